@@ -1,0 +1,169 @@
+/**
+ * The repository configuration, `.github/greenlight.yml`. One zod schema is the
+ * TypeScript type, the runtime validation and (via scripts/generate-schema.ts) the
+ * JSON Schema users get for editor completion. Every field has a default: an absent
+ * file means all defaults. Objects are strict so that a typo is an error, not a no-op.
+ */
+import { z } from 'zod';
+import { RISK_TIERS } from '../risk/tier.ts';
+
+const Tier = z.enum(RISK_TIERS);
+
+export const TriggerConfig = z.strictObject({
+  label: z.string().min(1).default('ai-generate').describe('Issue label that starts a generate run.'),
+  fixCommand: z.string().regex(/^\/\S+$/, 'a slash command such as /fix').default('/fix')
+    .describe('Pull-request comment prefix that starts a fix run; the rest of the comment is the instruction.'),
+  allowedBots: z.array(z.string().min(1)).default([])
+    .describe('Bot logins (e.g. "renovate[bot]") allowed to trigger runs. Bots are ignored otherwise; greenlight never reacts to itself.'),
+});
+
+export const ModelPrice = z.strictObject({
+  input: z.number().nonnegative().describe('USD per million input tokens.'),
+  output: z.number().nonnegative().describe('USD per million output tokens.'),
+  cacheWrite: z.number().nonnegative().describe('USD per million cache-write tokens.'),
+  cacheRead: z.number().nonnegative().describe('USD per million cache-read tokens.'),
+});
+
+export const ModelConfig = z.strictObject({
+  provider: z.enum(['anthropic', 'openai-compatible', 'bedrock', 'vertex']).default('anthropic')
+    .describe('Model provider. openai-compatible serves local models (Ollama, vLLM) through the same engine.'),
+  name: z.string().min(1).default('claude-sonnet-4-5').describe('Model id sent to the provider.'),
+  baseUrl: z.string().url().optional()
+    .describe('Provider endpoint. For anthropic, ANTHROPIC_BASE_URL is honoured when this is unset.'),
+  maxOutputTokens: z.number().int().min(256).max(128_000).default(16_000).describe('Output tokens per model turn.'),
+  prices: z.record(z.string(), ModelPrice).default({})
+    .describe('Extra or overriding prices per model id, for models the built-in price table does not know.'),
+});
+
+export const BudgetConfig = z.strictObject({
+  maxIterations: z.number().int().min(1).max(50).default(5).describe('Generate/test rounds before giving up.'),
+  maxTokens: z.number().int().min(1_000).default(2_000_000).describe('Total model tokens (input + output) per run.'),
+  maxCostUsd: z.number().positive().default(5).describe('Spend ceiling per run in US dollars; the run stops before exceeding it.'),
+  maxMinutes: z.number().positive().default(30).describe('Wall-clock ceiling per run.'),
+});
+
+export const ContextConfig = z.strictObject({
+  maxTokens: z.number().int().min(1_000).default(40_000).describe('Token budget for repository context in the prompt.'),
+  maxFileBytes: z.number().int().min(1_000).default(512_000).describe('Files larger than this are never indexed.'),
+  exclude: z.array(z.string()).default([]).describe('Extra glob patterns never shown to the model.'),
+});
+
+export const CoverageConfig = z.strictObject({
+  required: z.boolean().default(false).describe('New tests must raise line coverage of the files they target.'),
+  command: z.string().min(1).optional().describe('Test command that writes coverage; detected when unset.'),
+  report: z.string().min(1).optional().describe('Path of the lcov, coverage-summary.json or cobertura report it writes.'),
+  minDeltaPercent: z.number().min(0).max(100).default(0).describe('Minimum rise in line coverage, in percentage points.'),
+});
+
+export const TestConfig = z.strictObject({
+  command: z.string().min(1).optional().describe('Test command; detected from the project when unset.'),
+  installCommand: z.string().min(1).optional()
+    .describe('Dependency installation run with network on, before any generated code exists. Usually the workflow installs instead.'),
+  timeoutMinutes: z.number().positive().default(15).describe('Limit for one full test-suite run.'),
+  installTimeoutMinutes: z.number().positive().default(15).describe('Limit for the install command.'),
+  flakinessReruns: z.number().int().min(0).max(20).default(3).describe('Every new or changed test must pass this many reruns.'),
+  onFlaky: z.enum(['drop', 'fail']).default('drop').describe('What to do with a generated test that fails a rerun.'),
+  coverage: CoverageConfig.prefault({}),
+});
+
+export const SandboxConfig = z.strictObject({
+  driver: z.enum(['auto', 'bwrap', 'systemd-run', 'none']).default('auto')
+    .describe('auto picks bwrap or systemd-run where they work; none must be chosen explicitly and is reported as a warning.'),
+  memoryMb: z.number().int().min(128).default(4096).describe('Memory limit per command.'),
+  maxPids: z.number().int().min(16).default(1024).describe('Process/thread limit per command.'),
+  maxOutputBytes: z.number().int().min(10_000).default(4_000_000).describe('Output kept per stream; the middle is cut.'),
+  env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')).default([])
+    .describe('Names of extra environment variables passed to tests. Everything else is withheld.'),
+  networkAllowlist: z.array(z.string()).default([])
+    .describe('Hosts reachable while tests run. Only honoured by drivers that can enforce it; otherwise the run refuses.'),
+});
+
+export const PathsConfig = z.strictObject({
+  allow: z.array(z.string()).default(['**']).describe('Globs of files the model may edit.'),
+  deny: z.array(z.string()).default(['.github/workflows/**', '.github/actions/**', '.git/**', '**/.env', '**/.env.*'])
+    .describe('Globs of files the model may never edit; wins over allow.'),
+});
+
+export const BranchConfig = z.strictObject({
+  template: z.string().min(1).default('greenlight/issue-{number}-{slug}')
+    .describe('Branch name for generate runs. Placeholders: {number}, {slug}, {run}.'),
+});
+
+export const CommitConfig = z.strictObject({
+  authorName: z.string().min(1).default('greenlight[bot]').describe('Commit author name.'),
+  authorEmail: z.string().min(1).default('greenlight[bot]@users.noreply.github.com').describe('Commit author email.'),
+});
+
+export const RiskRule = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a kebab-case rule name').describe('Rule name, shown in reports.'),
+  tier: Tier.describe('Tier of files this rule matches.'),
+  category: z.string().min(1).default('custom').describe('Category shown in reports.'),
+  paths: z.array(z.string()).default([]).describe('Globs matched against changed paths.'),
+  content: z.array(z.string()).default([]).describe('Regular expressions matched against added lines.'),
+});
+
+export const RiskOverride = z.strictObject({
+  rule: z.string().min(1).describe('Name of the built-in rule to change.'),
+  tier: Tier.describe('Tier to use instead.'),
+  reason: z.string().min(10).describe('Why; echoed in every report that the override affects.'),
+});
+
+export const RiskConfig = z.strictObject({
+  rules: z.array(RiskRule).default([]).describe('Extra rules. They can only raise a file\'s tier.'),
+  overrides: z.array(RiskOverride).default([])
+    .describe('Named changes to built-in rules. Lowering a built-in rule is only possible here and is reported.'),
+});
+
+export const TierReview = z.strictObject({
+  approvals: z.number().int().min(0).max(10).describe('Approvals on the latest commit, from humans with write access other than the requester.'),
+  reviewers: z.array(z.string()).default([]).describe('Users asked to review.'),
+  teams: z.array(z.string()).default([]).describe('Teams (slugs) asked to review.'),
+  draft: z.boolean().default(false).describe('Open the pull request as a draft.'),
+  autoMerge: z.boolean().default(false).describe('Enable auto-merge (only honoured for low).'),
+  requireCodeOwner: z.boolean().default(false).describe('One approval must come from a code owner of a changed file.'),
+  spotCheckPercent: z.number().min(0).max(100).default(0)
+    .describe('Share of pull requests (chosen deterministically) that need one approval even when approvals is 0.'),
+});
+
+const tierReview = (defaults: z.input<typeof TierReview>) => TierReview.prefault(defaults);
+
+export const ReviewConfig = z.strictObject({
+  low: tierReview({ approvals: 0 }),
+  'low-medium': tierReview({ approvals: 0, spotCheckPercent: 20 }),
+  medium: tierReview({ approvals: 1 }),
+  high: tierReview({ approvals: 2, draft: true }),
+  critical: tierReview({ approvals: 2, draft: true, requireCodeOwner: true }),
+});
+
+export const FleetConfig = z.strictObject({
+  maxConcurrentRuns: z.number().int().min(1).default(2).describe('Runs at once per repository (App).'),
+  maxRunsPerHour: z.number().int().min(1).default(20).describe('Runs started per hour per repository (App).'),
+  overLimit: z.enum(['queue', 'refuse']).default('queue').describe('What the App does with a request over a limit.'),
+});
+
+export const RepoConfig = z.strictObject({
+  $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
+  trigger: TriggerConfig.prefault({}),
+  model: ModelConfig.prefault({}),
+  budgets: BudgetConfig.prefault({}),
+  context: ContextConfig.prefault({}),
+  tests: TestConfig.prefault({}),
+  sandbox: SandboxConfig.prefault({}),
+  paths: PathsConfig.prefault({}),
+  branch: BranchConfig.prefault({}),
+  commit: CommitConfig.prefault({}),
+  risk: RiskConfig.prefault({}),
+  review: ReviewConfig.prefault({}),
+  fleet: FleetConfig.prefault({}),
+});
+
+export type RepoConfig = z.infer<typeof RepoConfig>;
+export type RepoConfigInput = z.input<typeof RepoConfig>;
+export type RiskRule = z.infer<typeof RiskRule>;
+export type RiskOverride = z.infer<typeof RiskOverride>;
+export type TierReview = z.infer<typeof TierReview>;
+
+/** The configuration used when the repository has no `.github/greenlight.yml`. */
+export function defaultConfig(): RepoConfig {
+  return RepoConfig.parse({});
+}

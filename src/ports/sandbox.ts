@@ -1,0 +1,60 @@
+/**
+ * The Sandbox port: every repository or generated command greenlight runs goes
+ * through one of these. A failing, hanging or runaway command is a value
+ * (`SandboxResult`), never an exception.
+ */
+
+export type SandboxDriverName = 'bwrap' | 'systemd-run' | 'none';
+
+export interface SandboxRunOptions {
+  /** Absolute working directory; must be inside the workspace. */
+  cwd: string;
+  /** Extra variables on top of the allowlisted environment the driver builds. */
+  env?: Readonly<Record<string, string>>;
+  timeoutMs?: number;
+  memoryMb?: number;
+  maxPids?: number;
+  /** Bytes kept per stream; the rest is cut (head and tail kept, the cut marked). */
+  maxOutputBytes?: number;
+  /** Network on only before any model output exists (dependency installation). */
+  network?: boolean;
+  stdin?: string;
+}
+
+/** Output of one stream: head and tail kept when over the limit. */
+export interface CapturedOutput {
+  text: string;
+  /** Total bytes the child wrote, including the part that was cut. */
+  bytes: number;
+  truncated: boolean;
+}
+
+export type SandboxLimit = 'time' | 'memory' | 'pids' | 'output';
+
+export interface SandboxResult {
+  command: readonly string[];
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** The limit that stopped the command, if any. */
+  limitHit: SandboxLimit | null;
+  durationMs: number;
+  stdout: CapturedOutput;
+  stderr: CapturedOutput;
+}
+
+/** What is in force, for every report (SECURITY.md 17). */
+export interface SandboxInfo {
+  driver: SandboxDriverName;
+  /** 'off' when generated code runs; 'on' only for installation. */
+  networkIsolation: boolean;
+  limits: { timeoutMs: number; memoryMb: number; maxPids: number; maxOutputBytes: number };
+  /** Loud warnings (e.g. the `none` driver), shown in every report. */
+  warnings: string[];
+}
+
+export interface Sandbox {
+  readonly info: SandboxInfo;
+  /** Run argv (no shell unless the caller asks for `sh -c`). */
+  run(command: readonly string[], options: SandboxRunOptions): Promise<SandboxResult>;
+}
