@@ -1,0 +1,28 @@
+/** The shape every `greenlight <command>` module exports. */
+import type { ParseArgsOptionsConfig } from 'node:util';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** stdout is a terminal: live progress may redraw lines. */
+  interactive: boolean;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+}
+
+export interface CliCommand {
+  name: string;
+  /** One line for `greenlight --help`. */
+  summary: string;
+  /** Full usage text for `greenlight <name> --help`. */
+  usage: string;
+  options: ParseArgsOptionsConfig;
+  allowPositionals?: boolean;
+  /** Returns the process exit code. Throw GreenlightError('usage', …) for usage errors. */
+  run(args: ParsedArgs, io: CliIo): Promise<number>;
+}

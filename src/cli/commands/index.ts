@@ -1,0 +1,5 @@
+/** Registry of CLI commands; one module per command in this folder. */
+import type { CliCommand } from '../command.ts';
+
+export const commands: readonly CliCommand[] = [
+];

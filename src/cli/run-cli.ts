@@ -1,0 +1,11 @@
+/** Process entry for the CLI: wires real stdio to `main`. */
+import { main } from './main.ts';
+
+const code = await main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  cwd: process.cwd(),
+  env: process.env,
+  interactive: Boolean(process.stdout.isTTY),
+});
+process.exitCode = code;
