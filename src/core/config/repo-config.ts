@@ -63,7 +63,7 @@ export const TestConfig = z.strictObject({
   installTimeoutMinutes: z.number().positive().default(15).describe('Limit for the install command.'),
   flakinessReruns: z.number().int().min(0).max(20).default(3).describe('Every new or changed test must pass this many reruns.'),
   onFlaky: z.enum(['drop', 'fail']).default('drop').describe('What to do with a generated test that fails a rerun.'),
-  coverage: CoverageConfig.prefault({}),
+  coverage: CoverageConfig.prefault({}).describe('Optional coverage requirement for generated tests.'),
 });
 
 export const SandboxConfig = z.strictObject({
@@ -128,11 +128,11 @@ export const TierReview = z.strictObject({
 const tierReview = (defaults: z.input<typeof TierReview>) => TierReview.prefault(defaults);
 
 export const ReviewConfig = z.strictObject({
-  low: tierReview({ approvals: 0 }),
-  'low-medium': tierReview({ approvals: 0, spotCheckPercent: 20 }),
-  medium: tierReview({ approvals: 1 }),
-  high: tierReview({ approvals: 2, draft: true }),
-  critical: tierReview({ approvals: 2, draft: true, requireCodeOwner: true }),
+  low: tierReview({ approvals: 0 }).describe('Review of low-tier changes: tests only, docs.'),
+  'low-medium': tierReview({ approvals: 0, spotCheckPercent: 20 }).describe('Review of low-medium changes: data transformations without I/O.'),
+  medium: tierReview({ approvals: 1 }).describe('Review of medium changes: API endpoints, database queries, other source.'),
+  high: tierReview({ approvals: 2, draft: true }).describe('Review of high changes: infrastructure, CI config, manifests, agent instruction files.'),
+  critical: tierReview({ approvals: 2, draft: true, requireCodeOwner: true }).describe('Review of critical changes: migrations and workflows, which the bot never executes.'),
 });
 
 export const FleetConfig = z.strictObject({
@@ -143,18 +143,18 @@ export const FleetConfig = z.strictObject({
 
 export const RepoConfig = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
-  trigger: TriggerConfig.prefault({}),
-  model: ModelConfig.prefault({}),
-  budgets: BudgetConfig.prefault({}),
-  context: ContextConfig.prefault({}),
-  tests: TestConfig.prefault({}),
-  sandbox: SandboxConfig.prefault({}),
-  paths: PathsConfig.prefault({}),
-  branch: BranchConfig.prefault({}),
-  commit: CommitConfig.prefault({}),
-  risk: RiskConfig.prefault({}),
-  review: ReviewConfig.prefault({}),
-  fleet: FleetConfig.prefault({}),
+  trigger: TriggerConfig.prefault({}).describe('What starts a run: the issue label, the pull-request command, allowlisted bots.'),
+  model: ModelConfig.prefault({}).describe('Which model generates the change, and its prices.'),
+  budgets: BudgetConfig.prefault({}).describe('Limits per run; a run stops when any is spent (fail closed).'),
+  context: ContextConfig.prefault({}).describe('Repository context given to the model.'),
+  tests: TestConfig.prefault({}).describe('How the project\'s tests run and what counts as passing.'),
+  sandbox: SandboxConfig.prefault({}).describe('Isolation of generated code while tests run.'),
+  paths: PathsConfig.prefault({}).describe('Files the model may edit.'),
+  branch: BranchConfig.prefault({}).describe('Branch names of generate runs.'),
+  commit: CommitConfig.prefault({}).describe('Author of the commits greenlight makes.'),
+  risk: RiskConfig.prefault({}).describe('Risk classification of changes, on top of the built-in rules.'),
+  review: ReviewConfig.prefault({}).describe('Review requirements per risk tier, enforced by the greenlight/review-gate check.'),
+  fleet: FleetConfig.prefault({}).describe('Rate limits the GitHub App applies per repository.'),
 });
 
 export type RepoConfig = z.infer<typeof RepoConfig>;
