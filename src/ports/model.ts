@@ -27,6 +27,12 @@ export interface ModelRequest {
   tools: ToolSpec[];
   messages: ChatMessage[];
   maxOutputTokens: number;
+  /**
+   * Also put a cache breakpoint on the last block of the last message, so that the
+   * growing conversation (earlier turns, tool results) is read from cache on the next
+   * turn, not only the system/tools prefix. Providers without explicit caching ignore it.
+   */
+  cacheConversation?: boolean;
 }
 
 export interface ModelUsage {
@@ -45,6 +51,10 @@ export interface ModelResponse {
   /** Model id the provider reports it used. */
   model: string;
   durationMs: number;
+  /** Provider's message id, when it sends one (for audit and support requests). */
+  id?: string;
+  /** The provider's own stop reason when it mapped to 'other' or was normalised. */
+  providerStopReason?: string;
 }
 
 export type ModelErrorCode =
@@ -56,6 +66,7 @@ export type ModelErrorCode =
   | 'timeout'
   | 'stream-interrupted'
   | 'bad-response'
+  | 'aborted' // the caller's AbortSignal fired (budget or wall-time stop)
   | 'other';
 
 export interface Model {

@@ -1,0 +1,89 @@
+/**
+ * ModelRequest → Messages API parameters. The mapping is deterministic (same request,
+ * same bytes), because prompt caching matches the request prefix exactly: tools, then
+ * system, then messages.
+ */
+import type Anthropic from '@anthropic-ai/sdk';
+import type { ChatMessage, ContentBlock, ModelRequest, ToolSpec } from '../../ports/model.ts';
+import { ModelError } from '../../ports/model-error.ts';
+
+/** The API accepts at most this many `cache_control` breakpoints per request. */
+export const MAX_CACHE_BREAKPOINTS = 4;
+
+const EPHEMERAL = { type: 'ephemeral' } as const;
+
+/**
+ * Builds the streaming Messages API parameters for `request`.
+ *
+ * Cache breakpoints: one on the last tool (tools come first in the cached prefix, so
+ * a system change does not invalidate them), one after every system block marked
+ * `cache`, and one on the last message block when `cacheConversation` is set.
+ */
+export function toAnthropicParams(request: ModelRequest, model: string): Anthropic.MessageStreamParams {
+  const breakpoints = (request.tools.length > 0 ? 1 : 0)
+    + request.system.filter((block) => block.cache === true).length
+    + (request.cacheConversation === true && request.messages.length > 0 ? 1 : 0);
+  if (breakpoints > MAX_CACHE_BREAKPOINTS) {
+    throw new ModelError('other', `The request has ${breakpoints} prompt-cache breakpoints; the Anthropic API accepts at most ${MAX_CACHE_BREAKPOINTS} (one is used by the tools). Mark fewer system blocks with cache.`);
+  }
+
+  const params: Anthropic.MessageStreamParams = { model, max_tokens: request.maxOutputTokens, messages: [] };
+  if (request.tools.length > 0) {
+    params.tools = request.tools.map((tool, index) => toTool(tool, index === request.tools.length - 1));
+  }
+  if (request.system.length > 0) {
+    params.system = request.system.map((block) => (
+      block.cache === true
+        ? { type: 'text' as const, text: block.text, cache_control: EPHEMERAL }
+        : { type: 'text' as const, text: block.text }
+    ));
+  }
+  params.messages = request.messages.map((message, index) => toMessageParam(
+    message,
+    request.cacheConversation === true && index === request.messages.length - 1,
+  ));
+  return params;
+}
+
+function toTool(tool: ToolSpec, cache: boolean): Anthropic.ToolUnion {
+  if (tool.kind === 'text-editor') {
+    return cache
+      ? { type: 'text_editor_20250728', name: tool.name, cache_control: EPHEMERAL }
+      : { type: 'text_editor_20250728', name: tool.name };
+  }
+  if (tool.inputSchema['type'] !== 'object') {
+    throw new ModelError('other', `Tool "${tool.name}" has an input schema whose type is not "object"; the Messages API requires an object schema.`);
+  }
+  const inputSchema = tool.inputSchema as Anthropic.Tool.InputSchema;
+  return cache
+    ? { name: tool.name, description: tool.description, input_schema: inputSchema, cache_control: EPHEMERAL }
+    : { name: tool.name, description: tool.description, input_schema: inputSchema };
+}
+
+function toMessageParam(message: ChatMessage, cacheLast: boolean): Anthropic.MessageParam {
+  // The API rejects whitespace-only text blocks; a model turn can end with one.
+  const blocks = message.content.filter((block) => block.type !== 'text' || block.text.trim() !== '');
+  if (blocks.length === 0) {
+    throw new ModelError('other', `A ${message.role} message has no non-empty content blocks; the Messages API rejects empty messages.`);
+  }
+  const content = blocks.map((block, index) => toContentBlockParam(block, cacheLast && index === blocks.length - 1));
+  return { role: message.role, content };
+}
+
+function toContentBlockParam(block: ContentBlock, cache: boolean): Anthropic.ContentBlockParam {
+  const cacheControl = cache ? { cache_control: EPHEMERAL } : {};
+  switch (block.type) {
+    case 'text':
+      return { type: 'text', text: block.text, ...cacheControl };
+    case 'tool_use':
+      return { type: 'tool_use', id: block.id, name: block.name, input: block.input, ...cacheControl };
+    case 'tool_result':
+      return {
+        type: 'tool_result',
+        tool_use_id: block.toolUseId,
+        content: block.content,
+        ...(block.isError ? { is_error: true } : {}),
+        ...cacheControl,
+      };
+  }
+}
