@@ -1,5 +1,7 @@
 /** Registry of CLI commands; one module per command in this folder. */
 import type { CliCommand } from '../command.ts';
+import { configCommand } from './config.ts';
 
 export const commands: readonly CliCommand[] = [
+  configCommand,
 ];
