@@ -1,0 +1,30 @@
+/**
+ * The labels greenlight puts on its pull requests: `greenlight` marks a PR the review
+ * gate looks after, `risk:<tier>` shows its tier. Colours go from green (low) to red
+ * (critical) so that a PR list reads at a glance.
+ */
+import type { LabelSpec } from '../../ports/forge.ts';
+import { RISK_TIERS, type RiskTier } from '../risk/tier.ts';
+
+export const GREENLIGHT_LABEL = 'greenlight';
+
+const TIER_COLORS: Record<RiskTier, string> = {
+  low: '0e8a16',
+  'low-medium': '5ebd3e',
+  medium: 'fbca04',
+  high: 'd93f0b',
+  critical: 'b60205',
+};
+
+/** `risk:<tier>`. */
+export function riskLabel(tier: RiskTier): string {
+  return `risk:${tier}`;
+}
+
+/** Every label greenlight may apply, for `Forge.ensureLabels`. */
+export function greenlightLabels(): LabelSpec[] {
+  return [
+    { name: GREENLIGHT_LABEL, color: '1d76db', description: 'Opened or updated by greenlight; guarded by the review gate' },
+    ...RISK_TIERS.map((tier) => ({ name: riskLabel(tier), color: TIER_COLORS[tier], description: `greenlight risk tier: ${tier}` })),
+  ];
+}
