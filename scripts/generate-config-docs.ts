@@ -175,7 +175,23 @@ export function fieldExample(field: ConfigField): string | undefined {
   const last = field.path[field.path.length - 1] ?? '';
   const value = EXAMPLES[key] ?? EXAMPLES_BY_KEY[last] ?? factsOf(field).defaultValue;
   if (value === undefined) throw new Error(`docs: add an example for ${key} to scripts/generate-config-docs.ts`);
-  return stringify(nest(field.path, value));
+  return stringify(nest(field.path.slice(0, -1), { ...requiredSiblings(field), [last]: value }));
+}
+
+/**
+ * Fields next to `field` that a snippet must repeat to be valid on its own: required
+ * ones whose built-in value comes from the section default (`approvals` in a review tier).
+ */
+function requiredSiblings(field: ConfigField): Record<string, unknown> {
+  const parent = field.path.slice(0, -1);
+  const siblings: Record<string, unknown> = {};
+  for (const sibling of listConfigFields(RepoConfig)) {
+    const key = sibling.path[sibling.path.length - 1] ?? '';
+    if (sibling.path.length !== field.path.length || !parent.every((s, i) => sibling.path[i] === s)) continue;
+    const facts = factsOf(sibling);
+    if (key !== field.path[field.path.length - 1] && !facts.ownDefault && !facts.optional && facts.defaultValue !== undefined) siblings[key] = facts.defaultValue;
+  }
+  return siblings;
 }
 
 function cell(text: string): string {
