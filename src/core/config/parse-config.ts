@@ -35,10 +35,10 @@ function yamlIssue(error: YAMLError, severity: ConfigIssue['severity'], doc: Doc
   const offset = error.pos[0];
   if (error.code === 'DUPLICATE_KEY') {
     const path = yamlPathAt(doc, offset);
+    // locateYamlPath finds the first pair with the key, i.e. the copy that came first.
     const first = make('duplicate-key', severity, path, locateYamlPath(doc, path, 'key').offset, '');
     const key = String(path[path.length - 1] ?? '');
-    const where = first.line > 0 ? ` (first set on line ${first.line})` : '';
-    return make('duplicate-key', severity, path, offset, `duplicate key \`${key}\`${where}; a key may appear only once in a mapping, remove one of them`);
+    return make('duplicate-key', severity, path, offset, `duplicate key \`${key}\` (first set on line ${first.line}); a key may appear only once in a mapping, remove one of them`);
   }
   const message = error.code === 'MULTIPLE_DOCS'
     ? 'the file must hold one YAML document; remove the `---` line and merge the documents'

@@ -264,6 +264,14 @@ describe('parseConfig: semantic checks', () => {
   });
 });
 
+describe('parseConfig: line endings', () => {
+  it('counts lines and columns the same with CRLF and a byte-order mark', () => {
+    expect(errorsOf('\uFEFFbudgets:\r\n  maxIterations: five\r\n')).toEqual([
+      { kind: 'schema', path: 'budgets.maxIterations', at: '2:18', message: 'expected an integer from 1 to 50, found "five"' },
+    ]);
+  });
+});
+
 describe('parseConfig: source name', () => {
   it('names the file it was given', () => {
     const result = parseConfig('budgets: 5\n', 'configs/greenlight.yml');
