@@ -114,18 +114,29 @@ export const RiskConfig = z.strictObject({
     .describe('Named changes to built-in rules. Lowering a built-in rule is only possible here and is reported.'),
 });
 
-export const TierReview = z.strictObject({
-  approvals: z.number().int().min(0).max(10).describe('Approvals on the latest commit, from humans with write access other than the requester.'),
-  reviewers: z.array(z.string()).default([]).describe('Users asked to review.'),
-  teams: z.array(z.string()).default([]).describe('Teams (slugs) asked to review.'),
-  draft: z.boolean().default(false).describe('Open the pull request as a draft.'),
-  autoMerge: z.boolean().default(false).describe('Enable auto-merge (only honoured for low).'),
-  requireCodeOwner: z.boolean().default(false).describe('One approval must come from a code owner of a changed file.'),
-  spotCheckPercent: z.number().min(0).max(100).default(0)
-    .describe('Share of pull requests (chosen deterministically) that need one approval even when approvals is 0.'),
-});
+interface TierDefaults { approvals: number; draft?: boolean; requireCodeOwner?: boolean; spotCheckPercent?: number }
 
-const tierReview = (defaults: z.input<typeof TierReview>) => TierReview.prefault(defaults);
+/**
+ * One tier's review requirements. Every field defaults per tier, so writing
+ * `review.medium: { reviewers: [alice] }` keeps medium's one required approval.
+ */
+function tierReview(defaults: TierDefaults) {
+  return z.strictObject({
+    approvals: z.number().int().min(0).max(10).default(defaults.approvals)
+      .describe('Approvals on the latest commit, from humans with write access other than the requester.'),
+    reviewers: z.array(z.string()).default([]).describe('Users asked to review.'),
+    teams: z.array(z.string()).default([]).describe('Teams (slugs) asked to review.'),
+    draft: z.boolean().default(defaults.draft ?? false).describe('Open the pull request as a draft.'),
+    autoMerge: z.boolean().default(false).describe('Enable auto-merge (only honoured for low).'),
+    requireCodeOwner: z.boolean().default(defaults.requireCodeOwner ?? false)
+      .describe('One approval must come from a code owner of a changed file.'),
+    spotCheckPercent: z.number().min(0).max(100).default(defaults.spotCheckPercent ?? 0)
+      .describe('Share of pull requests (chosen deterministically) that need one approval even when approvals is 0.'),
+  }).prefault({});
+}
+
+/** The shape of every tier's review section (defaults here are low's). */
+export const TierReview = tierReview({ approvals: 0 });
 
 export const ReviewConfig = z.strictObject({
   low: tierReview({ approvals: 0 }).describe('Review of low-tier changes: tests only, docs.'),

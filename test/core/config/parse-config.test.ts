@@ -136,13 +136,13 @@ describe('parseConfig: schema errors name the field, line, expectation and value
     }]);
   });
 
-  it('explains that a tier you write replaces the built-in one', () => {
-    expect(errorsOf(yaml('review:', '  medium:', '    reviewers: [alice]'))).toEqual([{
-      kind: 'schema',
-      path: 'review.medium.approvals',
-      at: '3:5',
-      message: 'missing: expected an integer from 0 to 10 (a `review.medium` you write replaces the built-in one, which has approvals: 1)',
-    }]);
+  it('keeps a tier\'s other defaults when only some of its fields are written', () => {
+    const result = parseConfig(yaml('review:', '  medium:', '    reviewers: [alice]'));
+    expect(result.ok && result.config.review.medium).toEqual({
+      approvals: 1, reviewers: ['alice'], teams: [], draft: false, autoMerge: false, requireCodeOwner: false, spotCheckPercent: 0,
+    });
+    const critical = parseConfig(yaml('review:', '  critical:', '    teams: [dba]'));
+    expect(critical.ok && critical.config.review.critical).toMatchObject({ approvals: 2, draft: true, requireCodeOwner: true, teams: ['dba'] });
   });
 
   it('quotes keys that are not plain names in the path', () => {
