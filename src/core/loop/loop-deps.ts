@@ -1,0 +1,48 @@
+/** The ports and functions the loop runs on; the composition module wires real ones. */
+import type { AuditSink } from '../../ports/audit.ts';
+import type { Checkpoints } from '../../ports/checkpoints.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { Model, ModelUsage } from '../../ports/model.ts';
+import type { Progress } from '../../ports/progress.ts';
+import type { RepoTools } from '../../ports/repo-tools.ts';
+import type { TestReport, TestRunner } from '../../ports/test-runner.ts';
+import type { Workspace } from '../../ports/workspace.ts';
+import type { BaselineComparison } from './compare-to-baseline.ts';
+
+export interface CoverageRequest {
+  /** Source files the change touched (not tests): the files new tests should cover. */
+  targetFiles: string[];
+  /** Test files the change added or modified. */
+  testFiles: string[];
+}
+
+/** Line coverage of `targetFiles` before and after the change, in percent. */
+export interface CoverageMeasurement {
+  beforePercent: number;
+  afterPercent: number;
+}
+
+export interface LoopDeps {
+  model: Model;
+  tools: RepoTools;
+  tests: TestRunner;
+  workspace: Workspace;
+  checkpoints: Checkpoints;
+  clock: Clock;
+  audit: AuditSink;
+  progress: Progress;
+  /**
+   * Price of a call's usage in USD at the model's prices. Must be monotone in every
+   * count. A NaN (unpriced model) makes the dollar budget refuse every call: budgets
+   * fail closed.
+   */
+  costOf(usage: ModelUsage): number;
+  /** Per-test comparison with the baseline; defaults to `compareToBaseline`. */
+  compare?: (baseline: TestReport, current: TestReport) => BaselineComparison;
+  /** Compact test report for the model; defaults to `renderTestReport`. */
+  renderReport?: (report: TestReport, budgetChars: number) => string;
+  /** Needed when `tests.coverage.required`; without it such a run cannot succeed. */
+  measureCoverage?: (request: CoverageRequest) => Promise<CoverageMeasurement>;
+  /** Token estimate for budget checks; defaults to a deliberately high heuristic. */
+  estimateTokens?: (text: string) => number;
+}

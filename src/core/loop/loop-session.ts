@@ -1,0 +1,191 @@
+/**
+ * The mutable state of one loop run and the small helpers every step shares (running
+ * the suite with time and audit accounting, progress updates). One session per
+ * `runLoop` call; nothing here outlives it.
+ */
+import type { ChatMessage, ContentBlock, ModelUsage, PromptBlock, ToolSpec } from '../../ports/model.ts';
+import type { ProgressSnapshot, StepName, StepState } from '../../ports/progress.ts';
+import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
+import { checkTimeBudget } from './budget-guard.ts';
+import { compareToBaseline, type BaselineComparison } from './compare-to-baseline.ts';
+import type { TamperFinding } from './detect-test-tampering.ts';
+import { estimateTokens } from './estimate-tokens.ts';
+import type { LoopDeps } from './loop-deps.ts';
+import type { IterationRecord, StopReason, TurnRecord, VerificationSummary } from './loop-outcome.ts';
+import { DEFAULT_LOOP_LIMITS, type LoopLimits, type LoopRequest } from './loop-request.ts';
+import { renderTestReport } from './render-test-report.ts';
+
+/** A validated state the run can return to. */
+export interface BestState {
+  checkpoint: string;
+  /** Compared lexicographically; higher is better. */
+  score: number[];
+  iteration: number;
+  diff: string;
+  /** Full-suite report of this state. */
+  report: TestReport;
+}
+
+export interface LoopSession {
+  readonly request: LoopRequest;
+  readonly deps: LoopDeps;
+  readonly limits: LoopLimits;
+  readonly startMs: number;
+  /** The cached prefix, frozen: identical bytes on every call. */
+  readonly system: readonly PromptBlock[];
+  readonly tools: readonly ToolSpec[];
+  readonly messages: ChatMessage[];
+  baseline: TestReport | null;
+  baseCheckpoint: string;
+  /** `workspace.diff(base)` at the start (empty for a clean checkout). */
+  baseDiff: string;
+  iteration: number;
+  turns: TurnRecord[];
+  iterationLog: IterationRecord[];
+  usage: ModelUsage;
+  costUsd: number;
+  modelMs: number;
+  testMs: number;
+  /** Token count of the conversation as the provider last saw it (input + output). */
+  knownContextTokens: number | null;
+  /** Estimated tokens appended since the last call. */
+  pendingTokens: number;
+  /** Messages already written to the audit log with a model request. */
+  auditedMessages: number;
+  best: BestState | null;
+  tampering: TamperFinding[];
+  lastFailure: string | null;
+  /** `workspace.diff(base)` when the tree was last validated: skip validating it twice. */
+  lastValidatedDiff: string | null;
+  /** The verification summary of the last state that passed the full suite. */
+  verification: VerificationSummary | null;
+  notes: string[];
+  steps: ProgressSnapshot['steps'];
+  lastTests: ProgressSnapshot['tests'];
+}
+
+export function createSession(request: LoopRequest, deps: LoopDeps, system: PromptBlock[], tools: ToolSpec[]): LoopSession {
+  const steps = Object.fromEntries(
+    (['understand', 'context', 'baseline', 'iterations', 'verify', 'publish'] as const).map((name) => [name, { state: 'pending' as StepState }]),
+  ) as ProgressSnapshot['steps'];
+  steps.understand.state = 'done';
+  steps.context.state = 'done';
+  return {
+    request,
+    deps,
+    limits: { ...DEFAULT_LOOP_LIMITS, ...request.limits },
+    startMs: deps.clock.now(),
+    system: Object.freeze(system.map((b) => Object.freeze({ ...b }))),
+    tools: Object.freeze(tools.map((t) => Object.freeze({ ...t }))),
+    messages: [],
+    baseline: null,
+    baseCheckpoint: '',
+    baseDiff: '',
+    iteration: 0,
+    turns: [],
+    iterationLog: [],
+    usage: { inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0 },
+    costUsd: 0,
+    modelMs: 0,
+    testMs: 0,
+    knownContextTokens: null,
+    pendingTokens: 0,
+    auditedMessages: 0,
+    best: null,
+    tampering: [],
+    lastFailure: null,
+    lastValidatedDiff: null,
+    verification: null,
+    notes: [],
+    steps,
+    lastTests: undefined,
+  };
+}
+
+export function elapsedMs(s: LoopSession): number {
+  return s.deps.clock.now() - s.startMs;
+}
+
+export function totalTokens(u: ModelUsage): number {
+  return u.inputTokens + u.cacheWriteTokens + u.cacheReadTokens + u.outputTokens;
+}
+
+export function tokensOf(s: LoopSession, text: string): number {
+  return (s.deps.estimateTokens ?? estimateTokens)(text);
+}
+
+/** Append content to the conversation as the user; merges with a trailing user message. */
+export function pushUser(s: LoopSession, blocks: ContentBlock[]): void {
+  const last = s.messages.at(-1);
+  if (last !== undefined && last.role === 'user') last.content.push(...blocks);
+  else s.messages.push({ role: 'user', content: blocks });
+  for (const block of blocks) {
+    s.pendingTokens += tokensOf(s, block.type === 'text' ? block.text : block.type === 'tool_result' ? block.content : JSON.stringify(block.input)) + 10;
+  }
+}
+
+/**
+ * Run the suite (or a subset), account its time and write the audit record. Returns
+ * null without running when the wall-time budget is already spent.
+ */
+export async function runSuite(s: LoopSession, selection: TestSelection | undefined): Promise<TestReport | null> {
+  if (checkTimeBudget(s.request.config.budgets, elapsedMs(s)) !== null) return null;
+  const report = await s.deps.tests.run(selection);
+  s.testMs += report.durationMs;
+  if (selection === undefined) {
+    const t = report.totals;
+    s.lastTests = { passed: t.passed, failed: t.failed + t.errored, total: t.total };
+  }
+  const scope = selection === undefined ? '' : ` [${[...(selection.tests ?? []), ...(selection.changedFiles ?? [])].join(' ')}]`;
+  s.deps.audit.write({
+    kind: 'command',
+    command: `${s.deps.tests.command.command}${scope}`,
+    exitCode: report.exitCode,
+    timedOut: report.timedOut,
+    outputExcerpt: report.outputTail.slice(-s.limits.auditExcerptChars),
+  });
+  return report;
+}
+
+export function compare(s: LoopSession, current: TestReport): BaselineComparison {
+  const baseline = s.baseline as TestReport;
+  return (s.deps.compare ?? compareToBaseline)(baseline, current);
+}
+
+export function baselineFailures(s: LoopSession): Set<string> {
+  return new Set((s.baseline?.tests ?? []).filter((t) => t.status === 'failed' || t.status === 'errored').map((t) => t.id));
+}
+
+/** The compact report the model sees, with pre-existing failures marked. */
+export function renderForModel(s: LoopSession, report: TestReport): string {
+  const budget = s.limits.reportBudgetChars;
+  if (s.deps.renderReport === undefined) return renderTestReport(report, budget, baselineFailures(s));
+  const known = [...baselineFailures(s)].filter((id) => report.tests.some((t) => t.id === id && (t.status === 'failed' || t.status === 'errored')));
+  const rendered = s.deps.renderReport(report, budget);
+  return known.length === 0 ? rendered : `${rendered}\nPre-existing failures (already failing before the change; not caused by it): ${known.join(', ')}`;
+}
+
+export function setStep(s: LoopSession, step: StepName, state: StepState, detail?: string): void {
+  s.steps[step] = detail === undefined ? { state } : { state, detail };
+}
+
+/** Send the current snapshot. Progress is cosmetic: a failing reporter never stops a run. */
+export async function reportProgress(s: LoopSession): Promise<void> {
+  const snapshot: ProgressSnapshot = {
+    steps: structuredClone(s.steps),
+    iteration: s.iteration,
+    maxIterations: s.request.config.budgets.maxIterations,
+    tokens: totalTokens(s.usage),
+    costUsd: s.costUsd,
+  };
+  if (s.lastTests !== undefined) snapshot.tests = { ...s.lastTests };
+  try {
+    await s.deps.progress.update(snapshot);
+  } catch (error) {
+    s.deps.audit.write({ kind: 'note', message: 'progress update failed', data: { error: String(error) } });
+  }
+}
+
+export function noteStop(s: LoopSession, reason: StopReason): void {
+  s.deps.audit.write({ kind: 'note', message: 'loop stopped', data: reason });
+}

@@ -1,0 +1,38 @@
+/**
+ * The user turn that starts the next iteration: what the engine found, in a few lines,
+ * with the compact test report. It goes after the cached prefix, so it may vary freely.
+ */
+import type { TamperFinding } from './detect-test-tampering.ts';
+
+export type Feedback =
+  | { kind: 'no-changes' }
+  | { kind: 'tampered'; findings: TamperFinding[] }
+  | { kind: 'failed'; scope: 'related' | 'full'; why: string; report: string }
+  | { kind: 'coverage'; text: string };
+
+export function renderFeedback(feedback: Feedback, iteration: number, maxIterations: number): string {
+  const round = `(round ${iteration} of ${maxIterations})`;
+  switch (feedback.kind) {
+    case 'no-changes':
+      return `You ended your turn without changing any file ${round}. Make the change with the tools, then end your turn.`;
+    case 'tampered':
+      return [
+        `The engine rejected your change ${round}: it deletes, skips or weakens existing tests.`,
+        ...feedback.findings.map((f) => `- ${f.detail}`),
+        'Put those tests back as they were (compare with the base commit) and reach the goal without removing, skipping or ' +
+          'weakening any test. A test that fails because of a real bug needs a fix in the code, not in the test.',
+      ].join('\n');
+    case 'failed': {
+      const what = feedback.scope === 'related' ? 'the tests related to your change' : 'the full test suite';
+      return [
+        `The engine ran ${what} ${round}: ${feedback.why}.`,
+        '',
+        feedback.report,
+        '',
+        'Find the cause, fix it (in the code or in your new tests, never by deleting or skipping tests), then end your turn.',
+      ].join('\n');
+    }
+    case 'coverage':
+      return `The tests pass, but ${round}: ${feedback.text}`;
+  }
+}

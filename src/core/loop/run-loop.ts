@@ -1,0 +1,260 @@
+/**
+ * The generate → test → fix → verify loop (DESIGN.md "The job, step by step", 3–6):
+ * baseline, then rounds of one model turn plus the engine's own validation, until a
+ * change passes verification or a budget stops the run. The outcome is a value with
+ * the full accounting; on a stop, the best state reached is what stays in the tree.
+ */
+import type { PromptBlock } from '../../ports/model.ts';
+import type { TestReport } from '../../ports/test-runner.ts';
+import { renderTaskForPrompt } from '../task/render-task-for-prompt.ts';
+import { converse } from './converse.ts';
+import type { TamperFinding } from './detect-test-tampering.ts';
+import { scoreReport } from './judge-report.ts';
+import type { LoopDeps } from './loop-deps.ts';
+import type { IterationRecord, IterationResult, LoopOutcome, LoopReport, StopReason } from './loop-outcome.ts';
+import type { LoopRequest } from './loop-request.ts';
+import {
+  compare, createSession, elapsedMs, noteStop, pushUser, renderForModel, reportProgress, runSuite, setStep, totalTokens, type LoopSession,
+} from './loop-session.ts';
+import { renderFeedback, type Feedback } from './render-feedback.ts';
+import { RUN_TESTS_TOOL, runTestsSpec } from './run-tests-tool.ts';
+import { buildSystemPrompt } from './system-prompt.ts';
+import { validateChange, type Validation } from './validate-change.ts';
+import { verifyChange } from './verify-change.ts';
+
+/**
+ * Run the loop on a prepared workspace (clean at `request.task.baseSha`).
+ *
+ * @example
+ * const outcome = await runLoop({ task, contextText, config }, { model, tools, tests, workspace, checkpoints, clock, audit, progress, costOf });
+ * if (outcome.kind === 'succeeded') console.log(outcome.diff);
+ */
+export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<LoopOutcome> {
+  const s = createSession(request, deps, promptPrefix(request, deps), [...deps.tools.specs, runTestsSpec]);
+  const { task, config } = request;
+  deps.audit.write({ kind: 'run-start', mode: task.mode, task: task.title, model: deps.model.modelId, base: task.baseSha });
+
+  setStep(s, 'baseline', 'running');
+  await reportProgress(s);
+  s.baseCheckpoint = await deps.checkpoints.save('baseline');
+  const baseline = await runSuite(s, undefined);
+  if (baseline === null) return finish(s, timeStop(s), { validate: false });
+  s.baseline = baseline;
+  s.baseDiff = await deps.workspace.diff(task.baseSha);
+  s.best = { checkpoint: s.baseCheckpoint, score: scoreReport(baseline, compare(s, baseline)) ?? [-Infinity], iteration: 0, diff: s.baseDiff, report: baseline };
+  s.lastValidatedDiff = s.baseDiff;
+  setStep(s, 'baseline', 'done', describeBaseline(baseline));
+  pushUser(s, [{ type: 'text', text: firstTurn(s, baseline) }]);
+
+  const max = config.budgets.maxIterations;
+  let consecutiveTampering = 0;
+  for (let iteration = 1; iteration <= max; iteration += 1) {
+    s.iteration = iteration;
+    setStep(s, 'iterations', 'running', `round ${iteration} of ${max}`);
+    await reportProgress(s);
+    const end = await converse(s);
+    const log: IterationRecord = { iteration, modelCalls: end.modelCalls, toolCalls: end.toolCalls, result: 'not-validated', tests: null, testScope: null };
+    s.iterationLog.push(log);
+    if (end.kind === 'refused') return refuse(s, end.reason);
+    if (end.kind === 'stopped') return finish(s, end.reason, { validate: end.reason.code !== 'time-budget' });
+    if (end.kind === 'call-limit') s.notes.push(`Round ${iteration} was ended after ${end.modelCalls} model calls without the model ending its turn.`);
+
+    // On the last round the full suite runs directly, so that the final state is scored.
+    const validation = await validateChange(s, { relatedFirst: iteration < max });
+    s.lastValidatedDiff = await deps.workspace.diff(task.baseSha);
+    record(log, validation);
+    let feedback: Feedback;
+    switch (validation.kind) {
+      case 'out-of-time':
+        return finish(s, timeStop(s), { validate: false });
+      case 'no-changes':
+        feedback = { kind: 'no-changes' };
+        break;
+      case 'tampered':
+        addTampering(s, validation.findings);
+        deps.audit.write({ kind: 'note', message: 'test tampering rejected', data: validation.findings });
+        consecutiveTampering += 1;
+        if (consecutiveTampering >= 2) {
+          return refuse(s, `The model deleted, skipped or weakened existing tests in two rounds in a row (${validation.findings.map((f) => f.detail).join('; ')}). The engine does not accept such a change.`);
+        }
+        feedback = { kind: 'tampered', findings: validation.findings };
+        break;
+      case 'failed': {
+        const report = renderForModel(s, validation.report);
+        s.lastFailure = report;
+        feedback = { kind: 'failed', scope: validation.scope, why: validation.why, report };
+        break;
+      }
+      case 'passed': {
+        setStep(s, 'verify', 'running');
+        await reportProgress(s);
+        const verification = await verifyChange(s, validation);
+        s.verification = verification.summary;
+        if (verification.kind === 'verified') return succeed(s, verification.report);
+        if (verification.kind === 'stop') return finish(s, verification.reason, { validate: false });
+        log.result = 'coverage-not-raised';
+        setStep(s, 'verify', 'pending');
+        feedback = { kind: 'coverage', text: verification.feedback };
+        if (iteration === max) return finish(s, { code: 'coverage-not-raised', message: verification.feedback }, { validate: false });
+        break;
+      }
+    }
+    if (validation.kind !== 'tampered') consecutiveTampering = 0;
+    if (iteration < max) pushUser(s, [{ type: 'text', text: renderFeedback(feedback, iteration + 1, max) }]);
+  }
+  return finish(s, { code: 'iteration-budget', message: `All ${max} rounds were used without a change that passes verification.` }, { validate: false });
+}
+
+/** System prompt, then the repository context; the cache breakpoint closes the prefix. */
+function promptPrefix(request: LoopRequest, deps: LoopDeps): PromptBlock[] {
+  const system = buildSystemPrompt(request.task.mode, deps.tests.command, RUN_TESTS_TOOL);
+  if (request.contextText === '') return [{ text: system, cache: true }];
+  return [{ text: system }, { text: request.contextText, cache: true }];
+}
+
+function firstTurn(s: LoopSession, baseline: TestReport): string {
+  const parts = [renderTaskForPrompt(s.request.task), ''];
+  const failing = baseline.tests.filter((t) => t.status === 'failed' || t.status === 'errored');
+  if (baseline.crashed || (!baseline.structured && baseline.exitCode !== 0) || failing.length > 0) {
+    parts.push(s.request.mustFixBaselineFailures === true
+      ? 'Before any change, the test suite reports these failures; they must pass when you are done:'
+      : 'Before any change, the test suite already reports these failures. They are not yours to fix and will not be held against you:');
+    parts.push(renderForModel(s, baseline));
+  } else {
+    parts.push(`Before any change, the test suite passes (${baseline.totals.passed} tests).`);
+  }
+  return parts.join('\n');
+}
+
+function record(log: IterationRecord, v: Validation): void {
+  const results: Record<Validation['kind'], IterationResult> = {
+    'no-changes': 'no-changes', 'out-of-time': 'not-validated', tampered: 'tampered', failed: 'full-failed', passed: 'passed',
+  };
+  log.result = results[v.kind];
+  if (v.kind === 'failed') {
+    log.result = v.report.crashed ? 'crashed' : v.scope === 'related' ? 'related-failed' : 'full-failed';
+    log.tests = v.report.totals;
+    log.testScope = v.scope;
+  } else if (v.kind === 'passed') {
+    log.tests = v.report.totals;
+    log.testScope = 'full';
+  }
+}
+
+function addTampering(s: LoopSession, findings: TamperFinding[]): void {
+  for (const f of findings) {
+    if (!s.tampering.some((t) => t.kind === f.kind && t.detail === f.detail)) s.tampering.push(f);
+  }
+}
+
+async function succeed(s: LoopSession, final: TestReport): Promise<LoopOutcome> {
+  const { workspace, audit } = s.deps;
+  setStep(s, 'iterations', 'done', `${s.iteration} of ${s.request.config.budgets.maxIterations} rounds`);
+  setStep(s, 'verify', 'done', verifyDetail(s));
+  await reportProgress(s);
+  const diff = await workspace.diff(s.request.task.baseSha);
+  const changes = await workspace.changes(s.request.task.baseSha);
+  audit.write({ kind: 'run-end', outcome: 'succeeded' });
+  return { kind: 'succeeded', diff, changes, report: buildReport(s, final, null, null) };
+}
+
+/**
+ * Stop without success. A state reached after the last validation (a budget cut the
+ * model off mid-turn) is validated first when time remains — it may be the best, and
+ * if it passes verification the run succeeds, because the engine decides, not the
+ * model. Then the best state is restored.
+ */
+async function finish(s: LoopSession, reason: StopReason, options: { validate: boolean }): Promise<LoopOutcome> {
+  const { workspace, checkpoints, audit } = s.deps;
+  const base = s.request.task.baseSha;
+  noteStop(s, reason);
+  if (options.validate && s.baseline !== null && (await workspace.diff(base)) !== s.lastValidatedDiff) {
+    const validation = await validateChange(s, { relatedFirst: false });
+    s.lastValidatedDiff = await workspace.diff(base);
+    if (validation.kind === 'tampered') addTampering(s, validation.findings);
+    if (validation.kind === 'failed') s.lastFailure = renderForModel(s, validation.report);
+    if (validation.kind === 'passed') {
+      const verification = await verifyChange(s, validation);
+      s.verification = verification.summary;
+      if (verification.kind === 'verified') {
+        s.notes.push(`${reason.message} The state the model had reached passes verification, so the change is proposed.`);
+        return succeed(s, verification.report);
+      }
+    }
+  }
+  let restoredFrom: number | null = null;
+  if (s.best !== null && (await workspace.diff(base)) !== s.best.diff) {
+    await checkpoints.restore(s.best.checkpoint);
+    restoredFrom = s.best.iteration;
+    audit.write({ kind: 'note', message: 'restored best state', data: { iteration: s.best.iteration, score: s.best.score } });
+  }
+  setStep(s, 'iterations', 'failed', reason.message);
+  setStep(s, 'verify', s.verification === null ? 'skipped' : 'failed');
+  await reportProgress(s);
+  const diff = await workspace.diff(base);
+  const changes = await workspace.changes(base);
+  audit.write({ kind: 'run-end', outcome: 'gave-up', reason: reason.message });
+  return { kind: 'gave-up', diff, changes, reason, report: buildReport(s, s.best?.report ?? null, reason, restoredFrom) };
+}
+
+async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {
+  const { workspace, checkpoints, audit } = s.deps;
+  // No change is proposed: leave the tree as it was at the start.
+  if (s.baseCheckpoint !== '' && (await workspace.diff(s.request.task.baseSha)) !== s.baseDiff) await checkpoints.restore(s.baseCheckpoint);
+  setStep(s, 'iterations', 'failed', 'refused');
+  setStep(s, 'verify', 'skipped');
+  await reportProgress(s);
+  audit.write({ kind: 'run-end', outcome: 'refused', reason });
+  return { kind: 'refused', reason, report: buildReport(s, s.baseline, null, null) };
+}
+
+function buildReport(s: LoopSession, final: TestReport | null, stop: StopReason | null, restoredFrom: number | null): LoopReport {
+  const baseline = s.baseline;
+  const failing = (baseline?.tests ?? []).filter((t) => t.status === 'failed' || t.status === 'errored').map((t) => t.id).sort();
+  const wallMs = elapsedMs(s);
+  return {
+    mode: s.request.task.mode,
+    model: s.deps.model.modelId,
+    testCommand: s.deps.tests.command.command,
+    iterations: s.iteration,
+    maxIterations: s.request.config.budgets.maxIterations,
+    turns: s.turns,
+    iterationLog: s.iterationLog,
+    usage: { ...s.usage },
+    totalTokens: totalTokens(s.usage),
+    costUsd: s.costUsd,
+    wallMs,
+    modelMs: s.modelMs,
+    testMs: s.testMs,
+    tests: {
+      baseline: baseline?.totals ?? { passed: 0, failed: 0, errored: 0, skipped: 0, total: 0 },
+      final: final?.totals ?? null,
+      baselineFailures: failing,
+      baselineCrashed: baseline?.crashed ?? false,
+    },
+    verification: s.verification,
+    tampering: s.tampering,
+    lastFailure: s.lastFailure,
+    stop,
+    restoredBestFromIteration: restoredFrom,
+    notes: s.notes,
+  };
+}
+
+function describeBaseline(report: TestReport): string {
+  if (report.crashed) return 'the suite could not run before any change';
+  const t = report.totals;
+  const failing = t.failed + t.errored;
+  return failing === 0 ? `${t.passed} passed` : `${t.passed} passed, ${failing} failing before any change`;
+}
+
+function verifyDetail(s: LoopSession): string {
+  const r = s.verification?.reruns;
+  if (r === null || r === undefined || r.tests.length === 0) return 'full suite passed';
+  return `full suite passed; ${r.tests.length} new/changed test(s) passed ${r.count} reruns`;
+}
+
+function timeStop(s: LoopSession): StopReason {
+  const minutes = s.request.config.budgets.maxMinutes;
+  return { code: 'time-budget', message: `The wall-time budget of ${minutes} min was used up.` };
+}

@@ -1,0 +1,59 @@
+/**
+ * Validate the working tree after a model turn: the engine runs the tests related to
+ * the change, then (if they pass) the full suite, and rejects test tampering. Every
+ * full-suite state that is not tampered with is a candidate for the best state.
+ */
+import type { TestReport } from '../../ports/test-runner.ts';
+import type { FileChange } from '../../ports/workspace.ts';
+import type { BaselineComparison } from './compare-to-baseline.ts';
+import { detectDiffTampering, detectReportTampering, type TamperFinding } from './detect-test-tampering.ts';
+import { judgeReport, scoreAtLeast, scoreReport } from './judge-report.ts';
+import { compare, runSuite, type LoopSession } from './loop-session.ts';
+
+export type Validation =
+  | { kind: 'no-changes' }
+  | { kind: 'out-of-time' }
+  | { kind: 'tampered'; findings: TamperFinding[] }
+  | { kind: 'failed'; scope: 'related' | 'full'; report: TestReport; why: string }
+  | { kind: 'passed'; report: TestReport; comparison: BaselineComparison; changes: FileChange[] };
+
+export async function validateChange(s: LoopSession, options: { relatedFirst: boolean }): Promise<Validation> {
+  const { workspace } = s.deps;
+  const base = s.request.task.baseSha;
+  const changes = await workspace.changes(base);
+  if (changes.length === 0) return { kind: 'no-changes' };
+  const diffFindings = detectDiffTampering(changes);
+  if (diffFindings.length > 0) return { kind: 'tampered', findings: diffFindings };
+  const baseline = s.baseline as TestReport;
+  const judge = { baseline, mustFixBaselineFailures: s.request.mustFixBaselineFailures === true };
+
+  if (options.relatedFirst) {
+    const related = await runSuite(s, { changedFiles: changes.map((c) => c.path) });
+    if (related === null) return { kind: 'out-of-time' };
+    // Tests not selected are not failures: judge only what ran, and only when it ran something.
+    if (related.crashed || related.totals.total > 0) {
+      const why = judgeReport(related, compare(s, related), { ...judge, mustFixBaselineFailures: false });
+      if (why !== null) return { kind: 'failed', scope: 'related', report: related, why };
+    }
+  }
+
+  const full = await runSuite(s, undefined);
+  if (full === null) return { kind: 'out-of-time' };
+  const comparison = compare(s, full);
+  const reportFindings = detectReportTampering(baseline, full, changes);
+  if (reportFindings.length > 0) return { kind: 'tampered', findings: reportFindings };
+  await considerBest(s, full, comparison);
+  const why = judgeReport(full, comparison, judge);
+  if (why !== null) return { kind: 'failed', scope: 'full', report: full, why };
+  return { kind: 'passed', report: full, comparison, changes };
+}
+
+/** Record the current tree as the best state when it scores at least as well (later wins ties). */
+export async function considerBest(s: LoopSession, report: TestReport, comparison: BaselineComparison): Promise<void> {
+  const score = scoreReport(report, comparison);
+  if (score === null) return;
+  if (s.best !== null && !scoreAtLeast(score, s.best.score)) return;
+  const checkpoint = await s.deps.checkpoints.save(`iteration-${s.iteration}`);
+  const diff = await s.deps.workspace.diff(s.request.task.baseSha);
+  s.best = { checkpoint, score, iteration: s.iteration, diff, report };
+}

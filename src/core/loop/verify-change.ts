@@ -1,0 +1,150 @@
+/**
+ * Verification of a change whose full suite passed: every new or changed test must
+ * pass N reruns (flaky ones are dropped or fail the run, per `tests.onFlaky`), and,
+ * when configured, coverage must rise. The engine decides; the model is not asked.
+ */
+import type { TestReport } from '../../ports/test-runner.ts';
+import type { FileChange } from '../../ports/workspace.ts';
+import type { BaselineComparison } from './compare-to-baseline.ts';
+import { detectReportTampering } from './detect-test-tampering.ts';
+import { judgeReport } from './judge-report.ts';
+import type { CoverageSummary, RerunSummary, StopReason, VerificationSummary } from './loop-outcome.ts';
+import { compare, runSuite, type LoopSession } from './loop-session.ts';
+import { isTestPath } from './test-paths.ts';
+
+export type Verification =
+  | { kind: 'verified'; summary: VerificationSummary; report: TestReport }
+  | { kind: 'stop'; reason: StopReason; summary: VerificationSummary }
+  | { kind: 'retry'; feedback: string; summary: VerificationSummary };
+
+interface Passed {
+  report: TestReport;
+  comparison: BaselineComparison;
+  changes: FileChange[];
+}
+
+export async function verifyChange(s: LoopSession, passed: Passed): Promise<Verification> {
+  const config = s.request.config.tests;
+  let state = passed;
+  let summary = summarize(state, null, null);
+
+  const rerunIds = testsToRerun(state);
+  const reruns: RerunSummary = { count: config.flakinessReruns, tests: rerunIds, flaky: [], droppedFiles: [] };
+  if (config.flakinessReruns > 0 && rerunIds.length > 0) {
+    const flaky = await rerun(s, rerunIds, config.flakinessReruns);
+    if (flaky === null) return { kind: 'stop', reason: outOfTime(), summary: summarize(state, reruns, null) };
+    reruns.flaky = flaky;
+    if (flaky.length > 0) {
+      const dropped = await dropFlaky(s, state, flaky, reruns);
+      if (dropped.kind === 'stop') return { kind: 'stop', reason: dropped.reason, summary: summarize(state, reruns, null) };
+      state = dropped.state;
+    }
+  }
+  summary = summarize(state, reruns, null);
+
+  if (config.coverage.required) {
+    const coverage = await checkCoverage(s, state);
+    summary = summarize(state, reruns, coverage.summary);
+    if (coverage.summary === null) return { kind: 'stop', reason: coverage.reason, summary };
+    if (!coverage.summary.raised) return { kind: 'retry', feedback: coverage.feedback, summary };
+  }
+  return { kind: 'verified', summary, report: state.report };
+}
+
+/** New tests, and passing tests in test files the change added or modified. */
+function testsToRerun(state: Passed): string[] {
+  const changedTests = new Set(state.changes.filter((c) => c.status !== 'deleted' && isTestPath(c.path)).map((c) => c.path));
+  const ids = new Set(state.comparison.newPassing);
+  for (const t of state.report.tests) if (t.status === 'passed' && t.file !== null && changedTests.has(t.file)) ids.add(t.id);
+  return [...ids].sort();
+}
+
+/** Ids that failed, errored or went missing in any of `times` reruns; null when out of time. */
+async function rerun(s: LoopSession, ids: string[], times: number): Promise<string[] | null> {
+  const flaky = new Set<string>();
+  for (let i = 0; i < times; i += 1) {
+    const report = await runSuite(s, { tests: ids });
+    if (report === null) return null;
+    const byId = new Map(report.tests.map((t) => [t.id, t]));
+    for (const id of ids) if (byId.get(id)?.status !== 'passed') flaky.add(id);
+  }
+  return [...flaky].sort();
+}
+
+/**
+ * `onFlaky: drop` removes the test files holding flaky tests (new files) or puts them
+ * back as they were at the base commit (modified files), then proves the rest of the
+ * change still passes the full suite. Whole files, because the engine does not edit
+ * code itself; the report names every dropped file.
+ */
+async function dropFlaky(s: LoopSession, state: Passed, flaky: string[], reruns: RerunSummary): Promise<{ kind: 'ok'; state: Passed } | { kind: 'stop'; reason: StopReason }> {
+  const names = flaky.join(', ');
+  if (s.request.config.tests.onFlaky === 'fail') {
+    return { kind: 'stop', reason: { code: 'flaky-tests', message: `Generated tests failed a rerun (flaky): ${names}. The run fails (tests.onFlaky: fail).` } };
+  }
+  const files = new Set<string>();
+  for (const id of flaky) {
+    const file = state.report.tests.find((t) => t.id === id)?.file ?? null;
+    if (file === null || !state.changes.some((c) => c.path === file)) {
+      return { kind: 'stop', reason: { code: 'flaky-tests', message: `Test ${id} failed a rerun (flaky) and is not in a file the change touched, so it cannot be dropped.` } };
+    }
+    files.add(file);
+  }
+  reruns.droppedFiles = [...files].sort();
+  await s.deps.checkpoints.restorePaths(s.baseCheckpoint, reruns.droppedFiles);
+  s.deps.audit.write({ kind: 'note', message: 'dropped flaky test files', data: { flaky, files: reruns.droppedFiles } });
+  s.notes.push(`Dropped ${reruns.droppedFiles.map((f) => `\`${f}\``).join(', ')}: flaky test(s) ${names}.`);
+
+  const changes = await s.deps.workspace.changes(s.request.task.baseSha);
+  if (changes.length === 0) {
+    return { kind: 'stop', reason: { code: 'flaky-tests', message: `Every generated test file held a flaky test (${names}) and was dropped; nothing is left to propose.` } };
+  }
+  const report = await runSuite(s, undefined);
+  if (report === null) return { kind: 'stop', reason: outOfTime() };
+  const comparison = compare(s, report);
+  const why = judgeReport(report, comparison, { baseline: s.baseline as TestReport, mustFixBaselineFailures: s.request.mustFixBaselineFailures === true })
+    ?? (detectReportTampering(s.baseline as TestReport, report, changes).length > 0 ? 'baseline tests no longer run' : null);
+  if (why !== null) {
+    return { kind: 'stop', reason: { code: 'flaky-tests', message: `After dropping the flaky test file(s), the suite no longer passes: ${why}.` } };
+  }
+  return { kind: 'ok', state: { report, comparison, changes } };
+}
+
+async function checkCoverage(s: LoopSession, state: Passed): Promise<
+  { summary: CoverageSummary; feedback: string } | { summary: null; reason: StopReason }
+> {
+  const { minDeltaPercent } = s.request.config.tests.coverage;
+  if (s.deps.measureCoverage === undefined) {
+    return {
+      summary: null,
+      reason: { code: 'coverage-not-raised', message: 'tests.coverage.required is set but no coverage measurement is available for this project.' },
+    };
+  }
+  const live = state.changes.filter((c) => c.status !== 'deleted');
+  const m = await s.deps.measureCoverage({
+    targetFiles: live.filter((c) => !isTestPath(c.path)).map((c) => c.path),
+    testFiles: live.filter((c) => isTestPath(c.path)).map((c) => c.path),
+  });
+  const delta = m.afterPercent - m.beforePercent;
+  const raised = delta > 0 && delta >= minDeltaPercent;
+  const summary: CoverageSummary = { beforePercent: m.beforePercent, afterPercent: m.afterPercent, minDeltaPercent, raised };
+  const needed = minDeltaPercent > 0 ? `at least +${minDeltaPercent} points` : 'a rise';
+  const feedback = `Line coverage went from ${m.beforePercent.toFixed(1)}% to ${m.afterPercent.toFixed(1)}%; this repository requires ${needed}. ` +
+    'Add tests that exercise code paths that are not covered yet, then end your turn.';
+  return { summary, feedback };
+}
+
+function summarize(state: Passed, reruns: RerunSummary | null, coverage: CoverageSummary | null): VerificationSummary {
+  return {
+    fullSuitePassed: true,
+    preExistingFailures: [...state.comparison.stillFailing].sort(),
+    fixedFailures: [...state.comparison.fixed].sort(),
+    newTests: [...state.comparison.newPassing].sort(),
+    reruns,
+    coverage,
+  };
+}
+
+function outOfTime(): StopReason {
+  return { code: 'time-budget', message: 'The wall-time budget ran out while verifying the change.' };
+}
