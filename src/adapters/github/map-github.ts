@@ -1,0 +1,114 @@
+/**
+ * GitHub REST shapes → the Forge port's small values. Loose input types on purpose:
+ * the same objects arrive from github.com and from older GHES versions, where some
+ * fields (role_name, draft, head.repo of a deleted fork) may be missing or null.
+ */
+import type {
+  Actor, CheckRunConclusion, CheckRunInfo, CheckRunStatus, CollaboratorPermission, CommentInfo, IssueInfo,
+  PermissionLevel, PullRequestInfo, RepoRef, ReviewInfo, ReviewState,
+} from '../../ports/forge.ts';
+
+type User = { login: string; type?: string } | null | undefined;
+type Label = string | { name?: string | null };
+
+/** A deleted account shows as GitHub's `ghost`. */
+export function mapActor(user: User): Actor {
+  const login = user?.login ?? 'ghost';
+  return { login, isBot: user?.type === 'Bot' || login.endsWith('[bot]') };
+}
+
+const labelNames = (labels: readonly Label[] | undefined) =>
+  (labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== '');
+
+export function mapPermission(data: { permission?: string; role_name?: string | null }): CollaboratorPermission {
+  const raw = (data.permission ?? 'none').toLowerCase();
+  // Older answers may carry the precise role in `permission`.
+  const permission: PermissionLevel = raw === 'admin' || raw === 'write' || raw === 'read' || raw === 'none'
+    ? raw : raw === 'maintain' ? 'write' : raw === 'triage' ? 'read' : 'none';
+  return { permission, roleName: data.role_name ?? raw };
+}
+
+export function mapIssue(data: {
+  number: number; title: string; body?: string | null; state: string; user: User;
+  labels?: readonly Label[]; pull_request?: unknown; html_url: string;
+}): IssueInfo {
+  return {
+    number: data.number,
+    title: data.title,
+    body: data.body ?? '',
+    state: data.state === 'closed' ? 'closed' : 'open',
+    author: mapActor(data.user),
+    labels: labelNames(data.labels),
+    isPullRequest: data.pull_request !== undefined && data.pull_request !== null,
+    htmlUrl: data.html_url,
+  };
+}
+
+export function mapPullRequest(repo: RepoRef, data: {
+  number: number; node_id: string; title: string; body?: string | null; state: string; merged?: boolean | null;
+  merged_at?: string | null; draft?: boolean; user: User; labels?: readonly Label[]; html_url: string;
+  head: { sha: string; ref: string; repo?: { full_name: string } | null };
+  base: { sha: string; ref: string };
+}): PullRequestInfo {
+  const headRepoFullName = data.head.repo?.full_name ?? null;
+  return {
+    number: data.number,
+    nodeId: data.node_id,
+    title: data.title,
+    body: data.body ?? '',
+    state: data.state === 'closed' ? 'closed' : 'open',
+    merged: data.merged ?? (data.merged_at !== null && data.merged_at !== undefined),
+    draft: data.draft ?? false,
+    author: mapActor(data.user),
+    headSha: data.head.sha,
+    headRef: data.head.ref,
+    headRepoFullName,
+    isFork: headRepoFullName === null || headRepoFullName.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase(),
+    baseRef: data.base.ref,
+    baseSha: data.base.sha,
+    labels: labelNames(data.labels),
+    htmlUrl: data.html_url,
+  };
+}
+
+export function mapComment(data: {
+  id: number; body?: string | null; user: User; created_at: string; updated_at: string; html_url: string;
+}): CommentInfo {
+  return {
+    id: data.id,
+    body: data.body ?? '',
+    author: mapActor(data.user),
+    createdAt: data.created_at,
+    updatedAt: data.updated_at,
+    htmlUrl: data.html_url,
+  };
+}
+
+const REVIEW_STATES: readonly ReviewState[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING'];
+
+export function mapReview(data: { id: number; user: User; state: string; commit_id?: string | null; submitted_at?: string | null }): ReviewInfo {
+  const state = data.state.toUpperCase() as ReviewState;
+  return {
+    id: data.id,
+    user: mapActor(data.user),
+    // An unknown future state must never read as an approval.
+    state: REVIEW_STATES.includes(state) ? state : 'COMMENTED',
+    commitId: data.commit_id ?? null,
+    submittedAt: data.submitted_at ?? null,
+  };
+}
+
+export function mapCheckRun(data: {
+  id: number; name: string; head_sha: string; status: string; conclusion?: string | null;
+  external_id?: string | null; app?: { id?: number } | null;
+}): CheckRunInfo {
+  return {
+    id: data.id,
+    name: data.name,
+    headSha: data.head_sha,
+    status: (['queued', 'in_progress', 'completed'].includes(data.status) ? data.status : 'queued') as CheckRunStatus,
+    conclusion: (data.conclusion ?? null) as CheckRunConclusion | null,
+    externalId: data.external_id === '' || data.external_id === undefined ? null : data.external_id,
+    appId: data.app?.id ?? null,
+  };
+}
