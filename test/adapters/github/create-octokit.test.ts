@@ -15,7 +15,7 @@ function quiet() {
 
 describe('createOctokit', () => {
   it('authenticates with the token and identifies greenlight', async () => {
-    nock(API, { reqheaders: { authorization: 'token s3cret', 'user-agent': (v) => v.startsWith(`greenlight/${VERSION}`) } })
+    nock(API, { reqheaders: { authorization: 'token s3cret', 'user-agent': (v) => (v ?? '').startsWith(`greenlight/${VERSION}`) } })
       .get('/repos/acme/shop').reply(200, { default_branch: 'main' });
     const octokit = createOctokit({ token: 's3cret', throttle: false });
     expect((await octokit.rest.repos.get(repo)).data.default_branch).toBe('main');
