@@ -16,6 +16,11 @@ export interface SandboxRunOptions {
   maxPids?: number;
   /** Bytes kept per stream; the rest is cut (head and tail kept, the cut marked). */
   maxOutputBytes?: number;
+  /**
+   * A stream that goes past this many bytes gets the command killed (`limitHit: 'output'`).
+   * Defaults to 10 × maxOutputBytes, so a chatty suite is cut, not killed, and a flood is stopped.
+   */
+  outputKillBytes?: number;
   /** Network on only before any model output exists (dependency installation). */
   network?: boolean;
   stdin?: string;
@@ -41,7 +46,12 @@ export interface SandboxResult {
   durationMs: number;
   stdout: CapturedOutput;
   stderr: CapturedOutput;
+  /** Things the caller should know about this run (e.g. an explicit variable that was withheld). */
+  warnings?: string[];
 }
+
+/** How a limit is enforced: by a cgroup, an rlimit, a watchdog polling the sandbox, systemd, or not at all. */
+export type LimitMechanism = 'cgroup' | 'rlimit' | 'watchdog' | 'systemd' | 'none';
 
 /** What is in force, for every report (SECURITY.md 17). */
 export interface SandboxInfo {
@@ -49,6 +59,8 @@ export interface SandboxInfo {
   /** 'off' when generated code runs; 'on' only for installation. */
   networkIsolation: boolean;
   limits: { timeoutMs: number; memoryMb: number; maxPids: number; maxOutputBytes: number };
+  /** How the memory and process limits are enforced (time and output are always enforced by the engine). */
+  enforcement?: { memory: LimitMechanism; pids: LimitMechanism };
   /** Loud warnings (e.g. the `none` driver), shown in every report. */
   warnings: string[];
 }
@@ -57,4 +69,6 @@ export interface Sandbox {
   readonly info: SandboxInfo;
   /** Run argv (no shell unless the caller asks for `sh -c`). */
   run(command: readonly string[], options: SandboxRunOptions): Promise<SandboxResult>;
+  /** Remove the sandbox's scratch files (its HOME, config copies). Runs after it are refused. */
+  close?(): Promise<void>;
 }

@@ -1,0 +1,197 @@
+/**
+ * The `bwrap` driver (bubblewrap): the default on Linux wherever unprivileged user
+ * namespaces work. Each run gets a read-only view of the host with secrets hidden, a
+ * writable workspace whose `.git` is read-only and whose git configs are sanitized,
+ * private /tmp, /run and HOME, new PID/IPC/UTS/network/user namespaces (uid 65534,
+ * no capabilities, no_new_privs), `--new-session` and `--die-with-parent`, a cleared
+ * environment, and memory/process limits from a per-run cgroup or rlimits. When the
+ * run ends, its PID namespace ends with it: nothing it started survives.
+ */
+import { realpath } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { buildBwrapArgv, SANDBOX_GID, SANDBOX_UID } from '../../core/sandbox/build-bwrap-argv.ts';
+import { buildCgroupEnterPrefix } from '../../core/sandbox/build-cgroup-enter-prefix.ts';
+import { buildRlimitPrefix } from '../../core/sandbox/build-rlimit-prefix.ts';
+import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
+import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
+import { sensitivePaths } from '../../core/sandbox/sensitive-paths.ts';
+import { GreenlightError } from '../../core/errors.ts';
+import type { RepoConfig } from '../../core/config/repo-config.ts';
+import type { LimitMechanism, Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
+import { createRunCgroup, probeCgroupSupport } from './cgroup-limits.ts';
+import type { CgroupSupport, RunCgroup } from './cgroup-limits.ts';
+import { createScratch } from './create-scratch.ts';
+import { findExecutable } from './find-executable.ts';
+import { findHiddenPaths } from './find-hidden-paths.ts';
+import { DEFAULT_TIMEOUT_MS } from './none-driver.ts';
+import { prepareGitMounts } from './prepare-git-mounts.ts';
+import { resolveRunCwd } from './resolve-run-cwd.ts';
+import { runProcess } from './run-process.ts';
+import type { ProcessRunner } from './run-process.ts';
+import { toSandboxResult } from './to-sandbox-result.ts';
+import { watchPids } from './watch-pids.ts';
+
+export interface BwrapSandboxOptions {
+  config: RepoConfig['sandbox'];
+  /** The repository checkout: the only writable place besides the sandbox's own HOME and /tmp. */
+  workspace: string;
+  /** The engine's environment; only allowlisted names are read. Default: process.env. */
+  parentEnv?: Readonly<Record<string, string | undefined>>;
+  defaultTimeoutMs?: number;
+  /** bwrap binary. Default: looked up on PATH. */
+  bwrap?: string;
+  /** prlimit binary for rlimits; null = unavailable. Default: looked up on PATH. */
+  prlimit?: string | null;
+  /** Cgroup support; 'off' forces rlimits. Default: probed. */
+  cgroups?: CgroupSupport | 'off';
+  /** Whether the engine runs as root. Default: from the process. */
+  isRoot?: boolean;
+  /** Extra host paths to hide (e.g. an env file the engine reads). */
+  hide?: readonly string[];
+  runner?: ProcessRunner;
+  scratchParent?: string;
+}
+
+/** Processes bwrap itself adds to the sandbox's cgroup (the cgroup-enter shell becomes bwrap; its init). */
+const BWRAP_PROCESSES = 2;
+
+export const ROOT_WARNING =
+  'greenlight runs as root: the sandbox user is mapped to root outside the sandbox, so files only root may read stay readable ' +
+  'unless hidden (greenlight hides /root, /etc/shadow, sudoers, ssh host keys and the runner\'s credentials). Run greenlight as an unprivileged user to close this.';
+
+/** Create the bwrap driver (does not probe that bwrap works: createSandbox does). */
+export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<Sandbox> {
+  const parentEnv = options.parentEnv ?? process.env;
+  const workspace = await realpath(options.workspace);
+  const bwrap = options.bwrap ?? await findExecutable('bwrap', parentEnv.PATH);
+  if (bwrap === null) {
+    throw new GreenlightError('sandbox-unavailable', 'bwrap was not found: install bubblewrap (apt-get install bubblewrap) or choose another sandbox.driver.');
+  }
+  const prlimit = options.prlimit === undefined ? await findExecutable('prlimit', parentEnv.PATH) : options.prlimit;
+  const isRoot = options.isRoot ?? process.geteuid?.() === 0;
+  const cgroups: CgroupSupport = options.cgroups === 'off' ? { pids: null, memory: null } : options.cgroups ?? await probeCgroupSupport();
+  const runner = options.runner ?? runProcess;
+
+  const memory: LimitMechanism = cgroups.memory !== null ? 'cgroup' : prlimit !== null ? 'rlimit' : 'none';
+  // RLIMIT_NPROC does not bind root (the kernel exempts uid 0), so root without a cgroup gets the watchdog.
+  const pids: LimitMechanism = cgroups.pids !== null ? 'cgroup' : isRoot ? 'watchdog' : prlimit !== null ? 'rlimit' : 'none';
+
+  const hide = await findHiddenPaths(sensitivePaths({
+    home: parentEnv.HOME,
+    env: parentEnv,
+    execPath: process.execPath,
+    isRoot,
+    extra: options.hide,
+  }));
+  const keep = await dnsConfigDirs();
+  const scratch = await createScratch(options.scratchParent);
+  let closed = false;
+
+  const baseEnv = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: '/tmp', configured: options.config.env });
+  const warnings = [...baseEnv.warnings];
+  if (isRoot) warnings.push(ROOT_WARNING);
+  if (memory === 'none') warnings.push('the memory limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).');
+  if (pids === 'none') warnings.push('the process limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).');
+  if (pids === 'watchdog') {
+    warnings.push('the process limit is enforced by a watchdog that polls the sandbox (root without a writable cgroup): a fork bomb is stopped, but only after it passes the limit.');
+  }
+
+  const info: SandboxInfo = {
+    driver: 'bwrap',
+    networkIsolation: true,
+    limits: {
+      timeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      memoryMb: options.config.memoryMb,
+      maxPids: options.config.maxPids,
+      maxOutputBytes: options.config.maxOutputBytes,
+    },
+    enforcement: { memory, pids },
+    warnings,
+  };
+
+  return {
+    info,
+    async run(command: readonly string[], runOptions: SandboxRunOptions): Promise<SandboxResult> {
+      if (closed) throw new GreenlightError('internal', 'this sandbox was closed; create a new one to run more commands.');
+      if (command.length === 0) throw new GreenlightError('usage', 'sandbox run needs a command.');
+      const limits = resolveLimits(info.limits, runOptions);
+      const cwd = await resolveRunCwd(workspace, runOptions.cwd);
+      const env = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: '/tmp', configured: options.config.env, explicit: runOptions.env });
+      const git = await prepareGitMounts(workspace, scratch.gitConfigs);
+      const memoryBytes = limits.memoryMb * 1024 * 1024;
+
+      let cgroup: RunCgroup | null = null;
+      if (memory === 'cgroup' || pids === 'cgroup') {
+        cgroup = await createRunCgroup(cgroups, {
+          maxPids: pids === 'cgroup' ? limits.maxPids + BWRAP_PROCESSES : undefined,
+          memoryBytes: memory === 'cgroup' ? memoryBytes : undefined,
+        });
+      }
+      try {
+        const inner = prlimit === null ? [...command] : [
+          ...buildRlimitPrefix({
+            prlimit,
+            maxPids: pids === 'rlimit' ? limits.maxPids : undefined,
+            memoryBytes: memory === 'rlimit' ? memoryBytes : undefined,
+          }),
+          ...command,
+        ];
+        const argv = buildBwrapArgv({
+          bwrap,
+          workspace,
+          cwd,
+          home: scratch.home,
+          network: runOptions.network === true,
+          env: env.env,
+          hide,
+          keep,
+          readOnly: git.readOnly,
+          overlays: git.overlays,
+          uid: SANDBOX_UID,
+          gid: SANDBOX_GID,
+          command: inner,
+        });
+        let watchdogFired = false;
+        let stopWatch: (() => void) | undefined;
+        const result = await runner([...buildCgroupEnterPrefix(cgroup?.procsFiles ?? []), ...argv], {
+          cwd,
+          // bwrap's own environment is visible in the sandbox as /proc/1/environ: give it only the sandbox's.
+          env: env.env,
+          stdin: runOptions.stdin,
+          timeoutMs: limits.timeoutMs,
+          maxOutputBytes: limits.maxOutputBytes,
+          outputKillBytes: limits.outputKillBytes,
+          onKill: cgroup === null ? undefined : () => cgroup?.kill(),
+          onSpawn: pids !== 'watchdog' ? undefined : (pid, kill) => {
+            stopWatch = watchPids(pid, limits.maxPids + BWRAP_PROCESSES, () => {
+              watchdogFired = true;
+              kill('watchdog');
+            });
+          },
+        });
+        stopWatch?.();
+        const stats = cgroup === null ? { oomKills: 0, pidsRefused: 0 } : await cgroup.stats();
+        const out = toSandboxResult(command, result, {
+          oomKilled: stats.oomKills > 0,
+          pidsLimited: stats.pidsRefused > 0,
+          watchdogPids: watchdogFired,
+          heuristics: { memory: memory === 'rlimit', pids: pids === 'rlimit' },
+        });
+        const runWarnings = env.warnings.filter((warning) => !baseEnv.warnings.includes(warning));
+        return runWarnings.length > 0 ? { ...out, warnings: runWarnings } : out;
+      } finally {
+        await cgroup?.destroy();
+      }
+    },
+    async close(): Promise<void> {
+      closed = true;
+      await scratch.dispose();
+    },
+  };
+}
+
+/** /etc/resolv.conf often links into /run (systemd-resolved, resolvconf), which the sandbox replaces. */
+async function dnsConfigDirs(): Promise<string[]> {
+  const real = await realpath('/etc/resolv.conf').catch(() => null);
+  return real !== null && real.startsWith('/run/') ? [dirname(real)] : [];
+}

@@ -1,0 +1,99 @@
+/**
+ * The `none` driver: no isolation at all, only the environment allowlist, a process-
+ * group kill, the time and output limits and a memory rlimit. Chosen only when the
+ * config says `sandbox.driver: none`, and reported with a loud warning everywhere.
+ * A child that leaves its process group (setsid) can outlive the run here; only the
+ * bwrap and systemd-run drivers contain that.
+ */
+import { mkdir, realpath } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildRlimitPrefix } from '../../core/sandbox/build-rlimit-prefix.ts';
+import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
+import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
+import { GreenlightError } from '../../core/errors.ts';
+import type { RepoConfig } from '../../core/config/repo-config.ts';
+import type { Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
+import { createScratch } from './create-scratch.ts';
+import { findExecutable } from './find-executable.ts';
+import { resolveRunCwd } from './resolve-run-cwd.ts';
+import { runProcess } from './run-process.ts';
+import type { ProcessRunner } from './run-process.ts';
+import { toSandboxResult } from './to-sandbox-result.ts';
+
+export interface NoneSandboxOptions {
+  config: RepoConfig['sandbox'];
+  /** The repository checkout; every run's cwd must be inside it. */
+  workspace: string;
+  /** The engine's environment; only allowlisted names are read. Default: process.env. */
+  parentEnv?: Readonly<Record<string, string | undefined>>;
+  /** Time limit when a run names none. Default 15 minutes. */
+  defaultTimeoutMs?: number;
+  /** prlimit binary for the memory rlimit; null = unavailable. Default: looked up on PATH. */
+  prlimit?: string | null;
+  runner?: ProcessRunner;
+  /** Where the scratch directory (HOME, TMPDIR) is created. Default: the system temp dir. */
+  scratchParent?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15 * 60_000;
+
+export const NONE_DRIVER_WARNING =
+  'sandbox.driver is "none": repository and generated code run WITHOUT isolation. They can read every file the engine can, ' +
+  'use the network, see other processes and outlive the run by daemonizing. Only the environment allowlist, the process-group ' +
+  'kill and the time, output and memory limits apply. Install bubblewrap (apt-get install bubblewrap) or use a runner with systemd.';
+
+/** Create the `none` driver. */
+export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sandbox> {
+  const parentEnv = options.parentEnv ?? process.env;
+  const workspace = await realpath(options.workspace);
+  const prlimit = options.prlimit === undefined ? await findExecutable('prlimit', parentEnv.PATH) : options.prlimit;
+  const runner = options.runner ?? runProcess;
+  const scratch = await createScratch(options.scratchParent);
+  const tmp = join(scratch.root, 'tmp');
+  await mkdir(tmp, { mode: 0o700 });
+  let closed = false;
+
+  const baseEnv = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: tmp, configured: options.config.env });
+  const warnings = [NONE_DRIVER_WARNING, ...baseEnv.warnings];
+  if (prlimit === null) warnings.push('prlimit was not found: the memory limit is NOT enforced (install util-linux).');
+
+  const info: SandboxInfo = {
+    driver: 'none',
+    networkIsolation: false,
+    limits: {
+      timeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      memoryMb: options.config.memoryMb,
+      maxPids: options.config.maxPids,
+      maxOutputBytes: options.config.maxOutputBytes,
+    },
+    enforcement: { memory: prlimit === null ? 'none' : 'rlimit', pids: 'none' },
+    warnings,
+  };
+
+  return {
+    info,
+    async run(command: readonly string[], runOptions: SandboxRunOptions): Promise<SandboxResult> {
+      if (closed) throw new GreenlightError('internal', 'this sandbox was closed; create a new one to run more commands.');
+      if (command.length === 0) throw new GreenlightError('usage', 'sandbox run needs a command.');
+      const limits = resolveLimits(info.limits, runOptions);
+      const cwd = await resolveRunCwd(workspace, runOptions.cwd);
+      const env = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: tmp, configured: options.config.env, explicit: runOptions.env });
+      const prefix = prlimit === null ? [] : buildRlimitPrefix({ prlimit, memoryBytes: limits.memoryMb * 1024 * 1024 });
+      const result = await runner([...prefix, ...command], {
+        cwd,
+        env: env.env,
+        stdin: runOptions.stdin,
+        timeoutMs: limits.timeoutMs,
+        maxOutputBytes: limits.maxOutputBytes,
+        outputKillBytes: limits.outputKillBytes,
+      });
+      const out = toSandboxResult(command, result, { heuristics: { memory: prlimit !== null, pids: false } });
+      const runWarnings = env.warnings.filter((warning) => !baseEnv.warnings.includes(warning));
+      return runWarnings.length > 0 ? { ...out, warnings: runWarnings } : out;
+    },
+    async close(): Promise<void> {
+      closed = true;
+      await scratch.dispose();
+    },
+  };
+}

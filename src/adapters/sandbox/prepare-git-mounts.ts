@@ -1,0 +1,84 @@
+/**
+ * The git side of the workspace, prepared for mounting: the git directories to re-bind
+ * read-only (hooks and config must not be writable by repository code: SECURITY.md 12)
+ * and sanitized copies of every git config file to show in place of the real ones, so
+ * a credential header left by actions/checkout cannot be read (SECURITY.md 13).
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { sanitizeGitConfig } from '../../core/sandbox/sanitize-git-config.ts';
+
+export interface GitMounts {
+  readOnly: string[];
+  overlays: Array<{ source: string; target: string }>;
+  /** Qualified keys removed from the configs (never values), for the audit log. */
+  removed: string[];
+}
+
+/** Submodule git dirs nest (`modules/a/modules/b`); stop somewhere sane. */
+const MAX_MODULE_DEPTH = 4;
+
+/** Inspect `<workspace>/.git` and write sanitized configs into `outDir`. */
+export async function prepareGitMounts(workspace: string, outDir: string): Promise<GitMounts> {
+  const dotGit = join(workspace, '.git');
+  const kind = await kindOf(dotGit);
+  if (kind === null) return { readOnly: [], overlays: [], removed: [] };
+
+  const readOnly = [dotGit];
+  let gitDir = dotGit;
+  let commonDir = dotGit;
+  if (kind === 'file') {
+    // A worktree or submodule checkout: `.git` is a file naming the real git dir.
+    const pointer = /^gitdir:\s*(.+)$/m.exec(await readFile(dotGit, 'utf8'));
+    if (pointer?.[1] === undefined) return { readOnly, overlays: [], removed: [] };
+    gitDir = resolve(workspace, pointer[1].trim());
+    commonDir = gitDir;
+    const common = await readFile(join(gitDir, 'commondir'), 'utf8').catch(() => null);
+    if (common !== null) commonDir = resolve(gitDir, common.trim());
+    readOnly.push(gitDir);
+    if (commonDir !== gitDir) readOnly.push(commonDir);
+  }
+
+  const configs = new Set<string>([join(commonDir, 'config'), join(gitDir, 'config'), join(gitDir, 'config.worktree')]);
+  for (const config of await moduleConfigs(join(commonDir, 'modules'), 0)) configs.add(config);
+
+  const overlays: GitMounts['overlays'] = [];
+  const removed: string[] = [];
+  let index = 0;
+  for (const target of configs) {
+    if ((await kindOf(target)) !== 'file') continue;
+    const sanitized = sanitizeGitConfig(await readFile(target, 'utf8'));
+    const source = join(outDir, `config-${index}`);
+    index += 1;
+    await writeFile(source, sanitized.text, { mode: 0o600 });
+    overlays.push({ source, target });
+    removed.push(...sanitized.removed);
+  }
+  return { readOnly: readOnly.filter((path) => isAbsolute(path)), overlays, removed };
+}
+
+/** Git internals that never contain a submodule's git dir. */
+const NOT_MODULES = new Set(['objects', 'refs', 'logs', 'hooks', 'info', 'lfs', 'worktrees']);
+
+/** Config files of the submodule git dirs under `dir` (names may nest: `modules/libs/a`). */
+async function moduleConfigs(dir: string, depth: number): Promise<string[]> {
+  if (depth > MAX_MODULE_DEPTH) return [];
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || NOT_MODULES.has(entry.name)) continue;
+    const child = join(dir, entry.name);
+    if ((await kindOf(join(child, 'config'))) === 'file') out.push(join(child, 'config'));
+    out.push(...await moduleConfigs(child, depth + 1));
+  }
+  return out;
+}
+
+async function kindOf(path: string): Promise<'file' | 'dir' | null> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? 'dir' : info.isFile() ? 'file' : null;
+  } catch {
+    return null;
+  }
+}

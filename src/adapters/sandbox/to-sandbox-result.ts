@@ -1,0 +1,33 @@
+/** Turn a supervised process's result and the driver's evidence into the port's value. */
+import { classifyLimitHit } from '../../core/sandbox/classify-limit-hit.ts';
+import type { LimitEvidence } from '../../core/sandbox/classify-limit-hit.ts';
+import type { SandboxResult } from '../../ports/sandbox.ts';
+import type { ProcessResult } from './run-process.ts';
+
+/** How much output the rlimit heuristics look at. */
+const TAIL_CHARS = 4_000;
+
+export function toSandboxResult(
+  command: readonly string[],
+  result: ProcessResult,
+  evidence: Omit<LimitEvidence, 'succeeded' | 'timedOut' | 'outputExceeded' | 'outputTail'> = {},
+): SandboxResult {
+  const limitHit = classifyLimitHit({
+    ...evidence,
+    succeeded: result.exitCode === 0,
+    timedOut: result.timedOut,
+    outputExceeded: result.outputExceeded,
+    watchdogPids: evidence.watchdogPids === true || result.killedBy === 'watchdog',
+    outputTail: `${result.stdout.text.slice(-TAIL_CHARS)}\n${result.stderr.text.slice(-TAIL_CHARS)}`,
+  });
+  return {
+    command: [...command],
+    exitCode: result.exitCode,
+    signal: result.signal,
+    timedOut: result.timedOut || evidence.unitResult === 'timeout',
+    limitHit,
+    durationMs: result.durationMs,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
+}

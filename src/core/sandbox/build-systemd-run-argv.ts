@@ -1,0 +1,116 @@
+/**
+ * The exact `systemd-run` command line for one sandboxed run on a machine where systemd
+ * is PID 1 (GitHub-hosted runners). The command runs as a transient service under a
+ * dynamic, unprivileged user, with its own mount namespace (read-only system, hidden
+ * homes, private /tmp), no network, no new privileges, and cgroup limits. Pure, so each
+ * property is unit-tested here, where systemd is not running; the hosted workflow
+ * `.github/workflows/sandbox-hosted.yml` proves them on a real runner.
+ */
+import { GreenlightError } from '../errors.ts';
+import type { HiddenPath } from './build-bwrap-argv.ts';
+
+export interface SystemdRunPlan {
+  /** `sudo` when the engine is not root; systemd-run needs the system manager. */
+  sudo?: string;
+  systemdRun: string;
+  /** Unit name, unique per run, so the engine can stop it on its own timeout. */
+  unit: string;
+  workspace: string;
+  cwd: string;
+  /** HOME inside the unit: a StateDirectory owned by the dynamic user. */
+  stateDirectory: string;
+  network: boolean;
+  env: Readonly<Record<string, string>>;
+  hide: readonly HiddenPath[];
+  readOnly: readonly string[];
+  overlays: ReadonlyArray<{ source: string; target: string }>;
+  /** The engine's primary group: the dynamic user joins it to write the (group-writable) workspace. */
+  workspaceGroup?: string;
+  timeoutMs: number;
+  memoryMb: number;
+  maxPids: number;
+  command: readonly string[];
+}
+
+/** Build argv (argv[0] is sudo or systemd-run). */
+export function buildSystemdRunArgv(plan: SystemdRunPlan): string[] {
+  const argv: string[] = [];
+  if (plan.sudo !== undefined) argv.push(plan.sudo, '-n', '--');
+  argv.push(plan.systemdRun, `--unit=${plan.unit}`, '--wait', '--pipe', '--collect', '--service-type=exec');
+  const p = (property: string): void => {
+    argv.push(`--property=${property}`);
+  };
+
+  // Who: a dynamic unprivileged user, no way back to root.
+  p('DynamicUser=yes');
+  if (plan.workspaceGroup !== undefined) p(`SupplementaryGroups=${plan.workspaceGroup}`);
+  p('NoNewPrivileges=yes');
+  p('RestrictSUIDSGID=yes');
+  p('CapabilityBoundingSet=');
+  p('AmbientCapabilities=');
+  p('UMask=0002');
+
+  // What it sees: read-only system, no homes, private /tmp and devices, only its own processes.
+  p('ProtectSystem=strict');
+  p('ProtectHome=tmpfs');
+  p('PrivateTmp=yes');
+  p('PrivateDevices=yes');
+  p('PrivateIPC=yes');
+  p('ProtectProc=invisible');
+  p('ProcSubset=pid');
+  p('ProtectKernelTunables=yes');
+  p('ProtectKernelModules=yes');
+  p('ProtectKernelLogs=yes');
+  p('ProtectControlGroups=yes');
+  p('ProtectClock=yes');
+  p('ProtectHostname=yes');
+  p('LockPersonality=yes');
+  p('RestrictRealtime=yes');
+  // A private network namespace still has loopback, so tests may serve on 127.0.0.1.
+  if (!plan.network) p('PrivateNetwork=yes');
+  for (const hidden of plan.hide) {
+    // '-' ignores a path that vanished since it was checked.
+    if (hidden.kind === 'dir') p(`TemporaryFileSystem=${unitPath(hidden.path)}:ro`);
+    else p(`InaccessiblePaths=-${unitPath(hidden.path)}`);
+  }
+  p(`StateDirectory=${plan.stateDirectory}`);
+  // A bind is writable even under ProtectSystem=strict and shows through ProtectHome=tmpfs.
+  p(`BindPaths=${unitPath(plan.workspace)}`);
+  for (const path of plan.readOnly) p(`BindReadOnlyPaths=${unitPath(path)}`);
+  for (const overlay of plan.overlays) p(`BindReadOnlyPaths=${unitPath(overlay.source)}:${unitPath(overlay.target)}`);
+  p(`WorkingDirectory=${unitPath(plan.cwd)}`);
+
+  // Limits, enforced by the unit's cgroup and the service manager.
+  p(`MemoryMax=${plan.memoryMb}M`);
+  p('MemorySwapMax=0');
+  p(`TasksMax=${plan.maxPids}`);
+  p(`RuntimeMaxSec=${Math.max(1, Math.ceil(plan.timeoutMs / 1000))}`);
+  p('LimitCORE=0');
+  p('KillMode=control-group');
+  p('TimeoutStopSec=5');
+
+  for (const [name, value] of Object.entries(plan.env).sort(([a], [b]) => a.localeCompare(b))) {
+    argv.push(`--setenv=${name}=${value}`);
+  }
+  // The service manager expands $VAR and ${VAR} in ExecStart; `$$` is a literal `$`.
+  argv.push('--', ...plan.command.map((arg) => arg.replaceAll('$', '$$$$')));
+  return argv;
+}
+
+/**
+ * A path as a unit property value. Properties are space-separated lists split on `:`,
+ * with `%` specifiers; rather than depend on each property's escaping rules, paths
+ * with such characters are refused with an actionable error.
+ */
+export function unitPath(path: string): string {
+  if (!path.startsWith('/') || /[\s:%"'\\]/.test(path)) {
+    throw new GreenlightError('sandbox-unavailable',
+      `the systemd-run sandbox cannot mount ${JSON.stringify(path)}: paths must be absolute, without spaces, colons, quotes, backslashes or %. Move the workspace, or use sandbox.driver: bwrap.`);
+  }
+  return path;
+}
+
+/** Home directory systemd creates for `StateDirectory=<name>`. */
+export function stateDirectoryPath(name: string): string {
+  return `/var/lib/${name}`;
+}
