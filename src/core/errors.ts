@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'github'
   | 'bundle-invalid'
   | 'push-rejected'
+  | 'audit-invalid'
   | 'internal';
 
 export class GreenlightError extends Error {
