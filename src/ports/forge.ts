@@ -205,6 +205,8 @@ export interface Forge {
   addReaction(target: ReactionTarget, content: ReactionContent): Promise<void>;
 
   createPullRequest(request: NewPullRequest): Promise<CreatedPullRequest>;
+  /** A re-run for a branch that already has a pull request updates its title and body. */
+  updatePullRequest(number: number, changes: { title?: string; body?: string }): Promise<void>;
   /** Creates the labels that do not exist yet; existing ones are left as they are. */
   ensureLabels(labels: readonly LabelSpec[]): Promise<void>;
   addLabels(issueNumber: number, labels: readonly string[]): Promise<void>;

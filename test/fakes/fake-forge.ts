@@ -249,6 +249,12 @@ export class FakeForge implements Forge {
     return { number: pr.number, nodeId: pr.nodeId, htmlUrl: pr.htmlUrl };
   }
 
+  async updatePullRequest(number: number, changes: { title?: string; body?: string }): Promise<void> {
+    this.#record('updatePullRequest', number, changes);
+    const pr = this.#pr(number);
+    this.pullRequests.set(number, { ...pr, ...(changes.title === undefined ? {} : { title: changes.title }), ...(changes.body === undefined ? {} : { body: changes.body }) });
+  }
+
   async ensureLabels(labels: readonly LabelSpec[]): Promise<void> {
     this.#record('ensureLabels', labels);
     for (const label of labels) if (!this.labels.has(label.name.toLowerCase())) this.labels.set(label.name.toLowerCase(), { ...label });

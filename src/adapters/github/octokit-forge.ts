@@ -149,6 +149,16 @@ export class OctokitForge implements Forge {
     });
   }
 
+  async updatePullRequest(number: number, changes: { title?: string; body?: string }): Promise<void> {
+    await this.#call(`update pull request #${number}`, 'pull-requests: write', async () => {
+      await this.#octokit.rest.pulls.update({
+        ...this.repo, pull_number: number,
+        ...(changes.title === undefined ? {} : { title: changes.title }),
+        ...(changes.body === undefined ? {} : { body: cut(changes.body, MAX_BODY) }),
+      });
+    });
+  }
+
   async ensureLabels(labels: readonly LabelSpec[]): Promise<void> {
     const existing = await this.#call('list labels', 'issues: read', async () =>
       new Set((await this.#octokit.paginate(this.#octokit.rest.issues.listLabelsForRepo, { ...this.repo, per_page: 100 })).map((l) => l.name.toLowerCase())));

@@ -54,6 +54,8 @@ describe('FakeForge', () => {
     const created = await forge.createPullRequest({ title: 't', body: 'b', head: 'greenlight/issue-1', base: 'main', draft: true });
     expect(await forge.findPullRequestForBranch('greenlight/issue-1')).toMatchObject({ number: created.number, draft: true, isFork: false, author: { login: 'greenlight[bot]' } });
     await expect(forge.createPullRequest({ title: 't', body: 'b', head: 'greenlight/issue-1', base: 'main', draft: false })).rejects.toThrow('HTTP 422');
+    await forge.updatePullRequest(created.number, { body: 'updated' });
+    expect(await forge.getPullRequest(created.number)).toMatchObject({ title: 't', body: 'updated' });
   });
 
   it('marks fork pull requests', () => {

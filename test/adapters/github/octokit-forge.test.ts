@@ -196,6 +196,11 @@ describe('OctokitForge: writing', () => {
       .toEqual({ number: 8, nodeId: 'PR_8', htmlUrl: 'https://github.com/acme/shop/pull/8' });
   });
 
+  it('updates a pull request body without touching the title', async () => {
+    nock(API).patch('/repos/acme/shop/pulls/8', { body: 'new body' }).reply(200, {});
+    await forgeFor().updatePullRequest(8, { body: 'new body' });
+  });
+
   it('creates only missing labels and tolerates a concurrent creation', async () => {
     nock(API)
       .get('/repos/acme/shop/labels').query({ per_page: '100' }).reply(200, [{ name: 'Greenlight' }])
