@@ -19,7 +19,8 @@ import { MemoryRepo } from './memory-repo.ts';
 
 export interface FakeLoopOptions {
   files: Record<string, string>;
-  script: ScriptStep[];
+  /** The model's script; a function gets the repo, for steps that edit files directly. */
+  script: ScriptStep[] | ((repo: MemoryRepo) => ScriptStep[]);
   config?: RepoConfigInput;
   task?: Partial<TaskRequest>;
   contextText?: string;
@@ -33,7 +34,8 @@ export interface FakeLoopOptions {
 export function createFakeLoop(options: FakeLoopOptions) {
   const repo = new MemoryRepo(options.files);
   const clock = new FakeClock();
-  const model = new FakeModel(options.script, { clock, ...options.model });
+  const script = typeof options.script === 'function' ? options.script(repo) : options.script;
+  const model = new FakeModel(script, { clock, ...options.model });
   const tools = new FakeRepoTools(repo);
   const tests = new FakeTestRunner(repo, { clock, ...options.runner });
   const workspace = new FakeWorkspace(repo);

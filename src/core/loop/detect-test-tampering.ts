@@ -66,8 +66,12 @@ export function detectDiffTampering(changes: readonly FileChange[]): TamperFindi
   for (const change of changes) {
     const wasTest = isTestPath(change.previousPath ?? change.path);
     const isTest = isTestPath(change.path);
-    if (!wasTest && !isTest) continue;
     const path = change.path;
+    if (!wasTest && !isTest) {
+      // Rust keeps unit tests inline in source files, marked `#[test]` inside `#[cfg(test)]`.
+      if (/\.rs$/.test(path)) findings.push(...inlineRustTampering(change));
+      continue;
+    }
     if (change.status === 'deleted') {
       if (isTestFileName(path) || declaredNames(change.removedLines).length > 0 || countMarkers(change.removedLines) > 0) {
         findings.push({ kind: 'test-file-deleted', path, detail: `test file \`${path}\` was deleted` });
@@ -121,6 +125,18 @@ export function detectReportTampering(baseline: TestReport, current: TestReport,
     } else if (match.status === 'skipped') {
       findings.push({ kind: 'test-now-skipped', path, detail: `baseline test \`${test.id}\` is now skipped` });
     }
+  }
+  return findings;
+}
+
+function inlineRustTampering(change: FileChange): TamperFinding[] {
+  const path = change.path;
+  const findings: TamperFinding[] = [];
+  const lost = countMarkers(change.removedLines) - countMarkers(change.addedLines);
+  if (lost > 0) findings.push({ kind: 'test-removed', path, detail: `${lost} test function(s) were removed from \`${path}\`` });
+  const ignore = /#\[ignore\b/;
+  if (change.addedLines.filter((l) => ignore.test(l)).length > change.removedLines.filter((l) => ignore.test(l)).length) {
+    findings.push({ kind: 'test-skipped', path, detail: `a skip marker was added in \`${path}\`` });
   }
   return findings;
 }

@@ -36,7 +36,7 @@ export function judgeReport(report: TestReport, comparison: BaselineComparison, 
 export function scoreReport(report: TestReport, comparison: BaselineComparison): number[] | null {
   if (report.crashed) return null;
   if (!report.structured) return [report.exitCode === 0 ? 0 : -1, 0, 0];
-  return [-comparison.newlyFailing.length, report.totals.passed, -(report.totals.failed + report.totals.errored)];
+  return [0 - comparison.newlyFailing.length, report.totals.passed, 0 - (report.totals.failed + report.totals.errored)];
 }
 
 /** a ≥ b, lexicographically. */

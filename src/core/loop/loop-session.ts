@@ -22,8 +22,9 @@ export interface BestState {
   score: number[];
   iteration: number;
   diff: string;
-  /** Full-suite report of this state. */
+  /** Full-suite report of this state (an estimate from a related run when `provisional`). */
   report: TestReport;
+  provisional: boolean;
 }
 
 export interface LoopSession {

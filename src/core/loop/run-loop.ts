@@ -41,7 +41,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
   if (baseline === null) return finish(s, timeStop(s), { validate: false });
   s.baseline = baseline;
   s.baseDiff = await deps.workspace.diff(task.baseSha);
-  s.best = { checkpoint: s.baseCheckpoint, score: scoreReport(baseline, compare(s, baseline)) ?? [-Infinity], iteration: 0, diff: s.baseDiff, report: baseline };
+  s.best = { checkpoint: s.baseCheckpoint, score: scoreReport(baseline, compare(s, baseline)) ?? [-Infinity], iteration: 0, diff: s.baseDiff, report: baseline, provisional: false };
   s.lastValidatedDiff = s.baseDiff;
   setStep(s, 'baseline', 'done', describeBaseline(baseline));
   pushUser(s, [{ type: 'text', text: firstTurn(s, baseline) }]);
@@ -188,13 +188,19 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
     restoredFrom = s.best.iteration;
     audit.write({ kind: 'note', message: 'restored best state', data: { iteration: s.best.iteration, score: s.best.score } });
   }
+  let final = s.best?.report ?? null;
+  if (s.best?.provisional === true) {
+    // The best state was only scored from a related run: report real full-suite figures.
+    final = (await runSuite(s, undefined)) ?? final;
+    if (final !== null && final === s.best.report) s.notes.push('The final test figures are estimated from a related-test run (no time was left for the full suite).');
+  }
   setStep(s, 'iterations', 'failed', reason.message);
   setStep(s, 'verify', s.verification === null ? 'skipped' : 'failed');
   await reportProgress(s);
   const diff = await workspace.diff(base);
   const changes = await workspace.changes(base);
   audit.write({ kind: 'run-end', outcome: 'gave-up', reason: reason.message });
-  return { kind: 'gave-up', diff, changes, reason, report: buildReport(s, s.best?.report ?? null, reason, restoredFrom) };
+  return { kind: 'gave-up', diff, changes, reason, report: buildReport(s, final, reason, restoredFrom) };
 }
 
 async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {

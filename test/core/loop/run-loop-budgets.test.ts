@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { GreenlightError } from '../../../src/core/errors.ts';
+import { runLoop } from '../../../src/core/loop/run-loop.ts';
+import { createFakeLoop } from '../../fakes/create-fake-loop.ts';
+import type { ScriptedReply } from '../../fakes/fake-model.ts';
+import { createFile, endTurn, viewFile } from '../../fakes/model-script.ts';
+import { ADD_TEST, BUGGY_ADD, repoFiles } from './fixture.ts';
+
+const fixedUsage = (reply: ScriptedReply, inputTokens: number, outputTokens: number): ScriptedReply => ({
+  ...reply, usage: { inputTokens, outputTokens, cacheWriteTokens: 0, cacheReadTokens: 0 },
+});
+
+describe('runLoop budgets (fail closed)', () => {
+  it('stops BEFORE a call that could overspend the dollar budget', async () => {
+    // each call really costs 5000 × $3/M + 1000 × $15/M = $0.03; the next worst case would pass $0.05
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { budgets: { maxCostUsd: 0.05 }, model: { maxOutputTokens: 1000 } },
+      script: [fixedUsage(viewFile('src/add.ts'), 5000, 1000), fixedUsage(endTurn(), 5000, 1000)],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('gave-up');
+    if (outcome.kind !== 'gave-up') return;
+    expect(outcome.reason.code).toBe('cost-budget');
+    expect(outcome.reason.message).toMatch(/^Stopped before a model call that could cost up to \$0\.0\d+: \$0\.0300 of the \$0\.05 budget were already spent\.$/);
+    expect(f.model.requests).toHaveLength(1);
+    expect(outcome.report.costUsd).toBeCloseTo(0.03, 10);
+    expect(outcome.report.costUsd).toBeLessThanOrEqual(0.05);
+    expect(outcome.diff).toBe('');
+  });
+
+  it('makes no call at all when even the first could pass the budget', async () => {
+    const f = createFakeLoop({ files: repoFiles(), config: { budgets: { maxCostUsd: 0.01 } }, script: [endTurn()] });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome).toMatchObject({ kind: 'gave-up', reason: { code: 'cost-budget' } });
+    expect(f.model.requests).toHaveLength(0);
+    expect(outcome.report.costUsd).toBe(0);
+  });
+
+  it('refuses every call for a model without a price (NaN cost)', async () => {
+    const f = createFakeLoop({ files: repoFiles(), script: [endTurn()], deps: { costOf: () => Number.NaN } });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind === 'gave-up' && outcome.reason.message).toContain('could cost an unknown amount (the model has no price)');
+    expect(f.model.requests).toHaveLength(0);
+  });
+
+  it('stops before a call that could pass the token budget', async () => {
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { budgets: { maxTokens: 20_000 }, model: { maxOutputTokens: 1000 } },
+      script: [fixedUsage(viewFile('src/add.ts'), 8000, 500), fixedUsage(viewFile('src/mul.ts'), 9000, 500), endTurn()],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome).toMatchObject({ kind: 'gave-up', reason: { code: 'token-budget' } });
+    expect(f.model.requests).toHaveLength(2);
+    expect(outcome.report.totalTokens).toBe(18_000);
+    expect(outcome.kind === 'gave-up' && outcome.reason.message).toMatch(/18,000 of the 20,000-token budget were already used/);
+  });
+
+  it('stops at the wall-time budget and does not keep unvalidated edits', async () => {
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { budgets: { maxMinutes: 1 } },
+      model: { durationMs: 20_000 },
+      script: [createFile('src/add.test.ts', ADD_TEST), viewFile('src/add.ts'), viewFile('src/mul.ts'), endTurn()],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('gave-up');
+    if (outcome.kind !== 'gave-up') return;
+    expect(outcome.reason).toEqual({ code: 'time-budget', message: 'The wall-time budget of 1 min was used up (1.0 min elapsed).' });
+    expect(f.model.requests).toHaveLength(3);
+    expect(outcome.diff).toBe('');
+    expect(f.repo.read('src/add.test.ts')).toBeNull();
+  });
+
+  it('validates the state a budget cut off and proposes it when it passes verification', async () => {
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { budgets: { maxCostUsd: 0.05 }, model: { maxOutputTokens: 1000 } },
+      script: [fixedUsage(createFile('src/add.test.ts', ADD_TEST), 5000, 1000), endTurn()],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('succeeded');
+    expect(outcome.report.notes[0]).toMatch(/^Stopped before a model call .* The state the model had reached passes verification, so the change is proposed\.$/);
+  });
+
+  it('gives up on a model error after retries, keeping the best state', async () => {
+    const fail = (): never => {
+      throw new GreenlightError('model', 'Anthropic API overloaded (529) after 2 retries; try again later.');
+    };
+    const f = createFakeLoop({
+      files: repoFiles(BUGGY_ADD),
+      script: [createFile('src/add.test.ts', `${ADD_TEST}it('is exported', () => {});\n`), endTurn(), fail],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('gave-up');
+    if (outcome.kind !== 'gave-up') return;
+    expect(outcome.reason).toEqual({ code: 'model-error', message: 'The model call failed: Anthropic API overloaded (529) after 2 retries; try again later.' });
+    expect(outcome.changes.map((c) => c.path)).toEqual(['src/add.test.ts']);
+    expect(outcome.report.restoredBestFromIteration).toBeNull();
+  });
+
+  it('lets other errors through: they are bugs, not outcomes', async () => {
+    const f = createFakeLoop({ files: repoFiles(), script: [() => { throw new TypeError('boom'); }] });
+    await expect(runLoop(f.request, f.deps)).rejects.toThrow('boom');
+  });
+});
