@@ -27,6 +27,11 @@ function cut(text: string, max: number): string {
 
 const statusOf = (error: unknown) => (error as { status?: unknown } | null)?.status;
 
+function alreadyExists(error: unknown): boolean {
+  const errors = (error as { response?: { data?: { errors?: unknown } } } | null)?.response?.data?.errors;
+  return statusOf(error) === 422 && Array.isArray(errors) && errors.some((e) => (e as { code?: unknown } | null)?.code === 'already_exists');
+}
+
 /** `.github/workflows/greenlight.yml` and `greenlight.yml` both name the workflow file. */
 const workflowId = (file: string) => file.replace(/^\.github\/workflows\//, '');
 
@@ -167,7 +172,7 @@ export class OctokitForge implements Forge {
         await this.#octokit.rest.issues.createLabel({ ...this.repo, ...label });
       } catch (error) {
         // Another run created it in the meantime: that is the state we wanted.
-        if (statusOf(error) !== 422) throw toGithubError(error, `create the label '${label.name}'`, 'issues: write');
+        if (!alreadyExists(error)) throw toGithubError(error, `create the label '${label.name}'`, 'issues: write');
       }
     }
   }

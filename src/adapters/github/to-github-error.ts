@@ -22,7 +22,8 @@ function detail(error: HttpLikeError): string {
         if (typeof item === 'string') parts.push(item);
         else if (item !== null && typeof item === 'object') {
           const { message: m, field, code } = item as { message?: unknown; field?: unknown; code?: unknown };
-          parts.push([field, code, m].filter((p) => typeof p === 'string').join(' '));
+          // GitHub's own sentence when there is one, else e.g. "name already_exists".
+          parts.push(typeof m === 'string' ? m : [field, code].filter((p) => typeof p === 'string').join(' '));
         }
       }
     }

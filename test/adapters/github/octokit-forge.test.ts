@@ -293,7 +293,14 @@ describe('OctokitForge: errors', () => {
   it('includes validation details on a 422', async () => {
     nock(API).post('/repos/acme/shop/pulls').reply(422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: 'A pull request already exists for acme:b.' }] });
     const error = await failure(forgeFor().createPullRequest({ title: 't', body: 'b', head: 'b', base: 'main', draft: false }));
-    expect(error.message).toBe('GitHub did not accept the request to open a pull request from b into main (HTTP 422: Validation Failed; custom A pull request already exists for acme:b.).');
+    expect(error.message).toBe('GitHub did not accept the request to open a pull request from b into main (HTTP 422: Validation Failed; A pull request already exists for acme:b.).');
+  });
+
+  it('names the field and code of a validation error without a message', async () => {
+    nock(API).post('/repos/acme/shop/labels').reply(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'invalid', field: 'color' }] });
+    nock(API).get('/repos/acme/shop/labels').query({ per_page: '100' }).reply(200, []);
+    const error = await failure(forgeFor().ensureLabels([{ name: 'x', color: 'nothex', description: '' }]));
+    expect(error.message).toBe("GitHub did not accept the request to create the label 'x' (HTTP 422: Validation Failed; color invalid).");
   });
 
   it('explains a network failure', async () => {
