@@ -17,10 +17,15 @@ export interface BudgetState {
 
 const zero: ModelUsage = { inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0 };
 
-/** Worst-case price of one call with `inputTokens` in and `maxOutputTokens` out. */
+/**
+ * Worst-case price of one call with `inputTokens` in and `maxOutputTokens` out, priced
+ * as ONE usage (prices can step up with the prompt size) with the input billed both
+ * as plain input and as cache writes, whichever is dearer.
+ */
 export function worstCaseCallCost(costOf: (u: ModelUsage) => number, inputTokens: number, maxOutputTokens: number): number {
-  const input = Math.max(costOf({ ...zero, inputTokens }), costOf({ ...zero, cacheWriteTokens: inputTokens }));
-  return input + costOf({ ...zero, outputTokens: maxOutputTokens });
+  const plain = costOf({ ...zero, inputTokens, outputTokens: maxOutputTokens });
+  const written = costOf({ ...zero, cacheWriteTokens: inputTokens, outputTokens: maxOutputTokens });
+  return Number.isNaN(plain) || Number.isNaN(written) ? Number.NaN : Math.max(plain, written);
 }
 
 /** Null when time remains, else the time-budget stop. */

@@ -4,6 +4,7 @@
  * against the worst case of that call.
  */
 import type { ContentBlock, ModelRequest, ModelResponse, ToolResultBlock } from '../../ports/model.ts';
+import { addUsage } from '../cost/add-usage.ts';
 import { isGreenlightError } from '../errors.ts';
 import { checkCallBudget, worstCaseCallCost } from './budget-guard.ts';
 import { dispatchToolCall, type DispatchCounters } from './dispatch-tool-call.ts';
@@ -92,12 +93,7 @@ function estimateInput(s: LoopSession, request: ModelRequest): number {
 function account(s: LoopSession, turn: number, response: ModelResponse): void {
   const u = response.usage;
   const cost = s.deps.costOf(u);
-  s.usage = {
-    inputTokens: s.usage.inputTokens + u.inputTokens,
-    outputTokens: s.usage.outputTokens + u.outputTokens,
-    cacheWriteTokens: s.usage.cacheWriteTokens + u.cacheWriteTokens,
-    cacheReadTokens: s.usage.cacheReadTokens + u.cacheReadTokens,
-  };
+  s.usage = addUsage(s.usage, u);
   s.costUsd += cost;
   s.modelMs += response.durationMs;
   s.knownContextTokens = totalTokens(u);

@@ -6,6 +6,7 @@
 import type { ChatMessage, ContentBlock, ModelUsage, PromptBlock, ToolSpec } from '../../ports/model.ts';
 import type { ProgressSnapshot, StepName, StepState } from '../../ports/progress.ts';
 import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
+import { totalTokens } from '../cost/add-usage.ts';
 import { checkTimeBudget } from './budget-guard.ts';
 import { compareToBaseline, type BaselineComparison } from './compare-to-baseline.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
@@ -107,9 +108,7 @@ export function elapsedMs(s: LoopSession): number {
   return s.deps.clock.now() - s.startMs;
 }
 
-export function totalTokens(u: ModelUsage): number {
-  return u.inputTokens + u.cacheWriteTokens + u.cacheReadTokens + u.outputTokens;
-}
+export { totalTokens };
 
 export function tokensOf(s: LoopSession, text: string): number {
   return (s.deps.estimateTokens ?? estimateTokens)(text);

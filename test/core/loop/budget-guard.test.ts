@@ -28,3 +28,16 @@ describe('budget guard', () => {
     expect(checkTimeBudget(budgets, 630_000)).toEqual({ code: 'time-budget', message: 'The wall-time budget of 10 min was used up (10.5 min elapsed).' });
   });
 });
+
+describe('worstCaseCallCost with step pricing', () => {
+  it('prices input and output as one call, so a long-prompt rate applies to the output too', () => {
+    // $1/M below 100k prompt tokens, $10/M above, for every kind of token
+    const stepped = (u: { inputTokens: number; outputTokens: number; cacheWriteTokens: number; cacheReadTokens: number }): number => {
+      const prompt = u.inputTokens + u.cacheWriteTokens + u.cacheReadTokens;
+      const rate = prompt > 100_000 ? 10 : 1;
+      return ((prompt + u.outputTokens) * rate) / 1_000_000;
+    };
+    expect(worstCaseCallCost(stepped, 200_000, 10_000)).toBeCloseTo(2.1, 10);
+    expect(worstCaseCallCost(() => Number.NaN, 1, 1)).toBeNaN();
+  });
+});
