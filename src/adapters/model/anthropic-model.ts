@@ -18,6 +18,8 @@ export interface AnthropicModelOptions {
   model: string;
   /** Unset: the SDK's conventions apply (ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, profiles). */
   apiKey?: string;
+  /** A bearer token instead of an API key (ANTHROPIC_AUTH_TOKEN). */
+  authToken?: string;
   /** Unset: ANTHROPIC_BASE_URL, then the public API. */
   baseURL?: string;
   /** Wait for response headers, per attempt. SDK default (10 min) when unset. */
@@ -52,6 +54,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): Model {
   const client = options.client ?? new Anthropic({
     // `undefined` lets the SDK read its environment variables itself.
     ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+    ...(options.apiKey === undefined && options.authToken !== undefined ? { authToken: options.authToken } : {}),
     ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
     timeout: timeoutMs,
     maxRetries,
