@@ -169,26 +169,55 @@ function translate(pattern: string, body: string): string {
   return out;
 }
 
-/**
- * The regex source (without `^…$`) of one glob. Throws GreenlightError
- * ('config-invalid') for an empty or malformed pattern.
- */
-export function globSource(pattern: string): string {
+interface ParsedGlob {
+  /** Regex source of the pattern itself, without anchoring. */
+  body: string;
+  /** Matches from the root (the pattern has a slash) rather than at any segment. */
+  anchored: boolean;
+  /** Matches directories only (trailing slash): something must follow. */
+  dirOnly: boolean;
+}
+
+function parseGlob(pattern: string): ParsedGlob {
   if (pattern.length === 0) throw invalid(pattern, 'it is empty');
-  let body = pattern;
-  const dirOnly = body.endsWith('/');
-  body = body.replace(/\/+$/, '');
+  const dirOnly = pattern.endsWith('/');
+  let body = pattern.replace(/\/+$/, '');
   if (body.length === 0) throw invalid(pattern, 'it names no path (the root is not a file)');
   const anchored = body.includes('/');
   body = body.replace(/^\/+/, '');
-  const prefix = anchored ? '' : '(?:.*/)?';
-  const suffix = dirOnly ? '/.*' : '(?:/.*)?';
-  return `${prefix}${translate(pattern, body)}${suffix}`;
+  return { body: translate(pattern, body), anchored, dirOnly };
 }
 
-/** Compiles one glob to an anchored RegExp. */
+/**
+ * A search (unanchored) regex source for globs sharing anchoring and directory-ness.
+ * Non-anchored globs start at a segment boundary, `(?:^|/)`, instead of `^(?:.*\/)?`:
+ * the regex engine then tries each alternative only where a segment starts, which
+ * keeps large rule sets fast.
+ */
+function groupSource(bodies: readonly string[], anchored: boolean, dirOnly: boolean): string {
+  const start = anchored ? '^' : '(?:^|/)';
+  const end = dirOnly ? '/' : '(?:/|$)';
+  const inner = bodies.length === 1 ? bodies[0] as string : `(?:${bodies.join('|')})`;
+  return `${start}${inner}${end}`;
+}
+
+function sourceOf(globs: readonly ParsedGlob[]): string {
+  const groups: string[] = [];
+  for (const anchored of [true, false]) {
+    for (const dirOnly of [true, false]) {
+      const bodies = globs.filter((g) => g.anchored === anchored && g.dirOnly === dirOnly).map((g) => g.body);
+      if (bodies.length > 0) groups.push(groupSource(bodies, anchored, dirOnly));
+    }
+  }
+  return groups.join('|');
+}
+
+/**
+ * Compiles one glob to a RegExp that tests a whole relative path. Throws
+ * GreenlightError('config-invalid') for an empty or malformed pattern.
+ */
 export function compileGlob(pattern: string, options: GlobOptions = {}): RegExp {
-  return new RegExp(`^${globSource(pattern)}$`, options.nocase ? 'si' : 's');
+  return new RegExp(sourceOf([parseGlob(pattern)]), options.nocase ? 'si' : 's');
 }
 
 const cache = new Map<string, RegExp>();
@@ -220,14 +249,14 @@ export function compileGlobs(patterns: readonly string[], options: GlobOptions =
   const flags = options.nocase ? 'si' : 's';
   const parsed = patterns.map((raw) => {
     const negated = raw.startsWith('!');
-    return { negated, source: globSource(negated ? raw.slice(1) : raw) };
+    return { negated, glob: parseGlob(negated ? raw.slice(1) : raw) };
   });
   if (parsed.length === 0) return () => false;
   if (!parsed.some((p) => p.negated)) {
-    const regex = new RegExp(`^(?:${parsed.map((p) => p.source).join('|')})$`, flags);
+    const regex = new RegExp(sourceOf(parsed.map((p) => p.glob)), flags);
     return (path) => regex.test(path);
   }
-  const steps = parsed.map((p) => ({ negated: p.negated, regex: new RegExp(`^${p.source}$`, flags) }));
+  const steps = parsed.map((p) => ({ negated: p.negated, regex: new RegExp(sourceOf([p.glob]), flags) }));
   return (path) => {
     let matched = false;
     for (const step of steps) {

@@ -42,6 +42,7 @@ function contentOf(rule: CompiledRule, file: FileFacts): string {
 }
 
 function matches(rule: CompiledRule, file: FileFacts, change: ChangeFacts): boolean {
+  if ((rule.exceptTests && file.isTest) || (rule.exceptDocs && file.isDoc)) return false;
   if (rule.pathMatch && !rule.pathMatch(file.path)) return false;
   if (rule.excludeMatch?.(file.path)) return false;
   if (rule.content) {

@@ -25,6 +25,8 @@ export interface CompiledRule {
   readonly override?: { readonly from: RiskTier; readonly reason: string };
   readonly pathMatch?: (path: string) => boolean;
   readonly excludeMatch?: (path: string) => boolean;
+  readonly exceptTests: boolean;
+  readonly exceptDocs: boolean;
   readonly content?: readonly RegExp[];
   readonly contentScope: ContentScope;
   readonly when?: (file: FileFacts, change: ChangeFacts) => boolean;
@@ -48,6 +50,8 @@ function compileDefinition(rule: RuleDefinition, override?: { tier: RiskTier; re
     ...(override ? { override: { from: rule.tier, reason: override.reason } } : {}),
     ...(rule.paths ? { pathMatch: compileGlobs(rule.paths, options) } : {}),
     ...(rule.exclude ? { excludeMatch: compileGlobs(rule.exclude, options) } : {}),
+    exceptTests: rule.except?.includes('tests') ?? false,
+    exceptDocs: rule.except?.includes('docs') ?? false,
     ...(rule.content ? { content: rule.content } : {}),
     contentScope: rule.contentScope ?? 'added',
     ...(rule.when ? { when: rule.when } : {}),
@@ -100,6 +104,8 @@ function compileExtraRule(rule: RiskConfigValue['rules'][number], index: number)
     reason: `repository rule '${rule.name}' (risk.rules)`,
     generated: false,
     source: 'config',
+    exceptTests: false,
+    exceptDocs: false,
     ...(pathMatch ? { pathMatch } : {}),
     ...(content.length > 0 ? { content } : {}),
     contentScope: 'added',

@@ -1,6 +1,7 @@
 /** Builds what rules know about a changed file (see rule.ts). */
 import type { FileChange } from '../../ports/workspace.ts';
 import { isCommentOnly } from './comment-only.ts';
+import { isDocPath, isTestPath } from './path-sets.ts';
 import type { FileFacts } from './rule.ts';
 
 /** Facts of `change` evaluated at its own path. */
@@ -30,5 +31,7 @@ export function factsAt(
     removed: shared.removed,
     text: shared.text,
     commentOnly: shared.commentOnly,
+    isTest: isTestPath(path),
+    isDoc: isDocPath(path),
   };
 }

@@ -23,7 +23,8 @@ function cell(text: string): string {
  * escaping (GFM splits cells before inline parsing); backticks get a longer fence.
  */
 function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}${pad}${fence}`;
 }

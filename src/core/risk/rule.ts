@@ -31,7 +31,14 @@ export interface FileFacts {
   readonly text: string | undefined;
   /** Every changed line is a comment, a docstring or blank (and there is at least one). */
   readonly commentOnly: boolean;
+  /** `path` is a test or test-support path (path-sets.ts). */
+  readonly isTest: boolean;
+  /** `path` is documentation (path-sets.ts). */
+  readonly isDoc: boolean;
 }
+
+/** Path families a rule can leave out without repeating their globs. */
+export type PathFamily = 'tests' | 'docs';
 
 /** What rules know about the change as a whole. */
 export interface ChangeFacts {
@@ -51,6 +58,8 @@ export interface RuleDefinition {
   readonly paths?: readonly string[];
   /** Globs; the path must match none. */
   readonly exclude?: readonly string[];
+  /** Path families the rule never applies to (e.g. DDL in a test's setup is not a migration). */
+  readonly except?: readonly PathFamily[];
   /** Match `paths`/`exclude` case-insensitively. */
   readonly nocase?: boolean;
   /** One of these must match the text selected by `contentScope` (default 'added'). */

@@ -2,7 +2,6 @@
  * API surface: route handlers, controllers, middleware, and API contracts (OpenAPI,
  * GraphQL, protobuf). `medium`: tests are generated alongside and a human approves.
  */
-import { DOC_FILES, TEST_PATHS } from '../path-sets.ts';
 import type { RuleDefinition } from '../rule.ts';
 
 const codeChanged = (file: { commentOnly: boolean }) => !file.commentOnly;
@@ -31,7 +30,7 @@ export const apiRules: readonly RuleDefinition[] = [
       '*_controller.rb', 'config/routes.rb', 'config/routes/', 'route.{ts,js}', 'middleware.{ts,js}', '*_handler.go',
       '*_handlers.go', 'handler.go', 'handlers.go', 'server.go',
     ],
-    exclude: [...TEST_PATHS, ...DOC_FILES],
+    except: ['tests', 'docs'],
     when: codeChanged,
   },
   {
@@ -48,7 +47,7 @@ export const apiRules: readonly RuleDefinition[] = [
       /\bAPIRouter\s*\(/, /\bpath\s*\(\s*r?['"][^'"]*['"]\s*,/, // FastAPI, Django urls
       /^\s*(?:get|post|put|patch|delete|resources?|namespace)\s+['":]/m, // Rails routes
     ],
-    exclude: [...TEST_PATHS, ...DOC_FILES],
+    except: ['tests', 'docs'],
     when: codeChanged,
   },
 ];

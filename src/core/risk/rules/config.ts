@@ -3,7 +3,6 @@
  * initializers. `medium` like other source; listed so that a data-shaped name under
  * `config/` (Rails' `cookies_serializer.rb`) does not pass for a data transformation.
  */
-import { DOC_FILES, TEST_PATHS } from '../path-sets.ts';
 import type { RuleDefinition } from '../rule.ts';
 
 export const configRules: readonly RuleDefinition[] = [
@@ -16,7 +15,7 @@ export const configRules: readonly RuleDefinition[] = [
       'config/', 'initializers/', 'settings.py', 'settings/', 'application*.{yml,yaml,properties}', 'appsettings*.json',
       'bootstrap*.{yml,yaml,properties}',
     ],
-    exclude: [...TEST_PATHS, ...DOC_FILES],
+    except: ['tests', 'docs'],
     when: (file) => !file.commentOnly,
   },
 ];

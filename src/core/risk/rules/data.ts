@@ -8,7 +8,6 @@
  */
 import { compileGlobs } from '../../paths/glob.ts';
 import { hasIo } from '../io-patterns.ts';
-import { DOC_FILES, TEST_PATHS } from '../path-sets.ts';
 import type { FileFacts, RuleDefinition } from '../rule.ts';
 
 const DATA_DIRS = compileGlobs([
@@ -22,7 +21,7 @@ const DATA_WORDS = new Set([
   'normalization', 'encoder', 'decoder', 'codec', 'format', 'formatter', 'formatters', 'formatting',
 ]);
 const DATA_LANGUAGES = new Set(['js', 'mjs', 'cjs', 'ts', 'mts', 'cts', 'py', 'go', 'java', 'kt', 'scala', 'rb', 'rs']);
-const NOT_DATA = [...TEST_PATHS, ...DOC_FILES, 'config/', 'initializers/', 'settings/'];
+const NOT_DATA = ['config/', 'initializers/', 'settings/'];
 
 /** The role word of a file name: the last word of its last dotted part (`UserMapper.java` → mapper). */
 function roleWord(basename: string): string {
@@ -46,6 +45,7 @@ export const dataRules: readonly RuleDefinition[] = [
     tier: 'medium',
     category: 'data',
     reason: 'data-shaped name, but the content does I/O (network, processes, files, database or environment): names are weak evidence',
+    except: ['tests', 'docs'],
     exclude: NOT_DATA,
     when: (file) => isDataShaped(file) && hasIo(content(file)),
   },
@@ -54,6 +54,7 @@ export const dataRules: readonly RuleDefinition[] = [
     tier: 'low-medium',
     category: 'data',
     reason: 'a data transformation without I/O: check it on sample data',
+    except: ['tests', 'docs'],
     exclude: NOT_DATA,
     when: (file) => !file.commentOnly && isDataShaped(file) && !hasIo(content(file)),
   },
@@ -63,6 +64,6 @@ export const dataRules: readonly RuleDefinition[] = [
     category: 'data',
     reason: 'data read by code: spot-check what consumes it',
     paths: ['*.csv', '*.tsv', '*.jsonl', '*.ndjson', 'locales/', 'locale/', 'i18n/', 'translations/', '*.po', '*.pot', '*.xliff', '*.xlf'],
-    exclude: TEST_PATHS,
+    except: ['tests'],
   },
 ];

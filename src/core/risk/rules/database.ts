@@ -2,7 +2,6 @@
  * Database code that is not a migration: migration machinery and seed scripts are
  * `high`; SQL queries and ORM/query code are `medium`.
  */
-import { DOC_FILES, TEST_PATHS } from '../path-sets.ts';
 import type { RuleDefinition } from '../rule.ts';
 
 export const databaseRules: readonly RuleDefinition[] = [
@@ -23,7 +22,7 @@ export const databaseRules: readonly RuleDefinition[] = [
     category: 'database',
     reason: 'seed scripts write data into a database when they run',
     paths: ['seeds/', 'seeders/', 'db/seeds.rb', '**/db/seeds.rb'],
-    exclude: TEST_PATHS,
+    except: ['tests'],
   },
   {
     name: 'sql-query',
@@ -42,7 +41,7 @@ export const databaseRules: readonly RuleDefinition[] = [
       'models/', 'models.py', 'repositories/', 'repository/', 'dao/', 'entities/', '*.entity.{ts,js}', '*.repository.{ts,js}',
       '*Repository.{java,kt}', '*Dao.{java,kt}', '*_repository.{rb,py,go}', '*_repo.{rb,py,go}', 'queries/',
     ],
-    exclude: [...TEST_PATHS, ...DOC_FILES],
+    except: ['tests', 'docs'],
     when: (file) => !file.commentOnly,
   },
   {
@@ -50,7 +49,7 @@ export const databaseRules: readonly RuleDefinition[] = [
     tier: 'medium',
     category: 'database',
     reason: 'the content queries a database',
-    exclude: [...TEST_PATHS, ...DOC_FILES],
+    except: ['tests', 'docs'],
     content: [
       /\b(?:SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM)\b[^\n]*\b(?:FROM|VALUES|SET|WHERE)\b/, /\.objects\.(?:filter|get|exclude|raw)\s*\(/,
       /\bsession\.(?:query|execute)\s*\(/, /\bprisma\.\w+\.(?:find\w*|create\w*|update\w*|delete\w*|upsert|aggregate|groupBy|count)\s*\(/,

@@ -6,7 +6,6 @@
  * schema definitions (Prisma, Rails schema.rb/structure.sql), any SQL with DDL, and
  * code that changes the schema at run time.
  */
-import { DOC_FILES, TEST_PATHS } from '../path-sets.ts';
 import type { RuleDefinition } from '../rule.ts';
 import { DDL_ANY_CASE, DDL_UPPER_CASE } from './ddl.ts';
 
@@ -32,7 +31,7 @@ export const migrationRules: readonly RuleDefinition[] = [
       '*.up.sql', '*.down.sql', 'up.sql', 'down.sql', 'V[0-9]*__*', 'U[0-9]*__*', 'R__*.sql', '*data_migration*',
       '*data-migration*', '*datamigration*', 'db.changelog*', 'changelog*.{xml,yaml,yml,json,sql}', '*.changelog.{xml,yaml,yml,sql}',
     ],
-    exclude: DOC_FILES,
+    except: ['docs'],
   },
   {
     name: 'migration-content',
@@ -51,7 +50,7 @@ export const migrationRules: readonly RuleDefinition[] = [
       /\bextends\s+(?:BaseJavaMigration|AbstractMigration)\b/, /\bdatabaseChangeLog\b/, // Flyway Java, Doctrine, Liquibase
     ],
     contentScope: 'file',
-    exclude: [...TEST_PATHS, ...DOC_FILES],
+    except: ['tests', 'docs'],
   },
   {
     name: 'schema-definition',
@@ -76,7 +75,8 @@ export const migrationRules: readonly RuleDefinition[] = [
     reason: 'source code that runs DDL changes the database schema at run time',
     content: [DDL_UPPER_CASE],
     contentScope: 'changed',
-    exclude: [...TEST_PATHS, ...DOC_FILES, ...SQL_FILES],
+    except: ['tests', 'docs'],
+    exclude: SQL_FILES,
   },
   {
     name: 'runtime-schema-sync',
@@ -92,6 +92,6 @@ export const migrationRules: readonly RuleDefinition[] = [
       /\bActiveRecord::(?:Migrator|MigrationContext|Tasks::DatabaseTasks\.migrate)\b/, // Rails
       /\bsqlx::migrate!/, /\bembed_migrations!/, /\bFlyway\.configure\(\)/, // Rust, Flyway
     ],
-    exclude: [...TEST_PATHS, ...DOC_FILES],
+    except: ['tests', 'docs'],
   },
 ];

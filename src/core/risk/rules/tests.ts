@@ -5,7 +5,7 @@
  * test is not deleting it: a test name removed in one place and added in another
  * (anywhere in the change) still runs.
  */
-import { isDocPath, isTestPath, isTestSourcePath, DOC_FILES, TEST_DIRS, TEST_FILES, TEST_SUPPORT } from '../path-sets.ts';
+import { isTestPath, isTestSourcePath, TEST_DIRS, TEST_FILES, TEST_SUPPORT } from '../path-sets.ts';
 import type { ChangeFacts, FileFacts, RuleDefinition } from '../rule.ts';
 import { testNames } from '../test-names.ts';
 
@@ -71,7 +71,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
     category: 'tests',
     reason: 'adds a skipped or disabled test, or skips an existing one',
     content: SKIP_MARKERS,
-    exclude: DOC_FILES,
+    except: ['docs'],
   },
   {
     name: 'test-focused',
@@ -79,7 +79,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
     category: 'tests',
     reason: 'focuses tests (.only, fit): every other test stops running',
     content: FOCUS_MARKERS,
-    exclude: DOC_FILES,
+    except: ['docs'],
   },
 ];
 
@@ -90,7 +90,7 @@ export const testRules: readonly RuleDefinition[] = [
     category: 'tests',
     reason: 'tests only: generated tests must pass reliably',
     paths: [...TEST_DIRS, ...TEST_FILES],
-    when: (file) => !isDocPath(file.path),
+    when: (file) => !file.isDoc,
   },
   {
     name: 'test-fixture',
