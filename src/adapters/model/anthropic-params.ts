@@ -4,7 +4,7 @@
  * system, then messages.
  */
 import type Anthropic from '@anthropic-ai/sdk';
-import type { ChatMessage, ContentBlock, ModelRequest, ToolSpec } from '../../ports/model.ts';
+import type { ChatMessage, ContentBlock, ModelRequest, PromptBlock, ToolSpec } from '../../ports/model.ts';
 import { ModelError } from '../../ports/model-error.ts';
 
 /** The API accepts at most this many `cache_control` breakpoints per request. */
@@ -27,22 +27,25 @@ export function toAnthropicParams(request: ModelRequest, model: string): Anthrop
     throw new ModelError('other', `The request has ${breakpoints} prompt-cache breakpoints; the Anthropic API accepts at most ${MAX_CACHE_BREAKPOINTS} (one is used by the tools). Mark fewer system blocks with cache.`);
   }
 
-  const params: Anthropic.MessageStreamParams = { model, max_tokens: request.maxOutputTokens, messages: [] };
-  if (request.tools.length > 0) {
-    params.tools = request.tools.map((tool, index) => toTool(tool, index === request.tools.length - 1));
-  }
-  if (request.system.length > 0) {
-    params.system = request.system.map((block) => (
-      block.cache === true
-        ? { type: 'text' as const, text: block.text, cache_control: EPHEMERAL }
-        : { type: 'text' as const, text: block.text }
-    ));
-  }
-  params.messages = request.messages.map((message, index) => toMessageParam(
-    message,
-    request.cacheConversation === true && index === request.messages.length - 1,
-  ));
+  // Keys in cache-prefix order (tools, system, messages), so that the request bodies
+  // of successive turns also share their leading bytes.
+  const params: Anthropic.MessageStreamParams = {
+    model,
+    max_tokens: request.maxOutputTokens,
+    ...(request.tools.length > 0 ? { tools: request.tools.map((tool, index) => toTool(tool, index === request.tools.length - 1)) } : {}),
+    ...(request.system.length > 0 ? { system: request.system.map(toSystemBlock) } : {}),
+    messages: request.messages.map((message, index) => toMessageParam(
+      message,
+      request.cacheConversation === true && index === request.messages.length - 1,
+    )),
+  };
   return params;
+}
+
+function toSystemBlock(block: PromptBlock): Anthropic.TextBlockParam {
+  return block.cache === true
+    ? { type: 'text', text: block.text, cache_control: EPHEMERAL }
+    : { type: 'text', text: block.text };
 }
 
 function toTool(tool: ToolSpec, cache: boolean): Anthropic.ToolUnion {

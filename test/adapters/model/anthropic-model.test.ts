@@ -68,6 +68,25 @@ describe('createAnthropicModel', () => {
     });
   });
 
+  it('orders body keys like the cache prefix, so successive turns share their leading bytes', async () => {
+    const bodies: string[] = [];
+    nock(API)
+      .post('/v1/messages', (sent) => { bodies.push(JSON.stringify(sent)); return true; })
+      .times(2)
+      .reply(200, messageStream({ content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn' }), SSE_HEADERS);
+    const m = model();
+
+    await m.complete(request);
+    await m.complete({ ...request, messages: [...request.messages, { role: 'assistant', content: [{ type: 'text', text: 'ok' }] }, { role: 'user', content: [{ type: 'text', text: 'more' }] }] });
+
+    const [first = '', second = ''] = bodies;
+    let shared = 0;
+    while (shared < first.length && first[shared] === second[shared]) shared += 1;
+    const prefix = first.slice(0, shared);
+    expect(Object.keys(JSON.parse(first) as object)).toEqual(['model', 'max_tokens', 'tools', 'system', 'messages', 'stream']);
+    expect(prefix).toContain('"text":"Repository context: src/add.ts","cache_control":{"type":"ephemeral"}}],"messages":[{"role":"user","content":[{"type":"text","text":"Add tests for add()."}]}');
+  });
+
   it('puts the tool breakpoint on the text editor when it is the only tool', async () => {
     let body: { tools?: unknown } = {};
     nock(API)
