@@ -1,0 +1,140 @@
+/** The sections of the run report, each a markdown string (no trailing newline). */
+import type { SandboxInfo } from '../../ports/sandbox.ts';
+import type { TestTotals } from '../../ports/test-runner.ts';
+import type { FileChange } from '../../ports/workspace.ts';
+import type { IterationRecord, LoopReport } from '../loop/loop-outcome.ts';
+import { cell, formatCount, formatDuration, formatUsd, inlineCode, plural } from './format.ts';
+
+export function renderFiles(changes: readonly FileChange[]): string {
+  if (changes.length === 0) return '### Files changed\n\nNone.';
+  const rows = changes.map((c) => {
+    const path = c.previousPath === undefined ? inlineCode(c.path) : `${inlineCode(c.previousPath)} → ${inlineCode(c.path)}`;
+    const lines = c.binary ? 'binary' : `+${c.addedLines.length} −${c.removedLines.length}`;
+    const mode = c.newMode !== undefined && c.oldMode !== undefined && c.newMode !== c.oldMode ? ` (mode ${c.oldMode} → ${c.newMode})` : '';
+    return `| ${cell(path)} | ${c.status}${mode} | ${lines} |`;
+  });
+  return ['### Files changed', '', '| File | Change | Lines |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+export function renderTests(report: LoopReport): string {
+  const { baseline, final } = report.tests;
+  const row = (label: string, key: keyof TestTotals): string =>
+    `| ${label} | ${formatCount(baseline[key])} | ${final === null ? '—' : formatCount(final[key])} |`;
+  const lines = [
+    '### Tests',
+    '',
+    `| | Before | After |`,
+    '| --- | ---: | ---: |',
+    row('Passed', 'passed'), row('Failed', 'failed'), row('Errored', 'errored'), row('Skipped', 'skipped'), row('Total', 'total'),
+  ];
+  if (report.tests.baselineCrashed) lines.push('', 'Before the change, the test suite could not run at all.');
+  const v = report.verification;
+  const preExisting = v?.preExistingFailures ?? report.tests.baselineFailures;
+  if (preExisting.length > 0) lines.push('', `Failing before this change, and not caused by it: ${list(preExisting)}.`);
+  if (v !== null && v.fixedFailures.length > 0) lines.push('', `Failing before, passing now: ${list(v.fixedFailures)}.`);
+  if (v !== null && v.newTests.length > 0) lines.push('', `New tests: ${list(v.newTests)}.`);
+  return lines.join('\n');
+}
+
+export function renderValidation(report: LoopReport, outcomeKind: string): string {
+  const v = report.verification;
+  const lines = ['### Validation', ''];
+  if (outcomeKind === 'succeeded' && v !== null) {
+    const pre = v.preExistingFailures.length;
+    lines.push(`- Full test suite (${inlineCode(report.testCommand)}): passed${pre > 0 ? `, apart from ${plural(pre, 'failure')} that existed before the change` : ''}.`);
+  } else if (outcomeKind === 'refused') {
+    lines.push(`- Full test suite (${inlineCode(report.testCommand)}): no change was accepted, so none was verified.`);
+  } else {
+    lines.push(`- Full test suite (${inlineCode(report.testCommand)}): not accepted${report.stop === null ? '.' : ` — ${report.stop.message}`}`);
+  }
+  lines.push(report.tampering.length === 0
+    ? '- Test integrity: no existing test was deleted, skipped or weakened.'
+    : `- Test integrity: the engine rejected ${plural(report.tampering.length, 'attempt')} during the run to remove or weaken tests: ${report.tampering.map((t) => t.detail).join('; ')}.`);
+  const r = v?.reruns ?? null;
+  if (r === null) lines.push('- Flakiness: not checked.');
+  else if (r.count === 0) lines.push('- Flakiness: reruns are off (`tests.flakinessReruns: 0`).');
+  else if (r.tests.length === 0) lines.push('- Flakiness: no new or changed tests to rerun.');
+  else {
+    const stable = r.tests.length - r.flaky.length;
+    let line = `- Flakiness: ${plural(r.tests.length, 'new or changed test')} × ${r.count} reruns; ${formatCount(stable)} passed every time`;
+    if (r.flaky.length > 0) line += `; flaky: ${list(r.flaky)}`;
+    if (r.droppedFiles.length > 0) line += `; dropped: ${r.droppedFiles.map(inlineCode).join(', ')}`;
+    lines.push(`${line}.`);
+  }
+  const c = v?.coverage ?? null;
+  if (c === null) lines.push('- Coverage: not required.');
+  else {
+    const delta = c.afterPercent - c.beforePercent;
+    const need = c.minDeltaPercent > 0 ? `required ≥ +${c.minDeltaPercent}` : 'required: a rise';
+    lines.push(`- Coverage: ${c.beforePercent.toFixed(1)}% → ${c.afterPercent.toFixed(1)}% (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} points; ${need}) — ${c.raised ? 'raised' : 'not raised'}.`);
+  }
+  return lines.join('\n');
+}
+
+const RESULTS: Record<IterationRecord['result'], string> = {
+  passed: 'tests passed',
+  'no-changes': 'no change made',
+  tampered: 'rejected: tests removed or weakened',
+  'related-failed': 'related tests failed',
+  'full-failed': 'full suite failed',
+  crashed: 'test suite crashed',
+  flaky: 'flaky tests',
+  'coverage-not-raised': 'coverage not raised',
+  'not-validated': 'not validated (stopped)',
+};
+
+export function renderIterations(report: LoopReport): string {
+  if (report.iterationLog.length === 0) return `### Iterations\n\nNo round ran (budget: ${report.maxIterations}).`;
+  const rows = report.iterationLog.map((i) => {
+    const tests = i.tests === null ? '—' : `${formatCount(i.tests.passed)} passed, ${formatCount(i.tests.failed + i.tests.errored)} failing (${i.testScope})`;
+    return `| ${i.iteration} | ${i.modelCalls} | ${i.toolCalls} | ${RESULTS[i.result]} | ${tests} |`;
+  });
+  return [
+    `### Iterations (${report.iterations} of ${report.maxIterations})`,
+    '',
+    '| Round | Model calls | Tool calls | Result | Tests |',
+    '| ---: | ---: | ---: | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+export function renderUsage(report: LoopReport): string {
+  const u = report.usage;
+  const input = u.inputTokens + u.cacheWriteTokens + u.cacheReadTokens;
+  const cached = input === 0 ? 0 : (u.cacheReadTokens / input) * 100;
+  const engineMs = Math.max(0, report.wallMs - report.modelMs - report.testMs);
+  return [
+    '### Tokens and cost',
+    '',
+    '| | Tokens |',
+    '| --- | ---: |',
+    `| Input | ${formatCount(u.inputTokens)} |`,
+    `| Cache write | ${formatCount(u.cacheWriteTokens)} |`,
+    `| Cache read | ${formatCount(u.cacheReadTokens)} |`,
+    `| Output | ${formatCount(u.outputTokens)} |`,
+    `| **Total** | **${formatCount(report.totalTokens)}** |`,
+    '',
+    `Cost: **${formatUsd(report.costUsd)}** over ${plural(report.turns.length, 'model call')} to ${inlineCode(report.model)}; ` +
+      `${cached.toFixed(0)}% of input tokens were read from the prompt cache.`,
+    `Wall time: ${formatDuration(report.wallMs)} (model ${formatDuration(report.modelMs)}, tests ${formatDuration(report.testMs)}, engine ${formatDuration(engineMs)}).`,
+  ].join('\n');
+}
+
+export function renderSandbox(sandbox: SandboxInfo | string): string {
+  if (typeof sandbox === 'string') return `### Sandbox\n\n${sandbox}`;
+  const l = sandbox.limits;
+  const lines = [
+    '### Sandbox',
+    '',
+    `Generated code ran under ${inlineCode(sandbox.driver)} with network ${sandbox.networkIsolation ? 'off' : '**on**'}; ` +
+      `limits: ${formatDuration(l.timeoutMs)} per command, ${formatCount(l.memoryMb)} MB memory, ${formatCount(l.maxPids)} processes, ` +
+      `${formatCount(l.maxOutputBytes)} bytes of output per stream.`,
+  ];
+  for (const warning of sandbox.warnings) lines.push('', `> [!WARNING]\n> ${warning.replace(/\n/g, '\n> ')}`);
+  return lines.join('\n');
+}
+
+function list(ids: readonly string[]): string {
+  const shown = ids.slice(0, 20).map(inlineCode).join(', ');
+  return ids.length > 20 ? `${shown} and ${ids.length - 20} more` : shown;
+}
