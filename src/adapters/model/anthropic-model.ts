@@ -10,8 +10,16 @@ import { fromAnthropicMessage } from './anthropic-message.ts';
 import { toAnthropicModelError } from './anthropic-error.ts';
 import { idleTimeoutFetch } from './idle-timeout-fetch.ts';
 
-/** The subset of an Anthropic client the adapter uses (Bedrock / Vertex clients share it). */
-export type MessagesClient = Pick<Anthropic, 'messages' | 'baseURL'>;
+/**
+ * The part of an Anthropic client the adapter uses. AnthropicBedrock and
+ * AnthropicVertex (@anthropic-ai/bedrock-sdk, @anthropic-ai/vertex-sdk) have it too.
+ */
+export interface MessagesClient {
+  readonly baseURL: string;
+  readonly messages: {
+    stream(params: Anthropic.MessageStreamParams, options?: { signal?: AbortSignal }): { finalMessage(): Promise<Anthropic.Message> };
+  };
+}
 
 export interface AnthropicModelOptions {
   /** Model id sent to the API, e.g. "claude-sonnet-4-5". */
@@ -51,7 +59,7 @@ const DEFAULT_MAX_RETRIES = 2;
 export function createAnthropicModel(options: AnthropicModelOptions): Model {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = options.client ?? new Anthropic({
+  const client: MessagesClient = options.client ?? new Anthropic({
     // `undefined` lets the SDK read its environment variables itself.
     ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
     ...(options.apiKey === undefined && options.authToken !== undefined ? { authToken: options.authToken } : {}),

@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import nock from 'nock';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -331,6 +332,16 @@ describe('createAnthropicModel', () => {
     const response = await createAnthropicModel({ model: 'claude-sonnet-4-6', maxRetries: 0 }).complete(request);
 
     expect(response.content).toEqual([{ type: 'text', text: 'via proxy' }]);
+  });
+
+  it('runs on an injected client, as a Bedrock or Vertex client would be passed', async () => {
+    nock(API).post('/v1/messages').reply(200, messageStream({ content: [{ type: 'text', text: 'injected' }], stopReason: 'end_turn' }), SSE_HEADERS);
+    const client = new Anthropic({ apiKey: 'k', baseURL: API, maxRetries: 0 });
+
+    const m = createAnthropicModel({ model: 'claude-sonnet-4-6', client, provider: 'vertex' });
+
+    expect(m.provider).toBe('vertex');
+    expect((await m.complete(request)).content).toEqual([{ type: 'text', text: 'injected' }]);
   });
 
   it('reports a cancelled request as aborted', async () => {
