@@ -1,7 +1,7 @@
 /**
  * The exact `systemd-run` command line for one sandboxed run on a machine where systemd
  * is PID 1 (GitHub-hosted runners). The command runs as a transient service under a
- * dynamic, unprivileged user, with its own mount namespace (read-only system, hidden
+ * dedicated unprivileged user, with its own mount namespace (read-only system, hidden
  * homes, private /tmp), no network, no new privileges, and cgroup limits. Pure, so each
  * property is unit-tested here, where systemd is not running; the hosted workflow
  * `.github/workflows/sandbox-hosted.yml` proves them on a real runner.
@@ -15,17 +15,17 @@ export interface SystemdRunPlan {
   systemdRun: string;
   /** Unit name, unique per run, so the engine can stop it on its own timeout. */
   unit: string;
+  /** The dedicated unprivileged system user (and group) the command runs as. */
+  user: string;
   workspace: string;
   cwd: string;
-  /** HOME inside the unit: a StateDirectory owned by the dynamic user. */
+  /** HOME inside the unit: a StateDirectory, owned by the user, kept across runs. */
   stateDirectory: string;
   network: boolean;
   env: Readonly<Record<string, string>>;
   hide: readonly HiddenPath[];
   readOnly: readonly string[];
   overlays: ReadonlyArray<{ source: string; target: string }>;
-  /** The engine's primary group: the dynamic user joins it to write the (group-writable) workspace. */
-  workspaceGroup?: string;
   timeoutMs: number;
   memoryMb: number;
   maxPids: number;
@@ -41,14 +41,17 @@ export function buildSystemdRunArgv(plan: SystemdRunPlan): string[] {
     argv.push(`--property=${property}`);
   };
 
-  // Who: a dynamic unprivileged user, no way back to root.
-  p('DynamicUser=yes');
-  if (plan.workspaceGroup !== undefined) p(`SupplementaryGroups=${plan.workspaceGroup}`);
+  // Who: a dedicated unprivileged user (not the engine's: same-uid processes could read the
+  // engine's /proc/<pid>/environ), no supplementary groups (the runner's primary group is
+  // `docker` on hosted runners), no way back to root.
+  p(`User=${plan.user}`);
+  p(`Group=${plan.user}`);
+  p('SupplementaryGroups=');
   p('NoNewPrivileges=yes');
   p('RestrictSUIDSGID=yes');
   p('CapabilityBoundingSet=');
   p('AmbientCapabilities=');
-  p('UMask=0002');
+  p('UMask=0022');
 
   // What it sees: read-only system, no homes, private /tmp and devices, only its own processes.
   p('ProtectSystem=strict');

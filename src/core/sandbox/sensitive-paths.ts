@@ -35,10 +35,10 @@ const HOME_SECRETS = [
 // Files of a runner installation that hold its identity and logs.
 const RUNNER_SECRETS = ['.credentials', '.credentials_rsaparams', '.runner', '.env', '_diag'];
 
-// Sockets and secrets outside any home. /run is replaced wholesale by the drivers.
+// Sockets and secrets outside any home (bwrap replaces all of /run; systemd-run does not).
 const HOST_SECRETS = [
-  '/var/run/docker.sock', '/run/docker.sock', '/var/run/secrets', '/run/secrets', '/var/run/containerd',
-  '/etc/docker', '/etc/containers/auth.json',
+  '/var/run/docker.sock', '/run/docker.sock', '/var/run/secrets', '/run/secrets', '/var/run/containerd', '/run/containerd',
+  '/run/podman', '/run/user', '/etc/docker', '/etc/containers/auth.json',
 ];
 
 // Readable only by root; a sandbox whose user namespace maps to root could read them.
