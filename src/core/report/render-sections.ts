@@ -87,13 +87,16 @@ export function renderIterations(report: LoopReport): string {
   if (report.iterationLog.length === 0) return `### Iterations\n\nNo round ran (budget: ${report.maxIterations}).`;
   const rows = report.iterationLog.map((i) => {
     const tests = i.tests === null ? '—' : `${formatCount(i.tests.passed)} passed, ${formatCount(i.tests.failed + i.tests.errored)} failing (${i.testScope})`;
-    return `| ${i.iteration} | ${i.modelCalls} | ${i.toolCalls} | ${RESULTS[i.result]} | ${tests} |`;
+    const turns = report.turns.filter((t) => t.iteration === i.iteration);
+    const tokens = turns.reduce((n, t) => n + t.usage.inputTokens + t.usage.cacheWriteTokens + t.usage.cacheReadTokens + t.usage.outputTokens, 0);
+    const cost = turns.reduce((n, t) => n + t.costUsd, 0);
+    return `| ${i.iteration} | ${i.modelCalls} | ${i.toolCalls} | ${formatCount(tokens)} | ${formatUsd(cost)} | ${RESULTS[i.result]} | ${tests} |`;
   });
   return [
     `### Iterations (${report.iterations} of ${report.maxIterations})`,
     '',
-    '| Round | Model calls | Tool calls | Result | Tests |',
-    '| ---: | ---: | ---: | --- | --- |',
+    '| Round | Model calls | Tool calls | Tokens | Cost | Result | Tests |',
+    '| ---: | ---: | ---: | ---: | ---: | --- | --- |',
     ...rows,
   ].join('\n');
 }
