@@ -167,6 +167,14 @@ describe('text editor commands', () => {
     expect(outcome).toEqual({ content: 'Cannot view image.png: the file is binary.', isError: true });
   });
 
+  it('refuses to view a FIFO instead of blocking on it', async () => {
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+
+    const outcome = await edit({ command: 'view', path: 'pipe' });
+
+    expect(outcome).toEqual({ content: 'Cannot view pipe: the path is not a regular file.', isError: true });
+  });
+
   it('reports a missing file', async () => {
     const outcome = await edit({ command: 'view', path: 'src/missing.ts' });
 
