@@ -112,3 +112,21 @@ describe('runLoop budgets (fail closed)', () => {
     await expect(runLoop(f.request, f.deps)).rejects.toThrow('boom');
   });
 });
+
+describe('the dollar budget is never overspent', () => {
+  it('stops every run at or under its budget, and larger budgets buy more calls', async () => {
+    const calls: number[] = [];
+    for (const maxCostUsd of [0.01, 0.02, 0.035, 0.05, 0.08, 0.13]) {
+      // usage is simulated from the real request size (4 characters per token); the model never finishes
+      const script = Array.from({ length: 60 }, () => viewFile('src/add.ts'));
+      const f = createFakeLoop({ files: repoFiles(), config: { budgets: { maxCostUsd }, model: { maxOutputTokens: 500 } }, script, contextText: 'context '.repeat(2000) });
+      const outcome = await runLoop(f.request, f.deps);
+
+      expect(outcome).toMatchObject({ kind: 'gave-up', reason: { code: 'cost-budget' } });
+      expect(outcome.report.costUsd).toBeLessThanOrEqual(maxCostUsd);
+      calls.push(f.model.requests.length);
+    }
+    expect(calls).toEqual([...calls].sort((a, b) => a - b));
+    expect(calls.at(-1)).toBeGreaterThan(calls[0] ?? 0);
+  });
+});
