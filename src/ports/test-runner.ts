@@ -40,6 +40,10 @@ export interface TestReport {
   tests: TestCaseResult[];
   /** Tail of the output, ANSI stripped, for when nothing structured is available. */
   outputTail: string;
+  /** What was run: the whole suite, tests related to changed files, or named tests. */
+  scope?: 'all' | 'related' | 'tests';
+  /** Why the run differs from what was asked (a subset widened to the whole suite, no machine-readable report, …). */
+  notes?: string[];
 }
 
 export interface TestCommand {
