@@ -50,8 +50,8 @@ export interface SandboxResult {
   warnings?: string[];
 }
 
-/** How a limit is enforced: by a cgroup, an rlimit, a watchdog polling the sandbox, systemd, or not at all. */
-export type LimitMechanism = 'cgroup' | 'rlimit' | 'watchdog' | 'systemd' | 'none';
+/** How a limit is enforced: by a cgroup, an rlimit, systemd (its unit's cgroup), or not at all. */
+export type LimitMechanism = 'cgroup' | 'rlimit' | 'systemd' | 'none';
 
 /** What is in force, for every report (SECURITY.md 17). */
 export interface SandboxInfo {

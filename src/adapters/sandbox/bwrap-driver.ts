@@ -29,7 +29,6 @@ import { resolveRunCwd } from './resolve-run-cwd.ts';
 import { runProcess } from './run-process.ts';
 import type { ProcessRunner } from './run-process.ts';
 import { toSandboxResult } from './to-sandbox-result.ts';
-import { watchPids } from './watch-pids.ts';
 
 export interface BwrapSandboxOptions {
   config: RepoConfig['sandbox'];
@@ -73,8 +72,9 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const runner = options.runner ?? runProcess;
 
   const memory: LimitMechanism = cgroups.memory !== null ? 'cgroup' : prlimit !== null ? 'rlimit' : 'none';
-  // RLIMIT_NPROC does not bind root (the kernel exempts uid 0), so root without a cgroup gets the watchdog.
-  const pids: LimitMechanism = cgroups.pids !== null ? 'cgroup' : isRoot ? 'watchdog' : prlimit !== null ? 'rlimit' : 'none';
+  // RLIMIT_NPROC does not bind root (the kernel exempts uid 0): root needs a cgroup for the process limit.
+  // (A watchdog polling /proc was tried and dropped: a fork bomb outruns it and exhausts the host's pids.)
+  const pids: LimitMechanism = cgroups.pids !== null ? 'cgroup' : !isRoot && prlimit !== null ? 'rlimit' : 'none';
 
   const hide = await findHiddenPaths(sensitivePaths({
     home: parentEnv.HOME,
@@ -91,9 +91,10 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const warnings = [...baseEnv.warnings];
   if (isRoot) warnings.push(ROOT_WARNING);
   if (memory === 'none') warnings.push('the memory limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).');
-  if (pids === 'none') warnings.push('the process limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).');
-  if (pids === 'watchdog') {
-    warnings.push('the process limit is enforced by a watchdog that polls the sandbox (root without a writable cgroup): a fork bomb is stopped, but only after it passes the limit.');
+  if (pids === 'none') {
+    warnings.push(isRoot
+      ? 'the process limit is NOT enforced: greenlight runs as root (RLIMIT_NPROC does not bind root) and no cgroup is writable. Run greenlight as an unprivileged user, or give it a writable cgroup.'
+      : 'the process limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).');
   }
 
   const info: SandboxInfo = {
@@ -151,8 +152,6 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
           gid: SANDBOX_GID,
           command: inner,
         });
-        let watchdogFired = false;
-        let stopWatch: (() => void) | undefined;
         const result = await runner([...buildCgroupEnterPrefix(cgroup?.procsFiles ?? []), ...argv], {
           cwd,
           // bwrap's own environment is visible in the sandbox as /proc/1/environ: give it only the sandbox's.
@@ -162,19 +161,11 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
           maxOutputBytes: limits.maxOutputBytes,
           outputKillBytes: limits.outputKillBytes,
           onKill: cgroup === null ? undefined : () => cgroup?.kill(),
-          onSpawn: pids !== 'watchdog' ? undefined : (pid, kill) => {
-            stopWatch = watchPids(pid, limits.maxPids + BWRAP_PROCESSES, () => {
-              watchdogFired = true;
-              kill('watchdog');
-            });
-          },
         });
-        stopWatch?.();
         const stats = cgroup === null ? { oomKills: 0, pidsRefused: 0 } : await cgroup.stats();
         const out = toSandboxResult(command, result, {
           oomKilled: stats.oomKills > 0,
           pidsLimited: stats.pidsRefused > 0,
-          watchdogPids: watchdogFired,
           heuristics: { memory: memory === 'rlimit', pids: pids === 'rlimit' },
         });
         const runWarnings = env.warnings.filter((warning) => !baseEnv.warnings.includes(warning));

@@ -22,8 +22,6 @@ export interface RunProcessOptions {
   killGraceMs?: number;
   /** Extra cleanup whenever the engine kills (a cgroup, a systemd unit); errors are ignored. */
   onKill?: () => Promise<void> | void;
-  /** Called once with the pid right after spawn (watchdogs). */
-  onSpawn?: (pid: number, kill: (reason: 'watchdog') => void) => void;
 }
 
 export interface ProcessResult {
@@ -31,8 +29,6 @@ export interface ProcessResult {
   signal: string | null;
   timedOut: boolean;
   outputExceeded: boolean;
-  /** Killed on request of `onSpawn`'s kill (e.g. the pids watchdog). */
-  killedBy: 'watchdog' | null;
   durationMs: number;
   stdout: CapturedOutput;
   stderr: CapturedOutput;
@@ -55,7 +51,6 @@ export const runProcess: ProcessRunner = (argv, options) => {
   return new Promise<ProcessResult>((resolve) => {
     let timedOut = false;
     let outputExceeded = false;
-    let killedBy: ProcessResult['killedBy'] = null;
     let exited = false;
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
@@ -99,7 +94,6 @@ export const runProcess: ProcessRunner = (argv, options) => {
         signal,
         timedOut,
         outputExceeded,
-        killedBy,
         durationMs: performance.now() - started,
         stdout: stdout.finish(),
         stderr: stderr.finish(),
@@ -130,14 +124,6 @@ export const runProcess: ProcessRunner = (argv, options) => {
       void cleanup();
       timers.push(setTimeout(killNow, options.killGraceMs ?? 2_000));
     }, options.timeoutMs));
-
-    if (child.pid !== undefined) {
-      options.onSpawn?.(child.pid, (reason) => {
-        if (exited || killedBy !== null) return;
-        killedBy = reason;
-        killNow();
-      });
-    }
 
     child.on('error', (error: NodeJS.ErrnoException) => {
       // Spawn failure (ENOENT, EACCES): report it the way a shell would.

@@ -17,7 +17,6 @@ export function toSandboxResult(
     succeeded: result.exitCode === 0,
     timedOut: result.timedOut,
     outputExceeded: result.outputExceeded,
-    watchdogPids: evidence.watchdogPids === true || result.killedBy === 'watchdog',
     outputTail: `${result.stdout.text.slice(-TAIL_CHARS)}\n${result.stderr.text.slice(-TAIL_CHARS)}`,
   });
   return {

@@ -9,7 +9,7 @@
 
 export interface RlimitRequest {
   prlimit: string;
-  /** RLIMIT_NPROC; omitted when a cgroup or a watchdog enforces the process limit. */
+  /** RLIMIT_NPROC; omitted when a cgroup enforces the process limit. */
   maxPids?: number;
   /**
    * RLIMIT_DATA in bytes; omitted when a cgroup enforces memory. DATA rather than AS:

@@ -17,8 +17,6 @@ export interface LimitEvidence {
   oomKilled?: boolean;
   /** Exact: a fork was refused at the pids limit (cgroup `pids.events`). */
   pidsLimited?: boolean;
-  /** The watchdog killed the sandbox for having too many processes. */
-  watchdogPids?: boolean;
   /** systemd's unit result (`timeout`, `oom-kill`, `exit-code`, …), when known. */
   unitResult?: string;
   /** Tail of stderr (and stdout) for rlimit heuristics. */
@@ -39,10 +37,10 @@ const PIDS_MESSAGES = /fork: retry|fork: Resource temporarily unavailable|Cannot
  * on its own was not stopped by anything.
  */
 export function classifyLimitHit(evidence: LimitEvidence): SandboxLimit | null {
-  const killedByUs = evidence.timedOut || evidence.outputExceeded || evidence.watchdogPids === true;
+  const killedByUs = evidence.timedOut || evidence.outputExceeded;
   if (evidence.succeeded && !killedByUs) return null;
   if (evidence.oomKilled === true || evidence.unitResult === 'oom-kill') return 'memory';
-  if (evidence.pidsLimited === true || evidence.watchdogPids === true) return 'pids';
+  if (evidence.pidsLimited === true) return 'pids';
   const tail = evidence.outputTail ?? '';
   if (evidence.heuristics?.memory === true && MEMORY_MESSAGES.test(tail)) return 'memory';
   if (evidence.heuristics?.pids === true && PIDS_MESSAGES.test(tail)) return 'pids';

@@ -165,6 +165,8 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
   });
 
   it('14: a fork bomb is stopped at the process limit, and the machine survives', async () => {
+    // Never start a fork bomb against an unenforced limit: it would exhaust the host's pids.
+    expect(fx.sandbox.info.enforcement?.pids, 'the process limit is not enforced here (root without a writable cgroup?)').not.toBe('none');
     const result = await fx.sandbox.run(['bash', '-c', 'bomb() { bomb | bomb & }; bomb; sleep 30'], {
       cwd: fx.workspace, maxPids: 64, timeoutMs: 3_000, maxOutputBytes: 20_000, outputKillBytes: 2_000_000,
     });

@@ -16,7 +16,6 @@ describe('classifyLimitHit', () => {
     ['a cgroup OOM kill', { ...base, oomKilled: true }, 'memory'],
     ['systemd oom-kill', { ...base, unitResult: 'oom-kill' }, 'memory'],
     ['refused forks, then the clock', { ...base, timedOut: true, pidsLimited: true }, 'pids'],
-    ['the watchdog', { ...base, watchdogPids: true, succeeded: true }, 'pids'],
     ['OOM beats the clock', { ...base, timedOut: true, oomKilled: true }, 'memory'],
     ['rlimit memory: CPython', { ...base, heuristics: rlimits, outputTail: 'Traceback…\nMemoryError\n' }, 'memory'],
     ['rlimit memory: V8', { ...base, heuristics: rlimits, outputTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' }, 'memory'],
