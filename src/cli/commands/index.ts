@@ -1,7 +1,9 @@
 /** Registry of CLI commands; one module per command in this folder. */
 import type { CliCommand } from '../command.ts';
+import { classifyCommand } from './classify.ts';
 import { configCommand } from './config.ts';
 
 export const commands: readonly CliCommand[] = [
   configCommand,
+  classifyCommand,
 ];

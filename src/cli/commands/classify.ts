@@ -1,0 +1,100 @@
+/**
+ * `greenlight classify [--base REF] [--head REF] [--repo DIR] [--json] [--config FILE]
+ * [--rules]`: classifies the risk of a commit range (default: the last commit) and
+ * prints the tier with a reason per file. Wiring only: git reads in adapters/git,
+ * rules and rendering in core/risk.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { readRevisionChange } from '../../adapters/git/read-revision-change.ts';
+import { ConfigError } from '../../core/config/config-error.ts';
+import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
+import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config.ts';
+import { GreenlightError } from '../../core/errors.ts';
+import { classifyRisk } from '../../core/risk/classify-risk.ts';
+import { builtInRules } from '../../core/risk/compile-rules.ts';
+import { renderRiskText } from '../../core/risk/render-risk-text.ts';
+import type { CliCommand, CliIo } from '../command.ts';
+
+function stringOption(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function printRules(io: CliIo, json: boolean): number {
+  const rules = builtInRules().map((rule) => ({ name: rule.name, tier: rule.tier, category: rule.category, reason: rule.reason }));
+  if (json) {
+    io.out(JSON.stringify(rules, null, 2));
+    return 0;
+  }
+  const width = Math.max(...rules.map((r) => r.name.length));
+  io.out(rules.map((r) => `${r.name.padEnd(width)}  ${r.tier.padEnd(10)}  ${r.category}: ${r.reason}`).join('\n'));
+  return 0;
+}
+
+async function readConfigFile(path: string, shown: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new GreenlightError('usage', `cannot read --config ${shown}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+  }
+}
+
+export const classifyCommand: CliCommand = {
+  name: 'classify',
+  summary: 'classify the risk tier of a commit range, with a reason per file',
+  usage: [
+    'Usage: greenlight classify [--base REF] [--head REF] [--repo DIR] [--json] [--config FILE]',
+    '       greenlight classify --rules [--json]',
+    '',
+    'Classifies the change from --base to --head into a risk tier (low, low-medium, medium,',
+    'high, critical) and prints the tier, the review it needs, and for every file its tier,',
+    'the rule that decided it and why. The default range is the last commit (HEAD~1..HEAD;',
+    'a root commit is compared with the empty tree).',
+    '',
+    `The risk rules and review settings come from ${DEFAULT_CONFIG_PATH} as it is at the`,
+    'base, so that a change cannot lower its own tier; --config FILE uses a file instead.',
+    '',
+    'Options:',
+    '  --base REF     start of the range (default: the first parent of --head)',
+    '  --head REF     end of the range (default: HEAD)',
+    '  --repo DIR     repository to read (default: the current directory)',
+    '  --json         print the assessment as JSON',
+    '  --config FILE  read risk rules and overrides from FILE',
+    '  --rules        list the built-in rules (names for risk.overrides) and exit',
+  ].join('\n'),
+  options: {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    repo: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    config: { type: 'string' },
+    rules: { type: 'boolean', default: false },
+  },
+  async run(args, io) {
+    const json = args.values.json === true;
+    if (args.values.rules === true) return printRules(io, json);
+    const base = stringOption(args.values.base);
+    const head = stringOption(args.values.head);
+    const configFile = stringOption(args.values.config);
+    const change = await readRevisionChange(resolve(io.cwd, stringOption(args.values.repo) ?? '.'), {
+      ...(base !== undefined ? { base } : {}),
+      ...(head !== undefined ? { head } : {}),
+    }, DEFAULT_CONFIG_PATH);
+
+    const configText = configFile !== undefined ? await readConfigFile(resolve(io.cwd, configFile), configFile) : change.configAtBase;
+    const configSource = configFile ?? `${DEFAULT_CONFIG_PATH} at ${change.baseLabel}`;
+    const parsed = parseConfig(configText, configSource);
+    if (!parsed.ok) throw new ConfigError(parsed.errors);
+    if (parsed.warnings.length > 0) io.err(formatConfigIssues(parsed.warnings));
+
+    const assessment = classifyRisk(change.changes, { risk: parsed.config.risk, contents: change.contents });
+    if (json) {
+      io.out(JSON.stringify({ base: change.base, head: change.head, ...assessment }, null, 2));
+      return 0;
+    }
+    const config = configText === null ? `defaults (no ${DEFAULT_CONFIG_PATH} at ${change.baseLabel})` : configSource;
+    io.err(`classifying ${change.baseLabel} (${change.base.slice(0, 12)})..${head ?? 'HEAD'} (${change.head.slice(0, 12)}); config: ${config}`);
+    io.out(renderRiskText(assessment, parsed.config.review));
+    return 0;
+  },
+};
