@@ -7,6 +7,7 @@ import type { RepoConfig } from '../config/repo-config.ts';
 import { GreenlightError } from '../errors.ts';
 import { compileGlobs } from '../paths/glob.ts';
 import { closeNames } from './close-names.ts';
+import { combinePatterns } from './combine-patterns.ts';
 import type { ChangeFacts, ContentScope, FileFacts, RuleDefinition } from './rule.ts';
 import { BUILT_IN_RULES, DEFAULT_RULE } from './rules/index.ts';
 import type { RiskTier } from './tier.ts';
@@ -52,7 +53,7 @@ function compileDefinition(rule: RuleDefinition, override?: { tier: RiskTier; re
     ...(rule.exclude ? { excludeMatch: compileGlobs(rule.exclude, options) } : {}),
     exceptTests: rule.except?.includes('tests') ?? false,
     exceptDocs: rule.except?.includes('docs') ?? false,
-    ...(rule.content ? { content: rule.content } : {}),
+    ...(rule.content ? { content: combinePatterns(rule.content) } : {}),
     contentScope: rule.contentScope ?? 'added',
     ...(rule.when ? { when: rule.when } : {}),
   };

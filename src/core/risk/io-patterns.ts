@@ -4,6 +4,8 @@
  * content shows none of these (DESIGN.md: a "parser" that fetches over the network or
  * spawns processes is `medium`). Patterns cover JS/TS, Python, Go, Java/Kotlin, Ruby, Rust.
  */
+import { combinePatterns } from './combine-patterns.ts';
+
 export const IO_PATTERNS: readonly RegExp[] = [
   // JS/TS
   /\bfetch\s*\(/, /\baxios\b/, /\bXMLHttpRequest\b/, /\bnew\s+WebSocket\b/, /\bexeca\b/, /\bundici\b/,
@@ -31,7 +33,9 @@ export const IO_PATTERNS: readonly RegExp[] = [
   /\bprisma\.\w+\.\w+\s*\(/, /\bknex\b/, /\.objects\.(?:filter|get|all|create|update|delete|exclude)\b/, /\bsession\.(?:query|execute|add|commit|delete)\b/,
 ];
 
+const COMBINED = combinePatterns(IO_PATTERNS);
+
 /** True when any of `texts` shows I/O. */
 export function hasIo(...texts: readonly string[]): boolean {
-  return texts.some((text) => text !== '' && IO_PATTERNS.some((pattern) => pattern.test(text)));
+  return texts.some((text) => text !== '' && COMBINED.some((pattern) => pattern.test(text)));
 }

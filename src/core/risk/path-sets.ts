@@ -33,24 +33,53 @@ export const DOC_FILES = [
   'docs/**/*.{html,css,svg}', 'doc/**/*.{html,css,svg}',
 ];
 
-const testMatcher = compileGlobs(TEST_PATHS);
+const testMatcher = compileGlobs([...TEST_DIRS, ...TEST_FILES]);
 const supportMatcher = compileGlobs(TEST_SUPPORT);
 const docMatcher = compileGlobs(DOC_FILES);
 const CODE_EXTENSIONS = new Set(['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'py', 'go', 'java', 'kt', 'kts', 'groovy', 'scala', 'rb', 'rs', 'feature']);
 
+const TEST = 1;
+const SUPPORT = 2;
+const DOC = 4;
+const SOURCE = 8;
+
+// Several rules ask about the same path; remember the answers (bounded).
+const memo = new Map<string, number>();
+const MEMO_LIMIT = 20_000;
+
+function flags(path: string): number {
+  let bits = memo.get(path);
+  if (bits === undefined) {
+    const dot = path.lastIndexOf('.');
+    const code = dot !== -1 && CODE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+    bits = (testMatcher(path) ? TEST : 0) | (supportMatcher(path) ? SUPPORT : 0) | (docMatcher(path) ? DOC : 0) | (code ? SOURCE : 0);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(path, bits);
+  }
+  return bits;
+}
+
 /** A test or test-support path. */
 export function isTestPath(path: string): boolean {
-  return testMatcher(path);
+  return (flags(path) & (TEST | SUPPORT)) !== 0;
+}
+
+/** A test path that is not a fixture, snapshot or golden file. */
+export function isTestCodePath(path: string): boolean {
+  return (flags(path) & (TEST | SUPPORT)) === TEST;
+}
+
+/** Test support: fixtures, snapshots, golden files, test data. */
+export function isTestSupportPath(path: string): boolean {
+  return (flags(path) & SUPPORT) !== 0;
 }
 
 /** A file that declares test cases (not a fixture or snapshot): removing it removes tests. */
 export function isTestSourcePath(path: string): boolean {
-  if (!testMatcher(path) || supportMatcher(path)) return false;
-  const dot = path.lastIndexOf('.');
-  return dot !== -1 && CODE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+  return (flags(path) & (TEST | SUPPORT | SOURCE)) === (TEST | SOURCE);
 }
 
 /** A documentation path. */
 export function isDocPath(path: string): boolean {
-  return docMatcher(path);
+  return (flags(path) & DOC) !== 0;
 }

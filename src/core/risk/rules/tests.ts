@@ -5,7 +5,7 @@
  * test is not deleting it: a test name removed in one place and added in another
  * (anywhere in the change) still runs.
  */
-import { isTestPath, isTestSourcePath, TEST_DIRS, TEST_FILES, TEST_SUPPORT } from '../path-sets.ts';
+import { isTestCodePath, isTestPath, isTestSourcePath, isTestSupportPath } from '../path-sets.ts';
 import type { ChangeFacts, FileFacts, RuleDefinition } from '../rule.ts';
 import { testNames } from '../test-names.ts';
 
@@ -89,14 +89,15 @@ export const testRules: readonly RuleDefinition[] = [
     tier: 'low',
     category: 'tests',
     reason: 'tests only: generated tests must pass reliably',
-    paths: [...TEST_DIRS, ...TEST_FILES],
-    when: (file) => !file.isDoc,
+    // path-sets.ts TEST_DIRS and TEST_FILES, minus documentation
+    when: (file) => isTestCodePath(file.path) && !file.isDoc,
   },
   {
     name: 'test-fixture',
     tier: 'low',
     category: 'tests',
     reason: 'test fixtures, snapshots and golden files',
-    paths: TEST_SUPPORT,
+    // path-sets.ts TEST_SUPPORT
+    when: (file) => isTestSupportPath(file.path),
   },
 ];
