@@ -35,6 +35,9 @@ export interface RunCgroup {
 
 let sequence = 0;
 
+/** Control files that only some kernels or setups have: write them only if they exist. */
+const OPTIONAL = { flag: 'r+' } as const;
+
 /**
  * Find where this process may create child cgroups with the pids and memory
  * controllers. Tries by creating (and removing) a probe group; never throws.
@@ -114,13 +117,13 @@ export async function createRunCgroup(support: CgroupSupport, limits: { maxPids?
       const dir = await make(support.memory);
       if (support.memory.version === 2) {
         await writeFile(join(dir, 'memory.max'), String(limits.memoryBytes));
-        await writeFile(join(dir, 'memory.swap.max'), '0').catch(() => undefined);
+        await writeFile(join(dir, 'memory.swap.max'), '0', OPTIONAL).catch(() => undefined);
         // One OOM kill takes the whole group down: a half-killed test suite is worse than none.
-        await writeFile(join(dir, 'memory.oom.group'), '1').catch(() => undefined);
+        await writeFile(join(dir, 'memory.oom.group'), '1', OPTIONAL).catch(() => undefined);
       } else {
         await writeFile(join(dir, 'memory.limit_in_bytes'), String(limits.memoryBytes));
         // Only present with swap accounting; must not be below limit_in_bytes.
-        await writeFile(join(dir, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes)).catch(() => undefined);
+        await writeFile(join(dir, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes), OPTIONAL).catch(() => undefined);
       }
       dirs.set('memory', { dir, version: support.memory.version });
     }
@@ -157,7 +160,7 @@ function counter(text: string, key: string): number {
 
 /** cgroup v2 has cgroup.kill; v1 needs a loop (processes may fork while we kill). */
 async function killAll(dir: string): Promise<void> {
-  const killed = await writeFile(join(dir, 'cgroup.kill'), '1').then(() => true, () => false);
+  const killed = await writeFile(join(dir, 'cgroup.kill'), '1', OPTIONAL).then(() => true, () => false);
   if (killed) return;
   for (let round = 0; round < 100; round += 1) {
     const pids = (await readFile(join(dir, 'cgroup.procs'), 'utf8').catch(() => '')).split('\n').filter((line) => line !== '');

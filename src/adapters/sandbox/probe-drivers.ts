@@ -27,12 +27,23 @@ export async function probeBwrap(runner: ProcessRunner, env: Readonly<Record<str
   return { ok: false, reason: `bwrap cannot create a sandbox here: ${detail}${hint}` };
 }
 
+export interface SystemdProbeHost {
+  /** Exists only when systemd booted the machine (sd_booted). */
+  systemdDir: string;
+  find(name: string): Promise<string | null>;
+}
+
 /** systemd is PID 1 and running, systemd-run exists, and (unless root) `sudo -n` works. */
-export async function probeSystemd(runner: ProcessRunner, env: Readonly<Record<string, string | undefined>>, isRoot: boolean): Promise<ProbeResult> {
-  const booted = await access('/run/systemd/system').then(() => true, () => false);
-  if (!booted) return { ok: false, reason: 'systemd is not the init system here (/run/systemd/system is missing)' };
-  const systemdRun = await findExecutable('systemd-run', env.PATH);
-  const systemctl = await findExecutable('systemctl', env.PATH);
+export async function probeSystemd(
+  runner: ProcessRunner,
+  env: Readonly<Record<string, string | undefined>>,
+  isRoot: boolean,
+  host: SystemdProbeHost = { systemdDir: '/run/systemd/system', find: (name) => findExecutable(name, env.PATH) },
+): Promise<ProbeResult> {
+  const booted = await access(host.systemdDir).then(() => true, () => false);
+  if (!booted) return { ok: false, reason: `systemd is not the init system here (${host.systemdDir} is missing)` };
+  const systemdRun = await host.find('systemd-run');
+  const systemctl = await host.find('systemctl');
   if (systemdRun === null || systemctl === null) return { ok: false, reason: 'systemd-run or systemctl is not installed' };
   const childEnv = { PATH: env.PATH ?? '/usr/bin:/bin' };
   const state = await runner([systemctl, 'is-system-running'], { ...PROBE, cwd: '/', env: childEnv });
@@ -41,7 +52,7 @@ export async function probeSystemd(runner: ProcessRunner, env: Readonly<Record<s
     return { ok: false, reason: `systemd is not running (systemctl is-system-running: ${status || state.stderr.text.trim() || 'no answer'})` };
   }
   if (!isRoot) {
-    const sudo = await findExecutable('sudo', env.PATH);
+    const sudo = await host.find('sudo');
     const check = sudo === null ? null : await runner([sudo, '-n', 'true'], { ...PROBE, cwd: '/', env: childEnv });
     if (check === null || check.exitCode !== 0) {
       return { ok: false, reason: 'systemd-run needs root: greenlight is not root and `sudo -n true` fails' };

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBwrapSandbox, ROOT_WARNING } from '../../../src/adapters/sandbox/bwrap-driver.ts';
+import { defaultConfig } from '../../../src/core/config/repo-config.ts';
+import { isGreenlightError } from '../../../src/core/errors.ts';
+import type { Sandbox } from '../../../src/ports/sandbox.ts';
+
+let root: string;
+let workspace: string;
+let sandbox: Sandbox;
+const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8' });
+
+beforeAll(async () => {
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'greenlight-bwrap-')));
+  workspace = join(root, 'repo');
+  mkdirSync(workspace);
+  git(workspace, 'init', '-q', '-b', 'main');
+  git(workspace, 'config', 'user.email', 't@example.com');
+  git(workspace, 'config', 'user.name', 't');
+  writeFileSync(join(workspace, 'a.txt'), 'a\n');
+  git(workspace, 'add', '.');
+  git(workspace, 'commit', '-q', '-m', 'init');
+  mkdirSync(join(root, 'secret-dir'));
+  writeFileSync(join(root, 'secret-dir', 'key'), 'dir secret');
+  writeFileSync(join(root, 'secret-file'), 'file secret');
+  sandbox = await createBwrapSandbox({
+    config: defaultConfig().sandbox,
+    workspace,
+    parentEnv: { PATH: process.env.PATH, HOME: '/nonexistent-home' },
+    defaultTimeoutMs: 15_000,
+    // The workspace's parent is hidden: the workspace must stay visible anyway.
+    hide: [join(root, 'secret-dir'), join(root, 'secret-file'), root],
+  });
+});
+afterAll(async () => {
+  await sandbox.close?.();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the bwrap driver', () => {
+  it('reports itself, with network isolation and enforced memory', () => {
+    expect(sandbox.info.driver).toBe('bwrap');
+    expect(sandbox.info.networkIsolation).toBe(true);
+    expect(sandbox.info.enforcement?.memory).not.toBe('none');
+    expect(sandbox.info.warnings.includes(ROOT_WARNING)).toBe(process.geteuid?.() === 0);
+  });
+
+  it('keeps HOME across runs but gives every run a fresh private /tmp', async () => {
+    await sandbox.run(['sh', '-c', 'echo kept > "$HOME/cache"; echo gone > /tmp/scratch'], { cwd: workspace });
+    const second = await sandbox.run(['sh', '-c', 'cat "$HOME/cache"; cat /tmp/scratch 2>/dev/null || echo "no scratch"'], { cwd: workspace });
+    expect(second.stdout.text).toBe('kept\nno scratch\n');
+  });
+
+  it('hides extra paths (a directory becomes empty, a file reads as empty) yet shows the workspace inside them', async () => {
+    const result = await sandbox.run(['sh', '-c', `ls -A "${join(root, 'secret-dir')}"; cat "${join(root, 'secret-file')}"; echo "[$(cat a.txt)]"`], { cwd: workspace });
+    expect(result.stdout.text).toBe('[a]\n');
+  });
+
+  it('lets repository code read git history but not write to .git', async () => {
+    const result = await sandbox.run(['sh', '-c', 'git log --oneline | wc -l; git status --porcelain; echo b > b.txt; git add b.txt; echo "add=$?"'], { cwd: workspace });
+    expect(result.stdout.text).toMatch(/^1\n/);
+    expect(result.stdout.text).toContain('add=128');
+    expect(readFileSync(join(workspace, 'b.txt'), 'utf8')).toBe('b\n');
+    expect(git(workspace, 'status', '--porcelain')).toBe('?? b.txt\n');
+  });
+
+  it('feeds stdin and withholds secret-looking explicit variables with a warning', async () => {
+    const result = await sandbox.run(['sh', '-c', 'cat; echo; echo "token=${API_TOKEN:-none} ok=$OK"'], { cwd: workspace, stdin: 'input', env: { API_TOKEN: 't', OK: 'yes' } });
+    expect(result.stdout.text).toBe('input\ntoken=none ok=yes\n');
+    expect(result.warnings).toEqual([expect.stringContaining('withheld API_TOKEN')]);
+  });
+
+  it('refuses a cwd outside the workspace', async () => {
+    await expect(sandbox.run(['true'], { cwd: root })).rejects.toSatisfy((error) => isGreenlightError(error, 'usage'));
+  });
+
+  it('works in a git worktree, whose .git is a file pointing elsewhere', async () => {
+    const worktree = join(root, 'wt');
+    git(workspace, 'worktree', 'add', '-q', worktree);
+    const wtSandbox = await createBwrapSandbox({ config: defaultConfig().sandbox, workspace: worktree, parentEnv: { PATH: process.env.PATH } });
+    try {
+      const result = await wtSandbox.run(['sh', '-c', 'git rev-parse --abbrev-ref HEAD; touch "$(git rev-parse --git-common-dir)/hooks/x"; echo "hook=$?"'], { cwd: worktree });
+      expect(result.stdout.text).toBe('wt\nhook=1\n');
+    } finally {
+      await wtSandbox.close?.();
+    }
+  });
+
+  it('falls back to rlimits without cgroups, and says what is not enforced', async () => {
+    const rlimited = await createBwrapSandbox({ config: defaultConfig().sandbox, workspace, parentEnv: { PATH: process.env.PATH }, cgroups: 'off', isRoot: true });
+    try {
+      expect(rlimited.info.enforcement).toEqual({ memory: 'rlimit', pids: 'none' });
+      expect(rlimited.info.warnings).toContainEqual(expect.stringContaining('process limit is NOT enforced'));
+      const result = await rlimited.run(['python3', '-c', 'b = bytearray(10 * 1024 ** 3)'], { cwd: workspace, memoryMb: 256 });
+      expect(result.limitHit).toBe('memory');
+      expect(result.stderr.text).toContain('MemoryError');
+    } finally {
+      await rlimited.close?.();
+    }
+  });
+
+  it('uses RLIMIT_NPROC for the process limit when not root', async () => {
+    const commands: string[][] = [];
+    const unprivileged = await createBwrapSandbox({
+      config: defaultConfig().sandbox, workspace, parentEnv: { PATH: process.env.PATH }, cgroups: 'off', isRoot: false, prlimit: '/usr/bin/prlimit',
+      runner: async (argv) => {
+        commands.push([...argv]);
+        return { exitCode: 0, signal: null, timedOut: false, outputExceeded: false, durationMs: 1, stdout: { text: '', bytes: 0, truncated: false }, stderr: { text: '', bytes: 0, truncated: false } };
+      },
+    });
+    try {
+      expect(unprivileged.info.enforcement).toEqual({ memory: 'rlimit', pids: 'rlimit' });
+      await unprivileged.run(['npm', 'test'], { cwd: workspace, maxPids: 99, memoryMb: 512 });
+      expect(commands[0]?.slice(-7)).toEqual(['/usr/bin/prlimit', '--core=0', '--nproc=99', `--data=${512 * 1024 * 1024}`, '--', 'npm', 'test']);
+    } finally {
+      await unprivileged.close?.();
+    }
+  });
+});
