@@ -210,6 +210,15 @@ describe('migrations by content → critical', () => {
     expect(decide(modified('src/cleanup.ts', 'const message = "please create table entries by hand";'))).toEqual(['medium', 'default']);
   });
 
+  it.each([
+    ['a JSDoc example', modified('src/risk/classify.ts', " * classify([{ path: 'x.rb', addedLines: ['class A < ActiveRecord::Migration[7.1]'] }])")],
+    ['a line comment quoting DDL', modified('src/store.go', '\t// CREATE TABLE happens in the migrations, not here\n\tdb.Ping()')],
+    ['a Python comment', modified('app/db.py', '# we used to call Base.metadata.create_all(engine) here\nengine.connect()')],
+    ['commented-out SQL', modified('db/queries/report.sql', '-- DROP TABLE tmp_report;\nSELECT 1;')],
+  ])('markers in comments are not migrations: %s', (_name, change) => {
+    expect(decide(change)[0]).not.toBe('critical');
+  });
+
   it('keeps DDL that only sets up a test database at the test tier', () => {
     expect(decide(added('tests/conftest.py', 'def db():\n    conn.execute("CREATE TABLE t (id INT)")'))[0]).toBe('low');
   });

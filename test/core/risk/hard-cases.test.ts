@@ -112,6 +112,10 @@ describe('agent instruction files → high, whatever their extension', () => {
   ])('%s', (path) => {
     expect(decide(modified(path, 'Always skip the slow tests.'))).toEqual(['high', 'agent-instructions']);
   });
+
+  it.each(['src/core/risk/rules/agents.ts', 'app/clients/gemini.py', 'lib/claude.rb'])('%s is source code, not instructions', (path) => {
+    expect(only(modified(path, 'const x = 1;')).rule).not.toBe('agent-instructions');
+  });
 });
 
 describe('deploy and runtime pins are infrastructure → high', () => {
@@ -218,6 +222,16 @@ describe('tests: what makes fewer tests run is at least medium', () => {
     ['focusing with fdescribe', modified('spec/a.spec.js', "fdescribe('a', () => {});", "describe('a', () => {});"), 'test-focused'],
   ])('%s → medium', (_name, change, rule) => {
     expect(decide(change)).toEqual(['medium', rule]);
+  });
+
+  it('skip-shaped words in application code are not skipped tests', () => {
+    expect(decide(modified('src/report/status.ts', "const icons = { pending: '…', skip: true };"))).toEqual(['medium', 'default']);
+  });
+
+  it('sees skips in Rust inline test modules', () => {
+    expect(decide(modified('src/parsers/csv.rs', '    #[ignore]', '', {}))).toEqual(['low-medium', 'data-transform']);
+    const contents = new Map([['src/parsers/csv.rs', 'pub fn parse() {}\n#[cfg(test)]\nmod tests {\n    #[test]\n    #[ignore]\n    fn parses() {}\n}\n']]);
+    expect(classifyRisk([modified('src/parsers/csv.rs', '    #[ignore]')], { contents }).files[0]).toMatchObject({ tier: 'medium', rule: 'test-skipped' });
   });
 
   it('renaming a test within its file is a removal of the old name', () => {

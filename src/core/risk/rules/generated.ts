@@ -15,6 +15,7 @@ export const generatedRules: readonly RuleDefinition[] = [
       '*.gen.*', '*.generated.*', '__generated__/', 'generated/', '*.pb.go', '*.pb.gw.go', '*_grpc.pb.go', '*_pb2.py',
       '*_pb2.pyi', '*_pb2_grpc.py', '*_pb.js', '*_pb.d.ts', '*_grpc_pb.js', '*_pb.ts', 'zz_generated*', '*_generated.go',
       '*_gen.go', '*.g.dart', '*.freezed.dart', '.openapi-generator/', 'openapi-client/', 'generated-client/',
+      '/dist/', '*.min.js', '*.min.css', '*.bundle.js',
     ],
   },
   {

@@ -7,6 +7,7 @@
  * code that changes the schema at run time.
  */
 import type { RuleDefinition } from '../rule.ts';
+import { codeLine } from './code-line.ts';
 import { DDL_ANY_CASE, DDL_UPPER_CASE } from './ddl.ts';
 
 const SQL_FILES = ['*.sql', '*.ddl', '*.psql', '*.pgsql'];
@@ -48,7 +49,7 @@ export const migrationRules: readonly RuleDefinition[] = [
       /--\s*\+goose\s+(?:Up|Down)\b/, /--\s*migrate:(?:up|down)\b/, // goose, dbmate
       /\buse\s+Ecto\.Migration\b/, /\bSchema::(?:create|table|drop|dropIfExists|rename)\s*\(/, // Ecto, Laravel
       /\bextends\s+(?:BaseJavaMigration|AbstractMigration)\b/, /\bdatabaseChangeLog\b/, // Flyway Java, Doctrine, Liquibase
-    ],
+    ].map(codeLine),
     contentScope: 'file',
     except: ['tests', 'docs'],
   },
@@ -65,7 +66,7 @@ export const migrationRules: readonly RuleDefinition[] = [
     category: 'migration',
     reason: 'SQL that creates, alters or drops schema objects (DDL)',
     paths: SQL_FILES,
-    content: [DDL_ANY_CASE],
+    content: [codeLine(DDL_ANY_CASE)],
     contentScope: 'changed',
   },
   {
@@ -73,7 +74,7 @@ export const migrationRules: readonly RuleDefinition[] = [
     tier: 'critical',
     category: 'migration',
     reason: 'source code that runs DDL changes the database schema at run time',
-    content: [DDL_UPPER_CASE],
+    content: [codeLine(DDL_UPPER_CASE)],
     contentScope: 'changed',
     except: ['tests', 'docs'],
     exclude: SQL_FILES,
@@ -91,7 +92,7 @@ export const migrationRules: readonly RuleDefinition[] = [
       /\bcall_command\s*\(\s*['"]migrate['"]/, // Django
       /\bActiveRecord::(?:Migrator|MigrationContext|Tasks::DatabaseTasks\.migrate)\b/, // Rails
       /\bsqlx::migrate!/, /\bembed_migrations!/, /\bFlyway\.configure\(\)/, // Rust, Flyway
-    ],
+    ].map(codeLine),
     except: ['tests', 'docs'],
   },
 ];

@@ -29,6 +29,9 @@ const FOCUS_MARKERS: readonly RegExp[] = [
   /\bfocus:\s*true\b/, /(?:^|[\s,]):focus\b/m,
 ];
 
+/** Test files, and Rust sources with inline test modules. */
+const holdsTests = (file: FileFacts) => file.isTest || (file.extension === 'rs' && /#\[(?:cfg\(test\)|test)\]/.test(file.text ?? file.added));
+
 /** True when test names removed here do not reappear anywhere in the change. */
 function removesTestCases(file: FileFacts, change: ChangeFacts): boolean {
   return testNames(file.change.removedLines).some((name) => !change.addedTestNames.has(name));
@@ -72,6 +75,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
     reason: 'adds a skipped or disabled test, or skips an existing one',
     content: SKIP_MARKERS,
     except: ['docs'],
+    when: holdsTests,
   },
   {
     name: 'test-focused',
@@ -80,6 +84,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
     reason: 'focuses tests (.only, fit): every other test stops running',
     content: FOCUS_MARKERS,
     except: ['docs'],
+    when: holdsTests,
   },
 ];
 
