@@ -24,9 +24,13 @@ export function relativizeText(text: string, roots: readonly string[]): string {
   let out = text;
   // Longest roots first, so that /a/b/ is replaced before /a/.
   for (const root of [...roots].sort((a, b) => b.length - a.length)) {
-    const prefix = normalizeRoot(root);
-    if (prefix === '/') continue;
-    out = out.replaceAll(`file://${prefix}`, '').replaceAll(prefix, '');
+    const bare = normalizeRoot(root).slice(0, -1);
+    if (bare === '') continue;
+    const escaped = bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Only whole paths: not /x/w when the root is /w, not /w-other or /w.bak. The root
+    // itself ("rootdir: /w", "RUN v5 /w") becomes ".".
+    const pattern = new RegExp(`(?<![\\w./-])(?:file://)?${escaped}(?:/|(?![\\w.-]))`, 'g');
+    out = out.replace(pattern, (match) => (match.endsWith('/') ? '' : '.'));
   }
   return out;
 }

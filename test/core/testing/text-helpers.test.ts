@@ -31,6 +31,7 @@ describe('relativize', () => {
 
   it('replaces every root in free text, longest first', () => {
     expect(relativizeText('at /w/sub/a.ts:1 and file:///w/b.ts:2 and /wx/c.ts', ['/w', '/w/sub'])).toBe('at a.ts:1 and b.ts:2 and /wx/c.ts');
+    expect(relativizeText('rootdir: /w/p, RUN /w/p\n/w/p.bak /w/p-2 /x/w/p', ['/w/p'])).toBe('rootdir: ., RUN .\n/w/p.bak /w/p-2 /x/w/p');
   });
 });
 
