@@ -88,7 +88,7 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
           timedOut: result.timedOut, durationMs: result.durationMs, stdout: result.stdout.text, stderr: result.stderr.text,
         },
         parsed,
-        { roots: [...workspaceRoots, dir.hostPath], reportExpected: adapter.reportExpected, scope: prepared.scope, notes },
+        { roots: [...workspaceRoots, dir.hostPath], reportExpected: adapter.reportExpected && prepared.reportRequested !== false, scope: prepared.scope, notes },
       );
     } finally {
       await dir.remove();

@@ -29,6 +29,8 @@ export interface PreparedRun {
   scope: NonNullable<TestReport['scope']>;
   /** Why the run differs from what was asked. */
   notes: string[];
+  /** False when the command chooses its own reporter, so greenlight asked for none (default true). */
+  reportRequested?: boolean;
 }
 
 export interface ParseInput {

@@ -79,6 +79,7 @@ function planForScript(
     invocation,
     append: invocation === null ? null : append,
     script: scriptName,
+    body,
     client,
     lifecycleHooks: hooks[`pre${scriptName}`] !== undefined || hooks[`post${scriptName}`] !== undefined,
   };
@@ -86,7 +87,7 @@ function planForScript(
 
 function direct(runner: RunnerId, command: string, reason: string, source: TestPlan['source'], client: PackageClient | null): TestPlan {
   const invocation = parseRunnerCommand(command);
-  return { runner, command, reason, source, invocation, append: invocation === null ? null : 'direct', script: null, client, lifecycleHooks: false };
+  return { runner, command, reason, source, invocation, append: invocation === null ? null : 'direct', script: null, body: command, client, lifecycleHooks: false };
 }
 
 function planFromConfig(configCommand: string, pkg: Record<string, unknown> | null): TestPlan {
@@ -103,7 +104,7 @@ function planFromConfig(configCommand: string, pkg: Record<string, unknown> | nu
     ? (runner === 'generic' ? 'results come from its exit code and output (and any JUnit XML it writes to $GREENLIGHT_REPORT_DIR)' : runnerNote(null, runner, command))
     : `it runs ${runner === 'node-test' ? 'node:test' : runner}`;
   return {
-    runner, command, source: 'config', invocation, append: invocation === null ? null : 'direct', script: null, client: null, lifecycleHooks: false,
+    runner, command, source: 'config', invocation, append: invocation === null ? null : 'direct', script: null, body: command, client: null, lifecycleHooks: false,
     reason: `using \`${command}\` from .github/greenlight.yml (tests.command); ${note}`,
   };
 }

@@ -36,6 +36,8 @@ export interface TestPlan extends TestCommand {
   append: 'direct' | 'after-separator' | null;
   /** The package.json script that `command` runs, if any (`invocation` is then the script's body). */
   script: string | null;
+  /** What actually runs: the script's body for package scripts, otherwise `command`. */
+  body: string;
   /** Package client for JavaScript projects (decides how a runner binary is started directly). */
   client: PackageClient | null;
   /** package.json defines pretest/posttest: running the runner directly would skip them. */

@@ -78,3 +78,24 @@ describe('calc', () => {
     }
   });
 });
+
+describe('node:test adapter with the project\'s own reporter', () => {
+  it('runs the command unchanged and reads exit code and output instead of crashing node', async () => {
+    const project = createProject({
+      'package.json': JSON.stringify({ name: 'r', scripts: { test: 'node --test --test-reporter=tap' } }),
+      'test/a.test.js': `const { test } = require('node:test');\ntest('passes', () => {});\n`,
+    });
+    const fixture = await runnerFor(project);
+    try {
+      const report = await fixture.runner.run();
+      expect(report).toMatchObject({
+        command: 'npm test', structured: false, crashed: false, exitCode: 0, totals: { passed: 1, total: 1 },
+        notes: ['the test command chooses its own node:test reporter, so greenlight cannot add one', 'no machine-readable test report: the result comes from the exit code and output'],
+      });
+      expect(report.outputTail).toContain('ok 1 - passes');
+    } finally {
+      await fixture.close();
+      project.remove();
+    }
+  });
+});

@@ -58,6 +58,11 @@ describe('runner adapters: command lines', () => {
       { command: 'cargo test --workspace --no-fail-fast -- --nocapture --exact tests::adds 2>&1', scope: 'tests' }],
     ['cargo has no related mode', { 'Cargo.toml': '' }, { changedFiles: ['src/lib.rs'] }, undefined,
       { command: 'cargo test --no-fail-fast 2>&1', scope: 'all', notes: ['cargo has no related-tests mode, so the whole suite ran'] }],
+    ['node:test with its own reporter gets none added (node would refuse the mix)', { 'package.json': pkg({ test: 'node --test --test-reporter=dot' }) }, {}, undefined,
+      { command: 'npm test', env: {}, reportRequested: false, notes: ['the test command chooses its own node:test reporter, so greenlight cannot add one'] }],
+    ['pytest with its own --junitxml keeps it (the command line wins over PYTEST_ADDOPTS)', {}, {}, 'pytest --junitxml=out/junit.xml',
+      { command: 'pytest --junitxml=out/junit.xml', reportRequested: false, env: { PYTEST_ADDOPTS: '-p no:cacheprovider', PYTHONDONTWRITEBYTECODE: '1' },
+        notes: ['the test command writes its own --junitxml report, so results come from the exit code and output'] }],
     ['a script that is not a single command runs as it is', { 'package.json': pkg({ test: 'tsc && vitest run' }) }, { changedFiles: ['a.ts'] }, undefined,
       { command: 'npm test', scope: 'all', env: { GREENLIGHT_REPORT_DIR: 'R' }, notes: ['the test command has no known way to run a subset, so the whole suite ran'] }],
   ])('%s', (_name, files, selection, configCommand, expected) => {

@@ -27,7 +27,7 @@ describe('detectTestCommand', () => {
     ['config running pytest through a script', facts({}, 'tox -e py && pytest'),
       { runner: 'pytest', command: 'tox -e py && pytest', source: 'config', append: null, invocation: null }],
     ['npm test script, npm by lockfile', facts({ 'package.json': pkg({ scripts: { test: 'vitest run' } }), 'package-lock.json': null }),
-      { runner: 'vitest', command: 'npm test', source: 'package-script', append: 'after-separator', client: 'npm', script: 'test', lifecycleHooks: false,
+      { runner: 'vitest', command: 'npm test', source: 'package-script', append: 'after-separator', client: 'npm', script: 'test', body: 'vitest run', lifecycleHooks: false,
         reason: 'using `npm test` from package.json (package-lock.json → npm); the script `vitest run`: it runs vitest',
         invocation: { runner: 'vitest', env: [], launcher: [], program: ['vitest'], args: ['run'] } }],
     ['pnpm by lockfile', facts({ 'package.json': pkg({ scripts: { test: 'jest' } }), 'pnpm-lock.yaml': null }),

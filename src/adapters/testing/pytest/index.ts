@@ -20,10 +20,14 @@ export const pytestAdapter: RunnerAdapter = {
   id: 'pytest',
   reportExpected: true,
   prepare({ plan, selection, reportDir, files }) {
+    // A --junitxml on the command line wins over PYTEST_ADDOPTS: then there is no report of ours to read.
+    const ownReport = /--junit-?xml\b/.test(plan.body);
     const env = {
-      PYTEST_ADDOPTS: `--junitxml=${reportPath(reportDir, REPORT)} -o junit_family=xunit1 -p no:cacheprovider`,
+      PYTEST_ADDOPTS: `${ownReport ? '' : `--junitxml=${reportPath(reportDir, REPORT)} -o junit_family=xunit1 `}-p no:cacheprovider`,
       PYTHONDONTWRITEBYTECODE: '1',
     };
+    const base = ownReport ? { reportRequested: false } : {};
+    const ownNote = ownReport ? ['the test command writes its own --junitxml report, so results come from the exit code and output'] : [];
     const named = selection.tests ?? [];
     let targets: string[] | null;
     let scope: 'all' | 'related' | 'tests';
@@ -35,10 +39,10 @@ export const pytestAdapter: RunnerAdapter = {
       const subset = selectTestFiles(selection, files);
       ({ files: targets, scope, notes } = subset);
     }
-    if (targets === null) return { command: plan.command, env, scope: 'all', notes };
+    if (targets === null) return { ...base, command: plan.command, env, scope: 'all', notes: [...ownNote, ...notes] };
     const narrowed = extendCommand(plan, targets);
-    if (narrowed === null) return { command: plan.command, env, scope: 'all', notes: [CANNOT_NARROW] };
-    return { command: narrowed, env, scope, notes };
+    if (narrowed === null) return { ...base, command: plan.command, env, scope: 'all', notes: [...ownNote, CANNOT_NARROW] };
+    return { ...base, command: narrowed, env, scope, notes: [...ownNote, ...notes] };
   },
   parse({ reports, roots, exitCode }): ParsedTests | null {
     const text = reports[REPORT];
