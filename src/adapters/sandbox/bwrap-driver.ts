@@ -10,7 +10,7 @@
 import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildBwrapArgv, SANDBOX_GID, SANDBOX_UID } from '../../core/sandbox/build-bwrap-argv.ts';
-import { buildCgroupEnterPrefix } from '../../core/sandbox/build-cgroup-enter-prefix.ts';
+import { buildLaunchPrefix } from '../../core/sandbox/build-launch-prefix.ts';
 import { buildRlimitPrefix } from '../../core/sandbox/build-rlimit-prefix.ts';
 import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
 import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
@@ -39,7 +39,7 @@ export interface BwrapSandboxOptions {
   defaultTimeoutMs?: number;
   /** bwrap binary. Default: looked up on PATH. */
   bwrap?: string;
-  /** prlimit binary for rlimits; null = unavailable. Default: looked up on PATH. */
+  /** prlimit binary for RLIMIT_NPROC; null = unavailable. Default: looked up on PATH. */
   prlimit?: string | null;
   /** Cgroup support; 'off' forces rlimits. Default: probed. */
   cgroups?: CgroupSupport | 'off';
@@ -51,7 +51,7 @@ export interface BwrapSandboxOptions {
   scratchParent?: string;
 }
 
-/** Processes bwrap itself adds to the sandbox's cgroup (the cgroup-enter shell becomes bwrap; its init). */
+/** Processes bwrap itself adds to the sandbox's cgroup (the launcher execs bwrap; bwrap's init). */
 const BWRAP_PROCESSES = 2;
 
 export const ROOT_WARNING =
@@ -71,7 +71,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const cgroups: CgroupSupport = options.cgroups === 'off' ? { pids: null, memory: null } : options.cgroups ?? await probeCgroupSupport();
   const runner = options.runner ?? runProcess;
 
-  const memory: LimitMechanism = cgroups.memory !== null ? 'cgroup' : prlimit !== null ? 'rlimit' : 'none';
+  const memory: LimitMechanism = cgroups.memory !== null ? 'cgroup' : 'rlimit';
   // RLIMIT_NPROC does not bind root (the kernel exempts uid 0): root needs a cgroup for the process limit.
   // (A watchdog polling /proc was tried and dropped: a fork bomb outruns it and exhausts the host's pids.)
   const pids: LimitMechanism = cgroups.pids !== null ? 'cgroup' : !isRoot && prlimit !== null ? 'rlimit' : 'none';
@@ -90,7 +90,6 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const baseEnv = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: '/tmp', configured: options.config.env });
   const warnings = [...baseEnv.warnings];
   if (isRoot) warnings.push(ROOT_WARNING);
-  if (memory === 'none') warnings.push('the memory limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).');
   if (pids === 'none') {
     warnings.push(isRoot
       ? 'the process limit is NOT enforced: greenlight runs as root (RLIMIT_NPROC does not bind root) and no cgroup is writable. Run greenlight as an unprivileged user, or give it a writable cgroup.'
@@ -116,27 +115,28 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
       if (closed) throw new GreenlightError('internal', 'this sandbox was closed; create a new one to run more commands.');
       if (command.length === 0) throw new GreenlightError('usage', 'sandbox run needs a command.');
       const limits = resolveLimits(info.limits, runOptions);
-      const cwd = await resolveRunCwd(workspace, runOptions.cwd);
       const env = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: '/tmp', configured: options.config.env, explicit: runOptions.env });
-      const git = await prepareGitMounts(workspace, scratch.gitConfigs);
       const memoryBytes = limits.memoryMb * 1024 * 1024;
-
-      let cgroup: RunCgroup | null = null;
-      if (memory === 'cgroup' || pids === 'cgroup') {
-        cgroup = await createRunCgroup(cgroups, {
-          maxPids: pids === 'cgroup' ? limits.maxPids + BWRAP_PROCESSES : undefined,
-          memoryBytes: memory === 'cgroup' ? memoryBytes : undefined,
-        });
+      // Independent preparations, in parallel: they are most of the engine's per-run cost.
+      const [cwdResult, gitResult, cgroupResult] = await Promise.allSettled([
+        resolveRunCwd(workspace, runOptions.cwd),
+        prepareGitMounts(workspace, scratch.gitConfigs),
+        memory === 'cgroup' || pids === 'cgroup'
+          ? createRunCgroup(cgroups, {
+            maxPids: pids === 'cgroup' ? limits.maxPids + BWRAP_PROCESSES : undefined,
+            memoryBytes: memory === 'cgroup' ? memoryBytes : undefined,
+          })
+          : Promise.resolve<RunCgroup | null>(null),
+      ]);
+      const cgroup = cgroupResult.status === 'fulfilled' ? cgroupResult.value : null;
+      if (cwdResult.status === 'rejected' || gitResult.status === 'rejected' || cgroupResult.status === 'rejected') {
+        await cgroup?.destroy();
+        throw [cwdResult, gitResult, cgroupResult].find((settled) => settled.status === 'rejected')?.reason;
       }
+      const cwd = cwdResult.value;
+      const git = gitResult.value;
       try {
-        const inner = prlimit === null ? [...command] : [
-          ...buildRlimitPrefix({
-            prlimit,
-            maxPids: pids === 'rlimit' ? limits.maxPids : undefined,
-            memoryBytes: memory === 'rlimit' ? memoryBytes : undefined,
-          }),
-          ...command,
-        ];
+        const inner = pids === 'rlimit' && prlimit !== null ? [...buildRlimitPrefix(prlimit, limits.maxPids), ...command] : [...command];
         const argv = buildBwrapArgv({
           bwrap,
           workspace,
@@ -152,7 +152,8 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
           gid: SANDBOX_GID,
           command: inner,
         });
-        const result = await runner([...buildCgroupEnterPrefix(cgroup?.procsFiles ?? []), ...argv], {
+        const launch = buildLaunchPrefix({ procsFiles: cgroup?.procsFiles ?? [], dataBytes: memory === 'rlimit' ? memoryBytes : undefined });
+        const result = await runner([...launch, ...argv], {
           cwd,
           // bwrap's own environment is visible in the sandbox as /proc/1/environ: give it only the sandbox's.
           env: env.env,

@@ -176,14 +176,15 @@ async function killAll(dir: string): Promise<void> {
   }
 }
 
+/** rmdir fails with EBUSY until the last task has left; retry briefly, then leave it (named, harmless). */
 async function removeWhenEmpty(dir: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
     try {
       await rmdir(dir);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, attempt < 20 ? 1 : 10));
     }
   }
 }

@@ -7,14 +7,13 @@
  */
 import { mkdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildRlimitPrefix } from '../../core/sandbox/build-rlimit-prefix.ts';
+import { buildLaunchPrefix } from '../../core/sandbox/build-launch-prefix.ts';
 import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
 import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
 import { GreenlightError } from '../../core/errors.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
 import { createScratch } from './create-scratch.ts';
-import { findExecutable } from './find-executable.ts';
 import { resolveRunCwd } from './resolve-run-cwd.ts';
 import { runProcess } from './run-process.ts';
 import type { ProcessRunner } from './run-process.ts';
@@ -28,8 +27,6 @@ export interface NoneSandboxOptions {
   parentEnv?: Readonly<Record<string, string | undefined>>;
   /** Time limit when a run names none. Default 15 minutes. */
   defaultTimeoutMs?: number;
-  /** prlimit binary for the memory rlimit; null = unavailable. Default: looked up on PATH. */
-  prlimit?: string | null;
   runner?: ProcessRunner;
   /** Where the scratch directory (HOME, TMPDIR) is created. Default: the system temp dir. */
   scratchParent?: string;
@@ -46,7 +43,6 @@ export const NONE_DRIVER_WARNING =
 export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sandbox> {
   const parentEnv = options.parentEnv ?? process.env;
   const workspace = await realpath(options.workspace);
-  const prlimit = options.prlimit === undefined ? await findExecutable('prlimit', parentEnv.PATH) : options.prlimit;
   const runner = options.runner ?? runProcess;
   const scratch = await createScratch(options.scratchParent);
   const tmp = join(scratch.root, 'tmp');
@@ -55,7 +51,6 @@ export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sa
 
   const baseEnv = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: tmp, configured: options.config.env });
   const warnings = [NONE_DRIVER_WARNING, ...baseEnv.warnings];
-  if (prlimit === null) warnings.push('prlimit was not found: the memory limit is NOT enforced (install util-linux).');
 
   const info: SandboxInfo = {
     driver: 'none',
@@ -66,7 +61,7 @@ export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sa
       maxPids: options.config.maxPids,
       maxOutputBytes: options.config.maxOutputBytes,
     },
-    enforcement: { memory: prlimit === null ? 'none' : 'rlimit', pids: 'none' },
+    enforcement: { memory: 'rlimit', pids: 'none' },
     warnings,
   };
 
@@ -78,8 +73,8 @@ export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sa
       const limits = resolveLimits(info.limits, runOptions);
       const cwd = await resolveRunCwd(workspace, runOptions.cwd);
       const env = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: tmp, configured: options.config.env, explicit: runOptions.env });
-      const prefix = prlimit === null ? [] : buildRlimitPrefix({ prlimit, memoryBytes: limits.memoryMb * 1024 * 1024 });
-      const result = await runner([...prefix, ...command], {
+      const launch = buildLaunchPrefix({ procsFiles: [], dataBytes: limits.memoryMb * 1024 * 1024 });
+      const result = await runner([...launch, ...command], {
         cwd,
         env: env.env,
         stdin: runOptions.stdin,
@@ -87,7 +82,7 @@ export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sa
         maxOutputBytes: limits.maxOutputBytes,
         outputKillBytes: limits.outputKillBytes,
       });
-      const out = toSandboxResult(command, result, { heuristics: { memory: prlimit !== null, pids: false } });
+      const out = toSandboxResult(command, result, { heuristics: { memory: true, pids: false } });
       const runWarnings = env.warnings.filter((warning) => !baseEnv.warnings.includes(warning));
       return runWarnings.length > 0 ? { ...out, warnings: runWarnings } : out;
     },
