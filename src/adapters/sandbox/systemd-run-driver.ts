@@ -120,6 +120,7 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
       const limits = resolveLimits(info.limits, runOptions);
       const cwd = await resolveRunCwd(workspace, runOptions.cwd);
       const env = buildSandboxEnv({ parentEnv, home, tmpdir: '/tmp', configured: options.config.env, explicit: runOptions.env });
+      trustGitDir(env.env, workspace);
       const git = await prepareGitMounts(workspace, scratch.gitConfigs);
       for (const overlay of git.overlays) await chmod(overlay.source, 0o644);
       await ensureUser();
@@ -187,4 +188,17 @@ function withUnitResult(raw: ProcessResult): ProcessResult {
     return { ...raw, stderr, exitCode: Number(trailer.status) };
   }
   return { ...raw, stderr };
+}
+
+/**
+ * `.git` stays the engine's while the workspace belongs to the sandbox user, and git
+ * refuses a repository owned by someone else ("dubious ownership"). Trust exactly this
+ * workspace, in command scope (where git honours safe.directory), unless the caller
+ * already uses GIT_CONFIG_COUNT.
+ */
+function trustGitDir(env: Record<string, string>, workspace: string): void {
+  if (env.GIT_CONFIG_COUNT !== undefined) return;
+  env.GIT_CONFIG_COUNT = '1';
+  env.GIT_CONFIG_KEY_0 = 'safe.directory';
+  env.GIT_CONFIG_VALUE_0 = workspace;
 }

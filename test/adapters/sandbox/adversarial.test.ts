@@ -61,7 +61,7 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
     const result = await fx.sandbox.run(sh('for p in /proc/[0-9]*; do echo "== $p $(tr "\\0" " " < $p/cmdline 2>/dev/null)"; tr "\\0" "\\n" < $p/environ 2>/dev/null; done'), { cwd: fx.workspace });
     expect(result.limitHit).toBeNull();
     const text = output(result);
-    expect(text).toContain('== /proc/1 ');
+    expect(text).toContain('== /proc/'); // the child does see its own processes
     for (const value of secretValues) expect(text).not.toContain(value);
     // The engine (this vitest worker) is not among the processes the sandbox can see.
     expect(text).not.toContain('vitest');

@@ -86,6 +86,8 @@ describe('the systemd-run driver (fake process runner)', () => {
       `--property=WorkingDirectory=${workspace}`,
       '--property=RuntimeMaxSec=60',
       '--setenv=DATABASE_URL=postgres://db',
+      '--setenv=GIT_CONFIG_KEY_0=safe.directory',
+      `--setenv=GIT_CONFIG_VALUE_0=${workspace}`,
       `--setenv=HOME=/var/lib/${SANDBOX_USER}`,
     ]));
     expect(unit.join(' ')).not.toContain('GITHUB_TOKEN');
