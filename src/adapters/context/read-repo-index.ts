@@ -1,0 +1,82 @@
+/**
+ * Builds the `RepoIndex` of a working tree: `git ls-files` (tracked files and untracked
+ * ones that are not ignored, so .gitignore is respected), then every file read once,
+ * synchronously (for 50,000 small files, sync reads are several times faster than
+ * promise-based ones). Symlinks are never followed (O_NOFOLLOW).
+ */
+import { execFile } from 'node:child_process';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildRepoIndex, type ReadResult } from '../../core/context/build-repo-index.ts';
+import type { RepoIndex } from '../../core/context/types.ts';
+import { GreenlightError } from '../../core/errors.ts';
+
+export interface ReadRepoIndexOptions {
+  maxFileBytes: number;
+  exclude: readonly string[];
+}
+
+export async function readRepoIndex(root: string, options: ReadRepoIndexOptions): Promise<RepoIndex> {
+  const paths = await listRepoFiles(root);
+  // One buffer for every read: the core decodes each file before asking for the next,
+  // and 50,000 short-lived buffers cost more in GC and peak RSS than the reads.
+  let buffer = Buffer.allocUnsafe(Math.min(options.maxFileBytes, 1 << 20));
+  return buildRepoIndex(paths, (path, maxBytes) => {
+    const result = readLimited(join(root, path), maxBytes, buffer);
+    if (result !== null && 'grow' in result) {
+      buffer = Buffer.allocUnsafe(result.grow);
+      return readLimited(join(root, path), maxBytes, buffer) as ReadResult;
+    }
+    return result;
+  }, options);
+}
+
+/** Tracked and untracked-but-not-ignored files, relative, forward slashes. */
+export async function listRepoFiles(root: string): Promise<string[]> {
+  // node's execFile, not execa: this runs on every assembly and execa's first call
+  // costs ~10 ms more, a tenth of the budget on small repositories.
+  try {
+    const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      maxBuffer: 512 * 1024 * 1024,
+      encoding: 'utf8',
+    });
+    return stdout.split('\0').filter((p) => p !== '');
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+    throw new GreenlightError(
+      'git',
+      `cannot list the files of ${root}: ${stderr || (error as Error).message}. Run greenlight inside a git repository (or pass --repo).`,
+      { cause: error },
+    );
+  }
+}
+
+const run = promisify(execFile);
+
+function readLimited(absolute: string, maxBytes: number, buffer: Buffer): ReadResult | { grow: number } {
+  let fd: number;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? { symlink: true } : null;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return null;
+    if (stat.size > maxBytes) return { tooLarge: true };
+    if (stat.size > buffer.length) return { grow: stat.size };
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: buffer.subarray(0, read) };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}

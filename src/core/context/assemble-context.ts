@@ -1,0 +1,77 @@
+/**
+ * Context assembly: from an indexed repository and a task to the `ContextPack` that
+ * goes into the prompt, within a token budget. Pure and deterministic: same index,
+ * task and options, same pack (ties are broken by path everywhere).
+ *
+ * Budget split: the repository map gets at most 8% (≤ 1,500 tokens), the style example
+ * at most 10% (≤ 1,500), the rest goes to files, best first (see fit-budget.ts).
+ */
+import { countTokens } from '../text/count-tokens.ts';
+import { sanitizeUntrustedText } from '../text/sanitize-untrusted-text.ts';
+import { analyzeTask } from './analyze-task.ts';
+import { buildRepoMap } from './build-repo-map.ts';
+import { detectConventions } from './detect-conventions.ts';
+import { fitBudget } from './fit-budget.ts';
+import { indexCache } from './index-cache.ts';
+import { rankFiles } from './rank-files.ts';
+import { renderContextForPrompt, renderConventions } from './render-context-for-prompt.ts';
+import type { ContextPack, RecentChange, RepoIndex, SkipReason } from './types.ts';
+
+export interface AssembleOptions {
+  budgetTokens: number;
+  /** For `/fix`: files of the PR diff and of recent commits. */
+  recentChanges?: readonly RecentChange[];
+  /** `tests.command` from the config. */
+  testCommand?: string | null;
+}
+
+const MAP_SHARE = 0.08;
+const MAP_MAX = 1_500;
+const EXAMPLE_SHARE = 0.1;
+const EXAMPLE_MAX = 1_500;
+/** Files named in the map as picked. */
+const MAP_FOCUS = 12;
+
+/**
+ * @example
+ * const pack = assembleContext(index, 'tierRank returns -1 for unknown tiers', { budgetTokens: 20_000 });
+ * pack.items[0].path // 'src/core/risk/tier.ts'
+ */
+export function assembleContext(index: RepoIndex, task: string, options: AssembleOptions): ContextPack {
+  const budget = Math.max(0, Math.floor(options.budgetTokens));
+  const cache = indexCache(index);
+  const analysis = analyzeTask(sanitizeUntrustedText(task));
+  const ranking = rankFiles(index, analysis, options.recentChanges ?? []);
+  const rankedPaths = ranking.files.map((f) => f.path);
+
+  const map = buildRepoMap(index, rankedPaths.slice(0, MAP_FOCUS), Math.min(MAP_MAX, Math.floor(budget * MAP_SHARE)));
+  const conventions = detectConventions(index, {
+    configuredTestCommand: options.testCommand ?? null,
+    ranked: rankedPaths.slice(0, 50),
+    maxExampleTokens: Math.min(EXAMPLE_MAX, Math.floor(budget * EXAMPLE_SHARE)),
+  });
+  const frame = countTokens(renderContextForPrompt({ items: [], map, conventions }));
+  // Items are counted one by one; joining them costs a little, so keep a 1% margin.
+  const itemBudget = Math.max(0, budget - frame - Math.ceil(budget * 0.01));
+  const fitted = fitBudget(cache, ranking.files, { budget: itemBudget, terms: ranking.scannedTerms });
+
+  conventions.tokens = countTokens(renderConventions(conventions, fitted.items.map((i) => i.path)));
+  const pack: ContextPack = {
+    budgetTokens: budget,
+    usedTokens: 0,
+    items: fitted.items,
+    map,
+    conventions,
+    omitted: fitted.omitted,
+    analysis,
+    stats: { indexedFiles: index.files.length, skippedFiles: countSkipped(index), candidates: ranking.files.length },
+  };
+  pack.usedTokens = countTokens(renderContextForPrompt(pack));
+  return pack;
+}
+
+function countSkipped(index: RepoIndex): Partial<Record<SkipReason, number>> {
+  const counts: Partial<Record<SkipReason, number>> = {};
+  for (const s of index.skipped) counts[s.reason] = (counts[s.reason] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}

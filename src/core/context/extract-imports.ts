@@ -1,0 +1,66 @@
+/**
+ * Import specifiers of a source file, by pattern, for every supported language. A
+ * regular expression per language is ~50× cheaper than a full parse, and import
+ * statements are regular enough: `import … from '…'`, `export … from '…'`,
+ * `import '…'`, `require('…')`, `import('…')`; Python `from … import …` / `import …`;
+ * Go import lines and blocks; Java/Kotlin `import`; Ruby `require(_relative)`; Rust
+ * `mod x;` / `use crate::…`; C `#include "…"`; shell `source`.
+ */
+import type { Language } from './types.ts';
+
+const JS_STATIC = /^[ \t]*(?:import|export)[ \t]+(?:type[ \t]+)?(?:[\w*{}\s,$]+?[ \t\n]+from[ \t]*)?['"]([^'"\n]+)['"]/gm;
+const JS_CALL = /\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+
+function jsImports(content: string): string[] {
+  return [...[...content.matchAll(JS_STATIC)].map((m) => m[1]!), ...[...content.matchAll(JS_CALL)].map((m) => m[1]!)];
+}
+
+const IMPORTS: Partial<Record<Language, (content: string) => string[]>> = {
+  typescript: jsImports,
+  javascript: jsImports,
+  python: (content) => {
+    const found: string[] = [];
+    for (const m of content.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+      const base = m[1]!;
+      if (/^\.+$/.test(base)) {
+        for (const name of m[2]!.replace(/[()]/g, '').split(',')) {
+          const clean = name.trim().split(/\s+/)[0];
+          if (clean && clean !== '*') found.push(`${base}${clean}`);
+        }
+      } else {
+        found.push(base);
+      }
+    }
+    for (const m of content.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm)) {
+      for (const name of m[1]!.split(',')) {
+        const clean = name.trim().split(/\s+/)[0];
+        if (clean) found.push(clean);
+      }
+    }
+    return found;
+  },
+  go: (content) => {
+    const found: string[] = [];
+    for (const m of content.matchAll(/^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"/gm)) found.push(m[1]!);
+    for (const block of content.matchAll(/^import[ \t]*\(([\s\S]*?)^\)/gm)) {
+      for (const m of block[1]!.matchAll(/"([^"]+)"/g)) found.push(m[1]!);
+    }
+    return found;
+  },
+  java: (content) => [...content.matchAll(/^import[ \t]+(?:static[ \t]+)?([\w.]+)(?:\.\*)?[ \t]*;/gm)].map((m) => m[1]!),
+  kotlin: (content) => [...content.matchAll(/^import[ \t]+([\w.]+)(?:\.\*)?/gm)].map((m) => m[1]!),
+  ruby: (content) => [...content.matchAll(/^[ \t]*require(_relative)?[ \t(]+['"]([^'"]+)['"]/gm)]
+    .map((m) => (m[1] ? `./${m[2]!}` : m[2]!)),
+  rust: (content) => [
+    ...[...content.matchAll(/^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?mod[ \t]+(\w+)[ \t]*;/gm)].map((m) => `mod:${m[1]!}`),
+    ...[...content.matchAll(/^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?use[ \t]+((?:crate|super|self)(?:::\w+)+)/gm)].map((m) => m[1]!),
+  ],
+  shell: (content) => [...content.matchAll(/^[ \t]*(?:source|\.)[ \t]+["']?([\w./${}-]+)["']?/gm)].map((m) => m[1]!),
+  c: (content) => [...content.matchAll(/^[ \t]*#[ \t]*include[ \t]+"([^"]+)"/gm)].map((m) => m[1]!),
+  cpp: (content) => [...content.matchAll(/^[ \t]*#[ \t]*include[ \t]+"([^"]+)"/gm)].map((m) => m[1]!),
+};
+
+/** Import specifiers as written, deduplicated, in order of appearance. */
+export function extractImports(language: Language, content: string): string[] {
+  return [...new Set(IMPORTS[language]?.(content) ?? [])];
+}

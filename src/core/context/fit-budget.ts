@@ -1,0 +1,181 @@
+/**
+ * Fills the token budget greedily, best file first. A file that fits goes in whole;
+ * a large one degrades instead of being dropped: to an excerpt (its definitions and
+ * stack-frame lines first, then the lines with the most task terms, each with a few
+ * lines of context) or to a skeleton (signatures only). Files that relate to the task
+ * only through imports or types go in as skeletons when they are large; tests as
+ * their first lines (setup and the first cases are the useful part of a style example).
+ */
+import { countTokens } from '../text/count-tokens.ts';
+import type { IndexCache } from './index-cache.ts';
+import type { RankedFile } from './rank-files.ts';
+import { numberLines, renderItem } from './render-item.ts';
+import type { ContextItem, ContextItemKind, LineRange, OmittedFile } from './types.ts';
+
+export interface FitOptions {
+  /** Tokens available for items. */
+  budget: number;
+  /** Terms to excerpt around (lower case). */
+  terms: readonly string[];
+  /** Whole-file limit as a share of the total budget: top files / the rest. */
+  wholeShareTop?: number;
+  wholeShare?: number;
+}
+
+/** Below this many tokens left, nothing useful fits any more. */
+const MIN_ITEM_TOKENS = 60;
+/** An excerpt is at most this share of the budget, and at least this many tokens when possible. */
+const EXCERPT_SHARE = 0.2;
+const EXCERPT_MIN = 400;
+const TERM_CONTEXT_LINES = 3;
+const MAX_DEFINITION_LINES = 120;
+/** Files scoring below this share of the best are not worth their tokens. */
+const MIN_RELATIVE_SCORE = 0.04;
+const TOP_ITEMS = 3;
+const MAX_OMITTED_LISTED = 20;
+/** Stop growing an excerpt after this many regions in a row did not fit. */
+const MAX_MISSES = 8;
+
+export interface Fitted {
+  items: ContextItem[];
+  omitted: OmittedFile[];
+  tokens: number;
+}
+
+export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], options: FitOptions): Fitted {
+  const items: ContextItem[] = [];
+  const omitted: OmittedFile[] = [];
+  let remaining = options.budget;
+  const best = ranked[0]?.score ?? 0;
+  const termPattern = options.terms.length > 0
+    ? new RegExp([...options.terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi')
+    : null;
+  for (const candidate of ranked) {
+    if (remaining < MIN_ITEM_TOKENS) break;
+    if (candidate.score < best * MIN_RELATIVE_SCORE) break;
+    const file = cache.index.files[candidate.index]!;
+    const lines = cache.lines(candidate.index);
+    const totalLines = lines.length - (lines.at(-1) === '' ? 1 : 0);
+    const base = { rank: items.length + 1, path: file.path, language: file.language, score: candidate.score, reasons: candidate.reasons, totalLines };
+    const wholeLimit = options.budget * (items.length < TOP_ITEMS ? options.wholeShareTop ?? 0.4 : options.wholeShare ?? 0.25);
+    const attempt = (kind: ContextItemKind, text: string, ranges?: LineRange[]): ContextItem => {
+      const item: ContextItem = { ...base, kind, tokens: 0, text };
+      if (ranges) item.ranges = ranges;
+      item.tokens = countTokens(renderItem(item));
+      return item;
+    };
+    let chosen: ContextItem | null = null;
+    const whole = attempt('whole', file.content);
+    if (whole.tokens <= remaining && whole.tokens <= Math.max(wholeLimit, MIN_ITEM_TOKENS * 4)) chosen = whole;
+    if (chosen === null) {
+      const cap = Math.min(remaining, Math.max(EXCERPT_MIN, options.budget * EXCERPT_SHARE));
+      const relatedOnly = candidate.reasons.every((r) => ['imported-by', 'types', 'imports', 'config'].includes(r.signal));
+      const testOnly = file.isTest && candidate.anchors.length === 0;
+      const tryExcerpt = (): ContextItem | null => {
+        const regions = testOnly ? [{ start: 1, end: totalLines }] : excerptRegions(candidate.anchors, lines, totalLines, termPattern);
+        return growExcerpt(regions, lines, cap, (ranges) => attempt('excerpt', numberLines(lines, ranges), ranges));
+      };
+      const trySkeleton = (): ContextItem | null => {
+        const skeleton = cache.parsed(candidate.index).skeletonLines;
+        if (skeleton.length === 0) return null;
+        const item = attempt('skeleton', numberLines(lines, toRanges(skeleton)));
+        return item.tokens <= cap ? item : null;
+      };
+      chosen = relatedOnly ? trySkeleton() ?? tryExcerpt() : tryExcerpt() ?? trySkeleton();
+    }
+    if (chosen === null) {
+      if (omitted.length < MAX_OMITTED_LISTED) omitted.push({ path: file.path, score: candidate.score, tokens: whole.tokens });
+      continue;
+    }
+    items.push(chosen);
+    remaining -= chosen.tokens;
+  }
+  return { items, omitted, tokens: options.budget - remaining };
+}
+
+/** Regions in priority order: anchors (definitions, frames), then the lines richest in task terms. */
+function excerptRegions(anchors: readonly LineRange[], lines: readonly string[], totalLines: number, terms: RegExp | null): LineRange[] {
+  const regions: LineRange[] = anchors.map((a) => ({
+    start: Math.max(1, a.start),
+    end: Math.min(totalLines, a.end, a.start + MAX_DEFINITION_LINES - 1),
+  })).filter((r) => r.start <= r.end);
+  if (terms !== null) {
+    const hits: { line: number; count: number }[] = [];
+    lines.forEach((text, index) => {
+      if (index >= totalLines) return;
+      terms.lastIndex = 0;
+      let count = 0;
+      while (terms.exec(text) !== null) count += 1;
+      if (count > 0) hits.push({ line: index + 1, count });
+    });
+    hits.sort((a, b) => b.count - a.count || a.line - b.line);
+    for (const hit of hits) {
+      regions.push({ start: Math.max(1, hit.line - TERM_CONTEXT_LINES), end: Math.min(totalLines, hit.line + TERM_CONTEXT_LINES) });
+    }
+  }
+  return regions;
+}
+
+/** Adds regions in priority order while the rendered excerpt stays within `cap`. */
+function growExcerpt(regions: readonly LineRange[], lines: readonly string[], cap: number, render: (ranges: LineRange[]) => ContextItem): ContextItem | null {
+  let accepted: LineRange[] = [];
+  let best: ContextItem | null = null;
+  let misses = 0;
+  for (const region of regions) {
+    if (misses >= MAX_MISSES) break;
+    const next = mergeRanges([...accepted, region]);
+    if (best !== null && sameRanges(next, accepted)) continue;
+    let item = render(next);
+    if (item.tokens > cap) {
+      misses += 1;
+      if (best !== null) continue;
+      // Even the first region is too big: keep as much of its start as fits.
+      const shrunk = shrinkToFit(region, lines, cap, render);
+      if (shrunk === null) return null;
+      item = shrunk;
+      accepted = item.ranges ?? [];
+      best = item;
+      continue;
+    }
+    accepted = next;
+    best = item;
+    misses = 0;
+  }
+  return best;
+}
+
+function shrinkToFit(region: LineRange, _lines: readonly string[], cap: number, render: (ranges: LineRange[]) => ContextItem): ContextItem | null {
+  let low = region.start;
+  let high = region.end;
+  let fit: ContextItem | null = null;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const item = render([{ start: region.start, end: mid }]);
+    if (item.tokens <= cap) {
+      fit = item;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return fit;
+}
+
+function mergeRanges(ranges: readonly LineRange[]): LineRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: LineRange[] = [];
+  for (const range of sorted) {
+    const last = merged.at(-1);
+    if (last && range.start <= last.end + 2) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+function sameRanges(a: readonly LineRange[], b: readonly LineRange[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.start === b[i]!.start && r.end === b[i]!.end);
+}
+
+function toRanges(lines: readonly number[]): LineRange[] {
+  return mergeRanges(lines.map((line) => ({ start: line, end: line })));
+}
