@@ -7,6 +7,11 @@ import type { ProcessResult } from './run-process.ts';
 /** How much output the rlimit heuristics look at. */
 const TAIL_CHARS = 4_000;
 
+/**
+ * Build the port's `SandboxResult`: the command as the caller gave it (not the driver's
+ * wrapper argv), the outcome, and the limit that stopped it, classified from the
+ * supervisor's own kills plus the driver's evidence (cgroup counters, unit result).
+ */
 export function toSandboxResult(
   command: readonly string[],
   result: ProcessResult,

@@ -73,6 +73,17 @@ describe('the bwrap driver', () => {
     expect(result.warnings).toEqual([expect.stringContaining('withheld API_TOKEN')]);
   });
 
+  it('keeps loopback inside the sandbox, so a test may serve and connect on 127.0.0.1', async () => {
+    const script = [
+      'import http.server, socketserver, threading, urllib.request',
+      'server = socketserver.TCPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)',
+      'threading.Thread(target=server.serve_forever, daemon=True).start()',
+      'print(urllib.request.urlopen("http://127.0.0.1:%d/a.txt" % server.server_address[1]).read().decode().strip())',
+    ].join('\n');
+    const result = await sandbox.run(['python3', '-c', script], { cwd: workspace });
+    expect(result.stdout.text).toBe('a\n');
+  });
+
   it('refuses a cwd outside the workspace', async () => {
     await expect(sandbox.run(['true'], { cwd: root })).rejects.toSatisfy((error) => isGreenlightError(error, 'usage'));
   });
