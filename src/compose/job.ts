@@ -1,0 +1,41 @@
+/**
+ * The contract between the engine's composition (`runJob`) and the surfaces that
+ * start it (CLI `greenlight run`, the Action) and publish its result (push, PR,
+ * change bundle). Types only: `run-job.ts` implements it.
+ */
+import type { RepoConfig } from '../core/config/repo-config.ts';
+import type { LoopOutcome } from '../core/loop/loop-outcome.ts';
+import type { RiskAssessment } from '../core/risk/assessment.ts';
+import type { TaskRequest } from '../core/task/task-request.ts';
+import type { AuditSink } from '../ports/audit.ts';
+import type { Model } from '../ports/model.ts';
+import type { Progress } from '../ports/progress.ts';
+import type { Sandbox, SandboxInfo } from '../ports/sandbox.ts';
+
+export interface JobOptions {
+  /** Root of a git checkout, clean at `task.baseSha`. */
+  workspaceRoot: string;
+  task: TaskRequest;
+  /** Effective config (file from the default branch + input overrides). */
+  config: RepoConfig;
+  /** Environment the engine reads its keys from; never passed to sandboxed code. */
+  env: Readonly<Record<string, string | undefined>>;
+  audit: AuditSink;
+  progress: Progress;
+  /** Injected for tests and the demo; built from `config.model` and `env` when absent. */
+  model?: Model;
+  sandbox?: Sandbox;
+}
+
+/** What a job produced: the loop's outcome plus everything needed to publish it. */
+export interface JobResult {
+  outcome: LoopOutcome;
+  /** Classification of the final change (empty change → low). */
+  risk: RiskAssessment;
+  /** The report markdown: PR body, CLI output and job summary all use it. */
+  reportMarkdown: string;
+  sandbox: SandboxInfo;
+  /** How the test command was found ("using `npm test` from package.json …"). */
+  testCommandReason: string;
+  costUsd: number;
+}
