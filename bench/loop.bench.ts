@@ -10,7 +10,7 @@
  * 2. Prompt caching: in a scripted 5-turn run, the share of input tokens read from the
  *    cached prefix from turn 2 on (target ≥ 80%), and the run's cost with caching
  *    against the same tokens billed without it, at the built-in price of
- *    claude-sonnet-4-5 (src/core/cost). Usage is simulated like Anthropic's cache:
+ *    claude-sonnet-4-6 (src/core/cost). Usage is simulated like Anthropic's cache:
  *    the prefix up to the last breakpoint is written once and read while unchanged.
  */
 import { costOfUsage } from '../src/core/cost/cost-of-usage.ts';
@@ -21,7 +21,7 @@ import type { ScriptStep } from '../test/fakes/fake-model.ts';
 import { EDITOR_TOOL } from '../test/fakes/fake-repo-tools.ts';
 import { createFile, endTurn, runTests, strReplace, toolUse } from '../test/fakes/model-script.ts';
 
-const MODEL = 'claude-sonnet-4-5';
+const MODEL = 'claude-sonnet-4-6';
 const ROUNDS = 5;
 const REPEATS = 15;
 

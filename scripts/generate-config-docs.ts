@@ -28,7 +28,7 @@ trigger:
   fixCommand: /fix
   allowedBots: ["renovate[bot]"]
 model:
-  name: claude-sonnet-4-5
+  name: claude-sonnet-4-6
 budgets:
   maxIterations: 6
   maxCostUsd: 3

@@ -27,7 +27,7 @@ export const ModelPrice = z.strictObject({
 export const ModelConfig = z.strictObject({
   provider: z.enum(['anthropic', 'openai-compatible', 'bedrock', 'vertex']).default('anthropic')
     .describe('Model provider. openai-compatible serves local models (Ollama, vLLM) through the same engine.'),
-  name: z.string().min(1).default('claude-sonnet-4-5').describe('Model id sent to the provider.'),
+  name: z.string().min(1).default('claude-sonnet-4-6').describe('Model id sent to the provider.'),
   baseUrl: z.string().url().optional()
     .describe('Provider endpoint. For anthropic, ANTHROPIC_BASE_URL is honoured when this is unset.'),
   maxOutputTokens: z.number().int().min(256).max(128_000).default(16_000).describe('Output tokens per model turn.'),
@@ -81,7 +81,7 @@ export const SandboxConfig = z.strictObject({
 export const PathsConfig = z.strictObject({
   allow: z.array(z.string()).default(['**']).describe('Globs of files the model may edit.'),
   deny: z.array(z.string()).default(['.github/workflows/**', '.github/actions/**', '.git/**', '**/.env', '**/.env.*'])
-    .describe('Globs of files the model may never edit; wins over allow.'),
+    .describe('Globs of files the model may never read or edit; wins over allow.'),
 });
 
 export const BranchConfig = z.strictObject({
