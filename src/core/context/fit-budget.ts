@@ -51,9 +51,13 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
     ? new RegExp([...options.terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi')
     : null;
   for (const candidate of ranked) {
-    if (remaining < MIN_ITEM_TOKENS) break;
     if (candidate.score < best * MIN_RELATIVE_SCORE) break;
     const file = cache.index.files[candidate.index]!;
+    if (remaining < MIN_ITEM_TOKENS) {
+      if (omitted.length >= MAX_OMITTED_LISTED) break;
+      omitted.push({ path: file.path, score: candidate.score, tokens: countTokens(file.content) });
+      continue;
+    }
     const lines = cache.lines(candidate.index);
     const totalLines = lines.length - (lines.at(-1) === '' ? 1 : 0);
     const base = { rank: items.length + 1, path: file.path, language: file.language, score: candidate.score, reasons: candidate.reasons, totalLines };
@@ -72,14 +76,19 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
       const relatedOnly = candidate.reasons.every((r) => ['imported-by', 'types', 'imports', 'config'].includes(r.signal));
       const testOnly = file.isTest && candidate.anchors.length === 0;
       const tryExcerpt = (): ContextItem | null => {
-        const regions = testOnly ? [{ start: 1, end: totalLines }] : excerptRegions(candidate.anchors, lines, totalLines, termPattern);
+        const found = testOnly ? [] : excerptRegions(candidate.anchors, lines, totalLines, termPattern);
+        // Nothing to centre on: the head of the file (imports, first definitions).
+        const regions = found.length > 0 ? found : [{ start: 1, end: Math.max(1, totalLines) }];
         return growExcerpt(regions, lines, cap, (ranges) => attempt('excerpt', numberLines(lines, ranges), ranges));
       };
       const trySkeleton = (): ContextItem | null => {
         const skeleton = cache.parsed(candidate.index).skeletonLines;
         if (skeleton.length === 0) return null;
-        const item = attempt('skeleton', numberLines(lines, toRanges(skeleton)));
-        return item.tokens <= cap ? item : null;
+        const ranges = toRanges(skeleton);
+        const full = attempt('skeleton', numberLines(lines, ranges), ranges);
+        if (full.tokens <= cap) return full;
+        // Signatures in file order, as many as fit: a partial skeleton is still a map of the file.
+        return growExcerpt(ranges, lines, cap, (some) => attempt('skeleton', numberLines(lines, some), some), false);
       };
       chosen = relatedOnly ? trySkeleton() ?? tryExcerpt() : tryExcerpt() ?? trySkeleton();
     }
@@ -117,7 +126,13 @@ function excerptRegions(anchors: readonly LineRange[], lines: readonly string[],
 }
 
 /** Adds regions in priority order while the rendered excerpt stays within `cap`. */
-function growExcerpt(regions: readonly LineRange[], lines: readonly string[], cap: number, render: (ranges: LineRange[]) => ContextItem): ContextItem | null {
+function growExcerpt(
+  regions: readonly LineRange[],
+  lines: readonly string[],
+  cap: number,
+  render: (ranges: LineRange[]) => ContextItem,
+  shrinkFirst = true,
+): ContextItem | null {
   let accepted: LineRange[] = [];
   let best: ContextItem | null = null;
   let misses = 0;
@@ -128,7 +143,7 @@ function growExcerpt(regions: readonly LineRange[], lines: readonly string[], ca
     let item = render(next);
     if (item.tokens > cap) {
       misses += 1;
-      if (best !== null) continue;
+      if (best !== null || !shrinkFirst) continue;
       // Even the first region is too big: keep as much of its start as fits.
       const shrunk = shrinkToFit(region, lines, cap, render);
       if (shrunk === null) return null;

@@ -75,7 +75,7 @@ export function createImportResolver(files: readonly IndexedFile[]): ImportResol
         goPackages ??= groupBy(files, (f) => (f.language === 'go' && !f.path.endsWith('_test.go') ? dirName(f.path) : null));
         for (const { root, module } of goModules) {
           if (specifier === module || specifier.startsWith(`${module}/`)) {
-            const packageDir = joinPath(root === '' ? '.' : root, specifier.slice(module.length + 1) || '.');
+            const packageDir = joinPath(root, specifier.slice(module.length + 1));
             return goPackages.get(packageDir) ?? [];
           }
         }

@@ -24,12 +24,8 @@ export function parseTypeScript(path: string, content: string): ParsedSource {
   /** Lines from the node's start up to (and including) the line where its body opens. */
   const addSignature = (node: ts.Node, body: ts.Node | undefined): void => {
     const { startLine, endLine } = span(node);
-    if (body === undefined) {
-      addLines(startLine, endLine);
-      return;
-    }
-    addLines(startLine, lineOf(body.getStart(source)));
-    skeleton.add(endLine);
+    if (body === undefined) addLines(startLine, endLine);
+    else addLines(startLine, lineOf(body.getStart(source)));
   };
   const define = (name: string, kind: DefinitionKind, node: ts.Node, exported: boolean, container?: string): void => {
     const definition: SymbolDefinition = { name, kind, ...span(node), exported };

@@ -19,7 +19,16 @@ interface DefinitionPattern {
 const keywordKind = (map: Readonly<Record<string, DefinitionKind>>, fallback: DefinitionKind) =>
   (keyword: string): DefinitionKind => map[keyword] ?? fallback;
 
+const JS_DEFINITIONS: readonly DefinitionPattern[] = [
+  { regex: /^(?<indent>[ \t]*)(?:export[ \t]+)?(?:default[ \t]+)?(?:async[ \t]+)?function\*?[ \t]+(?<name>[\w$]+)/gm, kind: 'function' },
+  { regex: /^(?<indent>[ \t]*)(?:export[ \t]+)?(?:default[ \t]+)?(?:abstract[ \t]+)?(?<keyword>class|interface|type|enum)[ \t]+(?<name>[\w$]+)/gm, kind: keywordKind({ interface: 'interface', type: 'type', enum: 'enum' }, 'class'), container: true },
+  { regex: /^(?<indent>)(?:export[ \t]+)?(?:const|let|var)[ \t]+(?<name>[\w$]+)/gm, kind: 'variable' },
+];
+
 const DEFINITIONS: Partial<Record<Language, readonly DefinitionPattern[]>> = {
+  // Only a fallback for TS/JS: parse-typescript.ts is the real parser.
+  typescript: JS_DEFINITIONS,
+  javascript: JS_DEFINITIONS,
   python: [
     { regex: /^(?<indent>[ \t]*)(?:async[ \t]+)?def[ \t]+(?<name>\w+)/gm, kind: (_k, indent) => (indent ? 'method' : 'function') },
     { regex: /^(?<indent>[ \t]*)class[ \t]+(?<name>\w+)/gm, kind: 'class', container: true },
