@@ -4,7 +4,7 @@
  * per-test results the whole command must succeed (fail closed).
  */
 import type { TestReport } from '../../ports/test-runner.ts';
-import type { BaselineComparison } from './compare-to-baseline.ts';
+import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 
 export interface JudgeOptions {
   baseline: TestReport;
@@ -17,10 +17,11 @@ export function judgeReport(report: TestReport, comparison: BaselineComparison, 
   if (!report.structured) {
     return report.exitCode === 0 ? null : `the test command failed (exit code ${report.exitCode ?? 'none'}) and reported no per-test results`;
   }
-  const blamed = [...comparison.newlyFailing, ...comparison.newFailing];
+  const blamed = [...comparison.byCategory['newly-failing'], ...comparison.byCategory['new-failing']];
   if (blamed.length > 0) return `${blamed.length} test(s) fail because of the change: ${list(blamed)}`;
-  if (options.mustFixBaselineFailures && comparison.stillFailing.length > 0) {
-    return `${comparison.stillFailing.length} failing test(s) still fail: ${list(comparison.stillFailing)}`;
+  const stillFailing = comparison.byCategory['still-failing'];
+  if (options.mustFixBaselineFailures && stillFailing.length > 0) {
+    return `${stillFailing.length} failing test(s) still fail: ${list(stillFailing)}`;
   }
   const failing = report.tests.some((t) => t.status === 'failed' || t.status === 'errored');
   if (report.exitCode !== 0 && options.baseline.exitCode === 0 && !failing) {
@@ -36,7 +37,7 @@ export function judgeReport(report: TestReport, comparison: BaselineComparison, 
 export function scoreReport(report: TestReport, comparison: BaselineComparison): number[] | null {
   if (report.crashed) return null;
   if (!report.structured) return [report.exitCode === 0 ? 0 : -1, 0, 0];
-  return [0 - comparison.newlyFailing.length, report.totals.passed, 0 - (report.totals.failed + report.totals.errored)];
+  return [0 - comparison.byCategory['newly-failing'].length, report.totals.passed, 0 - (report.totals.failed + report.totals.errored)];
 }
 
 /** a ≥ b, lexicographically. */

@@ -7,7 +7,7 @@ import type { Progress } from '../../ports/progress.ts';
 import type { RepoTools } from '../../ports/repo-tools.ts';
 import type { TestReport, TestRunner } from '../../ports/test-runner.ts';
 import type { Workspace } from '../../ports/workspace.ts';
-import type { BaselineComparison } from './compare-to-baseline.ts';
+import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 
 export interface CoverageRequest {
   /** Source files the change touched (not tests): the files new tests should cover. */
@@ -37,9 +37,12 @@ export interface LoopDeps {
    * fail closed.
    */
   costOf(usage: ModelUsage): number;
-  /** Per-test comparison with the baseline; defaults to `compareToBaseline`. */
+  /** Per-test comparison with the baseline; defaults to core/testing's `compareToBaseline`. */
   compare?: (baseline: TestReport, current: TestReport) => BaselineComparison;
-  /** Compact test report for the model; defaults to `renderTestReport`. */
+  /**
+   * Compact test report for the model; defaults to core/testing's `renderReportForModel`.
+   * Pre-existing failures are taken out before and named after it by the loop.
+   */
   renderReport?: (report: TestReport, budgetChars: number) => string;
   /** Needed when `tests.coverage.required`; without it such a run cannot succeed. */
   measureCoverage?: (request: CoverageRequest) => Promise<CoverageMeasurement>;

@@ -8,13 +8,13 @@ import type { ProgressSnapshot, StepName, StepState } from '../../ports/progress
 import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
 import { totalTokens } from '../cost/add-usage.ts';
 import { checkTimeBudget } from './budget-guard.ts';
-import { compareToBaseline, type BaselineComparison } from './compare-to-baseline.ts';
+import { compareToBaseline, type BaselineComparison } from '../testing/compare-to-baseline.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { estimateTokens } from './estimate-tokens.ts';
 import type { LoopDeps } from './loop-deps.ts';
 import type { IterationRecord, StopReason, TurnRecord, VerificationSummary } from './loop-outcome.ts';
 import { DEFAULT_LOOP_LIMITS, type LoopLimits, type LoopRequest } from './loop-request.ts';
-import { renderTestReport } from './render-test-report.ts';
+import { renderWithPreExisting } from './render-with-pre-existing.ts';
 
 /** A validated state the run can return to. */
 export interface BestState {
@@ -147,22 +147,20 @@ export async function runSuite(s: LoopSession, selection: TestSelection | undefi
   return report;
 }
 
+/** `current` against the baseline; a related or named-test run is a subset, so unrun tests are not `removed`. */
 export function compare(s: LoopSession, current: TestReport): BaselineComparison {
   const baseline = s.baseline as TestReport;
-  return (s.deps.compare ?? compareToBaseline)(baseline, current);
+  if (s.deps.compare !== undefined) return s.deps.compare(baseline, current);
+  return compareToBaseline(baseline, current, { subset: current.scope === 'related' || current.scope === 'tests' });
 }
 
 export function baselineFailures(s: LoopSession): Set<string> {
   return new Set((s.baseline?.tests ?? []).filter((t) => t.status === 'failed' || t.status === 'errored').map((t) => t.id));
 }
 
-/** The compact report the model sees, with pre-existing failures marked. */
+/** The compact report the model sees, with pre-existing failures named apart. */
 export function renderForModel(s: LoopSession, report: TestReport): string {
-  const budget = s.limits.reportBudgetChars;
-  if (s.deps.renderReport === undefined) return renderTestReport(report, budget, baselineFailures(s));
-  const known = [...baselineFailures(s)].filter((id) => report.tests.some((t) => t.id === id && (t.status === 'failed' || t.status === 'errored')));
-  const rendered = s.deps.renderReport(report, budget);
-  return known.length === 0 ? rendered : `${rendered}\nPre-existing failures (already failing before the change; not caused by it): ${known.join(', ')}`;
+  return renderWithPreExisting(report, s.limits.reportBudgetChars, baselineFailures(s), s.deps.renderReport);
 }
 
 export function setStep(s: LoopSession, step: StepName, state: StepState, detail?: string): void {

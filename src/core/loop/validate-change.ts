@@ -5,7 +5,7 @@
  */
 import type { TestReport } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
-import type { BaselineComparison } from './compare-to-baseline.ts';
+import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 import { detectDiffTampering, detectReportTampering, type TamperFinding } from './detect-test-tampering.ts';
 import { judgeReport, scoreAtLeast, scoreReport } from './judge-report.ts';
 import { compare, runSuite, type LoopSession } from './loop-session.ts';

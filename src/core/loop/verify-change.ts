@@ -5,7 +5,7 @@
  */
 import type { TestReport } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
-import type { BaselineComparison } from './compare-to-baseline.ts';
+import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 import { detectReportTampering } from './detect-test-tampering.ts';
 import { judgeReport } from './judge-report.ts';
 import type { CoverageSummary, RerunSummary, StopReason, VerificationSummary } from './loop-outcome.ts';
@@ -54,7 +54,7 @@ export async function verifyChange(s: LoopSession, passed: Passed): Promise<Veri
 /** New tests, and passing tests in test files the change added or modified. */
 function testsToRerun(state: Passed): string[] {
   const changedTests = new Set(state.changes.filter((c) => c.status !== 'deleted' && isTestPath(c.path)).map((c) => c.path));
-  const ids = new Set(state.comparison.newPassing);
+  const ids = new Set(state.comparison.byCategory['new-passing']);
   for (const t of state.report.tests) if (t.status === 'passed' && t.file !== null && changedTests.has(t.file)) ids.add(t.id);
   return [...ids].sort();
 }
@@ -137,9 +137,9 @@ async function checkCoverage(s: LoopSession, state: Passed): Promise<
 function summarize(state: Passed, reruns: RerunSummary | null, coverage: CoverageSummary | null): VerificationSummary {
   return {
     fullSuitePassed: true,
-    preExistingFailures: [...state.comparison.stillFailing].sort(),
-    fixedFailures: [...state.comparison.fixed].sort(),
-    newTests: [...state.comparison.newPassing].sort(),
+    preExistingFailures: [...state.comparison.byCategory['still-failing']].sort(),
+    fixedFailures: [...state.comparison.byCategory.fixed].sort(),
+    newTests: [...state.comparison.byCategory['new-passing']].sort(),
     reruns,
     coverage,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareToBaseline } from '../../../src/core/loop/compare-to-baseline.ts';
+import { compareToBaseline } from '../../../src/core/testing/compare-to-baseline.ts';
 import { judgeReport, scoreAtLeast, scoreReport } from '../../../src/core/loop/judge-report.ts';
 import type { TestCaseResult, TestReport } from '../../../src/ports/test-runner.ts';
 
@@ -12,7 +12,7 @@ const report = (tests: [string, TestCaseResult['status']][], extra: Partial<Test
   };
 };
 
-const baseline = report([['a', 'passed'], ['old', 'failed']]);
+const baseline = report([['a', 'passed'], ['old', 'failed'], ['skipped', 'skipped']]);
 const judge = (current: TestReport, mustFix = false): string | null => judgeReport(current, compareToBaseline(baseline, current), { baseline, mustFixBaselineFailures: mustFix });
 
 describe('judgeReport', () => {
@@ -21,6 +21,7 @@ describe('judgeReport', () => {
     ['pre-existing failure when it must be fixed', report([['a', 'passed'], ['old', 'failed']]), true, '1 failing test(s) still fail: old'],
     ['a baseline test broken', report([['a', 'failed'], ['old', 'failed']]), false, '1 test(s) fail because of the change: a'],
     ['a new test failing', report([['a', 'passed'], ['old', 'failed'], ['n', 'errored']]), false, '1 test(s) fail because of the change: n'],
+    ['a test skipped at baseline failing now', report([['a', 'passed'], ['old', 'failed'], ['skipped', 'failed']]), false, '1 test(s) fail because of the change: skipped'],
     ['crashed', report([], { crashed: true, exitCode: 2 }), false, 'the test suite could not run (exit code 2)'],
     ['unstructured success', report([], { structured: false, exitCode: 0 }), false, null],
     ['unstructured failure', report([], { structured: false, exitCode: 1 }), false, 'the test command failed (exit code 1) and reported no per-test results'],

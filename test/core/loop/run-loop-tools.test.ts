@@ -96,11 +96,11 @@ describe('runLoop tool dispatch', () => {
     expect(outcome.kind).toBe('succeeded');
     expect(f.tests.runs.slice(1, 3)).toEqual([{ tests: ['src/add.test.ts'] }, undefined]);
     const subset = toolResults(f, 2)[0]?.content ?? '';
-    expect(subset).toContain('Tests (`npm test`): 0 passed, 1 failed, 0 errored, 0 skipped, 1 total.');
-    expect(subset).toContain('FAILED src/add.test.ts::adds');
+    expect(subset).toContain('Tests: 1 failed, 0 passed (1 total) — `npm test` (fake), exit code 1');
+    expect(subset).toContain('FAILED src/add.test.ts:2 — adds');
     const full = toolResults(f, 3)[0]?.content ?? '';
     expect(full).toContain('Pre-existing failures (already failing before the change; not caused by it): test/legacy.test.ts::legacy');
-    expect(full).not.toContain('FAILED test/legacy.test.ts::legacy');
+    expect(full).not.toContain('FAILED test/legacy.test.ts');
   });
 
   it('limits run_tests calls per round', async () => {

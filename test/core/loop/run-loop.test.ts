@@ -53,7 +53,7 @@ describe('runLoop', () => {
     expect(outcome.report.iterationLog.map((i) => i.result)).toEqual(['related-failed', 'related-failed', 'passed']);
     const feedback = f.model.requests.map((r) => r.messages.at(-1)?.content.find((b) => b.type === 'text')?.text ?? '');
     expect(feedback[2]).toContain('The engine ran the tests related to your change (round 2 of 5)');
-    expect(feedback[2]).toContain('FAILED src/add.test.ts::adds (src/add.test.ts:2)');
+    expect(feedback[2]).toContain('FAILED src/add.test.ts:2 — adds');
     expect(feedback[2]).toContain('expected src/add.ts to contain "a + b"');
     expect(feedback[4]).toContain('(round 3 of 5)');
     expect(f.repo.read('src/add.ts')).toContain('a + b');
@@ -83,7 +83,7 @@ describe('runLoop', () => {
     expect(outcome.changes.map((c) => c.path)).toEqual(['src/add.test.ts']);
     // the best state was scored from a related run; its real figures come from a full run
     expect(outcome.report.tests.final).toEqual({ passed: 2, failed: 2, errored: 0, skipped: 0, total: 4 });
-    expect(outcome.report.lastFailure).toContain('FAILED src/add.test.ts::adds');
+    expect(outcome.report.lastFailure).toContain('FAILED src/add.test.ts:1 — adds');
     expect(f.model.remaining).toBe(0);
   });
 
