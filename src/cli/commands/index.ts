@@ -2,8 +2,10 @@
 import type { CliCommand } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { configCommand } from './config.ts';
+import { contextCommand } from './context.ts';
 
 export const commands: readonly CliCommand[] = [
   configCommand,
   classifyCommand,
+  contextCommand,
 ];

@@ -40,8 +40,8 @@ const TERM_WEIGHT_PROSE = 1;
 const MIN_TERM_LENGTH = 2;
 
 /**
- * @example analyzeTask('Add tests for `tierRank` in src/core/risk/tier.ts')
- * // { paths: ['src/core/risk/tier.ts'], identifiers: ['tierRank'], terms: [tier, rank, …], … }
+ * @example analyzeTask('Add tests for `closeLedger` in src/billing/ledger.ts')
+ * // { paths: ['src/billing/ledger.ts'], identifiers: ['closeLedger'], terms: [close, ledger, …], … }
  */
 export function analyzeTask(text: string): TaskAnalysis {
   const codeSnippets = unique([...text.matchAll(FENCED)].map((m) => m[2]!.trim())

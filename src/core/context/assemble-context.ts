@@ -34,8 +34,8 @@ const MAP_FOCUS = 12;
 
 /**
  * @example
- * const pack = assembleContext(index, 'tierRank returns -1 for unknown tiers', { budgetTokens: 20_000 });
- * pack.items[0].path // 'src/core/risk/tier.ts'
+ * const pack = assembleContext(index, 'closeLedger returns NaN for refunds', { budgetTokens: 20_000 });
+ * pack.items[0].path // 'src/billing/ledger.ts'
  */
 export function assembleContext(index: RepoIndex, task: string, options: AssembleOptions): ContextPack {
   const budget = Math.max(0, Math.floor(options.budgetTokens));

@@ -20,6 +20,8 @@ export interface IndexCache {
   readonly byBaseName: ReadonlyMap<string, readonly number[]>;
   readonly resolveImport: ImportResolver;
   readonly testPairs: TestPairs;
+  /** Indexes of the test files. */
+  readonly testFiles: readonly number[];
   /** Parses (once) and returns the symbols of file `i`. */
   parsed(i: number): ParsedSource;
   /** Import specifiers of file `i` (extracted once). */
@@ -46,6 +48,7 @@ function createCache(index: RepoIndex): IndexCache {
   let byBaseName: Map<string, number[]> | undefined;
   let resolver: ImportResolver | undefined;
   let pairs: TestPairs | undefined;
+  let tests: number[] | undefined;
   const parsed = new Map<number, ParsedSource>();
   const lines = new Map<number, readonly string[]>();
   const imports = new Map<number, readonly string[]>();
@@ -71,6 +74,10 @@ function createCache(index: RepoIndex): IndexCache {
     get resolveImport() {
       resolver ??= createImportResolver(files);
       return resolver;
+    },
+    get testFiles() {
+      tests ??= files.flatMap((file, i) => (file.isTest ? [i] : []));
+      return tests;
     },
     get testPairs() {
       pairs ??= createTestPairs(files);

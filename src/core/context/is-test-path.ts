@@ -1,6 +1,7 @@
 /** Test files by name or location, across the ecosystems greenlight supports. */
 
-const TEST_DIRECTORY = /(?:^|\/)(?:tests?|__tests__|specs?|testing|e2e|integration-tests)\//;
+// Not `testing/`: that is as often a test-support library (Go, this project) as tests.
+const TEST_DIRECTORY = /(?:^|\/)(?:tests?|__tests__|specs?|e2e|integration-tests)\//;
 const TEST_NAME = /(?:\.(?:test|spec)\.[cm]?[jt]sx?$|^test_.*\.py$|_test\.py$|^conftest\.py$|_test\.go$|(?:Test|Tests|IT|Spec)\.(?:java|kt)$|_(?:spec|test)\.rb$|\.bats$)/;
 
 /**

@@ -5,7 +5,7 @@
  * repository (≈1 s per 180 MB in V8, most of it allocating token strings). Instead one
  * case-insensitive regular expression of the query terms scans each file once and
  * counts term frequencies; that is all BM25 needs. A term matches where it starts a
- * word part or inside one (`rank` counts in `tierRank` and in `ranking`), which makes it
+ * word part or inside one (`ledger` counts in `closeLedger` and in `ledgers`), which makes it
  * a prefix/stem match on camelCase and snake_case parts.
  */
 import { splitWords } from './split-words.ts';
@@ -31,15 +31,29 @@ export interface LexicalScores {
   scannedTerms: string[];
 }
 
-/** Scores every file for `terms`. */
+/** Term frequencies of the task's terms in every file (one regex pass per file). */
+export interface TermScan {
+  /** The terms that were scanned in contents, highest weight first. */
+  scannedTerms: string[];
+  /** Term → (file index → occurrences). */
+  occurrences: Map<string, Map<number, number>>;
+}
+
+/** Counts the top terms (by weight, at most MAX_CONTENT_TERMS, 3+ letters) in every file. */
+export function scanTerms(files: readonly IndexedFile[], terms: readonly WeightedTerm[]): TermScan {
+  const scannedTerms = terms.filter((t) => t.term.length >= MIN_CONTENT_TERM_LENGTH).slice(0, MAX_CONTENT_TERMS).map((t) => t.term);
+  return { scannedTerms, occurrences: countOccurrences(files, scannedTerms) };
+}
+
+/** BM25 of every file's content (from `scan`) and path for `terms` (their weights may differ from the scan's). */
 export function lexicalScores(
   files: readonly IndexedFile[],
   paths: PathVocabulary,
   terms: readonly WeightedTerm[],
+  scan: TermScan,
 ): LexicalScores {
-  const queryWeight = new Map(terms.map((t) => [t.term, 1 + Math.log(t.weight)]));
-  const scanned = terms.filter((t) => t.term.length >= MIN_CONTENT_TERM_LENGTH).slice(0, MAX_CONTENT_TERMS).map((t) => t.term);
-  const occurrences = countOccurrences(files, scanned);
+  const queryWeight = new Map(terms.map((t) => [t.term, 1 + Math.log(Math.max(1, t.weight))]));
+  const { scannedTerms: scanned, occurrences } = scan;
   const n = files.length;
   const content = new Float64Array(n);
   if (n > 0 && scanned.length > 0) {
@@ -49,7 +63,7 @@ export function lexicalScores(
     for (const term of scanned) {
       const hits = occurrences.get(term)!;
       const idf = inverseDocumentFrequency(n, hits.size);
-      const weight = queryWeight.get(term)! * idf;
+      const weight = (queryWeight.get(term) ?? 1) * idf;
       for (const [index, tf] of hits) {
         const norm = 1 - B + (B * files[index]!.content.length) / averageLength;
         content[index]! += (weight * tf * (K1 + 1)) / (tf + K1 * norm);

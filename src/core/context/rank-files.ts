@@ -7,11 +7,13 @@
  * | path written in the task (exact, or a unique suffix/basename) | 10 (shared between files when ambiguous) |
  * | file of a stack-trace frame | 8 |
  * | defines a mentioned identifier (parser-confirmed) | 8 for exported/top-level, 5 for members, ÷ √(files defining it); ×0.5 for plain lower-case words |
+ * | uses a mentioned identifier (contains it; ≤ 40 files do) | 2.5 ÷ √(files using it) |
  * | BM25 of contents (task terms) | up to 4 (scaled to the best file) |
  * | BM25 of path tokens | up to 3 (scaled to the best file) |
  * | in the PR diff (`/fix`) / changed in recent commits | 5 / 1.5 |
  * | test of a top file, or source of a top test | 0.7 × that file's score, at most 7 |
  * | imported by a top file | 0.35 × its score, at most 3 (+1.5 when it is a type/interface file) |
+ * | a test that imports a top source (found among tests mentioning its file name) | 0.35 × its score, at most 4 |
  * | imports a top file | 0.2 × its score, at most 2 |
  * | manifest/config governing a top file (package.json, tsconfig, pyproject, go.mod, …) | 1.5 |
  *
@@ -20,7 +22,7 @@
  */
 import { indexCache, type IndexCache } from './index-cache.ts';
 import type { ImportResolver } from './import-resolver.ts';
-import { lexicalScores, type LexicalScores } from './lexical-scores.ts';
+import { lexicalScores, scanTerms, type TermScan } from './lexical-scores.ts';
 import { baseName, dirName } from './path-parts.ts';
 import { splitWords } from './split-words.ts';
 import type { TestPairs } from './test-pairs.ts';
@@ -32,6 +34,9 @@ export const WEIGHTS = {
   stackFrame: 8,
   definesExported: 8,
   definesMember: 5,
+  usesSymbol: 2.5,
+  testImports: 0.35,
+  testImportsMax: 4,
   lexicalContent: 4,
   lexicalPath: 3,
   recentDiff: 5,
@@ -52,7 +57,12 @@ const MAX_RANKED = 2_000;
 /** Files (best by direct signals) whose imports are checked for importing a seed. */
 const IMPORTER_POOL = 300;
 const MAX_IDENTIFIERS = 16;
+/** Seeds whose importing tests are searched for when no test is named after them. */
+const TEST_IMPORT_SEEDS = 3;
 const MAX_DEFINERS = 12;
+const MAX_USERS = 40;
+/** Query weight left to a word part of an identifier that was found as written. */
+const FOUND_PART_WEIGHT = 0.3;
 const MAX_DIRECTORY_FILES = 30;
 /** Identifiers with no scanned word part are looked up by scanning every file, at most this often. */
 const MAX_FULL_SCANS = 3;
@@ -88,11 +98,19 @@ export function rankFiles(index: RepoIndex, analysis: TaskAnalysis, recent: read
   const files = index.files;
   const board = new Scoreboard(files.length);
 
-  const lexical = lexicalScores(files, cache.paths, analysis.terms);
+  const scan = scanTerms(files, analysis.terms);
   scoreMentionedPaths(cache, analysis, board);
-  scoreDefinitions(cache, analysis, lexical, board);
-  const maxContent = max(lexical.content);
-  const maxPath = max(lexical.path);
+  const found = scoreDefinitions(cache, analysis, scan, board);
+  // Once an identifier is found as written, its word parts are weak evidence: `ledger`
+  // from `closeLedger` should not pull in every file about ledgers.
+  const partOfFound = new Set([...found].flatMap((identifier) => splitWords(identifier)));
+  const terms = analysis.terms.map((t) => (partOfFound.has(t.term) ? { term: t.term, weight: t.weight * FOUND_PART_WEIGHT } : t));
+  const lexical = lexicalScores(files, cache.paths, terms, scan);
+  // Scale against the unweakened query, so that weakening a term lowers scores instead
+  // of being normalised away.
+  const reference = found.size > 0 ? lexicalScores(files, cache.paths, analysis.terms, scan) : lexical;
+  const maxContent = max(reference.content);
+  const maxPath = max(reference.path);
   // Lexical points go straight into the scores; their reasons are written only for the
   // files that end up ranked (most files of a large repository match some term).
   const contentPoints = (i: number): number => (maxContent > 0 ? (WEIGHTS.lexicalContent * lexical.content[i]!) / maxContent : 0);
@@ -171,8 +189,10 @@ function scoreMentionedPaths(cache: IndexCache, analysis: TaskAnalysis, board: S
   }
 }
 
-function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: LexicalScores, board: Scoreboard): void {
+/** Scores definitions and uses of the task's identifiers; returns the identifiers found. */
+function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: TermScan, board: Scoreboard): Set<string> {
   const files = cache.index.files;
+  const found = new Set<string>();
   let fullScans = 0;
   const containers = new Map<string, string>();
   for (const dotted of analysis.dottedNames) {
@@ -195,10 +215,13 @@ function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: Le
       fullScans += 1;
       pool = [...files.keys()];
     } else continue;
+    const users: number[] = [];
     for (const i of pool) {
       if (definers.length >= MAX_DEFINERS * 4) break;
       const content = files[i]!.content;
-      if (!content.includes(identifier) || !pattern.test(content)) continue;
+      if (!content.includes(identifier)) continue;
+      users.push(i);
+      if (!pattern.test(content)) continue;
       const definitions = cache.parsed(i).definitions.filter((d) => d.name === identifier);
       const wanted = containers.get(identifier);
       const chosen = wanted ? definitions.filter((d) => d.container === wanted || d.name === identifier && !d.container) : definitions;
@@ -207,6 +230,12 @@ function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: Le
       }
     }
     const distinct = [...new Set(definers.map((d) => d.i))];
+    if (users.length > 0) found.add(identifier);
+    const definerSet = new Set(distinct);
+    const onlyUsers = users.filter((i) => !definerSet.has(i));
+    if (onlyUsers.length > 0 && onlyUsers.length <= MAX_USERS) {
+      for (const i of onlyUsers) board.add(i, 'uses-symbol', `uses ${identifier}`, WEIGHTS.usesSymbol / Math.sqrt(onlyUsers.length));
+    }
     if (distinct.length === 0 || distinct.length > MAX_DEFINERS) continue;
     const plainWord = !/[a-z0-9][A-Z]|_/.test(identifier);
     const share = (plainWord ? 0.5 : 1) / Math.sqrt(distinct.length);
@@ -219,6 +248,7 @@ function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: Le
       board.add(d.i, 'defines-symbol', `defines ${identifier} (line ${d.start})`, points);
     }
   }
+  return found;
 }
 
 /**
@@ -287,10 +317,23 @@ function scoreRelations(
   files.forEach((file, i) => {
     if (seedDirectories.has(dirName(file.path))) pool.add(i);
   });
+  // A test that imports a top source tests it, whatever its name: look for those among
+  // the tests that mention the source's file name, for the best sources without a
+  // same-named test.
+  for (const seed of seeds.slice(0, TEST_IMPORT_SEEDS)) {
+    if (files[seed]!.isTest || pairs.testsOf(seed).length > 0) continue;
+    const stem = files[seed]!.path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+    if (stem.length < 3 || stem === 'index') continue;
+    for (const i of cache.testFiles) if (files[i]!.content.includes(stem)) pool.add(i);
+  }
   for (const candidate of [...pool].sort((a, b) => a - b)) {
     for (const target of resolvedImports(candidate)) {
       if (!seedSet.has(target) || target === candidate) continue;
-      contribute(candidate, 'imports', `imports ${files[target]!.path}`, WEIGHTS.imports * direct[target]!, WEIGHTS.importsMax);
+      if (files[candidate]!.isTest && !files[target]!.isTest) {
+        contribute(candidate, 'test-of', `tests ${files[target]!.path} (imports it)`, WEIGHTS.testImports * direct[target]!, WEIGHTS.testImportsMax);
+      } else {
+        contribute(candidate, 'imports', `imports ${files[target]!.path}`, WEIGHTS.imports * direct[target]!, WEIGHTS.importsMax);
+      }
     }
   }
 }

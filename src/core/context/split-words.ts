@@ -1,6 +1,6 @@
 /**
  * Lower-case word parts of identifiers and paths, the unit of lexical matching:
- * `tierRank` → tier, rank; `HTTPServer` → http, server; `parse_date` → parse, date;
+ * `closeLedger` → close, ledger; `HTTPServer` → http, server; `parse_date` → parse, date;
  * `src/core/risk-tier.ts` → src, core, risk, tier, ts.
  */
 const PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;

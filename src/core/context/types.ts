@@ -89,6 +89,7 @@ export type ReasonSignal =
   | 'mentioned-path'
   | 'stack-frame'
   | 'defines-symbol'
+  | 'uses-symbol'
   | 'lexical'
   | 'path-match'
   | 'imports'

@@ -16,7 +16,7 @@ describe('analyzeTask', () => {
   });
 
   it.each([
-    ['camelCase', 'tierRank returns -1', ['tierRank']],
+    ['camelCase', 'closeLedger returns -1', ['closeLedger']],
     ['PascalCase', 'RepoConfig rejects keys', ['RepoConfig']],
     ['snake_case', 'parse_date fails on leap days', ['parse_date']],
     ['SCREAMING_CASE', 'MAX_RETRIES is ignored', ['MAX_RETRIES']],
@@ -33,8 +33,8 @@ describe('analyzeTask', () => {
   });
 
   it.each([
-    ['node', 'TypeError: x is undefined\n    at tierRank (/home/runner/work/app/app/src/core/risk/tier.ts:7:10)\n    at node:internal/main:1:1',
-      [{ path: '/home/runner/work/app/app/src/core/risk/tier.ts', line: 7, symbol: 'tierRank' }]],
+    ['node', 'TypeError: x is undefined\n    at closeLedger (/home/runner/work/app/app/src/billing/ledger.ts:7:10)\n    at node:internal/main:1:1',
+      [{ path: '/home/runner/work/app/app/src/billing/ledger.ts', line: 7, symbol: 'closeLedger' }]],
     ['node without function', '    at file:///srv/app/lib/run.js:3:5', [{ path: '/srv/app/lib/run.js', line: 3 }]],
     ['python', 'Traceback (most recent call last):\n  File "app/models.py", line 12, in save\n    raise ValueError()',
       [{ path: 'app/models.py', line: 12, symbol: 'save' }]],
@@ -64,7 +64,7 @@ describe('analyzeTask', () => {
   });
 
   it('weighs terms: identifiers and the first line count more, stopwords and short words are dropped', () => {
-    const analysis = analyzeTask('Fix the ledger export\n\nThe tierRank should work for all the tiers in the ledger.');
+    const analysis = analyzeTask('Fix the ledger export\n\nThe closeRank should work for all the tiers in the ledger.');
     const terms = Object.fromEntries(analysis.terms.map((t) => [t.term, t.weight]));
     expect(terms.ledger).toBe(4); // first line (2) + twice in the text (1 + 1)
     expect(terms.rank).toBe(4); // once in the text + identifier (3)

@@ -7,7 +7,7 @@ const TS = `import { a } from './a.ts';
 import type { B } from "../b.js";
 
 /** Doc. */
-export function tierRank(tier: string,
+export function rateLevel(tier: string,
   fallback = 0): number {
   return a(tier) ?? fallback;
 }
@@ -33,7 +33,7 @@ describe('parseTypeScript', () => {
   it('finds top-level definitions and class members with their extent', () => {
     const { definitions } = parseTypeScript('src/x.ts', TS);
     expect(definitions.map((d) => [d.name, d.kind, d.startLine, d.endLine, d.exported, d.container ?? null])).toEqual([
-      ['tierRank', 'function', 5, 8, true, null],
+      ['rateLevel', 'function', 5, 8, true, null],
       ['Ledger', 'class', 10, 16, true, null],
       ['total', 'variable', 11, 11, true, 'Ledger'],
       ['add', 'method', 12, 14, true, 'Ledger'],
