@@ -12,7 +12,7 @@
  * | BM25 of path tokens | up to 3 (scaled to the best file) |
  * | in the PR diff (`/fix`) / changed in recent commits | 5 / 1.5 |
  * | test of a top file, or source of a top test | 0.7 × that file's score, at most 7 |
- * | imported by a top file | 0.35 × its score, at most 3 (+1.5 when it is a type/interface file) |
+ * | imported by a top file | 0.35 × its score, at most 3 (+3 when it is a type/interface file) |
  * | a test that imports a top source (found among tests mentioning its file name) | 0.35 × its score, at most 4 |
  * | imports a top file | 0.2 × its score, at most 2 |
  * | manifest/config governing a top file (package.json, tsconfig, pyproject, go.mod, …) | 1.5 |
@@ -45,7 +45,7 @@ export const WEIGHTS = {
   testPairMax: 7,
   importedBy: 0.35,
   importedByMax: 3,
-  typesBonus: 1.5,
+  typesBonus: 3,
   imports: 0.2,
   importsMax: 2,
   config: 1.5,
