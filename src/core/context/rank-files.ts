@@ -169,6 +169,14 @@ function scoreMentionedPaths(cache: IndexCache, analysis: TaskAnalysis, board: S
     }
     const hits = resolve(written);
     for (const i of hits) board.add(i, 'mentioned-path', `named in the task as ${written}`, WEIGHTS.mentionedPath / hits.length);
+    if (hits.length === 0 && !/\.[A-Za-z0-9]+$/.test(written)) {
+      // `core/testing` names a directory as often as a file.
+      const prefix = written.replace(/^\/+/, '');
+      const inside = files.flatMap((f, i) => (f.path.startsWith(`${prefix}/`) || f.path.includes(`/${prefix}/`) ? [i] : []));
+      if (inside.length <= MAX_DIRECTORY_FILES) {
+        for (const i of inside) board.add(i, 'mentioned-path', `in directory ${prefix} named in the task`, WEIGHTS.mentionedDirectory);
+      }
+    }
   }
   // Dotted module names (`pkg.core.risk`) name Python files too.
   for (const dotted of analysis.dottedNames) {
