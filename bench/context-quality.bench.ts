@@ -63,7 +63,7 @@ function git(args: string[], input?: string): Buffer {
 }
 
 function mineExamples(root: string, max: number): LabelledExample[] {
-  const name = root.split('/').at(-1) ?? root;
+  const name = values.repo ? (root.split('/').at(-1) ?? root) : 'greenlight';
   const log = git(['log', '--no-merges', '--format=%H %P', '-n', '2000']).toString().trim().split('\n');
   const found: LabelledExample[] = [];
   for (const line of log) {
