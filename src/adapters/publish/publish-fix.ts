@@ -1,0 +1,232 @@
+/**
+ * Publishes a `/fix` run (issue 6, "Publishing"): one commit on top of the pull
+ * request's head as it was when `/fix` was requested, pushed with
+ * `--force-with-lease=<branch>:<recorded head>` so that it lands only if nobody pushed
+ * in between (SECURITY.md 4). Then the WHOLE pull request (merge base … new head) is
+ * classified again, the `risk:` label is swapped (the tier can rise) and the review
+ * gate is recomputed on the new head.
+ *
+ * Pull requests from forks are refused as a value: their branch is not this
+ * repository's to push to, and their code is not run with this repository's secrets.
+ */
+import type { JobResult } from '../../compose/job.ts';
+import { GreenlightError } from '../../core/errors.ts';
+import { GATE_CHECK_NAME } from '../../core/gate/gate-check-run.ts';
+import { checkPublishPaths } from '../../core/publish/check-publish-paths.ts';
+import { commitMessage } from '../../core/publish/commit-message.ts';
+import { compareUrl } from '../../core/publish/compare-url.ts';
+import { parseGateMemo } from '../../core/publish/gate-external-id.ts';
+import type { PublishResult } from '../../core/publish/publish-types.ts';
+import { pullRequestTitle } from '../../core/publish/pull-request-title.ts';
+import { reviewPlan } from '../../core/publish/review-plan.ts';
+import { createRedactor, type Redactor } from '../../core/redact/create-redactor.ts';
+import type { RiskAssessment } from '../../core/risk/assessment.ts';
+import type { RiskTier } from '../../core/risk/tier.ts';
+import type { Forge, PullRequestInfo } from '../../ports/forge.ts';
+import { applyRiskLabels } from './apply-risk-labels.ts';
+import { classifyRange } from './classify-range.ts';
+import { applyPatchToTree, commitTree } from './commit-patch.ts';
+import { ensureOwnBranch } from './ensure-own-branch.ts';
+import { keepCommit } from './keep-commit.ts';
+import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
+import { raisedBy } from './publish-generate.ts';
+import { publishGitRaw } from './publish-git.ts';
+import { postGateCheck } from './post-gate-check.ts';
+import { pushBranch } from './push-branch.ts';
+import { pushRejectedError } from './push-rejected-error.ts';
+import { ensureCommit, fetchBranch, readRemoteBranch, type GitAuth } from './remote-git.ts';
+
+/** The pull request as recorded when `/fix` was requested (from the event, not re-read). */
+export interface FixTarget {
+  number: number;
+  /** Branch of the head, in `headRepo`. */
+  headRef: string;
+  /** Head commit at trigger time: the commit the run worked on and the lease. */
+  headSha: string;
+  /** `owner/name` of the head repository (null when a fork was deleted). */
+  headRepo: string | null;
+  /** `owner/name` of this repository. */
+  baseRepo: string;
+  /** Branch the pull request goes into, for the whole-PR classification. */
+  baseRef: string;
+  /** The `/fix` instruction, for the commit subject (untrusted; one line is kept). */
+  instruction?: string;
+}
+
+export interface PublishFixOptions extends PublishContext {
+  job: JobResult;
+  pr: FixTarget;
+}
+
+export async function publishFix(options: PublishFixOptions): Promise<PublishResult> {
+  const change = changeFromJob(options.job);
+  if (change === null) {
+    return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to push.' };
+  }
+  return publishFixChange(options, options.pr, change);
+}
+
+/** The shared path of `publishFix` and `publishBundle`. */
+export async function publishFixChange(context: PublishContext, pr: FixTarget, change: ChangeToPublish): Promise<PublishResult> {
+  const { root, forge, config } = context;
+  if (pr.headRepo === null || pr.headRepo.toLowerCase() !== pr.baseRepo.toLowerCase()) {
+    return {
+      kind: 'refused', reason: 'fork',
+      message: `Pull request #${pr.number} comes from ${pr.headRepo === null ? 'a deleted fork' : `the fork ${pr.headRepo}`}. greenlight only works on branches of ${pr.baseRepo}: it does not run a fork's code with this repository's secrets, and it cannot push to a fork. A maintainer can push the branch to ${pr.baseRepo} and comment /fix on a pull request from there.`,
+    };
+  }
+  const redactor = createRedactor({ secrets: [context.token, ...(context.secrets ?? [])] });
+  const auth: GitAuth = { serverUrl: context.serverUrl, token: context.token };
+
+  await ensureCommit(root, auth, pr.headSha);
+  const applied = await applyPatchToTree(root, pr.headSha, change.patch);
+  if (!applied.ok) {
+    throw new GreenlightError('git', `the fix does not apply to the recorded head ${pr.headSha.slice(0, 12)}: ${applied.message}. Re-run /fix on a fresh checkout of the pull request.`);
+  }
+  if (applied.tree === applied.baseTree) {
+    return { kind: 'refused', reason: 'no-changes', message: 'The fix is empty: nothing differs from the pull request\'s head, so nothing was pushed.' };
+  }
+  const fixOnly = await classifyRange(root, applied.baseTree, applied.tree, config);
+  const violations = checkPublishPaths(fixOnly.changes, config.paths);
+  if (violations.length > 0) {
+    return {
+      kind: 'refused', reason: 'forbidden-paths', violations,
+      message: `Nothing was pushed: ${violations.map((v) => `\`${v.path}\` ${v.reason}`).join('; ')}.`,
+    };
+  }
+  const subject = pullRequestTitle({ mode: 'fix', title: pr.instruction?.trim() || `address /fix on #${pr.number}`, paths: fixOnly.changes.map((c) => c.path) });
+  const message = commitMessage({
+    subject, mode: 'fix', prNumber: pr.number, serverUrl: context.serverUrl,
+    ...(context.requester === undefined ? {} : { requester: context.requester }),
+    ...(change.kind === 'gave-up' ? { stopped: change.stop?.message ?? 'the loop gave up' } : {}),
+  });
+  const commit = await commitTree(root, applied.tree, pr.headSha, message, { name: config.commit.authorName, email: config.commit.authorEmail });
+  if (change.kind === 'gave-up') return pushWorkInProgress(context, pr, change, commit, auth, redactor, fixOnly.risk);
+  const localBranch = await keepCommit(root, `greenlight/fix-pr-${pr.number}`, commit);
+
+  // The whole pull request, as reviewers will see it: merge base with its base branch … new head.
+  const mergeBase = await findMergeBase(root, auth, pr.baseRef, commit);
+  const risk = raisedBy((await classifyRange(root, mergeBase, commit, config)).risk, change);
+
+  const current = await forge.getPullRequest(pr.number);
+  if (current.state !== 'open') {
+    return { kind: 'refused', reason: 'pr-closed', message: `Pull request #${pr.number} is ${current.merged ? 'merged' : 'closed'}; nothing was pushed.` };
+  }
+  if (current.headSha !== pr.headSha) return headMoved(pr, current.headSha);
+  if (context.dryRun) return { kind: 'dry-run', branch: pr.headRef, commitSha: commit, risk, gate: null, prNumber: pr.number };
+
+  const pushed = await pushBranch(root, auth, { branch: pr.headRef, commit, lease: pr.headSha });
+  if (!pushed.ok) {
+    if (pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward') {
+      return headMoved(pr, (await readRemoteBranch(root, auth, pr.headRef)) ?? undefined);
+    }
+    throw pushRejectedError({ root, branch: pr.headRef, commit, localBranch, reason: pushed.reason }, redactor);
+  }
+
+  const memo = await previousMemo(forge, pr.headSha);
+  const requesters = unique([
+    ...(memo?.requesters ?? []),
+    ...(context.requester === undefined ? [] : [context.requester.login]),
+    ...(current.author.isBot || current.author.login.endsWith('[bot]') ? [] : [current.author.login]),
+  ]);
+  const botLogin = context.botLogin ?? null;
+  await applyRiskLabels(forge, pr.number, risk.tier, current.labels);
+  const gate = await postGateCheck(forge, {
+    prNumber: pr.number, headSha: commit, tier: risk.tier, config, requesters, botLogin,
+    ...(context.detailsUrl === undefined ? {} : { detailsUrl: context.detailsUrl }),
+  });
+  const warnings = await requestReviews(forge, pr.number, risk.tier, gate.required, requesters, botLogin, current, context);
+  return {
+    kind: 'pushed-fix', branch: pr.headRef, commitSha: commit, risk, gate: gate.state, prNumber: pr.number, prUrl: current.htmlUrl,
+    previousTier: memo?.tier ?? tierFromLabels(current.labels),
+    ...(warnings.length === 0 ? {} : { warnings }),
+  };
+}
+
+/**
+ * A fix that gave up is not pushed onto the pull request (its branch is what reviewers
+ * approve): it goes to `greenlight/fix-pr-<n>-wip`, based on the recorded head, and the
+ * result links the comparison for the progress comment.
+ */
+async function pushWorkInProgress(
+  context: PublishContext, pr: FixTarget, change: ChangeToPublish, commit: string, auth: GitAuth, redactor: Redactor, risk: RiskAssessment,
+): Promise<PublishResult> {
+  const { root, config } = context;
+  const branch = `greenlight/fix-pr-${pr.number}-wip`;
+  const localBranch = await keepCommit(root, branch, commit);
+  if (context.dryRun) return { kind: 'dry-run', branch, commitSha: commit, risk, gate: null, prNumber: pr.number };
+  const remote = await readRemoteBranch(root, auth, branch);
+  if (remote !== null) await ensureOwnBranch(auth, { root, branch, remote, base: pr.headSha, authorEmail: config.commit.authorEmail, commit, localBranch });
+  const pushed = await pushBranch(root, auth, { branch, commit, lease: remote });
+  if (!pushed.ok) {
+    throw pushRejectedError({ root, branch, commit, localBranch, reason: pushed.reason, moved: pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward' }, redactor);
+  }
+  return {
+    kind: 'pushed-branch', branch, commitSha: commit, risk, gate: null,
+    compareUrl: compareUrl(context.serverUrl, context.forge.repo, pr.headRef, branch),
+    reason: change.stop?.message ?? 'The loop gave up.',
+  };
+}
+
+function headMoved(pr: FixTarget, currentHeadSha: string | undefined): PublishResult {
+  return {
+    kind: 'refused', reason: 'head-moved',
+    ...(currentHeadSha === undefined ? {} : { currentHeadSha }),
+    message: `The head of #${pr.number} moved from ${pr.headSha.slice(0, 7)}${currentHeadSha === undefined ? '' : ` to ${currentHeadSha.slice(0, 7)}`} after /fix was requested. greenlight works only on the commit that was current when it was asked and never pushes over someone else's commit, so nothing was pushed. Comment /fix again to work on the new head.`,
+  };
+}
+
+/**
+ * The merge base of the new head and the base branch on origin. A shallow checkout may
+ * not have it; then history is fetched in full once (classification must not guess).
+ */
+async function findMergeBase(root: string, auth: GitAuth, baseRef: string, head: string): Promise<string> {
+  let baseTip = await fetchBranch(root, auth, baseRef);
+  let found = await publishGitRaw(root, ['merge-base', baseTip, head]);
+  if (found.exitCode !== 0 && (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true') {
+    baseTip = await fetchBranch(root, auth, baseRef, 'unshallow');
+    found = await publishGitRaw(root, ['merge-base', baseTip, head]);
+  }
+  if (found.exitCode !== 0) {
+    throw new GreenlightError('git', `the pull request's head has no common history with ${baseRef}: check out with fetch-depth: 0 so greenlight can classify the whole pull request.`);
+  }
+  return found.stdout.trim();
+}
+
+async function previousMemo(forge: Forge, headSha: string) {
+  for (const run of await forge.listCheckRuns(headSha, GATE_CHECK_NAME)) {
+    const memo = parseGateMemo(run.externalId);
+    if (memo !== null) return memo;
+  }
+  return null;
+}
+
+async function requestReviews(
+  forge: Forge, prNumber: number, tier: RiskTier, required: number, requesters: string[], botLogin: string | null,
+  current: PullRequestInfo, context: PublishContext,
+): Promise<string[]> {
+  const plan = reviewPlan(tier, context.config.review, { required, exclude: [...requesters, ...(botLogin === null ? [] : [botLogin])] });
+  const warnings: string[] = [];
+  if (plan.draft && !current.draft) {
+    warnings.push(`The pull request is now \`${tier}\`, which greenlight opens as a draft; #${prNumber} is not one, but the review gate requires ${required} approval(s) on the new head.`);
+  }
+  if (plan.reviewers.length > 0 || plan.teams.length > 0) {
+    try {
+      await forge.requestReviewers(prNumber, { reviewers: plan.reviewers, teams: plan.teams });
+    } catch (error) {
+      warnings.push(`Could not request reviews: ${(error as Error).message}`);
+    }
+  }
+  return warnings;
+}
+
+function tierFromLabels(labels: readonly string[]): RiskTier | null {
+  const label = labels.find((l) => /^risk:/i.test(l));
+  const tier = label?.slice(5).toLowerCase();
+  return tier === 'low' || tier === 'low-medium' || tier === 'medium' || tier === 'high' || tier === 'critical' ? tier : null;
+}
+
+function unique(logins: string[]): string[] {
+  const seen = new Set<string>();
+  return logins.filter((login) => !seen.has(login.toLowerCase()) && (seen.add(login.toLowerCase()), true));
+}

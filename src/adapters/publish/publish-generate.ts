@@ -1,0 +1,185 @@
+/**
+ * Publishes a generate run (issue 6, "Publishing"): one commit with exactly the job's
+ * patch on top of the base, pushed to `branch.template`'s branch on origin with a
+ * lease, then a pull request with a conventional title, the redacted report as body,
+ * `greenlight` + `risk:<tier>` labels, draft/reviewers/auto-merge per tier, and the
+ * initial `greenlight/review-gate` check on the new head.
+ *
+ * - The tier is the publish step's own classification of the commit; a tier claimed
+ *   by the job can only raise it (SECURITY.md 20).
+ * - `.github/workflows/**` and paths outside `paths.allow`/inside `paths.deny` are
+ *   refused before anything is pushed (SECURITY.md 19).
+ * - A re-run updates the branch and its open pull request instead of failing, but
+ *   only when every commit on the branch is greenlight's: other people's commits are
+ *   never overwritten.
+ * - When the loop gave up, its best state is pushed to the branch and no pull request
+ *   is opened (the result carries a compare link for the progress comment). If the
+ *   branch already has an open pull request, the work in progress goes to
+ *   `<branch>-wip` instead, so a verified pull request is never replaced by an
+ *   unverified change.
+ */
+import type { JobResult } from '../../compose/job.ts';
+import { branchName } from '../../core/publish/branch-name.ts';
+import { checkPublishPaths } from '../../core/publish/check-publish-paths.ts';
+import { commitMessage } from '../../core/publish/commit-message.ts';
+import { compareUrl } from '../../core/publish/compare-url.ts';
+import { publishBody } from '../../core/publish/publish-body.ts';
+import type { PublishResult } from '../../core/publish/publish-types.ts';
+import { pullRequestTitle } from '../../core/publish/pull-request-title.ts';
+import { reviewPlan } from '../../core/publish/review-plan.ts';
+import { GreenlightError } from '../../core/errors.ts';
+import { createRedactor } from '../../core/redact/create-redactor.ts';
+import type { RiskAssessment } from '../../core/risk/assessment.ts';
+import { maxTier } from '../../core/risk/tier.ts';
+import type { PullRequestInfo } from '../../ports/forge.ts';
+import { applyRiskLabels } from './apply-risk-labels.ts';
+import { classifyRange } from './classify-range.ts';
+import { applyPatchToTree, commitTree } from './commit-patch.ts';
+import { ensureOwnBranch } from './ensure-own-branch.ts';
+import { keepCommit } from './keep-commit.ts';
+import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
+import { postGateCheck } from './post-gate-check.ts';
+import { pushBranch } from './push-branch.ts';
+import { pushRejectedError } from './push-rejected-error.ts';
+import { readRemoteBranch, type GitAuth } from './remote-git.ts';
+
+export interface GenerateTarget {
+  issue: { number: number; title: string };
+  /** The branch the pull request goes into (usually the default branch). */
+  baseBranch: string;
+  /** The commit the job started from; the patch applies to it. */
+  baseSha: string;
+  /** GITHUB_RUN_ID, for a `{run}` placeholder in branch.template. */
+  runId?: string;
+}
+
+export interface PublishGenerateOptions extends PublishContext, GenerateTarget {
+  job: JobResult;
+}
+
+/**
+ * @example
+ * const result = await publishGenerate({ root, forge, config, job, issue: { number: 12, title },
+ *   requester: { login: 'alice', id: 42 }, token, serverUrl: 'https://github.com', baseBranch: 'main', baseSha });
+ * if (result.kind === 'opened') progress.done(`Opened ${result.prUrl}`);
+ */
+export async function publishGenerate(options: PublishGenerateOptions): Promise<PublishResult> {
+  const change = changeFromJob(options.job);
+  if (change === null) {
+    return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to publish.' };
+  }
+  return publishGenerateChange(options, options, change);
+}
+
+/** The shared path of `publishGenerate` and `publishBundle`. */
+export async function publishGenerateChange(context: PublishContext, target: GenerateTarget, change: ChangeToPublish): Promise<PublishResult> {
+  const { root, forge, config } = context;
+  const redactor = createRedactor({ secrets: [context.token, ...(context.secrets ?? [])] });
+  const auth: GitAuth = { serverUrl: context.serverUrl, token: context.token };
+
+  const applied = await applyPatchToTree(root, target.baseSha, change.patch);
+  if (!applied.ok) {
+    throw new GreenlightError('git', `the change does not apply to its base ${target.baseSha.slice(0, 12)}: ${applied.message}. The job's diff and the checkout disagree; re-run the job on a fresh checkout.`);
+  }
+  if (applied.tree === applied.baseTree) {
+    return { kind: 'refused', reason: 'no-changes', message: change.kind === 'gave-up'
+      ? 'The run gave up and no state was better than the starting point, so there is nothing to push.'
+      : 'The change is empty: nothing differs from the base.' };
+  }
+  const classified = await classifyRange(root, applied.baseTree, applied.tree, config);
+  const violations = checkPublishPaths(classified.changes, config.paths);
+  if (violations.length > 0) {
+    return {
+      kind: 'refused', reason: 'forbidden-paths', violations,
+      message: `Nothing was pushed: ${violations.map((v) => `\`${v.path}\` ${v.reason}`).join('; ')}.`,
+    };
+  }
+  const risk = raisedBy(classified.risk, change);
+  const title = pullRequestTitle({ mode: 'generate', title: target.issue.title, paths: classified.changes.map((c) => c.path) });
+  const message = commitMessage({
+    subject: title, mode: 'generate', issueNumber: target.issue.number, serverUrl: context.serverUrl,
+    ...(context.requester === undefined ? {} : { requester: context.requester }),
+    ...(change.kind === 'gave-up' ? { stopped: change.stop?.message ?? 'the loop gave up' } : {}),
+  });
+  const commit = await commitTree(root, applied.tree, target.baseSha, message, { name: config.commit.authorName, email: config.commit.authorEmail });
+
+  let branch = branchName(config.branch.template, { number: target.issue.number, title: target.issue.title, ...(target.runId === undefined ? {} : { run: target.runId }) });
+  let existing = await forge.findPullRequestForBranch(branch);
+  if (change.kind === 'gave-up' && existing !== null) {
+    branch = `${branch}-wip`;
+    existing = null;
+  }
+  const localBranch = await keepCommit(root, branch, commit);
+  if (context.dryRun) {
+    return { kind: 'dry-run', branch, commitSha: commit, risk, gate: null, ...(existing === null ? {} : { prNumber: existing.number }) };
+  }
+
+  const remote = await readRemoteBranch(root, auth, branch);
+  if (remote !== null) await ensureOwnBranch(auth, { root, branch, remote, base: target.baseSha, authorEmail: config.commit.authorEmail, commit, localBranch });
+  const pushed = await pushBranch(root, auth, { branch, commit, lease: remote });
+  if (!pushed.ok) {
+    throw pushRejectedError({ root, branch, commit, localBranch, reason: pushed.reason, moved: pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward' }, redactor);
+  }
+
+  if (change.kind === 'gave-up') {
+    return {
+      kind: 'pushed-branch', branch, commitSha: commit, risk, gate: null,
+      compareUrl: compareUrl(context.serverUrl, forge.repo, target.baseBranch, branch),
+      reason: change.stop?.message ?? 'The loop gave up.',
+    };
+  }
+
+  const body = publishBody({ reportMarkdown: change.reportMarkdown, redactor, risk, claimedTier: change.claimedTier, review: config.review });
+  const plan = reviewPlan(risk.tier, config.review, { required: 0, exclude: [] });
+  let pr: { number: number; htmlUrl: string; labels: readonly string[] };
+  if (existing !== null) {
+    await forge.updatePullRequest(existing.number, { title, body });
+    pr = { number: existing.number, htmlUrl: existing.htmlUrl, labels: existing.labels };
+  } else {
+    const created = await forge.createPullRequest({ title, body, head: branch, base: target.baseBranch, draft: plan.draft });
+    pr = { number: created.number, htmlUrl: created.htmlUrl, labels: [] };
+  }
+  const warnings = await finishPullRequest(context, pr.number, pr.labels, commit, risk, existing);
+  return {
+    kind: existing === null ? 'opened' : 'updated', branch, commitSha: commit, risk, gate: warnings.gate,
+    prNumber: pr.number, prUrl: pr.htmlUrl, ...(warnings.list.length === 0 ? {} : { warnings: warnings.list }),
+  };
+}
+
+/** Labels, gate check, reviewers and auto-merge for a pull request that now has `commit` as head. */
+async function finishPullRequest(
+  context: PublishContext, prNumber: number, labels: readonly string[], commit: string, risk: RiskAssessment, existing: PullRequestInfo | null,
+): Promise<{ gate: PublishResultGate; list: string[] }> {
+  const { forge, config } = context;
+  const botLogin = context.botLogin ?? null;
+  const requesters = context.requester === undefined ? [] : [context.requester.login];
+  await applyRiskLabels(forge, prNumber, risk.tier, labels);
+  const gate = await postGateCheck(forge, {
+    prNumber, headSha: commit, tier: risk.tier, config, requesters, botLogin, ...(context.detailsUrl === undefined ? {} : { detailsUrl: context.detailsUrl }),
+  });
+  const plan = reviewPlan(risk.tier, config.review, { required: gate.required, exclude: [...requesters, ...(botLogin === null ? [] : [botLogin])] });
+  const warnings: string[] = [];
+  if (existing !== null && plan.draft && !existing.draft) {
+    warnings.push(`The change is now \`${risk.tier}\`, which opens pull requests as drafts, but #${prNumber} is not a draft; the review gate still requires ${gate.required} approval(s).`);
+  }
+  if (plan.reviewers.length > 0 || plan.teams.length > 0) {
+    try {
+      await forge.requestReviewers(prNumber, { reviewers: plan.reviewers, teams: plan.teams });
+    } catch (error) {
+      warnings.push(`Could not request reviews from ${[...plan.reviewers.map((r) => `@${r}`), ...plan.teams.map((t) => `team ${t}`)].join(', ')}: ${(error as Error).message}`);
+    }
+  }
+  if (plan.autoMerge && gate.state === 'success') {
+    const merge = await forge.enableAutoMerge(prNumber, 'squash');
+    if (!merge.enabled) warnings.push(`Auto-merge is enabled in .github/greenlight.yml but GitHub did not enable it: ${merge.reason}`);
+  }
+  return { gate: gate.state, list: warnings };
+}
+
+type PublishResultGate = 'success' | 'pending' | 'failure';
+
+/** The publish step's assessment, with its tier raised to a higher claim (never lowered by one). */
+export function raisedBy(own: RiskAssessment, change: ChangeToPublish): RiskAssessment {
+  const tier = maxTier(own.tier, change.claimedTier);
+  return tier === own.tier ? own : { ...own, tier };
+}

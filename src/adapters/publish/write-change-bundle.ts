@@ -1,0 +1,58 @@
+/**
+ * Writes a change bundle (see core/bundle/change-bundle.ts): the job's binary-safe
+ * patch against the recorded base as `change.patch`, and `manifest.json`. The generate
+ * job of a two-job workflow writes it instead of pushing; the workflow uploads the
+ * directory as an artifact for the publish job.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JobResult } from '../../compose/job.ts';
+import { buildBundleManifest } from '../../core/bundle/build-bundle-manifest.ts';
+import { BUNDLE_MANIFEST_FILE, BUNDLE_PATCH_FILE, type BundleManifest, type BundleTarget } from '../../core/bundle/change-bundle.ts';
+import { GreenlightError } from '../../core/errors.ts';
+import type { Requester } from '../../core/publish/publish-types.ts';
+import { VERSION } from '../../version.ts';
+
+export interface ChangeBundleInput {
+  job: JobResult;
+  mode: 'generate' | 'fix';
+  target: BundleTarget;
+  /** The commit the job started from (for fix: the pull request head at trigger time). */
+  baseSha: string;
+  requester?: Requester;
+  /** Default: now. */
+  createdAt?: Date;
+}
+
+/**
+ * Writes the bundle into `dir` (created when missing; it must be empty) and returns its manifest.
+ * @example await writeChangeBundle(join(env.RUNNER_TEMP, 'greenlight-bundle'), { job, mode: 'generate',
+ *   target: { kind: 'issue', number: 12, title }, baseSha })
+ */
+export async function writeChangeBundle(dir: string, input: ChangeBundleInput): Promise<BundleManifest> {
+  if (input.job.outcome.kind === 'refused') {
+    throw new GreenlightError('usage', `the job was refused (${input.job.outcome.reason}); there is no change to bundle.`);
+  }
+  const patch = Buffer.from(input.job.outcome.diff, 'utf8');
+  const manifest = buildBundleManifest({
+    outcome: input.job.outcome,
+    claimedTier: input.job.risk.tier,
+    reportMarkdown: input.job.reportMarkdown,
+    costUsd: input.job.costUsd,
+    mode: input.mode,
+    target: input.target,
+    baseSha: input.baseSha,
+    ...(input.requester === undefined ? {} : { requester: input.requester }),
+    patch: { bytes: patch.byteLength, sha256: createHash('sha256').update(patch).digest('hex') },
+    greenlightVersion: VERSION,
+    createdAt: (input.createdAt ?? new Date()).toISOString(),
+  });
+  await mkdir(dir, { recursive: true });
+  if ((await readdir(dir)).length > 0) {
+    throw new GreenlightError('usage', `the bundle directory ${dir} is not empty: pass a new directory as bundle_path (e.g. under RUNNER_TEMP).`);
+  }
+  await writeFile(join(dir, BUNDLE_PATCH_FILE), patch);
+  await writeFile(join(dir, BUNDLE_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
