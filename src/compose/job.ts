@@ -25,6 +25,11 @@ export interface JobOptions {
   /** Injected for tests and the demo; built from `config.model` and `env` when absent. */
   model?: Model;
   sandbox?: Sandbox;
+  /**
+   * For `fix`: the pull request's base (a commit or ref), so that the files the pull
+   * request changed rank high in the context. Recent commits count either way.
+   */
+  pullRequestBase?: string;
 }
 
 /** What a job produced: the loop's outcome plus everything needed to publish it. */
@@ -38,4 +43,6 @@ export interface JobResult {
   /** How the test command was found ("using `npm test` from package.json …"). */
   testCommandReason: string;
   costUsd: number;
+  /** Files the repository context put in the prompt, most relevant first, and its size (set by runJob). */
+  context?: { files: string[]; usedTokens: number; budgetTokens: number };
 }

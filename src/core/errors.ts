@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'git'
   | 'workspace-dirty'
   | 'no-test-command'
+  | 'install-failed'
   | 'sandbox-unavailable'
   | 'model'
   | 'github'

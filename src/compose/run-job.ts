@@ -1,0 +1,155 @@
+/**
+ * `runJob`: the whole engine on one checkout (DESIGN.md "The job, step by step",
+ * 1–7). The CLI and the Action both call it; it builds the default adapters from the
+ * config and the environment unless the caller injects them, and returns everything a
+ * surface needs to publish the result. Publishing itself (a branch, a pull request)
+ * is the caller's.
+ */
+import { createModel } from '../adapters/model/create-model.ts';
+import { createSandbox } from '../adapters/sandbox/create-sandbox.ts';
+import { createTestRunner, detectTestCommand } from '../adapters/testing/index.ts';
+import { createWorkspaceTools } from '../adapters/tools/workspace-tools.ts';
+import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
+import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
+import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
+import { GreenlightError } from '../core/errors.ts';
+import { runLoop } from '../core/loop/run-loop.ts';
+import { renderRunReport } from '../core/report/render-run-report.ts';
+import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
+import type { TaskRequest } from '../core/task/task-request.ts';
+import { sanitizeUntrustedText } from '../core/text/sanitize-untrusted-text.ts';
+import type { ModelUsage } from '../ports/model.ts';
+import type { ProgressSnapshot, StepName } from '../ports/progress.ts';
+import type { Sandbox } from '../ports/sandbox.ts';
+import { buildJobContext } from './build-job-context.ts';
+import { checkModelCredentials } from './check-model-credentials.ts';
+import { classifyChange } from './classify-change.ts';
+import { installDependencies } from './install-dependencies.ts';
+import type { JobOptions, JobResult } from './job.ts';
+import { jobModel } from './job-model.ts';
+import { jobRedactor } from './open-audit-log.ts';
+
+/**
+ * Run a job on a clean checkout at `task.baseSha`. The working tree ends in the
+ * outcome's state: the verified change, the best state of a run that gave up, or the
+ * base for a refusal.
+ *
+ * @example
+ * const result = await runJob({ workspaceRoot, task, config, env: process.env, audit, progress });
+ * if (result.outcome.kind === 'succeeded') console.log(result.reportMarkdown);
+ * @throws GreenlightError for what the user must fix first: a dirty checkout, no test
+ *   command, no sandbox, no API key, a model name or key the provider rejects, a model
+ *   without a price, a failing install command.
+ */
+export async function runJob(options: JobOptions): Promise<JobResult> {
+  const { config, env, audit } = options;
+  const steps = stepReporter(options);
+  await steps.report('understand', 'running');
+  const task = sanitizeTask(options.task);
+  const workspace = await LocalWorkspace.open(options.workspaceRoot);
+  await checkCheckout(workspace, task);
+  if (options.model === undefined) checkModelCredentials(config.model, env);
+  const files = await workspace.listFiles();
+  const readFile = (path: string) => workspace.readFile(path);
+  await detectTestCommand({ config, files, readFile }); // no test command: refuse before building anything
+  const model = jobModel(options.model ?? createModel(config.model, env));
+  requirePrice(model.model.modelId, config.model.prices);
+
+  const sandbox = options.sandbox ?? await createSandbox(config.sandbox, {
+    workspace: workspace.root, parentEnv: env, defaultTimeoutMs: config.tests.timeoutMinutes * 60_000,
+  });
+  try {
+    await installDependencies(config.tests, sandbox, workspace, audit);
+    const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
+    await steps.report('understand', 'done');
+    await steps.report('context', 'running');
+    const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase);
+    const contextFiles = context.pack.items.map((item) => item.path);
+    audit.write({ kind: 'note', message: 'context assembled', data: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens } });
+
+    const outcome = await runLoop({
+      task,
+      contextText: context.text,
+      config,
+      mustFixBaselineFailures: task.mode === 'fix' && (task.instruction ?? '').trim() === '',
+    }, {
+      model: model.model,
+      tools: createWorkspaceTools({ root: workspace.root, paths: config.paths, hidden: config.context.exclude }),
+      tests,
+      workspace,
+      checkpoints: new GitCheckpoints(workspace.root),
+      clock: { now: () => Date.now() },
+      audit,
+      progress: options.progress,
+      costOf: (usage: ModelUsage) => {
+        const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
+        return cost.priced ? cost.usd : Number.NaN;
+      },
+    });
+    const fatal = model.configurationError();
+    if (fatal !== undefined) {
+      audit.write({ kind: 'note', message: 'stopped on a configuration error', data: { error: fatal.message } });
+      throw fatal;
+    }
+
+    const risk = await classifyChange(outcome.kind === 'refused' ? [] : outcome.changes, workspace, config);
+    const report = renderRunReport({ outcome, task, sandbox: sandbox.info, riskMarkdown: renderRiskMarkdown(risk, config.review) });
+    return {
+      outcome,
+      risk,
+      reportMarkdown: jobRedactor(env).redact(report),
+      sandbox: sandbox.info,
+      testCommandReason: tests.command.reason,
+      costUsd: outcome.report.costUsd,
+      context: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
+    };
+  } finally {
+    if (options.sandbox === undefined) await closeQuietly(sandbox);
+  }
+}
+
+/** Untrusted text is sanitized once, here; the prompt quotes it as data on top. */
+function sanitizeTask(task: TaskRequest): TaskRequest {
+  const clean: TaskRequest = { ...task, title: sanitizeUntrustedText(task.title).trim(), body: sanitizeUntrustedText(task.body) };
+  if (task.instruction !== undefined) clean.instruction = sanitizeUntrustedText(task.instruction);
+  return clean;
+}
+
+async function checkCheckout(workspace: LocalWorkspace, task: TaskRequest): Promise<void> {
+  if (!(await workspace.isClean())) {
+    throw new GreenlightError('workspace-dirty', `${workspace.root} has uncommitted changes: commit or stash them first, so that the change greenlight makes is only its own.`);
+  }
+  const head = await workspace.headSha();
+  if (head !== task.baseSha) {
+    throw new GreenlightError('workspace-dirty', `${workspace.root} is at ${head.slice(0, 12)}, but the job is for ${task.baseSha.slice(0, 12)}: check out the requested commit first.`);
+  }
+}
+
+/** Progress of the steps before the loop takes over (it reports every step after). */
+function stepReporter(options: JobOptions) {
+  const snapshot: ProgressSnapshot = {
+    steps: { understand: { state: 'pending' }, context: { state: 'pending' }, baseline: { state: 'pending' }, iterations: { state: 'pending' }, verify: { state: 'pending' }, publish: { state: 'pending' } },
+    iteration: 0,
+    maxIterations: options.config.budgets.maxIterations,
+    tokens: 0,
+    costUsd: 0,
+  };
+  return {
+    async report(step: StepName, state: ProgressSnapshot['steps'][StepName]['state']): Promise<void> {
+      snapshot.steps[step] = { state };
+      try {
+        await options.progress.update(structuredClone(snapshot));
+      } catch {
+        // Progress is cosmetic: a failing display never stops a run.
+      }
+    },
+  };
+}
+
+async function closeQuietly(sandbox: Sandbox): Promise<void> {
+  try {
+    await sandbox.close?.();
+  } catch {
+    // Scratch files left in the temp dir are not worth failing a finished job over.
+  }
+}
