@@ -5,7 +5,7 @@
  * promise-based ones). Symlinks are never followed (O_NOFOLLOW).
  */
 import { execFile } from 'node:child_process';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildRepoIndex, type ReadResult } from '../../core/context/build-repo-index.ts';
@@ -54,11 +54,14 @@ export async function listRepoFiles(root: string): Promise<string[]> {
 }
 
 const run = promisify(execFile);
+const NO_FOLLOW: number = constants.O_NOFOLLOW ?? 0;
 
 function readLimited(absolute: string, maxBytes: number, buffer: Buffer): ReadResult | { grow: number } {
   let fd: number;
   try {
-    fd = openSync(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NOFOLLOW does not exist on Windows: check the link there first.
+    if (NO_FOLLOW === 0 && lstatSync(absolute).isSymbolicLink()) return { symlink: true };
+    fd = openSync(absolute, constants.O_RDONLY | NO_FOLLOW);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ELOOP' ? { symlink: true } : null;
   }
