@@ -14,6 +14,7 @@ import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
 import { GreenlightError } from '../core/errors.ts';
 import { runLoop } from '../core/loop/run-loop.ts';
+import { formatCount } from '../core/report/format.ts';
 import { renderRunReport } from '../core/report/render-run-report.ts';
 import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
@@ -61,10 +62,11 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
     const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
-    await steps.report('understand', 'done');
+    await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
     await steps.report('context', 'running');
     const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase);
     const contextFiles = context.pack.items.map((item) => item.path);
+    await steps.report('context', 'done', `${contextFiles.length} file(s), ${formatCount(context.pack.usedTokens)} of ${formatCount(context.pack.budgetTokens)} tokens`);
     audit.write({ kind: 'note', message: 'context assembled', data: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens } });
 
     const outcome = await runLoop({
@@ -135,8 +137,8 @@ function stepReporter(options: JobOptions) {
     costUsd: 0,
   };
   return {
-    async report(step: StepName, state: ProgressSnapshot['steps'][StepName]['state']): Promise<void> {
-      snapshot.steps[step] = { state };
+    async report(step: StepName, state: ProgressSnapshot['steps'][StepName]['state'], detail?: string): Promise<void> {
+      snapshot.steps[step] = detail === undefined ? { state } : { state, detail };
       try {
         await options.progress.update(structuredClone(snapshot));
       } catch {

@@ -3,8 +3,10 @@ import type { CliCommand } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { configCommand } from './config.ts';
 import { contextCommand } from './context.ts';
+import { runCommand } from './run.ts';
 
 export const commands: readonly CliCommand[] = [
+  runCommand,
   configCommand,
   classifyCommand,
   contextCommand,

@@ -1,0 +1,165 @@
+/**
+ * `greenlight run` on a local checkout: the same engine as the Action (`runJob`),
+ * published as a local branch instead of a pull request.
+ *
+ * The result is committed on a NEW branch next to the user's (HEAD never moves, the
+ * user's branch stays checked out), and the working tree goes back to where it was,
+ * clean. A run that gave up keeps its best state the same way, marked as work in
+ * progress. `dryRun` keeps nothing and returns the diff instead.
+ */
+import { join } from 'node:path';
+import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
+import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
+import { git } from '../adapters/git/run-git.ts';
+import { ConfigError } from '../core/config/config-error.ts';
+import type { ConfigIssue } from '../core/config/config-issue.ts';
+import { DEFAULT_CONFIG_PATH, parseConfig } from '../core/config/parse-config.ts';
+import type { RepoConfig } from '../core/config/repo-config.ts';
+import { GreenlightError } from '../core/errors.ts';
+import { branchName } from '../core/publish/branch-name.ts';
+import { commitMessage } from '../core/publish/commit-message.ts';
+import { pullRequestTitle } from '../core/publish/pull-request-title.ts';
+import type { TaskMode, TaskRequest } from '../core/task/task-request.ts';
+import type { Model } from '../ports/model.ts';
+import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
+import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
+import type { JobResult } from './job.ts';
+import type { LocalTask } from './local-task.ts';
+import { openAuditLog } from './open-audit-log.ts';
+import { runJob } from './run-job.ts';
+
+export interface LocalJobOptions {
+  /** Any directory inside the checkout. */
+  repo: string;
+  task: LocalTask;
+  mode: TaskMode;
+  dryRun: boolean;
+  /** Default: `<git dir>/greenlight/audit-<UTC time>.jsonl`. */
+  auditPath?: string;
+  env: Readonly<Record<string, string | undefined>>;
+  progress: Progress;
+  /** Called once the audit log is open, before the run, so that its path can be shown at once. */
+  onAuditLog?: (path: string) => void;
+  /** Injected in tests; built from the config otherwise. */
+  model?: Model;
+  now?: () => Date;
+}
+
+export interface LocalJobResult {
+  job: JobResult;
+  /** The branch the result (or the best state of a run that gave up) was committed to. */
+  branch: string | null;
+  commit: string | null;
+  /** The branch the user is on (unchanged). */
+  originalBranch: string;
+  auditPath: string;
+  /** The change against the base (what `dryRun` would have committed). */
+  diff: string;
+  configWarnings: ConfigIssue[];
+}
+
+/**
+ * @throws GreenlightError when the checkout is not ready (detached HEAD, uncommitted
+ *   changes), the config is invalid, or runJob refuses (no key, no test command, …).
+ */
+export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobResult> {
+  const now = options.now ?? (() => new Date());
+  const workspace = await LocalWorkspace.open(options.repo);
+  const root = workspace.root;
+  const originalBranch = await workspace.currentBranch();
+  if (originalBranch === null) {
+    const head = await workspace.headSha();
+    throw new GreenlightError('git', `HEAD is detached (at ${head.slice(0, 12)}) in ${root}: check out a branch first (git switch -c my-work), so that the result can be left on a branch next to it.`);
+  }
+  await requireClean(root, workspace);
+  const { config, warnings } = await loadConfig(workspace);
+  const base = await workspace.headSha();
+  const branch = await freeBranchName(root, localBranchName(config, options.task, now()));
+  const task: TaskRequest = options.mode === 'fix'
+    ? { mode: 'fix', title: options.task.title, body: '', instruction: [options.task.title, options.task.body].join('\n\n').trim(), baseSha: base }
+    : { mode: 'generate', title: options.task.title, body: options.task.body, baseSha: base };
+  if (options.task.issueNumber !== undefined) task.issueNumber = options.task.issueNumber;
+
+  const auditPath = options.auditPath ?? join((await git(root, ['rev-parse', '--absolute-git-dir'])).trim(), 'greenlight', `audit-${stamp(now())}.jsonl`);
+  const audit = openAuditLog(auditPath, options.env);
+  options.onAuditLog?.(auditPath);
+  const progress = rememberLast(options.progress);
+  let job: JobResult;
+  try {
+    job = await runJob({
+      workspaceRoot: root, task, config, env: options.env, audit, progress: progress.port,
+      ...(options.model === undefined ? {} : { model: options.model }),
+    });
+
+    await progress.step('publish', 'running');
+    const outcome = job.outcome;
+    const diff = outcome.kind === 'refused' ? '' : outcome.diff;
+    let kept: { branch: string; commit: string } | null = null;
+    if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0) {
+      const message = commitMessage({
+        subject: pullRequestTitle({ mode: task.mode, title: task.title, paths: outcome.changes.map((c) => c.path) }),
+        mode: task.mode,
+        ...(task.issueNumber === undefined ? {} : { issueNumber: task.issueNumber }),
+        ...(outcome.kind === 'gave-up' ? { stopped: outcome.reason.message } : {}),
+        serverUrl: 'https://github.com',
+      });
+      const commit = await commitToBranch(root, { branch, parent: base, message, author: { name: config.commit.authorName, email: config.commit.authorEmail } });
+      kept = { branch, commit };
+      audit.write({ kind: 'note', message: 'result committed on a branch', data: kept });
+    }
+    // The result lives on its branch (or, for a dry run, in `diff`): the user's tree goes back to the base.
+    await new GitCheckpoints(root).restore((await git(root, ['rev-parse', `${base}^{tree}`])).trim());
+    await progress.step('publish', 'done', kept === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${kept.branch}`);
+    return { job, branch: kept?.branch ?? null, commit: kept?.commit ?? null, originalBranch, auditPath, diff, configWarnings: warnings };
+  } finally {
+    audit.close();
+  }
+}
+
+/** `branch.template` with `{number}` → `local` when the task is not an issue, `{run}` → the UTC time. */
+export function localBranchName(config: RepoConfig, task: LocalTask, at: Date): string {
+  const template = task.issueNumber === undefined ? config.branch.template.replaceAll('{number}', 'local') : config.branch.template;
+  return branchName(template, { number: task.issueNumber ?? 0, title: task.title, run: stamp(at) });
+}
+
+async function requireClean(root: string, workspace: LocalWorkspace): Promise<void> {
+  if (await workspace.isClean()) return;
+  const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=normal']);
+  const paths = status.split('\0').filter((entry) => entry.length > 3).map((entry) => entry.slice(3));
+  const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
+  throw new GreenlightError('workspace-dirty', `${root} has uncommitted changes (${shown}): commit or stash them first (git stash -u), so that the change greenlight makes is only its own.`);
+}
+
+/** The committed config (the tree is clean, so the file on disk is HEAD's). */
+async function loadConfig(workspace: LocalWorkspace): Promise<{ config: RepoConfig; warnings: ConfigIssue[] }> {
+  const parsed = parseConfig(await workspace.readFile(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
+  if (!parsed.ok) throw new ConfigError(parsed.errors);
+  return { config: parsed.config, warnings: parsed.warnings };
+}
+
+/** `20250131T235959Z`: sortable, and safe in file and branch names. */
+function stamp(at: Date): string {
+  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** Keeps the last snapshot the engine sent, so that the publish step can be added to it. */
+function rememberLast(progress: Progress) {
+  let last: ProgressSnapshot | null = null;
+  return {
+    port: {
+      async update(snapshot: ProgressSnapshot): Promise<void> {
+        last = structuredClone(snapshot);
+        await progress.update(snapshot);
+      },
+    } satisfies Progress,
+    async step(name: 'publish', state: 'running' | 'done', detail?: string): Promise<void> {
+      if (last === null) return;
+      last.steps[name] = detail === undefined ? { state } : { state, detail };
+      try {
+        await progress.update(structuredClone(last));
+      } catch {
+        // Progress is cosmetic.
+      }
+    },
+  };
+}
