@@ -31,6 +31,7 @@ const EXAMPLE_SHARE = 0.1;
 const EXAMPLE_MAX = 1_500;
 /** Files named in the map as picked. */
 const MAP_FOCUS = 12;
+const MAP_SLACK = 60;
 
 /**
  * @example
@@ -44,16 +45,20 @@ export function assembleContext(index: RepoIndex, task: string, options: Assembl
   const ranking = rankFiles(index, analysis, options.recentChanges ?? []);
   const rankedPaths = ranking.files.map((f) => f.path);
 
-  const map = buildRepoMap(index, rankedPaths.slice(0, MAP_FOCUS), Math.min(MAP_MAX, Math.floor(budget * MAP_SHARE)));
+  // The map names the files that are picked, so it is built after fitting; reserve
+  // what a map focused on the best-ranked files takes (a little more, for other names).
+  const mapShare = Math.min(MAP_MAX, Math.floor(budget * MAP_SHARE));
+  const mapTokens = Math.min(mapShare, buildRepoMap(index, rankedPaths.slice(0, MAP_FOCUS), mapShare).tokens + MAP_SLACK);
   const conventions = detectConventions(index, {
     configuredTestCommand: options.testCommand ?? null,
     ranked: rankedPaths.slice(0, 50),
     maxExampleTokens: Math.min(EXAMPLE_MAX, Math.floor(budget * EXAMPLE_SHARE)),
   });
-  const frame = countTokens(renderContextForPrompt({ items: [], map, conventions }));
+  const frame = countTokens(renderContextForPrompt({ items: [], map: { text: '', tokens: 0 }, conventions }));
   // Items are counted one by one; joining them costs a little, so keep a 1% margin.
-  const itemBudget = Math.max(0, budget - frame - Math.ceil(budget * 0.01));
+  const itemBudget = Math.max(0, budget - frame - mapTokens - Math.ceil(budget * 0.01));
   const fitted = fitBudget(cache, ranking.files, { budget: itemBudget, terms: ranking.scannedTerms });
+  const map = buildRepoMap(index, fitted.items.slice(0, MAP_FOCUS).map((i) => i.path), mapTokens);
 
   conventions.tokens = countTokens(renderConventions(conventions, fitted.items.map((i) => i.path)));
   const pack: ContextPack = {

@@ -17,6 +17,8 @@ export interface ConventionOptions {
 
 const EXAMPLE_MAX_LINES = 80;
 const NPM_DEFAULT_TEST = /no test specified/;
+/** Fixtures and snapshots under test/ are not test files for the layout summary. */
+const NOT_CODE = new Set(['markdown', 'json', 'yaml', 'toml', 'text', 'html', 'css', 'sql']);
 
 export function detectConventions(index: RepoIndex, options: ConventionOptions): Conventions {
   const byPath = new Map(index.files.map((f) => [f.path, f]));
@@ -100,7 +102,7 @@ function describeTestLayout(index: RepoIndex): string[] {
   const sourceDirectories = new Set(index.files.filter((f) => !f.isTest).map((f) => dirName(f.path)));
   const counts = new Map<string, number>();
   for (const file of index.files) {
-    if (!file.isTest) continue;
+    if (!file.isTest || NOT_CODE.has(file.language)) continue;
     const shape = testShape(file.path, sourceDirectories);
     counts.set(shape, (counts.get(shape) ?? 0) + 1);
   }
