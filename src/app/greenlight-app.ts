@@ -1,0 +1,205 @@
+/**
+ * The greenlight GitHub App on Probot: a thin dispatcher. It never clones, builds or
+ * runs repository code and holds no model key; each handler makes a few API calls and
+ * returns, so Probot answers GitHub in well under a second (SECURITY.md 25).
+ *
+ * | event | → |
+ * | --- | --- |
+ * | `issues.labeled`, `issue_comment.created` | authorize, acknowledge, dispatch the workflow (handle-trigger) |
+ * | `pull_request_review.submitted/dismissed`, `pull_request.synchronize/opened/reopened/labeled` on greenlight PRs | recompute the review gate as the App (handle-gate) |
+ * | `workflow_run.completed` of the greenlight workflow | free a fleet slot, dispatch what is queued |
+ *
+ * Every delivery id is processed at most once (DeliveryLog); a handler that fails
+ * makes the delivery fail (HTTP 500), which GitHub shows and the redelivery loop
+ * retries. Signatures are verified by Probot's webhooks middleware before any of this
+ * runs.
+ */
+import type { ApplicationFunction, Context, Probot } from 'probot';
+import type { GitHubClient } from '../adapters/github/create-octokit.ts';
+import { DEFAULT_CONFIG_PATH } from '../core/config/parse-config.ts';
+import { defaultConfig } from '../core/config/repo-config.ts';
+import { isGreenlightError } from '../core/errors.ts';
+import type { FleetStore } from '../core/fleet/fleet-store.ts';
+import { MemoryFleetStore } from '../core/fleet/memory-fleet-store.ts';
+import { GREENLIGHT_LABEL } from '../core/github/greenlight-labels.ts';
+import { routeEvent } from '../core/github/route-event.ts';
+import { AppForge } from './app-forge.ts';
+import { appIdentityLoader, type AppIdentity } from './app-identity.ts';
+import type { AppLog } from './app-log.ts';
+import { DeliveryLog } from './delivery-log.ts';
+import { recomputeGate } from './handle-gate.ts';
+import { handleTrigger } from './handle-trigger.ts';
+import { handleWorkflowRun } from './handle-workflow-run.ts';
+import { octokitDeliveriesApi, Redeliverer } from './redeliver-failed.ts';
+import type { RunRequest } from './run-request.ts';
+import { RunScheduler } from './run-scheduler.ts';
+import { GREENLIGHT_WORKFLOW_TEMPLATE } from './workflow-template.ts';
+
+export interface GreenlightAppOptions {
+  /** The repository workflow the App dispatches; default `.github/workflows/greenlight.yml`. */
+  workflowFile?: string;
+  configPath?: string;
+  /** The workflow quoted when it is missing; default the shipped example. */
+  workflowTemplate?: string;
+  /** Known identity (skips `GET /app`). */
+  identity?: AppIdentity;
+  store?: FleetStore<RunRequest>;
+  deliveries?: DeliveryLog;
+  /** How often queued requests are looked at; null: only when a run completes. Default 60 s. */
+  queueIntervalMs?: number | null;
+  /** The failed-delivery sweep; null: off. */
+  redelivery?: { intervalMs: number; windowMs: number; maxPages?: number; maxRedeliveries?: number } | null;
+  now?: () => number;
+}
+
+/** What the App exposes besides its Probot function: its parts, and a way to stop its timers. */
+export interface GreenlightApp {
+  appFn: ApplicationFunction;
+  stop(): void;
+  readonly deliveries: DeliveryLog;
+  scheduler(): RunScheduler;
+  redeliverer(): Redeliverer | null;
+}
+
+type AnyContext = Context;
+type Payload = Record<string, unknown> & {
+  repository?: { name?: string; owner?: { login?: string }; default_branch?: string; html_url?: string };
+  installation?: { id?: number };
+};
+
+export function createGreenlightApp(options: GreenlightAppOptions = {}): GreenlightApp {
+  const workflowFile = options.workflowFile ?? '.github/workflows/greenlight.yml';
+  const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
+  const workflowTemplate = options.workflowTemplate ?? GREENLIGHT_WORKFLOW_TEMPLATE;
+  const deliveries = options.deliveries ?? new DeliveryLog({ ...(options.now === undefined ? {} : { now: options.now }) });
+  const now = options.now ?? Date.now;
+  let scheduler: RunScheduler | null = null;
+  let redeliverer: Redeliverer | null = null;
+
+  const appFn: ApplicationFunction = (app: Probot) => {
+    const log: AppLog = app.log;
+    const appOctokit = async () => (await app.auth()) as unknown as GitHubClient;
+    const identity = options.identity === undefined ? appIdentityLoader(appOctokit) : async () => options.identity as AppIdentity;
+    const runs = new RunScheduler({
+      store: options.store ?? new MemoryFleetStore<RunRequest>(),
+      forgeFor: async (request) => new AppForge((await app.auth(request.installationId)) as unknown as GitHubClient, request.repo, request.defaultBranch),
+      botLogin: async () => (await identity()).botLogin,
+      workflowTemplate,
+      log,
+      now,
+    });
+    scheduler = runs;
+    const queueInterval = options.queueIntervalMs === undefined ? 60_000 : options.queueIntervalMs;
+    if (queueInterval !== null) runs.start(queueInterval);
+    if (options.redelivery != null) {
+      const api = {
+        list: async (cursor: string | null) => octokitDeliveriesApi((await app.auth()) as never).list(cursor),
+        redeliver: async (id: number) => octokitDeliveriesApi((await app.auth()) as never).redeliver(id),
+      };
+      redeliverer = new Redeliverer(api, {
+        windowMs: options.redelivery.windowMs, maxPages: options.redelivery.maxPages ?? 10,
+        maxRedeliveries: options.redelivery.maxRedeliveries ?? 100, now, log,
+      });
+      redeliverer.start(options.redelivery.intervalMs);
+    }
+
+    /** Runs `work` once per delivery id; a failure forgets the id (a redelivery may retry) and fails the delivery. */
+    const once = (work: (context: AnyContext, payload: Payload) => Promise<unknown>) => async (context: AnyContext) => {
+      const payload = context.payload as Payload;
+      const fields = { delivery: context.id, event: `${context.name}.${String(payload.action ?? '')}` };
+      if (!deliveries.begin(context.id)) {
+        context.log.info(fields, 'duplicate delivery ignored');
+        return;
+      }
+      try {
+        const outcome = await work(context, payload);
+        context.log.info({ ...fields, outcome }, 'delivery handled');
+      } catch (error) {
+        if (isGreenlightError(error, 'event-invalid')) {
+          // A payload that is not what GitHub sends will not improve on redelivery.
+          context.log.warn({ ...fields, err: error }, 'delivery ignored: malformed payload');
+          return;
+        }
+        deliveries.forget(context.id);
+        context.log.error({ ...fields, err: error }, 'delivery failed');
+        throw error;
+      }
+    };
+
+    const repoOf = (payload: Payload) => {
+      const repository = payload.repository;
+      const installationId = payload.installation?.id;
+      if (repository?.name === undefined || repository.owner?.login === undefined || installationId === undefined) return null;
+      return {
+        repo: { owner: repository.owner.login, repo: repository.name },
+        defaultBranch: repository.default_branch ?? null,
+        repoUrl: repository.html_url ?? `https://github.com/${repository.owner.login}/${repository.name}`,
+        installationId,
+      };
+    };
+
+    const onTrigger = once(async (context, payload) => {
+      // Cheap filters first: most comments are not commands, and no call is needed to tell.
+      if (context.name === 'issue_comment') {
+        const body = (payload.comment as { body?: string | null } | undefined)?.body ?? '';
+        if (!body.trimStart().startsWith('/')) return { kind: 'ignored', reason: 'not a command' };
+      }
+      const where = repoOf(payload);
+      if (where === null) return { kind: 'ignored', reason: 'no repository or installation in the payload' };
+      const forge = new AppForge(context.octokit as unknown as GitHubClient, where.repo, where.defaultBranch);
+      return handleTrigger({
+        forge, octokit: context.octokit as unknown as GitHubClient, identity: await identity(), scheduler: runs,
+        installationId: where.installationId, repoUrl: where.repoUrl, defaultBranch: where.defaultBranch ?? await forge.getDefaultBranch(),
+        workflowFile, workflowTemplate, configPath, log: context.log,
+      }, context.name, payload);
+    });
+
+    const onGate = once(async (context, payload) => {
+      const where = repoOf(payload);
+      if (where === null) return { kind: 'ignored', reason: 'no repository or installation in the payload' };
+      const pr = gateTarget(context.name, payload);
+      if (pr === null) return { kind: 'ignored', reason: 'not a greenlight pull request event that changes the gate' };
+      const octokit = context.octokit as unknown as GitHubClient;
+      const forge = new AppForge(octokit, where.repo, where.defaultBranch);
+      return recomputeGate({ forge, octokit, identity: await identity(), configPath, log: context.log }, pr);
+    });
+
+    const onWorkflowRun = once(async (_context, payload) => ({ slotFreed: await handleWorkflowRun({ scheduler: runs, identity, workflowFile }, payload) }));
+
+    app.on('issues.labeled', onTrigger);
+    app.on('issue_comment.created', onTrigger);
+    app.on(['pull_request_review.submitted', 'pull_request_review.dismissed', 'pull_request.synchronize'], onGate);
+    app.on(['pull_request.opened', 'pull_request.reopened', 'pull_request.labeled'], onGate);
+    app.on('workflow_run.completed', onWorkflowRun);
+  };
+
+  return {
+    appFn,
+    deliveries,
+    stop: () => {
+      scheduler?.stop();
+      redeliverer?.stop();
+    },
+    scheduler: () => {
+      if (scheduler === null) throw new Error('the App is not loaded yet');
+      return scheduler;
+    },
+    redeliverer: () => redeliverer,
+  };
+}
+
+/** The pull request whose gate an event changes, or null. */
+function gateTarget(name: string, payload: Payload): { pr: number; beforeSha: string | null } | null {
+  const action = String(payload.action ?? '');
+  if (name === 'pull_request' && (action === 'opened' || action === 'reopened' || action === 'labeled')) {
+    const pr = payload.pull_request as { number?: number; state?: string; labels?: { name?: string }[] } | undefined;
+    const label = (payload.label as { name?: string } | undefined)?.name;
+    const isGreenlight = (name: string | undefined) => name?.toLowerCase() === GREENLIGHT_LABEL;
+    if (pr?.number === undefined || pr.state !== 'open') return null;
+    if (action === 'labeled' ? !isGreenlight(label) : !(pr.labels ?? []).some((l) => isGreenlight(l.name))) return null;
+    return { pr: pr.number, beforeSha: null };
+  }
+  const route = routeEvent(name, payload, defaultConfig(), { botLogin: null, modeInput: 'gate' });
+  if (route.kind !== 'gate') return null;
+  return { pr: route.pr, beforeSha: typeof payload.before === 'string' ? payload.before : null };
+}

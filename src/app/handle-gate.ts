@@ -1,0 +1,130 @@
+/**
+ * Recomputes the `greenlight/review-gate` check run of a greenlight pull request as the
+ * App (so that a ruleset can require it from this App's id and nobody else can write
+ * it): the tier from the App's own classification of the diff, the requesters from
+ * what GitHub recorded and the App's earlier gate records, the reviews of the CURRENT
+ * head, and the review rules of the default branch's config.
+ */
+import type { GitHubClient } from '../adapters/github/create-octokit.ts';
+import { parseFixCommand } from '../core/github/parse-fix-command.ts';
+import { GREENLIGHT_LABEL } from '../core/github/greenlight-labels.ts';
+import { evaluateGate } from '../core/gate/evaluate-gate.ts';
+import { GATE_CHECK_NAME, gateCheckRun } from '../core/gate/gate-check-run.ts';
+import { loadGateInput } from '../core/gate/load-gate-input.ts';
+import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
+import { formatConfigIssues } from '../core/config/format-config-issues.ts';
+import { encodeGateMemo, parseGateMemo, type GateMemo } from '../core/publish/gate-external-id.ts';
+import type { CheckRunFields, CheckRunInfo, Forge } from '../ports/forge.ts';
+import type { AppIdentity } from './app-identity.ts';
+import type { AppLog } from './app-log.ts';
+import { classifyPullRequest } from './gate/classify-pull-request.ts';
+import { gateRequesters } from './gate/gate-requesters.ts';
+import { listLabelers, listPullRequestApiFiles, readFileModes } from './gate/github-gate-sources.ts';
+import { issueFromBranch } from './gate/issue-from-branch.ts';
+import { loadRepoConfig } from './load-repo-config.ts';
+
+export interface GateDeps {
+  forge: Forge;
+  octokit: GitHubClient;
+  identity: AppIdentity;
+  configPath: string;
+  log: AppLog;
+}
+
+export interface GateRequest {
+  pr: number;
+  /** The head before a push (`synchronize`'s `before`): its gate record is carried forward. */
+  beforeSha?: string | null;
+  /** Requesters known from this very delivery (a `/fix` being dispatched). */
+  requesters?: readonly string[];
+}
+
+export type GateOutcome =
+  | { kind: 'written'; state: 'success' | 'pending' | 'failure'; tier: string; requesters: string[]; headSha: string }
+  | { kind: 'skipped'; reason: string };
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+const UNKNOWN_REQUESTER = '**Requester unknown.** A bot opened this pull request, and neither a review-gate check, nor a ' +
+  '`/fix` comment, nor the trigger label on the issue named by its branch records who asked for it, so a requester\'s ' +
+  'approval cannot be told from anyone else\'s. Comment the fix command on the pull request (its author becomes the ' +
+  'requester) to record one.';
+
+async function gateRuns(forge: Forge, sha: string | null | undefined): Promise<CheckRunInfo[]> {
+  if (sha === null || sha === undefined) return [];
+  return forge.listCheckRuns(sha, GATE_CHECK_NAME);
+}
+
+async function writeCheck(forge: Forge, headSha: string, existing: CheckRunInfo | undefined, fields: CheckRunFields): Promise<void> {
+  if (existing === undefined) await forge.createCheckRun({ name: GATE_CHECK_NAME, headSha, ...fields });
+  else await forge.updateCheckRun(existing.id, fields);
+}
+
+export async function recomputeGate(deps: GateDeps, request: GateRequest): Promise<GateOutcome> {
+  const { forge, octokit, identity } = deps;
+  const [configResult, pr, files, comments] = await Promise.all([
+    loadRepoConfig(forge, deps.configPath),
+    forge.getPullRequest(request.pr),
+    listPullRequestApiFiles(octokit, forge.repo, request.pr),
+    forge.listIssueComments(request.pr),
+  ]);
+  if (pr.state !== 'open') return { kind: 'skipped', reason: `pull request #${pr.number} is closed` };
+  if (!pr.labels.some((label) => same(label, GREENLIGHT_LABEL))) {
+    return { kind: 'skipped', reason: `pull request #${pr.number} has no '${GREENLIGHT_LABEL}' label` };
+  }
+  const [headRuns, beforeRuns] = await Promise.all([gateRuns(forge, pr.headSha), gateRuns(forge, request.beforeSha)]);
+  // Requesters from every memo (more requesters only make the gate stricter); never a tier.
+  const recorded = [...headRuns, ...beforeRuns].map((run) => parseGateMemo(run.externalId)).filter((m): m is GateMemo => m !== null).flatMap((m) => m.requesters);
+  const existing = headRuns.find((run) => run.appId === identity.id);
+
+  if (!configResult.ok) {
+    // Without valid review rules nothing can pass: fail closed and say why.
+    const requesters = gateRequesters({ prAuthor: pr.author, fixCommenters: [], labelers: [], recorded: [...recorded, ...(request.requesters ?? [])] });
+    await writeCheck(forge, pr.headSha, existing, {
+      status: 'completed', conclusion: 'failure', title: `${deps.configPath} on the default branch is invalid`,
+      summary: `The review gate needs the review rules of \`${deps.configPath}\` on the default branch, and the file has problems:\n\n\`\`\`text\n${formatConfigIssues(configResult.errors)}\n\`\`\`\n\nFix the file; the gate is recomputed at the next review or push.`,
+      externalId: encodeGateMemo({ tier: 'critical', requesters }),
+    });
+    return { kind: 'written', state: 'failure', tier: 'unknown', requesters, headSha: pr.headSha };
+  }
+  const config = configResult.config;
+
+  // The issue it was generated from, through the default branch's branch template
+  // (branches of this repository only). Its labelers, once recorded in the memo, stay
+  // requesters even if the branch is renamed later.
+  const issue = pr.isFork ? null : issueFromBranch(pr.headRef, config.branch.template);
+  const [modes, labelers] = await Promise.all([
+    readFileModes(octokit, forge.repo, pr.baseSha, pr.headSha, files),
+    issue === null || issue === pr.number ? [] : listLabelers(octokit, forge.repo, issue, config.trigger.label),
+  ]);
+
+  const assessment = classifyPullRequest(files, modes, config.risk);
+  const fixCommenters = comments.filter((c) => parseFixCommand(c.body, config.trigger.fixCommand) !== null).map((c) => c.author);
+  const requesters = gateRequesters({
+    prAuthor: pr.author, fixCommenters, labelers,
+    recorded: [...recorded, ...(request.requesters ?? [])],
+  });
+
+  const input = await loadGateInput(forge, {
+    pr: pr.number, tier: assessment.tier, review: config.review[assessment.tier], requesters, botLogin: identity.botLogin,
+  });
+  if (input.headSha !== pr.headSha) {
+    // The head moved while we read: the push's own delivery computes the gate for it.
+    return { kind: 'skipped', reason: `the head of #${pr.number} moved from ${pr.headSha.slice(0, 7)} to ${input.headSha.slice(0, 7)}` };
+  }
+  const result = evaluateGate(input);
+  const fields: CheckRunFields = requesters.length > 0 ? gateCheckRun(result) : {
+    // A bot opened it and nothing records who asked: nobody's approval can be told
+    // apart from the requester's own, so the gate cannot pass (as in the Action).
+    status: 'completed', conclusion: 'failure', title: 'Requester unknown: the review gate cannot pass', summary: '',
+  };
+  const summary = [
+    ...(requesters.length > 0 ? [] : [UNKNOWN_REQUESTER]),
+    result.summary,
+    renderRiskMarkdown(assessment, config.review, { maxRows: 30 }).trimEnd(),
+    '_The greenlight App classified this pull request from its diff on GitHub and recomputes this check at every review and push._',
+  ].join('\n\n');
+  await writeCheck(forge, pr.headSha, existing, { ...fields, summary, externalId: encodeGateMemo({ tier: assessment.tier, requesters }) });
+  deps.log.info({ pr: pr.number, tier: assessment.tier, state: result.state, requesters }, 'review gate written');
+  return { kind: 'written', state: requesters.length > 0 ? result.state : 'failure', tier: assessment.tier, requesters, headSha: pr.headSha };
+}
