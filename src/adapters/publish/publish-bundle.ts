@@ -95,7 +95,12 @@ async function checkBaseOnBranch(root: string, auth: GitAuth, base: string, base
   await ensureCommit(root, auth, base).catch((error: unknown) => {
     throw new GreenlightError('bundle-invalid', `the bundle's base ${base.slice(0, 12)} is not a commit of this repository: ${(error as Error).message}`, { cause: error });
   });
-  const ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
+  let ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
+  if (ancestor.exitCode === 1 && (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true') {
+    // A shallow checkout cannot see far enough back to tell: fetch the history once.
+    await fetchBranch(root, auth, baseBranch, 'unshallow');
+    ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
+  }
   if (ancestor.exitCode === 1) {
     throw new GreenlightError('bundle-invalid', `the bundle's base ${base.slice(0, 12)} is not on ${baseBranch}: a generate bundle must start from the base branch. Nothing was published.`);
   }

@@ -29,6 +29,8 @@ export interface PublishRepo {
   write(path: string, content: string | Uint8Array): void;
   /** `git diff --binary` of the working tree against `base`, then the working tree is reset to `base`. */
   takeDiff(base?: string): Promise<string>;
+  /** Like takeDiff, as the JobResult of a run that left the working tree so. */
+  takeJob(options?: JobOptions, base?: string): Promise<JobResult>;
   /** Where origin's branch points, or null. */
   remoteBranch(branch: string): string | null;
   cleanup(): void;
@@ -70,6 +72,10 @@ export function publishRepo(files: Record<string, string | Uint8Array> = {}): Pu
       git('clean', '-q', '-fdx');
       return diff;
     },
+    async takeJob(options = {}, from = base) {
+      const changes = await new LocalWorkspace(root).changes(from);
+      return jobFor(await this.takeDiff(from), { changes, ...options });
+    },
     remoteBranch(branch) {
       try {
         return runGitSync(remote, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`).trim();
@@ -83,8 +89,10 @@ export function publishRepo(files: Record<string, string | Uint8Array> = {}): Pu
 
 const totals = { passed: 2, failed: 0, errored: 0, skipped: 0, total: 2 };
 
+export interface JobOptions { kind?: 'succeeded' | 'gave-up'; tier?: RiskTier; report?: string; changes?: FileChange[] }
+
 /** A JobResult around `diff`, as runJob would return it. */
-export function jobFor(diff: string, options: { kind?: 'succeeded' | 'gave-up'; tier?: RiskTier; report?: string; changes?: FileChange[] } = {}): JobResult {
+export function jobFor(diff: string, options: JobOptions = {}): JobResult {
   const report = {
     mode: 'generate', model: 'claude-sonnet-4-6', testCommand: 'npm test', iterations: 1, maxIterations: 5, turns: [], iterationLog: [],
     usage: { inputTokens: 100, outputTokens: 50, cacheWriteTokens: 0, cacheReadTokens: 0 }, totalTokens: 150, costUsd: 0.01,
