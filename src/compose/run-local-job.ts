@@ -22,6 +22,8 @@ import { pullRequestTitle } from '../core/publish/pull-request-title.ts';
 import type { TaskMode, TaskRequest } from '../core/task/task-request.ts';
 import type { Model } from '../ports/model.ts';
 import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
+import { detectTestCommand } from '../adapters/testing/index.ts';
+import { checkModelCredentials } from './check-model-credentials.ts';
 import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
 import type { JobResult } from './job.ts';
 import type { LocalTask } from './local-task.ts';
@@ -73,6 +75,9 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   }
   await requireClean(root, workspace);
   const { config, warnings } = await loadConfig(workspace);
+  // Refuse what runJob would refuse before any file (an audit log, a branch) exists.
+  if (options.model === undefined) checkModelCredentials(config.model, options.env);
+  await detectTestCommand({ config, files: await workspace.listFiles(), readFile: (path) => workspace.readFile(path) });
   const base = await workspace.headSha();
   const branch = await freeBranchName(root, localBranchName(config, options.task, now()));
   const task: TaskRequest = options.mode === 'fix'
