@@ -8,6 +8,8 @@
  *
  * Pull requests from forks are refused as a value: their branch is not this
  * repository's to push to, and their code is not run with this repository's secrets.
+ * A fix that gave up is not pushed onto the pull request (reviewers approve that
+ * branch); it goes to `greenlight/fix-pr-<n>-wip` with a compare link instead.
  */
 import type { JobResult } from '../../compose/job.ts';
 import { GreenlightError } from '../../core/errors.ts';

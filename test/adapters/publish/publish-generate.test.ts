@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { publishGenerate, type PublishGenerateOptions } from '../../../src/adapters/publish/publish-generate.ts';
+import { stripPersistedCredentials } from '../../../src/adapters/publish/strip-persisted-credentials.ts';
 import { RepoConfig, type RepoConfigInput } from '../../../src/core/config/repo-config.ts';
 import { isGreenlightError } from '../../../src/core/errors.ts';
 import { GATE_CHECK_NAME } from '../../../src/core/gate/gate-check-run.ts';
@@ -243,10 +244,21 @@ describe('publishGenerate', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('leaves the token nowhere on disk: not in .git, not in the remote, not in any object', async () => {
+  it('after stripping what a checkout persisted, leaves the token nowhere on disk: not in .git, the remote, RUNNER_TEMP or any object', async () => {
     repo = publishRepo();
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`;
+    const runnerTemp = join(repo.dir, 'runner-temp');
+    mkdirSync(runnerTemp);
+    const credentials = join(runnerTemp, 'git-credentials-0b9a8c7d-1111-4222-8333-944445555666.config');
+    writeFileSync(credentials, `[http "https://github.com/"]\n\textraheader = ${header}\n`);
+    repo.git('config', `includeIf.gitdir:${join(repo.root, '.git')}.path`, credentials);
+    repo.git('config', 'http.https://github.com/.extraheader', header);
+    expect(filesContainingToken([join(repo.root, '.git'), runnerTemp])).toHaveLength(2);
+
+    await stripPersistedCredentials(repo.root);
     opened(await publishGenerate(options(new FakeForge(), await changeWith({ 'test/add.test.js': ADD_TEST }))));
-    expect(filesContainingToken([join(repo.root, '.git'), repo.remote])).toEqual([]);
+
+    expect(filesContainingToken([join(repo.root, '.git'), repo.remote, runnerTemp])).toEqual([]);
     for (const dir of [repo.root, repo.remote]) {
       expect(runGitSync(dir, 'cat-file', '--batch-all-objects', '--batch')).not.toContain(TOKEN);
     }
