@@ -68,7 +68,7 @@ export function buildRepoIndex(paths: readonly string[], read: ReadRepoFile, opt
       skipped.push({ path, reason: byContent });
       continue;
     }
-    files.push({ path, content, language: detectLanguage(path, content), isTest: isTestPath(path) });
+    files.push({ path, content, size: bytes.length, language: detectLanguage(path, content), isTest: isTestPath(path) });
   }
   return { files, skipped };
 }

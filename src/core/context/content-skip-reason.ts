@@ -8,7 +8,8 @@ const MINIFIED_SAMPLE = 8_000;
 const MINIFIED_AVERAGE_LINE = 300;
 
 /**
- * Why a text file is not indexed, or null. Looks at the first lines only (generated
+ * Why a text file is not indexed, or null, from its head (the first 8 KB are enough;
+ * the whole text works too). Looks at the first lines only (generated
  * banners are at the top) and at the average line length of the first 8 KB (minified
  * code is long lines from the start; sampling keeps this O(1) per file).
  */

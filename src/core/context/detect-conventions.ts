@@ -149,7 +149,7 @@ function pickExample(
     const languages = new Map<string, number>();
     for (const t of tests) languages.set(t.language, (languages.get(t.language) ?? 0) + 1);
     const language = [...languages].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    const sameLanguage = tests.filter((t) => t.language === language).sort((a, b) => a.content.length - b.content.length || (a.path < b.path ? -1 : 1));
+    const sameLanguage = tests.filter((t) => t.language === language).sort((a, b) => a.size - b.size || (a.path < b.path ? -1 : 1));
     file = sameLanguage[Math.floor(sameLanguage.length / 2)];
     reason = 'a typical test of this repository';
   }

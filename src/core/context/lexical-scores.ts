@@ -58,14 +58,14 @@ export function lexicalScores(
   const content = new Float64Array(n);
   if (n > 0 && scanned.length > 0) {
     let totalLength = 0;
-    for (const file of files) totalLength += file.content.length;
+    for (const file of files) totalLength += file.size;
     const averageLength = Math.max(1, totalLength / n);
     for (const term of scanned) {
       const hits = occurrences.get(term)!;
       const idf = inverseDocumentFrequency(n, hits.size);
       const weight = (queryWeight.get(term) ?? 1) * idf;
       for (const [index, tf] of hits) {
-        const norm = 1 - B + (B * files[index]!.content.length) / averageLength;
+        const norm = 1 - B + (B * files[index]!.size) / averageLength;
         content[index]! += (weight * tf * (K1 + 1)) / (tf + K1 * norm);
       }
     }

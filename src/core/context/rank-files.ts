@@ -328,11 +328,13 @@ function scoreRelations(
   // A test that imports a top source tests it, whatever its name: look for those among
   // the tests that mention the source's file name, for the best sources without a
   // same-named test.
-  for (const seed of seeds.slice(0, TEST_IMPORT_SEEDS)) {
-    if (files[seed]!.isTest || pairs.testsOf(seed).length > 0) continue;
-    const stem = files[seed]!.path.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-    if (stem.length < 3 || stem === 'index') continue;
-    for (const i of cache.testFiles) if (files[i]!.content.includes(stem)) pool.add(i);
+  const stems = seeds.slice(0, TEST_IMPORT_SEEDS)
+    .filter((seed) => !files[seed]!.isTest && pairs.testsOf(seed).length === 0)
+    .map((seed) => files[seed]!.path.replace(/^.*\//, '').replace(/\.[^.]+$/, ''))
+    .filter((stem) => stem.length >= 3 && stem !== 'index');
+  for (const i of stems.length > 0 ? cache.testFiles : []) {
+    const content = files[i]!.content;
+    if (stems.some((stem) => content.includes(stem))) pool.add(i);
   }
   for (const candidate of [...pool].sort((a, b) => a - b)) {
     for (const target of resolvedImports(candidate)) {

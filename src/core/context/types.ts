@@ -30,7 +30,10 @@ export type Language =
 /** One indexed file: tracked, text, not vendored/generated/minified/huge/excluded. */
 export interface IndexedFile {
   path: string;
-  content: string;
+  /** The text, UTF-8 decoded. */
+  readonly content: string;
+  /** Size in bytes. */
+  size: number;
   language: Language;
   /** A test file by name or location (`foo.test.ts`, `tests/test_foo.py`, `foo_test.go`, …). */
   isTest: boolean;
