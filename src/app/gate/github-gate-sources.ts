@@ -56,8 +56,8 @@ export async function readFileModes(
   const declarations = [...basePaths.map((_, i) => `$b${i}: String!`), ...headPaths.map((_, i) => `$h${i}: String!`)].join(', ');
   const query = `query($owner: String!, $name: String!, $base: GitObjectID!, $head: GitObjectID!${declarations === '' ? '' : `, ${declarations}`}) {
     repository(owner: $owner, name: $name) {
-      base: object(oid: $base) { ... on Commit { ${fields('b', basePaths)} } }
-      head: object(oid: $head) { ... on Commit { ${fields('h', headPaths)} } }
+      base: object(oid: $base) { ... on Commit { oid ${fields('b', basePaths)} } }
+      head: object(oid: $head) { ... on Commit { oid ${fields('h', headPaths)} } }
     }
   }`;
   try {
