@@ -20,20 +20,18 @@ import { compareUrl } from '../../core/publish/compare-url.ts';
 import { parseGateMemo } from '../../core/publish/gate-external-id.ts';
 import type { PublishResult } from '../../core/publish/publish-types.ts';
 import { pullRequestTitle } from '../../core/publish/pull-request-title.ts';
-import { reviewPlan } from '../../core/publish/review-plan.ts';
 import { createRedactor, type Redactor } from '../../core/redact/create-redactor.ts';
 import type { RiskAssessment } from '../../core/risk/assessment.ts';
 import type { RiskTier } from '../../core/risk/tier.ts';
-import type { Forge, PullRequestInfo } from '../../ports/forge.ts';
-import { applyRiskLabels } from './apply-risk-labels.ts';
+import type { Forge } from '../../ports/forge.ts';
 import { classifyRange } from './classify-range.ts';
 import { applyPatchToTree, commitTree } from './commit-patch.ts';
 import { ensureOwnBranch } from './ensure-own-branch.ts';
+import { finishPullRequest } from './finish-pull-request.ts';
 import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
 import { raisedBy } from './publish-generate.ts';
 import { publishGitRaw } from './publish-git.ts';
-import { postGateCheck } from './post-gate-check.ts';
 import { pushBranch } from './push-branch.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
 import { ensureCommit, fetchBranch, readRemoteBranch, type GitAuth } from './remote-git.ts';
@@ -131,17 +129,13 @@ export async function publishFixChange(context: PublishContext, pr: FixTarget, c
     ...(context.requester === undefined ? [] : [context.requester.login]),
     ...(current.author.isBot || current.author.login.endsWith('[bot]') ? [] : [current.author.login]),
   ]);
-  const botLogin = context.botLogin ?? null;
-  await applyRiskLabels(forge, pr.number, risk.tier, current.labels);
-  const gate = await postGateCheck(forge, {
-    prNumber: pr.number, headSha: commit, tier: risk.tier, config, requesters, botLogin,
-    ...(context.detailsUrl === undefined ? {} : { detailsUrl: context.detailsUrl }),
+  const finished = await finishPullRequest(context, {
+    prNumber: pr.number, labels: current.labels, draft: current.draft, commit, tier: risk.tier, requesters, allowAutoMerge: false,
   });
-  const warnings = await requestReviews(forge, pr.number, risk.tier, gate.required, requesters, botLogin, current, context);
   return {
-    kind: 'pushed-fix', branch: pr.headRef, commitSha: commit, risk, gate: gate.state, prNumber: pr.number, prUrl: current.htmlUrl,
+    kind: 'pushed-fix', branch: pr.headRef, commitSha: commit, risk, gate: finished.gate, prNumber: pr.number, prUrl: current.htmlUrl,
     previousTier: memo?.tier ?? tierFromLabels(current.labels),
-    ...(warnings.length === 0 ? {} : { warnings }),
+    ...(finished.warnings.length === 0 ? {} : { warnings: finished.warnings }),
   };
 }
 
@@ -201,25 +195,6 @@ async function previousMemo(forge: Forge, headSha: string) {
     if (memo !== null) return memo;
   }
   return null;
-}
-
-async function requestReviews(
-  forge: Forge, prNumber: number, tier: RiskTier, required: number, requesters: string[], botLogin: string | null,
-  current: PullRequestInfo, context: PublishContext,
-): Promise<string[]> {
-  const plan = reviewPlan(tier, context.config.review, { required, exclude: [...requesters, ...(botLogin === null ? [] : [botLogin])] });
-  const warnings: string[] = [];
-  if (plan.draft && !current.draft) {
-    warnings.push(`The pull request is now \`${tier}\`, which greenlight opens as a draft; #${prNumber} is not one, but the review gate requires ${required} approval(s) on the new head.`);
-  }
-  if (plan.reviewers.length > 0 || plan.teams.length > 0) {
-    try {
-      await forge.requestReviewers(prNumber, { reviewers: plan.reviewers, teams: plan.teams });
-    } catch (error) {
-      warnings.push(`Could not request reviews: ${(error as Error).message}`);
-    }
-  }
-  return warnings;
 }
 
 function tierFromLabels(labels: readonly string[]): RiskTier | null {

@@ -31,14 +31,12 @@ import { GreenlightError } from '../../core/errors.ts';
 import { createRedactor } from '../../core/redact/create-redactor.ts';
 import type { RiskAssessment } from '../../core/risk/assessment.ts';
 import { maxTier } from '../../core/risk/tier.ts';
-import type { PullRequestInfo } from '../../ports/forge.ts';
-import { applyRiskLabels } from './apply-risk-labels.ts';
 import { classifyRange } from './classify-range.ts';
 import { applyPatchToTree, commitTree } from './commit-patch.ts';
 import { ensureOwnBranch } from './ensure-own-branch.ts';
+import { finishPullRequest } from './finish-pull-request.ts';
 import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
-import { postGateCheck } from './post-gate-check.ts';
 import { pushBranch } from './push-branch.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
 import { readRemoteBranch, type GitAuth } from './remote-git.ts';
@@ -139,44 +137,15 @@ export async function publishGenerateChange(context: PublishContext, target: Gen
     const created = await forge.createPullRequest({ title, body, head: branch, base: target.baseBranch, draft: plan.draft });
     pr = { number: created.number, htmlUrl: created.htmlUrl, labels: [] };
   }
-  const warnings = await finishPullRequest(context, pr.number, pr.labels, commit, risk, existing);
+  const finished = await finishPullRequest(context, {
+    prNumber: pr.number, labels: pr.labels, draft: existing?.draft ?? null, commit, tier: risk.tier,
+    requesters: context.requester === undefined ? [] : [context.requester.login], allowAutoMerge: true,
+  });
   return {
-    kind: existing === null ? 'opened' : 'updated', branch, commitSha: commit, risk, gate: warnings.gate,
-    prNumber: pr.number, prUrl: pr.htmlUrl, ...(warnings.list.length === 0 ? {} : { warnings: warnings.list }),
+    kind: existing === null ? 'opened' : 'updated', branch, commitSha: commit, risk, gate: finished.gate,
+    prNumber: pr.number, prUrl: pr.htmlUrl, ...(finished.warnings.length === 0 ? {} : { warnings: finished.warnings }),
   };
 }
-
-/** Labels, gate check, reviewers and auto-merge for a pull request that now has `commit` as head. */
-async function finishPullRequest(
-  context: PublishContext, prNumber: number, labels: readonly string[], commit: string, risk: RiskAssessment, existing: PullRequestInfo | null,
-): Promise<{ gate: PublishResultGate; list: string[] }> {
-  const { forge, config } = context;
-  const botLogin = context.botLogin ?? null;
-  const requesters = context.requester === undefined ? [] : [context.requester.login];
-  await applyRiskLabels(forge, prNumber, risk.tier, labels);
-  const gate = await postGateCheck(forge, {
-    prNumber, headSha: commit, tier: risk.tier, config, requesters, botLogin, ...(context.detailsUrl === undefined ? {} : { detailsUrl: context.detailsUrl }),
-  });
-  const plan = reviewPlan(risk.tier, config.review, { required: gate.required, exclude: [...requesters, ...(botLogin === null ? [] : [botLogin])] });
-  const warnings: string[] = [];
-  if (existing !== null && plan.draft && !existing.draft) {
-    warnings.push(`The change is now \`${risk.tier}\`, which opens pull requests as drafts, but #${prNumber} is not a draft; the review gate still requires ${gate.required} approval(s).`);
-  }
-  if (plan.reviewers.length > 0 || plan.teams.length > 0) {
-    try {
-      await forge.requestReviewers(prNumber, { reviewers: plan.reviewers, teams: plan.teams });
-    } catch (error) {
-      warnings.push(`Could not request reviews from ${[...plan.reviewers.map((r) => `@${r}`), ...plan.teams.map((t) => `team ${t}`)].join(', ')}: ${(error as Error).message}`);
-    }
-  }
-  if (plan.autoMerge && gate.state === 'success') {
-    const merge = await forge.enableAutoMerge(prNumber, 'squash');
-    if (!merge.enabled) warnings.push(`Auto-merge is enabled in .github/greenlight.yml but GitHub did not enable it: ${merge.reason}`);
-  }
-  return { gate: gate.state, list: warnings };
-}
-
-type PublishResultGate = 'success' | 'pending' | 'failure';
 
 /** The publish step's assessment, with its tier raised to a higher claim (never lowered by one). */
 export function raisedBy(own: RiskAssessment, change: ChangeToPublish): RiskAssessment {
