@@ -29,14 +29,14 @@ const MAX_DEFINITION_LINES = 120;
 const MIN_RELATIVE_SCORE = 0.04;
 /**
  * Depth first, then breadth: the best 3 files may take 40% of the budget each (whole
- * files), the next 5 10%, the rest 4%; bigger files become excerpts or skeletons of
- * that size. Measured on the retrieval benchmark, this covers 8–10 points more of the
+ * files), the next 5 10%, the rest 4% (3% as an excerpt); bigger files become excerpts
+ * or skeletons of that size. Measured on the retrieval benchmark, this covers 8–10 points more of the
  * files that matter at 20k tokens than letting every file take a quarter of the budget.
  */
 const SHARES = [
   { upToRank: 3, whole: 0.4, excerpt: 0.2 },
   { upToRank: 8, whole: 0.1, excerpt: 0.1 },
-  { upToRank: Infinity, whole: 0.04, excerpt: 0.04 },
+  { upToRank: Infinity, whole: 0.04, excerpt: 0.03 },
 ] as const;
 const MAX_OMITTED_LISTED = 20;
 /** Stop growing an excerpt after this many regions in a row did not fit. */
