@@ -3,9 +3,9 @@
  * real test runner, the real Anthropic adapter against scripted HTTP answers.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
+import { createAnthropicModel } from '../../src/adapters/model/anthropic-model.ts';
 import type { JobResult } from '../../src/compose/job.ts';
 import { runJob } from '../../src/compose/run-job.ts';
 import { ConfigError } from '../../src/core/config/config-error.ts';
@@ -45,8 +45,12 @@ export interface JobRun {
   progress: MemoryProgress;
 }
 
-/** runJob on `repo` with the config committed in it. */
-export async function runOn(repo: FixtureRepo, task: Partial<TaskRequest> = {}, env = engineEnv()): Promise<JobRun> {
+/**
+ * runJob on `repo` with the config committed in it. `injectModel` passes a ready
+ * Anthropic model (as the demo or a caller with its own client would) instead of
+ * letting runJob build one from the environment.
+ */
+export async function runOn(repo: FixtureRepo, task: Partial<TaskRequest> = {}, env = engineEnv(), options: { injectModel?: boolean } = {}): Promise<JobRun> {
   const parsed = parseConfig(readFileSync(join(repo.root, '.github/greenlight.yml'), 'utf8'));
   if (!parsed.ok) throw new ConfigError(parsed.errors);
   const audit = new MemoryAuditSink();
@@ -58,6 +62,7 @@ export async function runOn(repo: FixtureRepo, task: Partial<TaskRequest> = {}, 
     env,
     audit,
     progress,
+    ...(options.injectModel === true ? { model: createAnthropicModel({ model: parsed.config.model.name, apiKey: 'injected-key-0000', baseURL: API }) } : {}),
   });
   return { result, audit, progress };
 }
