@@ -1,12 +1,124 @@
 /**
- * The Action runner: reads inputs and the event, runs the job, writes outputs.
- * Until the job is wired (issue "The GitHub Action"), it reports that plainly and
- * exits neutral rather than pretending to work.
+ * The Action runner (release-drafter's shape): reads inputs and the event, sets up
+ * the audit log, redaction and the Forge, hands the event to the flow it asks for,
+ * and writes the outputs and the job summary. Decisions live in src/core (routing,
+ * authorization, outcomes, texts); the flows in this folder only sequence calls.
  */
-import { VERSION } from '../version.ts';
+import { join } from 'node:path';
+import { appendStepSummary } from '../adapters/actions/append-step-summary.ts';
+import { dryRunForge } from '../adapters/actions/dry-run-forge.ts';
+import { readEventFile } from '../adapters/actions/read-event-file.ts';
+import { writeStepOutputs } from '../adapters/actions/write-step-outputs.ts';
+import { createJsonlAuditSink, type JsonlAuditSink } from '../adapters/audit/jsonl-audit-sink.ts';
+import { actionOutputs, exitCodeOf } from '../core/action/action-outcome.ts';
+import { renderJobSummary } from '../core/action/render-job-summary.ts';
+import { maskCommands, workflowCommand } from '../core/action/workflow-command.ts';
+import { routeEvent } from '../core/github/route-event.ts';
+import { createRedactor } from '../core/redact/create-redactor.ts';
+import { secretsFromEnv } from '../core/redact/secrets-from-env.ts';
+import { neutralizeWorkflowCommands } from '../core/sandbox/neutralize-workflow-commands.ts';
+import type { ActionContext, FlowResult } from './action-context.ts';
+import { defaultServices } from './default-services.ts';
+import { describeError } from './describe-error.ts';
+import { readActionInputs, readRuntimeEnv, type ActionInputs, type RuntimeEnv } from './inputs.ts';
+import { loadRepoConfig } from './load-repo-config.ts';
+import { runGate } from './run-gate.ts';
+import { runPublish } from './run-publish.ts';
+import { runRequested } from './run-requested.ts';
+import type { ActionServices } from './services.ts';
 
-export async function runAction(env: Readonly<Record<string, string | undefined>>): Promise<number> {
-  const event = env.GITHUB_EVENT_NAME ?? 'unknown';
-  process.stdout.write(`greenlight ${VERSION}: event '${event}' received; the Action job is not available in this version yet.\n`);
-  return 0;
+/** The login of the workflow token's comments; greenlight never reacts to it. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+export interface ActionIo {
+  /** One line of the step's log. */
+  write(line: string): void;
+}
+
+const stdoutIo: ActionIo = { write: (line) => process.stdout.write(`${line}\n`) };
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Runs the Action for the runtime's environment; returns the process exit code. */
+export async function runAction(env: Env, services: ActionServices = defaultServices(), io: ActionIo = stdoutIo): Promise<number> {
+  let runtime: RuntimeEnv;
+  let inputs: ActionInputs;
+  try {
+    runtime = readRuntimeEnv(env);
+    inputs = readActionInputs(env);
+  } catch (error) {
+    io.write(workflowCommand('error', createRedactor({ secrets: secretsFromEnv(env) }).redact(describeError(error))));
+    return 1;
+  }
+  for (const line of maskCommands([inputs.githubToken, inputs.anthropicApiKey])) io.write(line);
+  const redactor = createRedactor({ secrets: [...secretsFromEnv(env), inputs.githubToken, inputs.anthropicApiKey ?? undefined] });
+  const log = (line: string) => io.write(neutralizeWorkflowCommands(redactor.redact(line)));
+  const fail = (message: string) => io.write(workflowCommand('error', redactor.redact(message)));
+
+  const auditPath = join(runtime.runnerTemp, `greenlight-audit-${runtime.runId ?? 'local'}-${runtime.job ?? inputs.mode}-${runtime.runAttempt ?? '1'}.jsonl`);
+  let audit: JsonlAuditSink;
+  try {
+    audit = createJsonlAuditSink({ path: auditPath, redactor });
+  } catch (error) {
+    fail(describeError(error));
+    return 1;
+  }
+
+  const runUrl = runtime.runId === null ? null : `${runtime.serverUrl}/${runtime.repo.owner}/${runtime.repo.repo}/actions/runs/${runtime.runId}`;
+  let result: FlowResult;
+  try {
+    const forge = services.createForge({ token: inputs.githubToken, apiUrl: runtime.apiUrl, repo: runtime.repo });
+    const ctx: ActionContext = {
+      env, runtime, inputs, services, audit, redactor, log, runUrl,
+      forge: inputs.dryRun ? dryRunForge(forge, log) : forge,
+      payload: readEventFile(runtime.eventPath),
+      botLogin: ACTIONS_BOT_LOGIN,
+      auth: { serverUrl: runtime.serverUrl, token: inputs.githubToken },
+    };
+    audit.write({ kind: 'note', message: 'action start', data: { event: runtime.eventName, mode: inputs.mode, repo: runtime.repo, runUrl, dryRun: inputs.dryRun } });
+    result = await runFlow(ctx);
+  } catch (error) {
+    result = { outcome: { kind: 'failed', what: 'handling the event', why: describeError(error) }, report: null, review: null };
+  }
+
+  const { outcome } = result;
+  const reason = outcome.kind === 'failed' ? `${outcome.what}: ${outcome.why}` : 'reason' in outcome ? outcome.reason : undefined;
+  try {
+    audit.write({ kind: 'run-end', outcome: outcome.kind, ...(reason === undefined ? {} : { reason }) });
+  } finally {
+    audit.close();
+  }
+  if (outcome.kind === 'failed') fail(`greenlight failed while ${outcome.what}: ${outcome.why}`);
+  else if (outcome.kind === 'skipped') log(`greenlight: nothing to do: ${outcome.reason}`);
+  else log(`greenlight: ${outcome.kind}${reason === undefined ? '' : `: ${reason}`}`);
+
+  try {
+    if (runtime.outputFile !== null) writeStepOutputs(runtime.outputFile, actionOutputs(outcome, auditPath));
+    if (runtime.stepSummary !== null && outcome.kind !== 'skipped') {
+      appendStepSummary(runtime.stepSummary, redactor.redact(renderJobSummary({
+        outcome, review: result.review, report: result.report, eventName: runtime.eventName, mode: inputs.mode, auditLog: auditPath, runUrl,
+      })));
+    }
+  } catch (error) {
+    fail(describeError(error));
+    return 1;
+  }
+  return exitCodeOf(outcome);
+}
+
+async function runFlow(ctx: ActionContext): Promise<FlowResult> {
+  const { inputs, runtime } = ctx;
+  const loaded = await loadRepoConfig(ctx.forge, inputs.configPath, inputs.overrides);
+  if (loaded.ok) for (const warning of loaded.warnings) ctx.log(`greenlight: ${inputs.configPath}:${warning.line}: warning: ${warning.message}`);
+  if (inputs.mode === 'publish') return runPublish(ctx, loaded, inputs.bundlePath ?? '');
+  const trigger = (loaded.ok ? loaded.config : loaded.fallback).trigger;
+  const route = routeEvent(runtime.eventName, ctx.payload, { trigger }, { botLogin: ctx.botLogin, modeInput: inputs.mode });
+  switch (route.kind) {
+    case 'ignore':
+      return { outcome: { kind: 'skipped', reason: route.reason }, report: null, review: null };
+    case 'gate':
+      return runGate(ctx, route, loaded);
+    default:
+      return runRequested(ctx, route, loaded);
+  }
 }
