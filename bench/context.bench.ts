@@ -239,6 +239,9 @@ function generateRepository(dir: string, size: number): { tasks: BenchTask[]; by
     });
   };
   git('init', '-q');
+  // No background `git gc --auto` / maintenance competing with the measurements.
+  git('config', 'gc.auto', '0');
+  git('config', 'maintenance.auto', 'false');
   git('add', '-A');
   git('commit', '-q', '-m', 'generated');
   // The prose task's expected file is whichever file the generator put those words in

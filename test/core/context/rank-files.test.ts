@@ -16,6 +16,7 @@ describe('rankFiles signals', () => {
     ['mentioned-path (bare file name)', 'labels.ts is messy', 'src/shipping/labels.ts'],
     ['stack-frame', 'Error: boom\n    at trackShipment (/home/ci/shop/src/shipping/tracker.ts:2:10)', 'src/shipping/tracker.ts'],
     ['defines-symbol', 'closeLedger returns NaN for refunds', 'src/billing/ledger.ts'],
+    ['uses-symbol', 'closeLedger returns NaN for refunds', 'src/billing/report.ts'],
     ['lexical', 'the carrier code is wrong for every shipment', 'src/shipping/tracker.ts'],
     ['path-match', 'shipping', 'src/shipping/labels.ts'],
     ['test-of', 'closeLedger returns NaN for refunds', 'test/billing/ledger.test.ts'],
