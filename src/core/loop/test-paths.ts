@@ -1,26 +1,20 @@
 /**
- * Which paths hold tests, by the naming conventions of the ecosystems greenlight
- * supports. Used to find "existing tests" in a diff; names are enough here because
- * the engine also checks the test reports (a test that vanished from the full run
- * is caught even when its file has an unusual name).
+ * Which paths hold tests, for finding "existing tests" in a diff: the risk rules' path
+ * families (one list of test locations and names for the whole engine). Names are
+ * enough here because the engine also checks the test reports: a test that vanished
+ * from the full run is caught even when its file has an unusual name.
  */
+import { compileGlobs } from '../paths/glob.ts';
+import { isTestSourcePath, isTestSupportPath, TEST_FILES } from '../risk/path-sets.ts';
 
-const TEST_FILE_NAMES: readonly RegExp[] = [
-  /\.(test|spec)\.[cm]?[jt]sx?$/, // vitest, jest, mocha, node:test
-  /(^|\/)test_[^/]*\.py$/, /_test\.py$/, /(^|\/)conftest\.py$/,
-  /_test\.go$/,
-  /(Test|Tests|IT)\.(java|kt|cs)$/,
-  /_(spec|test)\.rb$/,
-];
+const testFileName = compileGlobs(TEST_FILES);
 
-const TEST_DIRS = /(^|\/)(__tests__|tests?|specs?)\//;
-
-/** A file whose name says it is test code (not a fixture that merely lives in `test/`). */
+/** A file whose name says it is test code (not a fixture that merely lives in `test/`, nor a snapshot). */
 export function isTestFileName(path: string): boolean {
-  return TEST_FILE_NAMES.some((re) => re.test(path));
+  return testFileName(path) && !isTestSupportPath(path);
 }
 
-/** A test file, or any code file in a test directory (`test/`, `tests/`, `__tests__/`, `spec/`). */
+/** A test file, or a code file in a test directory (`test/`, `tests/`, `__tests__/`, `spec/`, `e2e/`…), not a fixture. */
 export function isTestPath(path: string): boolean {
-  return isTestFileName(path) || (TEST_DIRS.test(path) && /\.(?:[cm]?[jt]sx?|py|go|rb|rs|java|kt|cs)$/.test(path));
+  return isTestSourcePath(path);
 }
