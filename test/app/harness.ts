@@ -40,14 +40,21 @@ export interface Harness {
 
 let deliveryCounter = 0;
 
+/** A Probot (retries and throttling off unless `Octokit` says otherwise) whose logs land in `logs`. */
+export function testProbot(logs: LogLine[], Octokit = createInstallationOctokit({ throttle: false, retries: false })): Probot {
+  const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  return new Probot({ appId: APP_ID, privateKey: PRIVATE_KEY, secret: SECRET, log, Octokit });
+}
+
+/** The App's options for tests: known identity, no timers. */
+export function testApp(options: GreenlightAppOptions = {}): GreenlightApp {
+  return createGreenlightApp({ identity: IDENTITY, queueIntervalMs: null, redelivery: null, ...options });
+}
+
 export async function harness(options: GreenlightAppOptions = {}, probotOptions: { Octokit?: ReturnType<typeof createInstallationOctokit> } = {}): Promise<Harness> {
   const logs: LogLine[] = [];
-  const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
-  const probot = new Probot({
-    appId: APP_ID, privateKey: PRIVATE_KEY, secret: SECRET, log,
-    Octokit: probotOptions.Octokit ?? createInstallationOctokit({ throttle: false, retries: false }),
-  });
-  const app = createGreenlightApp({ identity: IDENTITY, queueIntervalMs: null, redelivery: null, ...options });
+  const probot = testProbot(logs, probotOptions.Octokit);
+  const app = testApp(options);
   await probot.load(app.appFn);
   return {
     probot, app, logs,

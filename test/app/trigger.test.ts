@@ -102,6 +102,19 @@ describe('authorization (SECURITY.md 1–2)', () => {
     expect(h.logs.find((l) => l.msg === 'delivery handled')?.outcome).toMatchObject({ kind: 'ignored', reason: expect.stringContaining('greenlight itself') });
   });
 
+  it('reads its own identity from GET /app (once) when it is not configured', async () => {
+    const h = await harness({ identity: undefined });
+    nock(API).get('/app').once().reply(200, { id: 99, slug: 'greenlight-acme', name: 'greenlight acme' });
+    mockToken();
+    mockConfig(null);
+    mockConfig(null);
+    const payload = labeledIssue({ sender: 'greenlight-acme[bot]', senderType: 'Bot' });
+    await h.receive('issues', payload);
+    await h.receive('issues', payload);
+    expect(h.logs.filter((l) => l.msg === 'delivery handled').map((l) => (l.outcome as { reason: string }).reason))
+      .toEqual(Array(2).fill(expect.stringContaining('@greenlight-acme[bot] is greenlight itself')));
+  });
+
   it('ignores the App\'s own /fix-looking comments', async () => {
     const h = await harness();
     mockToken();
