@@ -27,6 +27,7 @@ import type { Forge } from '../../ports/forge.ts';
 import { classifyRange } from './classify-range.ts';
 import { applyPatchToTree, commitTree } from './commit-patch.ts';
 import { ensureOwnBranch } from './ensure-own-branch.ts';
+import { faithfulPatch } from './faithful-patch.ts';
 import { finishPullRequest } from './finish-pull-request.ts';
 import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
@@ -63,7 +64,8 @@ export async function publishFix(options: PublishFixOptions): Promise<PublishRes
   if (change === null) {
     return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to push.' };
   }
-  return publishFixChange(options, options.pr, change);
+  const diff = options.job.outcome.kind === 'refused' ? '' : options.job.outcome.diff;
+  return publishFixChange(options, options.pr, { ...change, patch: await faithfulPatch(options.root, options.pr.headSha, diff) });
 }
 
 /** The shared path of `publishFix` and `publishBundle`. */

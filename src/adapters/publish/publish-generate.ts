@@ -34,6 +34,7 @@ import { maxTier } from '../../core/risk/tier.ts';
 import { classifyRange } from './classify-range.ts';
 import { applyPatchToTree, commitTree } from './commit-patch.ts';
 import { ensureOwnBranch } from './ensure-own-branch.ts';
+import { faithfulPatch } from './faithful-patch.ts';
 import { finishPullRequest } from './finish-pull-request.ts';
 import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
@@ -66,7 +67,7 @@ export async function publishGenerate(options: PublishGenerateOptions): Promise<
   if (change === null) {
     return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to publish.' };
   }
-  return publishGenerateChange(options, options, change);
+  return publishGenerateChange(options, options, { ...change, patch: await faithfulPatch(options.root, options.baseSha, options.job.outcome.kind === 'refused' ? '' : options.job.outcome.diff) });
 }
 
 /** The shared path of `publishGenerate` and `publishBundle`. */

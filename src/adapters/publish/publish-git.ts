@@ -2,7 +2,8 @@
  * git for the publish step. Like `runGit`, but every call also turns hooks off
  * (`core.hooksPath=/dev/null`: no pre-commit, pre-push or reference-transaction hook
  * of the repository ever runs), skips LFS smudging, never prompts, and can take the
- * patch as bytes on stdin. Credentials come only from `env` (see gitAuthEnv).
+ * patch as bytes on stdin. Credentials come only from `env` (see gitAuthEnv), and the
+ * rest of the process environment is filtered (see PASSED).
  */
 import { execa } from 'execa';
 import { GreenlightError } from '../../core/errors.ts';
@@ -29,6 +30,22 @@ const HARDENED = [
   '-c', 'fetch.recurseSubmodules=false',
 ];
 
+/**
+ * The only variables of the process environment git gets: what it needs to find
+ * itself, its config, certificates and proxies. Never the Action's inputs
+ * (INPUT_GITHUB_TOKEN, INPUT_ANTHROPIC_API_KEY) or other secrets, which a filter or
+ * credential helper that git starts would otherwise inherit.
+ */
+const PASSED = /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TEMP|TMP|SHELL|LANG|LC_[A-Z]+|TZ|SSL_CERT_(?:FILE|DIR)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|GIT_(?!CONFIG_(?:COUNT|KEY_\d+|VALUE_\d+)$)[A-Z_]+|XDG_CONFIG_HOME|SYSTEMROOT|COMSPEC)$/;
+
+function passedEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && PASSED.test(name) && !/TOKEN|SECRET|PASSWORD|KEY/i.test(name)) env[name] = value;
+  }
+  return env;
+}
+
 const ENV = {
   GIT_TERMINAL_PROMPT: '0',
   GIT_LFS_SKIP_SMUDGE: '1',
@@ -45,7 +62,8 @@ export async function publishGitRaw(root: string, args: readonly string[], optio
       reject: false,
       stripFinalNewline: false,
       maxBuffer: 1024 * 1024 * 1024,
-      env: { ...ENV, ...options.env },
+      extendEnv: false,
+      env: { ...passedEnv(), ...ENV, ...options.env },
       ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
     });
   } catch (error) {

@@ -13,6 +13,7 @@ import { BUNDLE_MANIFEST_FILE, BUNDLE_PATCH_FILE, type BundleManifest, type Bund
 import { GreenlightError } from '../../core/errors.ts';
 import type { Requester } from '../../core/publish/publish-types.ts';
 import { VERSION } from '../../version.ts';
+import { faithfulPatch } from './faithful-patch.ts';
 
 export interface ChangeBundleInput {
   job: JobResult;
@@ -21,6 +22,11 @@ export interface ChangeBundleInput {
   /** The commit the job started from (for fix: the pull request head at trigger time). */
   baseSha: string;
   requester?: Requester;
+  /**
+   * The job's checkout. When given and it still holds the job's final state, the patch
+   * is read from it as raw bytes (see faithfulPatch); otherwise the job's diff text is used.
+   */
+  root?: string;
   /** Default: now. */
   createdAt?: Date;
 }
@@ -34,7 +40,9 @@ export async function writeChangeBundle(dir: string, input: ChangeBundleInput): 
   if (input.job.outcome.kind === 'refused') {
     throw new GreenlightError('usage', `the job was refused (${input.job.outcome.reason}); there is no change to bundle.`);
   }
-  const patch = Buffer.from(input.job.outcome.diff, 'utf8');
+  const diff = input.job.outcome.diff;
+  const faithful = input.root === undefined ? diff : await faithfulPatch(input.root, input.baseSha, diff);
+  const patch = typeof faithful === 'string' ? Buffer.from(faithful, 'utf8') : Buffer.from(faithful);
   const manifest = buildBundleManifest({
     outcome: input.job.outcome,
     claimedTier: input.job.risk.tier,

@@ -1,6 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import { publishGenerate, type PublishGenerateOptions } from '../../../src/adapters/publish/publish-generate.ts';
 import { stripPersistedCredentials } from '../../../src/adapters/publish/strip-persisted-credentials.ts';
 import { RepoConfig, type RepoConfigInput } from '../../../src/core/config/repo-config.ts';
@@ -242,6 +244,37 @@ describe('publishGenerate', () => {
     opened(await publishGenerate(options(new FakeForge(), job)));
 
     expect(existsSync(marker)).toBe(false);
+  });
+
+  it('commits a text file that is not UTF-8 byte for byte (the job\'s diff text cannot hold it)', async () => {
+    repo = publishRepo();
+    const latin1 = Buffer.from('/* caf\xe9 cr\xe8me */\nint x;\n', 'latin1');
+    repo.write('src/legacy.c', latin1);
+    const diff = await new LocalWorkspace(repo.root).diff(repo.base);
+    expect(diff).toContain('\uFFFD');
+
+    const result = opened(await publishGenerate(options(new FakeForge(), jobFor(diff))));
+
+    const blob = repo.remoteGit('rev-parse', `${result.commitSha}:src/legacy.c`).trim();
+    expect(blob).toBe(createHash('sha1').update(Buffer.concat([Buffer.from(`blob ${latin1.length}\0`), latin1])).digest('hex'));
+  });
+
+  it('gives git none of the process\'s secrets: a hook on the remote sees no INPUT_* variable', async () => {
+    repo = publishRepo();
+    const dump = join(repo.dir, 'env-dump');
+    writeFileSync(join(repo.remote, 'hooks', 'pre-receive'), `#!/bin/sh\nenv > ${dump}\n`);
+    chmodSync(join(repo.remote, 'hooks', 'pre-receive'), 0o755);
+    process.env.INPUT_GITHUB_TOKEN = TOKEN;
+    process.env.ANTHROPIC_API_KEY = 'sk-ant-api03-not-a-real-key-0123456789';
+    try {
+      opened(await publishGenerate(options(new FakeForge(), await changeWith({ 'test/add.test.js': ADD_TEST }))));
+    } finally {
+      delete process.env.INPUT_GITHUB_TOKEN;
+      delete process.env.ANTHROPIC_API_KEY;
+    }
+    const env = readFileSync(dump, 'utf8');
+    expect(env).not.toMatch(/^INPUT_|^ANTHROPIC_/m);
+    expect(env).not.toContain('sk-ant-api03');
   });
 
   it('after stripping what a checkout persisted, leaves the token nowhere on disk: not in .git, the remote, RUNNER_TEMP or any object', async () => {
