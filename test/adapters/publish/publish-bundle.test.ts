@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import { publishBundle, type BundleExpectation, type PublishBundleOptions } from '../../../src/adapters/publish/publish-bundle.ts';
 import { readChangeBundle } from '../../../src/adapters/publish/read-change-bundle.ts';
 import { writeChangeBundle } from '../../../src/adapters/publish/write-change-bundle.ts';
@@ -82,6 +83,22 @@ describe('change bundles', () => {
     // The requester is the event's (alice), never the bundle's (mallory).
     expect(repo.remoteGit('log', '-1', '--format=%B', result.commitSha)).toContain('Co-authored-by: alice <42+alice@users.noreply.github.com>');
     expect(repo.remoteGit('log', '-1', '--format=%B', result.commitSha)).not.toContain('mallory');
+  });
+
+  it('keeps the bytes of a non-UTF-8 text file when the job\'s checkout is given', async () => {
+    repo = publishRepo();
+    const latin1 = Buffer.from('caf\xe9\n', 'latin1');
+    repo.write('test/fixtures/latin1.txt', latin1);
+    const job = jobFor(await new LocalWorkspace(repo.root).diff(repo.base));
+    const dir = join(repo.dir, 'bundle');
+    await writeChangeBundle(dir, { job, mode: 'generate', target: { kind: 'issue', number: 4, title: 'Add tests for add' }, baseSha: repo.base, root: repo.root });
+    expect(readFileSync(join(dir, 'change.patch')).includes(Buffer.from('+caf\xe9\n', 'latin1'))).toBe(true);
+
+    const { result } = await publishBundle(options(new FakeForge(), publishClone(), dir));
+
+    if (result.kind !== 'opened') throw new Error(JSON.stringify(result));
+    const blob = repo.remoteGit('rev-parse', `${result.commitSha}:test/fixtures/latin1.txt`).trim();
+    expect(blob).toBe(createHash('sha1').update(Buffer.concat([Buffer.from(`blob ${latin1.length}\0`), latin1])).digest('hex'));
   });
 
   it('publishes a bundle that claims low for a migration as critical (SECURITY.md 20)', async () => {
