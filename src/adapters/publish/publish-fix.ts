@@ -64,8 +64,8 @@ export async function publishFix(options: PublishFixOptions): Promise<PublishRes
   if (change === null) {
     return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to push.' };
   }
-  const diff = options.job.outcome.kind === 'refused' ? '' : options.job.outcome.diff;
-  return publishFixChange(options, options.pr, { ...change, patch: await faithfulPatch(options.root, options.pr.headSha, diff) });
+  const patch = typeof change.patch === 'string' ? await faithfulPatch(options.root, options.pr.headSha, change.patch) : change.patch;
+  return publishFixChange(options, options.pr, { ...change, patch });
 }
 
 /** The shared path of `publishFix` and `publishBundle`. */

@@ -26,7 +26,6 @@ import { compareUrl } from '../../core/publish/compare-url.ts';
 import { publishBody } from '../../core/publish/publish-body.ts';
 import type { PublishResult } from '../../core/publish/publish-types.ts';
 import { pullRequestTitle } from '../../core/publish/pull-request-title.ts';
-import { reviewPlan } from '../../core/publish/review-plan.ts';
 import { GreenlightError } from '../../core/errors.ts';
 import { createRedactor } from '../../core/redact/create-redactor.ts';
 import type { RiskAssessment } from '../../core/risk/assessment.ts';
@@ -67,7 +66,8 @@ export async function publishGenerate(options: PublishGenerateOptions): Promise<
   if (change === null) {
     return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to publish.' };
   }
-  return publishGenerateChange(options, options, { ...change, patch: await faithfulPatch(options.root, options.baseSha, options.job.outcome.kind === 'refused' ? '' : options.job.outcome.diff) });
+  const patch = typeof change.patch === 'string' ? await faithfulPatch(options.root, options.baseSha, change.patch) : change.patch;
+  return publishGenerateChange(options, options, { ...change, patch });
 }
 
 /** The shared path of `publishGenerate` and `publishBundle`. */
@@ -75,6 +75,8 @@ export async function publishGenerateChange(context: PublishContext, target: Gen
   const { root, forge, config } = context;
   const redactor = createRedactor({ secrets: [context.token, ...(context.secrets ?? [])] });
   const auth: GitAuth = { serverUrl: context.serverUrl, token: context.token };
+  // A bad branch.template fails before any work.
+  const named = branchName(config.branch.template, { number: target.issue.number, title: target.issue.title, ...(target.runId === undefined ? {} : { run: target.runId }) });
 
   const applied = await applyPatchToTree(root, target.baseSha, change.patch);
   if (!applied.ok) {
@@ -102,7 +104,7 @@ export async function publishGenerateChange(context: PublishContext, target: Gen
   });
   const commit = await commitTree(root, applied.tree, target.baseSha, message, { name: config.commit.authorName, email: config.commit.authorEmail });
 
-  let branch = branchName(config.branch.template, { number: target.issue.number, title: target.issue.title, ...(target.runId === undefined ? {} : { run: target.runId }) });
+  let branch = named;
   let existing = await forge.findPullRequestForBranch(branch);
   if (change.kind === 'gave-up' && existing !== null) {
     branch = `${branch}-wip`;
@@ -129,13 +131,12 @@ export async function publishGenerateChange(context: PublishContext, target: Gen
   }
 
   const body = publishBody({ reportMarkdown: change.reportMarkdown, redactor, risk, claimedTier: change.claimedTier, review: config.review });
-  const plan = reviewPlan(risk.tier, config.review, { required: 0, exclude: [] });
   let pr: { number: number; htmlUrl: string; labels: readonly string[] };
   if (existing !== null) {
     await forge.updatePullRequest(existing.number, { title, body });
     pr = { number: existing.number, htmlUrl: existing.htmlUrl, labels: existing.labels };
   } else {
-    const created = await forge.createPullRequest({ title, body, head: branch, base: target.baseBranch, draft: plan.draft });
+    const created = await forge.createPullRequest({ title, body, head: branch, base: target.baseBranch, draft: config.review[risk.tier].draft });
     pr = { number: created.number, htmlUrl: created.htmlUrl, labels: [] };
   }
   const finished = await finishPullRequest(context, {
