@@ -89,12 +89,18 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   const audit = openAuditLog(auditPath, options.env);
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
-  let job: JobResult;
+  const author = { name: config.commit.authorName, email: config.commit.authorEmail };
+  const baseTree = async () => (await git(root, ['rev-parse', `${base}^{tree}`])).trim();
   try {
-    job = await runJob({
-      workspaceRoot: root, task, config, env: options.env, audit, progress: progress.port,
-      ...(options.model === undefined ? {} : { model: options.model }),
-    });
+    let job: JobResult;
+    try {
+      job = await runJob({
+        workspaceRoot: root, task, config, env: options.env, audit, progress: progress.port,
+        ...(options.model === undefined ? {} : { model: options.model }),
+      });
+    } catch (error) {
+      throw await keepWorkAfterError(error);
+    }
 
     await progress.step('publish', 'running');
     const outcome = job.outcome;
@@ -108,16 +114,37 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
         ...(outcome.kind === 'gave-up' ? { stopped: outcome.reason.message } : {}),
         serverUrl: 'https://github.com',
       });
-      const commit = await commitToBranch(root, { branch, parent: base, message, author: { name: config.commit.authorName, email: config.commit.authorEmail } });
+      const commit = await commitToBranch(root, { branch, parent: base, message, author });
       kept = { branch, commit };
       audit.write({ kind: 'note', message: 'result committed on a branch', data: kept });
     }
     // The result lives on its branch (or, for a dry run, in `diff`): the user's tree goes back to the base.
-    await new GitCheckpoints(root).restore((await git(root, ['rev-parse', `${base}^{tree}`])).trim());
+    await new GitCheckpoints(root).restore(await baseTree());
     await progress.step('publish', 'done', kept === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${kept.branch}`);
     return { job, branch: kept?.branch ?? null, commit: kept?.commit ?? null, originalBranch, auditPath, diff, configWarnings: warnings };
   } finally {
     audit.close();
+  }
+
+  /**
+   * The job stopped on an error (a key revoked mid-run, a git failure): whatever the
+   * model had done is kept on the branch, marked as unverified, and the tree is
+   * cleaned, so that the error loses no work and leaves the user's checkout as it was.
+   */
+  async function keepWorkAfterError(error: unknown): Promise<unknown> {
+    if (!(error instanceof GreenlightError) || options.dryRun || (await workspace.isClean())) return error;
+    const why = error.message.split('\n')[0] ?? error.code;
+    const message = commitMessage({
+      subject: pullRequestTitle({ mode: task.mode, title: task.title, paths: [] }),
+      mode: task.mode,
+      ...(task.issueNumber === undefined ? {} : { issueNumber: task.issueNumber }),
+      stopped: why,
+      serverUrl: 'https://github.com',
+    });
+    const commit = await commitToBranch(root, { branch, parent: base, message, author });
+    audit.write({ kind: 'note', message: 'work kept on a branch after an error', data: { branch, commit, error: why } });
+    await new GitCheckpoints(root).restore(await baseTree());
+    return new GreenlightError(error.code, `${error.message} The work done before the error is kept on branch ${branch} (not verified).`, { cause: error });
   }
 }
 

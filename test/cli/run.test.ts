@@ -161,6 +161,22 @@ describe('greenlight run', () => {
     expect(result.err).toContain('Lower context.maxTokens in .github/greenlight.yml');
   });
 
+  it('a key rejected mid-run is a configuration error (exit 2), and the work done before it is kept on a branch', async () => {
+    const repo = calcRepo();
+    const firstRound = clampTest([PASSING[0] ?? '', WRONG]);
+    mockAnthropic([tools(create('test/clamp.test.js', firstRound)), apiFailure(401, 'authentication_error', 'invalid x-api-key')]);
+
+    const result = await run(repo.root, ['--task', 'Add tests for clamp']);
+
+    expect(result.code).toBe(2);
+    const branch = 'greenlight/issue-local-add-tests-for-clamp';
+    expect(result.errLines.at(-1)).toMatch(/^greenlight run: .*ANTHROPIC_API_KEY.* The work done before the error is kept on branch greenlight\/issue-local-add-tests-for-clamp \(not verified\)\.$/);
+    expect(repo.git('show', `${branch}:test/clamp.test.js`)).toBe(firstRound);
+    expect(repo.git('log', '-1', '--format=%b', branch)).toContain('Work in progress, not verified:');
+    expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(repo.git('symbolic-ref', '--short', 'HEAD').trim()).toBe('main');
+  });
+
   it('shows a live status line on a terminal, redrawn in place', async () => {
     const repo = calcRepo();
     mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
