@@ -19,7 +19,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     try {
       const started = performance.now();
       const { tasks, bytes } = generateRepository(dir, size);
-      process.stdout.write(`generated ${size} files (${(bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(`generated ${size} files (${(bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`
+        + ` (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: other work on the machine slows every figure)\n`);
       run(dir, 'floor', ''); // warm the page cache
       const floor = run(dir, 'floor', '');
       for (const task of tasks) {
