@@ -89,8 +89,21 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   const audit = openAuditLog(auditPath, options.env);
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
-  const author = { name: config.commit.authorName, email: config.commit.authorEmail };
-  const baseTree = async () => (await git(root, ['rev-parse', `${base}^{tree}`])).trim();
+  const checkpoints = new GitCheckpoints(root);
+  const cleanUp = async () => checkpoints.restore((await git(root, ['rev-parse', `${base}^{tree}`])).trim());
+  /** Commit the working tree on `branch`; `stopped` marks it as unverified work in progress. */
+  const keep = async (paths: readonly string[], stopped: string | undefined, note: string): Promise<string> => {
+    const message = commitMessage({
+      subject: pullRequestTitle({ mode: task.mode, title: task.title, paths }),
+      mode: task.mode,
+      ...(task.issueNumber === undefined ? {} : { issueNumber: task.issueNumber }),
+      ...(stopped === undefined ? {} : { stopped }),
+      serverUrl: 'https://github.com',
+    });
+    const commit = await commitToBranch(root, { branch, parent: base, message, author: { name: config.commit.authorName, email: config.commit.authorEmail } });
+    audit.write({ kind: 'note', message: note, data: { branch, commit } });
+    return commit;
+  };
   try {
     let job: JobResult;
     try {
@@ -99,52 +112,31 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
         ...(options.model === undefined ? {} : { model: options.model }),
       });
     } catch (error) {
-      throw await keepWorkAfterError(error);
+      // An error after the model started (a key revoked mid-run, a git failure): keep its
+      // work on the branch, unverified, and give the user their clean checkout back.
+      if (!(error instanceof GreenlightError) || (await workspace.isClean())) throw error;
+      if (options.dryRun) {
+        await cleanUp();
+        throw error;
+      }
+      await keep([], error.message.split('\n')[0] ?? error.code, 'work kept on a branch after an error');
+      await cleanUp();
+      throw new GreenlightError(error.code, `${error.message} The work done before the error is kept on branch ${branch} (not verified).`, { cause: error });
     }
 
     await progress.step('publish', 'running');
     const outcome = job.outcome;
     const diff = outcome.kind === 'refused' ? '' : outcome.diff;
-    let kept: { branch: string; commit: string } | null = null;
+    let commit: string | null = null;
     if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0) {
-      const message = commitMessage({
-        subject: pullRequestTitle({ mode: task.mode, title: task.title, paths: outcome.changes.map((c) => c.path) }),
-        mode: task.mode,
-        ...(task.issueNumber === undefined ? {} : { issueNumber: task.issueNumber }),
-        ...(outcome.kind === 'gave-up' ? { stopped: outcome.reason.message } : {}),
-        serverUrl: 'https://github.com',
-      });
-      const commit = await commitToBranch(root, { branch, parent: base, message, author });
-      kept = { branch, commit };
-      audit.write({ kind: 'note', message: 'result committed on a branch', data: kept });
+      commit = await keep(outcome.changes.map((c) => c.path), outcome.kind === 'gave-up' ? outcome.reason.message : undefined, 'result committed on a branch');
     }
     // The result lives on its branch (or, for a dry run, in `diff`): the user's tree goes back to the base.
-    await new GitCheckpoints(root).restore(await baseTree());
-    await progress.step('publish', 'done', kept === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${kept.branch}`);
-    return { job, branch: kept?.branch ?? null, commit: kept?.commit ?? null, originalBranch, auditPath, diff, configWarnings: warnings };
+    await cleanUp();
+    await progress.step('publish', 'done', commit === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${branch}`);
+    return { job, branch: commit === null ? null : branch, commit, originalBranch, auditPath, diff, configWarnings: warnings };
   } finally {
     audit.close();
-  }
-
-  /**
-   * The job stopped on an error (a key revoked mid-run, a git failure): whatever the
-   * model had done is kept on the branch, marked as unverified, and the tree is
-   * cleaned, so that the error loses no work and leaves the user's checkout as it was.
-   */
-  async function keepWorkAfterError(error: unknown): Promise<unknown> {
-    if (!(error instanceof GreenlightError) || options.dryRun || (await workspace.isClean())) return error;
-    const why = error.message.split('\n')[0] ?? error.code;
-    const message = commitMessage({
-      subject: pullRequestTitle({ mode: task.mode, title: task.title, paths: [] }),
-      mode: task.mode,
-      ...(task.issueNumber === undefined ? {} : { issueNumber: task.issueNumber }),
-      stopped: why,
-      serverUrl: 'https://github.com',
-    });
-    const commit = await commitToBranch(root, { branch, parent: base, message, author });
-    audit.write({ kind: 'note', message: 'work kept on a branch after an error', data: { branch, commit, error: why } });
-    await new GitCheckpoints(root).restore(await baseTree());
-    return new GreenlightError(error.code, `${error.message} The work done before the error is kept on branch ${branch} (not verified).`, { cause: error });
   }
 }
 
