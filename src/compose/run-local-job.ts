@@ -16,7 +16,6 @@ import type { ConfigIssue } from '../core/config/config-issue.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../core/config/parse-config.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import { GreenlightError } from '../core/errors.ts';
-import { branchName } from '../core/publish/branch-name.ts';
 import { commitMessage } from '../core/publish/commit-message.ts';
 import { pullRequestTitle } from '../core/publish/pull-request-title.ts';
 import type { TaskMode, TaskRequest } from '../core/task/task-request.ts';
@@ -26,6 +25,7 @@ import { detectTestCommand } from '../adapters/testing/index.ts';
 import { checkModelCredentials } from './check-model-credentials.ts';
 import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
 import type { JobResult } from './job.ts';
+import { localBranchName, timeStamp } from './local-branch-name.ts';
 import type { LocalTask } from './local-task.ts';
 import { openAuditLog } from './open-audit-log.ts';
 import { runJob } from './run-job.ts';
@@ -85,7 +85,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     : { mode: 'generate', title: options.task.title, body: options.task.body, baseSha: base };
   if (options.task.issueNumber !== undefined) task.issueNumber = options.task.issueNumber;
 
-  const auditPath = options.auditPath ?? join((await git(root, ['rev-parse', '--absolute-git-dir'])).trim(), 'greenlight', `audit-${stamp(now())}.jsonl`);
+  const auditPath = options.auditPath ?? join((await git(root, ['rev-parse', '--absolute-git-dir'])).trim(), 'greenlight', `audit-${timeStamp(now())}.jsonl`);
   const audit = openAuditLog(auditPath, options.env);
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
@@ -140,12 +140,6 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   }
 }
 
-/** `branch.template` with `{number}` → `local` when the task is not an issue, `{run}` → the UTC time. */
-export function localBranchName(config: RepoConfig, task: LocalTask, at: Date): string {
-  const template = task.issueNumber === undefined ? config.branch.template.replaceAll('{number}', 'local') : config.branch.template;
-  return branchName(template, { number: task.issueNumber ?? 0, title: task.title, run: stamp(at) });
-}
-
 async function requireClean(root: string, workspace: LocalWorkspace): Promise<void> {
   if (await workspace.isClean()) return;
   const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=normal']);
@@ -159,11 +153,6 @@ async function loadConfig(workspace: LocalWorkspace): Promise<{ config: RepoConf
   const parsed = parseConfig(await workspace.readFile(DEFAULT_CONFIG_PATH), DEFAULT_CONFIG_PATH);
   if (!parsed.ok) throw new ConfigError(parsed.errors);
   return { config: parsed.config, warnings: parsed.warnings };
-}
-
-/** `20250131T235959Z`: sortable, and safe in file and branch names. */
-function stamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
 /** Keeps the last snapshot the engine sent, so that the publish step can be added to it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localBranchName } from '../../src/compose/run-local-job.ts';
+import { localBranchName } from '../../src/compose/local-branch-name.ts';
 import { RepoConfig } from '../../src/core/config/repo-config.ts';
 import { isGreenlightError } from '../../src/core/errors.ts';
 
