@@ -29,8 +29,18 @@ export async function buildBundles(outdir: string): Promise<void> {
     minify: false,
     legalComments: 'none',
     logLevel: 'warning',
-    // CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __greenlightCreateRequire } from 'node:module'; const require = __greenlightCreateRequire(import.meta.url);" },
+    // CommonJS dependencies (the TypeScript parser among them) expect require,
+    // __filename and __dirname; an ESM bundle has none of them.
+    banner: {
+      js: [
+        "import { createRequire as __greenlightCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __greenlightFileURLToPath } from 'node:url';",
+        "import { dirname as __greenlightDirname } from 'node:path';",
+        'const require = __greenlightCreateRequire(import.meta.url);',
+        'const __filename = __greenlightFileURLToPath(import.meta.url);',
+        'const __dirname = __greenlightDirname(__filename);',
+      ].join(' '),
+    },
     absWorkingDir: root,
   });
 }
