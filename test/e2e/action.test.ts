@@ -1,0 +1,320 @@
+// End to end: the BUNDLED Action (dist/index.js, built fresh into a temp dir by the same
+// build script) run as the Actions runtime runs it — a Node 24 child process with
+// INPUT_* and GITHUB_* set and an event file — against local HTTP servers standing in
+// for GitHub and Anthropic, with a real workspace whose `origin` is a local bare
+// repository, the real engine, sandbox (bwrap) and test runner.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundles } from '../../scripts/build.ts';
+import { GATE_CHECK_NAME } from '../../src/core/gate/gate-check-run.ts';
+import { parseGateMemo } from '../../src/core/publish/gate-external-id.ts';
+import { parseStepOutputs } from '../action/step-outputs.ts';
+import { webhookExample } from '../fakes/webhook-example.ts';
+import { createCalcRepo, FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
+import { createFile, endReply, FakeAnthropic, toolReply } from './fake-anthropic.ts';
+import { FakeGitHub } from './fake-github.ts';
+
+const TOKEN = 'ghs_e2eActionToken0123456789abcdefABCDEF';
+const MODEL_KEY = 'sk-ant-api03-e2eActionKey-0123456789abcdefghijklmnopqrstuvwxyzABCD-efghAA';
+const NODE = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'node');
+
+const clampTest = (cases: string[]) => [
+  "import assert from 'node:assert/strict';", "import { test } from 'node:test';", "import { clamp } from '../src/calc.js';", '', ...cases, '',
+].join('\n');
+const GOOD = clampTest([
+  "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",
+  "test('clamp raises values below min', () => { assert.equal(clamp(-1, 0, 10), 0); });",
+]);
+// One right and one wrong expectation: better than the start (one more passing test), never verified.
+const WRONG = clampTest([
+  "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",
+  "test('clamp lowers values above max', () => { assert.equal(clamp(15, 0, 10), 15); });",
+]);
+
+let bundleDir: string;
+beforeAll(async () => {
+  bundleDir = mkdtempSync(join(tmpdir(), 'greenlight-e2e-dist-'));
+  await buildBundles(bundleDir);
+  // dist/ sits under the repository's package.json ("type": "module"), as in the runner.
+  writeFileSync(join(bundleDir, 'package.json'), '{ "type": "module" }\n');
+}, 120_000);
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+interface World {
+  dir: string;
+  origin: string;
+  github: FakeGitHub;
+  anthropic: FakeAnthropic;
+  /** actions/checkout of `ref` (default: main), with the credential header it persists. */
+  checkout(ref?: string): string;
+  /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main). */
+  push(branch: string, files: Record<string, string>, message: string, from?: string): string;
+  run(event: string, payload: unknown, options?: { inputs?: Record<string, string>; workspace?: string; runId?: string }): Promise<ActionRun>;
+}
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+}
+
+const worlds: World[] = [];
+afterEach(async () => {
+  for (const world of worlds.splice(0)) {
+    await world.github.stop();
+    await world.anthropic.stop();
+    rmSync(world.dir, { recursive: true, force: true });
+  }
+});
+
+async function world(config: string = FAST_CONFIG): Promise<World> {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'greenlight-e2e-')));
+  const source = createCalcRepo({ config });
+  const origin = join(dir, 'origin.git');
+  execFileSync('git', ['clone', '-q', '--bare', source.root, origin]);
+  source.remove();
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+  const github = new FakeGitHub(origin);
+  const anthropic = new FakeAnthropic();
+  const [githubUrl, anthropicUrl] = await Promise.all([github.start(), anthropic.start()]);
+  let n = 0;
+  const w: World = {
+    dir, origin, github, anthropic,
+    checkout(ref = 'main') {
+      const ws = join(dir, `workspace-${++n}`);
+      execFileSync('git', ['clone', '-q', '--branch', ref, `file://${origin}`, ws]);
+      // What actions/checkout leaves behind with persist-credentials (the default).
+      git(ws, 'config', '--local', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`);
+      return ws;
+    },
+    push(branch, files, message, from = 'main') {
+      const ws = join(dir, `pusher-${++n}`);
+      execFileSync('git', ['clone', '-q', '--branch', from, `file://${origin}`, ws]);
+      for (const [path, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(ws, path)), { recursive: true });
+        writeFileSync(join(ws, path), content);
+      }
+      git(ws, 'add', '--all');
+      git(ws, '-c', 'user.name=Bob', '-c', 'user.email=bob@example.com', 'commit', '-q', '-m', message);
+      git(ws, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
+      return git(ws, 'rev-parse', 'HEAD').trim();
+    },
+    async run(event, payload, options = {}) {
+      const runDir = join(dir, `run-${++n}`);
+      mkdirSync(join(runDir, 'temp'), { recursive: true });
+      mkdirSync(join(runDir, 'home'));
+      const files = { event: join(runDir, 'event.json'), output: join(runDir, 'output'), summary: join(runDir, 'summary') };
+      writeFileSync(files.event, JSON.stringify(payload));
+      writeFileSync(files.output, '');
+      writeFileSync(files.summary, '');
+      const workspace = options.workspace ?? w.checkout();
+      const inputs = { github_token: TOKEN, anthropic_api_key: MODEL_KEY, mode: 'auto', config_path: '.github/greenlight.yml', dry_run: 'false', ...options.inputs };
+      const env: Record<string, string> = {
+        PATH: `${dirname(realpathSync(NODE))}:/usr/local/bin:/usr/bin:/bin`,
+        HOME: join(runDir, 'home'),
+        GITHUB_ACTIONS: 'true', CI: 'true',
+        GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: files.event, GITHUB_REPOSITORY: 'acme/shop', GITHUB_WORKSPACE: workspace,
+        GITHUB_API_URL: githubUrl, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: options.runId ?? '9001', GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_JOB: 'greenlight', RUNNER_TEMP: join(runDir, 'temp'), GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary,
+        ANTHROPIC_BASE_URL: anthropicUrl,
+        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+      };
+      const result = await execa(NODE, [join(bundleDir, 'index.js')], { cwd: workspace, env, extendEnv: false, reject: false, timeout: 150_000 });
+      return {
+        code: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr),
+        outputs: parseStepOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8'), workspace,
+      };
+    },
+  };
+  worlds.push(w);
+  github.permissions.set('alice', 'write');
+  github.permissions.set('carol', 'read');
+  return w;
+}
+
+function labeled(number: number, sender = 'alice') {
+  const payload = webhookExample('issues', 'labeled');
+  payload.repository.full_name = 'acme/shop';
+  payload.issue.number = number;
+  payload.label.name = 'ai-generate';
+  payload.sender.login = sender;
+  payload.sender.id = sender === 'alice' ? 1001 : 2002;
+  payload.sender.type = 'User';
+  return payload;
+}
+
+function fixComment(number: number, body: string, id: number) {
+  const payload = webhookExample('issue_comment', 'created');
+  payload.repository.full_name = 'acme/shop';
+  payload.issue.number = number;
+  payload.issue.pull_request = { url: `https://api.github.com/repos/acme/shop/pulls/${number}` };
+  payload.comment.id = id;
+  payload.comment.body = body;
+  payload.comment.user.login = 'alice';
+  payload.comment.user.id = 1001;
+  payload.sender.login = 'alice';
+  return payload;
+}
+
+const branches = (w: World) => execFileSync('git', ['-C', w.origin, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/'], { encoding: 'utf8' }).trim().split('\n');
+const show = (w: World, rev: string) => execFileSync('git', ['-C', w.origin, 'show', rev], { encoding: 'utf8' });
+
+/** Everything a user or an artifact sees. */
+function published(w: World, run: ActionRun): string {
+  const audit = run.outputs['audit_log'] !== undefined && existsSync(run.outputs['audit_log']) ? readFileSync(run.outputs['audit_log'], 'utf8') : '';
+  return [
+    run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, audit,
+    ...w.github.comments.map((c) => c.body), ...[...w.github.pulls.values()].map((p) => `${p.title}\n${p.body}`),
+    ...w.github.checkRuns.map((r) => JSON.stringify(r)),
+  ].join('\n');
+}
+
+describe('the bundled Action, end to end', () => {
+  it('label → a verified pull request with its tier, labels and review gate; event text reaches no shell', async () => {
+    const w = await world();
+    const pwned = join(w.dir, 'pwned');
+    w.github.addIssue(3, `Add tests for clamp"; touch ${pwned} #`, `Cover clamp. $(touch ${pwned}2)`);
+    w.anthropic.script([toolReply(createFile('test/clamp.test.js', GOOD)), endReply('Added tests.')]);
+
+    const run = await w.run('issues', labeled(3));
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ outcome: 'opened', risk_tier: 'low', bundle_path: '' });
+    const pr = w.github.pulls.get(Number(run.outputs['pr_number']));
+    expect(pr?.headRef).toBe(run.outputs['branch']);
+    expect(branches(w)).toContain(run.outputs['branch']);
+    expect(show(w, `${run.outputs['branch']}:test/clamp.test.js`)).toBe(GOOD);
+    expect(pr?.labels.sort()).toEqual(['greenlight', 'risk:low']);
+    expect(pr?.body).toContain('Closes #3');
+    const gate = w.github.checkRuns.filter((r) => r.name === GATE_CHECK_NAME && r.head_sha === w.github.headOf(pr?.number ?? 0));
+    expect(gate).toHaveLength(1);
+    expect(gate[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(parseGateMemo(gate[0]?.external_id)).toEqual({ tier: 'low', requesters: ['alice'] });
+
+    expect(w.github.reactions).toEqual([{ target: '/issues/3/reactions', content: 'eyes' }]);
+    const [progress, ...others] = w.github.commentsOn(3);
+    expect(others).toEqual([]);
+    expect(progress?.body).toContain('### ✅ greenlight — issue #3');
+    expect(progress?.body).toContain('[Workflow run](https://github.com/acme/shop/actions/runs/9001)');
+    expect(progress?.body).toContain(`Opened #${pr?.number}`);
+    // The key from the anthropic_api_key input is what the model API receives.
+    expect(w.anthropic.keys).toHaveLength(2);
+    for (const key of w.anthropic.keys) expect(key).toContain(MODEL_KEY);
+
+    expect(run.summary).toContain('## greenlight: opened');
+    expect(run.summary).toContain('| audit log |');
+    const audit = readFileSync(run.outputs['audit_log'] ?? '', 'utf8');
+    expect(audit).toContain('"kind":"model-request"');
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([`::add-mask::${TOKEN}`, `::add-mask::${MODEL_KEY}`]);
+    const everything = published(w, run);
+    expect(everything).not.toContain(TOKEN);
+    expect(everything).not.toContain(MODEL_KEY);
+    expect(readFileSync(join(run.workspace, '.git', 'config'), 'utf8')).not.toContain('extraheader');
+    for (const suffix of ['', '2']) expect(existsSync(`${pwned}${suffix}`)).toBe(false);
+    expect(w.github.unhandled).toEqual([]);
+    expect(w.github.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+  }, 180_000);
+
+  it('/fix → a verified commit pushed on top of the requested head', async () => {
+    const w = await world();
+    const head = w.push('feature/clamp', { 'README.md': '# calc\n\nNow with clamp docs.\n' }, 'docs: clamp');
+    w.github.addPull({ number: 7, headRef: 'feature/clamp', title: 'docs: clamp', labels: ['greenlight'] });
+    w.github.comments.push({ id: 555, issue: 7, body: '/fix add tests for clamp', user: { login: 'alice', id: 1001, type: 'User' }, created_at: '', updated_at: '', html_url: '' });
+    w.anthropic.script([toolReply(createFile('test/clamp.test.js', GOOD)), endReply()]);
+
+    const run = await w.run('issue_comment', fixComment(7, '/fix add tests for clamp', 555));
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ outcome: 'updated', pr_number: '7', branch: 'feature/clamp', risk_tier: 'low' });
+    const newHead = w.github.branchSha('feature/clamp') ?? '';
+    expect(newHead).not.toBe(head);
+    expect(execFileSync('git', ['-C', w.origin, 'rev-parse', `${newHead}^`], { encoding: 'utf8' }).trim()).toBe(head);
+    expect(show(w, `${newHead}:test/clamp.test.js`)).toBe(GOOD);
+    expect(w.github.pulls.get(7)?.labels).toContain('risk:low');
+    expect(w.github.checkRuns.some((r) => r.name === GATE_CHECK_NAME && r.head_sha === newHead)).toBe(true);
+    expect(w.github.reactions).toEqual([{ target: '/issues/comments/555/reactions', content: 'eyes' }]);
+    expect(w.github.commentsOn(7).find((c) => c.user.type === 'Bot')?.body).toContain('Pushed a verified commit to `feature/clamp` (#7).');
+    expect(w.github.unhandled).toEqual([]);
+  }, 180_000);
+
+  it('an unauthorized user is refused politely, with no model call', async () => {
+    const w = await world();
+    w.github.addIssue(3, 'Add tests');
+    const run = await w.run('issues', labeled(3, 'carol'));
+    expect(run.code).toBe(0);
+    expect(run.outputs['outcome']).toBe('refused');
+    expect(w.anthropic.bodies).toEqual([]);
+    expect(w.github.commentsOn(3).map((c) => c.body)).toEqual([expect.stringContaining('Thanks for the request, @carol.')]);
+    expect(branches(w)).toEqual(['main']);
+  }, 60_000);
+
+  it('an invalid config on the default branch gets a comment naming field and line, and no run', async () => {
+    const w = await world('budgets:\n  maxIterations: 100\n');
+    w.github.addIssue(3, 'Add tests');
+    const run = await w.run('issues', labeled(3));
+    expect(run.code).toBe(1);
+    expect(run.outputs['outcome']).toBe('failed');
+    expect(w.anthropic.bodies).toEqual([]);
+    const [comment] = w.github.commentsOn(3);
+    expect(comment?.body).toMatch(/\| 2:\d+ \| `budgets\.maxIterations` \| expected an integer from 1 to 50, found 100 \|/);
+    expect(run.stdout).toContain('::error::greenlight failed while reading the configuration');
+  }, 60_000);
+
+  it('the model gives up → the work so far on a branch, and the comment says why', async () => {
+    const w = await world(FAST_CONFIG.replace('maxIterations: 3', 'maxIterations: 1'));
+    w.github.addIssue(3, 'Add tests for clamp');
+    w.anthropic.script([toolReply(createFile('test/clamp.test.js', WRONG)), endReply()]);
+
+    const run = await w.run('issues', labeled(3));
+
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ outcome: 'gave-up', pr_number: '' });
+    const branch = run.outputs['branch'] ?? '';
+    expect(branches(w)).toContain(branch);
+    expect(show(w, `${branch}:test/clamp.test.js`)).toBe(WRONG);
+    expect(w.github.pulls.size).toBe(0);
+    const body = w.github.commentsOn(3)[0]?.body ?? '';
+    expect(body).toContain('### ⚠️ greenlight — issue #3');
+    expect(body).toContain('**Stopped without a verified change.**');
+    expect(body).toContain(`The work so far is on branch \`${branch}\``);
+    expect(body).toContain('<details><summary>What was tried</summary>');
+  }, 180_000);
+
+  it('two jobs: generate writes a bundle without pushing; publish (no model key) validates and publishes it', async () => {
+    const w = await world();
+    w.github.addIssue(3, 'Add tests for clamp');
+    w.anthropic.script([toolReply(createFile('test/clamp.test.js', GOOD)), endReply()]);
+    const bundle = join(w.dir, 'artifact', 'greenlight-bundle');
+
+    const generate = await w.run('issues', labeled(3), { inputs: { bundle_path: bundle }, runId: '777' });
+    expect(generate.stderr).toBe('');
+    expect(generate.code).toBe(0);
+    expect(generate.outputs).toMatchObject({ outcome: 'bundled', bundle_path: bundle });
+    expect(readdirSync(bundle).sort()).toEqual(['change.patch', 'manifest.json']);
+    expect(branches(w)).toEqual(['main']);
+    expect(w.github.pulls.size).toBe(0);
+
+    const publish = await w.run('issues', labeled(3), { inputs: { mode: 'publish', bundle_path: bundle, anthropic_api_key: '' }, runId: '777' });
+    expect(publish.stderr).toBe('');
+    expect(publish.code).toBe(0);
+    expect(publish.outputs).toMatchObject({ outcome: 'published', risk_tier: 'low' });
+    const pr = w.github.pulls.get(Number(publish.outputs['pr_number']));
+    expect(pr?.labels.sort()).toEqual(['greenlight', 'risk:low']);
+    expect(show(w, `${pr?.headRef}:test/clamp.test.js`)).toBe(GOOD);
+    expect(w.anthropic.bodies).toHaveLength(2);
+    const comments = w.github.commentsOn(3);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('the publish job validates and pushes it');
+    expect(comments[0]?.body).toContain(`**Publish job:** ✅ Published #${pr?.number}`);
+    expect(w.github.unhandled).toEqual([]);
+  }, 180_000);
+});
