@@ -3,6 +3,8 @@
  * only, no type checking, ≈55 µs per KB): top-level declarations and class members,
  * and the signature lines that make up a skeleton.
  */
+// First: the compiler needs CommonJS globals while it loads (see the module).
+import './define-commonjs-globals.ts';
 import ts from 'typescript';
 import type { DefinitionKind, ParsedSource, SymbolDefinition } from './parsed-source.ts';
 
