@@ -289,6 +289,41 @@ describe('the bundled Action, end to end', () => {
     expect(body).toContain('<details><summary>What was tried</summary>');
   }, 180_000);
 
+  it('gate: a review recomputes the check from its own classification of the diff; the requester\'s approval does not count', async () => {
+    const w = await world();
+    w.github.permissions.set('bob', 'write');
+    const head = w.push('greenlight/issue-3-api', { 'src/api.js': 'export const handler = (req) => req.body;\n' }, 'feat: api handler');
+    w.github.addPull({ number: 9, headRef: 'greenlight/issue-3-api', labels: ['greenlight', 'risk:low'], user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } });
+    w.github.checkRuns.push({
+      id: 1, name: GATE_CHECK_NAME, head_sha: head, status: 'completed', conclusion: 'success', details_url: null,
+      external_id: JSON.stringify({ v: 1, tier: 'low', requesters: ['alice'] }), output: { title: 'No approval required', summary: '' },
+    });
+    const review = () => {
+      const payload = webhookExample('pull_request_review', 'submitted');
+      payload.repository.full_name = 'acme/shop';
+      payload.pull_request.number = 9;
+      payload.pull_request.head.sha = head;
+      payload.pull_request.labels = [{ name: 'greenlight' }];
+      return payload;
+    };
+
+    w.github.addReview(9, 'alice', 'APPROVED');
+    let run = await w.run('pull_request_review', review(), { inputs: { anthropic_api_key: '' } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ outcome: 'gated', risk_tier: 'medium', pr_number: '9' });
+    const check = () => w.github.checkRuns.find((r) => r.id === 1);
+    expect(check()).toMatchObject({ status: 'in_progress', conclusion: null, output: { title: 'Waiting for 1 more approval (0 of 1)' } });
+    expect(parseGateMemo(check()?.external_id)).toEqual({ tier: 'medium', requesters: ['alice'] });
+    expect(w.github.pulls.get(9)?.labels.sort()).toEqual(['greenlight', 'risk:medium']);
+
+    w.github.addReview(9, 'bob', 'APPROVED');
+    run = await w.run('pull_request_review', review(), { inputs: { anthropic_api_key: '' } });
+    expect(check()).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'Approved (1 of 1)' } });
+    expect(w.anthropic.bodies).toEqual([]);
+    expect(w.github.unhandled).toEqual([]);
+  }, 60_000);
+
   it('two jobs: generate writes a bundle without pushing; publish (no model key) validates and publishes it', async () => {
     const w = await world();
     w.github.addIssue(3, 'Add tests for clamp');
