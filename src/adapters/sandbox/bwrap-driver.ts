@@ -13,6 +13,7 @@ import { buildBwrapArgv, SANDBOX_GID, SANDBOX_UID } from '../../core/sandbox/bui
 import { buildLaunchPrefix } from '../../core/sandbox/build-launch-prefix.ts';
 import { buildRlimitPrefix } from '../../core/sandbox/build-rlimit-prefix.ts';
 import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
+import { assertRunnable, buildSandboxInfo } from '../../core/sandbox/build-sandbox-info.ts';
 import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
 import { sensitivePaths } from '../../core/sandbox/sensitive-paths.ts';
 import { GreenlightError } from '../../core/errors.ts';
@@ -23,7 +24,6 @@ import type { CgroupSupport, RunCgroup } from './cgroup-limits.ts';
 import { createScratch } from './create-scratch.ts';
 import { findExecutable } from './find-executable.ts';
 import { findHiddenPaths } from './find-hidden-paths.ts';
-import { DEFAULT_TIMEOUT_MS } from './none-driver.ts';
 import { prepareGitMounts } from './prepare-git-mounts.ts';
 import { resolveRunCwd } from './resolve-run-cwd.ts';
 import { runProcess } from './run-process.ts';
@@ -96,24 +96,19 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
       : 'the process limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).');
   }
 
-  const info: SandboxInfo = {
+  const info: SandboxInfo = buildSandboxInfo({
     driver: 'bwrap',
     networkIsolation: true,
-    limits: {
-      timeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      memoryMb: options.config.memoryMb,
-      maxPids: options.config.maxPids,
-      maxOutputBytes: options.config.maxOutputBytes,
-    },
+    config: options.config,
+    defaultTimeoutMs: options.defaultTimeoutMs,
     enforcement: { memory, pids },
-    warnings,
-  };
+    warnings: warnings,
+  });
 
   return {
     info,
     async run(command: readonly string[], runOptions: SandboxRunOptions): Promise<SandboxResult> {
-      if (closed) throw new GreenlightError('internal', 'this sandbox was closed; create a new one to run more commands.');
-      if (command.length === 0) throw new GreenlightError('usage', 'sandbox run needs a command.');
+      assertRunnable(closed, command);
       const limits = resolveLimits(info.limits, runOptions);
       const env = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: '/tmp', configured: options.config.env, explicit: runOptions.env });
       const memoryBytes = limits.memoryMb * 1024 * 1024;

@@ -9,8 +9,8 @@ import { mkdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildLaunchPrefix } from '../../core/sandbox/build-launch-prefix.ts';
 import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
+import { assertRunnable, buildSandboxInfo } from '../../core/sandbox/build-sandbox-info.ts';
 import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
-import { GreenlightError } from '../../core/errors.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
 import { createScratch } from './create-scratch.ts';
@@ -32,7 +32,6 @@ export interface NoneSandboxOptions {
   scratchParent?: string;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15 * 60_000;
 
 export const NONE_DRIVER_WARNING =
   'sandbox.driver is "none": repository and generated code run WITHOUT isolation. They can read every file the engine can, ' +
@@ -52,24 +51,19 @@ export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sa
   const baseEnv = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: tmp, configured: options.config.env });
   const warnings = [NONE_DRIVER_WARNING, ...baseEnv.warnings];
 
-  const info: SandboxInfo = {
+  const info: SandboxInfo = buildSandboxInfo({
     driver: 'none',
     networkIsolation: false,
-    limits: {
-      timeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      memoryMb: options.config.memoryMb,
-      maxPids: options.config.maxPids,
-      maxOutputBytes: options.config.maxOutputBytes,
-    },
+    config: options.config,
+    defaultTimeoutMs: options.defaultTimeoutMs,
     enforcement: { memory: 'rlimit', pids: 'none' },
-    warnings,
-  };
+    warnings: warnings,
+  });
 
   return {
     info,
     async run(command: readonly string[], runOptions: SandboxRunOptions): Promise<SandboxResult> {
-      if (closed) throw new GreenlightError('internal', 'this sandbox was closed; create a new one to run more commands.');
-      if (command.length === 0) throw new GreenlightError('usage', 'sandbox run needs a command.');
+      assertRunnable(closed, command);
       const limits = resolveLimits(info.limits, runOptions);
       const cwd = await resolveRunCwd(workspace, runOptions.cwd);
       const env = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: tmp, configured: options.config.env, explicit: runOptions.env });

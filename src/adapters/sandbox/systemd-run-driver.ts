@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
 import { buildSystemdRunArgv, stateDirectoryPath, unitPath } from '../../core/sandbox/build-systemd-run-argv.ts';
 import { parseSystemdRunTrailer } from '../../core/sandbox/parse-systemd-run-trailer.ts';
+import { assertRunnable, buildSandboxInfo } from '../../core/sandbox/build-sandbox-info.ts';
 import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
 import { sensitivePaths } from '../../core/sandbox/sensitive-paths.ts';
 import { GreenlightError } from '../../core/errors.ts';
@@ -20,7 +21,6 @@ import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
 import { createScratch } from './create-scratch.ts';
 import { findHiddenPaths } from './find-hidden-paths.ts';
-import { DEFAULT_TIMEOUT_MS } from './none-driver.ts';
 import { prepareGitMounts } from './prepare-git-mounts.ts';
 import { resolveRunCwd } from './resolve-run-cwd.ts';
 import { runProcess } from './run-process.ts';
@@ -81,18 +81,14 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
   let closed = false;
 
   const baseEnv = buildSandboxEnv({ parentEnv, home, tmpdir: '/tmp', configured: options.config.env });
-  const info: SandboxInfo = {
+  const info: SandboxInfo = buildSandboxInfo({
     driver: 'systemd-run',
     networkIsolation: true,
-    limits: {
-      timeoutMs: options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      memoryMb: options.config.memoryMb,
-      maxPids: options.config.maxPids,
-      maxOutputBytes: options.config.maxOutputBytes,
-    },
+    config: options.config,
+    defaultTimeoutMs: options.defaultTimeoutMs,
     enforcement: { memory: 'systemd', pids: 'systemd' },
     warnings: [...baseEnv.warnings],
-  };
+  });
   const privileged = (argv: string[]): string[] => (sudo === undefined ? argv : [sudo, '-n', '--', ...argv]);
   const helper = async (argv: string[], what: string): Promise<void> => {
     const result = await runner(privileged(argv), { ...HELPER, cwd: '/', env: helperEnv });
@@ -115,8 +111,7 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
   return {
     info,
     async run(command: readonly string[], runOptions: SandboxRunOptions): Promise<SandboxResult> {
-      if (closed) throw new GreenlightError('internal', 'this sandbox was closed; create a new one to run more commands.');
-      if (command.length === 0) throw new GreenlightError('usage', 'sandbox run needs a command.');
+      assertRunnable(closed, command);
       const limits = resolveLimits(info.limits, runOptions);
       const cwd = await resolveRunCwd(workspace, runOptions.cwd);
       const env = buildSandboxEnv({ parentEnv, home, tmpdir: '/tmp', configured: options.config.env, explicit: runOptions.env });
