@@ -32,7 +32,6 @@ export interface NoneSandboxOptions {
   scratchParent?: string;
 }
 
-
 export const NONE_DRIVER_WARNING =
   'sandbox.driver is "none": repository and generated code run WITHOUT isolation. They can read every file the engine can, ' +
   'use the network, see other processes and outlive the run by daemonizing. Only the environment allowlist, the process-group ' +
