@@ -10,10 +10,22 @@ export function renderFiles(changes: readonly FileChange[]): string {
   const rows = changes.map((c) => {
     const path = c.previousPath === undefined ? inlineCode(c.path) : `${inlineCode(c.previousPath)} → ${inlineCode(c.path)}`;
     const lines = c.binary ? 'binary' : `+${c.addedLines.length} −${c.removedLines.length}`;
-    const mode = c.newMode !== undefined && c.oldMode !== undefined && c.newMode !== c.oldMode ? ` (mode ${c.oldMode} → ${c.newMode})` : '';
+    const mode = modeChange(c);
     return `| ${cell(path)} | ${c.status}${mode} | ${lines} |`;
   });
   return ['### Files changed', '', '| File | Change | Lines |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/**
+ * A mode change worth a reviewer's eye (a file became executable, a symlink): only for
+ * a file that exists on both sides. git reports an added file's old mode and a deleted
+ * file's new mode as 000000, which is no change of mode at all.
+ */
+function modeChange(c: FileChange): string {
+  if (c.status === 'added' || c.status === 'deleted') return '';
+  if (c.oldMode === undefined || c.newMode === undefined || c.oldMode === c.newMode) return '';
+  if (/^0+$/.test(c.oldMode) || /^0+$/.test(c.newMode)) return '';
+  return ` (mode ${c.oldMode} → ${c.newMode})`;
 }
 
 export function renderTests(report: LoopReport): string {
