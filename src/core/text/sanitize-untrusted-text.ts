@@ -90,51 +90,59 @@ interface Segment { code: boolean; text: string }
 function splitCode(text: string): Segment[] {
   const segments: Segment[] = [];
   let prose = '';
+  let proseStart = 0;
   let i = 0;
   const n = text.length;
+  const takeProse = (end: number): void => {
+    prose += text.slice(proseStart, end);
+  };
   const flush = (): void => {
     if (prose !== '') segments.push({ code: false, text: prose });
     prose = '';
   };
   while (i < n) {
-    const atLineStart = i === 0 || text.charCodeAt(i - 1) === 10;
-    if (atLineStart) {
+    const c = text.charCodeAt(i);
+    if ((i === 0 || text.charCodeAt(i - 1) === 10) && (c === 32 || c === 96 || c === 126)) {
       const lineEnd = text.indexOf('\n', i);
       const line = text.slice(i, lineEnd === -1 ? n : lineEnd);
       const fence = FENCE_OPEN.exec(line);
       if (fence && !(fence[1]!.startsWith('`') && line.slice(fence[0].length).includes('`'))) {
         const end = findFenceEnd(text, lineEnd === -1 ? n : lineEnd + 1, fence[1]!);
+        takeProse(i);
         flush();
         segments.push({ code: true, text: text.slice(i, end) });
         i = end;
+        proseStart = i;
         continue;
       }
     }
-    if (text.startsWith('<!--', i)) {
+    if (c === 60 /* < */ && text.startsWith('<!--', i)) {
       // Everything up to the next `-->` is hidden, even when it looks like code.
       const close = text.indexOf('-->', i + 4);
+      takeProse(i);
       prose += '\u0000'; // marker: a comment was here (counted and dropped later)
       i = close === -1 ? n : close + 3;
+      proseStart = i;
       continue;
     }
-    const c = text.charCodeAt(i);
     if (c === 96 /* ` */) {
       let run = 1;
       while (text.charCodeAt(i + run) === 96) run += 1;
       const close = findBacktickRun(text, i + run, run);
       if (close !== -1) {
+        takeProse(i);
         flush();
         segments.push({ code: true, text: text.slice(i, close + run) });
         i = close + run;
+        proseStart = i;
         continue;
       }
-      prose += text.slice(i, i + run);
       i += run;
       continue;
     }
-    prose += text[i];
     i += 1;
   }
+  takeProse(n);
   flush();
   return segments;
 }
