@@ -1,10 +1,9 @@
 /**
- * Per-key token buckets in the shape Octokit's throttling plugin expects of its
- * Bottleneck groups (`group.key(id).schedule(options, fn, ...args)`), so that the App
- * can hand the plugin its own `write` and `notifications` limiters. The plugin keys
- * them by the Octokit's `throttle.id`, which the App sets to the installation: one
- * installation's burst never delays another's requests (DESIGN.md "Performance
- * model"), and within one installation writes burst, then pace (token-bucket.ts).
+ * Per-key token buckets: `acquire(key)` resolves when the key may send one more
+ * request. The App keys them by installation, so one installation's burst never delays
+ * another's requests (DESIGN.md "Performance model"), and within one installation
+ * writes burst, then pace (token-bucket.ts). An acquire that need not wait costs no
+ * timer and no queue.
  */
 import { isBucketFull, reserveTokens, type BucketState, type TokenBucket } from '../core/fleet/token-bucket.ts';
 
@@ -14,9 +13,6 @@ export interface KeyedRateLimiterOptions {
   /** Called with (key, waitMs) whenever a request has to wait; for logs and tests. */
   onWait?: (key: string, waitMs: number) => void;
 }
-
-type JobOptions = { weight?: number } | undefined;
-type Job<R> = (...args: never[]) => R | Promise<R>;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -35,31 +31,21 @@ export class KeyedRateLimiter {
     this.#onWait = options.onWait;
   }
 
-  /** The limiter of one key (installation). */
-  key(id = ''): { schedule: <R>(...args: unknown[]) => Promise<R> } {
-    return { schedule: <R>(...args: unknown[]) => this.#schedule<R>(id, args) };
+  /** Takes `weight` tokens of `key` (0: a retry, never waits), waiting until they are there. */
+  async acquire(key: string, weight = 1): Promise<void> {
+    const now = this.#now();
+    const { state, waitMs } = reserveTokens(this.#states.get(key), this.bucket, now, weight);
+    this.#states.set(key, state);
+    this.#sweep(now);
+    if (waitMs > 0) {
+      this.#onWait?.(key, waitMs);
+      await this.#sleep(waitMs);
+    }
   }
 
   /** Keys currently tracked (idle ones are swept away). */
   get size(): number {
     return this.#states.size;
-  }
-
-  async #schedule<R>(id: string, args: unknown[]): Promise<R> {
-    // Bottleneck's two call shapes: schedule(fn, ...args) and schedule(options, fn, ...args).
-    const [first, ...rest] = args;
-    const withOptions = typeof first !== 'function';
-    const options = (withOptions ? first : undefined) as JobOptions;
-    const [fn, ...fnArgs] = (withOptions ? rest : args) as [Job<R>, ...never[]];
-    const now = this.#now();
-    const { state, waitMs } = reserveTokens(this.#states.get(id), this.bucket, now, options?.weight ?? 1);
-    this.#states.set(id, state);
-    this.#sweep(now);
-    if (waitMs > 0) {
-      this.#onWait?.(id, waitMs);
-      await this.#sleep(waitMs);
-    }
-    return fn(...fnArgs);
   }
 
   #sweep(now: number): void {
