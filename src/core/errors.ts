@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'bundle-invalid'
   | 'push-rejected'
   | 'audit-invalid'
+  | 'replay-diverged'
   | 'internal';
 
 export class GreenlightError extends Error {
