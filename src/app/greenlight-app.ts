@@ -35,6 +35,16 @@ import type { RunRequest } from './run-request.ts';
 import { RunScheduler } from './run-scheduler.ts';
 import { GREENLIGHT_WORKFLOW_TEMPLATE } from './workflow-template.ts';
 
+/** Every event the App handles; app.yml subscribes to exactly their names. */
+export const APP_EVENTS = {
+  trigger: ['issues.labeled', 'issue_comment.created'],
+  gate: [
+    'pull_request_review.submitted', 'pull_request_review.dismissed',
+    'pull_request.synchronize', 'pull_request.opened', 'pull_request.reopened', 'pull_request.labeled',
+  ],
+  runs: ['workflow_run.completed'],
+} as const;
+
 export interface GreenlightAppOptions {
   /** The repository workflow the App dispatches; default `.github/workflows/greenlight.yml`. */
   workflowFile?: string;
@@ -166,11 +176,9 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
 
     const onWorkflowRun = once(async (_context, payload) => ({ slotFreed: await handleWorkflowRun({ scheduler: runs, identity, workflowFile }, payload) }));
 
-    app.on('issues.labeled', onTrigger);
-    app.on('issue_comment.created', onTrigger);
-    app.on(['pull_request_review.submitted', 'pull_request_review.dismissed', 'pull_request.synchronize'], onGate);
-    app.on(['pull_request.opened', 'pull_request.reopened', 'pull_request.labeled'], onGate);
-    app.on('workflow_run.completed', onWorkflowRun);
+    app.on([...APP_EVENTS.trigger], onTrigger);
+    app.on([...APP_EVENTS.gate], onGate);
+    app.on([...APP_EVENTS.runs], onWorkflowRun);
   };
 
   return {
