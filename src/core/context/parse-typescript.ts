@@ -4,7 +4,6 @@
  * and the signature lines that make up a skeleton.
  */
 // First: the compiler needs CommonJS globals while it loads (see the module).
-import './define-commonjs-globals.ts';
 import ts from 'typescript';
 import type { DefinitionKind, ParsedSource, SymbolDefinition } from './parsed-source.ts';
 
