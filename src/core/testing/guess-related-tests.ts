@@ -3,12 +3,11 @@
  * set of changed files, by naming convention (`src/a.ts` → `src/a.test.ts`,
  * `test/a.spec.js`, `tests/test_a.py`, `a_test.go`, `__tests__/a.js`).
  */
+import { isTestCodePath } from '../risk/path-sets.ts';
 
-const TEST_FILE = /(^|\/)(__tests__|tests?)\/|[._-](test|spec)\.[^/.]+$|(^|\/)test_[^/]+\.py$|_test\.(py|go)$/;
-
-/** True when a path looks like a test file. */
+/** True when a path is a test file (the risk rules' path families), outside node_modules. */
 export function isTestFile(path: string): boolean {
-  return TEST_FILE.test(path) && !/(^|\/)node_modules\//.test(path);
+  return isTestCodePath(path) && !/(^|\/)node_modules\//.test(path);
 }
 
 /** The stem a test file is named after: `src/a.test.ts` → `a`, `tests/test_a.py` → `a`. */
