@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { configCommand } from './config.ts';
 import { contextCommand } from './context.ts';
+import { demoCommand } from './demo.ts';
 import { runCommand } from './run.ts';
 
 export const commands: readonly CliCommand[] = [
@@ -10,4 +11,5 @@ export const commands: readonly CliCommand[] = [
   configCommand,
   classifyCommand,
   contextCommand,
+  demoCommand,
 ];
