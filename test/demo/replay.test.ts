@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { materializeExample } from '../../src/demo/materialize-example.ts';
@@ -59,9 +59,15 @@ describe('greenlight demo --replay', () => {
     const extra = last.replace('"turn":5', '"turn":6');
     const { repo, log } = await setUp([...lines.slice(0, -1), extra, '{"at":"2026-01-01T00:01:00.000Z","event":{"kind":"run-end","outcome":"gave-up","reason":"budget"}}']);
 
-    const result = await demo(['--replay', log, '--repo', repo]);
+    const kept = join(tempDir(), 'kept');
+    const result = await demo(['--replay', log, '--repo', repo, '--keep', kept]);
 
     expect(result.code).toBe(1);
+    // a kept clone has its own objects: it survives the source repository
+    expect(existsSync(join(kept, '.git/objects/info/alternates'))).toBe(false);
+    rmSync(repo, { recursive: true, force: true });
+    expect(git(kept, 'log', '--format=%s', 'greenlight-replay')).toBe('demo-shop: cart arithmetic in cents\n');
+    expect(git(kept, 'fsck', '--no-progress', '--no-dangling')).toBe('');
     expect(result.out).toContain('DIVERGED:    The replay used 5 of the 6 recorded model responses: this run ended (succeeded) where the recorded run went on.');
     expect(result.out).toContain('DIVERGED:    The recorded run ended "gave-up", this replay "succeeded".');
     expect(result.out.trimEnd().split('\n').at(-1)).toBe('REPLAY: the run did not follow the recording (see DIVERGED above).');
