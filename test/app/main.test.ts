@@ -94,7 +94,8 @@ describe('npm start (src/app/main.ts)', () => {
     }
     expect(status, output).toBe(200);
     expect(calls).toContain('POST /api/v3/repos/Codertocat/Hello-World/actions/workflows/greenlight.yml/dispatches');
-    const logged = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; delivery?: string });
-    expect(logged.some((line) => line.msg === 'delivery handled' && line.delivery === 'main-1')).toBe(true);
+    // The log line reaches the pipe a moment after the answer.
+    const logged = () => output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; delivery?: string });
+    await until('the structured log line', () => logged().some((line) => line.msg === 'delivery handled' && line.delivery === 'main-1'), () => output);
   }, 90_000);
 });
