@@ -95,7 +95,7 @@ describe('npm start (src/app/main.ts)', () => {
     expect(status, output).toBe(200);
     expect(calls).toContain('POST /api/v3/repos/Codertocat/Hello-World/actions/workflows/greenlight.yml/dispatches');
     // The log line reaches the pipe a moment after the answer.
-    const logged = () => output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; delivery?: string });
+    const logged = () => output.split('\n').slice(0, -1).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; delivery?: string });
     await until('the structured log line', () => logged().some((line) => line.msg === 'delivery handled' && line.delivery === 'main-1'), () => output);
   }, 90_000);
 });
