@@ -14,6 +14,7 @@ import { loadGateInput } from '../core/gate/load-gate-input.ts';
 import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
 import { formatConfigIssues } from '../core/config/format-config-issues.ts';
 import { encodeGateMemo, parseGateMemo, type GateMemo } from '../core/publish/gate-external-id.ts';
+import type { RiskTier } from '../core/risk/tier.ts';
 import type { CheckRunFields, CheckRunInfo, Forge } from '../ports/forge.ts';
 import type { AppIdentity } from './app-identity.ts';
 import type { AppLog } from './app-log.ts';
@@ -55,6 +56,15 @@ async function gateRuns(forge: Forge, sha: string | null | undefined): Promise<C
   return forge.listCheckRuns(sha, GATE_CHECK_NAME);
 }
 
+/**
+ * The memo for `external_id`. No requesters, no memo: an empty list would read as
+ * "nobody requested this" to the Action's gate mode, which fails closed only when it
+ * finds no memo at all.
+ */
+function memo(tier: RiskTier, requesters: string[]): { externalId?: string } {
+  return requesters.length === 0 ? {} : { externalId: encodeGateMemo({ tier, requesters }) };
+}
+
 async function writeCheck(forge: Forge, headSha: string, existing: CheckRunInfo | undefined, fields: CheckRunFields): Promise<void> {
   if (existing === undefined) await forge.createCheckRun({ name: GATE_CHECK_NAME, headSha, ...fields });
   else await forge.updateCheckRun(existing.id, fields);
@@ -83,7 +93,7 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
     await writeCheck(forge, pr.headSha, existing, {
       status: 'completed', conclusion: 'failure', title: `${deps.configPath} on the default branch is invalid`,
       summary: `The review gate needs the review rules of \`${deps.configPath}\` on the default branch, and the file has problems:\n\n\`\`\`text\n${formatConfigIssues(configResult.errors)}\n\`\`\`\n\nFix the file; the gate is recomputed at the next review or push.`,
-      externalId: encodeGateMemo({ tier: 'critical', requesters }),
+      ...memo('critical', requesters),
     });
     return { kind: 'written', state: 'failure', tier: 'unknown', requesters, headSha: pr.headSha };
   }
@@ -124,7 +134,7 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
     renderRiskMarkdown(assessment, config.review, { maxRows: 30 }).trimEnd(),
     '_The greenlight App classified this pull request from its diff on GitHub and recomputes this check at every review and push._',
   ].join('\n\n');
-  await writeCheck(forge, pr.headSha, existing, { ...fields, summary, externalId: encodeGateMemo({ tier: assessment.tier, requesters }) });
+  await writeCheck(forge, pr.headSha, existing, { ...fields, summary, ...memo(assessment.tier, requesters) });
   deps.log.info({ pr: pr.number, tier: assessment.tier, state: result.state, requesters }, 'review gate written');
   return { kind: 'written', state: requesters.length > 0 ? result.state : 'failure', tier: assessment.tier, requesters, headSha: pr.headSha };
 }

@@ -157,6 +157,8 @@ describe('review gate recomputation (SECURITY.md 21)', () => {
     const writes = mockGate({ labelers: [], reviews: [{ login: 'bob' }], permissions: { bob: 'write' } });
     await h.receive('pull_request_review', reviewEvent());
     expect(written(writes)).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Requester unknown: the review gate cannot pass' } });
+    // No memo: an empty requester list must not read as "nobody asked" to the Action's gate.
+    expect(written(writes).external_id).toBeUndefined();
   });
 
   it('counts a human pull request author as the requester', async () => {
