@@ -9,6 +9,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { toolDirsToKeep } from '../../core/sandbox/tool-dirs-to-keep.ts';
 import { buildBwrapArgv, SANDBOX_GID, SANDBOX_UID } from '../../core/sandbox/build-bwrap-argv.ts';
 import { buildLaunchPrefix } from '../../core/sandbox/build-launch-prefix.ts';
 import { buildRlimitPrefix } from '../../core/sandbox/build-rlimit-prefix.ts';
@@ -83,7 +84,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
     isRoot,
     extra: options.hide,
   }));
-  const keep = await dnsConfigDirs();
+  const keep = [...await dnsConfigDirs(), ...toolDirsToKeep(parentEnv.PATH ?? '', hide)];
   const scratch = await createScratch(options.scratchParent);
   let closed = false;
 
