@@ -6,6 +6,7 @@
  * is the caller's.
  */
 import { createModel } from '../adapters/model/create-model.ts';
+import { createCoverageMeasurement } from './coverage-measurement.ts';
 import { createSandbox } from '../adapters/sandbox/create-sandbox.ts';
 import { createTestRunner, detectTestCommand } from '../adapters/testing/index.ts';
 import { createWorkspaceTools } from '../adapters/tools/workspace-tools.ts';
@@ -62,6 +63,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
     const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
+    const measureCoverage = config.tests.coverage.required ? await createCoverageMeasurement(config.tests, sandbox, workspace.root) : undefined;
     await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
     await steps.report('context', 'running');
     const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase);
@@ -83,6 +85,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       clock: { now: () => Date.now() },
       audit,
       progress: options.progress,
+      measureCoverage,
       costOf: (usage: ModelUsage) => {
         const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
         return cost.priced ? cost.usd : Number.NaN;

@@ -50,8 +50,8 @@ export const ContextConfig = z.strictObject({
 
 export const CoverageConfig = z.strictObject({
   required: z.boolean().default(false).describe('New tests must raise line coverage of the files they target.'),
-  command: z.string().min(1).optional().describe('Test command that writes coverage; detected when unset.'),
-  report: z.string().min(1).optional().describe('Path of the lcov, coverage-summary.json or cobertura report it writes.'),
+  command: z.string().min(1).optional().describe('Test command that writes a coverage report; required when coverage.required is true.'),
+  report: z.string().min(1).optional().describe('Path, inside the repository, of the lcov, coverage-summary.json or cobertura report the command writes; required when coverage.required is true.'),
   minDeltaPercent: z.number().min(0).max(100).default(0).describe('Minimum rise in line coverage, in percentage points.'),
 });
 
