@@ -1,6 +1,7 @@
 import { guessRelatedTests } from '../../core/testing/guess-related-tests.ts';
 import type { TestSelection } from '../../ports/test-runner.ts';
-import { selectedFiles } from './extend-command.ts';
+import type { TestPlan } from '../../core/testing/test-plan.ts';
+import { extendCommand, selectedFiles } from './extend-command.ts';
 import type { PreparedRun } from './runner-adapter.ts';
 
 export interface FileSubset {
@@ -31,3 +32,17 @@ export function selectTestFiles(selection: TestSelection, files: readonly string
 
 /** The note for a subset that could not be applied because the command cannot be extended. */
 export const CANNOT_NARROW = 'the test command cannot be narrowed safely, so the whole suite ran';
+
+/**
+ * For runners that take test files as arguments: the command with the reporter words
+ * and the selected files appended, or the whole suite (with the reason) when nothing
+ * narrower applies or the command cannot be extended safely.
+ */
+export function prepareFileSubset(plan: TestPlan, selection: TestSelection, files: readonly string[], reporter: readonly string[]): PreparedRun {
+  const all = extendCommand(plan, reporter) ?? plan.command;
+  const subset = selectTestFiles(selection, files);
+  if (subset.files === null) return { command: all, env: {}, scope: 'all', notes: subset.notes };
+  const narrowed = extendCommand(plan, [...reporter, ...subset.files]);
+  if (narrowed === null) return { command: all, env: {}, scope: 'all', notes: [CANNOT_NARROW] };
+  return { command: narrowed, env: {}, scope: subset.scope, notes: subset.notes };
+}

@@ -1,7 +1,7 @@
 import { parseMochaJson } from '../../../core/testing/parse-mocha-json.ts';
-import { extendCommand, reportPath } from '../extend-command.ts';
+import { reportPath } from '../extend-command.ts';
 import type { RunnerAdapter } from '../runner-adapter.ts';
-import { CANNOT_NARROW, selectTestFiles } from '../select-test-files.ts';
+import { prepareFileSubset } from '../select-test-files.ts';
 
 const REPORT = 'mocha.json';
 
@@ -14,12 +14,7 @@ export const mochaAdapter: RunnerAdapter = {
   reportExpected: true,
   prepare({ plan, selection, reportDir, files }) {
     const reporter = ['--reporter', 'json', '--reporter-option', `output=${reportPath(reportDir, REPORT)}`];
-    const all = extendCommand(plan, reporter) ?? plan.command;
-    const subset = selectTestFiles(selection, files);
-    if (subset.files === null) return { command: all, env: {}, scope: 'all', notes: subset.notes };
-    const narrowed = extendCommand(plan, [...reporter, ...subset.files]);
-    if (narrowed === null) return { command: all, env: {}, scope: 'all', notes: [CANNOT_NARROW] };
-    return { command: narrowed, env: {}, scope: subset.scope, notes: subset.notes };
+    return prepareFileSubset(plan, selection, files, reporter);
   },
   parse({ reports, roots }) {
     const text = reports[REPORT];

@@ -1,7 +1,7 @@
 import { parseJestJson } from '../../../core/testing/parse-jest-json.ts';
-import { directCommand, extendCommand, reportPath } from '../extend-command.ts';
+import { directCommand, reportPath } from '../extend-command.ts';
 import type { RunnerAdapter } from '../runner-adapter.ts';
-import { CANNOT_NARROW, selectTestFiles } from '../select-test-files.ts';
+import { prepareFileSubset } from '../select-test-files.ts';
 
 const REPORT = 'vitest.json';
 
@@ -15,17 +15,12 @@ export const vitestAdapter: RunnerAdapter = {
   reportExpected: true,
   prepare({ plan, selection, reportDir, files }) {
     const reporter = ['--run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath(reportDir, REPORT)}`];
-    const all = extendCommand(plan, reporter) ?? plan.command;
     const changed = selection.changedFiles ?? [];
     if ((selection.tests === undefined || selection.tests.length === 0) && changed.length > 0) {
       const related = directCommand(plan, (inv) => [...inv.program, 'related', ...inv.args.filter((a) => a !== 'run'), ...changed, ...reporter]);
       if (related !== null) return { command: related, env: {}, scope: 'related', notes: [] };
     }
-    const subset = selectTestFiles(selection, files);
-    if (subset.files === null) return { command: all, env: {}, scope: 'all', notes: subset.notes };
-    const narrowed = extendCommand(plan, [...reporter, ...subset.files]);
-    if (narrowed === null) return { command: all, env: {}, scope: 'all', notes: [CANNOT_NARROW] };
-    return { command: narrowed, env: {}, scope: subset.scope, notes: subset.notes };
+    return prepareFileSubset(plan, selection, files, reporter);
   },
   parse({ reports, roots }) {
     const text = reports[REPORT];
