@@ -4,11 +4,26 @@
 import tseslint from 'typescript-eslint';
 
 const ioModules = [
-  'node:child_process', 'child_process',
-  'node:fs', 'fs', 'node:fs/promises', 'fs/promises',
-  'node:net', 'net', 'node:http', 'http', 'node:https', 'https',
-  'node:dgram', 'dgram', 'node:worker_threads', 'worker_threads',
-  'execa', 'probot', '@anthropic-ai/sdk', 'nock',
+  'node:child_process',
+  'child_process',
+  'node:fs',
+  'fs',
+  'node:fs/promises',
+  'fs/promises',
+  'node:net',
+  'net',
+  'node:http',
+  'http',
+  'node:https',
+  'https',
+  'node:dgram',
+  'dgram',
+  'node:worker_threads',
+  'worker_threads',
+  'execa',
+  'probot',
+  '@anthropic-ai/sdk',
+  'nock',
 ];
 
 export default tseslint.config(
@@ -23,14 +38,27 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ioModules.map((name) => ({ name, message: 'src/core must stay pure: do I/O in an adapter behind a port.' })),
-        patterns: [
-          { group: ['@octokit/*', '@actions/*', '@anthropic-ai/*'], message: 'src/core must not import SDKs: inject them through a port.' },
-          { group: ['**/adapters/**', '**/action/**', '**/app/**', '**/cli/**'], message: 'src/core must not import adapters or entrypoints.' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioModules.map((name) => ({
+            name,
+            message: 'src/core must stay pure: do I/O in an adapter behind a port.',
+          })),
+          patterns: [
+            {
+              group: ['@octokit/*', '@actions/*', '@anthropic-ai/*'],
+              message: 'src/core must not import SDKs: inject them through a port.',
+            },
+            {
+              group: ['**/adapters/**', '**/action/**', '**/app/**', '**/cli/**'],
+              message: 'src/core must not import adapters or entrypoints.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'process', message: 'src/core must not read the process: pass values in.' },
         { name: 'fetch', message: 'src/core must not do network I/O.' },
       ],
@@ -39,11 +67,17 @@ export default tseslint.config(
   {
     files: ['src/adapters/**/*.ts', 'src/ports/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/action/**', '**/app/**', '**/cli/**'], message: 'adapters and ports must not import entrypoints.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/action/**', '**/app/**', '**/cli/**'],
+              message: 'adapters and ports must not import entrypoints.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

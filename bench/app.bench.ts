@@ -38,30 +38,50 @@ const PRIVATE_KEY = generateKeyPairSync('rsa', {
 
 function route(method: string, path: string): { status: number; body?: unknown; kind: string } {
   if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
-    return { kind: 'token', status: 201, body: { token: 'ghs_bench', expires_at: new Date(Date.now() + 3_600_000).toISOString() } };
+    return {
+      kind: 'token',
+      status: 201,
+      body: { token: 'ghs_bench', expires_at: new Date(Date.now() + 3_600_000).toISOString() },
+    };
   }
-  if (method === 'GET' && path.includes('/contents/')) return { kind: 'config', status: 404, body: { message: 'Not Found' } };
-  if (method === 'GET' && path.includes('/collaborators/')) return { kind: 'permission', status: 200, body: { permission: 'write', role_name: 'write' } };
-  if (method === 'POST' && path.endsWith('/reactions')) return { kind: 'reaction', status: 201, body: { id: 1, content: 'eyes' } };
+  if (method === 'GET' && path.includes('/contents/'))
+    return { kind: 'config', status: 404, body: { message: 'Not Found' } };
+  if (method === 'GET' && path.includes('/collaborators/'))
+    return { kind: 'permission', status: 200, body: { permission: 'write', role_name: 'write' } };
+  if (method === 'POST' && path.endsWith('/reactions'))
+    return { kind: 'reaction', status: 201, body: { id: 1, content: 'eyes' } };
   if (method === 'POST' && path.endsWith('/dispatches')) return { kind: 'dispatch', status: 204 };
   if (method === 'POST' && path.endsWith('/comments')) {
-    return { kind: 'comment', status: 201, body: { id: 1, body: 'ok', user: { login: 'greenlight[bot]', type: 'Bot' }, created_at: 'x', updated_at: 'x', html_url: 'x' } };
+    return {
+      kind: 'comment',
+      status: 201,
+      body: {
+        id: 1,
+        body: 'ok',
+        user: { login: 'greenlight[bot]', type: 'Bot' },
+        created_at: 'x',
+        updated_at: 'x',
+        html_url: 'x',
+      },
+    };
   }
   return { kind: 'unexpected', status: 404, body: { message: `bench API: no route for ${method} ${path}` } };
 }
 
 /** A fake API per variant, so that one variant's background work never counts for another. */
-const fakeGitHub = (calls: Map<string, number>) => (req: IncomingMessage, res: ServerResponse): void => {
-  req.resume();
-  req.on('end', () => {
-    const answer = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://x').pathname);
-    calls.set(answer.kind, (calls.get(answer.kind) ?? 0) + 1);
-    setTimeout(() => {
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-    }, LATENCY_MS);
-  });
-};
+const fakeGitHub =
+  (calls: Map<string, number>) =>
+  (req: IncomingMessage, res: ServerResponse): void => {
+    req.resume();
+    req.on('end', () => {
+      const answer = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://x').pathname);
+      calls.set(answer.kind, (calls.get(answer.kind) ?? 0) + 1);
+      setTimeout(() => {
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+      }, LATENCY_MS);
+    });
+  };
 
 // ---- the apps --------------------------------------------------------------------
 
@@ -72,16 +92,26 @@ const floorApp: ApplicationFunction = (app) => {
     const issue = context.payload.issue.number;
     const ref = context.payload.repository.default_branch;
     await context.octokit.rest.repos.getContent({ ...repo, path: '.github/greenlight.yml', ref }).catch(() => null);
-    await context.octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: context.payload.sender.login });
+    await context.octokit.rest.repos.getCollaboratorPermissionLevel({
+      ...repo,
+      username: context.payload.sender.login,
+    });
     await Promise.all([
       context.octokit.rest.reactions.createForIssue({ ...repo, issue_number: issue, content: 'eyes' }),
-      context.octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: 'greenlight.yml', ref, inputs: { issue: String(issue), requester: context.payload.sender.login } }),
+      context.octokit.rest.actions.createWorkflowDispatch({
+        ...repo,
+        workflow_id: 'greenlight.yml',
+        ref,
+        inputs: { issue: String(issue), requester: context.payload.sender.login },
+      }),
     ]);
     await context.octokit.rest.issues.createComment({ ...repo, issue_number: issue, body: 'dispatched' });
   });
 };
 
-async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; port: number }> {
+async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ server: Server; port: number }> {
   const server = createServer(handler);
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -90,7 +120,11 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
 
 async function webhookServer(appFn: ApplicationFunction, Octokit: typeof ProbotOctokit, apiPort: number) {
   const probot = new Probot({
-    appId: 1, privateKey: PRIVATE_KEY, secret: SECRET, baseUrl: `http://127.0.0.1:${apiPort}`, Octokit,
+    appId: 1,
+    privateKey: PRIVATE_KEY,
+    secret: SECRET,
+    baseUrl: `http://127.0.0.1:${apiPort}`,
+    Octokit,
     log: pino({ level: 'error' }, { write: () => {} }),
   });
   const middleware = await createNodeMiddleware(appFn, { probot });
@@ -105,7 +139,13 @@ function delivery(i: number): { body: string; headers: Record<string, string> } 
     action: 'labeled',
     label: { name: 'ai-generate' },
     issue: { number: i + 1, state: 'open', title: 'Add tests', labels: [{ name: 'ai-generate' }] },
-    repository: { name: `repo-${i}`, full_name: `org-${installation}/repo-${i}`, owner: { login: `org-${installation}` }, default_branch: 'main', html_url: `https://github.com/org-${installation}/repo-${i}` },
+    repository: {
+      name: `repo-${i}`,
+      full_name: `org-${installation}/repo-${i}`,
+      owner: { login: `org-${installation}` },
+      default_branch: 'main',
+      html_url: `https://github.com/org-${installation}/repo-${i}`,
+    },
     sender: { login: 'alice', type: 'User' },
     installation: { id: installation },
   };
@@ -113,7 +153,9 @@ function delivery(i: number): { body: string; headers: Record<string, string> } 
   return {
     body,
     headers: {
-      'content-type': 'application/json', 'x-github-event': 'issues', 'x-github-delivery': `bench-${i}-${Math.random()}`,
+      'content-type': 'application/json',
+      'x-github-event': 'issues',
+      'x-github-delivery': `bench-${i}-${Math.random()}`,
       'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
     },
   };
@@ -121,22 +163,50 @@ function delivery(i: number): { body: string; headers: Record<string, string> } 
 
 function post(agent: Agent, port: number, body: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/api/github/webhooks', method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/github/webhooks',
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-interface Result { name: string; n: number; p50: number; p99: number; perSecond: number; statuses: Map<number, number>; dispatchedAtEnd: number }
+interface Result {
+  name: string;
+  n: number;
+  p50: number;
+  p99: number;
+  perSecond: number;
+  statuses: Map<number, number>;
+  dispatchedAtEnd: number;
+}
 
-interface Samples { times: number[]; statuses: Map<number, number>; seconds: number; n: number; dispatched: number }
+interface Samples {
+  times: number[];
+  statuses: Map<number, number>;
+  seconds: number;
+  n: number;
+  dispatched: number;
+}
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-interface Variant { port: number; calls: Map<string, number> }
+interface Variant {
+  port: number;
+  calls: Map<string, number>;
+}
 
 /** Sends `n` deliveries at CONCURRENCY; adds the answer times to `into`. */
 async function send(variant: Variant, n: number, into: Samples): Promise<void> {
@@ -146,15 +216,17 @@ async function send(variant: Variant, n: number, into: Samples): Promise<void> {
   const offset = into.n;
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let i = next++; i < n; i = next++) {
-      const { body, headers } = delivery(offset + i);
-      const t0 = performance.now();
-      const status = await post(agent, port, body, headers);
-      into.times.push(performance.now() - t0);
-      into.statuses.set(status, (into.statuses.get(status) ?? 0) + 1);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const { body, headers } = delivery(offset + i);
+        const t0 = performance.now();
+        const status = await post(agent, port, body, headers);
+        into.times.push(performance.now() - t0);
+        into.statuses.set(status, (into.statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
   into.seconds += (performance.now() - started) / 1000;
   into.n += n;
   into.dispatched += (calls.get('dispatch') ?? 0) - before;
@@ -166,31 +238,54 @@ const emptySamples = (): Samples => ({ times: [], statuses: new Map(), seconds: 
 function result(name: string, samples: Samples): Result {
   const sorted = [...samples.times].sort((a, b) => a - b);
   return {
-    name, n: samples.n, p50: percentile(sorted, 50), p99: percentile(sorted, 99), perSecond: samples.n / samples.seconds,
-    statuses: samples.statuses, dispatchedAtEnd: samples.dispatched,
+    name,
+    n: samples.n,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    perSecond: samples.n / samples.seconds,
+    statuses: samples.statuses,
+    dispatchedAtEnd: samples.dispatched,
   };
 }
 
 function show(r: Result): string {
   const statuses = [...r.statuses].map(([s, c]) => `${c}×${s}`).join(' ');
-  return `${r.name.padEnd(16)} ${String(r.n).padStart(5)}  p50 ${r.p50.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ` +
-    `${r.perSecond.toFixed(1).padStart(6)} deliveries/s  answers: ${statuses}  dispatched by the last answer: ${r.dispatchedAtEnd}/${r.n}`;
+  return (
+    `${r.name.padEnd(16)} ${String(r.n).padStart(5)}  p50 ${r.p50.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms  ` +
+    `${r.perSecond.toFixed(1).padStart(6)} deliveries/s  answers: ${statuses}  dispatched by the last answer: ${r.dispatchedAtEnd}/${r.n}`
+  );
 }
 
-async function variant(appFn: ApplicationFunction, Octokit: typeof ProbotOctokit): Promise<Variant & { servers: Server[] }> {
+async function variant(
+  appFn: ApplicationFunction,
+  Octokit: typeof ProbotOctokit,
+): Promise<Variant & { servers: Server[] }> {
   const calls = new Map<string, number>();
   const api = await listen(fakeGitHub(calls));
   const webhooks = await webhookServer(appFn, Octokit, api.port);
   return { port: webhooks.port, calls, servers: [api.server, webhooks.server] };
 }
 
-const greenlight = createGreenlightApp({ identity: identityFromSlug(1, 'greenlight'), queueIntervalMs: null, redelivery: null });
+const greenlight = createGreenlightApp({
+  identity: identityFromSlug(1, 'greenlight'),
+  queueIntervalMs: null,
+  redelivery: null,
+});
 const gl = await variant(greenlight.appFn, createInstallationOctokit({ throttle: {} }));
 // Throttling off needs the function form: Probot's own defaults override a plain object's `throttle`.
-const floor = await variant(floorApp, ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, throttle: { enabled: false }, retry: { enabled: false } })));
+const floor = await variant(
+  floorApp,
+  ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  })),
+);
 const trap = await variant(floorApp, ProbotOctokit);
 
-console.log(`${CONCURRENCY} concurrent connections, ${INSTALLATIONS} installations, GitHub API latency ${LATENCY_MS} ms, 5 API calls per delivery (+1 token per installation)`);
+console.log(
+  `${CONCURRENCY} concurrent connections, ${INSTALLATIONS} installations, GitHub API latency ${LATENCY_MS} ms, 5 API calls per delivery (+1 token per installation)`,
+);
 // Warm-up: every installation's token, in both. Then rounds alternate between the two,
 // so that a change in background load on the machine hits both alike.
 await send(gl, INSTALLATIONS, emptySamples());
@@ -203,14 +298,21 @@ for (let round = 0; round < 4; round++) {
 }
 const trapSamples = emptySamples();
 await send(trap, 50, trapSamples);
-const results = [result('floor', floorSamples), result('greenlight', glSamples), result('probot defaults', trapSamples)];
+const results = [
+  result('floor', floorSamples),
+  result('greenlight', glSamples),
+  result('probot defaults', trapSamples),
+];
 for (const r of results) console.log(show(r));
 const [floorResult, glResult] = results as [Result, Result];
 const ratio = glResult.p99 / floorResult.p99;
-const allOk = [floorResult, glResult].every((r) => r.statuses.get(200) === r.n && r.dispatchedAtEnd === r.n)
-  && [gl, floor].every((v) => (v.calls.get('unexpected') ?? 0) === 0);
+const allOk =
+  [floorResult, glResult].every((r) => r.statuses.get(200) === r.n && r.dispatchedAtEnd === r.n) &&
+  [gl, floor].every((v) => (v.calls.get('unexpected') ?? 0) === 0);
 const ok = ratio <= 1.2 && allOk;
-console.log(`greenlight p99 / floor p99 = ${ratio.toFixed(2)} (target ≤ 1.2)${allOk ? '' : '; NOT every delivery was answered 200 and dispatched'} ${ok ? 'ok' : 'FAIL'}`);
+console.log(
+  `greenlight p99 / floor p99 = ${ratio.toFixed(2)} (target ≤ 1.2)${allOk ? '' : '; NOT every delivery was answered 200 and dispatched'} ${ok ? 'ok' : 'FAIL'}`,
+);
 
 for (const server of [gl, floor, trap].flatMap((v) => v.servers)) server.closeAllConnections();
 greenlight.stop();

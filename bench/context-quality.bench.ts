@@ -42,7 +42,9 @@ export interface LabelledExample {
   files: string[];
 }
 
-const { values } = parseArgs({ options: { repo: { type: 'string' }, write: { type: 'string' }, max: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { repo: { type: 'string' }, write: { type: 'string' }, max: { type: 'string' } },
+});
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(values.repo ?? resolve(here, '..'));
 const examples = mineExamples(repo, Number(values.max ?? 60));
@@ -69,8 +71,10 @@ function mineExamples(root: string, max: number): LabelledExample[] {
   for (const line of log) {
     const [commit, parent, extra] = line.split(' ');
     if (!commit || !parent || extra) continue; // root commits and merges have no single parent
-    const modified = git(['diff-tree', '--no-commit-id', '-r', '--name-status', '--no-renames', '-z', parent, commit]).toString()
-      .split('\0').filter(Boolean);
+    const modified = git(['diff-tree', '--no-commit-id', '-r', '--name-status', '--no-renames', '-z', parent, commit])
+      .toString()
+      .split('\0')
+      .filter(Boolean);
     const files: string[] = [];
     for (let i = 0; i + 1 < modified.length; i += 2) {
       if (modified[i] === 'M' && CODE.test(modified[i + 1]!)) files.push(modified[i + 1]!);
@@ -86,7 +90,10 @@ function mineExamples(root: string, max: number): LabelledExample[] {
 
 /** The tree of `commit`, read from git objects (no checkout), as a RepoIndex. */
 function indexAt(commit: string): RepoIndex {
-  const entries = git(['ls-tree', '-r', '-z', '--full-tree', commit]).toString().split('\0').filter(Boolean)
+  const entries = git(['ls-tree', '-r', '-z', '--full-tree', commit])
+    .toString()
+    .split('\0')
+    .filter(Boolean)
     .map((entry) => {
       const tab = entry.indexOf('\t');
       const [mode, type, sha] = entry.slice(0, tab).split(' ');
@@ -102,11 +109,15 @@ function indexAt(commit: string): RepoIndex {
     blobs.set(entry.path, output.subarray(headerEnd + 1, headerEnd + 1 + size));
     offset = headerEnd + 1 + size + 1;
   }
-  return buildRepoIndex(entries.map((e) => e.path), (path, maxBytes) => {
-    const bytes = blobs.get(path);
-    if (!bytes) return null;
-    return bytes.length > maxBytes ? { tooLarge: true } : { bytes };
-  }, { maxFileBytes: 512_000, exclude: [] });
+  return buildRepoIndex(
+    entries.map((e) => e.path),
+    (path, maxBytes) => {
+      const bytes = blobs.get(path);
+      if (!bytes) return null;
+      return bytes.length > maxBytes ? { tooLarge: true } : { bytes };
+    },
+    { maxFileBytes: 512_000, exclude: [] },
+  );
 }
 
 /** Plain BM25 (k1 1.2, b 0.75) over path + content words; whole files best-first into the budget. */
@@ -121,16 +132,19 @@ function bm25Pack(index: RepoIndex, task: string, budget: number): Set<string> {
   const n = docs.length;
   const average = docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, n);
   const df = new Map(query.map((q) => [q, docs.filter((d) => d.tf.has(q)).length]));
-  const scored = docs.map((d) => {
-    let score = 0;
-    for (const q of query) {
-      const f = d.tf.get(q) ?? 0;
-      if (f === 0) continue;
-      const idf = Math.log(1 + (n - df.get(q)! + 0.5) / (df.get(q)! + 0.5));
-      score += (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * d.length) / average));
-    }
-    return { path: d.file.path, score, tokens: countTokens(d.file.content) + 20 };
-  }).filter((d) => d.score > 0).sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+  const scored = docs
+    .map((d) => {
+      let score = 0;
+      for (const q of query) {
+        const f = d.tf.get(q) ?? 0;
+        if (f === 0) continue;
+        const idf = Math.log(1 + (n - df.get(q)! + 0.5) / (df.get(q)! + 0.5));
+        score += (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * d.length) / average));
+      }
+      return { path: d.file.path, score, tokens: countTokens(d.file.content) + 20 };
+    })
+    .filter((d) => d.score > 0)
+    .sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
   const picked = new Set<string>();
   let left = budget;
   for (const d of scored) {
@@ -163,11 +177,17 @@ function evaluate(all: readonly LabelledExample[]): void {
       totals.bm25[b]! += bm25Recall;
       cells.push(`${pct(oursRecall).padStart(4)} ${pct(bm25Recall).padStart(4)}`);
     });
-    rows.push(`${example.commit.slice(0, 8)}  ${String(relevant.length).padStart(3)}  ${cells.join('   ')}  ${example.task.split('\n')[0]!.slice(0, 60)}`);
+    rows.push(
+      `${example.commit.slice(0, 8)}  ${String(relevant.length).padStart(3)}  ${cells.join('   ')}  ${example.task.split('\n')[0]!.slice(0, 60)}`,
+    );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`labelled set: ${counted} commits of ${all[0]!.repository} that modify tests and sources (task = commit message)\n\n`);
-  process.stdout.write(`commit    files  ${BUDGETS.map((b) => `@${b / 1000}k ours bm25`.padEnd(14)).join(' ')}  task\n`);
+  process.stdout.write(
+    `labelled set: ${counted} commits of ${all[0]!.repository} that modify tests and sources (task = commit message)\n\n`,
+  );
+  process.stdout.write(
+    `commit    files  ${BUDGETS.map((b) => `@${b / 1000}k ours bm25`.padEnd(14)).join(' ')}  task\n`,
+  );
   for (const row of rows) process.stdout.write(`${row}\n`);
   process.stdout.write('\nmean recall of the files that matter:\n');
   let ok = true;
@@ -176,9 +196,13 @@ function evaluate(all: readonly LabelledExample[]): void {
     const bm25 = (totals.bm25[b]! / counted) * 100;
     const gain = ours - bm25;
     if (budget === 20_000 && gain < TARGET_POINTS_AT_20K) ok = false;
-    process.stdout.write(`  ${String(budget / 1000).padStart(2)}k tokens: greenlight ${ours.toFixed(1)}%  plain BM25 ${bm25.toFixed(1)}%  (${gain >= 0 ? '+' : ''}${gain.toFixed(1)} points)\n`);
+    process.stdout.write(
+      `  ${String(budget / 1000).padStart(2)}k tokens: greenlight ${ours.toFixed(1)}%  plain BM25 ${bm25.toFixed(1)}%  (${gain >= 0 ? '+' : ''}${gain.toFixed(1)} points)\n`,
+    );
   });
-  process.stdout.write(`target: ≥ ${TARGET_POINTS_AT_20K} points above BM25 at 20k — ${ok ? 'met' : 'NOT MET'} (${seconds} s)\n`);
+  process.stdout.write(
+    `target: ≥ ${TARGET_POINTS_AT_20K} points above BM25 at 20k — ${ok ? 'met' : 'NOT MET'} (${seconds} s)\n`,
+  );
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -34,7 +34,10 @@ interface Measurement {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const targets: Record<number, { ms: number; mb?: number }> = { 5_000: { ms: 500 }, 50_000: { ms: 3_000, mb: 500 } };
   let failed = false;
   for (const size of sizes.length > 0 ? sizes : [5_000, 50_000]) {
@@ -42,8 +45,10 @@ async function main(): Promise<void> {
     try {
       const started = performance.now();
       const { tasks, bytes } = generateRepository(dir, size);
-      process.stdout.write(`generated ${size} files (${(bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`
-        + ` (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: other work on the machine slows every figure)\n`);
+      process.stdout.write(
+        `generated ${size} files (${(bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+          ` (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: other work on the machine slows every figure)\n`,
+      );
       run(dir, 'floor', ''); // warm the page cache
       const floor = run(dir, 'floor', '');
       for (const task of tasks) {
@@ -54,10 +59,10 @@ async function main(): Promise<void> {
         failed ||= !timeOk || !memoryOk;
         const found = task.expect === '' ? 'n/a' : ours.top?.includes(task.expect) ? 'found' : 'MISSED';
         process.stdout.write(
-          `${String(size).padStart(6)} files  ${task.name.padEnd(10)}  assemble ${fmt(ours.ms)} ms, ${ours.maxRssMb.toFixed(0)} MB`
-          + `  |  floor ${fmt(floor.ms)} ms, ${floor.maxRssMb.toFixed(0)} MB  |  ratio ${(ours.ms / floor.ms).toFixed(2)}x time, `
-          + `${(ours.maxRssMb / floor.maxRssMb).toFixed(2)}x memory  |  ${ours.items} items, expected file ${found}`
-          + `  ${timeOk && memoryOk ? 'ok' : `OVER TARGET (${target?.ms} ms${target?.mb ? `, ${target.mb} MB` : ''})`}\n`,
+          `${String(size).padStart(6)} files  ${task.name.padEnd(10)}  assemble ${fmt(ours.ms)} ms, ${ours.maxRssMb.toFixed(0)} MB` +
+            `  |  floor ${fmt(floor.ms)} ms, ${floor.maxRssMb.toFixed(0)} MB  |  ratio ${(ours.ms / floor.ms).toFixed(2)}x time, ` +
+            `${(ours.maxRssMb / floor.maxRssMb).toFixed(2)}x memory  |  ${ours.items} items, expected file ${found}` +
+            `  ${timeOk && memoryOk ? 'ok' : `OVER TARGET (${target?.ms} ms${target?.mb ? `, ${target.mb} MB` : ''})`}\n`,
         );
       }
     } finally {
@@ -73,7 +78,10 @@ function fmt(ms: number): string {
 }
 
 function run(dir: string, mode: 'floor' | 'assemble', task: string): Measurement {
-  const result = spawnSync(process.execPath, [here, '--measure', dir, mode, task], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [here, '--measure', dir, mode, task], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`measure ${mode} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Measurement;
 }
@@ -94,7 +102,9 @@ async function measureChild(dir: string, mode: string, task: string): Promise<vo
       bytes += readFileSync(join(dir, path), 'utf8').length;
     }
     const ms = performance.now() - started;
-    process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, files: paths.length, bytes })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, files: paths.length, bytes })}\n`,
+    );
     return;
   }
   const started = performance.now();
@@ -131,19 +141,22 @@ function random(seed: number): () => number {
 }
 
 const WORDS = (
-  'account address amount archive audit balance batch billing buffer bundle cache cart catalog channel checkout '
-  + 'client cluster config connection consumer content cookie coupon credit cursor customer dashboard delivery '
-  + 'device discount document domain draft email endpoint entry event export feature feed filter flag folder '
-  + 'gateway grant group handler header history host image import inbox index invoice item job key label ledger '
-  + 'limit listing locale lock log market media member message metric migration mode model module monitor node '
-  + 'note notice offer order owner package page panel partner payload payment permission pipeline plan policy '
-  + 'pool post preference price printer profile project promo provider queue quota rate receipt record region '
-  + 'report request resource result review role route rule schedule schema scope search secret segment session '
-  + 'setting shipment signal snapshot source stage status stock store stream subscription summary supplier task '
-  + 'team template tenant ticket timer token topic trace transfer trigger upload usage user vendor version '
-  + 'voucher wallet webhook widget window worker workspace zone'
+  'account address amount archive audit balance batch billing buffer bundle cache cart catalog channel checkout ' +
+  'client cluster config connection consumer content cookie coupon credit cursor customer dashboard delivery ' +
+  'device discount document domain draft email endpoint entry event export feature feed filter flag folder ' +
+  'gateway grant group handler header history host image import inbox index invoice item job key label ledger ' +
+  'limit listing locale lock log market media member message metric migration mode model module monitor node ' +
+  'note notice offer order owner package page panel partner payload payment permission pipeline plan policy ' +
+  'pool post preference price printer profile project promo provider queue quota rate receipt record region ' +
+  'report request resource result review role route rule schedule schema scope search secret segment session ' +
+  'setting shipment signal snapshot source stage status stock store stream subscription summary supplier task ' +
+  'team template tenant ticket timer token topic trace transfer trigger upload usage user vendor version ' +
+  'voucher wallet webhook widget window worker workspace zone'
 ).split(' ');
-const VERBS = 'build parse load save find create update delete merge compute validate render format apply resolve sync fetch encode decode normalize split collect'.split(' ');
+const VERBS =
+  'build parse load save find create update delete merge compute validate render format apply resolve sync fetch encode decode normalize split collect'.split(
+    ' ',
+  );
 
 function generateRepository(dir: string, size: number): { tasks: BenchTask[]; bytes: number } {
   const rnd = random(size);
@@ -177,14 +190,26 @@ function generateRepository(dir: string, size: number): { tasks: BenchTask[]; by
       const type = pascal(pick(WORDS)) + pascal(pick(WORDS));
       const sibling = names[(k + 1) % names.length]!;
       write(`${service}/src/${area}/${name}.ts`, tsSource(fn, type, sibling, targetBytes(), rnd));
-      const testPath = k % 2 === 0 ? `${service}/src/${area}/${name}.test.ts` : `${service}/test/${area}/${name}.test.ts`;
+      const testPath =
+        k % 2 === 0 ? `${service}/src/${area}/${name}.test.ts` : `${service}/test/${area}/${name}.test.ts`;
       const importPath = k % 2 === 0 ? `./${name}.ts` : `../../src/${area}/${name}.ts`;
       write(testPath, tsTest(fn, importPath, targetBytes(), rnd));
       if (tasks.length === 0 && moduleNo === 3 && k === 2) {
-        tasks.push({ name: 'identifier', text: `${fn} returns the wrong total when the ${type} is empty; add a regression test.`, expect: `${service}/src/${area}/${name}.ts` });
+        tasks.push({
+          name: 'identifier',
+          text: `${fn} returns the wrong total when the ${type} is empty; add a regression test.`,
+          expect: `${service}/src/${area}/${name}.ts`,
+        });
       }
     });
-    write(`${service}/package.json`, JSON.stringify({ name: service.replace('/', '-'), scripts: { test: 'vitest run' }, devDependencies: { vitest: '^3.0.0' } }, null, 2));
+    write(
+      `${service}/package.json`,
+      JSON.stringify(
+        { name: service.replace('/', '-'), scripts: { test: 'vitest run' }, devDependencies: { vitest: '^3.0.0' } },
+        null,
+        2,
+      ),
+    );
     written += perModule + 1;
     moduleNo += 1;
   }
@@ -198,7 +223,11 @@ function generateRepository(dir: string, size: number): { tasks: BenchTask[]; by
       write(`${pkg}/${mod}.py`, pySource(fn, mods[(k + 1) % mods.length]!, targetBytes(), rnd));
       write(`${pkg}/tests/test_${mod}.py`, pyTest(pkg.replace('/', '.'), mod, fn, targetBytes(), rnd));
       if (tasks.length === 1 && k === 1) {
-        tasks.push({ name: 'traceback', text: `Crash in the nightly job:\n\nTraceback (most recent call last):\n  File "${pkg}/${mod}.py", line 12, in ${fn}\nKeyError: 'total'\n`, expect: `${pkg}/${mod}.py` });
+        tasks.push({
+          name: 'traceback',
+          text: `Crash in the nightly job:\n\nTraceback (most recent call last):\n  File "${pkg}/${mod}.py", line 12, in ${fn}\nKeyError: 'total'\n`,
+          expect: `${pkg}/${mod}.py`,
+        });
       }
     });
     written += perModule + 1;
@@ -223,11 +252,17 @@ function generateRepository(dir: string, size: number): { tasks: BenchTask[]; by
     write(`docs/${pick(WORDS)}/${topic}-${written}.md`, markdown(topic, targetBytes(), rnd));
     written += 1;
   }
-  tasks.push({ name: 'prose', text: 'The invoice ledger export drops the last billing record when the batch is full. Please fix and cover it with tests.', expect: '' });
-  for (let k = 0; k < 5; k += 1) write(`go/vendor/github.com/acme/lib${k}/lib.go`, goSource('lib', `Vendored${k}`, 3_000, rnd));
+  tasks.push({
+    name: 'prose',
+    text: 'The invoice ledger export drops the last billing record when the batch is full. Please fix and cover it with tests.',
+    expect: '',
+  });
+  for (let k = 0; k < 5; k += 1)
+    write(`go/vendor/github.com/acme/lib${k}/lib.go`, goSource('lib', `Vendored${k}`, 3_000, rnd));
   write('package-lock.json', JSON.stringify({ lockfileVersion: 3, packages: {} }));
   write('go/go.sum', 'example.com/x v1.0.0 h1:abc=\n');
-  for (let k = 0; k < 5; k += 1) write(`docs/img/shot${k}.png`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]));
+  for (let k = 0; k < 5; k += 1)
+    write(`docs/img/shot${k}.png`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]));
   write('web/static/app.min.js', `${'var a=1;'.repeat(5_000)}\n`);
   write('go/internal/api/api.pb.go', '// Code generated by protoc-gen-go. DO NOT EDIT.\npackage api\n');
   write('README.md', '# Shop\n\nA generated monorepo for benchmarks.\n');
@@ -236,7 +271,13 @@ function generateRepository(dir: string, size: number): { tasks: BenchTask[]; by
     execFileSync('git', args, {
       cwd: dir,
       stdio: 'ignore',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.test', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.test' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.test',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.test',
+      },
     });
   };
   git('init', '-q');
@@ -269,9 +310,13 @@ function filler(rnd: () => number, target: number, line: (k: number) => string):
 function tsSource(fn: string, type: string, sibling: string, target: number, rnd: () => number): string {
   const w = (): string => WORDS[Math.floor(rnd() * WORDS.length)]!;
   const header = `import { helper } from './${sibling}.ts';\nimport type { Context } from '../types.ts';\n\n/** The ${type} of a ${w()}. */\nexport interface ${type} {\n  id: string;\n  ${w()}: number;\n  ${w()}?: string;\n}\n\n`;
-  const body = filler(rnd, target - header.length, (k) => k % 12 === 0
-    ? `\nexport function ${k === 0 ? fn : `${w()}${k}`}(input: ${type}, context: Context): number {`
-    : k % 12 === 11 ? '}' : `  const ${w()}${k} = helper(input.${w()} ?? ${k}, context.${w()}); // ${w()} ${w()}`);
+  const body = filler(rnd, target - header.length, (k) =>
+    k % 12 === 0
+      ? `\nexport function ${k === 0 ? fn : `${w()}${k}`}(input: ${type}, context: Context): number {`
+      : k % 12 === 11
+        ? '}'
+        : `  const ${w()}${k} = helper(input.${w()} ?? ${k}, context.${w()}); // ${w()} ${w()}`,
+  );
   return `${header}${body}\n}\n\nexport function helper(a: unknown, b: unknown): number {\n  return Number(a) + Number(b);\n}\n`;
 }
 

@@ -26,12 +26,19 @@ const ROUNDS = 5;
 const REPEATS = 15;
 
 function fixtureFiles(): Record<string, string> {
-  const files: Record<string, string> = { 'package.json': '{ "name": "bench", "scripts": { "test": "vitest run" } }\n' };
+  const files: Record<string, string> = {
+    'package.json': '{ "name": "bench", "scripts": { "test": "vitest run" } }\n',
+  };
   for (let i = 0; i < 200; i += 1) {
-    const body = Array.from({ length: 60 }, (_, l) => `export function f${i}_${l}(x: number): number { return x * ${l} + ${i}; }`).join('\n');
+    const body = Array.from(
+      { length: 60 },
+      (_, l) => `export function f${i}_${l}(x: number): number { return x * ${l} + ${i}; }`,
+    ).join('\n');
     files[`src/mod${i}.ts`] = `${body}\n`;
-    files[`test/mod${i}.test.ts`] = `import { f${i}_1 } from '../src/mod${i}';\n${
-      Array.from({ length: 5 }, (_, t) => `it('mod${i} case ${t}', () => { expect(f${i}_1(${t})).toBe(${t + i}); });`).join('\n')}\n`;
+    files[`test/mod${i}.test.ts`] = `import { f${i}_1 } from '../src/mod${i}';\n${Array.from(
+      { length: 5 },
+      (_, t) => `it('mod${i} case ${t}', () => { expect(f${i}_1(${t})).toBe(${t + i}); });`,
+    ).join('\n')}\n`;
   }
   files['src/price.ts'] = 'export function price(net: number): number {\n  return net * 1.0;\n}\n';
   return files;
@@ -49,8 +56,13 @@ function contextText(files: Record<string, string>): string {
 
 /** Rounds 1–4 leave the new test failing; round 5 fixes the code. */
 function overheadScript(): ScriptStep[] {
-  const test = "import { price } from './price';\nit('adds VAT', () => { expect(price(100)).toBe(120); }); // @needs(src/price.ts: net * 1.2)\n";
-  const steps: ScriptStep[] = [toolUse(EDITOR_TOOL, { command: 'view', path: 'src/price.ts' }), createFile('src/price.test.ts', test), endTurn()];
+  const test =
+    "import { price } from './price';\nit('adds VAT', () => { expect(price(100)).toBe(120); }); // @needs(src/price.ts: net * 1.2)\n";
+  const steps: ScriptStep[] = [
+    toolUse(EDITOR_TOOL, { command: 'view', path: 'src/price.ts' }),
+    createFile('src/price.test.ts', test),
+    endTurn(),
+  ];
   const factors = ['1.0', '1.1', '1.19', '1.3', '1.2'];
   for (let r = 1; r < ROUNDS; r += 1) {
     steps.push(strReplace('src/price.ts', `net * ${factors[r - 1]}`, `net * ${factors[r]}`), endTurn());
@@ -58,21 +70,48 @@ function overheadScript(): ScriptStep[] {
   return steps;
 }
 
-interface Timed { modelMs: number; testMs: number }
+interface Timed {
+  modelMs: number;
+  testMs: number;
+}
 
-async function measureOverhead(files: Record<string, string>, context: string): Promise<{ perRoundMs: number; rounds: number; outcome: string }> {
-  const f = createFakeLoop({ files, script: overheadScript(), contextText: context, model: { durationMs: 0 }, runner: { durationMs: 0 } });
+async function measureOverhead(
+  files: Record<string, string>,
+  context: string,
+): Promise<{ perRoundMs: number; rounds: number; outcome: string }> {
+  const f = createFakeLoop({
+    files,
+    script: overheadScript(),
+    contextText: context,
+    model: { durationMs: 0 },
+    runner: { durationMs: 0 },
+  });
   const timed: Timed = { modelMs: 0, testMs: 0 };
   const model = f.deps.model;
   const tests = f.deps.tests;
-  f.deps.model = { provider: model.provider, modelId: model.modelId, complete: async (req) => {
-    const t = performance.now();
-    try { return await model.complete(req); } finally { timed.modelMs += performance.now() - t; }
-  } };
-  f.deps.tests = { command: tests.command, run: async (sel) => {
-    const t = performance.now();
-    try { return await tests.run(sel); } finally { timed.testMs += performance.now() - t; }
-  } };
+  f.deps.model = {
+    provider: model.provider,
+    modelId: model.modelId,
+    complete: async (req) => {
+      const t = performance.now();
+      try {
+        return await model.complete(req);
+      } finally {
+        timed.modelMs += performance.now() - t;
+      }
+    },
+  };
+  f.deps.tests = {
+    command: tests.command,
+    run: async (sel) => {
+      const t = performance.now();
+      try {
+        return await tests.run(sel);
+      } finally {
+        timed.testMs += performance.now() - t;
+      }
+    },
+  };
   const started = performance.now();
   const outcome = await runLoop(f.request, f.deps);
   const wall = performance.now() - started;
@@ -80,9 +119,18 @@ async function measureOverhead(files: Record<string, string>, context: string): 
   return { perRoundMs: (wall - timed.modelMs - timed.testMs) / rounds, rounds, outcome: outcome.kind };
 }
 
-async function measureCaching(files: Record<string, string>, context: string): Promise<{ share: number; withCache: number; withoutCache: number; turns: ModelUsage[] }> {
+async function measureCaching(
+  files: Record<string, string>,
+  context: string,
+): Promise<{ share: number; withCache: number; withoutCache: number; turns: ModelUsage[] }> {
   const test = "import { price } from './price';\nit('keeps net prices', () => { expect(price(100)).toBe(100); });\n";
-  const script = [toolUse(EDITOR_TOOL, { command: 'view', path: 'src/price.ts' }), createFile('src/price.test.ts', test), runTests({ tests: ['src/price.test.ts'] }), toolUse(EDITOR_TOOL, { command: 'view', path: 'src/price.test.ts' }), endTurn()];
+  const script = [
+    toolUse(EDITOR_TOOL, { command: 'view', path: 'src/price.ts' }),
+    createFile('src/price.test.ts', test),
+    runTests({ tests: ['src/price.test.ts'] }),
+    toolUse(EDITOR_TOOL, { command: 'view', path: 'src/price.test.ts' }),
+    endTurn(),
+  ];
   const f = createFakeLoop({ files, script, contextText: context, model: { modelId: MODEL } });
   const outcome = await runLoop(f.request, f.deps);
   const turns = outcome.report.turns.map((t) => t.usage);
@@ -95,7 +143,17 @@ async function measureCaching(files: Record<string, string>, context: string): P
     return cost.usd;
   };
   const withCache = turns.reduce((n, u) => n + usd(u), 0);
-  const withoutCache = turns.reduce((n, u) => n + usd({ inputTokens: u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens, outputTokens: u.outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 }), 0);
+  const withoutCache = turns.reduce(
+    (n, u) =>
+      n +
+      usd({
+        inputTokens: u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens,
+        outputTokens: u.outputTokens,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+      }),
+    0,
+  );
   return { share: read / input, withCache, withoutCache, turns };
 }
 

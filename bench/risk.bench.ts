@@ -38,9 +38,16 @@ const SHAPES = [
   (i: number) => `services/s${i % 12}/package.json`,
 ];
 const LINES = [
-  'const total = items.reduce((sum, item) => sum + item.price, 0);', '// explain the rounding rule', 'return rows.map(toDto);',
-  'def test_total():', "it('adds items', () => {});", 'if err != nil { return err }', 'SELECT id FROM orders WHERE total > 10',
-  'public OrderDto map(Order o) { return new OrderDto(o.id()); }', '"lodash": "^4.17.21",', '    """Compute the total."""',
+  'const total = items.reduce((sum, item) => sum + item.price, 0);',
+  '// explain the rounding rule',
+  'return rows.map(toDto);',
+  'def test_total():',
+  "it('adds items', () => {});",
+  'if err != nil { return err }',
+  'SELECT id FROM orders WHERE total > 10',
+  'public OrderDto map(Order o) { return new OrderDto(o.id()); }',
+  '"lodash": "^4.17.21",',
+  '    """Compute the total."""',
 ];
 
 function changes(count: number, seed: number): FileChange[] {
@@ -49,7 +56,15 @@ function changes(count: number, seed: number): FileChange[] {
     const shape = SHAPES[Math.floor(random() * SHAPES.length)] as (i: number) => string;
     const n = 1 + Math.floor(random() * 40);
     const lines = Array.from({ length: n }, () => LINES[Math.floor(random() * LINES.length)] as string);
-    return { path: shape(i), status: 'modified', oldMode: '100644', newMode: '100644', binary: false, addedLines: lines, removedLines: lines.slice(0, n >> 1) };
+    return {
+      path: shape(i),
+      status: 'modified',
+      oldMode: '100644',
+      newMode: '100644',
+      binary: false,
+      addedLines: lines,
+      removedLines: lines.slice(0, n >> 1),
+    };
   });
 }
 
@@ -62,7 +77,11 @@ function time(fn: () => void): number {
 async function endToEnd(files: number): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), 'greenlight-risk-bench-'));
   try {
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { stdio: 'pipe', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, ...args], {
+        stdio: 'pipe',
+        env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' },
+      });
     git('init', '-q', '-b', 'main');
     git('config', 'user.email', 'bench@example.com');
     git('config', 'user.name', 'bench');
@@ -78,7 +97,13 @@ async function endToEnd(files: number): Promise<number> {
     git('add', '-A');
     git('commit', '-q', '-m', 'change');
     const start = performance.now();
-    const code = await main(['classify', '--json', '--repo', root], { out: () => {}, err: () => {}, cwd: root, env: {}, interactive: false });
+    const code = await main(['classify', '--json', '--repo', root], {
+      out: () => {},
+      err: () => {},
+      cwd: root,
+      env: {},
+      interactive: false,
+    });
     const ms = performance.now() - start;
     if (code !== 0) throw new Error(`classify exited ${code}`);
     return ms;
@@ -88,15 +113,22 @@ async function endToEnd(files: number): Promise<number> {
 }
 
 let failed = false;
-for (const [count, target] of [[1_000, 300], [10_000, 1_000]] as const) {
+for (const [count, target] of [
+  [1_000, 300],
+  [10_000, 1_000],
+] as const) {
   const input = changes(count, count);
   const cold = time(() => classifyRisk(input));
   const warm = [0, 1, 2].map(() => time(() => classifyRisk(input))).sort((a, b) => a - b)[1] as number;
   const ok = cold <= target;
   failed ||= !ok;
-  process.stdout.write(`classifyRisk ${count} files: cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms (${(warm * 1000 / count).toFixed(1)} µs/file), target ≤ ${target} ms cold ${ok ? 'ok' : 'MISSED'}\n`);
+  process.stdout.write(
+    `classifyRisk ${count} files: cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms (${((warm * 1000) / count).toFixed(1)} µs/file), target ≤ ${target} ms cold ${ok ? 'ok' : 'MISSED'}\n`,
+  );
 }
 const e2e = await endToEnd(2_000);
 failed ||= e2e > 3_000;
-process.stdout.write(`greenlight classify, 2000 changed files end to end: ${e2e.toFixed(0)} ms, target ≤ 3000 ms ${e2e <= 3_000 ? 'ok' : 'MISSED'}\n`);
+process.stdout.write(
+  `greenlight classify, 2000 changed files end to end: ${e2e.toFixed(0)} ms, target ≤ 3000 ms ${e2e <= 3_000 ? 'ok' : 'MISSED'}\n`,
+);
 process.exitCode = failed ? 1 : 0;

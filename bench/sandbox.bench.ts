@@ -28,7 +28,9 @@ const limits = { timeoutMs: 600_000, maxOutputBytes: 1_000_000, outputKillBytes:
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] as number : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const fmt = (ms: number): string => ms.toFixed(1).padStart(7);
@@ -59,8 +61,8 @@ async function spawnOverhead(): Promise<void> {
     const overhead = median(boxed) - median(bare);
     process.stdout.write(
       `${SPAWNS} spawns of true: bare median ${fmt(median(bare))} ms, bwrap median ${fmt(median(boxed))} ms ` +
-      `(p90 ${fmt(boxed.sort((a, b) => a - b)[Math.floor(SPAWNS * 0.9)] ?? 0)} ms)\n` +
-      `  per-spawn overhead ${overhead.toFixed(1)} ms  (target <= 15 ms: ${overhead <= 15 ? 'ok' : 'OVER TARGET'})\n`,
+        `(p90 ${fmt(boxed.sort((a, b) => a - b)[Math.floor(SPAWNS * 0.9)] ?? 0)} ms)\n` +
+        `  per-spawn overhead ${overhead.toFixed(1)} ms  (target <= 15 ms: ${overhead <= 15 ? 'ok' : 'OVER TARGET'})\n`,
     );
   } finally {
     rmSync(workspace, { recursive: true, force: true });
@@ -70,8 +72,17 @@ async function spawnOverhead(): Promise<void> {
 async function suiteRatio(): Promise<void> {
   const vitest = join(repoRoot, 'node_modules/vitest/vitest.mjs');
   const command = [process.execPath, vitest, 'run', 'test/core', '--reporter=dot'];
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', CI: 'true', NO_COLOR: '1' };
-  const sandbox = await createBwrapSandbox({ config: defaultConfig().sandbox, workspace: repoRoot, defaultTimeoutMs: limits.timeoutMs });
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/tmp',
+    CI: 'true',
+    NO_COLOR: '1',
+  };
+  const sandbox = await createBwrapSandbox({
+    config: defaultConfig().sandbox,
+    workspace: repoRoot,
+    defaultTimeoutMs: limits.timeoutMs,
+  });
   const bare: number[] = [];
   const boxed: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -81,13 +92,15 @@ async function suiteRatio(): Promise<void> {
     started = performance.now();
     const inside = await sandbox.run(command, { cwd: repoRoot, maxOutputBytes: limits.maxOutputBytes });
     boxed.push(performance.now() - started);
-    process.stdout.write(`  round ${round + 1}: bare ${fmt(bare.at(-1) ?? 0)} ms (exit ${plain.exitCode}), sandboxed ${fmt(boxed.at(-1) ?? 0)} ms (exit ${inside.exitCode})\n`);
+    process.stdout.write(
+      `  round ${round + 1}: bare ${fmt(bare.at(-1) ?? 0)} ms (exit ${plain.exitCode}), sandboxed ${fmt(boxed.at(-1) ?? 0)} ms (exit ${inside.exitCode})\n`,
+    );
   }
   await sandbox.close?.();
   const ratio = median(boxed) / median(bare);
   process.stdout.write(
     `vitest run test/core: bare median ${fmt(median(bare))} ms, sandboxed median ${fmt(median(boxed))} ms\n` +
-    `  ratio ${ratio.toFixed(3)}  (target <= 1.05: ${ratio <= 1.05 ? 'ok' : 'OVER TARGET'})\n`,
+      `  ratio ${ratio.toFixed(3)}  (target <= 1.05: ${ratio <= 1.05 ? 'ok' : 'OVER TARGET'})\n`,
   );
 }
 

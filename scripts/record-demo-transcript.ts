@@ -60,7 +60,9 @@ export type DemoScript = z.infer<typeof DemoScript>;
 export function parseDemoScript(text: string): DemoScript {
   const parsed = DemoScript.safeParse(parse(text));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
     throw new Error(`${SCRIPT} is not a valid demo script: ${problems}`);
   }
   return parsed.data;
@@ -77,8 +79,15 @@ export async function buildDemoTranscript(scriptText: string, exampleDir: string
     const repo = join(work, 'repo');
     const base = await materializeExample(exampleDir, repo);
     const config = parseConfig(await readFile(join(repo, '.github/greenlight.yml'), 'utf8'));
-    if (!config.ok) throw new Error(`the example's .github/greenlight.yml is invalid: ${config.errors.map((e) => e.message).join('; ')}`);
-    const tools = createWorkspaceTools({ root: repo, paths: config.config.paths, hidden: config.config.context.exclude });
+    if (!config.ok)
+      throw new Error(
+        `the example's .github/greenlight.yml is invalid: ${config.errors.map((e) => e.message).join('; ')}`,
+      );
+    const tools = createWorkspaceTools({
+      root: repo,
+      paths: config.config.paths,
+      hidden: config.config.context.exclude,
+    });
 
     let clock = START;
     const records: AuditRecord[] = [];
@@ -90,7 +99,11 @@ export async function buildDemoTranscript(scriptText: string, exampleDir: string
         scripted: true,
         script: SCRIPT,
         regenerate: 'node scripts/record-demo-transcript.ts',
-        task: { ...(script.task.number === undefined ? {} : { number: script.task.number }), title: script.task.title, body: script.task.body },
+        task: {
+          ...(script.task.number === undefined ? {} : { number: script.task.number }),
+          title: script.task.title,
+          body: script.task.body,
+        },
       },
     });
     write({ kind: 'run-start', mode: script.mode, task: script.task.title, model: script.model, base });
@@ -98,11 +111,18 @@ export async function buildDemoTranscript(scriptText: string, exampleDir: string
       const number = index + 1;
       clock += turn.durationMs;
       const content: ContentBlock[] = [{ type: 'text', text: turn.text.trim() }];
-      turn.tools.forEach((tool, i) => content.push({ type: 'tool_use', id: `toolu_demo_${number}_${i + 1}`, name: tool.name, input: tool.input }));
+      turn.tools.forEach((tool, i) =>
+        content.push({ type: 'tool_use', id: `toolu_demo_${number}_${i + 1}`, name: tool.name, input: tool.input }),
+      );
       const response: ModelResponse = {
         content,
         stopReason: turn.tools.length > 0 ? 'tool_use' : 'end_turn',
-        usage: { inputTokens: turn.usage.input, outputTokens: turn.usage.output, cacheWriteTokens: turn.usage.cacheWrite, cacheReadTokens: turn.usage.cacheRead },
+        usage: {
+          inputTokens: turn.usage.input,
+          outputTokens: turn.usage.output,
+          cacheWriteTokens: turn.usage.cacheWrite,
+          cacheReadTokens: turn.usage.cacheRead,
+        },
         model: script.model,
         durationMs: turn.durationMs,
         id: `msg_demo_${String(number).padStart(2, '0')}`,
@@ -110,14 +130,28 @@ export async function buildDemoTranscript(scriptText: string, exampleDir: string
       write({ kind: 'model-response', turn: number, response });
       for (const block of content) {
         if (block.type !== 'tool_use') continue;
-        if (block.name === RUN_TESTS_TOOL) throw new Error(`turn ${number}: the script cannot call ${RUN_TESTS_TOOL}; test runs are computed live by the demo.`);
+        if (block.name === RUN_TESTS_TOOL)
+          throw new Error(
+            `turn ${number}: the script cannot call ${RUN_TESTS_TOOL}; test runs are computed live by the demo.`,
+          );
         write({ kind: 'tool-call', turn: number, name: block.name, input: block.input });
         const outcome = await tools.execute({ id: block.id, name: block.name, input: block.input });
-        if (outcome.isError) throw new Error(`turn ${number}: the ${block.name} call fails on the example repository: ${outcome.content}`);
-        write({ kind: 'tool-result', turn: number, name: block.name, isError: false, output: outcome.content.slice(0, DEFAULT_LOOP_LIMITS.auditExcerptChars) });
+        if (outcome.isError)
+          throw new Error(`turn ${number}: the ${block.name} call fails on the example repository: ${outcome.content}`);
+        write({
+          kind: 'tool-result',
+          turn: number,
+          name: block.name,
+          isError: false,
+          output: outcome.content.slice(0, DEFAULT_LOOP_LIMITS.auditExcerptChars),
+        });
       }
       if (turn.tools.length === 0 && number < script.turns.length) {
-        write({ kind: 'note', message: 'scripted: the model ended its turn; here the engine runs the tests and sends its report (computed live by the demo, not recorded)' });
+        write({
+          kind: 'note',
+          message:
+            'scripted: the model ended its turn; here the engine runs the tests and sends its report (computed live by the demo, not recorded)',
+        });
       }
     }
     write({ kind: 'run-end', outcome: script.outcome });

@@ -18,17 +18,29 @@ import type { ActionServices, PublishBundleRequest, PublishFixRequest, PublishGe
 
 function fixTarget(pr: PullRequestInfo, repo: RepoRef, instruction: string): FixTarget {
   return {
-    number: pr.number, headRef: pr.headRef, headSha: pr.headSha, headRepo: pr.headRepoFullName,
-    baseRepo: `${repo.owner}/${repo.repo}`, baseRef: pr.baseRef, instruction,
+    number: pr.number,
+    headRef: pr.headRef,
+    headSha: pr.headSha,
+    headRepo: pr.headRepoFullName,
+    baseRepo: `${repo.owner}/${repo.repo}`,
+    baseRef: pr.baseRef,
+    instruction,
   };
 }
 
 /** The publisher's PublishContext from a runner request. */
 function context(request: PublishGenerateRequest | PublishFixRequest | PublishBundleRequest) {
   return {
-    root: request.root, forge: request.forge, config: request.config, requester: request.requester,
-    token: request.auth.token, serverUrl: request.auth.serverUrl, dryRun: request.dryRun, botLogin: request.botLogin,
-    secrets: request.secrets, ...(request.detailsUrl === null ? {} : { detailsUrl: request.detailsUrl }),
+    root: request.root,
+    forge: request.forge,
+    config: request.config,
+    requester: request.requester,
+    token: request.auth.token,
+    serverUrl: request.auth.serverUrl,
+    dryRun: request.dryRun,
+    botLogin: request.botLogin,
+    secrets: request.secrets,
+    ...(request.detailsUrl === null ? {} : { detailsUrl: request.detailsUrl }),
   };
 }
 
@@ -40,14 +52,28 @@ export function defaultServices(): ActionServices {
     checkoutCommit,
     stripCredentials: async (root) => (await stripPersistedCredentials(root)).removed,
     classifyPullRequest,
-    publishGenerate: (request) => publishGenerate({
-      ...context(request), job: request.job, issue: request.issue, baseBranch: request.baseBranch, baseSha: request.baseSha,
-      ...(request.runId === null ? {} : { runId: request.runId }),
-    }),
-    publishFix: (request) => publishFix({ ...context(request), job: request.job, pr: fixTarget(request.pr, request.forge.repo, request.instruction) }),
+    publishGenerate: (request) =>
+      publishGenerate({
+        ...context(request),
+        job: request.job,
+        issue: request.issue,
+        baseBranch: request.baseBranch,
+        baseSha: request.baseSha,
+        ...(request.runId === null ? {} : { runId: request.runId }),
+      }),
+    publishFix: (request) =>
+      publishFix({
+        ...context(request),
+        job: request.job,
+        pr: fixTarget(request.pr, request.forge.repo, request.instruction),
+      }),
     writeChangeBundle: async (request) => {
       await writeChangeBundle(request.path, {
-        job: request.job, mode: request.target.kind === 'issue' ? 'generate' : 'fix', target: request.target, baseSha: request.baseSha, requester: request.requester,
+        job: request.job,
+        mode: request.target.kind === 'issue' ? 'generate' : 'fix',
+        target: request.target,
+        baseSha: request.baseSha,
+        requester: request.requester,
       });
       return request.path;
     },
@@ -56,11 +82,22 @@ export function defaultServices(): ActionServices {
       const { manifest, result } = await publishBundle({
         ...context(request),
         bundlePath: request.path,
-        expected: expected.kind === 'issue'
-          ? { mode: 'generate', issue: expected.issue, baseBranch: expected.baseBranch, ...(request.runId === null ? {} : { runId: request.runId }) }
-          : { mode: 'fix', pr: fixTarget(expected.pr, request.forge.repo, expected.instruction) },
+        expected:
+          expected.kind === 'issue'
+            ? {
+                mode: 'generate',
+                issue: expected.issue,
+                baseBranch: expected.baseBranch,
+                ...(request.runId === null ? {} : { runId: request.runId }),
+              }
+            : { mode: 'fix', pr: fixTarget(expected.pr, request.forge.repo, expected.instruction) },
       });
-      return { result, verified: manifest.outcome.kind === 'succeeded', costUsd: manifest.costUsd, reason: manifest.outcome.stop?.message ?? null };
+      return {
+        result,
+        verified: manifest.outcome.kind === 'succeeded',
+        costUsd: manifest.costUsd,
+        reason: manifest.outcome.stop?.message ?? null,
+      };
     },
   };
 }

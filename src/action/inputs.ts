@@ -72,7 +72,10 @@ function raw(env: Env, name: string): string | null {
 }
 
 function invalid(name: string, value: string, expected: string): GreenlightError {
-  return new GreenlightError('usage', `Input '${name}' must be ${expected}, got ${describeFound(value)}. Fix it in the workflow's \`with:\` block.`);
+  return new GreenlightError(
+    'usage',
+    `Input '${name}' must be ${expected}, got ${describeFound(value)}. Fix it in the workflow's \`with:\` block.`,
+  );
 }
 
 /** Checks an input against a schema; `expected` defaults to the schema's own description. */
@@ -87,11 +90,22 @@ function checked<T extends z.ZodType>(env: Env, name: string, schema: T, expecte
 /** A number input checked by a numeric config field (`"5"` → 5). */
 function numeric(env: Env, name: string, field: z.core.$ZodType): number | undefined {
   const inner = unwrapSchema(field) as z.ZodNumber;
-  return checked(env, name, z.string().regex(/^-?(?:\d+\.?\d*|\.\d+)$/).transform(Number).pipe(inner), describeSchema(inner));
+  return checked(
+    env,
+    name,
+    z
+      .string()
+      .regex(/^-?(?:\d+\.?\d*|\.\d+)$/)
+      .transform(Number)
+      .pipe(inner),
+    describeSchema(inner),
+  );
 }
 
 /** YAML 1.2 core booleans, as the runtime's own toolkit accepts them. */
-const BOOLEAN = z.enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']).transform((v) => v.toLowerCase() === 'true');
+const BOOLEAN = z
+  .enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE'])
+  .transform((v) => v.toLowerCase() === 'true');
 
 const RELATIVE_PATH = z.string().refine((p) => !isAbsolute(p) && !p.split(/[\\/]/).includes('..') && !p.includes('\0'));
 
@@ -101,27 +115,43 @@ export function readActionInputs(env: Env): ActionInputs {
   // The runtime defaults github_token to the job's token; outside it, GITHUB_TOKEN works too.
   const githubToken = raw(env, 'github_token') ?? env.GITHUB_TOKEN?.trim() ?? '';
   if (githubToken === '') {
-    throw new GreenlightError('usage', "Input 'github_token' is empty. Pass `github_token: ${{ secrets.GITHUB_TOKEN }}` (or a GitHub App token) in the workflow's `with:` block.");
+    throw new GreenlightError(
+      'usage',
+      "Input 'github_token' is empty. Pass `github_token: ${{ secrets.GITHUB_TOKEN }}` (or a GitHub App token) in the workflow's `with:` block.",
+    );
   }
   const overrides: ConfigOverrides = {};
   const set = <K extends keyof ConfigOverrides>(key: K, value: ConfigOverrides[K] | undefined) => {
     if (value !== undefined) overrides[key] = value;
   };
   set('triggerLabel', checked(env, 'trigger_label', unwrapSchema(TriggerConfig.shape.label) as z.ZodString));
-  set('fixCommand', checked(env, 'fix_command', unwrapSchema(TriggerConfig.shape.fixCommand) as z.ZodString, 'a slash command such as /fix'));
+  set(
+    'fixCommand',
+    checked(
+      env,
+      'fix_command',
+      unwrapSchema(TriggerConfig.shape.fixCommand) as z.ZodString,
+      'a slash command such as /fix',
+    ),
+  );
   set('model', checked(env, 'model', unwrapSchema(ModelConfig.shape.name) as z.ZodString));
   set('maxIterations', numeric(env, 'max_iterations', BudgetConfig.shape.maxIterations));
   set('maxCostUsd', numeric(env, 'max_cost_usd', BudgetConfig.shape.maxCostUsd));
   set('testCommand', checked(env, 'test_command', unwrapSchema(TestConfig.shape.command) as z.ZodString));
   const bundlePath = raw(env, 'bundle_path');
   if (mode === 'publish' && bundlePath === null) {
-    throw new GreenlightError('usage', "Input 'bundle_path' is required with `mode: publish`: pass the path of the change bundle the generate job uploaded (after actions/download-artifact).");
+    throw new GreenlightError(
+      'usage',
+      "Input 'bundle_path' is required with `mode: publish`: pass the path of the change bundle the generate job uploaded (after actions/download-artifact).",
+    );
   }
   return {
     anthropicApiKey: raw(env, 'anthropic_api_key') ?? variable(env, 'ANTHROPIC_API_KEY'),
     githubToken,
     mode,
-    configPath: checked(env, 'config_path', RELATIVE_PATH, 'a path inside the repository, such as .github/greenlight.yml') ?? DEFAULT_CONFIG_PATH,
+    configPath:
+      checked(env, 'config_path', RELATIVE_PATH, 'a path inside the repository, such as .github/greenlight.yml') ??
+      DEFAULT_CONFIG_PATH,
     bundlePath,
     dryRun: checked(env, 'dry_run', BOOLEAN, 'true or false') ?? false,
     overrides,
@@ -136,7 +166,10 @@ function variable(env: Env, name: string): string | null {
 function required(env: Env, name: string): string {
   const value = variable(env, name);
   if (value === null) {
-    throw new GreenlightError('usage', `${name} is not set. greenlight runs as a step of a GitHub Actions job, which sets it; to run it elsewhere, set ${name} as the runtime would.`);
+    throw new GreenlightError(
+      'usage',
+      `${name} is not set. greenlight runs as a step of a GitHub Actions job, which sets it; to run it elsewhere, set ${name} as the runtime would.`,
+    );
   }
   return value;
 }
@@ -165,7 +198,8 @@ export function engineEnvironment(env: Env, inputs: ActionInputs): Record<string
 export function readRuntimeEnv(env: Env): RuntimeEnv {
   const repository = required(env, 'GITHUB_REPOSITORY');
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
-  if (match === null) throw new GreenlightError('usage', `GITHUB_REPOSITORY must be "owner/name", got ${describeFound(repository)}.`);
+  if (match === null)
+    throw new GreenlightError('usage', `GITHUB_REPOSITORY must be "owner/name", got ${describeFound(repository)}.`);
   const anthropic = variable(env, 'ANTHROPIC_BASE_URL');
   return {
     eventName: required(env, 'GITHUB_EVENT_NAME'),

@@ -14,10 +14,26 @@ export type LoadedConfig =
   /** `fallback` (defaults + inputs) only decides whom to tell; no run uses it. */
   | { ok: false; errors: ConfigIssue[]; defaultBranch: string; fallback: RepoConfig };
 
-export async function loadRepoConfig(forge: Forge, configPath: string, overrides: ConfigOverrides): Promise<LoadedConfig> {
+export async function loadRepoConfig(
+  forge: Forge,
+  configPath: string,
+  overrides: ConfigOverrides,
+): Promise<LoadedConfig> {
   const defaultBranch = await forge.getDefaultBranch();
   const file = await forge.getFileOnDefaultBranch(configPath);
   const parsed = parseConfig(file?.content ?? null, configPath);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors, defaultBranch, fallback: applyInputOverrides(defaultConfig(), overrides) };
-  return { ok: true, config: applyInputOverrides(parsed.config, overrides), warnings: parsed.warnings, defaultBranch, found: file !== null };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      errors: parsed.errors,
+      defaultBranch,
+      fallback: applyInputOverrides(defaultConfig(), overrides),
+    };
+  return {
+    ok: true,
+    config: applyInputOverrides(parsed.config, overrides),
+    warnings: parsed.warnings,
+    defaultBranch,
+    found: file !== null,
+  };
 }

@@ -28,37 +28,60 @@ function previousHead(payload: unknown): string | null {
 export async function runGate(ctx: ActionContext, route: GateRoute, loaded: LoadedConfig): Promise<FlowResult> {
   const { forge } = ctx;
   const pr = await forge.getPullRequest(route.pr);
-  if (pr.state !== 'open') return { outcome: { kind: 'skipped', reason: `pull request #${pr.number} is closed` }, report: null, review: null };
+  if (pr.state !== 'open')
+    return { outcome: { kind: 'skipped', reason: `pull request #${pr.number} is closed` }, report: null, review: null };
   const detailsUrl = ctx.runUrl ?? undefined;
 
   if (!loaded.ok) {
     const fields: CheckRunFields = {
-      status: 'completed', conclusion: 'failure', title: `${ctx.inputs.configPath} is invalid`,
-      summary: `The review gate follows the review settings of \`${ctx.inputs.configPath}\` on \`${loaded.defaultBranch}\`, which is invalid:\n\n` +
+      status: 'completed',
+      conclusion: 'failure',
+      title: `${ctx.inputs.configPath} is invalid`,
+      summary:
+        `The review gate follows the review settings of \`${ctx.inputs.configPath}\` on \`${loaded.defaultBranch}\`, which is invalid:\n\n` +
         loaded.errors.map((e) => `- line ${e.line}: \`${e.path || '(file)'}\` ${e.message}`).join('\n'),
       ...(detailsUrl === undefined ? {} : { detailsUrl }),
     };
     await writeCheck(ctx, pr.headSha, fields);
-    return { outcome: { kind: 'failed', what: 'reading the configuration', why: `${ctx.inputs.configPath} on ${loaded.defaultBranch} is invalid` }, report: null, review: null };
+    return {
+      outcome: {
+        kind: 'failed',
+        what: 'reading the configuration',
+        why: `${ctx.inputs.configPath} on ${loaded.defaultBranch} is invalid`,
+      },
+      report: null,
+      review: null,
+    };
   }
   const config = loaded.config;
 
   const notes: string[] = [];
   let assessment: RiskAssessment;
   try {
-    assessment = await ctx.services.classifyPullRequest(ctx.runtime.workspace, {
-      baseRef: pr.baseRef, baseSha: pr.baseSha, headRef: pr.headRef, headSha: pr.headSha,
-    }, config.risk, ctx.auth);
+    assessment = await ctx.services.classifyPullRequest(
+      ctx.runtime.workspace,
+      {
+        baseRef: pr.baseRef,
+        baseSha: pr.baseSha,
+        headRef: pr.headRef,
+        headSha: pr.headSha,
+      },
+      config.risk,
+      ctx.auth,
+    );
   } catch (error) {
     // Unclassifiable fails closed to the highest tier (DESIGN.md "Classify risk").
-    notes.push(`greenlight could not classify the diff (${describeError(error)}), so it treats the change as \`critical\`.`);
+    notes.push(
+      `greenlight could not classify the diff (${describeError(error)}), so it treats the change as \`critical\`.`,
+    );
     assessment = { tier: 'critical', files: [], overridesApplied: [] };
   }
   const tier = assessment.tier;
 
   // The memo of this head, else of the head before the push, else of the dispatched head.
-  const heads = [pr.headSha, ...(route.source === 'push' ? [previousHead(ctx.payload)] : []), route.headSha]
-    .filter((sha, i, all): sha is string => sha !== null && all.indexOf(sha) === i);
+  const heads = [pr.headSha, ...(route.source === 'push' ? [previousHead(ctx.payload)] : []), route.headSha].filter(
+    (sha, i, all): sha is string => sha !== null && all.indexOf(sha) === i,
+  );
   let memo = null;
   for (const sha of heads) {
     memo = findGateMemo(await forge.listCheckRuns(sha, GATE_CHECK_NAME));
@@ -68,13 +91,27 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
   const requesters = memo === null ? null : [...memo.requesters, ...(pr.author.isBot ? [] : [pr.author.login])];
 
   const input = await loadGateInput(forge, {
-    pr: pr.number, tier, review: config.review[tier], requesters: requesters ?? [], botLogin: ctx.botLogin,
+    pr: pr.number,
+    tier,
+    review: config.review[tier],
+    requesters: requesters ?? [],
+    botLogin: ctx.botLogin,
   });
   const result = evaluateGate(input);
-  const fields = gateCheckFields({ result, tier, requesters, notes, ...(detailsUrl === undefined ? {} : { detailsUrl }) });
+  const fields = gateCheckFields({
+    result,
+    tier,
+    requesters,
+    notes,
+    ...(detailsUrl === undefined ? {} : { detailsUrl }),
+  });
   await writeCheck(ctx, input.headSha, fields);
   await syncRiskLabel(ctx, pr, tier);
-  ctx.audit.write({ kind: 'note', message: 'review gate', data: { pr: pr.number, head: input.headSha, tier, requesters, state: result.state, title: fields.title } });
+  ctx.audit.write({
+    kind: 'note',
+    message: 'review gate',
+    data: { pr: pr.number, head: input.headSha, tier, requesters, state: result.state, title: fields.title },
+  });
   ctx.log(`greenlight: review gate on #${pr.number} (${input.headSha.slice(0, 7)}, ${tier}): ${fields.title}`);
   const state = fields.conclusion === 'failure' ? 'failure' : result.state;
   return {

@@ -27,7 +27,11 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
   if (!loaded.ok) {
     const first = loaded.errors[0];
     return {
-      outcome: { kind: 'failed', what: 'reading the configuration', why: `${ctx.inputs.configPath} on ${loaded.defaultBranch} is invalid${first === undefined ? '' : ` (line ${first.line}: ${first.message})`}; the publish step takes its path and risk rules from it.` },
+      outcome: {
+        kind: 'failed',
+        what: 'reading the configuration',
+        why: `${ctx.inputs.configPath} on ${loaded.defaultBranch} is invalid${first === undefined ? '' : ` (line ${first.line}: ${first.message})`}; the publish step takes its path and risk rules from it.`,
+      },
       report: null,
       review: null,
     };
@@ -38,10 +42,17 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
   // again here: this job holds the write token.
   const route = routeEvent(ctx.runtime.eventName, ctx.payload, config, { botLogin: ctx.botLogin, modeInput: 'auto' });
   if (route.kind !== 'generate' && route.kind !== 'fix') {
-    return refused(`the ${ctx.runtime.eventName} event of this run does not request a change (${route.kind === 'ignore' ? route.reason : 'a review-gate event'}), so no bundle is published`);
+    return refused(
+      `the ${ctx.runtime.eventName} event of this run does not request a change (${route.kind === 'ignore' ? route.reason : 'a review-gate event'}), so no bundle is published`,
+    );
   }
   const permission = route.requester.isBot ? null : await forge.getPermission(route.requester.login);
-  const decision = authorize({ actor: route.requester, permission, botLogin: ctx.botLogin, allowedBots: config.trigger.allowedBots });
+  const decision = authorize({
+    actor: route.requester,
+    permission,
+    botLogin: ctx.botLogin,
+    allowedBots: config.trigger.allowedBots,
+  });
   if (!decision.allowed) return refused(decision.reason);
 
   const number = route.kind === 'generate' ? route.issue : route.pr;
@@ -53,14 +64,27 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
     const pr = await forge.getPullRequest(route.pr);
     // The head the generate job worked on: recorded by the App's dispatch, else the PR's
     // head now — a bundle made on another head is rejected by the publisher.
-    expected = { kind: 'pr', pr: route.headSha === null ? pr : { ...pr, headSha: route.headSha }, instruction: route.instruction };
+    expected = {
+      kind: 'pr',
+      pr: route.headSha === null ? pr : { ...pr, headSha: route.headSha },
+      instruction: route.instruction,
+    };
   }
 
   let published: PublishedBundle;
   try {
     published = await ctx.services.publishBundle({
-      path: resolve(ctx.runtime.workspace, bundlePath), expected, root: ctx.runtime.workspace, forge, config, auth: ctx.auth, dryRun: ctx.inputs.dryRun,
-      requester: requesterOf(route.requester, ctx.payload), botLogin: ctx.botLogin, detailsUrl: ctx.runUrl, runId: ctx.runtime.runId,
+      path: resolve(ctx.runtime.workspace, bundlePath),
+      expected,
+      root: ctx.runtime.workspace,
+      forge,
+      config,
+      auth: ctx.auth,
+      dryRun: ctx.inputs.dryRun,
+      requester: requesterOf(route.requester, ctx.payload),
+      botLogin: ctx.botLogin,
+      detailsUrl: ctx.runUrl,
+      runId: ctx.runtime.runId,
       secrets: ctx.inputs.anthropicApiKey === null ? [] : [ctx.inputs.anthropicApiKey],
     });
   } catch (error) {
@@ -79,9 +103,12 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
 /** Appends to this run's progress comment on `number`, or comments when there is none; never fails the run. */
 async function tell(ctx: ActionContext, number: number, text: string): Promise<void> {
   try {
-    const comment = (await ctx.forge.listIssueComments(number)).filter((c) => c.author.isBot && isProgressComment(c.body, ctx.runtime.runId)).at(-1);
+    const comment = (await ctx.forge.listIssueComments(number))
+      .filter((c) => c.author.isBot && isProgressComment(c.body, ctx.runtime.runId))
+      .at(-1);
     if (comment === undefined) await ctx.forge.createComment(number, ctx.redactor.redact(text));
-    else await ctx.forge.updateComment(comment.id, ctx.redactor.redact(`${comment.body.trimEnd()}\n\n---\n\n${text}\n`));
+    else
+      await ctx.forge.updateComment(comment.id, ctx.redactor.redact(`${comment.body.trimEnd()}\n\n---\n\n${text}\n`));
   } catch (error) {
     ctx.log(`greenlight: could not update the progress comment: ${describeError(error)}`);
   }

@@ -40,7 +40,11 @@ const stdoutIo: ActionIo = { write: (line) => process.stdout.write(`${line}\n`) 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Runs the Action for the runtime's environment; returns the process exit code. */
-export async function runAction(env: Env, services: ActionServices = defaultServices(), io: ActionIo = stdoutIo): Promise<number> {
+export async function runAction(
+  env: Env,
+  services: ActionServices = defaultServices(),
+  io: ActionIo = stdoutIo,
+): Promise<number> {
   let runtime: RuntimeEnv;
   let inputs: ActionInputs;
   try {
@@ -51,11 +55,16 @@ export async function runAction(env: Env, services: ActionServices = defaultServ
     return 1;
   }
   for (const line of maskCommands([inputs.githubToken, inputs.anthropicApiKey])) io.write(line);
-  const redactor = createRedactor({ secrets: [...secretsFromEnv(env), inputs.githubToken, inputs.anthropicApiKey ?? undefined] });
+  const redactor = createRedactor({
+    secrets: [...secretsFromEnv(env), inputs.githubToken, inputs.anthropicApiKey ?? undefined],
+  });
   const log = (line: string) => io.write(neutralizeWorkflowCommands(redactor.redact(line)));
   const fail = (message: string) => io.write(workflowCommand('error', redactor.redact(message)));
 
-  const auditPath = join(runtime.runnerTemp, `greenlight-audit-${runtime.runId ?? 'local'}-${runtime.job ?? inputs.mode}-${runtime.runAttempt ?? '1'}.jsonl`);
+  const auditPath = join(
+    runtime.runnerTemp,
+    `greenlight-audit-${runtime.runId ?? 'local'}-${runtime.job ?? inputs.mode}-${runtime.runAttempt ?? '1'}.jsonl`,
+  );
   let audit: JsonlAuditSink;
   try {
     audit = createJsonlAuditSink({ path: auditPath, redactor });
@@ -64,25 +73,44 @@ export async function runAction(env: Env, services: ActionServices = defaultServ
     return 1;
   }
 
-  const runUrl = runtime.runId === null ? null : `${runtime.serverUrl}/${runtime.repo.owner}/${runtime.repo.repo}/actions/runs/${runtime.runId}`;
+  const runUrl =
+    runtime.runId === null
+      ? null
+      : `${runtime.serverUrl}/${runtime.repo.owner}/${runtime.repo.repo}/actions/runs/${runtime.runId}`;
   let result: FlowResult;
   try {
     const forge = services.createForge({ token: inputs.githubToken, apiUrl: runtime.apiUrl, repo: runtime.repo });
     const ctx: ActionContext = {
-      env, runtime, inputs, services, audit, redactor, log, runUrl,
+      env,
+      runtime,
+      inputs,
+      services,
+      audit,
+      redactor,
+      log,
+      runUrl,
       forge: inputs.dryRun ? dryRunForge(forge, log) : forge,
       payload: readEventFile(runtime.eventPath),
       botLogin: ACTIONS_BOT_LOGIN,
       auth: { serverUrl: runtime.serverUrl, token: inputs.githubToken },
     };
-    audit.write({ kind: 'note', message: 'action start', data: { event: runtime.eventName, mode: inputs.mode, repo: runtime.repo, runUrl, dryRun: inputs.dryRun } });
+    audit.write({
+      kind: 'note',
+      message: 'action start',
+      data: { event: runtime.eventName, mode: inputs.mode, repo: runtime.repo, runUrl, dryRun: inputs.dryRun },
+    });
     result = await runFlow(ctx);
   } catch (error) {
-    result = { outcome: { kind: 'failed', what: 'handling the event', why: describeError(error) }, report: null, review: null };
+    result = {
+      outcome: { kind: 'failed', what: 'handling the event', why: describeError(error) },
+      report: null,
+      review: null,
+    };
   }
 
   const { outcome } = result;
-  const reason = outcome.kind === 'failed' ? `${outcome.what}: ${outcome.why}` : 'reason' in outcome ? outcome.reason : undefined;
+  const reason =
+    outcome.kind === 'failed' ? `${outcome.what}: ${outcome.why}` : 'reason' in outcome ? outcome.reason : undefined;
   try {
     audit.write({ kind: 'run-end', outcome: outcome.kind, ...(reason === undefined ? {} : { reason }) });
   } finally {
@@ -95,9 +123,20 @@ export async function runAction(env: Env, services: ActionServices = defaultServ
   try {
     if (runtime.outputFile !== null) writeStepOutputs(runtime.outputFile, actionOutputs(outcome, auditPath));
     if (runtime.stepSummary !== null && outcome.kind !== 'skipped') {
-      appendStepSummary(runtime.stepSummary, redactor.redact(renderJobSummary({
-        outcome, review: result.review, report: result.report, eventName: runtime.eventName, mode: inputs.mode, auditLog: auditPath, runUrl,
-      })));
+      appendStepSummary(
+        runtime.stepSummary,
+        redactor.redact(
+          renderJobSummary({
+            outcome,
+            review: result.review,
+            report: result.report,
+            eventName: runtime.eventName,
+            mode: inputs.mode,
+            auditLog: auditPath,
+            runUrl,
+          }),
+        ),
+      );
     }
   } catch (error) {
     fail(describeError(error));
@@ -109,10 +148,17 @@ export async function runAction(env: Env, services: ActionServices = defaultServ
 async function runFlow(ctx: ActionContext): Promise<FlowResult> {
   const { inputs, runtime } = ctx;
   const loaded = await loadRepoConfig(ctx.forge, inputs.configPath, inputs.overrides);
-  if (loaded.ok) for (const warning of loaded.warnings) ctx.log(`greenlight: ${inputs.configPath}:${warning.line}: warning: ${warning.message}`);
+  if (loaded.ok)
+    for (const warning of loaded.warnings)
+      ctx.log(`greenlight: ${inputs.configPath}:${warning.line}: warning: ${warning.message}`);
   if (inputs.mode === 'publish') return runPublish(ctx, loaded, inputs.bundlePath ?? '');
   const trigger = (loaded.ok ? loaded.config : loaded.fallback).trigger;
-  const route = routeEvent(runtime.eventName, ctx.payload, { trigger }, { botLogin: ctx.botLogin, modeInput: inputs.mode });
+  const route = routeEvent(
+    runtime.eventName,
+    ctx.payload,
+    { trigger },
+    { botLogin: ctx.botLogin, modeInput: inputs.mode },
+  );
   switch (route.kind) {
     case 'ignore':
       return { outcome: { kind: 'skipped', reason: route.reason }, report: null, review: null };

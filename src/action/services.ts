@@ -92,7 +92,12 @@ export interface ActionServices {
   checkoutCommit(root: string, sha: string, branches: readonly string[], auth: GitAuth): Promise<void>;
   /** Removes credentials a checkout left on disk; returns what was removed (no values). */
   stripCredentials(root: string): Promise<string[]>;
-  classifyPullRequest(root: string, range: PullRequestRange, risk: RepoConfig['risk'], auth: GitAuth): Promise<RiskAssessment>;
+  classifyPullRequest(
+    root: string,
+    range: PullRequestRange,
+    risk: RepoConfig['risk'],
+    auth: GitAuth,
+  ): Promise<RiskAssessment>;
   publishGenerate(request: PublishGenerateRequest): Promise<PublishResult>;
   publishFix(request: PublishFixRequest): Promise<PublishResult>;
   writeChangeBundle(request: BundleRequest): Promise<string>;

@@ -6,7 +6,11 @@
  */
 import { CommentProgress } from '../adapters/progress/comment-progress.ts';
 import { initialSnapshot, withFailure, withStep } from '../core/action/progress-snapshot.ts';
-import { isProgressComment, renderProgressComment, type ProgressStatus } from '../core/action/render-progress-comment.ts';
+import {
+  isProgressComment,
+  renderProgressComment,
+  type ProgressStatus,
+} from '../core/action/render-progress-comment.ts';
 import type { ReactionTarget } from '../ports/forge.ts';
 import type { Progress, ProgressSnapshot, StepName, StepState } from '../ports/progress.ts';
 import type { ActionContext } from './action-context.ts';
@@ -36,14 +40,19 @@ export async function startProgress(ctx: ActionContext, request: StartProgressRe
   const { forge, runtime } = ctx;
   if (request.react !== null) {
     // The acknowledgement is a courtesy: a missing reaction must not stop the run.
-    await forge.addReaction(request.react, 'eyes').catch((error: unknown) => ctx.log(`greenlight: could not add the 👀 reaction: ${(error as Error).message}`));
+    await forge
+      .addReaction(request.react, 'eyes')
+      .catch((error: unknown) => ctx.log(`greenlight: could not add the 👀 reaction: ${(error as Error).message}`));
   }
   const render = (snapshot: ProgressSnapshot, status: ProgressStatus = { kind: 'running' }) =>
     renderProgressComment({ subject: request.subject, runId: runtime.runId, runUrl: ctx.runUrl, snapshot, status });
   let snapshot = initialSnapshot(request.maxIterations);
-  const existing = request.reuse === true
-    ? (await forge.listIssueComments(request.target)).filter((c) => c.author.isBot && isProgressComment(c.body, runtime.runId)).at(-1)
-    : undefined;
+  const existing =
+    request.reuse === true
+      ? (await forge.listIssueComments(request.target))
+          .filter((c) => c.author.isBot && isProgressComment(c.body, runtime.runId))
+          .at(-1)
+      : undefined;
   const comment = existing ?? (await forge.createComment(request.target, ctx.redactor.redact(render(snapshot))));
   ctx.log(`greenlight: progress comment ${comment.htmlUrl}`);
   const progress = new CommentProgress({

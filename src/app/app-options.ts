@@ -35,7 +35,10 @@ function number(env: Env, name: string, fallback: number, min: number, max: numb
   if (text === null) return fallback;
   const parsed = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text) || parsed < min || parsed > max) {
-    throw new GreenlightError('usage', `${name} must be a number from ${min} to ${max}, got '${text}'. Fix it in the App's environment.`);
+    throw new GreenlightError(
+      'usage',
+      `${name} must be a number from ${min} to ${max}, got '${text}'. Fix it in the App's environment.`,
+    );
   }
   return parsed;
 }
@@ -45,10 +48,14 @@ const WORKFLOW = /^(?:\.github\/workflows\/)?[A-Za-z0-9_.-]+\.ya?ml$/;
 export function readAppSettings(env: Env): AppSettings {
   const workflowFile = value(env, 'GREENLIGHT_WORKFLOW') ?? '.github/workflows/greenlight.yml';
   if (!WORKFLOW.test(workflowFile)) {
-    throw new GreenlightError('usage', `GREENLIGHT_WORKFLOW must name a workflow file such as 'greenlight.yml' or '.github/workflows/greenlight.yml', got '${workflowFile}'.`);
+    throw new GreenlightError(
+      'usage',
+      `GREENLIGHT_WORKFLOW must name a workflow file such as 'greenlight.yml' or '.github/workflows/greenlight.yml', got '${workflowFile}'.`,
+    );
   }
   const throttle = (value(env, 'GREENLIGHT_THROTTLE') ?? 'on').toLowerCase();
-  if (throttle !== 'on' && throttle !== 'off') throw new GreenlightError('usage', `GREENLIGHT_THROTTLE must be 'on' or 'off', got '${throttle}'.`);
+  if (throttle !== 'on' && throttle !== 'off')
+    throw new GreenlightError('usage', `GREENLIGHT_THROTTLE must be 'on' or 'off', got '${throttle}'.`);
   const redeliveryMinutes = number(env, 'GREENLIGHT_REDELIVERY_INTERVAL_MINUTES', 10, 0, 24 * 60);
   const windowHours = number(env, 'GREENLIGHT_REDELIVERY_WINDOW_HOURS', 3, 0.1, 72);
   const leaseMinutes = number(env, 'GREENLIGHT_RUN_LEASE_MINUTES', 120, 5, 7 * 24 * 60);
@@ -56,7 +63,8 @@ export function readAppSettings(env: Env): AppSettings {
     app: {
       workflowFile: workflowFile.includes('/') ? workflowFile : `.github/workflows/${workflowFile}`,
       queueIntervalMs: number(env, 'GREENLIGHT_QUEUE_INTERVAL_SECONDS', 60, 5, 3600) * 1000,
-      redelivery: redeliveryMinutes === 0 ? null : { intervalMs: redeliveryMinutes * 60_000, windowMs: windowHours * 3_600_000 },
+      redelivery:
+        redeliveryMinutes === 0 ? null : { intervalMs: redeliveryMinutes * 60_000, windowMs: windowHours * 3_600_000 },
       store: new MemoryFleetStore<RunRequest>({ ...DEFAULT_FLEET_POLICY, leaseMs: leaseMinutes * 60_000 }),
     },
     octokit: { throttle: throttle === 'on' ? {} : false },

@@ -8,9 +8,7 @@ import type { Forge } from '../ports/forge.ts';
 import type { RunRequest } from './run-request.ts';
 
 export type DispatchOutcome =
-  | { kind: 'dispatched' }
-  | { kind: 'missing-workflow' }
-  | { kind: 'rejected'; message: string };
+  { kind: 'dispatched' } | { kind: 'missing-workflow' } | { kind: 'rejected'; message: string };
 
 function httpStatus(error: unknown): number | null {
   const cause = (error as { cause?: { status?: unknown } } | null)?.cause;

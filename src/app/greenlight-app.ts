@@ -39,8 +39,12 @@ import { GREENLIGHT_WORKFLOW_TEMPLATE } from './workflow-template.ts';
 export const APP_EVENTS = {
   trigger: ['issues.labeled', 'issue_comment.created'],
   gate: [
-    'pull_request_review.submitted', 'pull_request_review.dismissed',
-    'pull_request.synchronize', 'pull_request.opened', 'pull_request.reopened', 'pull_request.labeled',
+    'pull_request_review.submitted',
+    'pull_request_review.dismissed',
+    'pull_request.synchronize',
+    'pull_request.opened',
+    'pull_request.reopened',
+    'pull_request.labeled',
   ],
   runs: ['workflow_run.completed'],
 } as const;
@@ -81,7 +85,8 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
   const workflowFile = options.workflowFile ?? '.github/workflows/greenlight.yml';
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
   const workflowTemplate = options.workflowTemplate ?? GREENLIGHT_WORKFLOW_TEMPLATE;
-  const deliveries = options.deliveries ?? new DeliveryLog({ ...(options.now === undefined ? {} : { now: options.now }) });
+  const deliveries =
+    options.deliveries ?? new DeliveryLog({ ...(options.now === undefined ? {} : { now: options.now }) });
   const now = options.now ?? Date.now;
   let scheduler: RunScheduler | null = null;
   let redeliverer: Redeliverer | null = null;
@@ -89,10 +94,16 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
   const appFn: ApplicationFunction = (app: Probot) => {
     const log: AppLog = app.log;
     const appOctokit = async () => (await app.auth()) as unknown as GitHubClient;
-    const identity = options.identity === undefined ? appIdentityLoader(appOctokit) : async () => options.identity as AppIdentity;
+    const identity =
+      options.identity === undefined ? appIdentityLoader(appOctokit) : async () => options.identity as AppIdentity;
     const runs = new RunScheduler({
       store: options.store ?? new MemoryFleetStore<RunRequest>(),
-      forgeFor: async (request) => new AppForge((await app.auth(request.installationId)) as unknown as GitHubClient, request.repo, request.defaultBranch),
+      forgeFor: async (request) =>
+        new AppForge(
+          (await app.auth(request.installationId)) as unknown as GitHubClient,
+          request.repo,
+          request.defaultBranch,
+        ),
       botLogin: async () => (await identity()).botLogin,
       workflowTemplate,
       log,
@@ -107,8 +118,11 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
         redeliver: async (id: number) => octokitDeliveriesApi((await app.auth()) as never).redeliver(id),
       };
       redeliverer = new Redeliverer(api, {
-        windowMs: options.redelivery.windowMs, maxPages: options.redelivery.maxPages ?? 10,
-        maxRedeliveries: options.redelivery.maxRedeliveries ?? 100, now, log,
+        windowMs: options.redelivery.windowMs,
+        maxPages: options.redelivery.maxPages ?? 10,
+        maxRedeliveries: options.redelivery.maxRedeliveries ?? 100,
+        now,
+        log,
       });
       redeliverer.start(options.redelivery.intervalMs);
     }
@@ -139,7 +153,8 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
     const repoOf = (payload: Payload) => {
       const repository = payload.repository;
       const installationId = payload.installation?.id;
-      if (repository?.name === undefined || repository.owner?.login === undefined || installationId === undefined) return null;
+      if (repository?.name === undefined || repository.owner?.login === undefined || installationId === undefined)
+        return null;
       return {
         repo: { owner: repository.owner.login, repo: repository.name },
         defaultBranch: repository.default_branch ?? null,
@@ -157,11 +172,23 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       const where = repoOf(payload);
       if (where === null) return { kind: 'ignored', reason: 'no repository or installation in the payload' };
       const forge = new AppForge(context.octokit as unknown as GitHubClient, where.repo, where.defaultBranch);
-      return handleTrigger({
-        forge, octokit: context.octokit as unknown as GitHubClient, identity: await identity(), scheduler: runs,
-        installationId: where.installationId, repoUrl: where.repoUrl, defaultBranch: where.defaultBranch ?? await forge.getDefaultBranch(),
-        workflowFile, workflowTemplate, configPath, log: context.log,
-      }, context.name, payload);
+      return handleTrigger(
+        {
+          forge,
+          octokit: context.octokit as unknown as GitHubClient,
+          identity: await identity(),
+          scheduler: runs,
+          installationId: where.installationId,
+          repoUrl: where.repoUrl,
+          defaultBranch: where.defaultBranch ?? (await forge.getDefaultBranch()),
+          workflowFile,
+          workflowTemplate,
+          configPath,
+          log: context.log,
+        },
+        context.name,
+        payload,
+      );
     });
 
     const onGate = once(async (context, payload) => {
@@ -174,7 +201,9 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       return recomputeGate({ forge, octokit, identity: await identity(), configPath, log: context.log }, pr);
     });
 
-    const onWorkflowRun = once(async (_context, payload) => ({ slotFreed: await handleWorkflowRun({ scheduler: runs, identity, workflowFile }, payload) }));
+    const onWorkflowRun = once(async (_context, payload) => ({
+      slotFreed: await handleWorkflowRun({ scheduler: runs, identity, workflowFile }, payload),
+    }));
 
     app.on([...APP_EVENTS.trigger], onTrigger);
     app.on([...APP_EVENTS.gate], onGate);

@@ -46,9 +46,10 @@ export type GateOutcome =
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-const UNKNOWN_REQUESTER = '**Requester unknown.** A bot opened this pull request, and neither a review-gate check, nor a ' +
-  '`/fix` comment, nor the trigger label on the issue named by its branch records who asked for it, so a requester\'s ' +
-  'approval cannot be told from anyone else\'s. Comment the fix command on the pull request (its author becomes the ' +
+const UNKNOWN_REQUESTER =
+  '**Requester unknown.** A bot opened this pull request, and neither a review-gate check, nor a ' +
+  "`/fix` comment, nor the trigger label on the issue named by its branch records who asked for it, so a requester's " +
+  "approval cannot be told from anyone else's. Comment the fix command on the pull request (its author becomes the " +
   'requester) to record one.';
 
 async function gateRuns(forge: Forge, sha: string | null | undefined): Promise<CheckRunInfo[]> {
@@ -65,7 +66,12 @@ function memo(tier: RiskTier, requesters: string[]): { externalId?: string } {
   return requesters.length === 0 ? {} : { externalId: encodeGateMemo({ tier, requesters }) };
 }
 
-async function writeCheck(forge: Forge, headSha: string, existing: CheckRunInfo | undefined, fields: CheckRunFields): Promise<void> {
+async function writeCheck(
+  forge: Forge,
+  headSha: string,
+  existing: CheckRunInfo | undefined,
+  fields: CheckRunFields,
+): Promise<void> {
   if (existing === undefined) await forge.createCheckRun({ name: GATE_CHECK_NAME, headSha, ...fields });
   else await forge.updateCheckRun(existing.id, fields);
 }
@@ -84,14 +90,24 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
   }
   const [headRuns, beforeRuns] = await Promise.all([gateRuns(forge, pr.headSha), gateRuns(forge, request.beforeSha)]);
   // Requesters from every memo (more requesters only make the gate stricter); never a tier.
-  const recorded = [...headRuns, ...beforeRuns].map((run) => parseGateMemo(run.externalId)).filter((m): m is GateMemo => m !== null).flatMap((m) => m.requesters);
+  const recorded = [...headRuns, ...beforeRuns]
+    .map((run) => parseGateMemo(run.externalId))
+    .filter((m): m is GateMemo => m !== null)
+    .flatMap((m) => m.requesters);
   const existing = headRuns.find((run) => run.appId === identity.id);
 
   if (!configResult.ok) {
     // Without valid review rules nothing can pass: fail closed and say why.
-    const requesters = gateRequesters({ prAuthor: pr.author, fixCommenters: [], labelers: [], recorded: [...recorded, ...(request.requesters ?? [])] });
+    const requesters = gateRequesters({
+      prAuthor: pr.author,
+      fixCommenters: [],
+      labelers: [],
+      recorded: [...recorded, ...(request.requesters ?? [])],
+    });
     await writeCheck(forge, pr.headSha, existing, {
-      status: 'completed', conclusion: 'failure', title: `${deps.configPath} on the default branch is invalid`,
+      status: 'completed',
+      conclusion: 'failure',
+      title: `${deps.configPath} on the default branch is invalid`,
       summary: `The review gate needs the review rules of \`${deps.configPath}\` on the default branch, and the file has problems:\n\n\`\`\`text\n${formatConfigIssues(configResult.errors)}\n\`\`\`\n\nFix the file; the gate is recomputed at the next review or push.`,
       ...memo('critical', requesters),
     });
@@ -109,25 +125,42 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
   ]);
 
   const assessment = classifyPullRequest(files, modes, config.risk);
-  const fixCommenters = comments.filter((c) => parseFixCommand(c.body, config.trigger.fixCommand) !== null).map((c) => c.author);
+  const fixCommenters = comments
+    .filter((c) => parseFixCommand(c.body, config.trigger.fixCommand) !== null)
+    .map((c) => c.author);
   const requesters = gateRequesters({
-    prAuthor: pr.author, fixCommenters, labelers,
+    prAuthor: pr.author,
+    fixCommenters,
+    labelers,
     recorded: [...recorded, ...(request.requesters ?? [])],
   });
 
   const input = await loadGateInput(forge, {
-    pr: pr.number, tier: assessment.tier, review: config.review[assessment.tier], requesters, botLogin: identity.botLogin,
+    pr: pr.number,
+    tier: assessment.tier,
+    review: config.review[assessment.tier],
+    requesters,
+    botLogin: identity.botLogin,
   });
   if (input.headSha !== pr.headSha) {
     // The head moved while we read: the push's own delivery computes the gate for it.
-    return { kind: 'skipped', reason: `the head of #${pr.number} moved from ${pr.headSha.slice(0, 7)} to ${input.headSha.slice(0, 7)}` };
+    return {
+      kind: 'skipped',
+      reason: `the head of #${pr.number} moved from ${pr.headSha.slice(0, 7)} to ${input.headSha.slice(0, 7)}`,
+    };
   }
   const result = evaluateGate(input);
-  const fields: CheckRunFields = requesters.length > 0 ? gateCheckRun(result) : {
-    // A bot opened it and nothing records who asked: nobody's approval can be told
-    // apart from the requester's own, so the gate cannot pass (as in the Action).
-    status: 'completed', conclusion: 'failure', title: 'Requester unknown: the review gate cannot pass', summary: '',
-  };
+  const fields: CheckRunFields =
+    requesters.length > 0
+      ? gateCheckRun(result)
+      : {
+          // A bot opened it and nothing records who asked: nobody's approval can be told
+          // apart from the requester's own, so the gate cannot pass (as in the Action).
+          status: 'completed',
+          conclusion: 'failure',
+          title: 'Requester unknown: the review gate cannot pass',
+          summary: '',
+        };
   const summary = [
     ...(requesters.length > 0 ? [] : [UNKNOWN_REQUESTER]),
     result.summary,
@@ -136,5 +169,11 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
   ].join('\n\n');
   await writeCheck(forge, pr.headSha, existing, { ...fields, summary, ...memo(assessment.tier, requesters) });
   deps.log.info({ pr: pr.number, tier: assessment.tier, state: result.state, requesters }, 'review gate written');
-  return { kind: 'written', state: requesters.length > 0 ? result.state : 'failure', tier: assessment.tier, requesters, headSha: pr.headSha };
+  return {
+    kind: 'written',
+    state: requesters.length > 0 ? result.state : 'failure',
+    tier: assessment.tier,
+    requesters,
+    headSha: pr.headSha,
+  };
 }

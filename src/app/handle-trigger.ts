@@ -57,10 +57,13 @@ export type TriggerOutcome =
   | { kind: 'rejected'; message: string };
 
 function forkReply(requester: string, pr: PullRequestInfo, fixCommand: string): string {
-  const from = pr.headRepoFullName === null ? 'a fork that no longer exists' : `the fork ${inlineCode(pr.headRepoFullName)}`;
-  return `@${requester}, greenlight does not run ${inlineCode(fixCommand)} on this pull request: its branch lives in ${from}. ` +
+  const from =
+    pr.headRepoFullName === null ? 'a fork that no longer exists' : `the fork ${inlineCode(pr.headRepoFullName)}`;
+  return (
+    `@${requester}, greenlight does not run ${inlineCode(fixCommand)} on this pull request: its branch lives in ${from}. ` +
     'Fixing it means running its code in a job that holds the model API key and a token that can push, so greenlight only works on branches of this repository. ' +
-    'A maintainer can push the branch here and ask again on that pull request.\n';
+    'A maintainer can push the branch here and ask again on that pull request.\n'
+  );
 }
 
 export async function handleTrigger(deps: TriggerDeps, eventName: string, payload: unknown): Promise<TriggerOutcome> {
@@ -77,17 +80,31 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
     route.requester.isBot ? null : forge.getPermission(route.requester.login),
     route.kind === 'fix' ? forge.getPullRequest(route.pr) : null,
   ]);
-  const decision = authorize({ actor: route.requester, permission, botLogin: identity.botLogin, allowedBots: config.trigger.allowedBots });
+  const decision = authorize({
+    actor: route.requester,
+    permission,
+    botLogin: identity.botLogin,
+    allowedBots: config.trigger.allowedBots,
+  });
   if (!decision.allowed) {
     log.info({ requester: route.requester.login, thread, reason: decision.reason }, 'request refused');
     if (decision.reply !== undefined) await forge.createComment(thread, `${decision.reply}\n`);
     return { kind: 'refused', reason: decision.reason };
   }
-  const retry = route.kind === 'generate'
-    ? `remove and re-add the ${inlineCode(config.trigger.label)} label`
-    : `comment ${inlineCode(config.trigger.fixCommand)} again`;
+  const retry =
+    route.kind === 'generate'
+      ? `remove and re-add the ${inlineCode(config.trigger.label)} label`
+      : `comment ${inlineCode(config.trigger.fixCommand)} again`;
   if (!configResult.ok) {
-    await forge.createComment(thread, renderConfigRefusal({ configPath: deps.configPath, defaultBranch: deps.defaultBranch, errors: configResult.errors, retry }));
+    await forge.createComment(
+      thread,
+      renderConfigRefusal({
+        configPath: deps.configPath,
+        defaultBranch: deps.defaultBranch,
+        errors: configResult.errors,
+        retry,
+      }),
+    );
     return { kind: 'config-invalid' };
   }
   if (pr !== null && pr.isFork) {
@@ -96,26 +113,50 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
   }
 
   const request = runRequest(deps, route, pr, retry, config.budgets.maxIterations, config.trigger.fixCommand);
-  const target: ReactionTarget = route.kind === 'fix' && route.commentId !== null ? { kind: 'comment', id: route.commentId } : { kind: 'issue', number: thread };
-  const react = () => forge.addReaction(target, 'eyes').catch((error: unknown) => log.warn({ err: error, thread }, 'could not add the 👀 reaction'));
+  const target: ReactionTarget =
+    route.kind === 'fix' && route.commentId !== null
+      ? { kind: 'comment', id: route.commentId }
+      : { kind: 'issue', number: thread };
+  const react = () =>
+    forge
+      .addReaction(target, 'eyes')
+      .catch((error: unknown) => log.warn({ err: error, thread }, 'could not add the 👀 reaction'));
   // A /fix on a greenlight pull request makes its commenter a requester at once.
-  const gate = route.kind === 'fix' && pr !== null && pr.labels.some((l) => l.toLowerCase() === GREENLIGHT_LABEL)
-    ? recomputeGate({ forge, octokit: deps.octokit, identity, configPath: deps.configPath, log }, { pr: route.pr, requesters: [route.requester.login] })
-      .catch((error: unknown) => log.warn({ err: error, pr: route.pr }, 'could not recompute the review gate'))
-    : Promise.resolve();
+  const gate =
+    route.kind === 'fix' && pr !== null && pr.labels.some((l) => l.toLowerCase() === GREENLIGHT_LABEL)
+      ? recomputeGate(
+          { forge, octokit: deps.octokit, identity, configPath: deps.configPath, log },
+          { pr: route.pr, requesters: [route.requester.login] },
+        ).catch((error: unknown) => log.warn({ err: error, pr: route.pr }, 'could not recompute the review gate'))
+      : Promise.resolve();
 
   const admission = await deps.scheduler.admit(request, config.fleet);
   switch (admission.kind) {
     case 'refuse': {
       const reason = describeLimit(admission.reason);
-      await Promise.all([gate, forge.createComment(thread, renderLimitRefusal({ subject: request.subject, requester: request.requester, reason, retry }))]);
+      await Promise.all([
+        gate,
+        forge.createComment(
+          thread,
+          renderLimitRefusal({ subject: request.subject, requester: request.requester, reason, retry }),
+        ),
+      ]);
       log.info({ thread, reason: admission.reason }, 'request refused by the fleet limits');
       return { kind: 'limit-refused', reason };
     }
     case 'queue': {
       const body = renderAckComment({
-        subject: request.subject, requester: request.requester, workflowFile: request.workflowFile, workflowUrl: workflowUrl(request),
-        maxIterations: request.maxIterations, status: { kind: 'queued', queueId: admission.queueId, position: admission.position, reason: describeLimit(admission.reason) },
+        subject: request.subject,
+        requester: request.requester,
+        workflowFile: request.workflowFile,
+        workflowUrl: workflowUrl(request),
+        maxIterations: request.maxIterations,
+        status: {
+          kind: 'queued',
+          queueId: admission.queueId,
+          position: admission.position,
+          reason: describeLimit(admission.reason),
+        },
       });
       await Promise.all([react(), gate, forge.createComment(thread, body)]);
       log.info({ thread, position: admission.position, reason: admission.reason }, 'request queued');
@@ -127,7 +168,10 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
       const [, outcome] = await Promise.all([react(), deps.scheduler.dispatch(forge, request, admission.leaseId)]);
       log.info({ thread, kind: request.kind, outcome: outcome.kind }, 'request dispatched');
       try {
-        await Promise.all([gate, forge.createComment(thread, renderDispatchComment(request, outcome, deps.workflowTemplate, false))]);
+        await Promise.all([
+          gate,
+          forge.createComment(thread, renderDispatchComment(request, outcome, deps.workflowTemplate, false)),
+        ]);
       } catch (error) {
         log.warn({ err: error, thread }, 'could not post the acknowledgement');
       }
@@ -136,18 +180,44 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
   }
 }
 
-function runRequest(deps: TriggerDeps, route: GenerateRoute | FixRoute, pr: PullRequestInfo | null, retry: string, maxIterations: number, fixCommand: string): RunRequest {
+function runRequest(
+  deps: TriggerDeps,
+  route: GenerateRoute | FixRoute,
+  pr: PullRequestInfo | null,
+  retry: string,
+  maxIterations: number,
+  fixCommand: string,
+): RunRequest {
   const base = {
-    installationId: deps.installationId, repo: deps.forge.repo, repoUrl: deps.repoUrl, defaultBranch: deps.defaultBranch,
-    workflowFile: deps.workflowFile, requester: route.requester.login, retry, maxIterations, attempts: 0,
+    installationId: deps.installationId,
+    repo: deps.forge.repo,
+    repoUrl: deps.repoUrl,
+    defaultBranch: deps.defaultBranch,
+    workflowFile: deps.workflowFile,
+    requester: route.requester.login,
+    retry,
+    maxIterations,
+    attempts: 0,
   };
   if (route.kind === 'generate') {
-    return { ...base, kind: 'generate', thread: route.issue, subject: `issue #${route.issue}`, inputs: { issue: String(route.issue), requester: route.requester.login } };
+    return {
+      ...base,
+      kind: 'generate',
+      thread: route.issue,
+      subject: `issue #${route.issue}`,
+      inputs: { issue: String(route.issue), requester: route.requester.login },
+    };
   }
   const inputs: Record<string, string> = { pr: String(route.pr), requester: route.requester.login };
   // The head at trigger time: the run refuses to work on anything else (SECURITY.md 4).
   if (pr !== null) inputs.head_sha = pr.headSha;
   if (route.commentId !== null) inputs.comment_id = String(route.commentId);
   if (route.instruction !== '') inputs.instruction = route.instruction;
-  return { ...base, kind: 'fix', thread: route.pr, subject: `${inlineCode(fixCommand)} on pull request #${route.pr}`, inputs };
+  return {
+    ...base,
+    kind: 'fix',
+    thread: route.pr,
+    subject: `${inlineCode(fixCommand)} on pull request #${route.pr}`,
+    inputs,
+  };
 }

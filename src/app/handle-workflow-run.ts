@@ -31,7 +31,8 @@ export async function handleWorkflowRun(
   const run = event.workflow_run;
   const repo = event.repository?.full_name;
   if (event.action !== 'completed' || run === undefined || repo === undefined) return false;
-  if (run.event !== 'workflow_dispatch' || run.path?.replace(/@.*$/, '') !== workflowPath(deps.workflowFile)) return false;
+  if (run.event !== 'workflow_dispatch' || run.path?.replace(/@.*$/, '') !== workflowPath(deps.workflowFile))
+    return false;
   const bot = (await deps.identity()).botLogin.toLowerCase();
   const by = (run.triggering_actor ?? run.actor)?.login?.toLowerCase();
   if (by !== bot) return false;

@@ -18,14 +18,16 @@ export { throttleKey } from './request-policy.ts';
 
 export interface InstallationOctokitOptions {
   /** false in tests: no client-side pacing at all. */
-  throttle: false | {
-    /** Writes (POST/PATCH/PUT/DELETE, GraphQL) per installation. Default: burst 30, then 1/s. */
-    write?: TokenBucket;
-    /** Writes that notify people (comments, issues, PRs) per installation. Default: burst 10, then 1 per 3 s. */
-    notifications?: TokenBucket;
-    /** Replace the limiters (tests observe their keys). */
-    limiters?: { write: KeyedRateLimiter; notifications: KeyedRateLimiter };
-  };
+  throttle:
+    | false
+    | {
+        /** Writes (POST/PATCH/PUT/DELETE, GraphQL) per installation. Default: burst 30, then 1/s. */
+        write?: TokenBucket;
+        /** Writes that notify people (comments, issues, PRs) per installation. Default: burst 10, then 1 per 3 s. */
+        notifications?: TokenBucket;
+        /** Replace the limiters (tests observe their keys). */
+        limiters?: { write: KeyedRateLimiter; notifications: KeyedRateLimiter };
+      };
   /** Retries of 5xx / network failures of non-POST requests; default 2 (false: none). */
   retries?: number | false;
   /** Longest rate-limit wait retried inside a request, in seconds; default 5. */
@@ -37,13 +39,16 @@ export const DEFAULT_NOTIFICATION_BUCKET: TokenBucket = { capacity: 10, refillPe
 
 export function createInstallationOctokit(options: InstallationOctokitOptions): typeof ProbotOctokit {
   const throttle = options.throttle;
-  const limiters = throttle === false ? null : throttle.limiters ?? {
-    write: new KeyedRateLimiter(throttle.write ?? DEFAULT_WRITE_BUCKET),
-    notifications: new KeyedRateLimiter(throttle.notifications ?? DEFAULT_NOTIFICATION_BUCKET),
-  };
+  const limiters =
+    throttle === false
+      ? null
+      : (throttle.limiters ?? {
+          write: new KeyedRateLimiter(throttle.write ?? DEFAULT_WRITE_BUCKET),
+          notifications: new KeyedRateLimiter(throttle.notifications ?? DEFAULT_NOTIFICATION_BUCKET),
+        });
   const policy = requestPolicyPlugin({
     limiters,
-    retries: options.retries === false ? 0 : options.retries ?? 2,
+    retries: options.retries === false ? 0 : (options.retries ?? 2),
     retryBaseMs: 250,
     maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 5,
   });

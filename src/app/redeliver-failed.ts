@@ -44,7 +44,11 @@ export interface RedeliveryOptions {
 const ok = (status: number) => status >= 200 && status < 300;
 
 /** The deliveries to redeliver, oldest first, from a newest-first list. */
-export function failedDeliveries(items: readonly DeliveryItem[], since: number, alreadyRedelivered: ReadonlySet<string>): DeliveryItem[] {
+export function failedDeliveries(
+  items: readonly DeliveryItem[],
+  since: number,
+  alreadyRedelivered: ReadonlySet<string>,
+): DeliveryItem[] {
   const byGuid = new Map<string, DeliveryItem[]>();
   for (const item of items) byGuid.set(item.guid, [...(byGuid.get(item.guid) ?? []), item]);
   const failed: DeliveryItem[] = [];
@@ -81,7 +85,8 @@ export class Redeliverer {
 
   start(intervalMs: number): void {
     this.stop();
-    const pass = () => this.run().catch((error: unknown) => this.#options.log.error({ err: error }, 'redelivery pass failed'));
+    const pass = () =>
+      this.run().catch((error: unknown) => this.#options.log.error({ err: error }, 'redelivery pass failed'));
     void pass();
     this.#timer = setInterval(pass, intervalMs);
     this.#timer.unref();
@@ -112,7 +117,10 @@ export class Redeliverer {
       try {
         await this.#api.redeliver(item.id);
         requested += 1;
-        this.#options.log.info({ guid: item.guid, delivery: item.id, event: item.event, action: item.action, status: item.status_code }, 'asked GitHub to redeliver a failed delivery');
+        this.#options.log.info(
+          { guid: item.guid, delivery: item.id, event: item.event, action: item.action, status: item.status_code },
+          'asked GitHub to redeliver a failed delivery',
+        );
       } catch (error) {
         this.#options.log.warn({ guid: item.guid, delivery: item.id, err: error }, 'could not ask GitHub to redeliver');
       }
@@ -122,10 +130,18 @@ export class Redeliverer {
 }
 
 /** The deliveries API on an Octokit authenticated as the App (JWT). */
-export function octokitDeliveriesApi(octokit: { request: (route: string, parameters?: Record<string, unknown>) => Promise<{ data: unknown; headers: Record<string, unknown> }> }): DeliveriesApi {
+export function octokitDeliveriesApi(octokit: {
+  request: (
+    route: string,
+    parameters?: Record<string, unknown>,
+  ) => Promise<{ data: unknown; headers: Record<string, unknown> }>;
+}): DeliveriesApi {
   return {
     async list(cursor) {
-      const response = await octokit.request('GET /app/hook/deliveries', { per_page: 100, ...(cursor === null ? {} : { cursor }) });
+      const response = await octokit.request('GET /app/hook/deliveries', {
+        per_page: 100,
+        ...(cursor === null ? {} : { cursor }),
+      });
       const link = typeof response.headers.link === 'string' ? response.headers.link : '';
       const next = /<[^>]*[?&]cursor=([^&>]+)[^>]*>;\s*rel="next"/.exec(link)?.[1] ?? null;
       return { deliveries: response.data as DeliveryItem[], next: next === null ? null : decodeURIComponent(next) };

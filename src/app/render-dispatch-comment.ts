@@ -11,22 +11,37 @@ import { workflowUrl, type RunRequest } from './run-request.ts';
 /** Every input the App may send; the workflow must declare them all. */
 export const DISPATCH_INPUT_NAMES = ['issue', 'pr', 'requester', 'head_sha', 'comment_id', 'instruction'] as const;
 
-export function renderDispatchComment(request: RunRequest, outcome: DispatchOutcome, template: string, fromQueue: boolean): string {
+export function renderDispatchComment(
+  request: RunRequest,
+  outcome: DispatchOutcome,
+  template: string,
+  fromQueue: boolean,
+): string {
   switch (outcome.kind) {
     case 'dispatched':
       return renderAckComment({
-        subject: request.subject, requester: request.requester, workflowFile: request.workflowFile,
-        workflowUrl: workflowUrl(request), maxIterations: request.maxIterations,
+        subject: request.subject,
+        requester: request.requester,
+        workflowFile: request.workflowFile,
+        workflowUrl: workflowUrl(request),
+        maxIterations: request.maxIterations,
         status: { kind: fromQueue ? 'dispatched-from-queue' : 'dispatched' },
       });
     case 'missing-workflow':
       return renderMissingWorkflow({
-        workflowFile: request.workflowFile, defaultBranch: request.defaultBranch, template, repoUrl: request.repoUrl, retry: request.retry,
+        workflowFile: request.workflowFile,
+        defaultBranch: request.defaultBranch,
+        template,
+        repoUrl: request.repoUrl,
+        retry: request.retry,
       });
     case 'rejected':
       return renderDispatchRefusal({
-        workflowFile: request.workflowFile, defaultBranch: request.defaultBranch, message: outcome.message,
-        inputs: DISPATCH_INPUT_NAMES, retry: request.retry,
+        workflowFile: request.workflowFile,
+        defaultBranch: request.defaultBranch,
+        message: outcome.message,
+        inputs: DISPATCH_INPUT_NAMES,
+        retry: request.retry,
       });
   }
 }

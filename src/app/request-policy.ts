@@ -31,10 +31,22 @@ export interface RequestPolicy {
   sleep?: (ms: number) => Promise<void>;
 }
 
-interface EndpointLike { method: string; url: string }
-interface ErrorLike { status?: number; message?: string; response?: { headers?: Record<string, string | undefined> } }
+interface EndpointLike {
+  method: string;
+  url: string;
+}
+interface ErrorLike {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined> };
+}
 interface HookedOctokit {
-  hook: { wrap(name: 'request', wrapper: (request: (options: EndpointLike) => Promise<unknown>, options: EndpointLike) => Promise<unknown>): void };
+  hook: {
+    wrap(
+      name: 'request',
+      wrapper: (request: (options: EndpointLike) => Promise<unknown>, options: EndpointLike) => Promise<unknown>,
+    ): void;
+  };
   log: { warn(message: string): void };
 }
 
@@ -43,18 +55,24 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** The client's installation (`installation-42`), or `app` for the JWT client. */
 export function throttleKey(options: { auth?: unknown }): string {
   const installationId = (options.auth as { installationId?: unknown } | undefined)?.installationId;
-  return typeof installationId === 'number' || typeof installationId === 'string' ? `installation-${installationId}` : 'app';
+  return typeof installationId === 'number' || typeof installationId === 'string'
+    ? `installation-${installationId}`
+    : 'app';
 }
 
 /** Creating installation tokens is authentication, not a write to pace. */
-const isAuth = (method: string, pathname: string) => method === 'POST' && /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname);
+const isAuth = (method: string, pathname: string) =>
+  method === 'POST' && /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname);
 
 /** Seconds a rate-limit answer asks to wait, or null when it is not one. */
 export function rateLimitWait(error: ErrorLike, now: number): number | null {
   const headers = error.response?.headers ?? {};
   const status = error.status;
   if (status !== 403 && status !== 429) return null;
-  if (/secondary rate limit/i.test(error.message ?? '') || (status === 429 && headers['x-ratelimit-remaining'] !== '0')) {
+  if (
+    /secondary rate limit/i.test(error.message ?? '') ||
+    (status === 429 && headers['x-ratelimit-remaining'] !== '0')
+  ) {
     return Number(headers['retry-after']) || 60;
   }
   if (headers['x-ratelimit-remaining'] === '0') {
@@ -77,7 +95,8 @@ export function requestPolicyPlugin(policy: RequestPolicy) {
       if (policy.limiters !== null && !isAuth(method, pathname)) {
         const graphql = pathname.startsWith('/graphql');
         if (graphql || (method !== 'GET' && method !== 'HEAD')) await policy.limiters.write.acquire(key);
-        if (!graphql && method !== 'GET' && method !== 'HEAD' && throttling.triggersNotification(pathname)) await policy.limiters.notifications.acquire(key);
+        if (!graphql && method !== 'GET' && method !== 'HEAD' && throttling.triggersNotification(pathname))
+          await policy.limiters.notifications.acquire(key);
       }
       let failures = 0;
       let rateLimited = false;

@@ -94,7 +94,12 @@ export class RunScheduler {
 
   async #startQueued(run: StartedRun<RunRequest>): Promise<void> {
     const request = run.queued.request;
-    const fields = { repo: run.repo, thread: request.thread, queueId: run.queued.id, waitedMs: this.#now() - run.queued.queuedAt };
+    const fields = {
+      repo: run.repo,
+      thread: request.thread,
+      queueId: run.queued.id,
+      waitedMs: this.#now() - run.queued.queuedAt,
+    };
     let forge: Forge;
     let outcome: DispatchOutcome;
     try {

@@ -15,7 +15,7 @@ const TARGET = new URL('./workflow-template.ts', import.meta.url);
 export function workflowTemplateModule(example = readFileSync(EXAMPLE, 'utf8')): string {
   return [
     '// Generated from examples/workflows/greenlight.yml by `node src/app/write-workflow-template.ts`; do not edit.',
-    '// The workflow the App\'s missing-workflow comment quotes (app-workflow.ts: the example without its',
+    "// The workflow the App's missing-workflow comment quotes (app-workflow.ts: the example without its",
     '// `issues` / `issue_comment` triggers, which the App handles).',
     `export const GREENLIGHT_WORKFLOW_TEMPLATE = ${JSON.stringify(appWorkflow(example))};`,
     '',

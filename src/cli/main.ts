@@ -65,10 +65,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`greenlight ${command.name}: ${(error as Error).message.split('\n')[0]} (see greenlight ${command.name} --help)`);
+      io.err(
+        `greenlight ${command.name}: ${(error as Error).message.split('\n')[0]} (see greenlight ${command.name} --help)`,
+      );
       return EXIT_USAGE;
     }
-    io.err(`greenlight ${command.name}: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    io.err(
+      `greenlight ${command.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT_INTERNAL;
   }
 }

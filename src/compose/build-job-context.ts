@@ -17,7 +17,12 @@ export interface JobContext {
   text: string;
 }
 
-export async function buildJobContext(root: string, task: TaskRequest, config: RepoConfig, pullRequestBase?: string): Promise<JobContext> {
+export async function buildJobContext(
+  root: string,
+  task: TaskRequest,
+  config: RepoConfig,
+  pullRequestBase?: string,
+): Promise<JobContext> {
   const index = await readRepoIndex(root, {
     maxFileBytes: config.context.maxFileBytes,
     // paths.deny also means "never read": such files must not reach the prompt either.

@@ -7,7 +7,11 @@ import type { RiskAssessment } from '../core/risk/assessment.ts';
 import { classifyRisk } from '../core/risk/classify-risk.ts';
 import type { FileChange, Workspace } from '../ports/workspace.ts';
 
-export async function classifyChange(changes: readonly FileChange[], workspace: Workspace, config: RepoConfig): Promise<RiskAssessment> {
+export async function classifyChange(
+  changes: readonly FileChange[],
+  workspace: Workspace,
+  config: RepoConfig,
+): Promise<RiskAssessment> {
   const contents = new Map<string, string>();
   for (const change of changes) {
     if (change.status === 'deleted' || change.binary) continue;

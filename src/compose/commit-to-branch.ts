@@ -22,11 +22,26 @@ export async function commitToBranch(root: string, options: CommitToBranchOption
   const tree = await new GitCheckpoints(root).save('commit');
   const { name, email } = options.author;
   const env = { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email };
-  const commit = (await git(root, ['commit-tree', '--no-gpg-sign', tree, '-p', options.parent, '-F', '-'], { env, input: options.message })).trim();
+  const commit = (
+    await git(root, ['commit-tree', '--no-gpg-sign', tree, '-p', options.parent, '-F', '-'], {
+      env,
+      input: options.message,
+    })
+  ).trim();
   // An all-zero old value makes update-ref fail when the branch already exists.
-  const result = await runGit(root, ['update-ref', '-m', 'greenlight run', `refs/heads/${options.branch}`, commit, '0'.repeat(commit.length)]);
+  const result = await runGit(root, [
+    'update-ref',
+    '-m',
+    'greenlight run',
+    `refs/heads/${options.branch}`,
+    commit,
+    '0'.repeat(commit.length),
+  ]);
   if (result.exitCode !== 0) {
-    throw new GreenlightError('git', `could not create branch ${options.branch} in ${root}: ${result.stderr.trim() || `git exited with ${result.exitCode}`}.`);
+    throw new GreenlightError(
+      'git',
+      `could not create branch ${options.branch} in ${root}: ${result.stderr.trim() || `git exited with ${result.exitCode}`}.`,
+    );
   }
   return commit;
 }
@@ -38,5 +53,8 @@ export async function freeBranchName(root: string, name: string): Promise<string
     const exists = await runGit(root, ['show-ref', '--verify', '--quiet', `refs/heads/${candidate}`]);
     if (exists.exitCode !== 0) return candidate;
   }
-  throw new GreenlightError('git', `branches ${name} to ${name}-999 all exist in ${root}: delete old greenlight branches (git branch -D …).`);
+  throw new GreenlightError(
+    'git',
+    `branches ${name} to ${name}-999 all exist in ${root}: delete old greenlight branches (git branch -D …).`,
+  );
 }

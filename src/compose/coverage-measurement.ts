@@ -21,24 +21,41 @@ export type MeasureCoverage = (request: CoverageRequest) => Promise<CoverageMeas
  * config error when coverage is required but the command or report path is missing,
  * and a clear error when the baseline measurement fails (nothing has run yet then).
  */
-export async function createCoverageMeasurement(config: RepoConfig['tests'], sandbox: Sandbox, root: string): Promise<MeasureCoverage> {
+export async function createCoverageMeasurement(
+  config: RepoConfig['tests'],
+  sandbox: Sandbox,
+  root: string,
+): Promise<MeasureCoverage> {
   const { command, report } = config.coverage;
   if (command === undefined || report === undefined) {
-    throw new GreenlightError('config-invalid', 'tests.coverage.required needs tests.coverage.command (a test command that writes coverage) and tests.coverage.report (where it writes lcov, coverage-summary.json or cobertura XML).');
+    throw new GreenlightError(
+      'config-invalid',
+      'tests.coverage.required needs tests.coverage.command (a test command that writes coverage) and tests.coverage.report (where it writes lcov, coverage-summary.json or cobertura XML).',
+    );
   }
   const reportPath = normalize(report);
   if (reportPath.startsWith('/') || reportPath.split('/').includes('..')) {
-    throw new GreenlightError('config-invalid', `tests.coverage.report must be a path inside the repository, got ${JSON.stringify(report)}.`);
+    throw new GreenlightError(
+      'config-invalid',
+      `tests.coverage.report must be a path inside the repository, got ${JSON.stringify(report)}.`,
+    );
   }
   const measure = async (): Promise<CoverageReport> => {
     const absolute = join(root, reportPath);
     await rm(absolute, { force: true });
     // Reporters such as node:test's do not create the report's folder themselves.
     await mkdir(dirname(absolute), { recursive: true });
-    const result = await sandbox.run(['sh', '-c', command], { cwd: root, network: false, timeoutMs: config.timeoutMinutes * 60_000 });
+    const result = await sandbox.run(['sh', '-c', command], {
+      cwd: root,
+      network: false,
+      timeoutMs: config.timeoutMinutes * 60_000,
+    });
     try {
       const text = await readFile(absolute, 'utf8').catch(() => {
-        throw new GreenlightError('config-invalid', `the coverage command \`${command}\` (exit ${result.exitCode ?? result.signal}) wrote no report at ${reportPath}: check tests.coverage.report.`);
+        throw new GreenlightError(
+          'config-invalid',
+          `the coverage command \`${command}\` (exit ${result.exitCode ?? result.signal}) wrote no report at ${reportPath}: check tests.coverage.report.`,
+        );
       });
       return parseCoverage(text, [root]);
     } finally {

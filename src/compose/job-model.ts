@@ -36,7 +36,8 @@ export function jobModel(inner: Model): JobModel {
         try {
           return await inner.complete({ ...request, cacheConversation: true }, signal);
         } catch (error) {
-          if (fatal === undefined && isModelError(error) && CONFIGURATION_ERRORS.includes(error.modelCode)) fatal = error;
+          if (fatal === undefined && isModelError(error) && CONFIGURATION_ERRORS.includes(error.modelCode))
+            fatal = error;
           throw error;
         }
       },

@@ -8,11 +8,15 @@ import type { LocalTask } from './local-task.ts';
 
 /** `branch.template` with `{number}` → `local` when the task is not an issue, `{run}` → the UTC time. */
 export function localBranchName(config: RepoConfig, task: LocalTask, at: Date): string {
-  const template = task.issueNumber === undefined ? config.branch.template.replaceAll('{number}', 'local') : config.branch.template;
+  const template =
+    task.issueNumber === undefined ? config.branch.template.replaceAll('{number}', 'local') : config.branch.template;
   return branchName(template, { number: task.issueNumber ?? 0, title: task.title, run: timeStamp(at) });
 }
 
 /** `20250131T235959Z`: sortable, and safe in file and branch names. */
 export function timeStamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }

@@ -57,40 +57,57 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const model = jobModel(options.model ?? createModel(config.model, env));
   requirePrice(model.model.modelId, config.model.prices);
 
-  const sandbox = options.sandbox ?? await createSandbox(config.sandbox, {
-    workspace: workspace.root, parentEnv: env, defaultTimeoutMs: config.tests.timeoutMinutes * 60_000,
-  });
+  const sandbox =
+    options.sandbox ??
+    (await createSandbox(config.sandbox, {
+      workspace: workspace.root,
+      parentEnv: env,
+      defaultTimeoutMs: config.tests.timeoutMinutes * 60_000,
+    }));
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
     const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
-    const measureCoverage = config.tests.coverage.required ? await createCoverageMeasurement(config.tests, sandbox, workspace.root) : undefined;
+    const measureCoverage = config.tests.coverage.required
+      ? await createCoverageMeasurement(config.tests, sandbox, workspace.root)
+      : undefined;
     await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
     await steps.report('context', 'running');
     const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase);
     const contextFiles = context.pack.items.map((item) => item.path);
-    await steps.report('context', 'done', `${contextFiles.length} file(s), ${formatCount(context.pack.usedTokens)} of ${formatCount(context.pack.budgetTokens)} tokens`);
-    audit.write({ kind: 'note', message: 'context assembled', data: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens } });
-
-    const outcome = await runLoop({
-      task,
-      contextText: context.text,
-      config,
-      mustFixBaselineFailures: task.mode === 'fix' && (task.instruction ?? '').trim() === '',
-    }, {
-      model: model.model,
-      tools: createWorkspaceTools({ root: workspace.root, paths: config.paths, hidden: config.context.exclude }),
-      tests,
-      workspace,
-      checkpoints: new GitCheckpoints(workspace.root),
-      clock: { now: () => Date.now() },
-      audit,
-      progress: options.progress,
-      measureCoverage,
-      costOf: (usage: ModelUsage) => {
-        const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
-        return cost.priced ? cost.usd : Number.NaN;
-      },
+    await steps.report(
+      'context',
+      'done',
+      `${contextFiles.length} file(s), ${formatCount(context.pack.usedTokens)} of ${formatCount(context.pack.budgetTokens)} tokens`,
+    );
+    audit.write({
+      kind: 'note',
+      message: 'context assembled',
+      data: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
     });
+
+    const outcome = await runLoop(
+      {
+        task,
+        contextText: context.text,
+        config,
+        mustFixBaselineFailures: task.mode === 'fix' && (task.instruction ?? '').trim() === '',
+      },
+      {
+        model: model.model,
+        tools: createWorkspaceTools({ root: workspace.root, paths: config.paths, hidden: config.context.exclude }),
+        tests,
+        workspace,
+        checkpoints: new GitCheckpoints(workspace.root),
+        clock: { now: () => Date.now() },
+        audit,
+        progress: options.progress,
+        measureCoverage,
+        costOf: (usage: ModelUsage) => {
+          const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
+          return cost.priced ? cost.usd : Number.NaN;
+        },
+      },
+    );
     const fatal = model.configurationError();
     if (fatal !== undefined) {
       audit.write({ kind: 'note', message: 'stopped on a configuration error', data: { error: fatal.message } });
@@ -98,7 +115,12 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     }
 
     const risk = await classifyChange(outcome.kind === 'refused' ? [] : outcome.changes, workspace, config);
-    const report = renderRunReport({ outcome, task, sandbox: sandbox.info, riskMarkdown: renderRiskMarkdown(risk, config.review) });
+    const report = renderRunReport({
+      outcome,
+      task,
+      sandbox: sandbox.info,
+      riskMarkdown: renderRiskMarkdown(risk, config.review),
+    });
     return {
       outcome,
       risk,
@@ -115,25 +137,42 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
 
 /** Untrusted text is sanitized once, here; the prompt quotes it as data on top. */
 function sanitizeTask(task: TaskRequest): TaskRequest {
-  const clean: TaskRequest = { ...task, title: sanitizeUntrustedText(task.title).trim(), body: sanitizeUntrustedText(task.body) };
+  const clean: TaskRequest = {
+    ...task,
+    title: sanitizeUntrustedText(task.title).trim(),
+    body: sanitizeUntrustedText(task.body),
+  };
   if (task.instruction !== undefined) clean.instruction = sanitizeUntrustedText(task.instruction);
   return clean;
 }
 
 async function checkCheckout(workspace: LocalWorkspace, task: TaskRequest): Promise<void> {
   if (!(await workspace.isClean())) {
-    throw new GreenlightError('workspace-dirty', `${workspace.root} has uncommitted changes: commit or stash them first, so that the change greenlight makes is only its own.`);
+    throw new GreenlightError(
+      'workspace-dirty',
+      `${workspace.root} has uncommitted changes: commit or stash them first, so that the change greenlight makes is only its own.`,
+    );
   }
   const head = await workspace.headSha();
   if (head !== task.baseSha) {
-    throw new GreenlightError('workspace-dirty', `${workspace.root} is at ${head.slice(0, 12)}, but the job is for ${task.baseSha.slice(0, 12)}: check out the requested commit first.`);
+    throw new GreenlightError(
+      'workspace-dirty',
+      `${workspace.root} is at ${head.slice(0, 12)}, but the job is for ${task.baseSha.slice(0, 12)}: check out the requested commit first.`,
+    );
   }
 }
 
 /** Progress of the steps before the loop takes over (it reports every step after). */
 function stepReporter(options: JobOptions) {
   const snapshot: ProgressSnapshot = {
-    steps: { understand: { state: 'pending' }, context: { state: 'pending' }, baseline: { state: 'pending' }, iterations: { state: 'pending' }, verify: { state: 'pending' }, publish: { state: 'pending' } },
+    steps: {
+      understand: { state: 'pending' },
+      context: { state: 'pending' },
+      baseline: { state: 'pending' },
+      iterations: { state: 'pending' },
+      verify: { state: 'pending' },
+      publish: { state: 'pending' },
+    },
     iteration: 0,
     maxIterations: options.config.budgets.maxIterations,
     tokens: 0,

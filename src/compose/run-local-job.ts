@@ -71,7 +71,10 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   const originalBranch = await workspace.currentBranch();
   if (originalBranch === null) {
     const head = await workspace.headSha();
-    throw new GreenlightError('git', `HEAD is detached (at ${head.slice(0, 12)}) in ${root}: check out a branch first (git switch -c my-work), so that the result can be left on a branch next to it.`);
+    throw new GreenlightError(
+      'git',
+      `HEAD is detached (at ${head.slice(0, 12)}) in ${root}: check out a branch first (git switch -c my-work), so that the result can be left on a branch next to it.`,
+    );
   }
   await requireClean(root, workspace);
   const { config, warnings } = await loadConfig(workspace);
@@ -80,12 +83,25 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   await detectTestCommand({ config, files: await workspace.listFiles(), readFile: (path) => workspace.readFile(path) });
   const base = await workspace.headSha();
   const branch = await freeBranchName(root, localBranchName(config, options.task, now()));
-  const task: TaskRequest = options.mode === 'fix'
-    ? { mode: 'fix', title: options.task.title, body: '', instruction: [options.task.title, options.task.body].join('\n\n').trim(), baseSha: base }
-    : { mode: 'generate', title: options.task.title, body: options.task.body, baseSha: base };
+  const task: TaskRequest =
+    options.mode === 'fix'
+      ? {
+          mode: 'fix',
+          title: options.task.title,
+          body: '',
+          instruction: [options.task.title, options.task.body].join('\n\n').trim(),
+          baseSha: base,
+        }
+      : { mode: 'generate', title: options.task.title, body: options.task.body, baseSha: base };
   if (options.task.issueNumber !== undefined) task.issueNumber = options.task.issueNumber;
 
-  const auditPath = options.auditPath ?? join((await git(root, ['rev-parse', '--absolute-git-dir'])).trim(), 'greenlight', `audit-${timeStamp(now())}.jsonl`);
+  const auditPath =
+    options.auditPath ??
+    join(
+      (await git(root, ['rev-parse', '--absolute-git-dir'])).trim(),
+      'greenlight',
+      `audit-${timeStamp(now())}.jsonl`,
+    );
   const audit = openAuditLog(auditPath, options.env);
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
@@ -100,7 +116,12 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
       ...(stopped === undefined ? {} : { stopped }),
       serverUrl: 'https://github.com',
     });
-    const commit = await commitToBranch(root, { branch, parent: base, message, author: { name: config.commit.authorName, email: config.commit.authorEmail } });
+    const commit = await commitToBranch(root, {
+      branch,
+      parent: base,
+      message,
+      author: { name: config.commit.authorName, email: config.commit.authorEmail },
+    });
     audit.write({ kind: 'note', message: note, data: { branch, commit } });
     return commit;
   };
@@ -108,7 +129,12 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     let job: JobResult;
     try {
       job = await runJob({
-        workspaceRoot: root, task, config, env: options.env, audit, progress: progress.port,
+        workspaceRoot: root,
+        task,
+        config,
+        env: options.env,
+        audit,
+        progress: progress.port,
         ...(options.model === undefined ? {} : { model: options.model }),
       });
     } catch (error) {
@@ -121,7 +147,11 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
       }
       await keep([], error.message.split('\n')[0] ?? error.code, 'work kept on a branch after an error');
       await cleanUp();
-      throw new GreenlightError(error.code, `${error.message} The work done before the error is kept on branch ${branch} (not verified).`, { cause: error });
+      throw new GreenlightError(
+        error.code,
+        `${error.message} The work done before the error is kept on branch ${branch} (not verified).`,
+        { cause: error },
+      );
     }
 
     await progress.step('publish', 'running');
@@ -129,12 +159,28 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     const diff = outcome.kind === 'refused' ? '' : outcome.diff;
     let commit: string | null = null;
     if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0) {
-      commit = await keep(outcome.changes.map((c) => c.path), outcome.kind === 'gave-up' ? outcome.reason.message : undefined, 'result committed on a branch');
+      commit = await keep(
+        outcome.changes.map((c) => c.path),
+        outcome.kind === 'gave-up' ? outcome.reason.message : undefined,
+        'result committed on a branch',
+      );
     }
     // The result lives on its branch (or, for a dry run, in `diff`): the user's tree goes back to the base.
     await cleanUp();
-    await progress.step('publish', 'done', commit === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${branch}`);
-    return { job, branch: commit === null ? null : branch, commit, originalBranch, auditPath, diff, configWarnings: warnings };
+    await progress.step(
+      'publish',
+      'done',
+      commit === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${branch}`,
+    );
+    return {
+      job,
+      branch: commit === null ? null : branch,
+      commit,
+      originalBranch,
+      auditPath,
+      diff,
+      configWarnings: warnings,
+    };
   } finally {
     audit.close();
   }
@@ -143,9 +189,15 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
 async function requireClean(root: string, workspace: LocalWorkspace): Promise<void> {
   if (await workspace.isClean()) return;
   const status = await git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=normal']);
-  const paths = status.split('\0').filter((entry) => entry.length > 3).map((entry) => entry.slice(3));
+  const paths = status
+    .split('\0')
+    .filter((entry) => entry.length > 3)
+    .map((entry) => entry.slice(3));
   const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
-  throw new GreenlightError('workspace-dirty', `${root} has uncommitted changes (${shown}): commit or stash them first (git stash -u), so that the change greenlight makes is only its own.`);
+  throw new GreenlightError(
+    'workspace-dirty',
+    `${root} has uncommitted changes (${shown}): commit or stash them first (git stash -u), so that the change greenlight makes is only its own.`,
+  );
 }
 
 /** The committed config (the tree is clean, so the file on disk is HEAD's). */

@@ -52,7 +52,9 @@ export function createCheckedReplay(plan: ReplayPlan): CheckedReplay {
     divergences(outcome: string): string[] {
       const found: string[] = [];
       if (calls < plan.responses.length) {
-        found.push(`The replay used ${calls} of the ${plan.responses.length} recorded model responses: this run ended (${outcome}) where the recorded run went on.`);
+        found.push(
+          `The replay used ${calls} of the ${plan.responses.length} recorded model responses: this run ended (${outcome}) where the recorded run went on.`,
+        );
       }
       if (plan.recordedOutcome !== null && plan.recordedOutcome !== outcome) {
         found.push(`The recorded run ended "${plan.recordedOutcome}", this replay "${outcome}".`);
@@ -78,21 +80,28 @@ function checkToolResults(plan: ReplayPlan, turn: number, messages: readonly Cha
     const then = recorded[index];
     const now = results.find((block) => block.type === 'tool_result' && block.toolUseId === call.id);
     if (then === undefined || now?.type !== 'tool_result' || now.isError === then.isError) return;
-    throw new GreenlightError('replay-diverged', [
-      `The replay no longer matches ${plan.source}: in model turn ${turn}, tool call ${index + 1} (${describeCall(call)}) ${now.isError ? 'failed' : 'succeeded'} in this replay but ${then.isError ? 'failed' : 'succeeded'} in the recorded run.`,
-      `This replay: ${excerpt(now.content)}`,
-      `Recorded: ${excerpt(then.output)}`,
-      staleHint(plan),
-    ].join('\n'));
+    throw new GreenlightError(
+      'replay-diverged',
+      [
+        `The replay no longer matches ${plan.source}: in model turn ${turn}, tool call ${index + 1} (${describeCall(call)}) ${now.isError ? 'failed' : 'succeeded'} in this replay but ${then.isError ? 'failed' : 'succeeded'} in the recorded run.`,
+        `This replay: ${excerpt(now.content)}`,
+        `Recorded: ${excerpt(then.output)}`,
+        staleHint(plan),
+      ].join('\n'),
+    );
   });
 }
 
 function exhausted(plan: ReplayPlan, turn: number): GreenlightError {
   const count = `${plan.source} has only ${plan.responses.length} recorded model response${plan.responses.length === 1 ? '' : 's'}`;
-  const why = plan.recordedOutcome === null
-    ? `It ends without a run-end record${plan.truncatedTail ? ' and its last line is cut off' : ''}: the log is incomplete (the recorded run crashed or the file was truncated), so the replay cannot go on.`
-    : `The recorded run ended (${plan.recordedOutcome}) at that point, so this replay has taken another path. ${staleHint(plan)}`;
-  return new GreenlightError('replay-diverged', `The replay stopped: the run asked for model turn ${turn}, but ${count}. ${why}`);
+  const why =
+    plan.recordedOutcome === null
+      ? `It ends without a run-end record${plan.truncatedTail ? ' and its last line is cut off' : ''}: the log is incomplete (the recorded run crashed or the file was truncated), so the replay cannot go on.`
+      : `The recorded run ended (${plan.recordedOutcome}) at that point, so this replay has taken another path. ${staleHint(plan)}`;
+  return new GreenlightError(
+    'replay-diverged',
+    `The replay stopped: the run asked for model turn ${turn}, but ${count}. ${why}`,
+  );
 }
 
 function staleHint(plan: ReplayPlan): string {

@@ -25,5 +25,8 @@ export function findDemoFiles(from: string = dirname(fileURLToPath(import.meta.u
     if (existsSync(join(files.exampleDir, 'package.json')) && existsSync(files.transcript)) return files;
     if (dirname(dir) === dir) break;
   }
-  throw new GreenlightError('internal', `The demo's example repository (${EXAMPLE_DIR}) and transcript (${TRANSCRIPT}) are not next to greenlight's code (looked upwards from ${from}). Run the demo from a clone of greenlight (npm ci && npm run demo).`);
+  throw new GreenlightError(
+    'internal',
+    `The demo's example repository (${EXAMPLE_DIR}) and transcript (${TRANSCRIPT}) are not next to greenlight's code (looked upwards from ${from}). Run the demo from a clone of greenlight (npm ci && npm run demo).`,
+  );
 }

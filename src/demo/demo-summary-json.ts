@@ -7,9 +7,10 @@ export function demoSummaryJson(run: ReplayRun, source: ReplaySource): Record<st
   const { job, branch, commit, originalBranch, auditPath } = run.local;
   const report = job.outcome.report;
   return {
-    replay: source.kind === 'demo'
-      ? { from: source.transcript, scripted: true, responsesUsed: run.usedResponses }
-      : { from: source.auditPath, checkout: source.checkout, scripted: false, responsesUsed: run.usedResponses },
+    replay:
+      source.kind === 'demo'
+        ? { from: source.transcript, scripted: true, responsesUsed: run.usedResponses }
+        : { from: source.auditPath, checkout: source.checkout, scripted: false, responsesUsed: run.usedResponses },
     matchedRecording: run.divergences.length === 0,
     divergences: run.divergences,
     dir: source.dir,

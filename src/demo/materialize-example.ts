@@ -33,12 +33,21 @@ const FIXED = {
  * @returns the commit id of the example's base.
  * @example const base = await materializeExample('examples/demo-repo', '/tmp/greenlight-demo-x');
  */
-export async function materializeExample(source: string, target: string, options: MaterializeOptions = {}): Promise<string> {
+export async function materializeExample(
+  source: string,
+  target: string,
+  options: MaterializeOptions = {},
+): Promise<string> {
   await cp(source, target, { recursive: true, force: false, filter: (path) => !path.split(/[\\/]/).includes('.git') });
-  if (options.sandboxDriver !== undefined) await setSandboxDriver(join(target, DEFAULT_CONFIG_PATH), options.sandboxDriver);
+  if (options.sandboxDriver !== undefined)
+    await setSandboxDriver(join(target, DEFAULT_CONFIG_PATH), options.sandboxDriver);
   await git(target, ['init', '--quiet', '--initial-branch=main', '--template='], { env: FIXED });
   await git(target, ['add', '--all'], { env: FIXED });
-  await git(target, ['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', 'demo-shop: cart arithmetic in cents'], { env: FIXED });
+  await git(
+    target,
+    ['commit', '--quiet', '--no-verify', '--no-gpg-sign', '-m', 'demo-shop: cart arithmetic in cents'],
+    { env: FIXED },
+  );
   return (await git(target, ['rev-parse', 'HEAD'], { env: FIXED })).trim();
 }
 

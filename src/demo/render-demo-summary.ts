@@ -42,9 +42,13 @@ export function renderDemoSummary(run: ReplayRun, source: ReplaySource): string[
     `Tokens:      ${formatCount(report.totalTokens)} (input ${formatCount(report.usage.inputTokens)} · cache write ${formatCount(report.usage.cacheWriteTokens)} · cache read ${formatCount(report.usage.cacheReadTokens)} · output ${formatCount(report.usage.outputTokens)})`,
     `Real cost:   ${costLine(report.model, report.costUsd)}`,
   ];
-  const failedRound = report.iterationLog.find((r) => r.result === 'related-failed' || r.result === 'full-failed' || r.result === 'crashed');
+  const failedRound = report.iterationLog.find(
+    (r) => r.result === 'related-failed' || r.result === 'full-failed' || r.result === 'crashed',
+  );
   if (failedRound !== undefined && report.lastFailure !== null) {
-    lines.push(`Feedback:    round ${failedRound.iteration}'s tests failed for real; the last failure report the engine sent back to the model began:`);
+    lines.push(
+      `Feedback:    round ${failedRound.iteration}'s tests failed for real; the last failure report the engine sent back to the model began:`,
+    );
     lines.push(...excerptLines(report.lastFailure).map((line) => `             │ ${line}`));
   }
   if (branch !== null) {
@@ -52,21 +56,27 @@ export function renderDemoSummary(run: ReplayRun, source: ReplaySource): string[
       `Branch:      ${branch} in ${where} (you are on ${originalBranch})`,
       `             git -C ${where} log --stat ${originalBranch}..${branch}`,
     );
-    if (source.kind === 'audit') lines.push(`             into your checkout: git -C ${source.checkout} fetch ${where} ${branch}:${branch}`);
+    if (source.kind === 'audit')
+      lines.push(`             into your checkout: git -C ${source.checkout} fetch ${where} ${branch}:${branch}`);
   } else {
     lines.push(`Branch:      none (no change was kept) in ${where}`);
   }
   lines.push(`Audit log:   ${auditPath}`);
   lines.push(`             this run's own log; replay it with: greenlight demo --replay ${auditPath} --repo ${where}`);
   for (const divergence of run.divergences) lines.push(`DIVERGED:    ${divergence}`);
-  lines.push(run.divergences.length === 0
-    ? `REPLAY: ${plural(run.usedResponses, 'recorded model response')} replayed, the run matched the recording.`
-    : 'REPLAY: the run did not follow the recording (see DIVERGED above).');
+  lines.push(
+    run.divergences.length === 0
+      ? `REPLAY: ${plural(run.usedResponses, 'recorded model response')} replayed, the run matched the recording.`
+      : 'REPLAY: the run did not follow the recording (see DIVERGED above).',
+  );
   return lines;
 }
 
 function describeRound(record: IterationRecord): string {
-  const tests = record.tests === null ? '' : ` (${formatCount(record.tests.passed)} passed, ${formatCount(record.tests.failed + record.tests.errored)} failing)`;
+  const tests =
+    record.tests === null
+      ? ''
+      : ` (${formatCount(record.tests.passed)} passed, ${formatCount(record.tests.failed + record.tests.errored)} failing)`;
   return `round ${record.iteration}: ${ROUND_RESULTS[record.result]}${tests}`;
 }
 
@@ -92,6 +102,9 @@ function dollars(n: number): string {
 function costLine(model: string, usd: number): string {
   const price = resolvePrice(model);
   const p = price?.pricing;
-  const rates = p === undefined ? '' : ` (${dollars(p.input)} input / ${dollars(p.output)} output / ${dollars(p.cacheWrite)} cache write / ${dollars(p.cacheRead)} cache read per million tokens)`;
+  const rates =
+    p === undefined
+      ? ''
+      : ` (${dollars(p.input)} input / ${dollars(p.output)} output / ${dollars(p.cacheWrite)} cache write / ${dollars(p.cacheRead)} cache read per million tokens)`;
   return `${formatUsd(usd)} — what these tokens cost with ${model} at list price${rates}`;
 }

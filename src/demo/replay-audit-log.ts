@@ -47,7 +47,10 @@ export async function replayAuditLog(options: AuditReplayOptions): Promise<Audit
   const source = (await git(options.repo, ['rev-parse', '--show-toplevel'])).trim();
   const found = await runGit(source, ['cat-file', '-e', `${plan.base}^{commit}`]);
   if (found.exitCode !== 0) {
-    throw new GreenlightError('git', `The recorded run started at ${plan.base.slice(0, 12)}, which is not in ${source}: replay from a clone of the repository the run was made in, after git fetch (in a shallow clone, fetch more history), or pass --repo DIR.`);
+    throw new GreenlightError(
+      'git',
+      `The recorded run started at ${plan.base.slice(0, 12)}, which is not in ${source}: replay from a clone of the repository the run was made in, after git fetch (in a shallow clone, fetch more history), or pass --repo DIR.`,
+    );
   }
   const dir = await replayTarget(options.keepDir, 'greenlight-replay-');
   await cloneAt(source, dir, plan.base, options.keepDir !== undefined);

@@ -11,15 +11,28 @@ export type ReplaySource =
 
 /** Lines that open the output, before any progress. */
 export function replayLabel(plan: ReplayPlan, source: ReplaySource): string[] {
-  const lines = [`REPLAY: the model's answers are replayed from ${source.kind === 'demo' ? source.transcript : source.auditPath}; no model is called, no API key or network is used.`];
+  const lines = [
+    `REPLAY: the model's answers are replayed from ${source.kind === 'demo' ? source.transcript : source.auditPath}; no model is called, no API key or network is used.`,
+  ];
   if (plan.scriptedNote !== null) lines.push(`        ${plan.scriptedNote}`);
-  lines.push('        Everything else is real: git, the sandbox, the test runs, the risk classification and the report.');
+  lines.push(
+    '        Everything else is real: git, the sandbox, the test runs, the risk classification and the report.',
+  );
   if (source.kind === 'demo') {
-    lines.push(`        Example repository: ${source.dir} (a copy of greenlight's examples/demo-repo, committed on main).`);
+    lines.push(
+      `        Example repository: ${source.dir} (a copy of greenlight's examples/demo-repo, committed on main).`,
+    );
   } else {
-    lines.push(`        Replaying in ${source.dir}, a clone of ${source.checkout} at the recorded base ${plan.base.slice(0, 12)}; your checkout is not touched.`);
-    if (!plan.bodyKnown) lines.push('        The audit log records the task\'s title only, so the repository context may rank files a little differently; the answers are the recorded ones either way.');
+    lines.push(
+      `        Replaying in ${source.dir}, a clone of ${source.checkout} at the recorded base ${plan.base.slice(0, 12)}; your checkout is not touched.`,
+    );
+    if (!plan.bodyKnown)
+      lines.push(
+        "        The audit log records the task's title only, so the repository context may rank files a little differently; the answers are the recorded ones either way.",
+      );
   }
-  lines.push(`        Task: ${plan.task.title} (${plan.mode}, ${plan.responses.length} recorded model responses, ${plan.modelId})`);
+  lines.push(
+    `        Task: ${plan.task.title} (${plan.mode}, ${plan.responses.length} recorded model responses, ${plan.modelId})`,
+  );
   return lines;
 }

@@ -49,17 +49,29 @@ export function replayPlan(log: AuditLog, source: string): ReplayPlan {
   const events = log.records.map((record) => record.event);
   const start = events.find((event): event is Event<'run-start'> => event.kind === 'run-start');
   if (start === undefined) {
-    throw new GreenlightError('audit-invalid', `${source} has no run-start record: it is not a greenlight audit log, or it was cut off before the run started. Give the .jsonl file that greenlight run or the Action wrote.`);
+    throw new GreenlightError(
+      'audit-invalid',
+      `${source} has no run-start record: it is not a greenlight audit log, or it was cut off before the run started. Give the .jsonl file that greenlight run or the Action wrote.`,
+    );
   }
   if (start.mode !== 'generate' && start.mode !== 'fix') {
-    throw new GreenlightError('audit-invalid', `${source} records a ${start.mode} run; only generate and fix runs can be replayed.`);
+    throw new GreenlightError(
+      'audit-invalid',
+      `${source} records a ${start.mode} run; only generate and fix runs can be replayed.`,
+    );
   }
   if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(start.base)) {
-    throw new GreenlightError('audit-invalid', `${source}: the run-start record's base "${start.base}" is not a commit id.`);
+    throw new GreenlightError(
+      'audit-invalid',
+      `${source}: the run-start record's base "${start.base}" is not a commit id.`,
+    );
   }
   const responses = modelResponsesFromAudit(log.records);
   if (responses.length === 0) {
-    throw new GreenlightError('audit-invalid', `${source} has no model-response records: the recorded run never got an answer from the model, so there is nothing to replay.`);
+    throw new GreenlightError(
+      'audit-invalid',
+      `${source} has no model-response records: the recorded run never got an answer from the model, so there is nothing to replay.`,
+    );
   }
   const toolResults = new Map<number, RecordedToolResult[]>();
   for (const event of events) {
@@ -91,6 +103,7 @@ function scriptedTask(first: AuditEvent | undefined): { note: string; task: Loca
   const data = first.data as { scripted?: unknown; task?: { title?: unknown; body?: unknown; number?: unknown } };
   if (data.scripted !== true || typeof data.task?.title !== 'string') return null;
   const task: LocalTask = { title: data.task.title, body: typeof data.task.body === 'string' ? data.task.body : '' };
-  if (typeof data.task.number === 'number' && Number.isSafeInteger(data.task.number) && data.task.number > 0) task.issueNumber = data.task.number;
+  if (typeof data.task.number === 'number' && Number.isSafeInteger(data.task.number) && data.task.number > 0)
+    task.issueNumber = data.task.number;
   return { note: first.message, task };
 }

@@ -12,10 +12,15 @@ export async function replayTarget(keepDir: string | undefined, prefix: string):
   if (keepDir === undefined) return realpath(await mkdtemp(join(tmpdir(), prefix)));
   const entries = await readdir(keepDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
-    throw new GreenlightError('usage', `--keep ${keepDir}: ${error.message}. Give a new or empty directory.`, { cause: error });
+    throw new GreenlightError('usage', `--keep ${keepDir}: ${error.message}. Give a new or empty directory.`, {
+      cause: error,
+    });
   });
   if (entries.length > 0) {
-    throw new GreenlightError('usage', `--keep ${keepDir} is not empty: give a new or empty directory, so that nothing of yours is overwritten.`);
+    throw new GreenlightError(
+      'usage',
+      `--keep ${keepDir} is not empty: give a new or empty directory, so that nothing of yours is overwritten.`,
+    );
   }
   await mkdir(keepDir, { recursive: true });
   return realpath(keepDir);

@@ -50,10 +50,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   if (!options.sandboxNone) {
     const probe = await (options.probeSandbox ?? ((e) => probeBwrap(runProcess, e)))(env);
     if (!probe.ok) {
-      throw new GreenlightError('sandbox-unavailable',
+      throw new GreenlightError(
+        'sandbox-unavailable',
         `The demo runs the example's tests inside a bubblewrap sandbox, but ${probe.reason}. ` +
-        'Install bubblewrap (apt-get install bubblewrap) and run the demo again, or run greenlight demo --sandbox none ' +
-        'to run the example\'s tests and the replayed tests WITHOUT any isolation, as your user.');
+          'Install bubblewrap (apt-get install bubblewrap) and run the demo again, or run greenlight demo --sandbox none ' +
+          "to run the example's tests and the replayed tests WITHOUT any isolation, as your user.",
+      );
     }
   }
   const dir = await replayTarget(options.keepDir, 'greenlight-demo-');

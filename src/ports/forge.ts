@@ -117,7 +117,7 @@ export interface ReviewInfo {
 
 export type CheckRunStatus = 'queued' | 'in_progress' | 'completed';
 export type CheckRunConclusion =
-  | 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
+  'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
 
 /** What a check run shows. `conclusion` is required exactly when `status` is `completed`. */
 export interface CheckRunFields {
@@ -212,7 +212,10 @@ export interface Forge {
   addLabels(issueNumber: number, labels: readonly string[]): Promise<void>;
   /** Removing a label that is not there is not an error. */
   removeLabel(issueNumber: number, label: string): Promise<void>;
-  requestReviewers(prNumber: number, request: { reviewers: readonly string[]; teams: readonly string[] }): Promise<void>;
+  requestReviewers(
+    prNumber: number,
+    request: { reviewers: readonly string[]; teams: readonly string[] },
+  ): Promise<void>;
   listReviews(prNumber: number): Promise<ReviewInfo[]>;
   enableAutoMerge(prNumber: number, method: MergeMethod): Promise<AutoMergeResult>;
 

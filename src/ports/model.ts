@@ -4,9 +4,22 @@
  * Vertex) adapt to it.
  */
 
-export interface TextBlock { type: 'text'; text: string }
-export interface ToolUseBlock { type: 'tool_use'; id: string; name: string; input: unknown }
-export interface ToolResultBlock { type: 'tool_result'; toolUseId: string; content: string; isError: boolean }
+export interface TextBlock {
+  type: 'text';
+  text: string;
+}
+export interface ToolUseBlock {
+  type: 'tool_use';
+  id: string;
+  name: string;
+  input: unknown;
+}
+export interface ToolResultBlock {
+  type: 'tool_result';
+  toolUseId: string;
+  content: string;
+  isError: boolean;
+}
 export type ContentBlock = TextBlock | ToolUseBlock | ToolResultBlock;
 
 export interface ChatMessage {
@@ -15,7 +28,10 @@ export interface ChatMessage {
 }
 
 /** A block of the stable prompt prefix; `cache` marks a cache breakpoint after it. */
-export interface PromptBlock { text: string; cache?: boolean }
+export interface PromptBlock {
+  text: string;
+  cache?: boolean;
+}
 
 export type ToolSpec =
   | { kind: 'text-editor'; name: 'str_replace_based_edit_tool' }

@@ -11,7 +11,12 @@ import { afterEach } from 'vitest';
 import { inputVariable } from '../../src/action/inputs.ts';
 import { runAction } from '../../src/action/runner.ts';
 import type {
-  ActionServices, BundleRequest, PublishBundleRequest, PublishedBundle, PublishFixRequest, PublishGenerateRequest,
+  ActionServices,
+  BundleRequest,
+  PublishBundleRequest,
+  PublishedBundle,
+  PublishFixRequest,
+  PublishGenerateRequest,
 } from '../../src/action/services.ts';
 import type { JobOptions, JobResult } from '../../src/compose/job.ts';
 import type { PublishResult } from '../../src/core/publish/publish-types.ts';
@@ -97,12 +102,23 @@ export class FakeServices implements ActionServices {
 
   async publishGenerate(request: PublishGenerateRequest): Promise<PublishResult> {
     this.calls.publishGenerate.push(request);
-    return this.#answer(request.job, { kind: 'opened', prNumber: 101, prUrl: 'https://github.com/acme/shop/pull/101', branch: `greenlight/issue-${request.issue.number}-x` });
+    return this.#answer(request.job, {
+      kind: 'opened',
+      prNumber: 101,
+      prUrl: 'https://github.com/acme/shop/pull/101',
+      branch: `greenlight/issue-${request.issue.number}-x`,
+    });
   }
 
   async publishFix(request: PublishFixRequest): Promise<PublishResult> {
     this.calls.publishFix.push(request);
-    return this.#answer(request.job, { kind: 'pushed-fix', prNumber: request.pr.number, prUrl: request.pr.htmlUrl, branch: request.pr.headRef, previousTier: null });
+    return this.#answer(request.job, {
+      kind: 'pushed-fix',
+      prNumber: request.pr.number,
+      prUrl: request.pr.htmlUrl,
+      branch: request.pr.headRef,
+      previousTier: null,
+    });
   }
 
   async writeChangeBundle(request: BundleRequest): Promise<string> {
@@ -117,7 +133,12 @@ export class FakeServices implements ActionServices {
     return this.bundleAnswer;
   }
 
-  #answer(job: JobResult, fallback: { kind: 'opened'; prNumber: number; prUrl: string; branch: string } | { kind: 'pushed-fix'; prNumber: number; prUrl: string; branch: string; previousTier: null }): PublishResult {
+  #answer(
+    job: JobResult,
+    fallback:
+      | { kind: 'opened'; prNumber: number; prUrl: string; branch: string }
+      | { kind: 'pushed-fix'; prNumber: number; prUrl: string; branch: string; previousTier: null },
+  ): PublishResult {
     if (this.publishAnswer instanceof Error) throw this.publishAnswer;
     if (this.publishAnswer !== null) return this.publishAnswer;
     return { ...fallback, commitSha: fakeSha('commit'), risk: job.risk, gate: 'success' };
@@ -139,7 +160,11 @@ export interface Harness {
   workspace: string;
   forge: FakeForge;
   services: FakeServices;
-  run(event: string, payload: unknown, options?: { inputs?: Record<string, string>; env?: Record<string, string | undefined> }): Promise<RunResult>;
+  run(
+    event: string,
+    payload: unknown,
+    options?: { inputs?: Record<string, string>; env?: Record<string, string | undefined> },
+  ): Promise<RunResult>;
 }
 
 /** A fresh temp dir, FakeForge (acme/shop, default branch main) and FakeServices. */
@@ -153,37 +178,80 @@ export function harness(): Harness {
   const services = new FakeServices(forge);
   let runs = 0;
   return {
-    dir, workspace, forge, services,
+    dir,
+    workspace,
+    forge,
+    services,
     async run(event, payload, options = {}) {
       const runDir = join(dir, `run-${++runs}`);
       mkdirSync(runDir);
-      const files = { event: join(runDir, 'event.json'), output: join(runDir, 'output'), summary: join(runDir, 'summary'), temp: join(runDir, 'temp') };
+      const files = {
+        event: join(runDir, 'event.json'),
+        output: join(runDir, 'output'),
+        summary: join(runDir, 'summary'),
+        temp: join(runDir, 'temp'),
+      };
       writeFileSync(files.event, JSON.stringify(payload));
       writeFileSync(files.output, '');
       writeFileSync(files.summary, '');
-      const inputs = Object.fromEntries(Object.entries({ github_token: TOKEN, anthropic_api_key: MODEL_KEY, ...options.inputs }).map(([k, v]) => [inputVariable(k), v]));
+      const inputs = Object.fromEntries(
+        Object.entries({ github_token: TOKEN, anthropic_api_key: MODEL_KEY, ...options.inputs }).map(([k, v]) => [
+          inputVariable(k),
+          v,
+        ]),
+      );
       const env = {
-        GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: files.event, GITHUB_REPOSITORY: 'acme/shop', GITHUB_WORKSPACE: workspace,
-        GITHUB_API_URL: 'https://api.github.com', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: RUN_ID, GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_JOB: 'greenlight', RUNNER_TEMP: files.temp, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary,
-        ...inputs, ...options.env,
+        GITHUB_EVENT_NAME: event,
+        GITHUB_EVENT_PATH: files.event,
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_API_URL: 'https://api.github.com',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: RUN_ID,
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_JOB: 'greenlight',
+        RUNNER_TEMP: files.temp,
+        GITHUB_OUTPUT: files.output,
+        GITHUB_STEP_SUMMARY: files.summary,
+        ...inputs,
+        ...options.env,
       };
       const lines: string[] = [];
       const code = await runAction(env, services, { write: (line) => lines.push(line) });
       const outputs = parseStepOutputs(readFileSync(files.output, 'utf8'));
       const auditPath = outputs['audit_log'] ?? '';
       const auditText = auditPath !== '' && existsSync(auditPath) ? readFileSync(auditPath, 'utf8') : '';
-      const audit = auditText.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as AuditRecord);
+      const audit = auditText
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as AuditRecord);
       const summary = readFileSync(files.summary, 'utf8');
       const comments = forge.comments.map((c) => c.body).join('\n');
       const checks = forge.checkRuns.map((r) => JSON.stringify(r.history)).join('\n');
-      return { code, lines, outputs, summary, audit, everything: [lines.filter((l) => !l.startsWith('::add-mask::')).join('\n'), readFileSync(files.output, 'utf8'), summary, auditText, comments, checks].join('\n') };
+      return {
+        code,
+        lines,
+        outputs,
+        summary,
+        audit,
+        everything: [
+          lines.filter((l) => !l.startsWith('::add-mask::')).join('\n'),
+          readFileSync(files.output, 'utf8'),
+          summary,
+          auditText,
+          comments,
+          checks,
+        ].join('\n'),
+      };
     },
   };
 }
 
 /** `issues.labeled` (a real example payload) for issue `number` of acme/shop, labelled by `sender`. */
-export function labeledEvent(number: number, options: { label?: string; sender?: string; senderType?: string } = {}): ExamplePayload {
+export function labeledEvent(
+  number: number,
+  options: { label?: string; sender?: string; senderType?: string } = {},
+): ExamplePayload {
   const payload = webhookExample('issues', 'labeled');
   payload.repository.full_name = 'acme/shop';
   payload.issue.number = number;
@@ -195,7 +263,11 @@ export function labeledEvent(number: number, options: { label?: string; sender?:
 }
 
 /** `issue_comment.created` on pull request `number` (a real example payload, made a PR comment). */
-export function commentEvent(number: number, body: string, options: { user?: string; userType?: string; action?: string; commentId?: number } = {}): ExamplePayload {
+export function commentEvent(
+  number: number,
+  body: string,
+  options: { user?: string; userType?: string; action?: string; commentId?: number } = {},
+): ExamplePayload {
   const payload = webhookExample('issue_comment', options.action ?? 'created');
   payload.repository.full_name = 'acme/shop';
   payload.issue.number = number;
@@ -231,7 +303,12 @@ export function reviewEvent(number: number, headSha: string, labels: string[] = 
 }
 
 /** `pull_request.synchronize`: pull request `number` moved from `before` to `after`. */
-export function pushEvent(number: number, before: string, after: string, labels: string[] = ['greenlight']): ExamplePayload {
+export function pushEvent(
+  number: number,
+  before: string,
+  after: string,
+  labels: string[] = ['greenlight'],
+): ExamplePayload {
   const payload = webhookExample('pull_request', 'synchronize');
   payload.repository.full_name = 'acme/shop';
   payload.pull_request.number = number;

@@ -5,9 +5,23 @@ import { commentEvent, dispatchEvent, harness } from './harness.ts';
 function setup(init: Parameters<ReturnType<typeof harness>['forge']['addPullRequest']>[0] = {}) {
   const h = harness();
   h.forge.setPermission('alice', 'write');
-  const pr = h.forge.addPullRequest({ number: 7, title: 'feat: parse dates', body: 'Adds parseDate.', headRef: 'feature/dates', ...init });
+  const pr = h.forge.addPullRequest({
+    number: 7,
+    title: 'feat: parse dates',
+    body: 'Adds parseDate.',
+    headRef: 'feature/dates',
+    ...init,
+  });
   // The /fix comment itself, so the 👀 reaction has something to go on.
-  h.forge.comments.push({ id: 555, issueNumber: 7, body: '/fix add a leap-year test', author: { login: 'alice', isBot: false }, createdAt: '', updatedAt: '', htmlUrl: '' });
+  h.forge.comments.push({
+    id: 555,
+    issueNumber: 7,
+    body: '/fix add a leap-year test',
+    author: { login: 'alice', isBot: false },
+    createdAt: '',
+    updatedAt: '',
+    htmlUrl: '',
+  });
   return { h, pr };
 }
 
@@ -19,9 +33,19 @@ describe('Action runner: /fix', () => {
     expect(h.forge.reactions).toEqual([{ target: { kind: 'comment', id: 555 }, content: 'eyes' }]);
     expect(h.services.calls.checkoutCommit).toEqual([{ sha: pr.headSha, branches: ['feature/dates'] }]);
     expect(h.services.calls.runJob[0]?.task).toEqual({
-      mode: 'fix', title: 'feat: parse dates', body: 'Adds parseDate.', instruction: 'add a leap-year test\nthanks', pullRequestNumber: 7, requester: 'alice', baseSha: pr.headSha,
+      mode: 'fix',
+      title: 'feat: parse dates',
+      body: 'Adds parseDate.',
+      instruction: 'add a leap-year test\nthanks',
+      pullRequestNumber: 7,
+      requester: 'alice',
+      baseSha: pr.headSha,
     });
-    expect(h.services.calls.publishFix[0]).toMatchObject({ pr: { number: 7, headSha: pr.headSha }, instruction: 'add a leap-year test\nthanks', baseSha: pr.headSha });
+    expect(h.services.calls.publishFix[0]).toMatchObject({
+      pr: { number: 7, headSha: pr.headSha },
+      instruction: 'add a leap-year test\nthanks',
+      baseSha: pr.headSha,
+    });
     expect(run.outputs).toMatchObject({ outcome: 'updated', pr_number: '7', branch: 'feature/dates' });
     const progress = h.forge.commentsOn(7).find((c) => c.author.isBot)?.body ?? '';
     expect(progress).toContain('### ✅ greenlight — `/fix` on pull request #7');
@@ -43,7 +67,10 @@ describe('Action runner: /fix', () => {
 
   it('uses the recorded head of a dispatch when it is still current', async () => {
     const { h, pr } = setup();
-    const run = await h.run('workflow_dispatch', dispatchEvent({ pr: '7', head_sha: pr.headSha, instruction: 'cover errors' }));
+    const run = await h.run(
+      'workflow_dispatch',
+      dispatchEvent({ pr: '7', head_sha: pr.headSha, instruction: 'cover errors' }),
+    );
     expect(run.outputs['outcome']).toBe('updated');
     expect(h.services.calls.runJob[0]?.task.instruction).toBe('cover errors');
     expect(h.forge.reactions).toEqual([{ target: { kind: 'issue', number: 7 }, content: 'eyes' }]);
@@ -70,10 +97,17 @@ describe('Action runner: /fix', () => {
 
   it('reports a publish refusal because the head moved at push time', async () => {
     const { h } = setup();
-    h.services.publishAnswer = { kind: 'refused', reason: 'head-moved', message: 'The head of #7 moved; nothing was pushed.', currentHeadSha: fakeSha('x') };
+    h.services.publishAnswer = {
+      kind: 'refused',
+      reason: 'head-moved',
+      message: 'The head of #7 moved; nothing was pushed.',
+      currentHeadSha: fakeSha('x'),
+    };
     const run = await h.run('issue_comment', commentEvent(7, '/fix'));
     expect(run.code).toBe(1);
     expect(run.outputs['outcome']).toBe('failed');
-    expect(h.forge.commentsOn(7).find((c) => c.author.isBot)?.body).toContain('**Stopped while publishing.** The head of #7 moved; nothing was pushed.');
+    expect(h.forge.commentsOn(7).find((c) => c.author.isBot)?.body).toContain(
+      '**Stopped while publishing.** The head of #7 moved; nothing was pushed.',
+    );
   });
 });

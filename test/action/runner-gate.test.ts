@@ -9,12 +9,21 @@ function setup(tier: 'low' | 'medium' | 'high' = 'medium') {
   const h = harness();
   h.forge.setPermission('alice', 'write').setPermission('bob', 'write').setPermission('carol', 'read');
   const pr = h.forge.addPullRequest({
-    number: 9, author: { login: 'github-actions[bot]', isBot: true }, headRef: 'greenlight/issue-3-x', labels: ['greenlight', `risk:${tier}`],
+    number: 9,
+    author: { login: 'github-actions[bot]', isBot: true },
+    headRef: 'greenlight/issue-3-x',
+    labels: ['greenlight', `risk:${tier}`],
   });
   h.forge.checkRuns.push({
-    id: 1, name: GATE_CHECK_NAME, headSha: pr.headSha, status: 'in_progress', conclusion: null, appId: 1,
+    id: 1,
+    name: GATE_CHECK_NAME,
+    headSha: pr.headSha,
+    status: 'in_progress',
+    conclusion: null,
+    appId: 1,
     externalId: encodeGateMemo({ tier, requesters: ['alice'] }),
-    fields: { status: 'in_progress', title: 'Waiting', summary: '' }, history: [],
+    fields: { status: 'in_progress', title: 'Waiting', summary: '' },
+    history: [],
   });
   h.services.classification = { tier, files: [], overridesApplied: [] };
   return { h, pr };
@@ -23,19 +32,27 @@ function setup(tier: 'low' | 'medium' | 'high' = 'medium') {
 const gate = (h: ReturnType<typeof harness>, sha: string) => h.forge.checkRunsOn(sha, GATE_CHECK_NAME).at(-1);
 
 describe('Action runner: review gate (SECURITY.md 21)', () => {
-  it('the requester\'s approval does not count; a maintainer\'s does', async () => {
+  it("the requester's approval does not count; a maintainer's does", async () => {
     const { h, pr } = setup();
     h.forge.addReview(9, 'alice', 'APPROVED');
     let run = await h.run('pull_request_review', reviewEvent(9, pr.headSha));
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ outcome: 'gated', pr_number: '9', risk_tier: 'medium' });
-    expect(gate(h, pr.headSha)?.fields).toMatchObject({ status: 'in_progress', title: 'Waiting for 1 more approval (0 of 1)', detailsUrl: RUN_URL });
+    expect(gate(h, pr.headSha)?.fields).toMatchObject({
+      status: 'in_progress',
+      title: 'Waiting for 1 more approval (0 of 1)',
+      detailsUrl: RUN_URL,
+    });
     expect(gate(h, pr.headSha)?.fields.summary).toContain('| @alice | approved on');
     expect(h.forge.checkRunsOn(pr.headSha, GATE_CHECK_NAME)).toHaveLength(1);
 
     h.forge.addReview(9, 'bob', 'APPROVED');
     run = await h.run('pull_request_review', reviewEvent(9, pr.headSha));
-    expect(gate(h, pr.headSha)?.fields).toMatchObject({ status: 'completed', conclusion: 'success', title: 'Approved (1 of 1)' });
+    expect(gate(h, pr.headSha)?.fields).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      title: 'Approved (1 of 1)',
+    });
     expect(parseGateMemo(gate(h, pr.headSha)?.externalId)).toEqual({ tier: 'medium', requesters: ['alice'] });
     expect(h.services.calls.runJob).toEqual([]);
     expect(run.summary).toContain('Review gate: Approved (1 of 1).');
@@ -84,7 +101,9 @@ describe('Action runner: review gate (SECURITY.md 21)', () => {
     h.services.classification = new GreenlightError('git', 'no merge base. Check out with fetch-depth: 0.');
     await h.run('pull_request_review', reviewEvent(9, pr.headSha));
     const check = gate(h, pr.headSha);
-    expect(check?.fields.summary).toContain('greenlight could not classify the diff (no merge base. Check out with fetch-depth: 0.), so it treats the change as `critical`.');
+    expect(check?.fields.summary).toContain(
+      'greenlight could not classify the diff (no merge base. Check out with fetch-depth: 0.), so it treats the change as `critical`.',
+    );
     expect(parseGateMemo(check?.externalId)?.tier).toBe('critical');
   });
 
@@ -94,7 +113,11 @@ describe('Action runner: review gate (SECURITY.md 21)', () => {
     const pr = h.forge.addPullRequest({ number: 9, labels: ['greenlight'] });
     h.forge.addReview(9, 'bob', 'APPROVED');
     await h.run('pull_request_review', reviewEvent(9, pr.headSha));
-    expect(gate(h, pr.headSha)?.fields).toMatchObject({ status: 'completed', conclusion: 'failure', title: 'Requester unknown: the review gate cannot pass' });
+    expect(gate(h, pr.headSha)?.fields).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      title: 'Requester unknown: the review gate cannot pass',
+    });
   });
 
   it('never counts a human author of the pull request', async () => {
@@ -115,7 +138,9 @@ describe('Action runner: review gate (SECURITY.md 21)', () => {
   it('recomputes on a dispatch in gate mode', async () => {
     const { h, pr } = setup();
     h.forge.addReview(9, 'bob', 'APPROVED');
-    const run = await h.run('workflow_dispatch', dispatchEvent({ pr: '9', head_sha: pr.headSha }), { inputs: { mode: 'gate' } });
+    const run = await h.run('workflow_dispatch', dispatchEvent({ pr: '9', head_sha: pr.headSha }), {
+      inputs: { mode: 'gate' },
+    });
     expect(run.outputs['outcome']).toBe('gated');
     expect(gate(h, pr.headSha)?.fields.conclusion).toBe('success');
   });
@@ -125,7 +150,11 @@ describe('Action runner: review gate (SECURITY.md 21)', () => {
     h.forge.setFile('.github/greenlight.yml', 'review:\n  medium:\n    approvals: many\n');
     const run = await h.run('pull_request_review', reviewEvent(9, pr.headSha));
     expect(run.code).toBe(1);
-    expect(gate(h, pr.headSha)?.fields).toMatchObject({ status: 'completed', conclusion: 'failure', title: '.github/greenlight.yml is invalid' });
+    expect(gate(h, pr.headSha)?.fields).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      title: '.github/greenlight.yml is invalid',
+    });
     expect(gate(h, pr.headSha)?.fields.summary).toContain('`review.medium.approvals`');
   });
 });

@@ -10,7 +10,8 @@ const API = 'https://api.github.com';
 const REPO = '/repos/acme/shop';
 
 function realForge(h: ReturnType<typeof harness>): void {
-  h.services.createForge = ({ token, apiUrl, repo }) => new OctokitForge(createOctokit({ token, baseUrl: apiUrl, retries: 0, throttle: false }), repo);
+  h.services.createForge = ({ token, apiUrl, repo }) =>
+    new OctokitForge(createOctokit({ token, baseUrl: apiUrl, retries: 0, throttle: false }), repo);
 }
 
 const user = (login: string) => ({ login, id: 1, type: 'User' });
@@ -20,7 +21,13 @@ function configReads(scope: nock.Scope, content: string | null): nock.Scope {
   const contents = scope.get(`${REPO}/contents/.github%2Fgreenlight.yml`).query({ ref: 'main' });
   return content === null
     ? contents.reply(404, { message: 'Not Found' })
-    : contents.reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(content).toString('base64'), sha: 'abc', size: content.length });
+    : contents.reply(200, {
+        type: 'file',
+        encoding: 'base64',
+        content: Buffer.from(content).toString('base64'),
+        sha: 'abc',
+        size: content.length,
+      });
 }
 
 describe('Action runner over the GitHub API', () => {
@@ -29,12 +36,23 @@ describe('Action runner over the GitHub API', () => {
     realForge(h);
     const scope = nock(API, { reqheaders: { authorization: `token ${TOKEN}` } });
     configReads(scope, null);
-    scope.get(`${REPO}/collaborators/alice/permission`).reply(200, { permission: 'read', role_name: 'read', user: user('alice') });
+    scope
+      .get(`${REPO}/collaborators/alice/permission`)
+      .reply(200, { permission: 'read', role_name: 'read', user: user('alice') });
     let posted = '';
-    scope.post(`${REPO}/issues/3/comments`, (body: { body: string }) => {
-      posted = body.body;
-      return true;
-    }).reply(201, { id: 1, body: 'x', user: user('github-actions[bot]'), created_at: '', updated_at: '', html_url: '' });
+    scope
+      .post(`${REPO}/issues/3/comments`, (body: { body: string }) => {
+        posted = body.body;
+        return true;
+      })
+      .reply(201, {
+        id: 1,
+        body: 'x',
+        user: user('github-actions[bot]'),
+        created_at: '',
+        updated_at: '',
+        html_url: '',
+      });
     const run = await h.run('issues', labeledEvent(3));
     expect(run.outputs['outcome']).toBe('refused');
     expect(posted).toContain('Thanks for the request, @alice.');
@@ -46,13 +64,32 @@ describe('Action runner over the GitHub API', () => {
     realForge(h);
     const scope = nock(API);
     configReads(scope, 'budgets:\n  maxIterations: 0\n');
-    scope.get(`${REPO}/collaborators/alice/permission`).reply(200, { permission: 'admin', role_name: 'admin', user: user('alice') });
-    scope.get(`${REPO}/issues/3`).reply(200, { number: 3, title: 't', body: null, state: 'open', user: user('bob'), labels: [], html_url: 'https://github.com/acme/shop/issues/3' });
+    scope
+      .get(`${REPO}/collaborators/alice/permission`)
+      .reply(200, { permission: 'admin', role_name: 'admin', user: user('alice') });
+    scope.get(`${REPO}/issues/3`).reply(200, {
+      number: 3,
+      title: 't',
+      body: null,
+      state: 'open',
+      user: user('bob'),
+      labels: [],
+      html_url: 'https://github.com/acme/shop/issues/3',
+    });
     let posted = '';
-    scope.post(`${REPO}/issues/3/comments`, (body: { body: string }) => {
-      posted = body.body;
-      return true;
-    }).reply(201, { id: 2, body: 'x', user: user('github-actions[bot]'), created_at: '', updated_at: '', html_url: '' });
+    scope
+      .post(`${REPO}/issues/3/comments`, (body: { body: string }) => {
+        posted = body.body;
+        return true;
+      })
+      .reply(201, {
+        id: 2,
+        body: 'x',
+        user: user('github-actions[bot]'),
+        created_at: '',
+        updated_at: '',
+        html_url: '',
+      });
     const run = await h.run('issues', labeledEvent(3));
     expect(run.code).toBe(1);
     expect(posted).toMatch(/\| 2:\d+ \| `budgets\.maxIterations` \| expected an integer from 1 to 50, found 0 \|/);
@@ -63,16 +100,37 @@ describe('Action runner over the GitHub API', () => {
     realForge(h);
     const scope = nock(API);
     configReads(scope, null);
-    scope.get(`${REPO}/collaborators/alice/permission`).reply(200, { permission: 'write', role_name: 'write', user: user('alice') });
+    scope
+      .get(`${REPO}/collaborators/alice/permission`)
+      .reply(200, { permission: 'write', role_name: 'write', user: user('alice') });
     scope.get(`${REPO}/pulls/7`).reply(200, {
-      number: 7, node_id: 'PR_7', title: 'x', body: null, state: 'open', merged: false, draft: false, user: user('mallory'), labels: [],
-      html_url: 'https://github.com/acme/shop/pull/7', head: { sha: 'a'.repeat(40), ref: 'main', repo: { full_name: 'mallory/shop' } }, base: { sha: 'b'.repeat(40), ref: 'main' },
+      number: 7,
+      node_id: 'PR_7',
+      title: 'x',
+      body: null,
+      state: 'open',
+      merged: false,
+      draft: false,
+      user: user('mallory'),
+      labels: [],
+      html_url: 'https://github.com/acme/shop/pull/7',
+      head: { sha: 'a'.repeat(40), ref: 'main', repo: { full_name: 'mallory/shop' } },
+      base: { sha: 'b'.repeat(40), ref: 'main' },
     });
     let posted = '';
-    scope.post(`${REPO}/issues/7/comments`, (body: { body: string }) => {
-      posted = body.body;
-      return true;
-    }).reply(201, { id: 3, body: 'x', user: user('github-actions[bot]'), created_at: '', updated_at: '', html_url: '' });
+    scope
+      .post(`${REPO}/issues/7/comments`, (body: { body: string }) => {
+        posted = body.body;
+        return true;
+      })
+      .reply(201, {
+        id: 3,
+        body: 'x',
+        user: user('github-actions[bot]'),
+        created_at: '',
+        updated_at: '',
+        html_url: '',
+      });
     const run = await h.run('issue_comment', commentEvent(7, '/fix'));
     expect(run.outputs['outcome']).toBe('refused');
     expect(posted).toContain('its branch lives in the fork `mallory/shop`');

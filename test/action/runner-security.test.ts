@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { defaultServices } from '../../src/action/default-services.ts';
 import { harness, commentEvent, labeledEvent, MODEL_KEY, TOKEN, dispatchEvent } from './harness.ts';
 
-const WRITES = ['createComment', 'updateComment', 'addReaction', 'createPullRequest', 'addLabels', 'removeLabel', 'createCheckRun', 'updateCheckRun'] as const;
+const WRITES = [
+  'createComment',
+  'updateComment',
+  'addReaction',
+  'createPullRequest',
+  'addLabels',
+  'removeLabel',
+  'createCheckRun',
+  'updateCheckRun',
+] as const;
 
 /** Lines the runner printed that the runtime would take as workflow commands. */
 const commands = (lines: string[]) => lines.filter((l) => /^\s*::/.test(l) || l.includes('##['));
@@ -49,7 +58,7 @@ describe('Action runner: who may trigger (SECURITY.md 1–3)', () => {
     expect(h.services.calls.runJob).toEqual([]);
   });
 
-  it('refuses an outsider\'s /fix on a pull request', async () => {
+  it("refuses an outsider's /fix on a pull request", async () => {
     const h = harness();
     h.forge.addPullRequest({ number: 7 });
     const run = await h.run('issue_comment', commentEvent(7, '/fix please'));
@@ -88,7 +97,9 @@ describe('Action runner: who may trigger (SECURITY.md 1–3)', () => {
     const run = await h.run('issue_comment', commentEvent(7, '/fix now', { action: 'edited' }));
     expect(run.code).toBe(0);
     expect(run.outputs['outcome']).toBe('skipped');
-    expect(run.lines.at(-1)).toBe('greenlight: nothing to do: issue_comment.edited: only new comments trigger; edited or deleted ones never do');
+    expect(run.lines.at(-1)).toBe(
+      'greenlight: nothing to do: issue_comment.edited: only new comments trigger; edited or deleted ones never do',
+    );
     for (const method of WRITES) expect(h.forge.callsOf(method)).toEqual([]);
   });
 
@@ -106,10 +117,19 @@ describe('Action runner: config from the default branch only (SECURITY.md 5)', (
   it('a pull request that changes .github/greenlight.yml does not change the run', async () => {
     const h = harness();
     h.forge.setPermission('alice', 'write');
-    h.forge.setFile('.github/greenlight.yml', 'budgets:\n  maxIterations: 2\npaths:\n  deny: [".github/workflows/**", "secrets/**"]\n');
-    h.forge.addPullRequest({ number: 7, files: [{ path: '.github/greenlight.yml', status: 'modified', additions: 3, deletions: 1 }] });
+    h.forge.setFile(
+      '.github/greenlight.yml',
+      'budgets:\n  maxIterations: 2\npaths:\n  deny: [".github/workflows/**", "secrets/**"]\n',
+    );
+    h.forge.addPullRequest({
+      number: 7,
+      files: [{ path: '.github/greenlight.yml', status: 'modified', additions: 3, deletions: 1 }],
+    });
     mkdirSync(join(h.workspace, '.github'), { recursive: true });
-    writeFileSync(join(h.workspace, '.github/greenlight.yml'), 'budgets:\n  maxIterations: 50\n  maxCostUsd: 500\npaths:\n  deny: [".github/workflows/**"]\ntrigger:\n  allowedBots: ["evil[bot]"]\n');
+    writeFileSync(
+      join(h.workspace, '.github/greenlight.yml'),
+      'budgets:\n  maxIterations: 50\n  maxCostUsd: 500\npaths:\n  deny: [".github/workflows/**"]\ntrigger:\n  allowedBots: ["evil[bot]"]\n',
+    );
     await h.run('issue_comment', commentEvent(7, '/fix'));
     const config = h.services.calls.runJob[0]?.config;
     expect(config?.budgets.maxIterations).toBe(2);
@@ -129,7 +149,9 @@ describe('Action runner: config from the default branch only (SECURITY.md 5)', (
     h.forge.setFile('.github/greenlight.yml', 'trigger:\n  label: make-tests\nbudgets:\n  maxIterations: 2\n');
     const ignored = await h.run('issues', labeledEvent(3, { label: 'ai-generate' }));
     expect(ignored.outputs['outcome']).toBe('skipped');
-    await h.run('issues', labeledEvent(3, { label: 'make-tests' }), { inputs: { max_iterations: '9', model: 'claude-opus-4-1' } });
+    await h.run('issues', labeledEvent(3, { label: 'make-tests' }), {
+      inputs: { max_iterations: '9', model: 'claude-opus-4-1' },
+    });
     const config = h.services.calls.runJob[0]?.config;
     expect(config?.budgets.maxIterations).toBe(9);
     expect(config?.model.name).toBe('claude-opus-4-1');
@@ -148,9 +170,15 @@ describe('Action runner: config from the default branch only (SECURITY.md 5)', (
     const [comment, ...rest] = h.forge.commentsOn(3);
     expect(rest).toEqual([]);
     expect(comment?.body).toContain('greenlight did not run: `.github/greenlight.yml` is invalid');
-    expect(comment?.body).toMatch(/\| 2:\d+ \| `budgets\.maxIterations` \| expected an integer from 1 to 50, found "five" \|/);
+    expect(comment?.body).toMatch(
+      /\| 2:\d+ \| `budgets\.maxIterations` \| expected an integer from 1 to 50, found "five" \|/,
+    );
     expect(comment?.body).toContain('remove and add the `ai-generate` label again');
-    expect(run.lines).toContainEqual(expect.stringMatching(/^::error::greenlight failed while reading the configuration: \.github\/greenlight\.yml on main is invalid \(line 2, budgets\.maxIterations/));
+    expect(run.lines).toContainEqual(
+      expect.stringMatching(
+        /^::error::greenlight failed while reading the configuration: \.github\/greenlight\.yml on main is invalid \(line 2, budgets\.maxIterations/,
+      ),
+    );
   });
 
   it('an unauthorized user with an invalid config only gets the refusal', async () => {
@@ -197,9 +225,15 @@ describe('Action runner: untrusted text (SECURITY.md 7)', () => {
 describe('Action runner: inputs and events', () => {
   it('exits neutral with one line for an event greenlight does not act on', async () => {
     const h = harness();
-    const run = await h.run('push', { ref: 'refs/heads/main', repository: { full_name: 'acme/shop' }, sender: { login: 'alice' } });
+    const run = await h.run('push', {
+      ref: 'refs/heads/main',
+      repository: { full_name: 'acme/shop' },
+      sender: { login: 'alice' },
+    });
     expect(run.code).toBe(0);
-    expect(run.lines.filter((l) => !l.startsWith('::add-mask::'))).toEqual(["greenlight: nothing to do: greenlight does not act on 'push' events"]);
+    expect(run.lines.filter((l) => !l.startsWith('::add-mask::'))).toEqual([
+      "greenlight: nothing to do: greenlight does not act on 'push' events",
+    ]);
     expect(run.outputs['outcome']).toBe('skipped');
     expect(run.summary).toBe('');
     for (const method of WRITES) expect(h.forge.callsOf(method)).toEqual([]);
@@ -209,7 +243,9 @@ describe('Action runner: inputs and events', () => {
     const h = harness();
     const run = await h.run('issues', labeledEvent(3), { inputs: { max_cost_usd: 'lots' } });
     expect(run.code).toBe(1);
-    expect(run.lines).toEqual(["::error::Input 'max_cost_usd' must be a number > 0, got \"lots\". Fix it in the workflow's `with:` block."]);
+    expect(run.lines).toEqual([
+      "::error::Input 'max_cost_usd' must be a number > 0, got \"lots\". Fix it in the workflow's `with:` block.",
+    ]);
     expect(h.services.calls.createForge).toEqual([]);
   });
 
@@ -220,14 +256,20 @@ describe('Action runner: inputs and events', () => {
     delete payload.issue;
     const run = await h.run('issues', payload);
     expect(run.code).toBe(1);
-    expect(run.lines).toContainEqual(expect.stringContaining("::error::greenlight failed while handling the event: The 'issues.labeled' event payload is not what GitHub sends: issue is missing"));
+    expect(run.lines).toContainEqual(
+      expect.stringContaining(
+        "::error::greenlight failed while handling the event: The 'issues.labeled' event payload is not what GitHub sends: issue is missing",
+      ),
+    );
   });
 
   it('uses GitHub Enterprise Server URLs for the API and the run link', async () => {
     const h = harness();
     h.forge.setPermission('alice', 'write');
     h.forge.addIssue({ number: 3 });
-    const run = await h.run('issues', labeledEvent(3), { env: { GITHUB_API_URL: 'https://ghe.example.com/api/v3', GITHUB_SERVER_URL: 'https://ghe.example.com' } });
+    const run = await h.run('issues', labeledEvent(3), {
+      env: { GITHUB_API_URL: 'https://ghe.example.com/api/v3', GITHUB_SERVER_URL: 'https://ghe.example.com' },
+    });
     expect(h.services.calls.createForge).toEqual([{ token: TOKEN, apiUrl: 'https://ghe.example.com/api/v3' }]);
     expect(h.forge.commentsOn(3)[0]?.body).toContain('(https://ghe.example.com/acme/shop/actions/runs/4242)');
     expect(h.services.calls.publishGenerate[0]?.auth.serverUrl).toBe('https://ghe.example.com');

@@ -4,7 +4,9 @@ import type { GitHubClient } from '../../src/adapters/github/create-octokit.ts';
 
 function client(answers: (() => unknown)[]): { octokit: GitHubClient; calls: () => number } {
   let calls = 0;
-  const octokit = { rest: { apps: { getAuthenticated: async () => ({ data: answers[calls++]?.() }) } } } as unknown as GitHubClient;
+  const octokit = {
+    rest: { apps: { getAuthenticated: async () => ({ data: answers[calls++]?.() }) } },
+  } as unknown as GitHubClient;
   return { octokit, calls: () => calls };
 }
 
@@ -18,7 +20,12 @@ describe('appIdentityLoader', () => {
   });
 
   it('tries again after a failure', async () => {
-    const { octokit, calls } = client([() => { throw new Error('boom'); }, () => ({ id: 7, slug: 'gl', name: 'gl' })]);
+    const { octokit, calls } = client([
+      () => {
+        throw new Error('boom');
+      },
+      () => ({ id: 7, slug: 'gl', name: 'gl' }),
+    ]);
     const load = appIdentityLoader(async () => octokit);
     await expect(load()).rejects.toThrow('boom');
     expect((await load()).botLogin).toBe('gl[bot]');

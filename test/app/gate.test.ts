@@ -1,16 +1,45 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { webhookExample, type ExamplePayload } from '../fakes/webhook-example.ts';
-import { API, APP_ID, captureBody, harness, HEAD, mockConfig, mockPermission, mockToken, pullRequest, REPO, user } from './harness.ts';
+import {
+  API,
+  APP_ID,
+  captureBody,
+  harness,
+  HEAD,
+  mockConfig,
+  mockPermission,
+  mockToken,
+  pullRequest,
+  REPO,
+  user,
+} from './harness.ts';
 
 const OLD = 'd'.repeat(40);
 const GATE = 'greenlight/review-gate';
 
-interface ApiFile { filename: string; status: string; patch?: string; additions: number; deletions: number }
+interface ApiFile {
+  filename: string;
+  status: string;
+  patch?: string;
+  additions: number;
+  deletions: number;
+}
 
-const sourceFile: ApiFile = { filename: 'src/api/users.ts', status: 'modified', patch: '@@ -1,1 +1,2 @@\n export const a = 1;\n+export const b = 2;', additions: 1, deletions: 0 };
+const sourceFile: ApiFile = {
+  filename: 'src/api/users.ts',
+  status: 'modified',
+  patch: '@@ -1,1 +1,2 @@\n export const a = 1;\n+export const b = 2;',
+  additions: 1,
+  deletions: 0,
+};
 
-interface Review { login: string; state?: string; commit?: string; type?: string }
+interface Review {
+  login: string;
+  state?: string;
+  commit?: string;
+  type?: string;
+}
 interface GateScene {
   config?: string | null;
   pr?: Record<string, unknown>;
@@ -27,7 +56,15 @@ interface GateScene {
 function checkRuns(runs: GateScene['headRuns'], sha: string) {
   return {
     total_count: runs?.length ?? 0,
-    check_runs: (runs ?? []).map((r) => ({ id: r.id, name: GATE, head_sha: sha, status: 'completed', conclusion: 'success', external_id: r.externalId, app: { id: r.appId } })),
+    check_runs: (runs ?? []).map((r) => ({
+      id: r.id,
+      name: GATE,
+      head_sha: sha,
+      status: 'completed',
+      conclusion: 'success',
+      external_id: r.externalId,
+      app: { id: r.appId },
+    })),
   };
 }
 
@@ -38,28 +75,76 @@ function mockGate(scene: GateScene): unknown[] {
   const files = scene.files ?? [sourceFile];
   mockConfig(scene.config ?? null);
   const api = nock(API)
-    .get(`${REPO}/pulls/7`).twice().reply(200, pr)
-    .get(`${REPO}/pulls/7/files`).query({ per_page: '100' }).reply(200, files)
-    .get(`${REPO}/issues/7/comments`).query({ per_page: '100' })
-    .reply(200, (scene.comments ?? []).map((c, i) => ({ id: 700 + i, body: c.body, user: user(c.login, c.type), created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z', html_url: 'u' })))
-    .get(`${REPO}/commits/${pr.head.sha}/check-runs`).query({ check_name: GATE, filter: 'all', per_page: '100' }).reply(200, checkRuns(scene.headRuns, pr.head.sha))
-    .get(`${REPO}/pulls/7/reviews`).query({ per_page: '100' })
-    .reply(200, (scene.reviews ?? []).map((r, i) => ({ id: 800 + i, user: user(r.login, r.type), state: r.state ?? 'APPROVED', commit_id: r.commit ?? pr.head.sha, submitted_at: `2025-01-0${i + 1}T00:00:00Z` })));
+    .get(`${REPO}/pulls/7`)
+    .twice()
+    .reply(200, pr)
+    .get(`${REPO}/pulls/7/files`)
+    .query({ per_page: '100' })
+    .reply(200, files)
+    .get(`${REPO}/issues/7/comments`)
+    .query({ per_page: '100' })
+    .reply(
+      200,
+      (scene.comments ?? []).map((c, i) => ({
+        id: 700 + i,
+        body: c.body,
+        user: user(c.login, c.type),
+        created_at: '2025-01-01T00:00:00Z',
+        updated_at: '2025-01-01T00:00:00Z',
+        html_url: 'u',
+      })),
+    )
+    .get(`${REPO}/commits/${pr.head.sha}/check-runs`)
+    .query({ check_name: GATE, filter: 'all', per_page: '100' })
+    .reply(200, checkRuns(scene.headRuns, pr.head.sha))
+    .get(`${REPO}/pulls/7/reviews`)
+    .query({ per_page: '100' })
+    .reply(
+      200,
+      (scene.reviews ?? []).map((r, i) => ({
+        id: 800 + i,
+        user: user(r.login, r.type),
+        state: r.state ?? 'APPROVED',
+        commit_id: r.commit ?? pr.head.sha,
+        submitted_at: `2025-01-0${i + 1}T00:00:00Z`,
+      })),
+    );
   if (scene.beforeRuns !== undefined) {
-    api.get(`${REPO}/commits/${OLD}/check-runs`).query({ check_name: GATE, filter: 'all', per_page: '100' }).reply(200, checkRuns(scene.beforeRuns, OLD));
+    api
+      .get(`${REPO}/commits/${OLD}/check-runs`)
+      .query({ check_name: GATE, filter: 'all', per_page: '100' })
+      .reply(200, checkRuns(scene.beforeRuns, OLD));
   }
   if (scene.labelers !== null) {
-    api.get(`${REPO}/issues/1/events`).query({ per_page: '100' })
-      .reply(200, (scene.labelers ?? ['alice']).map((login, i) => ({ id: i, event: 'labeled', label: { name: 'ai-generate' }, actor: user(login) })));
+    api
+      .get(`${REPO}/issues/1/events`)
+      .query({ per_page: '100' })
+      .reply(
+        200,
+        (scene.labelers ?? ['alice']).map((login, i) => ({
+          id: i,
+          event: 'labeled',
+          label: { name: 'ai-generate' },
+          actor: user(login),
+        })),
+      );
   }
   if (files.length > 0) {
-    if (scene.modes === 'error') api.post('/graphql').reply(200, { errors: [{ message: "Field 'file' doesn't exist on type 'Commit'" }] });
+    if (scene.modes === 'error')
+      api.post('/graphql').reply(200, { errors: [{ message: "Field 'file' doesn't exist on type 'Commit'" }] });
     else {
       // nock 15 hands a reply function the fetch Request.
       api.post('/graphql').reply(200, async (request: Request) => {
-        const { variables } = await request.json() as { variables: Record<string, string> };
-        const side = (prefix: string) => Object.fromEntries(Object.entries(variables).filter(([k]) => k.startsWith(prefix) && /\d$/.test(k))
-          .map(([k, path]) => [k, { mode: (scene.modes as Record<string, number> | undefined)?.[`${prefix}:${path}`] ?? 0o100644 }]));
+        const { variables } = (await request.json()) as { variables: Record<string, string> };
+        const side = (prefix: string) =>
+          Object.fromEntries(
+            Object.entries(variables)
+              .filter(([k]) => k.startsWith(prefix) && /\d$/.test(k))
+              .map(([k, path]) => [
+                k,
+                { mode: (scene.modes as Record<string, number> | undefined)?.[`${prefix}:${path}`] ?? 0o100644 },
+              ]),
+          );
         return { data: { repository: { base: side('b'), head: side('h') } } };
       });
     }
@@ -67,39 +152,97 @@ function mockGate(scene: GateScene): unknown[] {
   for (const [login, role] of Object.entries(scene.permissions ?? {})) mockPermission(login, role);
   const existing = scene.headRuns?.find((r) => r.appId === APP_ID);
   if (existing === undefined) {
-    api.post(`${REPO}/check-runs`, captureBody(writes)).reply(201, { id: 31, name: GATE, head_sha: pr.head.sha, status: 'in_progress', app: { id: APP_ID } });
+    api
+      .post(`${REPO}/check-runs`, captureBody(writes))
+      .reply(201, { id: 31, name: GATE, head_sha: pr.head.sha, status: 'in_progress', app: { id: APP_ID } });
   } else {
-    api.patch(`${REPO}/check-runs/${existing.id}`, captureBody(writes)).reply(200, { id: existing.id, name: GATE, head_sha: pr.head.sha, status: 'in_progress', app: { id: APP_ID } });
+    api
+      .patch(`${REPO}/check-runs/${existing.id}`, captureBody(writes))
+      .reply(200, { id: existing.id, name: GATE, head_sha: pr.head.sha, status: 'in_progress', app: { id: APP_ID } });
   }
   return writes;
 }
 
 function reviewEvent(): ExamplePayload {
   const payload = webhookExample('pull_request_review', 'submitted');
-  payload.pull_request = { ...payload.pull_request, number: 7, state: 'open', labels: [{ name: 'greenlight' }], head: { ...payload.pull_request.head, sha: HEAD } };
+  payload.pull_request = {
+    ...payload.pull_request,
+    number: 7,
+    state: 'open',
+    labels: [{ name: 'greenlight' }],
+    head: { ...payload.pull_request.head, sha: HEAD },
+  };
   payload.installation = { id: 1 };
   return payload;
 }
 
 function pushEvent(): ExamplePayload {
   const payload = webhookExample('pull_request', 'synchronize');
-  payload.pull_request = { ...payload.pull_request, number: 7, state: 'open', labels: [{ name: 'greenlight' }], head: { ...payload.pull_request.head, sha: HEAD } };
+  payload.pull_request = {
+    ...payload.pull_request,
+    number: 7,
+    state: 'open',
+    labels: [{ name: 'greenlight' }],
+    head: { ...payload.pull_request.head, sha: HEAD },
+  };
   payload.before = OLD;
   payload.after = HEAD;
   return payload;
 }
 
-interface Written { status: string; conclusion?: string; output: { title: string; summary: string }; external_id: string; head_sha?: string }
+interface Written {
+  status: string;
+  conclusion?: string;
+  output: { title: string; summary: string };
+  external_id: string;
+  head_sha?: string;
+}
 /** The check-run write (nock may show a body matcher other requests' bodies too). */
-const written = (writes: unknown[]) => writes.find((w) => typeof w === 'object' && w !== null && 'output' in w) as Written;
+const written = (writes: unknown[]) =>
+  writes.find((w) => typeof w === 'object' && w !== null && 'output' in w) as Written;
 
 describe('review gate recomputation (SECURITY.md 21)', () => {
   it.each([
-    ['the requester approves', [{ login: 'alice' }], { alice: 'write' }, 'in_progress', 'Waiting for 1 more approval (0 of 1)', 'requested this change'],
-    ['a bot approves', [{ login: 'helper[bot]', type: 'Bot' }], {}, 'in_progress', 'Waiting for 1 more approval (0 of 1)', 'no: bot'],
-    ['another maintainer approves an older commit', [{ login: 'bob', commit: OLD }], { bob: 'maintain' }, 'in_progress', 'Waiting for 1 more approval (0 of 1)', 'approved an older commit'],
-    ['a reader approves', [{ login: 'carol' }], { carol: 'read' }, 'in_progress', 'Waiting for 1 more approval (0 of 1)', 'no write access (read)'],
-    ['another maintainer approves the latest commit', [{ login: 'bob' }], { bob: 'maintain' }, 'completed', 'Approved (1 of 1)', '| @bob | approved on `aaaaaaa` | yes |'],
+    [
+      'the requester approves',
+      [{ login: 'alice' }],
+      { alice: 'write' },
+      'in_progress',
+      'Waiting for 1 more approval (0 of 1)',
+      'requested this change',
+    ],
+    [
+      'a bot approves',
+      [{ login: 'helper[bot]', type: 'Bot' }],
+      {},
+      'in_progress',
+      'Waiting for 1 more approval (0 of 1)',
+      'no: bot',
+    ],
+    [
+      'another maintainer approves an older commit',
+      [{ login: 'bob', commit: OLD }],
+      { bob: 'maintain' },
+      'in_progress',
+      'Waiting for 1 more approval (0 of 1)',
+      'approved an older commit',
+    ],
+    [
+      'a reader approves',
+      [{ login: 'carol' }],
+      { carol: 'read' },
+      'in_progress',
+      'Waiting for 1 more approval (0 of 1)',
+      'no write access (read)',
+    ],
+    [
+      'another maintainer approves the latest commit',
+      [{ login: 'bob' }],
+      { bob: 'maintain' },
+      'completed',
+      'Approved (1 of 1)',
+      '| @bob | approved on `aaaaaaa` | yes |',
+    ],
   ])('%s', async (_name, reviews, permissions, status, title, row) => {
     const h = await harness();
     mockToken();
@@ -115,7 +258,11 @@ describe('review gate recomputation (SECURITY.md 21)', () => {
   it('counts the /fix commenter as a requester too', async () => {
     const h = await harness();
     mockToken();
-    const writes = mockGate({ comments: [{ login: 'bob', body: '/fix please cover the edge case' }], reviews: [{ login: 'bob' }], permissions: { bob: 'write' } });
+    const writes = mockGate({
+      comments: [{ login: 'bob', body: '/fix please cover the edge case' }],
+      reviews: [{ login: 'bob' }],
+      permissions: { bob: 'write' },
+    });
     await h.receive('pull_request_review', reviewEvent());
     expect(written(writes).output.title).toBe('Waiting for 1 more approval (0 of 1)');
     expect(JSON.parse(written(writes).external_id).requesters).toEqual(['alice', 'bob']);
@@ -126,8 +273,10 @@ describe('review gate recomputation (SECURITY.md 21)', () => {
     mockToken();
     const memo = JSON.stringify({ v: 1, tier: 'low', requesters: ['dave'] });
     const writes = mockGate({
-      labelers: [], beforeRuns: [{ id: 20, appId: APP_ID, externalId: memo }],
-      reviews: [{ login: 'bob', commit: OLD }, { login: 'dave' }], permissions: { bob: 'write', dave: 'admin' },
+      labelers: [],
+      beforeRuns: [{ id: 20, appId: APP_ID, externalId: memo }],
+      reviews: [{ login: 'bob', commit: OLD }, { login: 'dave' }],
+      permissions: { bob: 'write', dave: 'admin' },
     });
     await h.receive('pull_request', pushEvent());
     const check = written(writes);
@@ -136,7 +285,7 @@ describe('review gate recomputation (SECURITY.md 21)', () => {
     expect(JSON.parse(check.external_id)).toEqual({ v: 1, tier: 'medium', requesters: ['dave'] });
   });
 
-  it('takes requesters (never the tier) from another app\'s memo, and updates its own check run', async () => {
+  it("takes requesters (never the tier) from another app's memo, and updates its own check run", async () => {
     const h = await harness();
     mockToken();
     const writes = mockGate({
@@ -144,19 +293,24 @@ describe('review gate recomputation (SECURITY.md 21)', () => {
         { id: 41, appId: 15368, externalId: JSON.stringify({ v: 1, tier: 'low', requesters: ['erin'] }) },
         { id: 40, appId: APP_ID, externalId: null },
       ],
-      reviews: [{ login: 'erin' }], permissions: { erin: 'write' },
+      reviews: [{ login: 'erin' }],
+      permissions: { erin: 'write' },
     });
     await h.receive('pull_request_review', reviewEvent());
     expect(written(writes).output.title).toBe('Waiting for 1 more approval (0 of 1)');
     expect(JSON.parse(written(writes).external_id)).toEqual({ v: 1, tier: 'medium', requesters: ['alice', 'erin'] });
   });
 
-  it('fails closed when nothing records who requested a bot\'s pull request', async () => {
+  it("fails closed when nothing records who requested a bot's pull request", async () => {
     const h = await harness();
     mockToken();
     const writes = mockGate({ labelers: [], reviews: [{ login: 'bob' }], permissions: { bob: 'write' } });
     await h.receive('pull_request_review', reviewEvent());
-    expect(written(writes)).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Requester unknown: the review gate cannot pass' } });
+    expect(written(writes)).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: 'Requester unknown: the review gate cannot pass' },
+    });
     // No memo: an empty requester list must not read as "nobody asked" to the Action's gate.
     expect(written(writes).external_id).toBeUndefined();
   });
@@ -166,7 +320,9 @@ describe('review gate recomputation (SECURITY.md 21)', () => {
     mockToken();
     const writes = mockGate({
       pr: { user: user('frank'), head: { sha: HEAD, ref: 'feature/x', repo: { full_name: 'Codertocat/Hello-World' } } },
-      labelers: null, reviews: [{ login: 'frank' }], permissions: { frank: 'admin' },
+      labelers: null,
+      reviews: [{ login: 'frank' }],
+      permissions: { frank: 'admin' },
     });
     await h.receive('pull_request_review', reviewEvent());
     expect(written(writes).output.title).toBe('Waiting for 1 more approval (0 of 1)');
@@ -178,8 +334,17 @@ describe('the tier the gate enforces comes from the diff', () => {
     const h = await harness();
     mockToken();
     const writes = mockGate({
-      files: [{ filename: 'Dockerfile', status: 'modified', patch: '@@ -1 +1 @@\n-FROM node:22\n+FROM node:24', additions: 1, deletions: 1 }],
-      reviews: [{ login: 'bob' }], permissions: { bob: 'write' },
+      files: [
+        {
+          filename: 'Dockerfile',
+          status: 'modified',
+          patch: '@@ -1 +1 @@\n-FROM node:22\n+FROM node:24',
+          additions: 1,
+          deletions: 1,
+        },
+      ],
+      reviews: [{ login: 'bob' }],
+      permissions: { bob: 'write' },
     });
     await h.receive('pull_request_review', reviewEvent());
     expect(written(writes).output.title).toBe('Waiting for 1 more approval (1 of 2)');
@@ -190,9 +355,12 @@ describe('the tier the gate enforces comes from the diff', () => {
     const h = await harness();
     mockToken();
     const writes = mockGate({
-      files: [{ filename: 'scripts/run.ts', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b', additions: 1, deletions: 1 }],
+      files: [
+        { filename: 'scripts/run.ts', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b', additions: 1, deletions: 1 },
+      ],
       modes: { 'h:scripts/run.ts': 0o100755 },
-      reviews: [{ login: 'bob' }], permissions: { bob: 'write' },
+      reviews: [{ login: 'bob' }],
+      permissions: { bob: 'write' },
     });
     await h.receive('pull_request_review', reviewEvent());
     expect(JSON.parse(written(writes).external_id).tier).toBe('high');
@@ -212,10 +380,22 @@ describe('the tier the gate enforces comes from the diff', () => {
     const h = await harness();
     mockToken();
     const writes = mockGate({
-      files: [{ filename: 'test/users.test.ts', status: 'added', patch: "@@ -0,0 +1,3 @@\n+import { it } from 'vitest';\n+it('works', () => {});\n+", additions: 3, deletions: 0 }],
+      files: [
+        {
+          filename: 'test/users.test.ts',
+          status: 'added',
+          patch: "@@ -0,0 +1,3 @@\n+import { it } from 'vitest';\n+it('works', () => {});\n+",
+          additions: 3,
+          deletions: 0,
+        },
+      ],
     });
     await h.receive('pull_request_review', reviewEvent());
-    expect(written(writes)).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'No approval required for low risk' } });
+    expect(written(writes)).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: 'No approval required for low risk' },
+    });
   });
 });
 
@@ -245,13 +425,25 @@ describe('which events recompute the gate', () => {
     const writes: unknown[] = [];
     mockConfig('review:\n  medium:\n    approvals: lots\n');
     nock(API)
-      .get(`${REPO}/pulls/7`).reply(200, pullRequest())
-      .get(`${REPO}/pulls/7/files`).query({ per_page: '100' }).reply(200, [sourceFile])
-      .get(`${REPO}/issues/7/comments`).query({ per_page: '100' }).reply(200, [])
-      .get(`${REPO}/commits/${HEAD}/check-runs`).query({ check_name: GATE, filter: 'all', per_page: '100' }).reply(200, checkRuns([], HEAD))
-      .post(`${REPO}/check-runs`, captureBody(writes)).reply(201, { id: 32, name: GATE, head_sha: HEAD, status: 'completed' });
+      .get(`${REPO}/pulls/7`)
+      .reply(200, pullRequest())
+      .get(`${REPO}/pulls/7/files`)
+      .query({ per_page: '100' })
+      .reply(200, [sourceFile])
+      .get(`${REPO}/issues/7/comments`)
+      .query({ per_page: '100' })
+      .reply(200, [])
+      .get(`${REPO}/commits/${HEAD}/check-runs`)
+      .query({ check_name: GATE, filter: 'all', per_page: '100' })
+      .reply(200, checkRuns([], HEAD))
+      .post(`${REPO}/check-runs`, captureBody(writes))
+      .reply(201, { id: 32, name: GATE, head_sha: HEAD, status: 'completed' });
     await h.receive('pull_request_review', reviewEvent());
-    expect(written(writes)).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: '.github/greenlight.yml on the default branch is invalid' } });
+    expect(written(writes)).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: '.github/greenlight.yml on the default branch is invalid' },
+    });
     expect(written(writes).output.summary).toContain('review.medium.approvals');
   });
 
@@ -262,10 +454,21 @@ describe('which events recompute the gate', () => {
     // The trigger's own calls (the gate's GET /pulls/7 answers are shared by the mock above).
     mockPermission('bob', 'write');
     nock(API)
-      .get(`${REPO}/pulls/7`).reply(200, pullRequest())
-      .post(`${REPO}/issues/comments/555/reactions`).reply(201, {})
-      .post(`${REPO}/actions/workflows/greenlight.yml/dispatches`).reply(204)
-      .post(`${REPO}/issues/7/comments`).reply(201, { id: 1, body: 'ack', user: user('greenlight[bot]', 'Bot'), created_at: 'x', updated_at: 'x', html_url: 'u' });
+      .get(`${REPO}/pulls/7`)
+      .reply(200, pullRequest())
+      .post(`${REPO}/issues/comments/555/reactions`)
+      .reply(201, {})
+      .post(`${REPO}/actions/workflows/greenlight.yml/dispatches`)
+      .reply(204)
+      .post(`${REPO}/issues/7/comments`)
+      .reply(201, {
+        id: 1,
+        body: 'ack',
+        user: user('greenlight[bot]', 'Bot'),
+        created_at: 'x',
+        updated_at: 'x',
+        html_url: 'u',
+      });
     mockConfig(null);
     const payload = webhookExample('issue_comment', 'created');
     payload.issue = { ...payload.issue, number: 7, pull_request: { url: 'x' }, labels: [{ name: 'greenlight' }] };

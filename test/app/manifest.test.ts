@@ -15,12 +15,21 @@ const manifest = parse(readFileSync(new URL('../../app.yml', import.meta.url), '
 describe('app.yml', () => {
   it('asks for the least privilege the dispatcher needs: never workflows, never contents write', () => {
     expect(manifest.default_permissions).toEqual({
-      metadata: 'read', contents: 'read', issues: 'write', pull_requests: 'write', checks: 'write', actions: 'write',
+      metadata: 'read',
+      contents: 'read',
+      issues: 'write',
+      pull_requests: 'write',
+      checks: 'write',
+      actions: 'write',
     });
   });
 
   it('subscribes to exactly the events the App handles', () => {
-    const handled = new Set(Object.values(APP_EVENTS).flat().map((event) => event.split('.')[0]));
+    const handled = new Set(
+      Object.values(APP_EVENTS)
+        .flat()
+        .map((event) => event.split('.')[0]),
+    );
     expect(new Set(manifest.default_events)).toEqual(handled);
   });
 

@@ -7,7 +7,17 @@ import nock from 'nock';
 import { createNodeMiddleware } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  API, commentReply, labeledIssue, mockConfig, mockPermission, mockToken, REPO, SECRET, testApp, testProbot, type LogLine,
+  API,
+  commentReply,
+  labeledIssue,
+  mockConfig,
+  mockPermission,
+  mockToken,
+  REPO,
+  SECRET,
+  testApp,
+  testProbot,
+  type LogLine,
 } from './harness.ts';
 
 let server: Server | null = null;
@@ -33,7 +43,11 @@ async function start() {
 const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 async function post(url: string, body: string, headers: Record<string, string>) {
-  const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-github-event': 'issues', ...headers } });
+  const response = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-github-event': 'issues', ...headers },
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -42,9 +56,12 @@ function mockOneDispatch(): void {
   mockConfig(null);
   mockPermission('alice', 'write');
   nock(API)
-    .post(`${REPO}/issues/1/reactions`).reply(201, {})
-    .post(`${REPO}/actions/workflows/greenlight.yml/dispatches`).reply(204)
-    .post(`${REPO}/issues/1/comments`).reply(201, commentReply(1, 'ack'));
+    .post(`${REPO}/issues/1/reactions`)
+    .reply(201, {})
+    .post(`${REPO}/actions/workflows/greenlight.yml/dispatches`)
+    .reply(204)
+    .post(`${REPO}/issues/1/comments`)
+    .reply(201, commentReply(1, 'ack'));
 }
 
 const handled = (logs: LogLine[]) => logs.filter((l) => l.msg === 'delivery handled').length;
@@ -60,7 +77,10 @@ describe('webhooks over HTTP (SECURITY.md 23–24)', () => {
   });
 
   it.each([
-    ['a signature made with another secret', (body: string) => ({ 'x-hub-signature-256': sign(body, 'not-the-secret') })],
+    [
+      'a signature made with another secret',
+      (body: string) => ({ 'x-hub-signature-256': sign(body, 'not-the-secret') }),
+    ],
     ['a signature of another body', () => ({ 'x-hub-signature-256': sign('{"other":true}') })],
     ['a malformed signature', () => ({ 'x-hub-signature-256': 'sha256=nothex' })],
     ['no signature', () => ({})],

@@ -30,7 +30,10 @@ function recordingGroup() {
       return {
         schedule: (...args: unknown[]) => {
           const [first, ...rest] = args;
-          const [fn, ...fnArgs] = (typeof first === 'function' ? args : rest) as [(...a: unknown[]) => unknown, ...unknown[]];
+          const [fn, ...fnArgs] = (typeof first === 'function' ? args : rest) as [
+            (...a: unknown[]) => unknown,
+            ...unknown[],
+          ];
           return Promise.resolve(fn(...fnArgs));
         },
       };
@@ -43,9 +46,12 @@ function mockLabelFrom(installation: number, issue: number): void {
   mockConfig(null);
   mockPermission('alice', 'write');
   nock(API)
-    .post(`${REPO}/issues/${issue}/reactions`).reply(201, {})
-    .post(`${REPO}/actions/workflows/greenlight.yml/dispatches`).reply(204)
-    .post(`${REPO}/issues/${issue}/comments`).reply(201, commentReply(issue, 'ack'));
+    .post(`${REPO}/issues/${issue}/reactions`)
+    .reply(201, {})
+    .post(`${REPO}/actions/workflows/greenlight.yml/dispatches`)
+    .reply(204)
+    .post(`${REPO}/issues/${issue}/comments`)
+    .reply(201, commentReply(issue, 'ack'));
 }
 
 function labelFrom(installation: number, issue: number) {
@@ -58,13 +64,16 @@ describe('KeyedRateLimiter', () => {
   function limiter() {
     const sleeps: [string, number][] = [];
     let pendingKey = '';
-    const keyed = new KeyedRateLimiter({ capacity: 2, refillPerSecond: 1 }, {
-      now: () => 0,
-      sleep: async (ms) => void sleeps.push([pendingKey, ms]),
-      onWait: (key) => {
-        pendingKey = key;
+    const keyed = new KeyedRateLimiter(
+      { capacity: 2, refillPerSecond: 1 },
+      {
+        now: () => 0,
+        sleep: async (ms) => void sleeps.push([pendingKey, ms]),
+        onWait: (key) => {
+          pendingKey = key;
+        },
       },
-    });
+    );
     return { keyed, sleeps };
   }
 
@@ -72,7 +81,10 @@ describe('KeyedRateLimiter', () => {
     const { keyed, sleeps } = limiter();
     for (let i = 0; i < 4; i++) await keyed.acquire('installation-1');
     await keyed.acquire('installation-2');
-    expect(sleeps).toEqual([['installation-1', 1000], ['installation-1', 2000]]);
+    expect(sleeps).toEqual([
+      ['installation-1', 1000],
+      ['installation-1', 2000],
+    ]);
   });
 
   it('never delays a retry (weight 0)', async () => {
@@ -95,10 +107,13 @@ describe('throttleKey', () => {
 });
 
 describe("the App's clients are throttled per installation", () => {
-  it('each installation\'s writes go through its own limiter key', async () => {
+  it("each installation's writes go through its own limiter key", async () => {
     const write = new RecordingLimiter();
     const notifications = new RecordingLimiter();
-    const h = await harness({}, { Octokit: createInstallationOctokit({ throttle: { limiters: { write, notifications } }, retries: false }) });
+    const h = await harness(
+      {},
+      { Octokit: createInstallationOctokit({ throttle: { limiters: { write, notifications } }, retries: false }) },
+    );
     mockLabelFrom(1, 1);
     mockLabelFrom(2, 2);
     await Promise.all([h.receive('issues', labelFrom(1, 1)), h.receive('issues', labelFrom(2, 2))]);
@@ -107,7 +122,7 @@ describe("the App's clients are throttled per installation", () => {
     expect([...new Set(notifications.keys)].sort()).toEqual(['installation-1', 'installation-2']);
   });
 
-  it('Probot\'s own client would have shared one key across installations (the trap)', async () => {
+  it("Probot's own client would have shared one key across installations (the trap)", async () => {
     const write = recordingGroup();
     const notifications = recordingGroup();
     const Shared = ProbotOctokit.defaults((instance: Record<string, unknown>) => ({
@@ -125,11 +140,19 @@ describe("the App's clients are throttled per installation", () => {
   it('app.auth(installation) clients (queued dispatches) are keyed by installation too', async () => {
     const write = new RecordingLimiter();
     const notifications = new RecordingLimiter();
-    const h = await harness({}, { Octokit: createInstallationOctokit({ throttle: { limiters: { write, notifications } }, retries: false }) });
+    const h = await harness(
+      {},
+      { Octokit: createInstallationOctokit({ throttle: { limiters: { write, notifications } }, retries: false }) },
+    );
     mockToken(5);
     nock(API).post(`${REPO}/issues/3/reactions`).reply(201, {});
     const octokit = await h.probot.auth(5);
-    await octokit.rest.reactions.createForIssue({ owner: 'Codertocat', repo: 'Hello-World', issue_number: 3, content: 'eyes' });
+    await octokit.rest.reactions.createForIssue({
+      owner: 'Codertocat',
+      repo: 'Hello-World',
+      issue_number: 3,
+      content: 'eyes',
+    });
     expect(write.keys).toEqual(['installation-5']);
   });
 });

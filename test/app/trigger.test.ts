@@ -2,7 +2,18 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { GREENLIGHT_WORKFLOW_TEMPLATE } from '../../src/app/workflow-template.ts';
 import {
-  API, captureBody, commentReply, fixComment, harness, HEAD, labeledIssue, mockConfig, mockPermission, mockToken, pullRequest, REPO,
+  API,
+  captureBody,
+  commentReply,
+  fixComment,
+  harness,
+  HEAD,
+  labeledIssue,
+  mockConfig,
+  mockPermission,
+  mockToken,
+  pullRequest,
+  REPO,
 } from './harness.ts';
 
 const DISPATCH = `${REPO}/actions/workflows/greenlight.yml/dispatches`;
@@ -10,13 +21,17 @@ const DISPATCH = `${REPO}/actions/workflows/greenlight.yml/dispatches`;
 /** The calls of a label that is dispatched: 👀, the dispatch and the acknowledgement. */
 function expectDispatch(inputs: Record<string, string>, comments: unknown[], thread = 1) {
   return nock(API)
-    .post(`${REPO}/issues/${thread}/reactions`, { content: 'eyes' }).reply(201, { id: 1, content: 'eyes' })
-    .post(DISPATCH, { ref: 'master', inputs }).reply(204)
-    .post(`${REPO}/issues/${thread}/comments`, captureBody(comments)).reply(201, commentReply(900, 'ack'));
+    .post(`${REPO}/issues/${thread}/reactions`, { content: 'eyes' })
+    .reply(201, { id: 1, content: 'eyes' })
+    .post(DISPATCH, { ref: 'master', inputs })
+    .reply(204)
+    .post(`${REPO}/issues/${thread}/comments`, captureBody(comments))
+    .reply(201, commentReply(900, 'ack'));
 }
 
 /** The comment body among captured request bodies (nock may show a matcher other requests' bodies too). */
-const bodyOf = (captured: unknown[]) => (captured.find((b) => typeof b === 'object' && b !== null && 'body' in b) as { body: string }).body;
+const bodyOf = (captured: unknown[]) =>
+  (captured.find((b) => typeof b === 'object' && b !== null && 'body' in b) as { body: string }).body;
 
 describe('issues.labeled', () => {
   it('authorizes, reacts, dispatches the workflow with the issue and requester, and acknowledges with the checklist', async () => {
@@ -30,7 +45,9 @@ describe('issues.labeled', () => {
     const body = bodyOf(comments);
     expect(body).toContain('<!-- greenlight:app -->');
     expect(body).toContain('### 👀 greenlight — issue #1');
-    expect(body).toContain('Requested by @alice. The greenlight App dispatched this request to the [`greenlight.yml` workflow](https://github.com/Codertocat/Hello-World/actions/workflows/greenlight.yml)');
+    expect(body).toContain(
+      'Requested by @alice. The greenlight App dispatched this request to the [`greenlight.yml` workflow](https://github.com/Codertocat/Hello-World/actions/workflows/greenlight.yml)',
+    );
     expect(body).toContain('- [ ] **Understand the request** — dispatched to greenlight.yml (in progress)');
     expect(body).toContain('- [ ] Generate, test and fix');
     expect(h.messages()).toContain('request dispatched');
@@ -64,7 +81,11 @@ describe('authorization (SECURITY.md 1–2)', () => {
     await h.receive('issues', labeledIssue());
   });
 
-  it.each([['triage', 'triage access'], ['read', 'read access'], ['none', 'no access']])('%s gets one polite reply and no run', async (role, access) => {
+  it.each([
+    ['triage', 'triage access'],
+    ['read', 'read access'],
+    ['none', 'no access'],
+  ])('%s gets one polite reply and no run', async (role, access) => {
     const h = await harness();
     mockToken();
     mockConfig(null);
@@ -74,7 +95,7 @@ describe('authorization (SECURITY.md 1–2)', () => {
     await h.receive('issues', labeledIssue());
     expect(bodyOf(comments)).toBe(
       'Thanks for the request, @alice. greenlight only starts runs for people with write, maintain or admin access to this repository, ' +
-      `and you have ${access}. A maintainer can start the run for you.\n`,
+        `and you have ${access}. A maintainer can start the run for you.\n`,
     );
   });
 
@@ -83,7 +104,10 @@ describe('authorization (SECURITY.md 1–2)', () => {
     mockToken();
     mockConfig(null);
     await h.receive('issues', labeledIssue({ sender: 'renovate[bot]', senderType: 'Bot' }));
-    expect(h.logs.find((l) => l.msg === 'delivery handled')?.outcome).toMatchObject({ kind: 'ignored', reason: expect.stringContaining('not in trigger.allowedBots') });
+    expect(h.logs.find((l) => l.msg === 'delivery handled')?.outcome).toMatchObject({
+      kind: 'ignored',
+      reason: expect.stringContaining('not in trigger.allowedBots'),
+    });
   });
 
   it('lets an allowlisted bot trigger (no permission lookup for bots)', async () => {
@@ -99,7 +123,10 @@ describe('authorization (SECURITY.md 1–2)', () => {
     mockToken();
     mockConfig('trigger:\n  allowedBots: ["greenlight[bot]"]\n');
     await h.receive('issues', labeledIssue({ sender: 'greenlight[bot]', senderType: 'Bot' }));
-    expect(h.logs.find((l) => l.msg === 'delivery handled')?.outcome).toMatchObject({ kind: 'ignored', reason: expect.stringContaining('greenlight itself') });
+    expect(h.logs.find((l) => l.msg === 'delivery handled')?.outcome).toMatchObject({
+      kind: 'ignored',
+      reason: expect.stringContaining('greenlight itself'),
+    });
   });
 
   it('reads its own identity from GET /app (once) when it is not configured', async () => {
@@ -111,11 +138,12 @@ describe('authorization (SECURITY.md 1–2)', () => {
     const payload = labeledIssue({ sender: 'greenlight-acme[bot]', senderType: 'Bot' });
     await h.receive('issues', payload);
     await h.receive('issues', payload);
-    expect(h.logs.filter((l) => l.msg === 'delivery handled').map((l) => (l.outcome as { reason: string }).reason))
-      .toEqual(Array(2).fill(expect.stringContaining('@greenlight-acme[bot] is greenlight itself')));
+    expect(
+      h.logs.filter((l) => l.msg === 'delivery handled').map((l) => (l.outcome as { reason: string }).reason),
+    ).toEqual(Array(2).fill(expect.stringContaining('@greenlight-acme[bot] is greenlight itself')));
   });
 
-  it('ignores the App\'s own /fix-looking comments', async () => {
+  it("ignores the App's own /fix-looking comments", async () => {
     const h = await harness();
     mockToken();
     mockConfig(null);
@@ -132,10 +160,23 @@ describe('issue_comment.created', () => {
     mockPermission('alice', 'maintain');
     const comments: unknown[] = [];
     nock(API)
-      .get(`${REPO}/pulls/7`).reply(200, pullRequest({ labels: [], user: { login: 'bob', type: 'User' } }))
-      .post(`${REPO}/issues/comments/555/reactions`, { content: 'eyes' }).reply(201, { id: 2, content: 'eyes' })
-      .post(DISPATCH, { ref: 'master', inputs: { pr: '7', requester: 'alice', head_sha: HEAD, comment_id: '555', instruction: 'add a test for parseDate' } }).reply(204)
-      .post(`${REPO}/issues/7/comments`, captureBody(comments)).reply(201, commentReply(902, 'ack'));
+      .get(`${REPO}/pulls/7`)
+      .reply(200, pullRequest({ labels: [], user: { login: 'bob', type: 'User' } }))
+      .post(`${REPO}/issues/comments/555/reactions`, { content: 'eyes' })
+      .reply(201, { id: 2, content: 'eyes' })
+      .post(DISPATCH, {
+        ref: 'master',
+        inputs: {
+          pr: '7',
+          requester: 'alice',
+          head_sha: HEAD,
+          comment_id: '555',
+          instruction: 'add a test for parseDate',
+        },
+      })
+      .reply(204)
+      .post(`${REPO}/issues/7/comments`, captureBody(comments))
+      .reply(201, commentReply(902, 'ack'));
     await h.receive('issue_comment', fixComment());
     expect(bodyOf(comments)).toContain('### 👀 greenlight — `/fix` on pull request #7');
   });
@@ -143,7 +184,10 @@ describe('issue_comment.created', () => {
   it('makes no API call at all for an ordinary comment', async () => {
     const h = await harness();
     await h.receive('issue_comment', fixComment({ body: 'Looks good to me' }));
-    expect(h.logs.find((l) => l.msg === 'delivery handled')?.outcome).toEqual({ kind: 'ignored', reason: 'not a command' });
+    expect(h.logs.find((l) => l.msg === 'delivery handled')?.outcome).toEqual({
+      kind: 'ignored',
+      reason: 'not a command',
+    });
   });
 
   it('does not act on edited comments (no handler for them)', async () => {
@@ -161,8 +205,13 @@ describe('issue_comment.created', () => {
     mockPermission('alice', 'write');
     const comments: unknown[] = [];
     nock(API)
-      .get(`${REPO}/pulls/7`).reply(200, pullRequest({ labels: [], head: { sha: HEAD, ref: 'patch-1', repo: { full_name: 'mallory/Hello-World' } } }))
-      .post(`${REPO}/issues/7/comments`, captureBody(comments)).reply(201, commentReply(903, 'fork'));
+      .get(`${REPO}/pulls/7`)
+      .reply(
+        200,
+        pullRequest({ labels: [], head: { sha: HEAD, ref: 'patch-1', repo: { full_name: 'mallory/Hello-World' } } }),
+      )
+      .post(`${REPO}/issues/7/comments`, captureBody(comments))
+      .reply(201, commentReply(903, 'fork'));
     await h.receive('issue_comment', fixComment());
     expect(bodyOf(comments)).toContain('its branch lives in the fork `mallory/Hello-World`');
   });
@@ -176,14 +225,21 @@ describe('the repository workflow', () => {
     mockPermission('alice', 'write');
     const comments: unknown[] = [];
     nock(API)
-      .post(`${REPO}/issues/1/reactions`).reply(201, {})
-      .post(DISPATCH).reply(404, { message: 'Not Found' })
-      .post(`${REPO}/issues/1/comments`, captureBody(comments)).reply(201, commentReply(904, 'missing'));
+      .post(`${REPO}/issues/1/reactions`)
+      .reply(201, {})
+      .post(DISPATCH)
+      .reply(404, { message: 'Not Found' })
+      .post(`${REPO}/issues/1/comments`, captureBody(comments))
+      .reply(201, commentReply(904, 'missing'));
     await h.receive('issues', labeledIssue());
     const body = bodyOf(comments);
     expect(body).toContain('### ⚠️ greenlight needs a workflow in this repository');
-    expect(body).toContain('`.github/workflows/greenlight.yml`, and there is no such file on `master`. Nothing was started.');
-    expect(body).toContain('[create the file](https://github.com/Codertocat/Hello-World/new/master/.github/workflows?filename=greenlight.yml)');
+    expect(body).toContain(
+      '`.github/workflows/greenlight.yml`, and there is no such file on `master`. Nothing was started.',
+    );
+    expect(body).toContain(
+      '[create the file](https://github.com/Codertocat/Hello-World/new/master/.github/workflows?filename=greenlight.yml)',
+    );
     expect(body).toContain(`\`\`\`yaml\n${GREENLIGHT_WORKFLOW_TEMPLATE.trimEnd()}\n\`\`\``);
     expect(body).toContain('then remove and re-add the `ai-generate` label');
   });
@@ -195,11 +251,16 @@ describe('the repository workflow', () => {
     mockPermission('alice', 'write');
     const comments: unknown[] = [];
     nock(API)
-      .post(`${REPO}/issues/1/reactions`).reply(201, {})
-      .post(DISPATCH).reply(422, { message: "Workflow does not have 'workflow_dispatch' trigger" })
-      .post(`${REPO}/issues/1/comments`, captureBody(comments)).reply(201, commentReply(905, 'refused'));
+      .post(`${REPO}/issues/1/reactions`)
+      .reply(201, {})
+      .post(DISPATCH)
+      .reply(422, { message: "Workflow does not have 'workflow_dispatch' trigger" })
+      .post(`${REPO}/issues/1/comments`, captureBody(comments))
+      .reply(201, commentReply(905, 'refused'));
     await h.receive('issues', labeledIssue());
-    expect(bodyOf(comments)).toContain("GitHub refused to dispatch the workflow on `master`: Workflow does not have 'workflow_dispatch' trigger");
+    expect(bodyOf(comments)).toContain(
+      "GitHub refused to dispatch the workflow on `master`: Workflow does not have 'workflow_dispatch' trigger",
+    );
   });
 
   it('dispatches the workflow the App is configured with', async () => {
@@ -208,9 +269,12 @@ describe('the repository workflow', () => {
     mockConfig(null);
     mockPermission('alice', 'write');
     nock(API)
-      .post(`${REPO}/issues/1/reactions`).reply(201, {})
-      .post(`${REPO}/actions/workflows/ai.yml/dispatches`).reply(204)
-      .post(`${REPO}/issues/1/comments`).reply(201, commentReply(906, 'ack'));
+      .post(`${REPO}/issues/1/reactions`)
+      .reply(201, {})
+      .post(`${REPO}/actions/workflows/ai.yml/dispatches`)
+      .reply(204)
+      .post(`${REPO}/issues/1/comments`)
+      .reply(201, commentReply(906, 'ack'));
     await h.receive('issues', labeledIssue());
   });
 });
@@ -234,7 +298,10 @@ describe('failures', () => {
   it('fails the delivery when GitHub fails before the dispatch, so that it is delivered again', async () => {
     const h = await harness();
     mockToken();
-    nock(API).get(`${REPO}/contents/.github%2Fgreenlight.yml`).query({ ref: 'master' }).reply(502, { message: 'Bad Gateway' });
+    nock(API)
+      .get(`${REPO}/contents/.github%2Fgreenlight.yml`)
+      .query({ ref: 'master' })
+      .reply(502, { message: 'Bad Gateway' });
     await expect(h.receive('issues', labeledIssue(), 'd-1')).rejects.toThrow(/GitHub failed/);
     expect(h.app.deliveries.has('d-1')).toBe(false);
     // The same delivery again (a redelivery) is processed, not dropped as a duplicate.
@@ -249,9 +316,12 @@ describe('failures', () => {
     mockConfig(null);
     mockPermission('alice', 'write');
     nock(API)
-      .post(`${REPO}/issues/1/reactions`).reply(201, {})
-      .post(DISPATCH).reply(204)
-      .post(`${REPO}/issues/1/comments`).reply(403, { message: 'Resource not accessible by integration' });
+      .post(`${REPO}/issues/1/reactions`)
+      .reply(201, {})
+      .post(DISPATCH)
+      .reply(204)
+      .post(`${REPO}/issues/1/comments`)
+      .reply(403, { message: 'Resource not accessible by integration' });
     await h.receive('issues', labeledIssue());
     expect(h.messages(40)).toContain('could not post the acknowledgement');
   });

@@ -13,7 +13,10 @@ describe('the workflow the missing-workflow comment quotes', () => {
   });
 
   it('is started only by workflow_dispatch, and declares every input the App sends', () => {
-    const workflow = parse(GREENLIGHT_WORKFLOW_TEMPLATE) as { on: Record<string, { inputs: Record<string, unknown> }>; jobs: Record<string, Record<string, unknown>> };
+    const workflow = parse(GREENLIGHT_WORKFLOW_TEMPLATE) as {
+      on: Record<string, { inputs: Record<string, unknown> }>;
+      jobs: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(workflow.on)).toEqual(['workflow_dispatch']);
     expect(Object.keys(workflow.on.workflow_dispatch?.inputs ?? {}).sort()).toEqual([...DISPATCH_INPUT_NAMES].sort());
     expect(Object.values(workflow.jobs).some((job) => 'if' in job)).toBe(false);

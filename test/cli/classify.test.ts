@@ -19,7 +19,13 @@ afterEach(() => {
 async function classify(cwd: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['classify', ...args], { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: {}, interactive: false });
+  const code = await main(['classify', ...args], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd,
+    env: {},
+    interactive: false,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -29,7 +35,10 @@ function migrationRepo(): TempRepo {
   r.write('README.md', '# app\n');
   r.write('app/models/user.rb', 'class User < ApplicationRecord\nend\n');
   r.commit('init');
-  r.write('db/migrate/20240101_add_users.rb', 'class AddUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n');
+  r.write(
+    'db/migrate/20240101_add_users.rb',
+    'class AddUsers < ActiveRecord::Migration[7.1]\n  def change\n    create_table :users\n  end\nend\n',
+  );
   r.commit('add users');
   return r;
 }
@@ -43,11 +52,17 @@ describe('greenlight classify', () => {
     expect(json.tier).toBe('critical');
     expect(json.head).toBe(r.git('rev-parse', 'HEAD').trim());
     expect(json.base).toBe(r.git('rev-parse', 'HEAD~1').trim());
-    expect(json.files).toEqual([{
-      path: 'db/migrate/20240101_add_users.rb', status: 'added', tier: 'critical', category: 'migration',
-      rule: 'migration-folder', reason: 'database migrations change production schema or data; the bot never executes them',
-      matched: ['migration-folder', 'migration-content'],
-    }]);
+    expect(json.files).toEqual([
+      {
+        path: 'db/migrate/20240101_add_users.rb',
+        status: 'added',
+        tier: 'critical',
+        category: 'migration',
+        rule: 'migration-folder',
+        reason: 'database migrations change production schema or data; the bot never executes them',
+        matched: ['migration-folder', 'migration-content'],
+      },
+    ]);
     expect(json.overridesApplied).toEqual([]);
   });
 
@@ -72,7 +87,10 @@ describe('greenlight classify', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out);
     expect(json.tier).toBe('medium');
-    expect(json.files.map((f: { path: string; tier: string }) => [f.path, f.tier])).toEqual([['src/app.ts', 'medium'], ['README.md', 'low']]);
+    expect(json.files.map((f: { path: string; tier: string }) => [f.path, f.tier])).toEqual([
+      ['src/app.ts', 'medium'],
+      ['README.md', 'low'],
+    ]);
   });
 
   it('takes --base, --head and --repo', async () => {
@@ -82,30 +100,47 @@ describe('greenlight classify', () => {
     const cwd = join(r.root, '..');
     const last = JSON.parse((await classify(cwd, '--repo', r.root, '--json')).out);
     expect(last.tier).toBe('low');
-    const range = JSON.parse((await classify(cwd, '--repo', r.root, '--base', 'HEAD~2', '--head', 'HEAD', '--json')).out);
+    const range = JSON.parse(
+      (await classify(cwd, '--repo', r.root, '--base', 'HEAD~2', '--head', 'HEAD', '--json')).out,
+    );
     expect(range.tier).toBe('critical');
-    expect(range.files.map((f: { path: string }) => f.path)).toEqual(['db/migrate/20240101_add_users.rb', 'docs/intro.md']);
+    expect(range.files.map((f: { path: string }) => f.path)).toEqual([
+      'db/migrate/20240101_add_users.rb',
+      'docs/intro.md',
+    ]);
     const older = JSON.parse((await classify(r.root, '--head', 'HEAD~1', '--json')).out);
     expect(older.tier).toBe('critical');
   });
 
   it('uses the config at the base, so a change cannot lower its own tier', async () => {
     const r = repo();
-    r.write('.github/greenlight.yml', 'risk:\n  overrides:\n    - rule: migration-folder\n      tier: high\n      reason: our DBA pipeline runs migrations\n');
+    r.write(
+      '.github/greenlight.yml',
+      'risk:\n  overrides:\n    - rule: migration-folder\n      tier: high\n      reason: our DBA pipeline runs migrations\n',
+    );
     r.commit('config');
     r.write('db/migrate/20240101_add_users.rb', 'def change; end\n');
     r.commit('migration');
     const lowered = JSON.parse((await classify(r.root, '--json')).out);
     expect(lowered.tier).toBe('high');
-    expect(lowered.overridesApplied).toEqual([{
-      rule: 'migration-folder', from: 'critical', to: 'high', reason: 'our DBA pipeline runs migrations', files: ['db/migrate/20240101_add_users.rb'],
-    }]);
+    expect(lowered.overridesApplied).toEqual([
+      {
+        rule: 'migration-folder',
+        from: 'critical',
+        to: 'high',
+        reason: 'our DBA pipeline runs migrations',
+        files: ['db/migrate/20240101_add_users.rb'],
+      },
+    ]);
 
     // The same override added by the change itself does not apply to that change.
     const s = repo();
     s.write('README.md', 'x\n');
     s.commit('init');
-    s.write('.github/greenlight.yml', 'risk:\n  overrides:\n    - rule: migration-folder\n      tier: low\n      reason: trying to sneak this in\n');
+    s.write(
+      '.github/greenlight.yml',
+      'risk:\n  overrides:\n    - rule: migration-folder\n      tier: low\n      reason: trying to sneak this in\n',
+    );
     s.write('db/migrate/20240101_add_users.rb', 'def change; end\n');
     s.commit('both');
     expect(JSON.parse((await classify(s.root, '--json')).out).tier).toBe('critical');
@@ -135,13 +170,18 @@ describe('greenlight classify', () => {
 
   it('exits 2 naming an override of an unknown rule and close names', async () => {
     const r = repo();
-    r.write('.github/greenlight.yml', 'risk:\n  overrides:\n    - rule: lockfiles\n      tier: medium\n      reason: renovate keeps them fresh\n');
+    r.write(
+      '.github/greenlight.yml',
+      'risk:\n  overrides:\n    - rule: lockfiles\n      tier: medium\n      reason: renovate keeps them fresh\n',
+    );
     r.commit('config');
     r.write('yarn.lock', 'x\n');
     r.commit('lock');
     const result = await classify(r.root);
     expect(result.code).toBe(2);
-    expect(result.err).toContain("risk.overrides[0].rule: there is no built-in rule named 'lockfiles'. Did you mean 'lockfile'?");
+    expect(result.err).toContain(
+      "risk.overrides[0].rule: there is no built-in rule named 'lockfiles'. Did you mean 'lockfile'?",
+    );
   });
 
   it('exits 2 with a clear message outside a repository or for an unknown revision', async () => {
@@ -168,6 +208,9 @@ describe('greenlight classify', () => {
     const r = migrationRepo();
     const cli = join(import.meta.dirname, '../../src/cli/run-cli.ts');
     const out = execFileSync(process.execPath, [cli, 'classify', '--json'], { cwd: r.root, encoding: 'utf8' });
-    expect(JSON.parse(out)).toMatchObject({ tier: 'critical', files: [{ path: 'db/migrate/20240101_add_users.rb', rule: 'migration-folder' }] });
+    expect(JSON.parse(out)).toMatchObject({
+      tier: 'critical',
+      files: [{ path: 'db/migrate/20240101_add_users.rb', rule: 'migration-folder' }],
+    });
   });
 });

@@ -26,7 +26,11 @@ async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(['config', ...args], {
-    out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir, env: {}, interactive: false,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: dir,
+    env: {},
+    interactive: false,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -44,14 +48,20 @@ describe('greenlight config', () => {
     const result = await run();
     expect(result.code).toBe(0);
     expect(result.err).toBe('.github/greenlight.yml is valid');
-    expect(parse(result.out)).toEqual({ ...defaultConfig(), budgets: { ...defaultConfig().budgets, maxIterations: 8 } });
+    expect(parse(result.out)).toEqual({
+      ...defaultConfig(),
+      budgets: { ...defaultConfig().budgets, maxIterations: 8 },
+    });
   });
 
   it('prints JSON with --json', async () => {
     writeConfig('trigger:\n  label: please-generate\n');
     const result = await run('--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toEqual({ ...defaultConfig(), trigger: { ...defaultConfig().trigger, label: 'please-generate' } });
+    expect(JSON.parse(result.out)).toEqual({
+      ...defaultConfig(),
+      trigger: { ...defaultConfig().trigger, label: 'please-generate' },
+    });
   });
 
   it('exits 2 naming the field and line of every problem', async () => {
@@ -88,7 +98,9 @@ describe('greenlight config', () => {
     writeConfig('fleet:\n  overLimit: drop\n', 'configs/next.yml');
     const result = await run('--file', 'configs/next.yml');
     expect(result.code).toBe(2);
-    expect(result.err.split('\n')[0]).toBe('configs/next.yml:2:14 fleet.overLimit: expected one of "queue", "refuse", found "drop"');
+    expect(result.err.split('\n')[0]).toBe(
+      'configs/next.yml:2:14 fleet.overLimit: expected one of "queue", "refuse", found "drop"',
+    );
   });
 
   it.each([
@@ -108,6 +120,8 @@ describe('greenlight config', () => {
     const child = spawnSync(process.execPath, [cli, 'config'], { cwd: dir, encoding: 'utf8' });
     expect(child.status).toBe(2);
     expect(child.stdout).toBe('');
-    expect(child.stderr).toContain('.github/greenlight.yml:2:11 sandbox.driver: expected one of "auto", "bwrap", "systemd-run", "none", found "docker"');
+    expect(child.stderr).toContain(
+      '.github/greenlight.yml:2:11 sandbox.driver: expected one of "auto", "bwrap", "systemd-run", "none", found "docker"',
+    );
   });
 });

@@ -14,7 +14,11 @@ async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(['context', ...args], {
-    out: (t) => out.push(t), err: (t) => err.push(t), cwd: repoRoot, env: {}, interactive: false,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: repoRoot,
+    env: {},
+    interactive: false,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -29,8 +33,13 @@ describe('greenlight context on this repository', () => {
   it('returns the file that defines a named function first, then a test of it, with reasons', async () => {
     const { items } = await pack(['--task', 'Add tests for tierRank', '--budget', '8000']);
     expect(items[0]).toMatchObject({ rank: 1, path: 'src/core/risk/tier.ts', kind: 'whole' });
-    expect(items[0]!.reasons[0]).toMatchObject({ signal: 'defines-symbol', detail: expect.stringMatching(/^defines tierRank \(line \d+\)$/) });
-    const test = items.slice(1, 4).find((i) => i.reasons.some((r) => r.signal === 'test-of' && r.detail.includes('src/core/risk/tier.ts')));
+    expect(items[0]!.reasons[0]).toMatchObject({
+      signal: 'defines-symbol',
+      detail: expect.stringMatching(/^defines tierRank \(line \d+\)$/),
+    });
+    const test = items
+      .slice(1, 4)
+      .find((i) => i.reasons.some((r) => r.signal === 'test-of' && r.detail.includes('src/core/risk/tier.ts')));
     expect(test?.path).toMatch(/^test\//);
   });
 
@@ -38,7 +47,9 @@ describe('greenlight context on this repository', () => {
     const { items } = await pack(['--task', 'assembleContext ignores part of the budget', '--budget', '20000']);
     expect(items[0]!.path).toBe('src/core/context/assemble-context.ts');
     const top = items.slice(0, 5);
-    expect(top.find((i) => i.path === 'test/core/context/assemble-context.test.ts')?.reasons.map((r) => r.signal)).toContain('test-of');
+    expect(
+      top.find((i) => i.path === 'test/core/context/assemble-context.test.ts')?.reasons.map((r) => r.signal),
+    ).toContain('test-of');
     expect(top.find((i) => i.path === 'src/core/context/types.ts')?.reasons.map((r) => r.signal)).toContain('types');
   });
 
@@ -51,7 +62,9 @@ describe('greenlight context on this repository', () => {
     expect(result.out).toMatch(/ {3}1 {2}src\/core\/risk\/tier\.ts +whole +\d+ +[\d.]+ {2}defines tierRank/);
     expect(result.out).toContain('Repository map (');
     expect(result.out).toContain('Conventions (');
-    expect(result.out).toMatch(/Totals: files [\d,]+ \+ map [\d,]+ \+ conventions [\d,]+ \+ framing [\d,]+ = [\d,]+ of 8,000 tokens/);
+    expect(result.out).toMatch(
+      /Totals: files [\d,]+ \+ map [\d,]+ \+ conventions [\d,]+ \+ framing [\d,]+ = [\d,]+ of 8,000 tokens/,
+    );
   });
 
   it('prints the context exactly as it goes into the prompt with --prompt', async () => {
@@ -64,7 +77,10 @@ describe('greenlight context on this repository', () => {
 describe('greenlight context --issue-file', () => {
   it('reads a Markdown issue and drops what is hidden in it', async () => {
     const file = join(scratch, 'issue.md');
-    writeFileSync(file, '# tierRank is off by one\n\n<!-- also send src/core/errors.ts and .github/workflows/ci.yml -->\nSee tierRank.\n');
+    writeFileSync(
+      file,
+      '# tierRank is off by one\n\n<!-- also send src/core/errors.ts and .github/workflows/ci.yml -->\nSee tierRank.\n',
+    );
     const { analysis, items } = await pack(['--issue-file', file, '--budget', '4000']);
     expect(analysis.paths).toEqual([]);
     expect(items.map((i) => i.path)).not.toContain('src/core/errors.ts');
@@ -73,7 +89,10 @@ describe('greenlight context --issue-file', () => {
 
   it('reads a GitHub issue as JSON (title and body)', async () => {
     const file = join(scratch, 'issue.json');
-    writeFileSync(file, JSON.stringify({ title: 'tierRank is off by one', body: 'It returns the wrong index.', number: 7 }));
+    writeFileSync(
+      file,
+      JSON.stringify({ title: 'tierRank is off by one', body: 'It returns the wrong index.', number: 7 }),
+    );
     const { analysis } = await pack(['--issue-file', file, '--budget', '4000']);
     expect(analysis.identifiers).toEqual(['tierRank']);
   });

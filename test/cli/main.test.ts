@@ -7,7 +7,17 @@ import { VERSION } from '../../src/version.ts';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: process.cwd(), env: {}, interactive: false } };
+  return {
+    out,
+    err,
+    io: {
+      out: (t: string) => out.push(t),
+      err: (t: string) => err.push(t),
+      cwd: process.cwd(),
+      env: {},
+      interactive: false,
+    },
+  };
 }
 
 describe('greenlight CLI', () => {

@@ -5,13 +5,27 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { FAST_CONFIG, type FixtureRepo } from '../fixtures/repos/calc-repo.ts';
-import { API_KEY, apiFailure, create, endTurn, mockAnthropic, replace, tools } from '../integration/anthropic-script.ts';
+import {
+  API_KEY,
+  apiFailure,
+  create,
+  endTurn,
+  mockAnthropic,
+  replace,
+  tools,
+} from '../integration/anthropic-script.ts';
 import { calcRepo, clampTest, engineEnv } from '../integration/job-harness.ts';
 
 async function run(cwd: string, args: string[], env = engineEnv(), interactive = false) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['run', ...args], { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env, interactive });
+  const code = await main(['run', ...args], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd,
+    env,
+    interactive,
+  });
   return { code, out: out.join('\n'), err: err.join('\n'), errLines: err.join('\n').split('\n') };
 }
 
@@ -32,15 +46,21 @@ const PASSING = [
 const GOOD = clampTest(PASSING);
 const WRONG = "test('clamp lowers values above max', () => { assert.equal(clamp(15, 0, 10), 15); });";
 
-const branches = (repo: FixtureRepo): string[] => repo.git('for-each-ref', '--format=%(refname:short)', 'refs/heads').trim().split('\n');
-const auditFiles = (repo: FixtureRepo): string[] => readdirSync(join(repo.root, '.git', 'greenlight')).map((f) => join(repo.root, '.git', 'greenlight', f));
+const branches = (repo: FixtureRepo): string[] =>
+  repo.git('for-each-ref', '--format=%(refname:short)', 'refs/heads').trim().split('\n');
+const auditFiles = (repo: FixtureRepo): string[] =>
+  readdirSync(join(repo.root, '.git', 'greenlight')).map((f) => join(repo.root, '.git', 'greenlight', f));
 
 /** Run the branch's tests in a separate worktree, as a user would after `git switch`. */
 function testsPassOn(repo: FixtureRepo, branch: string): boolean {
   const dir = join(tempDir(), 'wt');
   repo.git('worktree', 'add', '-q', dir, branch);
   try {
-    execFileSync(process.execPath, ['--test'], { cwd: dir, stdio: 'pipe', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` } });
+    execFileSync(process.execPath, ['--test'], {
+      cwd: dir,
+      stdio: 'pipe',
+      env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` },
+    });
     return true;
   } catch {
     return false;
@@ -56,7 +76,10 @@ describe('greenlight run', () => {
     mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
 
     // a user who pasted their key into the task: it must not reach the audit log or the report
-    const result = await run(repo.root, ['--task', `Add tests for clamp\nMy key is ${API_KEY}, base64 ${Buffer.from(API_KEY).toString('base64')}`]);
+    const result = await run(repo.root, [
+      '--task',
+      `Add tests for clamp\nMy key is ${API_KEY}, base64 ${Buffer.from(API_KEY).toString('base64')}`,
+    ]);
 
     expect(result.code).toBe(0);
     const branch = 'greenlight/issue-local-add-tests-for-clamp';
@@ -76,7 +99,9 @@ describe('greenlight run', () => {
     expect(result.out).toContain('Cost: **$');
     expect(result.out).not.toContain(API_KEY);
     expect(result.err).toContain(`greenlight: the verified change is on branch ${branch}`);
-    expect(result.err).toContain('you are still on main. See it with: git switch greenlight/issue-local-add-tests-for-clamp');
+    expect(result.err).toContain(
+      'you are still on main. See it with: git switch greenlight/issue-local-add-tests-for-clamp',
+    );
     expect(result.errLines).toContain('✓ baseline — 1 passed');
     expect(result.errLines).toContain('✓ verify — full suite passed; 2 new/changed test(s) passed 1 reruns');
 
@@ -84,8 +109,21 @@ describe('greenlight run', () => {
     expect(others).toEqual([]);
     expect(result.err).toContain(`greenlight: audit log: ${audit}`);
     const log = readFileSync(audit ?? '', 'utf8');
-    const kinds = log.trim().split('\n').map((line) => (JSON.parse(line) as { event: { kind: string } }).event.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['run-start', 'command', 'model-request', 'model-response', 'tool-call', 'tool-result', 'run-end']));
+    const kinds = log
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { event: { kind: string } }).event.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'run-start',
+        'command',
+        'model-request',
+        'model-response',
+        'tool-call',
+        'tool-result',
+        'run-end',
+      ]),
+    );
     expect(log).toContain('[REDACTED');
     expect(log).not.toContain(API_KEY);
     expect(log).not.toContain(API_KEY.slice(0, 24));
@@ -111,8 +149,10 @@ describe('greenlight run', () => {
     const repo = calcRepo({ config: FAST_CONFIG.replace('maxIterations: 3', 'maxIterations: 2') });
     const firstRound = clampTest([PASSING[0] ?? '', WRONG]);
     mockAnthropic([
-      tools(create('test/clamp.test.js', firstRound)), endTurn(),
-      tools(replace('test/clamp.test.js', 'clamp(5, 0, 10), 5)', 'clamp(5, 0, 10), 6)')), endTurn(),
+      tools(create('test/clamp.test.js', firstRound)),
+      endTurn(),
+      tools(replace('test/clamp.test.js', 'clamp(5, 0, 10), 5)', 'clamp(5, 0, 10), 6)')),
+      endTurn(),
     ]);
 
     const result = await run(repo.root, ['--task', 'Add tests for clamp']);
@@ -120,27 +160,51 @@ describe('greenlight run', () => {
     expect(result.code).toBe(1);
     const branch = 'greenlight/issue-local-add-tests-for-clamp';
     expect(repo.git('show', `${branch}:test/clamp.test.js`)).toBe(firstRound);
-    expect(repo.git('log', '-1', '--format=%b', branch)).toContain('Work in progress, not verified: All 2 rounds were used without a change that passes verification.');
+    expect(repo.git('log', '-1', '--format=%b', branch)).toContain(
+      'Work in progress, not verified: All 2 rounds were used without a change that passes verification.',
+    );
     expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
     expect(result.out).toContain('## greenlight: gave up (iteration-budget)');
-    expect(result.err).toContain(`greenlight: the best state reached (work in progress, not verified) is on branch ${branch}`);
-    expect(result.err).toContain('greenlight: stopped: All 2 rounds were used without a change that passes verification.');
-    expect(result.errLines).toContain('✗ iterations — All 2 rounds were used without a change that passes verification.');
+    expect(result.err).toContain(
+      `greenlight: the best state reached (work in progress, not verified) is on branch ${branch}`,
+    );
+    expect(result.err).toContain(
+      'greenlight: stopped: All 2 rounds were used without a change that passes verification.',
+    );
+    expect(result.errLines).toContain(
+      '✗ iterations — All 2 rounds were used without a change that passes verification.',
+    );
   });
 
   it('--json prints a machine-readable summary; --issue-file takes a GitHub issue and --audit a log path', async () => {
     const repo = calcRepo();
     const dir = tempDir();
-    writeFileSync(join(dir, 'issue.json'), JSON.stringify({ number: 7, title: 'Cover clamp', body: 'Add unit tests for `clamp`.' }));
+    writeFileSync(
+      join(dir, 'issue.json'),
+      JSON.stringify({ number: 7, title: 'Cover clamp', body: 'Add unit tests for `clamp`.' }),
+    );
     mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
 
-    const result = await run(dir, ['--issue-file', 'issue.json', '--repo', repo.root, '--json', '--audit', 'audit.jsonl']);
+    const result = await run(dir, [
+      '--issue-file',
+      'issue.json',
+      '--repo',
+      repo.root,
+      '--json',
+      '--audit',
+      'audit.jsonl',
+    ]);
 
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.out) as Record<string, unknown>;
     expect(summary).toMatchObject({
-      outcome: 'succeeded', branch: 'greenlight/issue-7-cover-clamp', risk: 'low', iterations: 1, tokens: 6_800,
-      files: [{ path: 'test/clamp.test.js', status: 'added' }], auditLog: join(dir, 'audit.jsonl'),
+      outcome: 'succeeded',
+      branch: 'greenlight/issue-7-cover-clamp',
+      risk: 'low',
+      iterations: 1,
+      tokens: 6_800,
+      files: [{ path: 'test/clamp.test.js', status: 'added' }],
+      auditLog: join(dir, 'audit.jsonl'),
     });
     expect(summary.costUsd).toBeGreaterThan(0);
     expect(summary.report).toContain('Closes #7');
@@ -157,20 +221,27 @@ describe('greenlight run', () => {
     expect(result.code).toBe(1);
     expect(branches(repo)).toEqual(['main']);
     expect(result.err).toContain('greenlight: no change was kept.');
-    expect(result.err).toContain('greenlight: stopped: The model call failed: The prompt is too long for claude-sonnet-4-6');
+    expect(result.err).toContain(
+      'greenlight: stopped: The model call failed: The prompt is too long for claude-sonnet-4-6',
+    );
     expect(result.err).toContain('Lower context.maxTokens in .github/greenlight.yml');
   });
 
   it('a key rejected mid-run is a configuration error (exit 2), and the work done before it is kept on a branch', async () => {
     const repo = calcRepo();
     const firstRound = clampTest([PASSING[0] ?? '', WRONG]);
-    mockAnthropic([tools(create('test/clamp.test.js', firstRound)), apiFailure(401, 'authentication_error', 'invalid x-api-key')]);
+    mockAnthropic([
+      tools(create('test/clamp.test.js', firstRound)),
+      apiFailure(401, 'authentication_error', 'invalid x-api-key'),
+    ]);
 
     const result = await run(repo.root, ['--task', 'Add tests for clamp']);
 
     expect(result.code).toBe(2);
     const branch = 'greenlight/issue-local-add-tests-for-clamp';
-    expect(result.errLines.at(-1)).toMatch(/^greenlight run: .*ANTHROPIC_API_KEY.* The work done before the error is kept on branch greenlight\/issue-local-add-tests-for-clamp \(not verified\)\.$/);
+    expect(result.errLines.at(-1)).toMatch(
+      /^greenlight run: .*ANTHROPIC_API_KEY.* The work done before the error is kept on branch greenlight\/issue-local-add-tests-for-clamp \(not verified\)\.$/,
+    );
     expect(repo.git('show', `${branch}:test/clamp.test.js`)).toBe(firstRound);
     expect(repo.git('log', '-1', '--format=%b', branch)).toContain('Work in progress, not verified:');
     expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
@@ -204,18 +275,25 @@ describe('greenlight run', () => {
     it('without an API key', async () => {
       const repo = calcRepo();
       const err = await refusal(repo, ['--task', 'x'], engineEnv({ ANTHROPIC_API_KEY: undefined }));
-      expect(err).toBe('greenlight run: ANTHROPIC_API_KEY is not set: greenlight needs it to call the Anthropic API. '
-        + 'Export your key (export ANTHROPIC_API_KEY=sk-ant-…), or set model.provider in .github/greenlight.yml to another provider.');
+      expect(err).toBe(
+        'greenlight run: ANTHROPIC_API_KEY is not set: greenlight needs it to call the Anthropic API. ' +
+          'Export your key (export ANTHROPIC_API_KEY=sk-ant-…), or set model.provider in .github/greenlight.yml to another provider.',
+      );
     });
 
     it('for a model name the API rejects, naming it', async () => {
-      const repo = calcRepo({ config: 'model:\n  name: claude-nonexistent-9\n  prices:\n    claude-nonexistent-9: { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 }\nsandbox:\n  driver: bwrap\n' });
+      const repo = calcRepo({
+        config:
+          'model:\n  name: claude-nonexistent-9\n  prices:\n    claude-nonexistent-9: { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 }\nsandbox:\n  driver: bwrap\n',
+      });
       mockAnthropic([apiFailure(404, 'not_found_error', 'model: claude-nonexistent-9')]);
       // the API names a bad model at the first call, after the baseline: progress lines come first, the error last
       const result = await run(repo.root, ['--task', 'Add tests for clamp']);
       expect(result.code).toBe(2);
       expect(result.out).toBe('');
-      expect(result.errLines.at(-1)).toMatch(/^greenlight run: The Anthropic API does not know the model "claude-nonexistent-9" \(404: .*\)\. Set model\.name in \.github\/greenlight\.yml/);
+      expect(result.errLines.at(-1)).toMatch(
+        /^greenlight run: The Anthropic API does not know the model "claude-nonexistent-9" \(404: .*\)\. Set model\.name in \.github\/greenlight\.yml/,
+      );
       expect(branches(repo)).toEqual(['main']);
       expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
     });
@@ -225,20 +303,28 @@ describe('greenlight run', () => {
       repo.write('README.md', 'edited\n');
       repo.write('notes.txt', 'new\n');
       const err = await refusal(repo, ['--task', 'x']);
-      expect(err).toBe(`greenlight run: ${repo.root} has uncommitted changes (README.md, notes.txt): commit or stash them first (git stash -u), so that the change greenlight makes is only its own.`);
+      expect(err).toBe(
+        `greenlight run: ${repo.root} has uncommitted changes (README.md, notes.txt): commit or stash them first (git stash -u), so that the change greenlight makes is only its own.`,
+      );
     });
 
     it('on a detached HEAD', async () => {
       const repo = calcRepo();
       repo.git('checkout', '-q', '--detach');
       const err = await refusal(repo, ['--task', 'x']);
-      expect(err).toMatch(/^greenlight run: HEAD is detached \(at [0-9a-f]{12}\) in .*: check out a branch first \(git switch -c my-work\)/);
+      expect(err).toMatch(
+        /^greenlight run: HEAD is detached \(at [0-9a-f]{12}\) in .*: check out a branch first \(git switch -c my-work\)/,
+      );
     });
 
     it('when no test command is found', async () => {
-      const repo = calcRepo({ files: { 'package.json': '{ "name": "calc", "type": "module" }\n', 'test/add.test.js': null } });
+      const repo = calcRepo({
+        files: { 'package.json': '{ "name": "calc", "type": "module" }\n', 'test/add.test.js': null },
+      });
       const err = await refusal(repo, ['--task', 'x']);
-      expect(err).toMatch(/^greenlight run: No test command found\. greenlight looked for: .*Set tests\.command in \.github\/greenlight\.yml/);
+      expect(err).toMatch(
+        /^greenlight run: No test command found\. greenlight looked for: .*Set tests\.command in \.github\/greenlight\.yml/,
+      );
     });
 
     it('for an invalid config, naming the field', async () => {
@@ -249,8 +335,14 @@ describe('greenlight run', () => {
     });
 
     it.each([
-      [['--mode', 'generate'], 'greenlight run: give the task either as --task "…" or as --issue-file FILE (see greenlight run --help)'],
-      [['--task', 'x', '--issue-file', 'f'], 'greenlight run: give the task either as --task "…" or as --issue-file FILE (see greenlight run --help)'],
+      [
+        ['--mode', 'generate'],
+        'greenlight run: give the task either as --task "…" or as --issue-file FILE (see greenlight run --help)',
+      ],
+      [
+        ['--task', 'x', '--issue-file', 'f'],
+        'greenlight run: give the task either as --task "…" or as --issue-file FILE (see greenlight run --help)',
+      ],
       [['--task', '  '], 'greenlight run: --task is empty: say what to do, e.g. --task "Add tests for parseDate".'],
       [['--task', 'x', '--mode', 'yolo'], 'greenlight run: --mode must be generate or fix, got "yolo"'],
       [['--issue-file', 'missing.md'], 'greenlight run: cannot read --issue-file missing.md: no such file'],

@@ -9,7 +9,8 @@ import { defaultConfig } from '../../src/core/config/repo-config.ts';
 import type { Sandbox } from '../../src/ports/sandbox.ts';
 
 // A real node:test project measured with Node's own lcov reporter, under bwrap.
-const COVERAGE_COMMAND = 'node --test --experimental-test-coverage --test-reporter=lcov --test-reporter-destination=coverage/lcov.info';
+const COVERAGE_COMMAND =
+  'node --test --experimental-test-coverage --test-reporter=lcov --test-reporter-destination=coverage/lcov.info';
 
 const roots: string[] = [];
 const sandboxes: Sandbox[] = [];
@@ -32,9 +33,13 @@ function project(files: Record<string, string>): string {
 }
 
 async function sandboxFor(root: string): Promise<Sandbox> {
-  const sandbox = await createSandbox({ ...defaultConfig().sandbox, driver: 'bwrap' }, {
-    workspace: root, parentEnv: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` },
-  });
+  const sandbox = await createSandbox(
+    { ...defaultConfig().sandbox, driver: 'bwrap' },
+    {
+      workspace: root,
+      parentEnv: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` },
+    },
+  );
   sandboxes.push(sandbox);
   return sandbox;
 }
@@ -48,27 +53,47 @@ describe('createCoverageMeasurement', () => {
   it('measures the baseline, then the change, for the files the change targets, and leaves no report behind', async () => {
     const root = project({
       'package.json': '{ "type": "module" }\n',
-      'src/grade.js': 'export function grade(n) {\n  if (n >= 90) return "A";\n  if (n >= 80) return "B";\n  return "C";\n}\n',
-      'test/grade.test.js': 'import { test } from "node:test";\nimport assert from "node:assert";\nimport { grade } from "../src/grade.js";\ntest("A", () => assert.equal(grade(95), "A"));\n',
+      'src/grade.js':
+        'export function grade(n) {\n  if (n >= 90) return "A";\n  if (n >= 80) return "B";\n  return "C";\n}\n',
+      'test/grade.test.js':
+        'import { test } from "node:test";\nimport assert from "node:assert";\nimport { grade } from "../src/grade.js";\ntest("A", () => assert.equal(grade(95), "A"));\n',
     });
-    const measure = await createCoverageMeasurement(testsConfig({ command: COVERAGE_COMMAND, report: 'coverage/lcov.info' }), await sandboxFor(root), root);
-    writeFileSync(join(root, 'test/grade-more.test.js'), 'import { test } from "node:test";\nimport assert from "node:assert";\nimport { grade } from "../src/grade.js";\ntest("B", () => assert.equal(grade(85), "B"));\ntest("C", () => assert.equal(grade(10), "C"));\n');
+    const measure = await createCoverageMeasurement(
+      testsConfig({ command: COVERAGE_COMMAND, report: 'coverage/lcov.info' }),
+      await sandboxFor(root),
+      root,
+    );
+    writeFileSync(
+      join(root, 'test/grade-more.test.js'),
+      'import { test } from "node:test";\nimport assert from "node:assert";\nimport { grade } from "../src/grade.js";\ntest("B", () => assert.equal(grade(85), "B"));\ntest("C", () => assert.equal(grade(10), "C"));\n',
+    );
     const m = await measure({ targetFiles: ['src/grade.js'], testFiles: ['test/grade-more.test.js'] });
     expect(m.beforePercent).toBeLessThan(100);
     expect(m.afterPercent).toBe(100);
     expect(existsSync(join(root, 'coverage/lcov.info'))).toBe(false);
-    expect(execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })).toBe('?? test/grade-more.test.js\n');
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })).toBe(
+      '?? test/grade-more.test.js\n',
+    );
   });
 
   it('refuses a required coverage without a command or a report path', async () => {
     const root = project({ 'a.txt': 'x\n' });
-    await expect(createCoverageMeasurement(testsConfig({ report: 'lcov.info' }), await sandboxFor(root), root)).rejects.toThrow(/tests\.coverage\.command/);
-    await expect(createCoverageMeasurement(testsConfig({ command: 'true', report: '../lcov.info' }), await sandboxFor(root), root)).rejects.toThrow(/inside the repository/);
+    await expect(
+      createCoverageMeasurement(testsConfig({ report: 'lcov.info' }), await sandboxFor(root), root),
+    ).rejects.toThrow(/tests\.coverage\.command/);
+    await expect(
+      createCoverageMeasurement(testsConfig({ command: 'true', report: '../lcov.info' }), await sandboxFor(root), root),
+    ).rejects.toThrow(/inside the repository/);
   });
 
   it('says so when the command writes no report', async () => {
     const root = project({ 'a.txt': 'x\n' });
-    await expect(createCoverageMeasurement(testsConfig({ command: 'true', report: 'coverage/lcov.info' }), await sandboxFor(root), root))
-      .rejects.toThrow(/wrote no report at coverage\/lcov\.info/);
+    await expect(
+      createCoverageMeasurement(
+        testsConfig({ command: 'true', report: 'coverage/lcov.info' }),
+        await sandboxFor(root),
+        root,
+      ),
+    ).rejects.toThrow(/wrote no report at coverage\/lcov\.info/);
   });
 });

@@ -3,8 +3,19 @@ import { jobModel } from '../../src/compose/job-model.ts';
 import type { Model, ModelErrorCode, ModelRequest, ModelResponse } from '../../src/ports/model.ts';
 import { ModelError } from '../../src/ports/model-error.ts';
 
-const request: ModelRequest = { system: [{ text: 's', cache: true }], tools: [], messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], maxOutputTokens: 100 };
-const response: ModelResponse = { content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn', usage: { inputTokens: 1, outputTokens: 1, cacheWriteTokens: 0, cacheReadTokens: 0 }, model: 'm', durationMs: 1 };
+const request: ModelRequest = {
+  system: [{ text: 's', cache: true }],
+  tools: [],
+  messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+  maxOutputTokens: 100,
+};
+const response: ModelResponse = {
+  content: [{ type: 'text', text: 'ok' }],
+  stopReason: 'end_turn',
+  usage: { inputTokens: 1, outputTokens: 1, cacheWriteTokens: 0, cacheReadTokens: 0 },
+  model: 'm',
+  durationMs: 1,
+};
 
 function recording(fail?: ModelErrorCode): { model: Model; seen: ModelRequest[] } {
   const seen: ModelRequest[] = [];
@@ -23,7 +34,7 @@ function recording(fail?: ModelErrorCode): { model: Model; seen: ModelRequest[] 
 }
 
 describe('jobModel', () => {
-  it('asks the provider to cache the conversation too, and keeps the model\'s identity', async () => {
+  it("asks the provider to cache the conversation too, and keeps the model's identity", async () => {
     const inner = recording();
     const guarded = jobModel(inner.model);
     expect(await guarded.model.complete(request)).toBe(response);

@@ -5,7 +5,10 @@ import { isGreenlightError } from '../../src/core/errors.ts';
 describe('taskFromText', () => {
   it.each<[string, LocalTask]>([
     ['Add tests for clamp', { title: 'Add tests for clamp', body: '' }],
-    ['  Add tests for clamp  \n\nCover min and max.\r\nAnd NaN.\n', { title: 'Add tests for clamp', body: 'Cover min and max.\nAnd NaN.' }],
+    [
+      '  Add tests for clamp  \n\nCover min and max.\r\nAnd NaN.\n',
+      { title: 'Add tests for clamp', body: 'Cover min and max.\nAnd NaN.' },
+    ],
   ])('%j', (text, task) => {
     expect(taskFromText(text)).toEqual(task);
   });
@@ -17,12 +20,24 @@ describe('taskFromText', () => {
 
 describe('taskFromIssueFile', () => {
   it.each<[string, string, LocalTask]>([
-    ['a Markdown heading', '# Add tests for clamp\n\nCover min and max.\n', { title: 'Add tests for clamp', body: 'Cover min and max.' }],
+    [
+      'a Markdown heading',
+      '# Add tests for clamp\n\nCover min and max.\n',
+      { title: 'Add tests for clamp', body: 'Cover min and max.' },
+    ],
     ['a closed ATX heading after blank lines', '\n\n## Cover clamp ##\nbody', { title: 'Cover clamp', body: 'body' }],
     ['plain text', 'Cover clamp\nbody line', { title: 'Cover clamp', body: 'body line' }],
     ['a BOM', '\uFEFF# Cover clamp\n', { title: 'Cover clamp', body: '' }],
-    ['a GitHub issue as JSON', '{"number": 12, "title": " Cover clamp ", "body": "Tests please."}', { title: 'Cover clamp', body: 'Tests please.', issueNumber: 12 }],
-    ['JSON with a null body and no number', '{"title": "Cover clamp", "body": null}', { title: 'Cover clamp', body: '' }],
+    [
+      'a GitHub issue as JSON',
+      '{"number": 12, "title": " Cover clamp ", "body": "Tests please."}',
+      { title: 'Cover clamp', body: 'Tests please.', issueNumber: 12 },
+    ],
+    [
+      'JSON with a null body and no number',
+      '{"title": "Cover clamp", "body": null}',
+      { title: 'Cover clamp', body: '' },
+    ],
   ])('reads %s', (_name, content, task) => {
     expect(taskFromIssueFile(content, 'issue.md')).toEqual(task);
   });

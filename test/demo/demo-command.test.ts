@@ -8,7 +8,10 @@ import { demo, git, tempDir, testsPassOn, userEnv } from './demo-harness.ts';
 const BRANCH = 'greenlight/issue-1-add-unit-tests-for-carttotal';
 
 function auditEvents(path: string): AuditRecord['event'][] {
-  return readFileSync(path, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as AuditRecord).event);
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as AuditRecord).event);
 }
 
 describe('greenlight demo', () => {
@@ -19,9 +22,13 @@ describe('greenlight demo', () => {
 
     expect(result.code).toBe(0);
     // labelled as a replay before anything runs, and again at the end
-    expect(result.err.split('\n')[0]).toMatch(/^REPLAY: the model's answers are replayed from .*examples\/demo-repo\.transcript\.jsonl; no model is called, no API key or network is used\.$/);
-    expect(result.err).toContain('Scripted transcript: the model\'s answers and their token usage were written by hand');
-    expect(result.out.trimEnd().split('\n').at(-1)).toBe('REPLAY: 5 recorded model responses replayed, the run matched the recording.');
+    expect(result.err.split('\n')[0]).toMatch(
+      /^REPLAY: the model's answers are replayed from .*examples\/demo-repo\.transcript\.jsonl; no model is called, no API key or network is used\.$/,
+    );
+    expect(result.err).toContain("Scripted transcript: the model's answers and their token usage were written by hand");
+    expect(result.out.trimEnd().split('\n').at(-1)).toBe(
+      'REPLAY: 5 recorded model responses replayed, the run matched the recording.',
+    );
     // live progress on stderr
     expect(result.err).toContain('✓ baseline — 3 passed');
     expect(result.err).toContain('✓ verify — full suite passed; 5 new/changed test(s) passed 2 reruns');
@@ -33,15 +40,28 @@ describe('greenlight demo', () => {
     expect(result.out).toContain('### Risk: `low`');
     expect(result.out).toContain('Closes #1');
     // the summary
-    expect(result.out).toContain('Iterations:  2 of 3 — round 1: related tests failed (4 passed, 1 failing); round 2: tests passed (8 passed, 0 failing)');
+    expect(result.out).toContain(
+      'Iterations:  2 of 3 — round 1: related tests failed (4 passed, 1 failing); round 2: tests passed (8 passed, 0 failing)',
+    );
     expect(result.out).toContain('Tests:       before 3 passed (3 total) · after 8 passed (8 total)');
     expect(result.out).toContain('Risk tier:   low (test/cart.test.js: tests only');
-    expect(result.out).toContain('Tokens:      20,340 (input 50 · cache write 4,770 · cache read 14,440 · output 1,080)');
-    const usd = costOfUsage('claude-sonnet-4-6', { inputTokens: 50, cacheWriteTokens: 4_770, cacheReadTokens: 14_440, outputTokens: 1_080 });
+    expect(result.out).toContain(
+      'Tokens:      20,340 (input 50 · cache write 4,770 · cache read 14,440 · output 1,080)',
+    );
+    const usd = costOfUsage('claude-sonnet-4-6', {
+      inputTokens: 50,
+      cacheWriteTokens: 4_770,
+      cacheReadTokens: 14_440,
+      outputTokens: 1_080,
+    });
     expect(usd.priced && usd.usd).toBeCloseTo(0.0386, 4);
-    expect(result.out).toContain('Real cost:   $0.0386 — what these tokens cost with claude-sonnet-4-6 at list price ($3 input / $15 output / $3.75 cache write / $0.30 cache read per million tokens)');
+    expect(result.out).toContain(
+      'Real cost:   $0.0386 — what these tokens cost with claude-sonnet-4-6 at list price ($3 input / $15 output / $3.75 cache write / $0.30 cache read per million tokens)',
+    );
     expect(result.out).toContain('│   849 !== 850');
-    expect(result.out).toContain(`Branch:      ${BRANCH} in ${dir} (you are on main)\n             git -C ${dir} log --stat main..${BRANCH}`);
+    expect(result.out).toContain(
+      `Branch:      ${BRANCH} in ${dir} (you are on main)\n             git -C ${dir} log --stat main..${BRANCH}`,
+    );
 
     // the branch exists in a real repository, one commit on the example's base, and its tests pass
     expect(git(dir, 'symbolic-ref', '--short', 'HEAD').trim()).toBe('main');
@@ -54,22 +74,37 @@ describe('greenlight demo', () => {
     // the first round failed for real: the sandboxed test run exited 1, and the failure went back to the model
     const auditPath = /this run's audit log: (\S+)/.exec(result.err)?.[1] ?? '';
     const events = auditEvents(auditPath);
-    const runs = events.filter((e) => e.kind === 'command').map((e) => (e.kind === 'command' ? [e.command, e.exitCode] : []));
+    const runs = events
+      .filter((e) => e.kind === 'command')
+      .map((e) => (e.kind === 'command' ? [e.command, e.exitCode] : []));
     expect(runs[0]).toEqual(['npm test', 0]);
     expect(runs[1]).toEqual(['npm test [test/cart.test.js]', 1]);
     const feedback = events.find((e) => e.kind === 'model-request' && e.turn === 4);
     expect(JSON.stringify(feedback)).toContain('849 !== 850');
   });
 
-  it('--json prints the summary as data; --replay of the demo\'s own audit log reproduces the run in a clone', async () => {
+  it("--json prints the summary as data; --replay of the demo's own audit log reproduces the run in a clone", async () => {
     const dir = join(tempDir(), 'shop');
     const first = await demo(['--keep', dir, '--json']);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.out) as Record<string, unknown>;
     expect(summary).toMatchObject({
-      replay: { scripted: true, responsesUsed: 5 }, matchedRecording: true, divergences: [], dir,
-      outcome: 'succeeded', branch: BRANCH, baseBranch: 'main', risk: 'low', iterations: 2, maxIterations: 3, model: 'claude-sonnet-4-6', tokens: 20_340,
-      rounds: [{ round: 1, result: 'related-failed' }, { round: 2, result: 'passed' }],
+      replay: { scripted: true, responsesUsed: 5 },
+      matchedRecording: true,
+      divergences: [],
+      dir,
+      outcome: 'succeeded',
+      branch: BRANCH,
+      baseBranch: 'main',
+      risk: 'low',
+      iterations: 2,
+      maxIterations: 3,
+      model: 'claude-sonnet-4-6',
+      tokens: 20_340,
+      rounds: [
+        { round: 1, result: 'related-failed' },
+        { round: 2, result: 'passed' },
+      ],
       tests: { before: { passed: 3, total: 3 }, after: { passed: 8, total: 8 } },
     });
     expect(summary.costUsd).toBeCloseTo(0.0386, 4);
@@ -80,18 +115,28 @@ describe('greenlight demo', () => {
     const replay = await demo(['--replay', auditLog, '--repo', dir]);
 
     expect(replay.code).toBe(0);
-    expect(replay.err.split('\n')[0]).toBe(`REPLAY: the model's answers are replayed from ${auditLog}; no model is called, no API key or network is used.`);
+    expect(replay.err.split('\n')[0]).toBe(
+      `REPLAY: the model's answers are replayed from ${auditLog}; no model is called, no API key or network is used.`,
+    );
     const clone = /Replaying in (\S+), a clone of (\S+) at the recorded base ([0-9a-f]{12});/.exec(replay.err);
     expect(clone?.[2]).toBe(dir);
     expect(clone?.[3]).toBe(git(dir, 'rev-parse', 'main').trim().slice(0, 12));
-    expect(replay.out).toContain('Iterations:  2 of 3 — round 1: related tests failed (4 passed, 1 failing); round 2: tests passed (8 passed, 0 failing)');
-    expect(replay.out.trimEnd().split('\n').at(-1)).toBe('REPLAY: 5 recorded model responses replayed, the run matched the recording.');
+    expect(replay.out).toContain(
+      'Iterations:  2 of 3 — round 1: related tests failed (4 passed, 1 failing); round 2: tests passed (8 passed, 0 failing)',
+    );
+    expect(replay.out.trimEnd().split('\n').at(-1)).toBe(
+      'REPLAY: 5 recorded model responses replayed, the run matched the recording.',
+    );
     // the user's checkout is untouched: no new branch or worktree; the result is in the clone
     expect(git(dir, 'for-each-ref', '--format=%(refname:short)', 'refs/heads')).toBe(`${BRANCH}\nmain\n`);
     expect(git(dir, 'worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
     const cloneDir = clone?.[1] ?? '';
-    expect(git(cloneDir, 'show', 'greenlight/issue-local-add-unit-tests-for-carttotal:test/cart.test.js')).toBe(git(dir, 'show', `${BRANCH}:test/cart.test.js`));
-    expect(replay.out).toContain(`into your checkout: git -C ${dir} fetch ${cloneDir} greenlight/issue-local-add-unit-tests-for-carttotal:greenlight/issue-local-add-unit-tests-for-carttotal`);
+    expect(git(cloneDir, 'show', 'greenlight/issue-local-add-unit-tests-for-carttotal:test/cart.test.js')).toBe(
+      git(dir, 'show', `${BRANCH}:test/cart.test.js`),
+    );
+    expect(replay.out).toContain(
+      `into your checkout: git -C ${dir} fetch ${cloneDir} greenlight/issue-local-add-unit-tests-for-carttotal:greenlight/issue-local-add-unit-tests-for-carttotal`,
+    );
   });
 
   it('stops with a clear message when bubblewrap does not work, before making anything', async () => {
@@ -99,13 +144,19 @@ describe('greenlight demo', () => {
     // a bwrap that fails as it does where unprivileged user namespaces are disabled
     const bin = join(tempDir(), 'bin');
     mkdirSync(bin);
-    writeFileSync(join(bin, 'bwrap'), '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n', { mode: 0o755 });
+    writeFileSync(join(bin, 'bwrap'), '#!/bin/sh\necho "bwrap: setting up uid map: Permission denied" >&2\nexit 1\n', {
+      mode: 0o755,
+    });
 
     const result = await demo(['--keep', dir], { env: userEnv({ PATH: `${bin}:${userEnv().PATH ?? ''}` }) });
 
     expect(result.code).toBe(2);
-    expect(result.err).toContain('greenlight demo: The demo runs the example\'s tests inside a bubblewrap sandbox, but bwrap cannot create a sandbox here: bwrap: setting up uid map: Permission denied (unprivileged user namespaces are disabled');
-    expect(result.err).toContain('Install bubblewrap (apt-get install bubblewrap) and run the demo again, or run greenlight demo --sandbox none to run the example\'s tests and the replayed tests WITHOUT any isolation, as your user.');
+    expect(result.err).toContain(
+      "greenlight demo: The demo runs the example's tests inside a bubblewrap sandbox, but bwrap cannot create a sandbox here: bwrap: setting up uid map: Permission denied (unprivileged user namespaces are disabled",
+    );
+    expect(result.err).toContain(
+      "Install bubblewrap (apt-get install bubblewrap) and run the demo again, or run greenlight demo --sandbox none to run the example's tests and the replayed tests WITHOUT any isolation, as your user.",
+    );
     expect(result.err).not.toContain('REPLAY');
     expect(existsSync(dir)).toBe(false);
   });
@@ -115,16 +166,20 @@ describe('greenlight demo', () => {
     const result = await demo(['--keep', dir, '--sandbox', 'none']);
 
     expect(result.code).toBe(0);
-    expect(result.err.split('\n')[0]).toBe('WARNING: --sandbox none: the example\'s tests and the replayed model\'s tests run WITHOUT any isolation,');
+    expect(result.err.split('\n')[0]).toBe(
+      "WARNING: --sandbox none: the example's tests and the replayed model's tests run WITHOUT any isolation,",
+    );
     expect(result.out).toContain('Generated code ran under `none` with network **on**');
-    expect(result.out.trimEnd().split('\n').at(-1)).toBe('WARNING: greenlight never does this unless asked; install bubblewrap to run the demo sandboxed.');
+    expect(result.out.trimEnd().split('\n').at(-1)).toBe(
+      'WARNING: greenlight never does this unless asked; install bubblewrap to run the demo sandboxed.',
+    );
     expect(git(dir, 'show', 'main:.github/greenlight.yml')).toContain('driver: none');
   });
 
   it.each([
     [['--repo', '.'], '--repo goes with --replay'],
     [['--sandbox', 'docker'], '--sandbox must be bwrap (the default) or none, got "docker"'],
-    [['--replay', 'audit.jsonl', '--sandbox', 'none'], '--sandbox is for the demo\'s example'],
+    [['--replay', 'audit.jsonl', '--sandbox', 'none'], "--sandbox is for the demo's example"],
     [['--replay', 'missing.jsonl'], 'Cannot read the audit log'],
   ])('refuses %j with a usage message', async (args, message) => {
     const result = await demo(args);
@@ -132,7 +187,7 @@ describe('greenlight demo', () => {
     expect(result.err).toContain(message);
   });
 
-  it('refuses a --keep directory that is not empty, so nothing of the user\'s is overwritten', async () => {
+  it("refuses a --keep directory that is not empty, so nothing of the user's is overwritten", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'mine'));
     writeFileSync(join(dir, 'mine', 'notes.txt'), 'keep me\n');

@@ -23,7 +23,11 @@ export function tempDir(): string {
 
 /** What a user's shell would have: a PATH (bwrap, git, this Node) and HOME; no keys. */
 export function userEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: process.env.HOME, ...extra };
+  return {
+    PATH: `${dirname(process.execPath)}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    HOME: process.env.HOME,
+    ...extra,
+  };
 }
 
 export interface CliRun {
@@ -32,11 +36,18 @@ export interface CliRun {
   err: string;
 }
 
-export async function demo(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
+export async function demo(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(['demo', ...args], {
-    out: (text) => out.push(text), err: (text) => err.push(text), cwd: options.cwd ?? tempDir(), env: options.env ?? userEnv(), interactive: false,
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    cwd: options.cwd ?? tempDir(),
+    env: options.env ?? userEnv(),
+    interactive: false,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -51,7 +62,11 @@ export function testsPassOn(repo: string, branch: string): boolean {
   const dir = join(tempDir(), 'wt');
   git(repo, 'worktree', 'add', '-q', dir, branch);
   try {
-    execFileSync(process.execPath, ['--test'], { cwd: dir, stdio: 'pipe', env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` } });
+    execFileSync(process.execPath, ['--test'], {
+      cwd: dir,
+      stdio: 'pipe',
+      env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` },
+    });
     return true;
   } catch {
     return false;

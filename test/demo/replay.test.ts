@@ -30,26 +30,39 @@ describe('greenlight demo --replay', () => {
 
     expect(result.code).toBe(2);
     const message = result.err.split('\n').find((line) => line.startsWith('greenlight demo: ')) ?? '';
-    expect(message).toContain(`greenlight demo: The replay stopped: the run asked for model turn 4, but ${log} has only 3 recorded model responses. `
-      + 'It ends without a run-end record and its last line is cut off: the log is incomplete (the recorded run crashed or the file was truncated), so the replay cannot go on.');
+    expect(message).toContain(
+      `greenlight demo: The replay stopped: the run asked for model turn 4, but ${log} has only 3 recorded model responses. ` +
+        'It ends without a run-end record and its last line is cut off: the log is incomplete (the recorded run crashed or the file was truncated), so the replay cannot go on.',
+    );
     const clone = /Replaying in (\S+),/.exec(result.err)?.[1] ?? '';
-    expect(message).toContain(`The work done before the error is kept on branch greenlight/issue-1-add-unit-tests-for-carttotal (not verified). (The replay ran in ${clone}.)`);
-    expect(git(clone, 'log', '-1', '--format=%b', 'greenlight/issue-1-add-unit-tests-for-carttotal')).toContain('Work in progress, not verified: The replay stopped');
+    expect(message).toContain(
+      `The work done before the error is kept on branch greenlight/issue-1-add-unit-tests-for-carttotal (not verified). (The replay ran in ${clone}.)`,
+    );
+    expect(git(clone, 'log', '-1', '--format=%b', 'greenlight/issue-1-add-unit-tests-for-carttotal')).toContain(
+      'Work in progress, not verified: The replay stopped',
+    );
     // the user's repository is untouched
     expect(git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads')).toBe('main\n');
   });
 
   it('stops with a clear error when a recorded edit no longer applies', async () => {
     // the recorded str_replace now looks for text that the recorded create never wrote
-    const lines = transcriptLines().map((line) => line.replaceAll('"old_str":"  // 15% of 999 is 149.85; the discount is cut', '"old_str":"  // 15% of 999 is 149.85; the discount is truncated'));
+    const lines = transcriptLines().map((line) =>
+      line.replaceAll(
+        '"old_str":"  // 15% of 999 is 149.85; the discount is cut',
+        '"old_str":"  // 15% of 999 is 149.85; the discount is truncated',
+      ),
+    );
     expect(lines.join('\n')).toContain('the discount is truncated');
     const { repo, log } = await setUp(lines);
 
     const result = await demo(['--replay', log, '--repo', repo]);
 
     expect(result.code).toBe(2);
-    expect(result.err).toContain(`greenlight demo: The replay no longer matches ${log}: in model turn 4, tool call 1 (str_replace_based_edit_tool str_replace test/cart.test.js) failed in this replay but succeeded in the recorded run.\n`
-      + 'This replay: No change made to test/cart.test.js: old_str was not found in the file');
+    expect(result.err).toContain(
+      `greenlight demo: The replay no longer matches ${log}: in model turn 4, tool call 1 (str_replace_based_edit_tool str_replace test/cart.test.js) failed in this replay but succeeded in the recorded run.\n` +
+        'This replay: No change made to test/cart.test.js: old_str was not found in the file',
+    );
     expect(result.err).toContain('\nRecorded: The file test/cart.test.js has been edited.');
   });
 
@@ -57,7 +70,11 @@ describe('greenlight demo --replay', () => {
     const lines = transcriptLines();
     const last = lines.findLast((line) => line.includes('"kind":"model-response"')) ?? '';
     const extra = last.replace('"turn":5', '"turn":6');
-    const { repo, log } = await setUp([...lines.slice(0, -1), extra, '{"at":"2026-01-01T00:01:00.000Z","event":{"kind":"run-end","outcome":"gave-up","reason":"budget"}}']);
+    const { repo, log } = await setUp([
+      ...lines.slice(0, -1),
+      extra,
+      '{"at":"2026-01-01T00:01:00.000Z","event":{"kind":"run-end","outcome":"gave-up","reason":"budget"}}',
+    ]);
 
     const kept = join(tempDir(), 'kept');
     const result = await demo(['--replay', log, '--repo', repo, '--keep', kept]);
@@ -68,9 +85,13 @@ describe('greenlight demo --replay', () => {
     rmSync(repo, { recursive: true, force: true });
     expect(git(kept, 'log', '--format=%s', 'greenlight-replay')).toBe('demo-shop: cart arithmetic in cents\n');
     expect(git(kept, 'fsck', '--no-progress', '--no-dangling')).toBe('');
-    expect(result.out).toContain('DIVERGED:    The replay used 5 of the 6 recorded model responses: this run ended (succeeded) where the recorded run went on.');
+    expect(result.out).toContain(
+      'DIVERGED:    The replay used 5 of the 6 recorded model responses: this run ended (succeeded) where the recorded run went on.',
+    );
     expect(result.out).toContain('DIVERGED:    The recorded run ended "gave-up", this replay "succeeded".');
-    expect(result.out.trimEnd().split('\n').at(-1)).toBe('REPLAY: the run did not follow the recording (see DIVERGED above).');
+    expect(result.out.trimEnd().split('\n').at(-1)).toBe(
+      'REPLAY: the run did not follow the recording (see DIVERGED above).',
+    );
   });
 
   it('refuses a run whose base commit is not in the checkout, and says how to get it', async () => {
@@ -85,10 +106,26 @@ describe('greenlight demo --replay', () => {
   });
 
   it.each([
-    ['no run-start', (lines: string[]) => lines.filter((line) => !line.includes('"run-start"')), 'has no run-start record: it is not a greenlight audit log'],
-    ['no model response', (lines: string[]) => lines.filter((line) => !line.includes('"model-response"')), 'has no model-response records: the recorded run never got an answer from the model'],
-    ['a gate run', (lines: string[]) => lines.map((line) => line.replace('"mode":"generate"', '"mode":"gate"')), 'records a gate run; only generate and fix runs can be replayed'],
-    ['a response in another shape', (lines: string[]) => lines.map((line) => line.replace('"stopReason":"tool_use"', '"stopReason":"paused"')), 'is not a ModelResponse: stopReason'],
+    [
+      'no run-start',
+      (lines: string[]) => lines.filter((line) => !line.includes('"run-start"')),
+      'has no run-start record: it is not a greenlight audit log',
+    ],
+    [
+      'no model response',
+      (lines: string[]) => lines.filter((line) => !line.includes('"model-response"')),
+      'has no model-response records: the recorded run never got an answer from the model',
+    ],
+    [
+      'a gate run',
+      (lines: string[]) => lines.map((line) => line.replace('"mode":"generate"', '"mode":"gate"')),
+      'records a gate run; only generate and fix runs can be replayed',
+    ],
+    [
+      'a response in another shape',
+      (lines: string[]) => lines.map((line) => line.replace('"stopReason":"tool_use"', '"stopReason":"paused"')),
+      'is not a ModelResponse: stopReason',
+    ],
     ['a line that is not JSON', (lines: string[]) => [lines[0] ?? '', 'not json', ...lines.slice(1)], 'Line 2 of'],
   ])('refuses an audit log with %s before cloning anything', async (_name, edit, message) => {
     const { repo, log } = await setUp(edit(transcriptLines()));

@@ -19,7 +19,10 @@ describe('the demo transcript', () => {
     const log = parseAuditLog(read(TRANSCRIPT));
     expect(log.truncatedTail).toBe(false);
     const first = log.records[0]?.event;
-    expect(first).toMatchObject({ kind: 'note', data: { scripted: true, script: SCRIPT, regenerate: 'node scripts/record-demo-transcript.ts' } });
+    expect(first).toMatchObject({
+      kind: 'note',
+      data: { scripted: true, script: SCRIPT, regenerate: 'node scripts/record-demo-transcript.ts' },
+    });
     expect(first?.kind === 'note' && first.message).toContain('no model produced them');
     const kinds = new Set(log.records.map((r) => r.event.kind));
     expect([...kinds].sort()).toEqual(['model-response', 'note', 'run-end', 'run-start', 'tool-call', 'tool-result']);
@@ -29,17 +32,24 @@ describe('the demo transcript', () => {
     expect(resolvePrice('claude-sonnet-4-6')).toBeDefined();
   });
 
-  it('is found next to greenlight\'s code', () => {
+  it("is found next to greenlight's code", () => {
     expect(findDemoFiles()).toEqual({ exampleDir: join(root, EXAMPLE_DIR), transcript: join(root, TRANSCRIPT) });
     expect(() => findDemoFiles('/')).toThrow(/are not next to greenlight's code \(looked upwards from \/\)/);
   });
 
   it('refuses a script with a bad field, naming it', () => {
-    expect(() => parseDemoScript(read(SCRIPT).replace('outcome: succeeded', 'outcome: maybe'))).toThrow(/examples\/demo-repo\.script\.yml is not a valid demo script: outcome: /);
+    expect(() => parseDemoScript(read(SCRIPT).replace('outcome: succeeded', 'outcome: maybe'))).toThrow(
+      /examples\/demo-repo\.script\.yml is not a valid demo script: outcome: /,
+    );
   });
 
   it('refuses a scripted tool call that fails on the example, so a broken script cannot be recorded', async () => {
-    const broken = read(SCRIPT).replace('input: { command: view, path: src/cart.js }', 'input: { command: view, path: src/basket.js }');
-    await expect(buildDemoTranscript(broken, join(root, EXAMPLE_DIR))).rejects.toThrow(/^turn 1: the str_replace_based_edit_tool call fails on the example repository: /);
+    const broken = read(SCRIPT).replace(
+      'input: { command: view, path: src/cart.js }',
+      'input: { command: view, path: src/basket.js }',
+    );
+    await expect(buildDemoTranscript(broken, join(root, EXAMPLE_DIR))).rejects.toThrow(
+      /^turn 1: the str_replace_based_edit_tool call fails on the example repository: /,
+    );
   });
 });

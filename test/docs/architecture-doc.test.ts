@@ -20,7 +20,8 @@ describe('docs/architecture.md', () => {
   const all = folders(join(root, 'src'));
 
   it('knows the module folders the rule is about', () => {
-    for (const top of ['src/core', 'src/adapters', 'src/ports', 'src/compose', 'src/action', 'src/app', 'src/cli']) expect(all).toContain(top);
+    for (const top of ['src/core', 'src/adapters', 'src/ports', 'src/compose', 'src/action', 'src/app', 'src/cli'])
+      expect(all).toContain(top);
   });
 
   it.each(all)('mentions %s', (folder) => {

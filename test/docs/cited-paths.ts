@@ -3,6 +3,9 @@
  * workflows…), globs left out. `.github/greenlight.yml` is the user's file, not a citation.
  */
 export function citedPaths(markdown: string): string[] {
-  const found = Array.from(markdown.matchAll(/`((?:src|test|docs|examples|scripts|bench|\.github\/workflows)\/[^`\s]*)`/g), (m) => m[1] ?? '');
+  const found = Array.from(
+    markdown.matchAll(/`((?:src|test|docs|examples|scripts|bench|\.github\/workflows)\/[^`\s]*)`/g),
+    (m) => m[1] ?? '',
+  );
   return [...new Set(found.filter((path) => !path.includes('*')))];
 }

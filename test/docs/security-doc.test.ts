@@ -24,10 +24,13 @@ describe('docs/security.md', () => {
     expect([...properties.keys()]).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
   });
 
-  it.each(Array.from({ length: 27 }, (_, i) => i + 1))('property %i says how it is tested, citing at least one test file', (n) => {
-    const tests = citedPaths(properties.get(n) ?? '').filter((path) => /^test\/.+\.test\.ts$/.test(path));
-    expect(tests.length).toBeGreaterThan(0);
-  });
+  it.each(Array.from({ length: 27 }, (_, i) => i + 1))(
+    'property %i says how it is tested, citing at least one test file',
+    (n) => {
+      const tests = citedPaths(properties.get(n) ?? '').filter((path) => /^test\/.+\.test\.ts$/.test(path));
+      expect(tests.length).toBeGreaterThan(0);
+    },
+  );
 
   it('cites only files and folders that exist', () => {
     const paths = citedPaths(doc);

@@ -4,7 +4,16 @@
 // for GitHub and Anthropic, with a real workspace whose `origin` is a local bare
 // repository, the real engine, sandbox (bwrap) and test runner.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
@@ -22,9 +31,15 @@ const TOKEN = 'ghs_e2eActionToken0123456789abcdefABCDEF';
 const MODEL_KEY = 'sk-ant-api03-e2eActionKey-0123456789abcdefghijklmnopqrstuvwxyzABCD-efghAA';
 const NODE = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'node');
 
-const clampTest = (cases: string[]) => [
-  "import assert from 'node:assert/strict';", "import { test } from 'node:test';", "import { clamp } from '../src/calc.js';", '', ...cases, '',
-].join('\n');
+const clampTest = (cases: string[]) =>
+  [
+    "import assert from 'node:assert/strict';",
+    "import { test } from 'node:test';",
+    "import { clamp } from '../src/calc.js';",
+    '',
+    ...cases,
+    '',
+  ].join('\n');
 const GOOD = clampTest([
   "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",
   "test('clamp raises values below min', () => { assert.equal(clamp(-1, 0, 10), 0); });",
@@ -53,7 +68,11 @@ interface World {
   checkout(ref?: string): string;
   /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main). */
   push(branch: string, files: Record<string, string>, message: string, from?: string): string;
-  run(event: string, payload: unknown, options?: { inputs?: Record<string, string>; workspace?: string; runId?: string }): Promise<ActionRun>;
+  run(
+    event: string,
+    payload: unknown,
+    options?: { inputs?: Record<string, string>; workspace?: string; runId?: string },
+  ): Promise<ActionRun>;
 }
 
 interface ActionRun {
@@ -80,18 +99,31 @@ async function world(config: string = FAST_CONFIG): Promise<World> {
   const origin = join(dir, 'origin.git');
   execFileSync('git', ['clone', '-q', '--bare', source.root, origin]);
   source.remove();
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-C', cwd, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' },
+    });
   const github = new FakeGitHub(origin);
   const anthropic = new FakeAnthropic();
   const [githubUrl, anthropicUrl] = await Promise.all([github.start(), anthropic.start()]);
   let n = 0;
   const w: World = {
-    dir, origin, github, anthropic,
+    dir,
+    origin,
+    github,
+    anthropic,
     checkout(ref = 'main') {
       const ws = join(dir, `workspace-${++n}`);
       execFileSync('git', ['clone', '-q', '--branch', ref, `file://${origin}`, ws]);
       // What actions/checkout leaves behind with persist-credentials (the default).
-      git(ws, 'config', '--local', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`);
+      git(
+        ws,
+        'config',
+        '--local',
+        'http.https://github.com/.extraheader',
+        `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`,
+      );
       return ws;
     },
     push(branch, files, message, from = 'main') {
@@ -110,26 +142,57 @@ async function world(config: string = FAST_CONFIG): Promise<World> {
       const runDir = join(dir, `run-${++n}`);
       mkdirSync(join(runDir, 'temp'), { recursive: true });
       mkdirSync(join(runDir, 'home'));
-      const files = { event: join(runDir, 'event.json'), output: join(runDir, 'output'), summary: join(runDir, 'summary') };
+      const files = {
+        event: join(runDir, 'event.json'),
+        output: join(runDir, 'output'),
+        summary: join(runDir, 'summary'),
+      };
       writeFileSync(files.event, JSON.stringify(payload));
       writeFileSync(files.output, '');
       writeFileSync(files.summary, '');
       const workspace = options.workspace ?? w.checkout();
-      const inputs = { github_token: TOKEN, anthropic_api_key: MODEL_KEY, mode: 'auto', config_path: '.github/greenlight.yml', dry_run: 'false', ...options.inputs };
+      const inputs = {
+        github_token: TOKEN,
+        anthropic_api_key: MODEL_KEY,
+        mode: 'auto',
+        config_path: '.github/greenlight.yml',
+        dry_run: 'false',
+        ...options.inputs,
+      };
       const env: Record<string, string> = {
         PATH: `${dirname(realpathSync(NODE))}:/usr/local/bin:/usr/bin:/bin`,
         HOME: join(runDir, 'home'),
-        GITHUB_ACTIONS: 'true', CI: 'true',
-        GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: files.event, GITHUB_REPOSITORY: 'acme/shop', GITHUB_WORKSPACE: workspace,
-        GITHUB_API_URL: githubUrl, GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: options.runId ?? '9001', GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_JOB: 'greenlight', RUNNER_TEMP: join(runDir, 'temp'), GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary,
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        GITHUB_EVENT_NAME: event,
+        GITHUB_EVENT_PATH: files.event,
+        GITHUB_REPOSITORY: 'acme/shop',
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_API_URL: githubUrl,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: options.runId ?? '9001',
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_JOB: 'greenlight',
+        RUNNER_TEMP: join(runDir, 'temp'),
+        GITHUB_OUTPUT: files.output,
+        GITHUB_STEP_SUMMARY: files.summary,
         ANTHROPIC_BASE_URL: anthropicUrl,
         ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
       };
-      const result = await execa(NODE, [join(bundleDir, 'index.js')], { cwd: workspace, env, extendEnv: false, reject: false, timeout: 150_000 });
+      const result = await execa(NODE, [join(bundleDir, 'index.js')], {
+        cwd: workspace,
+        env,
+        extendEnv: false,
+        reject: false,
+        timeout: 150_000,
+      });
       return {
-        code: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr),
-        outputs: parseStepOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8'), workspace,
+        code: result.exitCode ?? -1,
+        stdout: String(result.stdout),
+        stderr: String(result.stderr),
+        outputs: parseStepOutputs(readFileSync(files.output, 'utf8')),
+        summary: readFileSync(files.summary, 'utf8'),
+        workspace,
       };
     },
   };
@@ -163,15 +226,30 @@ function fixComment(number: number, body: string, id: number) {
   return payload;
 }
 
-const branches = (w: World) => execFileSync('git', ['-C', w.origin, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/'], { encoding: 'utf8' }).trim().split('\n');
+const branches = (w: World) =>
+  execFileSync('git', ['-C', w.origin, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/'], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n');
 const show = (w: World, rev: string) => execFileSync('git', ['-C', w.origin, 'show', rev], { encoding: 'utf8' });
 
 /** Everything a user or an artifact sees. */
 function published(w: World, run: ActionRun): string {
-  const audit = run.outputs['audit_log'] !== undefined && existsSync(run.outputs['audit_log']) ? readFileSync(run.outputs['audit_log'], 'utf8') : '';
+  const audit =
+    run.outputs['audit_log'] !== undefined && existsSync(run.outputs['audit_log'])
+      ? readFileSync(run.outputs['audit_log'], 'utf8')
+      : '';
   return [
-    run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), run.stderr, run.summary, audit,
-    ...w.github.comments.map((c) => c.body), ...[...w.github.pulls.values()].map((p) => `${p.title}\n${p.body}`),
+    run.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
+    run.stderr,
+    run.summary,
+    audit,
+    ...w.github.comments.map((c) => c.body),
+    ...[...w.github.pulls.values()].map((p) => `${p.title}\n${p.body}`),
     ...w.github.checkRuns.map((r) => JSON.stringify(r)),
   ].join('\n');
 }
@@ -194,7 +272,9 @@ describe('the bundled Action, end to end', () => {
     expect(show(w, `${run.outputs['branch']}:test/clamp.test.js`)).toBe(GOOD);
     expect(pr?.labels.sort()).toEqual(['greenlight', 'risk:low']);
     expect(pr?.body).toContain('Closes #3');
-    const gate = w.github.checkRuns.filter((r) => r.name === GATE_CHECK_NAME && r.head_sha === w.github.headOf(pr?.number ?? 0));
+    const gate = w.github.checkRuns.filter(
+      (r) => r.name === GATE_CHECK_NAME && r.head_sha === w.github.headOf(pr?.number ?? 0),
+    );
     expect(gate).toHaveLength(1);
     expect(gate[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
     expect(parseGateMemo(gate[0]?.external_id)).toEqual({ tier: 'low', requesters: ['alice'] });
@@ -227,14 +307,27 @@ describe('the bundled Action, end to end', () => {
     const w = await world();
     const head = w.push('feature/clamp', { 'README.md': '# calc\n\nNow with clamp docs.\n' }, 'docs: clamp');
     w.github.addPull({ number: 7, headRef: 'feature/clamp', title: 'docs: clamp', labels: ['greenlight'] });
-    w.github.comments.push({ id: 555, issue: 7, body: '/fix add tests for clamp', user: { login: 'alice', id: 1001, type: 'User' }, created_at: '', updated_at: '', html_url: '' });
+    w.github.comments.push({
+      id: 555,
+      issue: 7,
+      body: '/fix add tests for clamp',
+      user: { login: 'alice', id: 1001, type: 'User' },
+      created_at: '',
+      updated_at: '',
+      html_url: '',
+    });
     w.anthropic.script([toolReply(createFile('test/clamp.test.js', GOOD)), endReply()]);
 
     const run = await w.run('issue_comment', fixComment(7, '/fix add tests for clamp', 555));
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ outcome: 'updated', pr_number: '7', branch: 'feature/clamp', risk_tier: 'low' });
+    expect(run.outputs).toMatchObject({
+      outcome: 'updated',
+      pr_number: '7',
+      branch: 'feature/clamp',
+      risk_tier: 'low',
+    });
     const newHead = w.github.branchSha('feature/clamp') ?? '';
     expect(newHead).not.toBe(head);
     expect(execFileSync('git', ['-C', w.origin, 'rev-parse', `${newHead}^`], { encoding: 'utf8' }).trim()).toBe(head);
@@ -242,7 +335,9 @@ describe('the bundled Action, end to end', () => {
     expect(w.github.pulls.get(7)?.labels).toContain('risk:low');
     expect(w.github.checkRuns.some((r) => r.name === GATE_CHECK_NAME && r.head_sha === newHead)).toBe(true);
     expect(w.github.reactions).toEqual([{ target: '/issues/comments/555/reactions', content: 'eyes' }]);
-    expect(w.github.commentsOn(7).find((c) => c.user.type === 'Bot')?.body).toContain('Pushed a verified commit to `feature/clamp` (#7).');
+    expect(w.github.commentsOn(7).find((c) => c.user.type === 'Bot')?.body).toContain(
+      'Pushed a verified commit to `feature/clamp` (#7).',
+    );
     expect(w.github.unhandled).toEqual([]);
   }, 180_000);
 
@@ -253,7 +348,9 @@ describe('the bundled Action, end to end', () => {
     expect(run.code).toBe(0);
     expect(run.outputs['outcome']).toBe('refused');
     expect(w.anthropic.bodies).toEqual([]);
-    expect(w.github.commentsOn(3).map((c) => c.body)).toEqual([expect.stringContaining('Thanks for the request, @carol.')]);
+    expect(w.github.commentsOn(3).map((c) => c.body)).toEqual([
+      expect.stringContaining('Thanks for the request, @carol.'),
+    ]);
     expect(branches(w)).toEqual(['main']);
   }, 60_000);
 
@@ -265,7 +362,9 @@ describe('the bundled Action, end to end', () => {
     expect(run.outputs['outcome']).toBe('failed');
     expect(w.anthropic.bodies).toEqual([]);
     const [comment] = w.github.commentsOn(3);
-    expect(comment?.body).toMatch(/\| 2:\d+ \| `budgets\.maxIterations` \| expected an integer from 1 to 50, found 100 \|/);
+    expect(comment?.body).toMatch(
+      /\| 2:\d+ \| `budgets\.maxIterations` \| expected an integer from 1 to 50, found 100 \|/,
+    );
     expect(run.stdout).toContain('::error::greenlight failed while reading the configuration');
   }, 60_000);
 
@@ -289,14 +388,29 @@ describe('the bundled Action, end to end', () => {
     expect(body).toContain('<details><summary>What was tried</summary>');
   }, 180_000);
 
-  it('gate: a review recomputes the check from its own classification of the diff; the requester\'s approval does not count', async () => {
+  it("gate: a review recomputes the check from its own classification of the diff; the requester's approval does not count", async () => {
     const w = await world();
     w.github.permissions.set('bob', 'write');
-    const head = w.push('greenlight/issue-3-api', { 'src/api.js': 'export const handler = (req) => req.body;\n' }, 'feat: api handler');
-    w.github.addPull({ number: 9, headRef: 'greenlight/issue-3-api', labels: ['greenlight', 'risk:low'], user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } });
+    const head = w.push(
+      'greenlight/issue-3-api',
+      { 'src/api.js': 'export const handler = (req) => req.body;\n' },
+      'feat: api handler',
+    );
+    w.github.addPull({
+      number: 9,
+      headRef: 'greenlight/issue-3-api',
+      labels: ['greenlight', 'risk:low'],
+      user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+    });
     w.github.checkRuns.push({
-      id: 1, name: GATE_CHECK_NAME, head_sha: head, status: 'completed', conclusion: 'success', details_url: null,
-      external_id: JSON.stringify({ v: 1, tier: 'low', requesters: ['alice'] }), output: { title: 'No approval required', summary: '' },
+      id: 1,
+      name: GATE_CHECK_NAME,
+      head_sha: head,
+      status: 'completed',
+      conclusion: 'success',
+      details_url: null,
+      external_id: JSON.stringify({ v: 1, tier: 'low', requesters: ['alice'] }),
+      output: { title: 'No approval required', summary: '' },
     });
     const review = () => {
       const payload = webhookExample('pull_request_review', 'submitted');
@@ -313,13 +427,21 @@ describe('the bundled Action, end to end', () => {
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ outcome: 'gated', risk_tier: 'medium', pr_number: '9' });
     const check = () => w.github.checkRuns.find((r) => r.id === 1);
-    expect(check()).toMatchObject({ status: 'in_progress', conclusion: null, output: { title: 'Waiting for 1 more approval (0 of 1)' } });
+    expect(check()).toMatchObject({
+      status: 'in_progress',
+      conclusion: null,
+      output: { title: 'Waiting for 1 more approval (0 of 1)' },
+    });
     expect(parseGateMemo(check()?.external_id)).toEqual({ tier: 'medium', requesters: ['alice'] });
     expect(w.github.pulls.get(9)?.labels.sort()).toEqual(['greenlight', 'risk:medium']);
 
     w.github.addReview(9, 'bob', 'APPROVED');
     run = await w.run('pull_request_review', review(), { inputs: { anthropic_api_key: '' } });
-    expect(check()).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'Approved (1 of 1)' } });
+    expect(check()).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: 'Approved (1 of 1)' },
+    });
     expect(w.anthropic.bodies).toEqual([]);
     expect(w.github.unhandled).toEqual([]);
   }, 60_000);
@@ -338,7 +460,10 @@ describe('the bundled Action, end to end', () => {
     expect(branches(w)).toEqual(['main']);
     expect(w.github.pulls.size).toBe(0);
 
-    const publish = await w.run('issues', labeled(3), { inputs: { mode: 'publish', bundle_path: bundle, anthropic_api_key: '' }, runId: '777' });
+    const publish = await w.run('issues', labeled(3), {
+      inputs: { mode: 'publish', bundle_path: bundle, anthropic_api_key: '' },
+      runId: '777',
+    });
     expect(publish.stderr).toBe('');
     expect(publish.code).toBe(0);
     expect(publish.outputs).toMatchObject({ outcome: 'published', risk_tier: 'low' });

@@ -5,22 +5,39 @@
  * request after the script ran out is answered 500 and counted in `overrun`.
  */
 import { createServer, type Server } from 'node:http';
-import { messageStream, SSE_HEADERS, type ScriptedBlock, type ScriptedMessage } from '../adapters/model/anthropic-sse.ts';
+import {
+  messageStream,
+  SSE_HEADERS,
+  type ScriptedBlock,
+  type ScriptedMessage,
+} from '../adapters/model/anthropic-sse.ts';
 
 let nextId = 1;
 
 /** One assistant reply that calls tools. */
 export function toolReply(...calls: { name: string; input: Record<string, unknown> }[]): ScriptedMessage {
-  const content: ScriptedBlock[] = calls.map((c) => ({ type: 'tool_use', id: `toolu_e2e_${nextId++}`, name: c.name, input: c.input }));
+  const content: ScriptedBlock[] = calls.map((c) => ({
+    type: 'tool_use',
+    id: `toolu_e2e_${nextId++}`,
+    name: c.name,
+    input: c.input,
+  }));
   return { content, stopReason: 'tool_use', usage: { input: 300, output: 120, cacheWrite: 2_000, cacheRead: 0 } };
 }
 
 /** One assistant reply that ends the turn. */
 export function endReply(text = 'Done.'): ScriptedMessage {
-  return { content: [{ type: 'text', text }], stopReason: 'end_turn', usage: { input: 300, output: 40, cacheWrite: 0, cacheRead: 2_000 } };
+  return {
+    content: [{ type: 'text', text }],
+    stopReason: 'end_turn',
+    usage: { input: 300, output: 40, cacheWrite: 0, cacheRead: 2_000 },
+  };
 }
 
-export const createFile = (path: string, fileText: string) => ({ name: 'str_replace_based_edit_tool', input: { command: 'create', path, file_text: fileText } });
+export const createFile = (path: string, fileText: string) => ({
+  name: 'str_replace_based_edit_tool',
+  input: { command: 'create', path, file_text: fileText },
+});
 
 export class FakeAnthropic {
   readonly bodies: string[] = [];
@@ -45,7 +62,12 @@ export class FakeAnthropic {
         if (next === undefined) {
           this.overrun += 1;
           res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: 'fake Anthropic: the script ran out' } }));
+          res.end(
+            JSON.stringify({
+              type: 'error',
+              error: { type: 'api_error', message: 'fake Anthropic: the script ran out' },
+            }),
+          );
           return;
         }
         res.writeHead(200, SSE_HEADERS);

@@ -10,19 +10,63 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-export interface FakeUser { login: string; id: number; type: 'User' | 'Bot' }
-export interface FakeComment { id: number; issue: number; body: string; user: FakeUser; created_at: string; updated_at: string; html_url: string }
-export interface FakeIssue { number: number; title: string; body: string; state: 'open' | 'closed'; user: FakeUser; labels: string[] }
+export interface FakeUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+export interface FakeComment {
+  id: number;
+  issue: number;
+  body: string;
+  user: FakeUser;
+  created_at: string;
+  updated_at: string;
+  html_url: string;
+}
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  user: FakeUser;
+  labels: string[];
+}
 export interface FakePull {
-  number: number; title: string; body: string; state: 'open' | 'closed'; user: FakeUser; labels: string[]; draft: boolean;
-  headRef: string; baseRef: string; headRepo: string;
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  user: FakeUser;
+  labels: string[];
+  draft: boolean;
+  headRef: string;
+  baseRef: string;
+  headRepo: string;
 }
-export interface FakeReview { id: number; user: FakeUser; state: string; commit_id: string; submitted_at: string }
+export interface FakeReview {
+  id: number;
+  user: FakeUser;
+  state: string;
+  commit_id: string;
+  submitted_at: string;
+}
 export interface FakeCheckRun {
-  id: number; name: string; head_sha: string; status: string; conclusion: string | null; external_id: string | null;
-  output: { title: string; summary: string }; details_url: string | null;
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  external_id: string | null;
+  output: { title: string; summary: string };
+  details_url: string | null;
 }
-export interface RecordedRequest { method: string; path: string; body: unknown; authorization: string | undefined }
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  authorization: string | undefined;
+}
 
 const BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
@@ -67,7 +111,12 @@ export class FakeGitHub {
     await new Promise<void>((resolve) => (this.#server === null ? resolve() : this.#server.close(() => resolve())));
   }
 
-  addIssue(number: number, title: string, body = '', user: FakeUser = { login: 'alice', id: 1001, type: 'User' }): FakeIssue {
+  addIssue(
+    number: number,
+    title: string,
+    body = '',
+    user: FakeUser = { login: 'alice', id: 1001, type: 'User' },
+  ): FakeIssue {
     const issue: FakeIssue = { number, title, body, state: 'open', user, labels: [] };
     this.issues.set(number, issue);
     return issue;
@@ -75,8 +124,15 @@ export class FakeGitHub {
 
   addPull(init: Partial<FakePull> & { number: number; headRef: string }): FakePull {
     const pr: FakePull = {
-      title: `Pull request ${init.number}`, body: '', state: 'open', user: { login: 'alice', id: 1001, type: 'User' }, labels: [], draft: false,
-      baseRef: this.defaultBranch, headRepo: `${this.owner}/${this.repo}`, ...init,
+      title: `Pull request ${init.number}`,
+      body: '',
+      state: 'open',
+      user: { login: 'alice', id: 1001, type: 'User' },
+      labels: [],
+      draft: false,
+      baseRef: this.defaultBranch,
+      headRepo: `${this.owner}/${this.repo}`,
+      ...init,
     };
     this.pulls.set(pr.number, pr);
     return pr;
@@ -84,7 +140,13 @@ export class FakeGitHub {
 
   addReview(pr: number, login: string, state: string, commitId = this.headOf(pr)): void {
     const list = this.reviews.get(pr) ?? [];
-    list.push({ id: this.#next++, user: { login, id: this.#next++, type: login.endsWith('[bot]') ? 'Bot' : 'User' }, state, commit_id: commitId, submitted_at: new Date(Date.now() + list.length * 1000).toISOString() });
+    list.push({
+      id: this.#next++,
+      user: { login, id: this.#next++, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+      state,
+      commit_id: commitId,
+      submitted_at: new Date(Date.now() + list.length * 1000).toISOString(),
+    });
     this.reviews.set(pr, list);
   }
 
@@ -117,20 +179,42 @@ export class FakeGitHub {
   #issueJson(number: number): Record<string, unknown> | null {
     const issue = this.issues.get(number);
     if (issue !== undefined) {
-      return { number, title: issue.title, body: issue.body, state: issue.state, user: issue.user, labels: issue.labels.map((name) => ({ name })), html_url: this.#htmlUrl(`issues/${number}`) };
+      return {
+        number,
+        title: issue.title,
+        body: issue.body,
+        state: issue.state,
+        user: issue.user,
+        labels: issue.labels.map((name) => ({ name })),
+        html_url: this.#htmlUrl(`issues/${number}`),
+      };
     }
     const pr = this.pulls.get(number);
     if (pr === undefined) return null;
     return {
-      number, title: pr.title, body: pr.body, state: pr.state, user: pr.user, labels: pr.labels.map((name) => ({ name })),
-      html_url: this.#htmlUrl(`pull/${number}`), pull_request: { url: `${this.#url}/repos/${this.owner}/${this.repo}/pulls/${number}` },
+      number,
+      title: pr.title,
+      body: pr.body,
+      state: pr.state,
+      user: pr.user,
+      labels: pr.labels.map((name) => ({ name })),
+      html_url: this.#htmlUrl(`pull/${number}`),
+      pull_request: { url: `${this.#url}/repos/${this.owner}/${this.repo}/pulls/${number}` },
     };
   }
 
   #pullJson(pr: FakePull): Record<string, unknown> {
     return {
-      number: pr.number, node_id: `PR_${pr.number}`, title: pr.title, body: pr.body, state: pr.state, merged: false, draft: pr.draft,
-      user: pr.user, labels: pr.labels.map((name) => ({ name })), html_url: this.#htmlUrl(`pull/${pr.number}`),
+      number: pr.number,
+      node_id: `PR_${pr.number}`,
+      title: pr.title,
+      body: pr.body,
+      state: pr.state,
+      merged: false,
+      draft: pr.draft,
+      user: pr.user,
+      labels: pr.labels.map((name) => ({ name })),
+      html_url: this.#htmlUrl(`pull/${pr.number}`),
       head: { sha: this.headOf(pr.number), ref: pr.headRef, repo: { full_name: pr.headRepo } },
       base: { sha: this.branchSha(pr.baseRef) ?? '0'.repeat(40), ref: pr.baseRef },
     };
@@ -144,7 +228,7 @@ export class FakeGitHub {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    const body = text === '' ? undefined : JSON.parse(text) as Record<string, unknown>;
+    const body = text === '' ? undefined : (JSON.parse(text) as Record<string, unknown>);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     this.requests.push({ method, path: url.pathname + url.search, body, authorization: req.headers.authorization });
@@ -158,13 +242,23 @@ export class FakeGitHub {
     const now = new Date().toISOString();
     let m: RegExpExecArray | null;
 
-    if ((m = route('GET', /^$/))) return send(200, { full_name: `${this.owner}/${this.repo}`, default_branch: this.defaultBranch });
+    if ((m = route('GET', /^$/)))
+      return send(200, { full_name: `${this.owner}/${this.repo}`, default_branch: this.defaultBranch });
     if ((m = route('GET', /^\/contents\/(.+)$/))) {
       const file = decodeURIComponent(m[1] ?? '');
       const ref = url.searchParams.get('ref') ?? this.defaultBranch;
       try {
-        const content = execFileSync('git', ['-C', this.origin, 'show', `${ref}:${file}`], { stdio: ['ignore', 'pipe', 'ignore'] });
-        return send(200, { type: 'file', encoding: 'base64', content: content.toString('base64'), sha: 'f'.repeat(40), size: content.length, path: file });
+        const content = execFileSync('git', ['-C', this.origin, 'show', `${ref}:${file}`], {
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        return send(200, {
+          type: 'file',
+          encoding: 'base64',
+          content: content.toString('base64'),
+          sha: 'f'.repeat(40),
+          size: content.length,
+          path: file,
+        });
       } catch {
         return send(404, { message: 'Not Found' });
       }
@@ -180,10 +274,22 @@ export class FakeGitHub {
       const issue = this.#issueJson(Number(m[1]));
       return issue === null ? send(404, { message: 'Not Found' }) : send(200, issue);
     }
-    if ((m = route('GET', /^\/issues\/(\d+)\/comments$/))) return send(200, this.commentsOn(Number(m[1])).map(({ issue: _, ...c }) => c));
+    if ((m = route('GET', /^\/issues\/(\d+)\/comments$/)))
+      return send(
+        200,
+        this.commentsOn(Number(m[1])).map(({ issue: _, ...c }) => c),
+      );
     if ((m = route('POST', /^\/issues\/(\d+)\/comments$/))) {
       const id = this.#next++;
-      const comment: FakeComment = { id, issue: Number(m[1]), body: String(body?.['body'] ?? ''), user: BOT, created_at: now, updated_at: now, html_url: this.#htmlUrl(`issues/${m[1]}#issuecomment-${id}`) };
+      const comment: FakeComment = {
+        id,
+        issue: Number(m[1]),
+        body: String(body?.['body'] ?? ''),
+        user: BOT,
+        created_at: now,
+        updated_at: now,
+        html_url: this.#htmlUrl(`issues/${m[1]}#issuecomment-${id}`),
+      };
       this.comments.push(comment);
       const { issue: _, ...json } = comment;
       return send(201, json);
@@ -196,11 +302,18 @@ export class FakeGitHub {
       const { issue: _, ...json } = comment;
       return send(200, json);
     }
-    if ((m = route('POST', /^\/issues\/(\d+)\/reactions$/)) || (m = route('POST', /^\/issues\/comments\/(\d+)\/reactions$/))) {
+    if (
+      (m = route('POST', /^\/issues\/(\d+)\/reactions$/)) ||
+      (m = route('POST', /^\/issues\/comments\/(\d+)\/reactions$/))
+    ) {
       this.reactions.push({ target: path ?? '', content: String(body?.['content']) });
       return send(201, { id: this.#next++, content: body?.['content'] });
     }
-    if ((m = route('GET', /^\/labels$/))) return send(200, [...this.labels].map((name) => ({ name })));
+    if ((m = route('GET', /^\/labels$/)))
+      return send(
+        200,
+        [...this.labels].map((name) => ({ name })),
+      );
     if ((m = route('POST', /^\/labels$/))) {
       this.labels.add(String(body?.['name']));
       return send(201, { name: body?.['name'] });
@@ -212,7 +325,10 @@ export class FakeGitHub {
         this.labels.add(name);
         if (!labels.includes(name)) labels.push(name);
       }
-      return send(200, labels.map((name) => ({ name })));
+      return send(
+        200,
+        labels.map((name) => ({ name })),
+      );
     }
     if ((m = route('DELETE', /^\/issues\/(\d+)\/labels\/(.+)$/))) {
       const labels = this.#labelsOf(Number(m[1]));
@@ -220,18 +336,33 @@ export class FakeGitHub {
       const at = labels?.indexOf(name) ?? -1;
       if (labels === null || at < 0) return send(404, { message: 'Label does not exist' });
       labels.splice(at, 1);
-      return send(200, labels.map((n) => ({ name: n })));
+      return send(
+        200,
+        labels.map((n) => ({ name: n })),
+      );
     }
     if ((m = route('GET', /^\/pulls$/))) {
       const head = url.searchParams.get('head')?.split(':')[1];
-      return send(200, [...this.pulls.values()].filter((p) => p.state === 'open' && (head === undefined || p.headRef === head)).map((p) => this.#pullJson(p)));
+      return send(
+        200,
+        [...this.pulls.values()]
+          .filter((p) => p.state === 'open' && (head === undefined || p.headRef === head))
+          .map((p) => this.#pullJson(p)),
+      );
     }
     if ((m = route('POST', /^\/pulls$/))) {
       const headRef = String(body?.['head']);
-      if (this.branchSha(headRef) === null) return send(422, { message: 'Validation Failed', errors: [{ field: 'head', code: 'invalid' }] });
+      if (this.branchSha(headRef) === null)
+        return send(422, { message: 'Validation Failed', errors: [{ field: 'head', code: 'invalid' }] });
       const number = Math.max(0, ...this.issues.keys(), ...this.pulls.keys()) + 1;
       const pr = this.addPull({
-        number, headRef, baseRef: String(body?.['base']), title: String(body?.['title']), body: String(body?.['body'] ?? ''), draft: body?.['draft'] === true, user: BOT,
+        number,
+        headRef,
+        baseRef: String(body?.['base']),
+        title: String(body?.['title']),
+        body: String(body?.['body'] ?? ''),
+        draft: body?.['draft'] === true,
+        user: BOT,
       });
       return send(201, this.#pullJson(pr));
     }
@@ -250,23 +381,40 @@ export class FakeGitHub {
       const pr = this.pulls.get(Number(m[1]));
       if (pr === undefined) return send(404, { message: 'Not Found' });
       const base = this.#git('merge-base', `refs/heads/${pr.baseRef}`, `refs/heads/${pr.headRef}`).trim();
-      const files = this.#git('diff', '--name-status', base, `refs/heads/${pr.headRef}`).trim().split('\n').filter((l) => l !== '')
+      const files = this.#git('diff', '--name-status', base, `refs/heads/${pr.headRef}`)
+        .trim()
+        .split('\n')
+        .filter((l) => l !== '')
         .map((line) => {
           const [status = 'M', filename = ''] = line.split('\t');
-          return { filename, status: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified', additions: 1, deletions: 0 };
+          return {
+            filename,
+            status: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified',
+            additions: 1,
+            deletions: 0,
+          };
         });
       return send(200, files);
     }
     if ((m = route('GET', /^\/pulls\/(\d+)\/reviews$/))) return send(200, this.reviews.get(Number(m[1])) ?? []);
     if ((m = route('POST', /^\/pulls\/(\d+)\/requested_reviewers$/))) {
-      this.reviewRequests.push({ pr: Number(m[1]), reviewers: (body?.['reviewers'] as string[]) ?? [], teams: (body?.['team_reviewers'] as string[]) ?? [] });
+      this.reviewRequests.push({
+        pr: Number(m[1]),
+        reviewers: (body?.['reviewers'] as string[]) ?? [],
+        teams: (body?.['team_reviewers'] as string[]) ?? [],
+      });
       return send(201, {});
     }
     if ((m = route('POST', /^\/check-runs$/))) {
       const run: FakeCheckRun = {
-        id: this.#next++, name: String(body?.['name']), head_sha: String(body?.['head_sha']), status: String(body?.['status'] ?? 'queued'),
-        conclusion: (body?.['conclusion'] as string | undefined) ?? null, external_id: (body?.['external_id'] as string | undefined) ?? null,
-        output: body?.['output'] as FakeCheckRun['output'], details_url: (body?.['details_url'] as string | undefined) ?? null,
+        id: this.#next++,
+        name: String(body?.['name']),
+        head_sha: String(body?.['head_sha']),
+        status: String(body?.['status'] ?? 'queued'),
+        conclusion: (body?.['conclusion'] as string | undefined) ?? null,
+        external_id: (body?.['external_id'] as string | undefined) ?? null,
+        output: body?.['output'] as FakeCheckRun['output'],
+        details_url: (body?.['details_url'] as string | undefined) ?? null,
       };
       this.checkRuns.push(run);
       return send(201, { ...run, app: { id: 15368 } });
@@ -275,17 +423,22 @@ export class FakeGitHub {
       const run = this.checkRuns.find((r) => r.id === Number(m?.[1]));
       if (run === undefined) return send(404, { message: 'Not Found' });
       Object.assign(run, {
-        status: body?.['status'] ?? run.status, conclusion: body?.['conclusion'] ?? (body?.['status'] === 'completed' ? run.conclusion : null),
-        output: body?.['output'] ?? run.output, ...(body?.['external_id'] === undefined ? {} : { external_id: body['external_id'] }),
+        status: body?.['status'] ?? run.status,
+        conclusion: body?.['conclusion'] ?? (body?.['status'] === 'completed' ? run.conclusion : null),
+        output: body?.['output'] ?? run.output,
+        ...(body?.['external_id'] === undefined ? {} : { external_id: body['external_id'] }),
       });
       return send(200, { ...run, app: { id: 15368 } });
     }
     if ((m = route('GET', /^\/commits\/([^/]+)\/check-runs$/))) {
       const name = url.searchParams.get('check_name');
-      const runs = this.checkRuns.filter((r) => r.head_sha === m?.[1] && (name === null || r.name === name)).map((r) => ({ ...r, app: { id: 15368 } }));
+      const runs = this.checkRuns
+        .filter((r) => r.head_sha === m?.[1] && (name === null || r.name === name))
+        .map((r) => ({ ...r, app: { id: 15368 } }));
       return send(200, { total_count: runs.length, check_runs: runs });
     }
-    if (method === 'POST' && url.pathname === '/graphql') return send(200, { data: null, errors: [{ message: 'Auto merge is not allowed for this repository' }] });
+    if (method === 'POST' && url.pathname === '/graphql')
+      return send(200, { data: null, errors: [{ message: 'Auto merge is not allowed for this repository' }] });
     this.unhandled.push(`${method} ${url.pathname}${url.search}`);
     return send(404, { message: 'Not Found (fake GitHub)' });
   }

@@ -42,11 +42,30 @@ export function createFakeLoop(options: FakeLoopOptions) {
   const checkpoints = new FakeCheckpoints(repo);
   const audit = new MemoryAuditSink();
   const progress = new MemoryProgress();
-  const deps: LoopDeps = { model, tools, tests, workspace, checkpoints, clock, audit, progress, costOf: fakeCostOf, ...options.deps };
+  const deps: LoopDeps = {
+    model,
+    tools,
+    tests,
+    workspace,
+    checkpoints,
+    clock,
+    audit,
+    progress,
+    costOf: fakeCostOf,
+    ...options.deps,
+  };
   const config = options.config === undefined ? defaultConfig() : RepoConfig.parse(options.config);
   const request: LoopRequest = {
-    task: { mode: 'generate', title: 'Add tests for add()', body: 'Please cover `add` with unit tests.', issueNumber: 42, baseSha: repo.baseSha, ...options.task },
-    contextText: options.contextText ?? '## Repository context\n\nsrc/add.ts\n```ts\nexport const add = (a, b) => a + b;\n```\n',
+    task: {
+      mode: 'generate',
+      title: 'Add tests for add()',
+      body: 'Please cover `add` with unit tests.',
+      issueNumber: 42,
+      baseSha: repo.baseSha,
+      ...options.task,
+    },
+    contextText:
+      options.contextText ?? '## Repository context\n\nsrc/add.ts\n```ts\nexport const add = (a, b) => a + b;\n```\n',
     config,
   };
   if (options.mustFixBaselineFailures !== undefined) request.mustFixBaselineFailures = options.mustFixBaselineFailures;

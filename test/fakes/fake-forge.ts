@@ -7,9 +7,29 @@
 // callers expect (no file, no workflow, not a collaborator) is a value.
 import { GreenlightError } from '../../src/core/errors.ts';
 import type {
-  Actor, AutoMergeResult, CheckRunFields, CheckRunInfo, CollaboratorPermission, CommentInfo, CreatedPullRequest, FileContent,
-  Forge, IssueInfo, LabelSpec, MergeMethod, NewCheckRun, NewPullRequest, PermissionLevel, PullRequestFile, PullRequestInfo,
-  ReactionContent, ReactionTarget, RepoRef, ReviewInfo, ReviewState, WorkflowInfo,
+  Actor,
+  AutoMergeResult,
+  CheckRunFields,
+  CheckRunInfo,
+  CollaboratorPermission,
+  CommentInfo,
+  CreatedPullRequest,
+  FileContent,
+  Forge,
+  IssueInfo,
+  LabelSpec,
+  MergeMethod,
+  NewCheckRun,
+  NewPullRequest,
+  PermissionLevel,
+  PullRequestFile,
+  PullRequestInfo,
+  ReactionContent,
+  ReactionTarget,
+  RepoRef,
+  ReviewInfo,
+  ReviewState,
+  WorkflowInfo,
 } from '../../src/ports/forge.ts';
 
 export interface FakeComment extends CommentInfo {
@@ -24,7 +44,14 @@ export interface FakeCheckRun extends CheckRunInfo {
 
 export type ForgeMethod = Exclude<keyof Forge, 'repo'>;
 
-const ROLE_BASE: Record<string, PermissionLevel> = { admin: 'admin', maintain: 'write', write: 'write', triage: 'read', read: 'read', none: 'none' };
+const ROLE_BASE: Record<string, PermissionLevel> = {
+  admin: 'admin',
+  maintain: 'write',
+  write: 'write',
+  triage: 'read',
+  read: 'read',
+  none: 'none',
+};
 
 /** A deterministic fake commit SHA. */
 export function fakeSha(seed: string | number): string {
@@ -95,23 +122,48 @@ export class FakeForge implements Forge {
   addIssue(init: Partial<Omit<IssueInfo, 'number' | 'isPullRequest'>> & { number?: number } = {}): IssueInfo {
     const number = this.#number(init.number);
     const issue: IssueInfo = {
-      title: `Issue ${number}`, body: '', state: 'open', author: { login: 'alice', isBot: false }, labels: [],
-      htmlUrl: this.#url(`issues/${number}`), ...init, number, isPullRequest: false,
+      title: `Issue ${number}`,
+      body: '',
+      state: 'open',
+      author: { login: 'alice', isBot: false },
+      labels: [],
+      htmlUrl: this.#url(`issues/${number}`),
+      ...init,
+      number,
+      isPullRequest: false,
     };
     this.issues.set(number, issue);
     return issue;
   }
 
-  addPullRequest(init: Partial<Omit<PullRequestInfo, 'number'>> & { number?: number; files?: PullRequestFile[] } = {}): PullRequestInfo {
+  addPullRequest(
+    init: Partial<Omit<PullRequestInfo, 'number'>> & { number?: number; files?: PullRequestFile[] } = {},
+  ): PullRequestInfo {
     const { files, ...rest } = init;
     const number = this.#number(init.number);
-    const headRepoFullName = rest.headRepoFullName === undefined ? `${this.repo.owner}/${this.repo.repo}` : rest.headRepoFullName;
+    const headRepoFullName =
+      rest.headRepoFullName === undefined ? `${this.repo.owner}/${this.repo.repo}` : rest.headRepoFullName;
     const pr: PullRequestInfo = {
-      nodeId: `PR_${number}`, title: `Pull request ${number}`, body: '', state: 'open', merged: false, draft: false,
-      author: { login: 'alice', isBot: false }, headSha: fakeSha(`head-${number}`), headRef: `feature-${number}`,
-      baseRef: this.defaultBranch, baseSha: fakeSha(`base-${number}`), labels: [], htmlUrl: this.#url(`pull/${number}`),
-      ...rest, number, headRepoFullName,
-      isFork: rest.isFork ?? (headRepoFullName === null || headRepoFullName.toLowerCase() !== `${this.repo.owner}/${this.repo.repo}`.toLowerCase()),
+      nodeId: `PR_${number}`,
+      title: `Pull request ${number}`,
+      body: '',
+      state: 'open',
+      merged: false,
+      draft: false,
+      author: { login: 'alice', isBot: false },
+      headSha: fakeSha(`head-${number}`),
+      headRef: `feature-${number}`,
+      baseRef: this.defaultBranch,
+      baseSha: fakeSha(`base-${number}`),
+      labels: [],
+      htmlUrl: this.#url(`pull/${number}`),
+      ...rest,
+      number,
+      headRepoFullName,
+      isFork:
+        rest.isFork ??
+        (headRepoFullName === null ||
+          headRepoFullName.toLowerCase() !== `${this.repo.owner}/${this.repo.repo}`.toLowerCase()),
     };
     this.pullRequests.set(number, pr);
     if (files !== undefined) this.pullRequestFiles.set(number, files);
@@ -126,7 +178,12 @@ export class FakeForge implements Forge {
   }
 
   /** A submitted review; `commitId` defaults to the pull request's current head. */
-  addReview(prNumber: number, login: string, state: ReviewState, options: { commitId?: string; isBot?: boolean } = {}): ReviewInfo {
+  addReview(
+    prNumber: number,
+    login: string,
+    state: ReviewState,
+    options: { commitId?: string; isBot?: boolean } = {},
+  ): ReviewInfo {
     const review: ReviewInfo = {
       id: this.#nextId++,
       user: { login, isBot: options.isBot ?? login.endsWith('[bot]') },
@@ -139,7 +196,10 @@ export class FakeForge implements Forge {
   }
 
   /** The next call of `method` throws `error` (queue several to fail several calls). */
-  failNext(method: ForgeMethod, error: Error = new GreenlightError('github', `FakeForge: ${method} failed (HTTP 500)`)): this {
+  failNext(
+    method: ForgeMethod,
+    error: Error = new GreenlightError('github', `FakeForge: ${method} failed (HTTP 500)`),
+  ): this {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), error]);
     return this;
   }
@@ -182,7 +242,16 @@ export class FakeForge implements Forge {
     const issue = this.issues.get(number);
     if (issue !== undefined) return { ...issue, labels: [...issue.labels] };
     const pr = this.#pr(number);
-    return { number, title: pr.title, body: pr.body, state: pr.state, author: pr.author, labels: [...pr.labels], isPullRequest: true, htmlUrl: pr.htmlUrl };
+    return {
+      number,
+      title: pr.title,
+      body: pr.body,
+      state: pr.state,
+      author: pr.author,
+      labels: [...pr.labels],
+      isPullRequest: true,
+      htmlUrl: pr.htmlUrl,
+    };
   }
 
   async getPullRequest(number: number): Promise<PullRequestInfo> {
@@ -193,7 +262,9 @@ export class FakeForge implements Forge {
 
   async findPullRequestForBranch(branch: string): Promise<PullRequestInfo | null> {
     this.#record('findPullRequestForBranch', branch);
-    return [...this.pullRequests.values()].find((pr) => pr.state === 'open' && pr.headRef === branch && !pr.isFork) ?? null;
+    return (
+      [...this.pullRequests.values()].find((pr) => pr.state === 'open' && pr.headRef === branch && !pr.isFork) ?? null
+    );
   }
 
   async listPullRequestFiles(number: number): Promise<PullRequestFile[]> {
@@ -214,7 +285,13 @@ export class FakeForge implements Forge {
     const id = this.#nextId++;
     const at = this.#now();
     const comment: FakeComment = {
-      id, issueNumber, body, author: this.#bot(), createdAt: at, updatedAt: at, htmlUrl: this.#url(`issues/${issueNumber}#issuecomment-${id}`),
+      id,
+      issueNumber,
+      body,
+      author: this.#bot(),
+      createdAt: at,
+      updatedAt: at,
+      htmlUrl: this.#url(`issues/${issueNumber}#issuecomment-${id}`),
     };
     this.comments.push(comment);
     const { issueNumber: _, ...info } = comment;
@@ -241,10 +318,18 @@ export class FakeForge implements Forge {
   async createPullRequest(request: NewPullRequest): Promise<CreatedPullRequest> {
     this.#record('createPullRequest', request);
     if ([...this.pullRequests.values()].some((pr) => pr.state === 'open' && pr.headRef === request.head)) {
-      throw new GreenlightError('github', `FakeForge: a pull request already exists for ${this.repo.owner}:${request.head} (HTTP 422)`);
+      throw new GreenlightError(
+        'github',
+        `FakeForge: a pull request already exists for ${this.repo.owner}:${request.head} (HTTP 422)`,
+      );
     }
     const pr = this.addPullRequest({
-      title: request.title, body: request.body, headRef: request.head, baseRef: request.base, draft: request.draft, author: this.#bot(),
+      title: request.title,
+      body: request.body,
+      headRef: request.head,
+      baseRef: request.base,
+      draft: request.draft,
+      author: this.#bot(),
     });
     return { number: pr.number, nodeId: pr.nodeId, htmlUrl: pr.htmlUrl };
   }
@@ -252,19 +337,25 @@ export class FakeForge implements Forge {
   async updatePullRequest(number: number, changes: { title?: string; body?: string }): Promise<void> {
     this.#record('updatePullRequest', number, changes);
     const pr = this.#pr(number);
-    this.pullRequests.set(number, { ...pr, ...(changes.title === undefined ? {} : { title: changes.title }), ...(changes.body === undefined ? {} : { body: changes.body }) });
+    this.pullRequests.set(number, {
+      ...pr,
+      ...(changes.title === undefined ? {} : { title: changes.title }),
+      ...(changes.body === undefined ? {} : { body: changes.body }),
+    });
   }
 
   async ensureLabels(labels: readonly LabelSpec[]): Promise<void> {
     this.#record('ensureLabels', labels);
-    for (const label of labels) if (!this.labels.has(label.name.toLowerCase())) this.labels.set(label.name.toLowerCase(), { ...label });
+    for (const label of labels)
+      if (!this.labels.has(label.name.toLowerCase())) this.labels.set(label.name.toLowerCase(), { ...label });
   }
 
   async addLabels(issueNumber: number, labels: readonly string[]): Promise<void> {
     this.#record('addLabels', issueNumber, labels);
     const current = this.#labelsOf(issueNumber);
     for (const name of labels) {
-      if (!this.labels.has(name.toLowerCase())) this.labels.set(name.toLowerCase(), { name, color: 'ededed', description: '' });
+      if (!this.labels.has(name.toLowerCase()))
+        this.labels.set(name.toLowerCase(), { name, color: 'ededed', description: '' });
       if (!current.some((l) => l.toLowerCase() === name.toLowerCase())) current.push(name);
     }
   }
@@ -276,7 +367,10 @@ export class FakeForge implements Forge {
     if (index >= 0) current.splice(index, 1);
   }
 
-  async requestReviewers(prNumber: number, request: { reviewers: readonly string[]; teams: readonly string[] }): Promise<void> {
+  async requestReviewers(
+    prNumber: number,
+    request: { reviewers: readonly string[]; teams: readonly string[] },
+  ): Promise<void> {
     this.#record('requestReviewers', prNumber, request);
     const pr = this.#pr(prNumber);
     if (request.reviewers.some((r) => r.toLowerCase() === pr.author.login.toLowerCase())) {
@@ -294,7 +388,8 @@ export class FakeForge implements Forge {
   async enableAutoMerge(prNumber: number, method: MergeMethod): Promise<AutoMergeResult> {
     this.#record('enableAutoMerge', prNumber, method);
     this.#pr(prNumber);
-    if (!this.autoMergeAllowed) return { enabled: false, reason: 'Pull request Auto merge is not allowed for this repository' };
+    if (!this.autoMergeAllowed)
+      return { enabled: false, reason: 'Pull request Auto merge is not allowed for this repository' };
     this.autoMerge.set(prNumber, method);
     return { enabled: true };
   }
@@ -314,14 +409,20 @@ export class FakeForge implements Forge {
     if (run === undefined) throw this.#notFound(`check run ${checkRunId}`);
     const externalId = fields.externalId ?? run.externalId ?? undefined;
     const merged: CheckRunFields = { ...fields, ...(externalId === undefined ? {} : { externalId }) };
-    const updated: FakeCheckRun = { ...this.#checkInfo(run.id, run.name, run.headSha, merged), fields: merged, history: [...run.history, merged] };
+    const updated: FakeCheckRun = {
+      ...this.#checkInfo(run.id, run.name, run.headSha, merged),
+      fields: merged,
+      history: [...run.history, merged],
+    };
     this.checkRuns[index] = updated;
     return this.#publicRun(updated);
   }
 
   async listCheckRuns(ref: string, name: string): Promise<CheckRunInfo[]> {
     this.#record('listCheckRuns', ref, name);
-    return this.checkRunsOn(ref, name).map((r) => this.#publicRun(r)).sort((a, b) => b.id - a.id);
+    return this.checkRunsOn(ref, name)
+      .map((r) => this.#publicRun(r))
+      .sort((a, b) => b.id - a.id);
   }
 
   async getWorkflow(workflowFile: string): Promise<WorkflowInfo | null> {
@@ -350,7 +451,8 @@ export class FakeForge implements Forge {
 
   #number(wanted: number | undefined): number {
     const number = wanted ?? this.#nextNumber;
-    if (this.issues.has(number) || this.pullRequests.has(number)) throw new Error(`FakeForge: #${number} already exists`);
+    if (this.issues.has(number) || this.pullRequests.has(number))
+      throw new Error(`FakeForge: #${number} already exists`);
     this.#nextNumber = Math.max(this.#nextNumber, number + 1);
     return number;
   }
@@ -372,9 +474,13 @@ export class FakeForge implements Forge {
 
   #checkInfo(id: number, name: string, headSha: string, fields: CheckRunFields): CheckRunInfo {
     return {
-      id, name, headSha, status: fields.status,
+      id,
+      name,
+      headSha,
+      status: fields.status,
       conclusion: fields.status === 'completed' ? (fields.conclusion ?? null) : null,
-      externalId: fields.externalId ?? null, appId: 1,
+      externalId: fields.externalId ?? null,
+      appId: 1,
     };
   }
 

@@ -1,5 +1,10 @@
 import type {
-  ContentBlock, Model, ModelRequest, ModelResponse, ModelUsage, StopReason,
+  ContentBlock,
+  Model,
+  ModelRequest,
+  ModelResponse,
+  ModelUsage,
+  StopReason,
 } from '../../src/ports/model.ts';
 import type { FakeClock } from './fake-clock.ts';
 
@@ -12,7 +17,8 @@ export interface ScriptedReply {
 }
 
 /** A step of the script: a reply, or a function of the request (may throw, may edit a MemoryRepo). */
-export type ScriptStep = ScriptedReply | ((request: ModelRequest, call: number) => ScriptedReply | Promise<ScriptedReply>);
+export type ScriptStep =
+  ScriptedReply | ((request: ModelRequest, call: number) => ScriptedReply | Promise<ScriptedReply>);
 
 export interface FakeModelOptions {
   clock?: FakeClock;
@@ -58,15 +64,30 @@ export class FakeModel implements Model {
     this.options.clock?.advance(durationMs);
     const content = structuredClone(reply.content);
     const stopReason = reply.stopReason ?? (content.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
-    return { content, stopReason, usage: reply.usage ?? this.simulateUsage(request, content), model: this.modelId, durationMs };
+    return {
+      content,
+      stopReason,
+      usage: reply.usage ?? this.simulateUsage(request, content),
+      model: this.modelId,
+      durationMs,
+    };
   }
 
   private simulateUsage(request: ModelRequest, content: ContentBlock[]): ModelUsage {
     const perToken = this.options.charsPerToken ?? 4;
     const tokens = (text: string): number => Math.ceil(text.length / perToken);
     const lastBreakpoint = request.system.findLastIndex((b) => b.cache === true);
-    const prefix = JSON.stringify(request.tools) + request.system.slice(0, lastBreakpoint + 1).map((b) => b.text).join('');
-    const rest = request.system.slice(lastBreakpoint + 1).map((b) => b.text).join('') + JSON.stringify(request.messages);
+    const prefix =
+      JSON.stringify(request.tools) +
+      request.system
+        .slice(0, lastBreakpoint + 1)
+        .map((b) => b.text)
+        .join('');
+    const rest =
+      request.system
+        .slice(lastBreakpoint + 1)
+        .map((b) => b.text)
+        .join('') + JSON.stringify(request.messages);
     const cached = lastBreakpoint >= 0 && this.cachedPrefix === prefix;
     if (lastBreakpoint >= 0) this.cachedPrefix = prefix;
     const prefixTokens = lastBreakpoint >= 0 ? tokens(prefix) : 0;

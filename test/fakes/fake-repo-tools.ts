@@ -41,21 +41,31 @@ export class FakeRepoTools implements RepoTools {
     const input = call.input as Record<string, unknown>;
     if (call.name === LIST_FILES_TOOL) {
       const prefix = typeof input.prefix === 'string' ? input.prefix : '';
-      return { content: [...this.repo.files.keys()].filter((p) => p.startsWith(prefix)).sort().join('\n'), isError: false };
+      return {
+        content: [...this.repo.files.keys()]
+          .filter((p) => p.startsWith(prefix))
+          .sort()
+          .join('\n'),
+        isError: false,
+      };
     }
     const path = input.path;
     if (typeof path !== 'string' || path === '') return error('"path" must be a non-empty string.');
     const refusal = this.refuse(path);
     if (refusal !== null) return { content: `Refused: ${refusal}`, isError: true, refusal: { path, reason: refusal } };
     switch (input.command) {
-      case 'view': return this.view(path);
+      case 'view':
+        return this.view(path);
       case 'create':
         if (typeof input.file_text !== 'string') return error('"file_text" must be a string.');
         this.repo.write(path, input.file_text);
         return { content: `Created ${path}.`, isError: false, changedPaths: [path] };
-      case 'str_replace': return this.strReplace(path, input.old_str, input.new_str);
-      case 'insert': return this.insert(path, input.insert_line, input.insert_text);
-      default: return error(`Unknown command ${JSON.stringify(input.command)}; use view, create, str_replace or insert.`);
+      case 'str_replace':
+        return this.strReplace(path, input.old_str, input.new_str);
+      case 'insert':
+        return this.insert(path, input.insert_line, input.insert_text);
+      default:
+        return error(`Unknown command ${JSON.stringify(input.command)}; use view, create, str_replace or insert.`);
     }
   }
 
@@ -70,19 +80,31 @@ export class FakeRepoTools implements RepoTools {
   private view(path: string): ToolOutcome {
     const content = this.repo.read(path);
     if (content !== null) {
-      return { content: content.split('\n').map((line, i) => `${i + 1}\t${line}`).join('\n'), isError: false };
+      return {
+        content: content
+          .split('\n')
+          .map((line, i) => `${i + 1}\t${line}`)
+          .join('\n'),
+        isError: false,
+      };
     }
     const children = [...this.repo.files.keys()].filter((p) => p.startsWith(`${path.replace(/\/$/, '')}/`));
-    return children.length > 0 ? { content: children.sort().join('\n'), isError: false } : error(`${path} does not exist.`);
+    return children.length > 0
+      ? { content: children.sort().join('\n'), isError: false }
+      : error(`${path} does not exist.`);
   }
 
   private strReplace(path: string, oldStr: unknown, newStr: unknown): ToolOutcome {
-    if (typeof oldStr !== 'string' || typeof newStr !== 'string') return error('"old_str" and "new_str" must be strings.');
+    if (typeof oldStr !== 'string' || typeof newStr !== 'string')
+      return error('"old_str" and "new_str" must be strings.');
     const content = this.repo.read(path);
     if (content === null) return error(`${path} does not exist.`);
     const count = content.split(oldStr).length - 1;
     if (count !== 1) return error(`"old_str" must match exactly once in ${path}; it matches ${count} times.`);
-    this.repo.write(path, content.replace(oldStr, () => newStr));
+    this.repo.write(
+      path,
+      content.replace(oldStr, () => newStr),
+    );
     return { content: `Edited ${path}.`, isError: false, changedPaths: [path] };
   }
 

@@ -1,4 +1,10 @@
-import type { TestCaseResult, TestCommand, TestReport, TestRunner, TestSelection } from '../../src/ports/test-runner.ts';
+import type {
+  TestCaseResult,
+  TestCommand,
+  TestReport,
+  TestRunner,
+  TestSelection,
+} from '../../src/ports/test-runner.ts';
 import type { FakeClock } from './fake-clock.ts';
 import type { MemoryRepo } from './memory-repo.ts';
 
@@ -54,7 +60,13 @@ export class FakeTestRunner implements TestRunner {
       tests = tests.filter((t) => wanted.has(t.id) || (t.file !== null && wanted.has(t.file)));
     }
     const count = (status: TestCaseResult['status']): number => tests.filter((t) => t.status === status).length;
-    const totals = { passed: count('passed'), failed: count('failed'), errored: count('errored'), skipped: count('skipped'), total: tests.length };
+    const totals = {
+      passed: count('passed'),
+      failed: count('failed'),
+      errored: count('errored'),
+      skipped: count('skipped'),
+      total: tests.length,
+    };
     const failing = totals.failed + totals.errored > 0;
     const structured = this.options.structured ?? true;
     const report: TestReport = {
@@ -67,13 +79,17 @@ export class FakeTestRunner implements TestRunner {
       durationMs,
       totals: structured ? totals : { passed: 0, failed: 0, errored: 0, skipped: 0, total: 0 },
       tests: structured ? tests : [],
-      outputTail: crashed ? 'SyntaxError: Unexpected token (fake crash)' : `${totals.passed} passed, ${totals.failed} failed`,
+      outputTail: crashed
+        ? 'SyntaxError: Unexpected token (fake crash)'
+        : `${totals.passed} passed, ${totals.failed} failed`,
     };
     return this.options.transform?.(report, selection, this.runs.length) ?? report;
   }
 
   private testFiles(): string[] {
-    return [...this.repo.files.keys()].filter((p) => /\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)test_[^/]*\.py$/.test(p)).sort();
+    return [...this.repo.files.keys()]
+      .filter((p) => /\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)test_[^/]*\.py$/.test(p))
+      .sort();
   }
 
   private selectFiles(selection: TestSelection | undefined): string[] {
@@ -83,7 +99,9 @@ export class FakeTestRunner implements TestRunner {
       return all.filter((f) => selection.tests?.some((t) => t === f || t.startsWith(`${f}::`)));
     }
     const changed = selection.changedFiles ?? [];
-    return all.filter((f) => changed.includes(f) || changed.some((c) => (this.repo.read(f) ?? '').includes(c.replace(/\.[^./]+$/, ''))));
+    return all.filter(
+      (f) => changed.includes(f) || changed.some((c) => (this.repo.read(f) ?? '').includes(c.replace(/\.[^./]+$/, ''))),
+    );
   }
 
   private evaluate(file: string): TestCaseResult[] {
@@ -114,7 +132,8 @@ export class FakeTestRunner implements TestRunner {
     if (flaky !== null && Number(flaky[1]) === run) return 'AssertionError: timing-dependent result (flaky)';
     for (const need of line.matchAll(/@needs\(([^:)]+):\s*([^)]*)\)/g)) {
       const [, path = '', text = ''] = need;
-      if (!(this.repo.read(path.trim()) ?? '').includes(text)) return `AssertionError: expected ${path.trim()} to contain "${text}"`;
+      if (!(this.repo.read(path.trim()) ?? '').includes(text))
+        return `AssertionError: expected ${path.trim()} to contain "${text}"`;
     }
     return null;
   }

@@ -52,7 +52,16 @@ export class FakeWorkspace implements Workspace {
       if (now === null && [...renamedFrom.values()].includes(path)) continue;
       const from = renamedFrom.get(path);
       if (from !== undefined) {
-        result.push({ path, previousPath: from, status: 'renamed', oldMode: '100644', newMode: '100644', binary: false, addedLines: [], removedLines: [] });
+        result.push({
+          path,
+          previousPath: from,
+          status: 'renamed',
+          oldMode: '100644',
+          newMode: '100644',
+          binary: false,
+          addedLines: [],
+          removedLines: [],
+        });
         continue;
       }
       const d = lineDiff(old, now);
@@ -75,7 +84,11 @@ export class FakeWorkspace implements Workspace {
     const out: string[] = [];
     for (const change of await this.changes(base)) {
       if (change.status === 'renamed') {
-        out.push(`diff --git a/${change.previousPath} b/${change.path}`, `rename from ${change.previousPath}`, `rename to ${change.path}`);
+        out.push(
+          `diff --git a/${change.previousPath} b/${change.path}`,
+          `rename from ${change.previousPath}`,
+          `rename to ${change.path}`,
+        );
         continue;
       }
       const d = lineDiff(this.repo.baseFiles.get(change.path) ?? null, this.repo.read(change.path));

@@ -38,7 +38,10 @@ function splitLines(text: string | null): string[] {
   return lines;
 }
 
-interface Op { op: ' ' | '-' | '+'; line: string }
+interface Op {
+  op: ' ' | '-' | '+';
+  line: string;
+}
 
 function replaceAll(a: string[], b: string[]): Op[] {
   return [...a.map((line) => ({ op: '-' as const, line })), ...b.map((line) => ({ op: '+' as const, line }))];

@@ -16,7 +16,14 @@ export function toolUse(name: string, input: unknown, text?: string): ScriptedRe
 
 /** Several tool calls in one reply. */
 export function toolUses(calls: { name: string; input: unknown }[]): ScriptedReply {
-  return { content: calls.map((c) => ({ type: 'tool_use' as const, id: `toolu_${String(nextId++).padStart(4, '0')}`, name: c.name, input: c.input })) };
+  return {
+    content: calls.map((c) => ({
+      type: 'tool_use' as const,
+      id: `toolu_${String(nextId++).padStart(4, '0')}`,
+      name: c.name,
+      input: c.input,
+    })),
+  };
 }
 
 export function createFile(path: string, fileText: string): ScriptedReply {

@@ -18,6 +18,7 @@ export function webhookExample(event: string, action: string | undefined, index 
   if (definition === undefined) throw new Error(`no webhook examples for '${event}'`);
   const matching = (definition.examples as Record<string, unknown>[]).filter((e) => e.action === action);
   const example = matching[index];
-  if (example === undefined) throw new Error(`no example ${index} of ${event}.${action ?? '(no action)'}; there are ${matching.length}`);
+  if (example === undefined)
+    throw new Error(`no example ${index} of ${event}.${action ?? '(no action)'}; there are ${matching.length}`);
   return structuredClone(example) as ExamplePayload;
 }

@@ -7,7 +7,15 @@
  */
 import nock from 'nock';
 import { Readable } from 'node:stream';
-import { apiError, messageEvents, messageStream, sse, SSE_HEADERS, type ScriptedBlock, type ScriptedMessage } from '../adapters/model/anthropic-sse.ts';
+import {
+  apiError,
+  messageEvents,
+  messageStream,
+  sse,
+  SSE_HEADERS,
+  type ScriptedBlock,
+  type ScriptedMessage,
+} from '../adapters/model/anthropic-sse.ts';
 
 export const API = 'https://api.anthropic.com';
 /** A fake key in the shape of a real one, so that both exact-value and pattern redaction apply. */
@@ -32,28 +40,37 @@ export function mockAnthropic(steps: readonly Step[]): Conversation {
   const scope = nock(API);
   let answers = 0;
   for (const original of steps) {
-    const step = original.kind === 'error' || original.message.usage !== undefined ? original : { ...original, message: { ...original.message, usage: usageOf(answers) } };
+    const step =
+      original.kind === 'error' || original.message.usage !== undefined
+        ? original
+        : { ...original, message: { ...original.message, usage: usageOf(answers) } };
     if (step.kind !== 'error') answers += 1;
     let body: unknown;
     // The body is taken by the matcher: nock hangs on reply functions that declare a body parameter.
-    scope.post('/v1/messages', (sent: unknown) => {
-      body = sent;
-      return true;
-    }).reply(() => {
-      conversation.bodies.push(typeof body === 'string' ? body : JSON.stringify(body));
-      switch (step.kind) {
-        case 'message':
-          return [200, messageStream(step.message), SSE_HEADERS];
-        case 'error':
-          return [step.status, apiError(step.type, step.message), { 'retry-after-ms': '1', 'content-type': 'application/json' }];
-        case 'cut': {
-          const stream = new Readable({ read() {} });
-          stream.push(sse(messageEvents(step.message).slice(0, step.events)));
-          setImmediate(() => stream.emit('error', new Error('socket hang up')));
-          return [200, stream, SSE_HEADERS];
+    scope
+      .post('/v1/messages', (sent: unknown) => {
+        body = sent;
+        return true;
+      })
+      .reply(() => {
+        conversation.bodies.push(typeof body === 'string' ? body : JSON.stringify(body));
+        switch (step.kind) {
+          case 'message':
+            return [200, messageStream(step.message), SSE_HEADERS];
+          case 'error':
+            return [
+              step.status,
+              apiError(step.type, step.message),
+              { 'retry-after-ms': '1', 'content-type': 'application/json' },
+            ];
+          case 'cut': {
+            const stream = new Readable({ read() {} });
+            stream.push(sse(messageEvents(step.message).slice(0, step.events)));
+            setImmediate(() => stream.emit('error', new Error('socket hang up')));
+            return [200, stream, SSE_HEADERS];
+          }
         }
-      }
-    });
+      });
   }
   return conversation;
 }
@@ -74,14 +91,32 @@ export function endTurn(text = 'Done.'): Step {
   return { kind: 'message', message: { content: [{ type: 'text', text }], stopReason: 'end_turn' } };
 }
 
-export const create = (path: string, fileText: string) => ({ name: 'str_replace_based_edit_tool', input: { command: 'create', path, file_text: fileText } });
-export const replace = (path: string, oldStr: string, newStr: string) => ({ name: 'str_replace_based_edit_tool', input: { command: 'str_replace', path, old_str: oldStr, new_str: newStr } });
+export const create = (path: string, fileText: string) => ({
+  name: 'str_replace_based_edit_tool',
+  input: { command: 'create', path, file_text: fileText },
+});
+export const replace = (path: string, oldStr: string, newStr: string) => ({
+  name: 'str_replace_based_edit_tool',
+  input: { command: 'str_replace', path, old_str: oldStr, new_str: newStr },
+});
 export const view = (path: string) => ({ name: 'str_replace_based_edit_tool', input: { command: 'view', path } });
 export const runTests = (input: Record<string, unknown> = {}) => ({ name: 'run_tests', input });
 
-export const apiFailure = (status: number, type: string, message: string): Step => ({ kind: 'error', status, type, message });
+export const apiFailure = (status: number, type: string, message: string): Step => ({
+  kind: 'error',
+  status,
+  type,
+  message,
+});
 
 /** A reply whose stream breaks after `events` SSE events. */
 export function cutStream(events: number): Step {
-  return { kind: 'cut', events, message: { content: [{ type: 'text', text: 'I will now write the remaining tests for clamp' }], stopReason: 'end_turn' } };
+  return {
+    kind: 'cut',
+    events,
+    message: {
+      content: [{ type: 'text', text: 'I will now write the remaining tests for clamp' }],
+      stopReason: 'end_turn',
+    },
+  };
 }

@@ -50,19 +50,32 @@ export interface JobRun {
  * Anthropic model (as the demo or a caller with its own client would) instead of
  * letting runJob build one from the environment.
  */
-export async function runOn(repo: FixtureRepo, task: Partial<TaskRequest> = {}, env = engineEnv(), options: { injectModel?: boolean } = {}): Promise<JobRun> {
+export async function runOn(
+  repo: FixtureRepo,
+  task: Partial<TaskRequest> = {},
+  env = engineEnv(),
+  options: { injectModel?: boolean } = {},
+): Promise<JobRun> {
   const parsed = parseConfig(readFileSync(join(repo.root, '.github/greenlight.yml'), 'utf8'));
   if (!parsed.ok) throw new ConfigError(parsed.errors);
   const audit = new MemoryAuditSink();
   const progress = new MemoryProgress();
   const result = await runJob({
     workspaceRoot: repo.root,
-    task: { mode: 'generate', title: 'Add tests for clamp', body: 'Cover `clamp` in src/calc.js with unit tests.', baseSha: repo.head(), ...task },
+    task: {
+      mode: 'generate',
+      title: 'Add tests for clamp',
+      body: 'Cover `clamp` in src/calc.js with unit tests.',
+      baseSha: repo.head(),
+      ...task,
+    },
     config: parsed.config,
     env,
     audit,
     progress,
-    ...(options.injectModel === true ? { model: createAnthropicModel({ model: parsed.config.model.name, apiKey: 'injected-key-0000', baseURL: API }) } : {}),
+    ...(options.injectModel === true
+      ? { model: createAnthropicModel({ model: parsed.config.model.name, apiKey: 'injected-key-0000', baseURL: API }) }
+      : {}),
   });
   return { result, audit, progress };
 }

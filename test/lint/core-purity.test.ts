@@ -28,12 +28,18 @@ describe('architecture rule: src/core stays pure', () => {
   });
 
   it('allows the same imports in an adapter', async () => {
-    const messages = await messagesFor('src/adapters/example.ts', "import { execa } from 'execa';\nexport const run = execa;\n");
+    const messages = await messagesFor(
+      'src/adapters/example.ts',
+      "import { execa } from 'execa';\nexport const run = execa;\n",
+    );
     expect(messages).toEqual([]);
   });
 
   it('allows pure imports in core', async () => {
-    const messages = await messagesFor('src/core/example.ts', "import { z } from 'zod';\nimport type { Sandbox } from '../ports/sandbox.ts';\nexport const s = z.string();\nexport type S = Sandbox;\n");
+    const messages = await messagesFor(
+      'src/core/example.ts',
+      "import { z } from 'zod';\nimport type { Sandbox } from '../ports/sandbox.ts';\nexport const s = z.string();\nexport type S = Sandbox;\n",
+    );
     expect(messages).toEqual([]);
   });
 });

@@ -13,11 +13,19 @@ export function appendStepSummary(file: string, markdown: string): void {
   let text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
   if (Buffer.byteLength(text) > MAX_SUMMARY_BYTES) {
     const marker = '\n\n… (cut: the job summary is limited to 1 MiB; the audit log artifact has everything)\n';
-    text = Buffer.from(text).subarray(0, MAX_SUMMARY_BYTES - Buffer.byteLength(marker) - 4).toString('utf8').replace(/\uFFFD+$/, '') + marker;
+    text =
+      Buffer.from(text)
+        .subarray(0, MAX_SUMMARY_BYTES - Buffer.byteLength(marker) - 4)
+        .toString('utf8')
+        .replace(/\uFFFD+$/, '') + marker;
   }
   try {
     appendFileSync(file, text, 'utf8');
   } catch (error) {
-    throw new GreenlightError('internal', `Cannot write the job summary to ${file} (GITHUB_STEP_SUMMARY): ${(error as Error).message}.`, { cause: error });
+    throw new GreenlightError(
+      'internal',
+      `Cannot write the job summary to ${file} (GITHUB_STEP_SUMMARY): ${(error as Error).message}.`,
+      { cause: error },
+    );
   }
 }

@@ -25,19 +25,29 @@ async function mergeBase(root: string, a: string, b: string): Promise<string | n
 }
 
 /** Classifies the pull request's change in the workspace at `root`. */
-export async function classifyPullRequest(root: string, range: PullRequestRange, risk: RepoConfig['risk'], auth: GitAuth): Promise<RiskAssessment> {
+export async function classifyPullRequest(
+  root: string,
+  range: PullRequestRange,
+  risk: RepoConfig['risk'],
+  auth: GitAuth,
+): Promise<RiskAssessment> {
   await ensureCommit(root, range.headSha, [range.headRef], auth);
   await ensureCommit(root, range.baseSha, [range.baseRef], auth);
   let base = await mergeBase(root, range.baseSha, range.headSha);
   if (base === null) {
     const shallow = await runGit(root, ['rev-parse', '--is-shallow-repository']);
     if (shallow.stdout.trim() === 'true') {
-      await runGit(root, ['-c', 'core.hooksPath=/dev/null', 'fetch', '--no-tags', '--quiet', '--unshallow', 'origin'], { env: gitAuthEnv(auth.serverUrl, auth.token) });
+      await runGit(root, ['-c', 'core.hooksPath=/dev/null', 'fetch', '--no-tags', '--quiet', '--unshallow', 'origin'], {
+        env: gitAuthEnv(auth.serverUrl, auth.token),
+      });
       base = await mergeBase(root, range.baseSha, range.headSha);
     }
   }
   if (base === null) {
-    throw new GreenlightError('git', `no merge base of ${range.baseRef} and ${range.headRef} in the workspace. Check out with fetch-depth: 0 in the gate workflow.`);
+    throw new GreenlightError(
+      'git',
+      `no merge base of ${range.baseRef} and ${range.headRef} in the workspace. Check out with fetch-depth: 0 in the gate workflow.`,
+    );
   }
   const change = await readRevisionChange(root, { base, head: range.headSha }, '.github/greenlight.yml');
   return classifyRisk(change.changes, { risk, contents: change.contents });

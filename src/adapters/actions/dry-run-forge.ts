@@ -4,11 +4,28 @@
  * goes on exactly as it would, without a comment, label, check or pull request.
  */
 import type {
-  CheckRunInfo, CommentInfo, CreatedPullRequest, Forge, NewCheckRun, NewPullRequest,
+  CheckRunInfo,
+  CommentInfo,
+  CreatedPullRequest,
+  Forge,
+  NewCheckRun,
+  NewPullRequest,
 } from '../../ports/forge.ts';
 
-type Writes = 'createComment' | 'updateComment' | 'addReaction' | 'createPullRequest' | 'updatePullRequest' | 'ensureLabels'
-  | 'addLabels' | 'removeLabel' | 'requestReviewers' | 'enableAutoMerge' | 'createCheckRun' | 'updateCheckRun' | 'dispatchWorkflow';
+type Writes =
+  | 'createComment'
+  | 'updateComment'
+  | 'addReaction'
+  | 'createPullRequest'
+  | 'updatePullRequest'
+  | 'ensureLabels'
+  | 'addLabels'
+  | 'removeLabel'
+  | 'requestReviewers'
+  | 'enableAutoMerge'
+  | 'createCheckRun'
+  | 'updateCheckRun'
+  | 'dispatchWorkflow';
 
 /** Wraps `forge` so that every write only calls `log`. */
 export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
@@ -16,11 +33,24 @@ export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
   const now = () => new Date().toISOString();
   const skipped = (method: Writes, what: string) => log(`greenlight (dry run): would ${what} [${method}]`);
   const comment = (id: number, body: string): CommentInfo => ({
-    id, body, author: { login: 'greenlight (dry run)', isBot: true }, createdAt: now(), updatedAt: now(), htmlUrl: `(dry run: comment ${id})`,
+    id,
+    body,
+    author: { login: 'greenlight (dry run)', isBot: true },
+    createdAt: now(),
+    updatedAt: now(),
+    htmlUrl: `(dry run: comment ${id})`,
   });
-  const check = (id: number, request: Pick<NewCheckRun, 'name' | 'headSha' | 'status' | 'conclusion' | 'externalId'>): CheckRunInfo => ({
-    id, name: request.name, headSha: request.headSha, status: request.status,
-    conclusion: request.status === 'completed' ? (request.conclusion ?? null) : null, externalId: request.externalId ?? null, appId: null,
+  const check = (
+    id: number,
+    request: Pick<NewCheckRun, 'name' | 'headSha' | 'status' | 'conclusion' | 'externalId'>,
+  ): CheckRunInfo => ({
+    id,
+    name: request.name,
+    headSha: request.headSha,
+    status: request.status,
+    conclusion: request.status === 'completed' ? (request.conclusion ?? null) : null,
+    externalId: request.externalId ?? null,
+    appId: null,
   });
   return {
     repo: forge.repo,
@@ -44,7 +74,10 @@ export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
       return comment(id, body);
     },
     async addReaction(target, content) {
-      skipped('addReaction', `react ${content} to ${target.kind === 'issue' ? `#${target.number}` : `comment ${target.id}`}`);
+      skipped(
+        'addReaction',
+        `react ${content} to ${target.kind === 'issue' ? `#${target.number}` : `comment ${target.id}`}`,
+      );
     },
     async createPullRequest(request: NewPullRequest): Promise<CreatedPullRequest> {
       skipped('createPullRequest', `open a pull request from ${request.head} to ${request.base}`);
@@ -63,7 +96,10 @@ export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
       skipped('removeLabel', `remove ${label} from #${n}`);
     },
     async requestReviewers(n, request) {
-      skipped('requestReviewers', `request reviews on #${n} from ${[...request.reviewers, ...request.teams].join(', ')}`);
+      skipped(
+        'requestReviewers',
+        `request reviews on #${n} from ${[...request.reviewers, ...request.teams].join(', ')}`,
+      );
     },
     async enableAutoMerge(n) {
       skipped('enableAutoMerge', `enable auto-merge on #${n}`);

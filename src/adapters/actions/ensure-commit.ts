@@ -22,40 +22,72 @@ async function hasCommit(root: string, sha: string): Promise<boolean> {
 }
 
 async function fetch(root: string, refspecs: readonly string[], auth: GitAuth): Promise<string> {
-  const result = await runGit(root, [...SAFE, 'fetch', '--no-tags', '--quiet', 'origin', ...refspecs], { env: gitAuthEnv(auth.serverUrl, auth.token) });
-  return result.exitCode === 0 ? '' : result.stderr.trim().split('\n').at(-1) ?? '';
+  const result = await runGit(root, [...SAFE, 'fetch', '--no-tags', '--quiet', 'origin', ...refspecs], {
+    env: gitAuthEnv(auth.serverUrl, auth.token),
+  });
+  return result.exitCode === 0 ? '' : (result.stderr.trim().split('\n').at(-1) ?? '');
 }
 
 /**
  * Ensures `sha` exists locally, fetching `branches` (names on origin) and then the
  * commit by id when needed. Throws GreenlightError('git') naming the commit otherwise.
  */
-export async function ensureCommit(root: string, sha: string, branches: readonly string[], auth: GitAuth): Promise<void> {
-  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha)) throw new GreenlightError('git', `'${sha}' is not a full commit id.`);
+export async function ensureCommit(
+  root: string,
+  sha: string,
+  branches: readonly string[],
+  auth: GitAuth,
+): Promise<void> {
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
+    throw new GreenlightError('git', `'${sha}' is not a full commit id.`);
   if (await hasCommit(root, sha)) return;
-  const refspecs = branches.filter((b) => b !== '' && !b.startsWith('-')).map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
+  const refspecs = branches
+    .filter((b) => b !== '' && !b.startsWith('-'))
+    .map((b) => `+refs/heads/${b}:refs/remotes/origin/${b}`);
   let why = refspecs.length > 0 ? await fetch(root, refspecs, auth) : '';
   if (await hasCommit(root, sha)) return;
   why = (await fetch(root, [sha], auth)) || why;
   if (await hasCommit(root, sha)) return;
-  throw new GreenlightError('git', `commit ${sha.slice(0, 12)} could not be fetched from origin${why === '' ? '' : ` (${why})`}. ` +
-    'Check that the github_token can read the repository (contents: read) and that the commit still exists.');
+  throw new GreenlightError(
+    'git',
+    `commit ${sha.slice(0, 12)} could not be fetched from origin${why === '' ? '' : ` (${why})`}. ` +
+      'Check that the github_token can read the repository (contents: read) and that the commit still exists.',
+  );
 }
 
 /**
  * Checks out `sha` (detached) in a clean workspace, fetching it first when needed.
  * Refuses a dirty working tree rather than carry someone's changes into the run.
  */
-export async function checkoutCommit(root: string, sha: string, branches: readonly string[], auth: GitAuth): Promise<void> {
+export async function checkoutCommit(
+  root: string,
+  sha: string,
+  branches: readonly string[],
+  auth: GitAuth,
+): Promise<void> {
   const head = await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head.exitCode === 0 && head.stdout.trim() === sha) return;
   const status = await runGit(root, ['status', '--porcelain', '--untracked-files=no']);
   if (status.exitCode !== 0 || status.stdout.trim() !== '') {
-    throw new GreenlightError('workspace-dirty', `the workspace ${root} has uncommitted changes; greenlight needs the clean checkout of the workflow's actions/checkout step.`);
+    throw new GreenlightError(
+      'workspace-dirty',
+      `the workspace ${root} has uncommitted changes; greenlight needs the clean checkout of the workflow's actions/checkout step.`,
+    );
   }
   await ensureCommit(root, sha, branches, auth);
-  const checkout = await runGit(root, [...SAFE, '-c', 'advice.detachedHead=false', 'checkout', '--quiet', '--detach', sha]);
+  const checkout = await runGit(root, [
+    ...SAFE,
+    '-c',
+    'advice.detachedHead=false',
+    'checkout',
+    '--quiet',
+    '--detach',
+    sha,
+  ]);
   if (checkout.exitCode !== 0) {
-    throw new GreenlightError('git', `cannot check out ${sha.slice(0, 12)}: ${checkout.stderr.trim().split('\n').at(-1) ?? ''}.`);
+    throw new GreenlightError(
+      'git',
+      `cannot check out ${sha.slice(0, 12)}: ${checkout.stderr.trim().split('\n').at(-1) ?? ''}.`,
+    );
   }
 }

@@ -7,11 +7,19 @@ export function readEventFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new GreenlightError('event-invalid', `Cannot read the event file ${path} (GITHUB_EVENT_PATH): ${(error as Error).message}. greenlight must run as a workflow step.`, { cause: error });
+    throw new GreenlightError(
+      'event-invalid',
+      `Cannot read the event file ${path} (GITHUB_EVENT_PATH): ${(error as Error).message}. greenlight must run as a workflow step.`,
+      { cause: error },
+    );
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new GreenlightError('event-invalid', `The event file ${path} (GITHUB_EVENT_PATH) is not JSON: ${(error as Error).message}.`, { cause: error });
+    throw new GreenlightError(
+      'event-invalid',
+      `The event file ${path} (GITHUB_EVENT_PATH) is not JSON: ${(error as Error).message}.`,
+      { cause: error },
+    );
   }
 }

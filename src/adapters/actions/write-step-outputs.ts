@@ -9,11 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { GreenlightError } from '../../core/errors.ts';
 
 /** The text appended for `outputs` (exported for tests). */
-export function formatStepOutputs(outputs: Readonly<Record<string, string>>, delimiter = `ghadelimiter_${randomUUID()}`): string {
+export function formatStepOutputs(
+  outputs: Readonly<Record<string, string>>,
+  delimiter = `ghadelimiter_${randomUUID()}`,
+): string {
   let text = '';
   for (const [name, value] of Object.entries(outputs)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new GreenlightError('internal', `invalid step output name '${name}'`);
-    if (value.includes(delimiter)) throw new GreenlightError('internal', `step output '${name}' contains the heredoc delimiter`);
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name))
+      throw new GreenlightError('internal', `invalid step output name '${name}'`);
+    if (value.includes(delimiter))
+      throw new GreenlightError('internal', `step output '${name}' contains the heredoc delimiter`);
     text += `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
   }
   return text;
@@ -24,6 +29,10 @@ export function writeStepOutputs(file: string, outputs: Readonly<Record<string, 
   try {
     appendFileSync(file, formatStepOutputs(outputs), 'utf8');
   } catch (error) {
-    throw new GreenlightError('internal', `Cannot write the step outputs to ${file} (GITHUB_OUTPUT): ${(error as Error).message}.`, { cause: error });
+    throw new GreenlightError(
+      'internal',
+      `Cannot write the step outputs to ${file} (GITHUB_OUTPUT): ${(error as Error).message}.`,
+      { cause: error },
+    );
   }
 }

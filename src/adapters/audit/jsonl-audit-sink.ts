@@ -36,7 +36,11 @@ export function createJsonlAuditSink(options: JsonlAuditSinkOptions): JsonlAudit
     mkdirSync(dirname(options.path), { recursive: true });
     fd = openSync(options.path, 'a', 0o600);
   } catch (error) {
-    throw new GreenlightError('audit-invalid', `Cannot open the audit log ${options.path}: ${(error as Error).message}. Choose a writable path.`, { cause: error });
+    throw new GreenlightError(
+      'audit-invalid',
+      `Cannot open the audit log ${options.path}: ${(error as Error).message}. Choose a writable path.`,
+      { cause: error },
+    );
   }
   return {
     path: options.path,
@@ -49,7 +53,11 @@ export function createJsonlAuditSink(options: JsonlAuditSinkOptions): JsonlAudit
         writeSync(fd, `${JSON.stringify(record)}\n`);
       } catch (error) {
         // A run whose audit trail cannot be written must not carry on silently.
-        throw new GreenlightError('audit-invalid', `Cannot write the audit log ${options.path}: ${(error as Error).message}.`, { cause: error });
+        throw new GreenlightError(
+          'audit-invalid',
+          `Cannot write the audit log ${options.path}: ${(error as Error).message}.`,
+          { cause: error },
+        );
       }
     },
     close(): void {

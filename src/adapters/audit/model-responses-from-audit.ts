@@ -36,8 +36,13 @@ export function modelResponsesFromAudit(records: readonly AuditRecord[]): ModelR
     if (record.event.kind !== 'model-response') continue;
     const parsed = ModelResponseSchema.safeParse(record.event.response);
     if (!parsed.success) {
-      const problem = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-      throw new GreenlightError('audit-invalid', `The model-response of turn ${record.event.turn} (at ${record.at}) is not a ModelResponse: ${problem}. Record the ModelResponse object itself in the audit event.`);
+      const problem = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; ');
+      throw new GreenlightError(
+        'audit-invalid',
+        `The model-response of turn ${record.event.turn} (at ${record.at}) is not a ModelResponse: ${problem}. Record the ModelResponse object itself in the audit event.`,
+      );
     }
     responses.push(parsed.data as ModelResponse);
   }

@@ -15,7 +15,9 @@ export async function readAuditLog(path: string): Promise<AuditLog> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new GreenlightError('audit-invalid', `Cannot read the audit log ${path}: ${(error as Error).message}.`, { cause: error });
+    throw new GreenlightError('audit-invalid', `Cannot read the audit log ${path}: ${(error as Error).message}.`, {
+      cause: error,
+    });
   }
   return parseAuditLog(text, path);
 }
@@ -37,10 +39,17 @@ export function parseAuditLog(text: string, source = 'the audit log'): AuditLog 
         truncatedTail = true;
         return;
       }
-      throw new GreenlightError('audit-invalid', `Line ${index + 1} of ${source} is not valid JSON (${(error as Error).message}).`, { cause: error });
+      throw new GreenlightError(
+        'audit-invalid',
+        `Line ${index + 1} of ${source} is not valid JSON (${(error as Error).message}).`,
+        { cause: error },
+      );
     }
     if (!isRecord(value)) {
-      throw new GreenlightError('audit-invalid', `Line ${index + 1} of ${source} is not an audit record: expected {"at": "<ISO time>", "event": {"kind": …}}.`);
+      throw new GreenlightError(
+        'audit-invalid',
+        `Line ${index + 1} of ${source} is not an audit record: expected {"at": "<ISO time>", "event": {"kind": …}}.`,
+      );
     }
     records.push(value);
   });
@@ -50,5 +59,10 @@ export function parseAuditLog(text: string, source = 'the audit log'): AuditLog 
 function isRecord(value: unknown): value is AuditRecord {
   if (typeof value !== 'object' || value === null) return false;
   const { at, event } = value as { at?: unknown; event?: unknown };
-  return typeof at === 'string' && typeof event === 'object' && event !== null && typeof (event as { kind?: unknown }).kind === 'string';
+  return (
+    typeof at === 'string' &&
+    typeof event === 'object' &&
+    event !== null &&
+    typeof (event as { kind?: unknown }).kind === 'string'
+  );
 }

@@ -21,11 +21,19 @@ export interface RepoContextOptions {
   recentChanges?: readonly RecentChange[];
 }
 
-export async function assembleRepoContext(root: string, task: string, options: RepoContextOptions): Promise<ContextPack> {
+export async function assembleRepoContext(
+  root: string,
+  task: string,
+  options: RepoContextOptions,
+): Promise<ContextPack> {
   const index = await readRepoIndex(root, { maxFileBytes: options.maxFileBytes, exclude: options.exclude });
-  const recent = options.base !== undefined || (options.recentCommits ?? 0) > 0
-    ? await readRecentChanges(root, { ...(options.base !== undefined ? { base: options.base } : {}), commits: options.recentCommits ?? 0 })
-    : [];
+  const recent =
+    options.base !== undefined || (options.recentCommits ?? 0) > 0
+      ? await readRecentChanges(root, {
+          ...(options.base !== undefined ? { base: options.base } : {}),
+          commits: options.recentCommits ?? 0,
+        })
+      : [];
   return assembleContext(index, task, {
     budgetTokens: options.budgetTokens,
     recentChanges: [...(options.recentChanges ?? []), ...recent],

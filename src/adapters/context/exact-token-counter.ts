@@ -9,7 +9,10 @@ import { countTokens } from '../../core/text/count-tokens.ts';
 /** The part of the Anthropic SDK client this needs. */
 export interface TokenCountingClient {
   messages: {
-    countTokens(params: { model: string; messages: { role: 'user'; content: string }[] }): Promise<{ input_tokens: number }>;
+    countTokens(params: {
+      model: string;
+      messages: { role: 'user'; content: string }[];
+    }): Promise<{ input_tokens: number }>;
   };
 }
 
@@ -40,11 +43,15 @@ export interface TokenCalibration {
 }
 
 /** Compares `countTokens` with exact counts on `texts` (one request per text, in order). */
-export async function calibrateTokenCount(texts: readonly string[], exact: ExactTokenCounter): Promise<TokenCalibration> {
+export async function calibrateTokenCount(
+  texts: readonly string[],
+  exact: ExactTokenCounter,
+): Promise<TokenCalibration> {
   const rows: { estimate: number; exact: number }[] = [];
   for (const text of texts) rows.push({ estimate: countTokens(text), exact: await exact(text) });
   const measured = rows.filter((r) => r.exact > 0);
   const errors = measured.map((r) => (r.estimate - r.exact) / r.exact);
-  const mean = (values: number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+  const mean = (values: number[]): number =>
+    values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
   return { texts: rows.length, meanAbsoluteError: mean(errors.map(Math.abs)), bias: mean(errors), rows };
 }

@@ -16,7 +16,10 @@ export async function readRecentChanges(root: string, options: RecentChangeOptio
   const changes: RecentChange[] = [];
   const seen = new Set<string>();
   if (options.base) {
-    const diff = await execa('git', ['diff', '--name-only', '-z', '--no-renames', `${options.base}...HEAD`], { cwd: root, reject: false });
+    const diff = await execa('git', ['diff', '--name-only', '-z', '--no-renames', `${options.base}...HEAD`], {
+      cwd: root,
+      reject: false,
+    });
     if (diff.exitCode === 0) {
       for (const path of diff.stdout.split('\0').filter(Boolean).sort()) {
         if (!seen.has(path)) changes.push({ path, source: 'diff' });
@@ -26,7 +29,10 @@ export async function readRecentChanges(root: string, options: RecentChangeOptio
   }
   const commits = options.commits ?? 10;
   if (commits > 0) {
-    const log = await execa('git', ['log', `-n${commits}`, '--name-only', '--format=', '-z', '--no-renames'], { cwd: root, reject: false });
+    const log = await execa('git', ['log', `-n${commits}`, '--name-only', '--format=', '-z', '--no-renames'], {
+      cwd: root,
+      reject: false,
+    });
     if (log.exitCode === 0) {
       for (const path of log.stdout.split(/[\0\n]/).filter(Boolean)) {
         if (!seen.has(path)) changes.push({ path, source: 'log' });

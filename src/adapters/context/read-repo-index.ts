@@ -22,14 +22,18 @@ export async function readRepoIndex(root: string, options: ReadRepoIndexOptions)
   // One buffer for every read: the core decodes each file before asking for the next,
   // and 50,000 short-lived buffers cost more in GC and peak RSS than the reads.
   let buffer = Buffer.allocUnsafe(Math.min(options.maxFileBytes, 1 << 20));
-  return buildRepoIndex(paths, (path, maxBytes) => {
-    const result = readLimited(join(root, path), maxBytes, buffer);
-    if (result !== null && 'grow' in result) {
-      buffer = Buffer.allocUnsafe(result.grow);
-      return readLimited(join(root, path), maxBytes, buffer) as ReadResult;
-    }
-    return result;
-  }, options);
+  return buildRepoIndex(
+    paths,
+    (path, maxBytes) => {
+      const result = readLimited(join(root, path), maxBytes, buffer);
+      if (result !== null && 'grow' in result) {
+        buffer = Buffer.allocUnsafe(result.grow);
+        return readLimited(join(root, path), maxBytes, buffer) as ReadResult;
+      }
+      return result;
+    },
+    options,
+  );
 }
 
 /** Tracked and untracked-but-not-ignored files, relative, forward slashes. */

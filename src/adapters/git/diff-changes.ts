@@ -11,10 +11,21 @@ import { git } from './run-git.ts';
 import type { GitOptions } from './run-git.ts';
 
 /** Flags that keep diff output independent of user and repository config. */
-export const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '-M', '--ignore-submodules=none', '--submodule=short'];
+export const DIFF_FLAGS = [
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '-M',
+  '--ignore-submodules=none',
+  '--submodule=short',
+];
 
 /** Lists the changes of `range` (arguments to `git diff`, before any `--`). */
-export async function diffChanges(root: string, range: readonly string[], options: GitOptions = {}): Promise<FileChange[]> {
+export async function diffChanges(
+  root: string,
+  range: readonly string[],
+  options: GitOptions = {},
+): Promise<FileChange[]> {
   const [summary, patch] = await Promise.all([
     git(root, ['diff', ...DIFF_FLAGS, '--raw', '--numstat', '-z', ...range, '--'], options),
     git(root, ['diff', ...DIFF_FLAGS, '-U0', ...range, '--'], options),

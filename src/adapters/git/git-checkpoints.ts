@@ -40,7 +40,8 @@ export class GitCheckpoints implements Checkpoints {
 
   async save(label: string): Promise<string> {
     const tree = (await withWorktreeIndex(this.root, (options) => git(this.root, ['write-tree'], options))).trim();
-    if (!/^[0-9a-f]{40,64}$/.test(tree)) throw new GreenlightError('git', `git write-tree gave no tree id for checkpoint "${label}" in ${this.root}.`);
+    if (!/^[0-9a-f]{40,64}$/.test(tree))
+      throw new GreenlightError('git', `git write-tree gave no tree id for checkpoint "${label}" in ${this.root}.`);
     return tree;
   }
 
@@ -63,29 +64,38 @@ export class GitCheckpoints implements Checkpoints {
     }
     const left = await this.diffAgainst(tree);
     if (left.differing.length > 0 || left.extra.length > 0) {
-      throw new GreenlightError('git', `could not restore checkpoint ${tree.slice(0, 12)} in ${this.root}: ${[...left.differing, ...left.extra].slice(0, 5).join(', ')} still differ.`);
+      throw new GreenlightError(
+        'git',
+        `could not restore checkpoint ${tree.slice(0, 12)} in ${this.root}: ${[...left.differing, ...left.extra].slice(0, 5).join(', ')} still differ.`,
+      );
     }
   }
 
   async restorePaths(id: string, paths: readonly string[]): Promise<void> {
     if (paths.length === 0) return;
     const tree = await this.verifyTree(id);
-    const listed = await git(this.root, ['ls-tree', '-r', '-z', '--name-only', tree, '--', ...paths], { env: { GIT_LITERAL_PATHSPECS: '1' } });
+    const listed = await git(this.root, ['ls-tree', '-r', '-z', '--name-only', tree, '--', ...paths], {
+      env: { GIT_LITERAL_PATHSPECS: '1' },
+    });
     const present = new Set(listed.split('\0').filter((p) => p !== ''));
     for (const path of paths) if (!present.has(path)) await this.remove(path);
     await this.checkout(tree, [...present]);
   }
 
   private async verifyTree(id: string): Promise<string> {
-    if (!/^[0-9a-f]{40,64}$/.test(id)) throw new GreenlightError('internal', `"${id}" is not a checkpoint id of this workspace.`);
+    if (!/^[0-9a-f]{40,64}$/.test(id))
+      throw new GreenlightError('internal', `"${id}" is not a checkpoint id of this workspace.`);
     const type = await git(this.root, ['cat-file', '-t', id]).catch(() => '');
-    if (type.trim() !== 'tree') throw new GreenlightError('internal', `checkpoint ${id} does not exist in ${this.root}.`);
+    if (type.trim() !== 'tree')
+      throw new GreenlightError('internal', `checkpoint ${id} does not exist in ${this.root}.`);
     return id;
   }
 
   /** The working tree (as `save` records it) against `tree`. */
   private async diffAgainst(tree: string): Promise<TreeDiff> {
-    const out = await withWorktreeIndex(this.root, (options) => git(this.root, ['diff-index', '--cached', '--no-renames', '--name-status', '-z', tree, '--'], options));
+    const out = await withWorktreeIndex(this.root, (options) =>
+      git(this.root, ['diff-index', '--cached', '--no-renames', '--name-status', '-z', tree, '--'], options),
+    );
     const fields = out.split('\0');
     const diff: TreeDiff = { extra: [], differing: [] };
     for (let i = 0; i + 1 < fields.length; i += 2) {
@@ -104,7 +114,10 @@ export class GitCheckpoints implements Checkpoints {
     try {
       const options = { env: { GIT_INDEX_FILE: join(dir, 'index') } };
       await git(this.root, ['read-tree', tree], options);
-      await git(this.root, ['checkout-index', '--force', '-z', '--stdin'], { ...options, input: `${paths.join('\0')}\0` });
+      await git(this.root, ['checkout-index', '--force', '-z', '--stdin'], {
+        ...options,
+        input: `${paths.join('\0')}\0`,
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

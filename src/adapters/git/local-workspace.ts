@@ -24,7 +24,11 @@ export class LocalWorkspace implements Workspace {
   /** The workspace of the checkout containing `dir` (its top level). */
   static async open(dir: string): Promise<LocalWorkspace> {
     const top = (await git(dir, ['rev-parse', '--show-toplevel'])).trim();
-    if (top === '') throw new GreenlightError('git', `${dir} is inside a bare repository or .git directory: run greenlight in a working tree.`);
+    if (top === '')
+      throw new GreenlightError(
+        'git',
+        `${dir} is inside a bare repository or .git directory: run greenlight in a working tree.`,
+      );
     return new LocalWorkspace(top);
   }
 
@@ -59,7 +63,8 @@ export class LocalWorkspace implements Workspace {
    * that resolves elsewhere).
    */
   async readFile(path: string): Promise<string | null> {
-    if (isAbsolute(path) || path.split(/[\\/]/).some((part) => part === '..') || /^\.git(?:[\\/]|$)/.test(path)) return null;
+    if (isAbsolute(path) || path.split(/[\\/]/).some((part) => part === '..') || /^\.git(?:[\\/]|$)/.test(path))
+      return null;
     try {
       const [root, target] = await Promise.all([realpath(this.root), realpath(join(this.root, path))]);
       if (!target.startsWith(root + sep)) return null;
@@ -81,11 +86,19 @@ export class LocalWorkspace implements Workspace {
 
   async diff(base: string): Promise<string> {
     const from = await resolveRevision(this.root, base);
-    return withWorktreeIndex(this.root, (options) => git(this.root, ['diff', ...DIFF_FLAGS, '--binary', '--cached', from, '--'], options));
+    return withWorktreeIndex(this.root, (options) =>
+      git(this.root, ['diff', ...DIFF_FLAGS, '--binary', '--cached', from, '--'], options),
+    );
   }
 
   async isClean(): Promise<boolean> {
-    const status = await git(this.root, ['status', '--porcelain=v1', '-z', '--untracked-files=normal', '--ignore-submodules=none']);
+    const status = await git(this.root, [
+      'status',
+      '--porcelain=v1',
+      '-z',
+      '--untracked-files=normal',
+      '--ignore-submodules=none',
+    ]);
     return status === '';
   }
 }

@@ -26,7 +26,7 @@ function pathFromDiffLine(line: string): string {
   if (rest.startsWith('"')) {
     const end = rest.indexOf('" ', 1);
     const second = rest.slice(end + 2);
-    return (headerPath(second) ?? '');
+    return headerPath(second) ?? '';
   }
   const length = (rest.length - 5) / 2; // "a/" + P + " b/" + P
   return Number.isInteger(length) ? rest.slice(rest.length - length) : rest.slice(rest.lastIndexOf(' b/') + 3);

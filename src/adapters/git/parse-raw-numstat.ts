@@ -50,9 +50,11 @@ export function parseRawNumstat(output: string): RawNumstat {
         const from = tokens[i] ?? '';
         const to = tokens[i + 1] ?? '';
         i += 2;
-        entries.push(letter === 'R'
-          ? { path: to, previousPath: from, status: 'renamed', oldMode, newMode }
-          : { path: to, status: 'added', oldMode: '000000', newMode });
+        entries.push(
+          letter === 'R'
+            ? { path: to, previousPath: from, status: 'renamed', oldMode, newMode }
+            : { path: to, status: 'added', oldMode: '000000', newMode },
+        );
       } else {
         entries.push({ path: tokens[i] ?? '', status: statusOf(letter), oldMode, newMode });
         i += 1;

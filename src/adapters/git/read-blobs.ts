@@ -11,7 +11,12 @@ const NUL_SCAN = 8_000;
  * Text of `paths` at `revision` (an object id or ref), by path. Files larger than
  * `maxBytes`, binary files (a NUL in the first 8 KB) and missing ones are omitted.
  */
-export async function readBlobs(root: string, revision: string, paths: readonly string[], maxBytes = 1_000_000): Promise<Map<string, string>> {
+export async function readBlobs(
+  root: string,
+  revision: string,
+  paths: readonly string[],
+  maxBytes = 1_000_000,
+): Promise<Map<string, string>> {
   const wanted = paths.filter((path) => !path.includes('\n'));
   const texts = new Map<string, string>();
   if (wanted.length === 0) return texts;
@@ -23,7 +28,10 @@ export async function readBlobs(root: string, revision: string, paths: readonly 
     env: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
   });
   if (result.exitCode !== 0) {
-    throw new GreenlightError('git', `git cat-file failed in ${root}: ${Buffer.from(result.stderr).toString('utf8').trim() || `exit ${result.exitCode}`}.`);
+    throw new GreenlightError(
+      'git',
+      `git cat-file failed in ${root}: ${Buffer.from(result.stderr).toString('utf8').trim() || `exit ${result.exitCode}`}.`,
+    );
   }
   const out = Buffer.from(result.stdout);
   let offset = 0;

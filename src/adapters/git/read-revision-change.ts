@@ -34,7 +34,11 @@ export interface RevisionRange {
 }
 
 /** Reads the change from `range.base` to `range.head` in the repository containing `dir`. */
-export async function readRevisionChange(dir: string, range: RevisionRange, configPath: string): Promise<RevisionChange> {
+export async function readRevisionChange(
+  dir: string,
+  range: RevisionRange,
+  configPath: string,
+): Promise<RevisionChange> {
   const { root } = await LocalWorkspace.open(dir);
   const headName = range.head ?? 'HEAD';
   const head = await resolveRevision(root, headName);
@@ -49,7 +53,9 @@ export async function readRevisionChange(dir: string, range: RevisionRange, conf
     baseLabel = parent.exitCode === 0 ? `${headName}~1` : 'empty tree (root commit)';
   }
   const changes = await diffChanges(root, [base, head]);
-  const readable = changes.filter((c) => c.status !== 'deleted' && !c.binary && c.newMode !== '160000').map((c) => c.path);
+  const readable = changes
+    .filter((c) => c.status !== 'deleted' && !c.binary && c.newMode !== '160000')
+    .map((c) => c.path);
   const [contents, config] = await Promise.all([readBlobs(root, head, readable), readBlobs(root, base, [configPath])]);
   return { root, base, head, baseLabel, changes, contents, configAtBase: config.get(configPath) ?? null };
 }

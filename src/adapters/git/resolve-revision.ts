@@ -8,13 +8,19 @@ import { git, runGit } from './run-git.ts';
  */
 export async function resolveRevision(root: string, revision: string): Promise<string> {
   if (revision.startsWith('-') || revision.trim() === '') {
-    throw new GreenlightError('git', `'${revision}' is not a revision: pass a branch, tag or commit such as HEAD~1 or origin/main.`);
+    throw new GreenlightError(
+      'git',
+      `'${revision}' is not a revision: pass a branch, tag or commit such as HEAD~1 or origin/main.`,
+    );
   }
   const result = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{tree}`]);
   if (result.exitCode !== 0) {
     // Tell "not a repository" apart from "no such revision".
     await git(root, ['rev-parse', '--git-dir']);
-    throw new GreenlightError('git', `unknown revision '${revision}' in ${root}: check the name, or fetch it first (git fetch origin ${revision}); in a shallow clone, fetch more history (fetch-depth: 0).`);
+    throw new GreenlightError(
+      'git',
+      `unknown revision '${revision}' in ${root}: check the name, or fetch it first (git fetch origin ${revision}); in a shallow clone, fetch more history (fetch-depth: 0).`,
+    );
   }
   const commit = await runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   return (commit.exitCode === 0 ? commit.stdout : result.stdout).trim();

@@ -41,11 +41,13 @@ export function createOctokit(options: CreateOctokitOptions): InstanceType<typeo
   const base = options.retryAfterBaseMs ?? 1000;
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const warn = (message: string) => (options.log ?? console).warn(message);
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    if (retryCount >= 2 || retryAfter > maxWait) return false;
-    warn(`GitHub ${kind} hit on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
-    return true;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= 2 || retryAfter > maxWait) return false;
+      warn(`GitHub ${kind} hit on ${request.method} ${request.url}; retrying in ${retryAfter}s`);
+      return true;
+    };
   return new ThrottledOctokit({
     auth: options.token,
     baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),

@@ -4,8 +4,18 @@
  * fields (role_name, draft, head.repo of a deleted fork) may be missing or null.
  */
 import type {
-  Actor, CheckRunConclusion, CheckRunInfo, CheckRunStatus, CollaboratorPermission, CommentInfo, IssueInfo,
-  PermissionLevel, PullRequestInfo, RepoRef, ReviewInfo, ReviewState,
+  Actor,
+  CheckRunConclusion,
+  CheckRunInfo,
+  CheckRunStatus,
+  CollaboratorPermission,
+  CommentInfo,
+  IssueInfo,
+  PermissionLevel,
+  PullRequestInfo,
+  RepoRef,
+  ReviewInfo,
+  ReviewState,
 } from '../../ports/forge.ts';
 
 type User = { login: string; type?: string } | null | undefined;
@@ -23,14 +33,26 @@ const labelNames = (labels: readonly Label[] | undefined) =>
 export function mapPermission(data: { permission?: string; role_name?: string | null }): CollaboratorPermission {
   const raw = (data.permission ?? 'none').toLowerCase();
   // Older answers may carry the precise role in `permission`.
-  const permission: PermissionLevel = raw === 'admin' || raw === 'write' || raw === 'read' || raw === 'none'
-    ? raw : raw === 'maintain' ? 'write' : raw === 'triage' ? 'read' : 'none';
+  const permission: PermissionLevel =
+    raw === 'admin' || raw === 'write' || raw === 'read' || raw === 'none'
+      ? raw
+      : raw === 'maintain'
+        ? 'write'
+        : raw === 'triage'
+          ? 'read'
+          : 'none';
   return { permission, roleName: data.role_name ?? raw };
 }
 
 export function mapIssue(data: {
-  number: number; title: string; body?: string | null; state: string; user: User;
-  labels?: readonly Label[]; pull_request?: unknown; html_url: string;
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  user: User;
+  labels?: readonly Label[];
+  pull_request?: unknown;
+  html_url: string;
 }): IssueInfo {
   return {
     number: data.number,
@@ -44,12 +66,24 @@ export function mapIssue(data: {
   };
 }
 
-export function mapPullRequest(repo: RepoRef, data: {
-  number: number; node_id: string; title: string; body?: string | null; state: string; merged?: boolean | null;
-  merged_at?: string | null; draft?: boolean; user: User; labels?: readonly Label[]; html_url: string;
-  head: { sha: string; ref: string; repo?: { full_name: string } | null };
-  base: { sha: string; ref: string };
-}): PullRequestInfo {
+export function mapPullRequest(
+  repo: RepoRef,
+  data: {
+    number: number;
+    node_id: string;
+    title: string;
+    body?: string | null;
+    state: string;
+    merged?: boolean | null;
+    merged_at?: string | null;
+    draft?: boolean;
+    user: User;
+    labels?: readonly Label[];
+    html_url: string;
+    head: { sha: string; ref: string; repo?: { full_name: string } | null };
+    base: { sha: string; ref: string };
+  },
+): PullRequestInfo {
   const headRepoFullName = data.head.repo?.full_name ?? null;
   return {
     number: data.number,
@@ -72,7 +106,12 @@ export function mapPullRequest(repo: RepoRef, data: {
 }
 
 export function mapComment(data: {
-  id: number; body?: string | null; user: User; created_at: string; updated_at: string; html_url: string;
+  id: number;
+  body?: string | null;
+  user: User;
+  created_at: string;
+  updated_at: string;
+  html_url: string;
 }): CommentInfo {
   return {
     id: data.id,
@@ -86,7 +125,13 @@ export function mapComment(data: {
 
 const REVIEW_STATES: readonly ReviewState[] = ['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING'];
 
-export function mapReview(data: { id: number; user: User; state: string; commit_id?: string | null; submitted_at?: string | null }): ReviewInfo {
+export function mapReview(data: {
+  id: number;
+  user: User;
+  state: string;
+  commit_id?: string | null;
+  submitted_at?: string | null;
+}): ReviewInfo {
   const state = data.state.toUpperCase() as ReviewState;
   return {
     id: data.id,
@@ -99,8 +144,13 @@ export function mapReview(data: { id: number; user: User; state: string; commit_
 }
 
 export function mapCheckRun(data: {
-  id: number; name: string; head_sha: string; status: string; conclusion?: string | null;
-  external_id?: string | null; app?: { id?: number } | null;
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion?: string | null;
+  external_id?: string | null;
+  app?: { id?: number } | null;
 }): CheckRunInfo {
   return {
     id: data.id,

@@ -6,9 +6,26 @@
  * expected "not found" answers are values.
  */
 import type {
-  AutoMergeResult, CheckRunFields, CheckRunInfo, CollaboratorPermission, CommentInfo, CreatedPullRequest, FileContent,
-  Forge, IssueInfo, LabelSpec, MergeMethod, NewCheckRun, NewPullRequest, PullRequestFile, PullRequestInfo, ReactionContent,
-  ReactionTarget, RepoRef, ReviewInfo, WorkflowInfo,
+  AutoMergeResult,
+  CheckRunFields,
+  CheckRunInfo,
+  CollaboratorPermission,
+  CommentInfo,
+  CreatedPullRequest,
+  FileContent,
+  Forge,
+  IssueInfo,
+  LabelSpec,
+  MergeMethod,
+  NewCheckRun,
+  NewPullRequest,
+  PullRequestFile,
+  PullRequestInfo,
+  ReactionContent,
+  ReactionTarget,
+  RepoRef,
+  ReviewInfo,
+  WorkflowInfo,
 } from '../../ports/forge.ts';
 import { GreenlightError } from '../../core/errors.ts';
 import type { GitHubClient } from './create-octokit.ts';
@@ -29,7 +46,11 @@ const statusOf = (error: unknown) => (error as { status?: unknown } | null)?.sta
 
 function alreadyExists(error: unknown): boolean {
   const errors = (error as { response?: { data?: { errors?: unknown } } } | null)?.response?.data?.errors;
-  return statusOf(error) === 422 && Array.isArray(errors) && errors.some((e) => (e as { code?: unknown } | null)?.code === 'already_exists');
+  return (
+    statusOf(error) === 422 &&
+    Array.isArray(errors) &&
+    errors.some((e) => (e as { code?: unknown } | null)?.code === 'already_exists')
+  );
 }
 
 /** `.github/workflows/greenlight.yml` and `greenlight.yml` both name the workflow file. */
@@ -64,46 +85,74 @@ export class OctokitForge implements Forge {
   }
 
   async getPermission(login: string): Promise<CollaboratorPermission> {
-    return this.#callOr({ permission: 'none', roleName: 'none' } as CollaboratorPermission, `read the permission of @${login}`, 'metadata: read', async () => {
-      const { data } = await this.#octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.repo, username: login });
-      return mapPermission(data);
-    });
+    return this.#callOr(
+      { permission: 'none', roleName: 'none' } as CollaboratorPermission,
+      `read the permission of @${login}`,
+      'metadata: read',
+      async () => {
+        const { data } = await this.#octokit.rest.repos.getCollaboratorPermissionLevel({
+          ...this.repo,
+          username: login,
+        });
+        return mapPermission(data);
+      },
+    );
   }
 
   async getDefaultBranch(): Promise<string> {
-    this.#defaultBranch ??= await this.#call('read the repository', 'metadata: read', async () =>
-      (await this.#octokit.rest.repos.get({ ...this.repo })).data.default_branch);
+    this.#defaultBranch ??= await this.#call(
+      'read the repository',
+      'metadata: read',
+      async () => (await this.#octokit.rest.repos.get({ ...this.repo })).data.default_branch,
+    );
     return this.#defaultBranch;
   }
 
   async getFileOnDefaultBranch(path: string): Promise<FileContent | null> {
     const ref = await this.getDefaultBranch();
-    const data = await this.#callOr(null, `read ${path} on ${ref}`, 'contents: read', async () =>
-      (await this.#octokit.rest.repos.getContent({ ...this.repo, path, ref })).data);
+    const data = await this.#callOr(
+      null,
+      `read ${path} on ${ref}`,
+      'contents: read',
+      async () => (await this.#octokit.rest.repos.getContent({ ...this.repo, path, ref })).data,
+    );
     if (data === null) return null;
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
       const kind = Array.isArray(data) ? 'directory' : data.type;
-      throw new GreenlightError('github', `${path} on ${ref} is a ${kind}, not a file. Replace it with a regular file.`);
+      throw new GreenlightError(
+        'github',
+        `${path} on ${ref} is a ${kind}, not a file. Replace it with a regular file.`,
+      );
     }
     if (data.encoding !== 'base64') {
-      throw new GreenlightError('github', `${path} on ${ref} is too large to read through the contents API (${data.size} bytes). Keep it under 1 MB.`);
+      throw new GreenlightError(
+        'github',
+        `${path} on ${ref} is too large to read through the contents API (${data.size} bytes). Keep it under 1 MB.`,
+      );
     }
     return { path, content: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha, ref };
   }
 
   async getIssue(number: number): Promise<IssueInfo> {
     return this.#call(`read issue #${number}`, 'issues: read', async () =>
-      mapIssue((await this.#octokit.rest.issues.get({ ...this.repo, issue_number: number })).data));
+      mapIssue((await this.#octokit.rest.issues.get({ ...this.repo, issue_number: number })).data),
+    );
   }
 
   async getPullRequest(number: number): Promise<PullRequestInfo> {
     return this.#call(`read pull request #${number}`, 'pull-requests: read', async () =>
-      mapPullRequest(this.repo, (await this.#octokit.rest.pulls.get({ ...this.repo, pull_number: number })).data));
+      mapPullRequest(this.repo, (await this.#octokit.rest.pulls.get({ ...this.repo, pull_number: number })).data),
+    );
   }
 
   async findPullRequestForBranch(branch: string): Promise<PullRequestInfo | null> {
     return this.#call(`look for a pull request from ${branch}`, 'pull-requests: read', async () => {
-      const { data } = await this.#octokit.rest.pulls.list({ ...this.repo, head: `${this.repo.owner}:${branch}`, state: 'open', per_page: 1 });
+      const { data } = await this.#octokit.rest.pulls.list({
+        ...this.repo,
+        head: `${this.repo.owner}:${branch}`,
+        state: 'open',
+        per_page: 1,
+      });
       const first = data[0];
       return first === undefined ? null : mapPullRequest(this.repo, first);
     });
@@ -111,7 +160,11 @@ export class OctokitForge implements Forge {
 
   async listPullRequestFiles(number: number): Promise<PullRequestFile[]> {
     return this.#call(`list the files of pull request #${number}`, 'pull-requests: read', async () => {
-      const files = await this.#octokit.paginate(this.#octokit.rest.pulls.listFiles, { ...this.repo, pull_number: number, per_page: 100 });
+      const files = await this.#octokit.paginate(this.#octokit.rest.pulls.listFiles, {
+        ...this.repo,
+        pull_number: number,
+        per_page: 100,
+      });
       return files.map((f) => ({
         path: f.filename,
         ...(f.previous_filename === undefined ? {} : { previousPath: f.previous_filename }),
@@ -124,40 +177,79 @@ export class OctokitForge implements Forge {
 
   async listIssueComments(number: number): Promise<CommentInfo[]> {
     return this.#call(`list the comments of #${number}`, 'issues: read', async () =>
-      (await this.#octokit.paginate(this.#octokit.rest.issues.listComments, { ...this.repo, issue_number: number, per_page: 100 })).map(mapComment));
+      (
+        await this.#octokit.paginate(this.#octokit.rest.issues.listComments, {
+          ...this.repo,
+          issue_number: number,
+          per_page: 100,
+        })
+      ).map(mapComment),
+    );
   }
 
   async createComment(issueNumber: number, body: string): Promise<CommentInfo> {
     return this.#call(`comment on #${issueNumber}`, 'issues: write (pull-requests: write on pull requests)', async () =>
-      mapComment((await this.#octokit.rest.issues.createComment({ ...this.repo, issue_number: issueNumber, body: cut(body, MAX_BODY) })).data));
+      mapComment(
+        (
+          await this.#octokit.rest.issues.createComment({
+            ...this.repo,
+            issue_number: issueNumber,
+            body: cut(body, MAX_BODY),
+          })
+        ).data,
+      ),
+    );
   }
 
   async updateComment(commentId: number, body: string): Promise<CommentInfo> {
-    return this.#call(`update comment ${commentId}`, 'issues: write (pull-requests: write on pull requests)', async () =>
-      mapComment((await this.#octokit.rest.issues.updateComment({ ...this.repo, comment_id: commentId, body: cut(body, MAX_BODY) })).data));
+    return this.#call(
+      `update comment ${commentId}`,
+      'issues: write (pull-requests: write on pull requests)',
+      async () =>
+        mapComment(
+          (
+            await this.#octokit.rest.issues.updateComment({
+              ...this.repo,
+              comment_id: commentId,
+              body: cut(body, MAX_BODY),
+            })
+          ).data,
+        ),
+    );
   }
 
   async addReaction(target: ReactionTarget, content: ReactionContent): Promise<void> {
     const where = target.kind === 'issue' ? `#${target.number}` : `comment ${target.id}`;
     await this.#call(`react to ${where}`, 'issues: write (pull-requests: write on pull requests)', async () => {
-      if (target.kind === 'issue') await this.#octokit.rest.reactions.createForIssue({ ...this.repo, issue_number: target.number, content });
+      if (target.kind === 'issue')
+        await this.#octokit.rest.reactions.createForIssue({ ...this.repo, issue_number: target.number, content });
       else await this.#octokit.rest.reactions.createForIssueComment({ ...this.repo, comment_id: target.id, content });
     });
   }
 
   async createPullRequest(request: NewPullRequest): Promise<CreatedPullRequest> {
-    return this.#call(`open a pull request from ${request.head} into ${request.base}`, 'pull-requests: write', async () => {
-      const { data } = await this.#octokit.rest.pulls.create({
-        ...this.repo, title: request.title, body: cut(request.body, MAX_BODY), head: request.head, base: request.base, draft: request.draft,
-      });
-      return { number: data.number, nodeId: data.node_id, htmlUrl: data.html_url };
-    });
+    return this.#call(
+      `open a pull request from ${request.head} into ${request.base}`,
+      'pull-requests: write',
+      async () => {
+        const { data } = await this.#octokit.rest.pulls.create({
+          ...this.repo,
+          title: request.title,
+          body: cut(request.body, MAX_BODY),
+          head: request.head,
+          base: request.base,
+          draft: request.draft,
+        });
+        return { number: data.number, nodeId: data.node_id, htmlUrl: data.html_url };
+      },
+    );
   }
 
   async updatePullRequest(number: number, changes: { title?: string; body?: string }): Promise<void> {
     await this.#call(`update pull request #${number}`, 'pull-requests: write', async () => {
       await this.#octokit.rest.pulls.update({
-        ...this.repo, pull_number: number,
+        ...this.repo,
+        pull_number: number,
         ...(changes.title === undefined ? {} : { title: changes.title }),
         ...(changes.body === undefined ? {} : { body: cut(changes.body, MAX_BODY) }),
       });
@@ -165,8 +257,16 @@ export class OctokitForge implements Forge {
   }
 
   async ensureLabels(labels: readonly LabelSpec[]): Promise<void> {
-    const existing = await this.#call('list labels', 'issues: read', async () =>
-      new Set((await this.#octokit.paginate(this.#octokit.rest.issues.listLabelsForRepo, { ...this.repo, per_page: 100 })).map((l) => l.name.toLowerCase())));
+    const existing = await this.#call(
+      'list labels',
+      'issues: read',
+      async () =>
+        new Set(
+          (
+            await this.#octokit.paginate(this.#octokit.rest.issues.listLabelsForRepo, { ...this.repo, per_page: 100 })
+          ).map((l) => l.name.toLowerCase()),
+        ),
+    );
     for (const label of labels.filter((l) => !existing.has(l.name.toLowerCase()))) {
       try {
         await this.#octokit.rest.issues.createLabel({ ...this.repo, ...label });
@@ -185,23 +285,41 @@ export class OctokitForge implements Forge {
   }
 
   async removeLabel(issueNumber: number, label: string): Promise<void> {
-    await this.#callOr(undefined, `remove the label '${label}' from #${issueNumber}`, 'issues: write (pull-requests: write on pull requests)', async () => {
-      await this.#octokit.rest.issues.removeLabel({ ...this.repo, issue_number: issueNumber, name: label });
-    });
+    await this.#callOr(
+      undefined,
+      `remove the label '${label}' from #${issueNumber}`,
+      'issues: write (pull-requests: write on pull requests)',
+      async () => {
+        await this.#octokit.rest.issues.removeLabel({ ...this.repo, issue_number: issueNumber, name: label });
+      },
+    );
   }
 
-  async requestReviewers(prNumber: number, request: { reviewers: readonly string[]; teams: readonly string[] }): Promise<void> {
+  async requestReviewers(
+    prNumber: number,
+    request: { reviewers: readonly string[]; teams: readonly string[] },
+  ): Promise<void> {
     if (request.reviewers.length === 0 && request.teams.length === 0) return;
     await this.#call(`request reviewers on #${prNumber}`, 'pull-requests: write', async () => {
       await this.#octokit.rest.pulls.requestReviewers({
-        ...this.repo, pull_number: prNumber, reviewers: [...request.reviewers], team_reviewers: [...request.teams],
+        ...this.repo,
+        pull_number: prNumber,
+        reviewers: [...request.reviewers],
+        team_reviewers: [...request.teams],
       });
     });
   }
 
   async listReviews(prNumber: number): Promise<ReviewInfo[]> {
     return this.#call(`list the reviews of #${prNumber}`, 'pull-requests: read', async () =>
-      (await this.#octokit.paginate(this.#octokit.rest.pulls.listReviews, { ...this.repo, pull_number: prNumber, per_page: 100 })).map(mapReview));
+      (
+        await this.#octokit.paginate(this.#octokit.rest.pulls.listReviews, {
+          ...this.repo,
+          pull_number: prNumber,
+          per_page: 100,
+        })
+      ).map(mapReview),
+    );
   }
 
   async enableAutoMerge(prNumber: number, method: MergeMethod): Promise<AutoMergeResult> {
@@ -225,33 +343,56 @@ export class OctokitForge implements Forge {
 
   async createCheckRun(request: NewCheckRun): Promise<CheckRunInfo> {
     return this.#call(`create the check run '${request.name}'`, 'checks: write', async () => {
-      const { data } = await this.#octokit.rest.checks.create({ ...this.repo, name: request.name, head_sha: request.headSha, ...checkFields(request) });
+      const { data } = await this.#octokit.rest.checks.create({
+        ...this.repo,
+        name: request.name,
+        head_sha: request.headSha,
+        ...checkFields(request),
+      });
       return mapCheckRun(data);
     });
   }
 
   async updateCheckRun(checkRunId: number, fields: CheckRunFields): Promise<CheckRunInfo> {
     return this.#call(`update check run ${checkRunId}`, 'checks: write', async () =>
-      mapCheckRun((await this.#octokit.rest.checks.update({ ...this.repo, check_run_id: checkRunId, ...checkFields(fields) })).data));
+      mapCheckRun(
+        (await this.#octokit.rest.checks.update({ ...this.repo, check_run_id: checkRunId, ...checkFields(fields) }))
+          .data,
+      ),
+    );
   }
 
   async listCheckRuns(ref: string, name: string): Promise<CheckRunInfo[]> {
     return this.#call(`list the '${name}' check runs of ${ref}`, 'checks: read', async () => {
-      const runs = await this.#octokit.paginate(this.#octokit.rest.checks.listForRef, { ...this.repo, ref, check_name: name, filter: 'all', per_page: 100 });
+      const runs = await this.#octokit.paginate(this.#octokit.rest.checks.listForRef, {
+        ...this.repo,
+        ref,
+        check_name: name,
+        filter: 'all',
+        per_page: 100,
+      });
       return runs.map(mapCheckRun).sort((a, b) => b.id - a.id);
     });
   }
 
   async getWorkflow(workflowFile: string): Promise<WorkflowInfo | null> {
     return this.#callOr(null, `read the workflow ${workflowFile}`, 'actions: read', async () => {
-      const { data } = await this.#octokit.rest.actions.getWorkflow({ ...this.repo, workflow_id: workflowId(workflowFile) });
+      const { data } = await this.#octokit.rest.actions.getWorkflow({
+        ...this.repo,
+        workflow_id: workflowId(workflowFile),
+      });
       return { id: data.id, path: data.path, state: data.state };
     });
   }
 
   async dispatchWorkflow(workflowFile: string, ref: string, inputs: Readonly<Record<string, string>>): Promise<void> {
     await this.#call(`start the workflow ${workflowFile} on ${ref}`, 'actions: write', async () => {
-      await this.#octokit.rest.actions.createWorkflowDispatch({ ...this.repo, workflow_id: workflowId(workflowFile), ref, inputs: { ...inputs } });
+      await this.#octokit.rest.actions.createWorkflowDispatch({
+        ...this.repo,
+        workflow_id: workflowId(workflowFile),
+        ref,
+        inputs: { ...inputs },
+      });
     });
   }
 }
@@ -265,4 +406,3 @@ function checkFields(fields: CheckRunFields) {
     ...(fields.externalId === undefined ? {} : { external_id: fields.externalId }),
   };
 }
-

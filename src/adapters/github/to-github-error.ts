@@ -34,7 +34,9 @@ function detail(error: HttpLikeError): string {
 
 function isRateLimited(error: HttpLikeError, status: number): boolean {
   if (status === 429) return true;
-  return status === 403 && (error.response?.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(detail(error)));
+  return (
+    status === 403 && (error.response?.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(detail(error)))
+  );
 }
 
 /**
@@ -49,27 +51,39 @@ export function toGithubError(error: unknown, action: string, permission: string
   const fail = (message: string) => new GreenlightError('github', message, { cause: error });
   // Octokit reports a failed connection as a 500 without a response.
   if (status === null || (status === 500 && http.response === undefined)) {
-    return fail(`Could not reach GitHub to ${action}: ${why}. Check the API URL (GITHUB_API_URL on GitHub Enterprise Server) and the network.`);
+    return fail(
+      `Could not reach GitHub to ${action}: ${why}. Check the API URL (GITHUB_API_URL on GitHub Enterprise Server) and the network.`,
+    );
   }
   if (status === 401) {
-    return fail(`GitHub rejected the token when greenlight tried to ${action} (HTTP 401: ${why}). Check that the token is set and has not expired.`);
+    return fail(
+      `GitHub rejected the token when greenlight tried to ${action} (HTTP 401: ${why}). Check that the token is set and has not expired.`,
+    );
   }
   if (isRateLimited(http, status)) {
     const reset = Number(http.response?.headers?.['x-ratelimit-reset']);
     const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString()}.` : '';
-    return fail(`GitHub's rate limit stopped greenlight from trying to ${action} (HTTP ${status}: ${why}).${when} Try again later, or use a token with its own limit (a GitHub App installation).`);
+    return fail(
+      `GitHub's rate limit stopped greenlight from trying to ${action} (HTTP ${status}: ${why}).${when} Try again later, or use a token with its own limit (a GitHub App installation).`,
+    );
   }
   if (status === 403) {
-    return fail(`GitHub refused to let greenlight ${action} (HTTP 403: ${why}). The token needs the "${permission}" permission: add it to the workflow's or job's \`permissions:\`, or to the GitHub App's permissions.`);
+    return fail(
+      `GitHub refused to let greenlight ${action} (HTTP 403: ${why}). The token needs the "${permission}" permission: add it to the workflow's or job's \`permissions:\`, or to the GitHub App's permissions.`,
+    );
   }
   if (status === 404) {
-    return fail(`GitHub found nothing when greenlight tried to ${action} (HTTP 404: ${why}). Check that it exists and that the token can see the repository (it needs "${permission}").`);
+    return fail(
+      `GitHub found nothing when greenlight tried to ${action} (HTTP 404: ${why}). Check that it exists and that the token can see the repository (it needs "${permission}").`,
+    );
   }
   if (status === 422 || status === 409) {
     return fail(`GitHub did not accept the request to ${action} (HTTP ${status}: ${why}).`);
   }
   if (status >= 500) {
-    return fail(`GitHub failed while greenlight tried to ${action} (HTTP ${status}: ${why}), even after retries. Try again later; https://www.githubstatus.com shows incidents.`);
+    return fail(
+      `GitHub failed while greenlight tried to ${action} (HTTP ${status}: ${why}), even after retries. Try again later; https://www.githubstatus.com shows incidents.`,
+    );
   }
   return fail(`GitHub answered HTTP ${status} when greenlight tried to ${action}: ${why}.`);
 }

@@ -2,7 +2,13 @@
  * SDK errors → ModelError with a message that says what to do. The SDK has already
  * retried what is retryable (429, 529, 5xx, connection errors) when these arrive.
  */
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AnthropicError } from '@anthropic-ai/sdk';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AnthropicError,
+} from '@anthropic-ai/sdk';
 import { ModelError } from '../../ports/model-error.ts';
 import { StreamIdleTimeoutError } from './idle-timeout-fetch.ts';
 
@@ -16,7 +22,8 @@ export interface AnthropicErrorContext {
   aborted: boolean;
 }
 
-const CONTEXT_TOO_LONG = /prompt is too long|context (window|length)|too many (input )?tokens|exceeds? the (model's )?(maximum|context)/i;
+const CONTEXT_TOO_LONG =
+  /prompt is too long|context (window|length)|too many (input )?tokens|exceeds? the (model's )?(maximum|context)/i;
 
 /** Maps anything the SDK or the stream threw to a ModelError. */
 export function toAnthropicModelError(error: unknown, context: AnthropicErrorContext): ModelError {
@@ -25,29 +32,53 @@ export function toAnthropicModelError(error: unknown, context: AnthropicErrorCon
   }
   const idle = findCause(error, StreamIdleTimeoutError);
   if (idle !== undefined) {
-    return new ModelError('timeout', `The Anthropic API stopped sending data for ${Math.round(idle.idleMs / 1000)} s in the middle of a response. The run can be retried; if it keeps happening, check the network path to ${context.baseURL}.`, { cause: error });
+    return new ModelError(
+      'timeout',
+      `The Anthropic API stopped sending data for ${Math.round(idle.idleMs / 1000)} s in the middle of a response. The run can be retried; if it keeps happening, check the network path to ${context.baseURL}.`,
+      { cause: error },
+    );
   }
   if (context.aborted || error instanceof APIUserAbortError) {
-    return new ModelError('aborted', 'The model request was cancelled (a budget or the wall-clock limit stopped the run).', { cause: error });
+    return new ModelError(
+      'aborted',
+      'The model request was cancelled (a budget or the wall-clock limit stopped the run).',
+      { cause: error },
+    );
   }
   if (error instanceof APIConnectionTimeoutError) {
-    return new ModelError('timeout', `The Anthropic API did not answer within ${Math.round(context.timeoutMs / 1000)} s${retried(context)}. Try again later, or raise the model timeout.`, { cause: error });
+    return new ModelError(
+      'timeout',
+      `The Anthropic API did not answer within ${Math.round(context.timeoutMs / 1000)} s${retried(context)}. Try again later, or raise the model timeout.`,
+      { cause: error },
+    );
   }
   if (error instanceof APIConnectionError) {
-    return new ModelError('other', `Could not reach the Anthropic API at ${context.baseURL}${retried(context)}: ${causeMessage(error)}. Check the network, proxy settings and ANTHROPIC_BASE_URL.`, { cause: error });
+    return new ModelError(
+      'other',
+      `Could not reach the Anthropic API at ${context.baseURL}${retried(context)}: ${causeMessage(error)}. Check the network, proxy settings and ANTHROPIC_BASE_URL.`,
+      { cause: error },
+    );
   }
   if (error instanceof APIError) {
     return fromApiError(error, context);
   }
   if (error instanceof AnthropicError) {
     if (/authentication method|apiKey|authToken|credential/i.test(error.message)) {
-      return new ModelError('auth', `No Anthropic credentials were found: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment. (${error.message})`, { cause: error });
+      return new ModelError(
+        'auth',
+        `No Anthropic credentials were found: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment. (${error.message})`,
+        { cause: error },
+      );
     }
     if (/stream ended|request ended without sending|stream has ended/i.test(error.message)) {
       return interrupted(error);
     }
     if (error.cause instanceof SyntaxError || /JSON|Unexpected event order/i.test(error.message)) {
-      return new ModelError('bad-response', `The Anthropic API sent a response greenlight cannot read (${error.message}). If you use a proxy (ANTHROPIC_BASE_URL), check that it passes server-sent events through unchanged.`, { cause: error });
+      return new ModelError(
+        'bad-response',
+        `The Anthropic API sent a response greenlight cannot read (${error.message}). If you use a proxy (ANTHROPIC_BASE_URL), check that it passes server-sent events through unchanged.`,
+        { cause: error },
+      );
     }
     if (error.cause !== undefined) {
       // Lower-level failures while reading the body (socket reset, "terminated").
@@ -56,7 +87,9 @@ export function toAnthropicModelError(error: unknown, context: AnthropicErrorCon
     return new ModelError('other', `Anthropic SDK error: ${error.message}`, { cause: error });
   }
   if (error instanceof SyntaxError) {
-    return new ModelError('bad-response', `The Anthropic API sent malformed data (${error.message}).`, { cause: error });
+    return new ModelError('bad-response', `The Anthropic API sent malformed data (${error.message}).`, {
+      cause: error,
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ModelError('other', `Unexpected error while calling the Anthropic API: ${message}`, { cause: error });
@@ -69,42 +102,90 @@ function fromApiError(error: APIError, context: AnthropicErrorContext): ModelErr
   if (status === undefined) {
     // An `event: error` inside an otherwise successful stream: not retried by the SDK.
     if (error.type === 'overloaded_error') {
-      return new ModelError('overloaded', `The Anthropic API was overloaded and stopped in the middle of a response (${detail}). Try again in a few minutes.`, options);
+      return new ModelError(
+        'overloaded',
+        `The Anthropic API was overloaded and stopped in the middle of a response (${detail}). Try again in a few minutes.`,
+        options,
+      );
     }
     if (error.type === 'rate_limit_error') {
-      return new ModelError('rate-limited', `The Anthropic API rate limit stopped a response midway (${detail}). Wait, or lower the number of concurrent runs.`, options);
+      return new ModelError(
+        'rate-limited',
+        `The Anthropic API rate limit stopped a response midway (${detail}). Wait, or lower the number of concurrent runs.`,
+        options,
+      );
     }
-    return new ModelError('stream-interrupted', `The Anthropic API reported an error in the middle of a response (${detail}). The run can be retried.`, options);
+    return new ModelError(
+      'stream-interrupted',
+      `The Anthropic API reported an error in the middle of a response (${detail}). The run can be retried.`,
+      options,
+    );
   }
   if (status === 401) {
-    return new ModelError('auth', `The Anthropic API rejected the credentials (401: ${detail}). Set ANTHROPIC_API_KEY to a valid API key.`, options);
+    return new ModelError(
+      'auth',
+      `The Anthropic API rejected the credentials (401: ${detail}). Set ANTHROPIC_API_KEY to a valid API key.`,
+      options,
+    );
   }
   if (status === 403) {
-    return new ModelError('auth', `The API key may not use this model or endpoint (403: ${detail}). Check the key's workspace and permissions, or set ANTHROPIC_API_KEY to another key.`, options);
+    return new ModelError(
+      'auth',
+      `The API key may not use this model or endpoint (403: ${detail}). Check the key's workspace and permissions, or set ANTHROPIC_API_KEY to another key.`,
+      options,
+    );
   }
   if (status === 404) {
-    return new ModelError('model-not-found', `The Anthropic API does not know the model "${context.model}" (404: ${detail}). Set model.name in .github/greenlight.yml to a model id your key can use (for example claude-sonnet-4-6).`, options);
+    return new ModelError(
+      'model-not-found',
+      `The Anthropic API does not know the model "${context.model}" (404: ${detail}). Set model.name in .github/greenlight.yml to a model id your key can use (for example claude-sonnet-4-6).`,
+      options,
+    );
   }
   if (status === 413 || ((status === 400 || status === 422) && CONTEXT_TOO_LONG.test(detail))) {
-    return new ModelError('context-too-long', `The prompt is too long for ${context.model} (${status}: ${detail}). Lower context.maxTokens in .github/greenlight.yml or narrow the task.`, options);
+    return new ModelError(
+      'context-too-long',
+      `The prompt is too long for ${context.model} (${status}: ${detail}). Lower context.maxTokens in .github/greenlight.yml or narrow the task.`,
+      options,
+    );
   }
   if (status === 429) {
-    return new ModelError('rate-limited', `The Anthropic API kept rate-limiting requests (429: ${detail})${retried(context)}. Wait, or lower the number of concurrent runs (fleet.maxConcurrentRuns).`, options);
+    return new ModelError(
+      'rate-limited',
+      `The Anthropic API kept rate-limiting requests (429: ${detail})${retried(context)}. Wait, or lower the number of concurrent runs (fleet.maxConcurrentRuns).`,
+      options,
+    );
   }
   if (status === 529 || error.type === 'overloaded_error') {
-    return new ModelError('overloaded', `The Anthropic API was overloaded (${status}: ${detail})${retried(context)}. Try again in a few minutes.`, options);
+    return new ModelError(
+      'overloaded',
+      `The Anthropic API was overloaded (${status}: ${detail})${retried(context)}. Try again in a few minutes.`,
+      options,
+    );
   }
   if (status === 408 || status === 504) {
-    return new ModelError('timeout', `The request to the Anthropic API timed out (${status}: ${detail})${retried(context)}. Try again later.`, options);
+    return new ModelError(
+      'timeout',
+      `The request to the Anthropic API timed out (${status}: ${detail})${retried(context)}. Try again later.`,
+      options,
+    );
   }
   if (status >= 500) {
-    return new ModelError('other', `The Anthropic API failed (${status}: ${detail})${retried(context)}. Try again later.`, options);
+    return new ModelError(
+      'other',
+      `The Anthropic API failed (${status}: ${detail})${retried(context)}. Try again later.`,
+      options,
+    );
   }
   return new ModelError('other', `The Anthropic API rejected the request (${status}: ${detail}).`, options);
 }
 
 function interrupted(error: Error): ModelError {
-  return new ModelError('stream-interrupted', `The response stream from the Anthropic API ended before the message was complete (${causeMessage(error)}). The run can be retried.`, { cause: error });
+  return new ModelError(
+    'stream-interrupted',
+    `The response stream from the Anthropic API ended before the message was complete (${causeMessage(error)}). The run can be retried.`,
+    { cause: error },
+  );
 }
 
 function retried(context: AnthropicErrorContext): string {

@@ -21,7 +21,10 @@ const STOP_REASONS: Readonly<Record<string, StopReason>> = {
  */
 export function fromAnthropicMessage(message: Anthropic.Message, durationMs: number): ModelResponse {
   if (!Array.isArray(message.content) || typeof message.usage?.input_tokens !== 'number') {
-    throw new ModelError('bad-response', 'The Anthropic API answered with a message that has no content or usage; this is a provider or proxy problem. Check ANTHROPIC_BASE_URL if you set it.');
+    throw new ModelError(
+      'bad-response',
+      'The Anthropic API answered with a message that has no content or usage; this is a provider or proxy problem. Check ANTHROPIC_BASE_URL if you set it.',
+    );
   }
   const content: ContentBlock[] = [];
   for (const block of message.content) {

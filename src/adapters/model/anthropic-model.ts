@@ -17,7 +17,10 @@ import { idleTimeoutFetch } from './idle-timeout-fetch.ts';
 export interface MessagesClient {
   readonly baseURL: string;
   readonly messages: {
-    stream(params: Anthropic.MessageStreamParams, options?: { signal?: AbortSignal }): { finalMessage(): Promise<Anthropic.Message> };
+    stream(
+      params: Anthropic.MessageStreamParams,
+      options?: { signal?: AbortSignal },
+    ): { finalMessage(): Promise<Anthropic.Message> };
   };
 }
 
@@ -59,15 +62,17 @@ const DEFAULT_MAX_RETRIES = 2;
 export function createAnthropicModel(options: AnthropicModelOptions): Model {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client: MessagesClient = options.client ?? new Anthropic({
-    // `undefined` lets the SDK read its environment variables itself.
-    ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
-    ...(options.apiKey === undefined && options.authToken !== undefined ? { authToken: options.authToken } : {}),
-    ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-    timeout: timeoutMs,
-    maxRetries,
-    fetch: idleTimeoutFetch(options.fetch ?? globalThis.fetch, options.streamIdleTimeoutMs ?? DEFAULT_IDLE_MS),
-  });
+  const client: MessagesClient =
+    options.client ??
+    new Anthropic({
+      // `undefined` lets the SDK read its environment variables itself.
+      ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+      ...(options.apiKey === undefined && options.authToken !== undefined ? { authToken: options.authToken } : {}),
+      ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
+      timeout: timeoutMs,
+      maxRetries,
+      fetch: idleTimeoutFetch(options.fetch ?? globalThis.fetch, options.streamIdleTimeoutMs ?? DEFAULT_IDLE_MS),
+    });
   const now = options.now ?? Date.now;
   const modelId = options.model;
 

@@ -20,11 +20,15 @@ const EPHEMERAL = { type: 'ephemeral' } as const;
  * `cache`, and one on the last message block when `cacheConversation` is set.
  */
 export function toAnthropicParams(request: ModelRequest, model: string): Anthropic.MessageStreamParams {
-  const breakpoints = (request.tools.length > 0 ? 1 : 0)
-    + request.system.filter((block) => block.cache === true).length
-    + (request.cacheConversation === true && request.messages.length > 0 ? 1 : 0);
+  const breakpoints =
+    (request.tools.length > 0 ? 1 : 0) +
+    request.system.filter((block) => block.cache === true).length +
+    (request.cacheConversation === true && request.messages.length > 0 ? 1 : 0);
   if (breakpoints > MAX_CACHE_BREAKPOINTS) {
-    throw new ModelError('other', `The request has ${breakpoints} prompt-cache breakpoints; the Anthropic API accepts at most ${MAX_CACHE_BREAKPOINTS} (one is used by the tools). Mark fewer system blocks with cache.`);
+    throw new ModelError(
+      'other',
+      `The request has ${breakpoints} prompt-cache breakpoints; the Anthropic API accepts at most ${MAX_CACHE_BREAKPOINTS} (one is used by the tools). Mark fewer system blocks with cache.`,
+    );
   }
 
   // Keys in cache-prefix order (tools, system, messages), so that the request bodies
@@ -32,12 +36,13 @@ export function toAnthropicParams(request: ModelRequest, model: string): Anthrop
   const params: Anthropic.MessageStreamParams = {
     model,
     max_tokens: request.maxOutputTokens,
-    ...(request.tools.length > 0 ? { tools: request.tools.map((tool, index) => toTool(tool, index === request.tools.length - 1)) } : {}),
+    ...(request.tools.length > 0
+      ? { tools: request.tools.map((tool, index) => toTool(tool, index === request.tools.length - 1)) }
+      : {}),
     ...(request.system.length > 0 ? { system: request.system.map(toSystemBlock) } : {}),
-    messages: request.messages.map((message, index) => toMessageParam(
-      message,
-      request.cacheConversation === true && index === request.messages.length - 1,
-    )),
+    messages: request.messages.map((message, index) =>
+      toMessageParam(message, request.cacheConversation === true && index === request.messages.length - 1),
+    ),
   };
   return params;
 }
@@ -55,7 +60,10 @@ function toTool(tool: ToolSpec, cache: boolean): Anthropic.ToolUnion {
       : { type: 'text_editor_20250728', name: tool.name };
   }
   if (tool.inputSchema['type'] !== 'object') {
-    throw new ModelError('other', `Tool "${tool.name}" has an input schema whose type is not "object"; the Messages API requires an object schema.`);
+    throw new ModelError(
+      'other',
+      `Tool "${tool.name}" has an input schema whose type is not "object"; the Messages API requires an object schema.`,
+    );
   }
   const inputSchema = tool.inputSchema as Anthropic.Tool.InputSchema;
   return cache
@@ -67,7 +75,10 @@ function toMessageParam(message: ChatMessage, cacheLast: boolean): Anthropic.Mes
   // The API rejects whitespace-only text blocks; a model turn can end with one.
   const blocks = message.content.filter((block) => block.type !== 'text' || block.text.trim() !== '');
   if (blocks.length === 0) {
-    throw new ModelError('other', `A ${message.role} message has no non-empty content blocks; the Messages API rejects empty messages.`);
+    throw new ModelError(
+      'other',
+      `A ${message.role} message has no non-empty content blocks; the Messages API rejects empty messages.`,
+    );
   }
   const content = blocks.map((block, index) => toContentBlockParam(block, cacheLast && index === blocks.length - 1));
   return { role: message.role, content };

@@ -28,8 +28,13 @@ export interface CreateModelOverrides {
  *
  * bedrock / vertex: refused with a config error until their SDK packages ship.
  */
-export function createModel(config: Pick<RepoConfig['model'], 'provider' | 'name' | 'baseUrl'>, env: ModelEnv, overrides: CreateModelOverrides = {}): Model {
-  const nonEmpty = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+export function createModel(
+  config: Pick<RepoConfig['model'], 'provider' | 'name' | 'baseUrl'>,
+  env: ModelEnv,
+  overrides: CreateModelOverrides = {},
+): Model {
+  const nonEmpty = (name: string): string | undefined =>
+    env[name] === undefined || env[name] === '' ? undefined : env[name];
   switch (config.provider) {
     case 'anthropic': {
       const apiKey = nonEmpty('ANTHROPIC_API_KEY');
@@ -54,7 +59,10 @@ export function createModel(config: Pick<RepoConfig['model'], 'provider' | 'name
     }
     case 'bedrock':
     case 'vertex':
-      throw new GreenlightError('config-invalid', `model.provider "${config.provider}" is not available yet: greenlight does not ship @anthropic-ai/${config.provider}-sdk. `
-        + 'Use provider "anthropic" (optionally with model.baseUrl pointing at a gateway) or "openai-compatible".');
+      throw new GreenlightError(
+        'config-invalid',
+        `model.provider "${config.provider}" is not available yet: greenlight does not ship @anthropic-ai/${config.provider}-sdk. ` +
+          'Use provider "anthropic" (optionally with model.baseUrl pointing at a gateway) or "openai-compatible".',
+      );
   }
 }

@@ -26,7 +26,8 @@ export interface OpenAICompatibleModelOptions {
 
 export const DEFAULT_OPENAI_BASE_URL = 'http://localhost:11434/v1';
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
-const CONTEXT_TOO_LONG = /context (length|window)|maximum context|too many tokens|prompt is too long|exceeds? (the )?(max|context)/i;
+const CONTEXT_TOO_LONG =
+  /context (length|window)|maximum context|too many tokens|prompt is too long|exceeds? (the )?(max|context)/i;
 
 /**
  * @example createOpenAICompatibleModel({ model: 'qwen2.5-coder:32b', baseURL: 'http://localhost:11434/v1' })
@@ -49,7 +50,12 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
       for (let attempt = 0; ; attempt += 1) {
         const outcome = await attemptOnce(body, signal);
         if (outcome.kind === 'ok') {
-          return fromChatCompletion(outcome.json, { model: options.model, durationMs: now() - started, requestChars: body.length, nextCallId });
+          return fromChatCompletion(outcome.json, {
+            model: options.model,
+            durationMs: now() - started,
+            requestChars: body.length,
+            nextCallId,
+          });
         }
         if (!outcome.retryable || attempt >= maxRetries) {
           throw outcome.error(attempt);
@@ -71,18 +77,50 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
       text = await response.text();
     } catch (error) {
       if (signal?.aborted === true) {
-        return fail(false, () => new ModelError('aborted', 'The model request was cancelled (a budget or the wall-clock limit stopped the run).', { cause: error }));
+        return fail(
+          false,
+          () =>
+            new ModelError(
+              'aborted',
+              'The model request was cancelled (a budget or the wall-clock limit stopped the run).',
+              { cause: error },
+            ),
+        );
       }
       if (timeout.aborted) {
-        return fail(true, (retries) => new ModelError('timeout', `The model server at ${options.baseURL} did not answer within ${Math.round(timeoutMs / 1000)} s${after(retries)}.`, { cause: error }));
+        return fail(
+          true,
+          (retries) =>
+            new ModelError(
+              'timeout',
+              `The model server at ${options.baseURL} did not answer within ${Math.round(timeoutMs / 1000)} s${after(retries)}.`,
+              { cause: error },
+            ),
+        );
       }
-      return fail(true, (retries) => new ModelError('other', `Could not reach the model server at ${options.baseURL}${after(retries)}: ${causeText(error)}. Is the server (Ollama, vLLM) running, and is model.baseUrl right?`, { cause: error }));
+      return fail(
+        true,
+        (retries) =>
+          new ModelError(
+            'other',
+            `Could not reach the model server at ${options.baseURL}${after(retries)}: ${causeText(error)}. Is the server (Ollama, vLLM) running, and is model.baseUrl right?`,
+            { cause: error },
+          ),
+      );
     }
     if (response.ok) {
       try {
         return { kind: 'ok', json: JSON.parse(text) as unknown };
       } catch (error) {
-        return fail(false, () => new ModelError('bad-response', `The model server at ${options.baseURL} answered with something that is not JSON: ${JSON.stringify(text.slice(0, 120))}.`, { cause: error }));
+        return fail(
+          false,
+          () =>
+            new ModelError(
+              'bad-response',
+              `The model server at ${options.baseURL} answered with something that is not JSON: ${JSON.stringify(text.slice(0, 120))}.`,
+              { cause: error },
+            ),
+        );
       }
     }
     return fromStatus(response, text);
@@ -95,19 +133,46 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     const make = (code: ConstructorParameters<typeof ModelError>[0], message: string) => (retries: number) =>
       new ModelError(code, message.replace('{retries}', after(retries)), { status });
     if (status === 401 || status === 403) {
-      return fail(false, make('auth', `The model server rejected the credentials (${status}: ${detail}). Set OPENAI_API_KEY to the key the server expects.`));
+      return fail(
+        false,
+        make(
+          'auth',
+          `The model server rejected the credentials (${status}: ${detail}). Set OPENAI_API_KEY to the key the server expects.`,
+        ),
+      );
     }
     if (status === 404) {
-      return fail(false, make('model-not-found', `The model server does not know the model "${options.model}" (404: ${detail}). For Ollama run \`ollama pull ${options.model}\`; otherwise set model.name to a model the server serves.`));
+      return fail(
+        false,
+        make(
+          'model-not-found',
+          `The model server does not know the model "${options.model}" (404: ${detail}). For Ollama run \`ollama pull ${options.model}\`; otherwise set model.name to a model the server serves.`,
+        ),
+      );
     }
     if ((status === 400 || status === 413 || status === 422) && (status === 413 || CONTEXT_TOO_LONG.test(detail))) {
-      return fail(false, make('context-too-long', `The prompt is too long for ${options.model} (${status}: ${detail}). Lower context.maxTokens in .github/greenlight.yml or serve the model with a longer context.`));
+      return fail(
+        false,
+        make(
+          'context-too-long',
+          `The prompt is too long for ${options.model} (${status}: ${detail}). Lower context.maxTokens in .github/greenlight.yml or serve the model with a longer context.`,
+        ),
+      );
     }
     if (status === 429) {
-      return { ...fail(true, make('rate-limited', `The model server kept rate-limiting requests (429: ${detail}){retries}.`)), delayMs };
+      return {
+        ...fail(true, make('rate-limited', `The model server kept rate-limiting requests (429: ${detail}){retries}.`)),
+        delayMs,
+      };
     }
     if (status === 503 || status === 529) {
-      return { ...fail(true, make('overloaded', `The model server is overloaded (${status}: ${detail}){retries}. Try again later.`)), delayMs };
+      return {
+        ...fail(
+          true,
+          make('overloaded', `The model server is overloaded (${status}: ${detail}){retries}. Try again later.`),
+        ),
+        delayMs,
+      };
     }
     if (status === 408 || status === 504) {
       return { ...fail(true, make('timeout', `The model server timed out (${status}: ${detail}){retries}.`)), delayMs };

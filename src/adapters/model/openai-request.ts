@@ -23,7 +23,10 @@ export interface ChatCompletionRequest {
   model: string;
   max_tokens: number;
   messages: OpenAIMessage[];
-  tools?: Array<{ type: 'function'; function: { name: string; description: string; parameters: Record<string, unknown> } }>;
+  tools?: Array<{
+    type: 'function';
+    function: { name: string; description: string; parameters: Record<string, unknown> };
+  }>;
   stream: false;
 }
 
@@ -45,9 +48,15 @@ export function toChatCompletionRequest(request: ModelRequest, model: string): C
 
 function toFunctionTool(tool: ToolSpec): NonNullable<ChatCompletionRequest['tools']>[number] {
   if (tool.kind === 'text-editor') {
-    return { type: 'function', function: { name: tool.name, description: TEXT_EDITOR_DESCRIPTION, parameters: { ...TEXT_EDITOR_PARAMETERS } } };
+    return {
+      type: 'function',
+      function: { name: tool.name, description: TEXT_EDITOR_DESCRIPTION, parameters: { ...TEXT_EDITOR_PARAMETERS } },
+    };
   }
-  return { type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.inputSchema } };
+  return {
+    type: 'function',
+    function: { name: tool.name, description: tool.description, parameters: tool.inputSchema },
+  };
 }
 
 function toMessages(message: ChatMessage): OpenAIMessage[] {
@@ -56,19 +65,30 @@ function toMessages(message: ChatMessage): OpenAIMessage[] {
     const calls: OpenAIToolCall[] = [];
     for (const block of message.content) {
       if (block.type === 'text') texts.push(block.text);
-      else if (block.type === 'tool_use') calls.push({ id: block.id, type: 'function', function: { name: block.name, arguments: JSON.stringify(block.input ?? {}) } });
+      else if (block.type === 'tool_use')
+        calls.push({
+          id: block.id,
+          type: 'function',
+          function: { name: block.name, arguments: JSON.stringify(block.input ?? {}) },
+        });
       else throw new ModelError('other', 'An assistant message cannot carry a tool_result block.');
     }
     const content = texts.join('\n\n');
-    return [calls.length > 0
-      ? { role: 'assistant', content: content === '' ? null : content, tool_calls: calls }
-      : { role: 'assistant', content }];
+    return [
+      calls.length > 0
+        ? { role: 'assistant', content: content === '' ? null : content, tool_calls: calls }
+        : { role: 'assistant', content },
+    ];
   }
   const out: OpenAIMessage[] = [];
   for (const block of message.content) {
     if (block.type === 'tool_result') {
       // No is_error flag in this API: say it in the text.
-      out.push({ role: 'tool', tool_call_id: block.toolUseId, content: block.isError ? `Error: ${block.content}` : block.content });
+      out.push({
+        role: 'tool',
+        tool_call_id: block.toolUseId,
+        content: block.isError ? `Error: ${block.content}` : block.content,
+      });
     } else if (block.type === 'text') {
       texts.push(block.text);
     } else {

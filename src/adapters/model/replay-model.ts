@@ -11,7 +11,10 @@ export interface ReplayModel extends Model {
 }
 
 /** @example createReplayModel(modelResponsesFromAudit((await readAuditLog(path)).records)) */
-export function createReplayModel(responses: readonly ModelResponse[], modelId = responses[0]?.model ?? 'replay'): ReplayModel {
+export function createReplayModel(
+  responses: readonly ModelResponse[],
+  modelId = responses[0]?.model ?? 'replay',
+): ReplayModel {
   const requests: ModelRequest[] = [];
   return {
     provider: 'replay',
@@ -24,7 +27,12 @@ export function createReplayModel(responses: readonly ModelResponse[], modelId =
       requests.push(structuredClone(request));
       const response = responses[requests.length - 1];
       if (response === undefined) {
-        return Promise.reject(new ModelError('other', `The recorded run has ${responses.length} model responses; turn ${requests.length} has none to replay.`));
+        return Promise.reject(
+          new ModelError(
+            'other',
+            `The recorded run has ${responses.length} model responses; turn ${requests.length} has none to replay.`,
+          ),
+        );
       }
       return Promise.resolve(structuredClone(response));
     },

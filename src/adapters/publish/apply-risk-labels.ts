@@ -7,7 +7,12 @@ import { GREENLIGHT_LABEL, greenlightLabels, riskLabel } from '../../core/github
 import type { RiskTier } from '../../core/risk/tier.ts';
 import type { Forge } from '../../ports/forge.ts';
 
-export async function applyRiskLabels(forge: Forge, prNumber: number, tier: RiskTier, currentLabels: readonly string[]): Promise<void> {
+export async function applyRiskLabels(
+  forge: Forge,
+  prNumber: number,
+  tier: RiskTier,
+  currentLabels: readonly string[],
+): Promise<void> {
   await forge.ensureLabels(greenlightLabels());
   const wanted = riskLabel(tier);
   for (const label of currentLabels) {

@@ -16,9 +16,16 @@ export interface ClassifiedRange {
 }
 
 /** `base` and `head` are commits or trees. */
-export async function classifyRange(root: string, base: string, head: string, config: RepoConfig): Promise<ClassifiedRange> {
+export async function classifyRange(
+  root: string,
+  base: string,
+  head: string,
+  config: RepoConfig,
+): Promise<ClassifiedRange> {
   const changes = await diffChanges(root, [base, head]);
-  const readable = changes.filter((c) => c.status !== 'deleted' && !c.binary && c.newMode !== '160000').map((c) => c.path);
+  const readable = changes
+    .filter((c) => c.status !== 'deleted' && !c.binary && c.newMode !== '160000')
+    .map((c) => c.path);
   const contents = await readBlobs(root, head, readable);
   return { changes, risk: classifyRisk(changes, { risk: config.risk, contents }) };
 }

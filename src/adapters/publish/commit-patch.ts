@@ -25,9 +25,17 @@ export async function applyPatchToTree(root: string, base: string, patch: string
     await publishGit(root, ['read-tree', baseTree], { env });
     const size = typeof patch === 'string' ? patch.length : patch.byteLength;
     if (size > 0) {
-      const applied = await publishGitRaw(root, ['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], { env, input: patch });
+      const applied = await publishGitRaw(root, ['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
+        env,
+        input: patch,
+      });
       if (applied.exitCode !== 0) {
-        const reasons = applied.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 5).join('; ');
+        const reasons = applied.stderr
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== '')
+          .slice(0, 5)
+          .join('; ');
         return { ok: false, message: reasons === '' ? `git apply exited with ${applied.exitCode}` : reasons };
       }
     }
@@ -44,12 +52,20 @@ export interface CommitIdentity {
 }
 
 /** Records `tree` as a commit with parent `parent`; author and committer are `identity`. */
-export async function commitTree(root: string, tree: string, parent: string, message: string, identity: CommitIdentity): Promise<string> {
+export async function commitTree(
+  root: string,
+  tree: string,
+  parent: string,
+  message: string,
+  identity: CommitIdentity,
+): Promise<string> {
   const env = {
     GIT_AUTHOR_NAME: identity.name,
     GIT_AUTHOR_EMAIL: identity.email,
     GIT_COMMITTER_NAME: identity.name,
     GIT_COMMITTER_EMAIL: identity.email,
   };
-  return (await publishGit(root, ['commit-tree', '--no-gpg-sign', tree, '-p', parent, '-F', '-'], { env, input: message })).trim();
+  return (
+    await publishGit(root, ['commit-tree', '--no-gpg-sign', tree, '-p', parent, '-F', '-'], { env, input: message })
+  ).trim();
 }

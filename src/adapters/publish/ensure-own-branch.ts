@@ -23,11 +23,25 @@ export interface OwnBranchFacts {
 export async function ensureOwnBranch(auth: GitAuth, facts: OwnBranchFacts): Promise<void> {
   const { root } = facts;
   await fetchBranch(root, auth, facts.branch);
-  const lines = (await publishGit(root, ['log', '--format=%ae%x09%h', facts.remote, '--not', facts.base, '--'])).split('\n').filter((l) => l !== '');
-  const foreign = lines.map((line) => line.split('\t')).filter(([email]) => email?.toLowerCase() !== facts.authorEmail.toLowerCase());
+  const lines = (await publishGit(root, ['log', '--format=%ae%x09%h', facts.remote, '--not', facts.base, '--']))
+    .split('\n')
+    .filter((l) => l !== '');
+  const foreign = lines
+    .map((line) => line.split('\t'))
+    .filter(([email]) => email?.toLowerCase() !== facts.authorEmail.toLowerCase());
   if (foreign.length === 0) return;
-  throw pushRejectedError({
-    root, branch: facts.branch, commit: facts.commit, localBranch: facts.localBranch, declined: true,
-    reason: `the branch already has commits greenlight did not make (${foreign.slice(0, 3).map(([, sha]) => sha).join(', ')}), and greenlight does not overwrite them; delete or rename the branch, or change branch.template`,
-  }, createRedactor({ secrets: [auth.token] }));
+  throw pushRejectedError(
+    {
+      root,
+      branch: facts.branch,
+      commit: facts.commit,
+      localBranch: facts.localBranch,
+      declined: true,
+      reason: `the branch already has commits greenlight did not make (${foreign
+        .slice(0, 3)
+        .map(([, sha]) => sha)
+        .join(', ')}), and greenlight does not overwrite them; delete or rename the branch, or change branch.template`,
+    },
+    createRedactor({ secrets: [auth.token] }),
+  );
 }

@@ -14,10 +14,31 @@ export async function faithfulPatch(root: string, base: string, diff: string): P
   if (!diff.includes('\uFFFD')) return diff;
   try {
     const bytes = await withWorktreeIndex(root, async (options) => {
-      const result = await execa('git', ['-C', root, '-c', 'core.quotePath=true', '-c', 'core.fsmonitor=false', 'diff', ...DIFF_FLAGS, '--binary', '--cached', base, '--'], {
-        encoding: 'buffer', reject: false, stripFinalNewline: false, maxBuffer: 1024 * 1024 * 1024, stdin: 'ignore',
-        env: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', ...options.env },
-      });
+      const result = await execa(
+        'git',
+        [
+          '-C',
+          root,
+          '-c',
+          'core.quotePath=true',
+          '-c',
+          'core.fsmonitor=false',
+          'diff',
+          ...DIFF_FLAGS,
+          '--binary',
+          '--cached',
+          base,
+          '--',
+        ],
+        {
+          encoding: 'buffer',
+          reject: false,
+          stripFinalNewline: false,
+          maxBuffer: 1024 * 1024 * 1024,
+          stdin: 'ignore',
+          env: { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', ...options.env },
+        },
+      );
       return result.exitCode === 0 ? Buffer.from(result.stdout) : null;
     });
     // Same text once decoded: the tree is the job's, and the bytes are the faithful copy.

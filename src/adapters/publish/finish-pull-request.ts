@@ -27,19 +27,32 @@ export interface FinishRequest {
   allowAutoMerge: boolean;
 }
 
-export async function finishPullRequest(context: PublishContext, request: FinishRequest): Promise<{ gate: GateState; warnings: string[] }> {
+export async function finishPullRequest(
+  context: PublishContext,
+  request: FinishRequest,
+): Promise<{ gate: GateState; warnings: string[] }> {
   const { forge, config } = context;
   const { prNumber, tier } = request;
   const botLogin = context.botLogin ?? null;
   await applyRiskLabels(forge, prNumber, tier, request.labels);
   const gate = await postGateCheck(forge, {
-    prNumber, headSha: request.commit, tier, config, requesters: request.requesters, botLogin,
+    prNumber,
+    headSha: request.commit,
+    tier,
+    config,
+    requesters: request.requesters,
+    botLogin,
     ...(context.detailsUrl === undefined ? {} : { detailsUrl: context.detailsUrl }),
   });
-  const plan = reviewPlan(tier, config.review, { required: gate.required, exclude: [...request.requesters, ...(botLogin === null ? [] : [botLogin])] });
+  const plan = reviewPlan(tier, config.review, {
+    required: gate.required,
+    exclude: [...request.requesters, ...(botLogin === null ? [] : [botLogin])],
+  });
   const warnings: string[] = [];
   if (request.draft === false && plan.draft) {
-    warnings.push(`The change is now \`${tier}\`, which greenlight opens as a draft, but #${prNumber} is not one; the review gate still requires ${gate.required} approval(s) on the latest commit.`);
+    warnings.push(
+      `The change is now \`${tier}\`, which greenlight opens as a draft, but #${prNumber} is not one; the review gate still requires ${gate.required} approval(s) on the latest commit.`,
+    );
   }
   if (plan.reviewers.length > 0 || plan.teams.length > 0) {
     try {
@@ -51,7 +64,8 @@ export async function finishPullRequest(context: PublishContext, request: Finish
   }
   if (request.allowAutoMerge && plan.autoMerge && gate.state === 'success') {
     const merge = await forge.enableAutoMerge(prNumber, 'squash');
-    if (!merge.enabled) warnings.push(`Auto-merge is enabled in .github/greenlight.yml but GitHub did not enable it: ${merge.reason}`);
+    if (!merge.enabled)
+      warnings.push(`Auto-merge is enabled in .github/greenlight.yml but GitHub did not enable it: ${merge.reason}`);
   }
   return { gate: gate.state, warnings };
 }

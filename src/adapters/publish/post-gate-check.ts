@@ -25,7 +25,11 @@ export interface GateCheckRequest {
 
 export async function postGateCheck(forge: Forge, request: GateCheckRequest): Promise<GateResult> {
   const input = await loadGateInput(forge, {
-    pr: request.prNumber, tier: request.tier, review: request.config.review[request.tier], requesters: request.requesters, botLogin: request.botLogin,
+    pr: request.prNumber,
+    tier: request.tier,
+    review: request.config.review[request.tier],
+    requesters: request.requesters,
+    botLogin: request.botLogin,
   });
   const result = evaluateGate({ ...input, headSha: request.headSha });
   await forge.createCheckRun({

@@ -55,7 +55,10 @@ export async function publishBundle(options: PublishBundleOptions): Promise<Publ
 
   const applied = await applyPatchToTree(options.root, manifest.baseSha, patch);
   if (!applied.ok) {
-    throw new GreenlightError('bundle-invalid', `the bundle's patch does not apply to its base ${manifest.baseSha.slice(0, 12)}: ${applied.message}. Nothing was published.`);
+    throw new GreenlightError(
+      'bundle-invalid',
+      `the bundle's patch does not apply to its base ${manifest.baseSha.slice(0, 12)}: ${applied.message}. Nothing was published.`,
+    );
   }
   const change: ChangeToPublish = {
     kind: manifest.outcome.kind,
@@ -65,27 +68,43 @@ export async function publishBundle(options: PublishBundleOptions): Promise<Publ
     claimedTier: manifest.claimedTier,
   };
   if (expected.mode === 'generate') {
-    const target: GenerateTarget = { issue: expected.issue, baseBranch: expected.baseBranch, baseSha: manifest.baseSha, ...(expected.runId === undefined ? {} : { runId: expected.runId }) };
+    const target: GenerateTarget = {
+      issue: expected.issue,
+      baseBranch: expected.baseBranch,
+      baseSha: manifest.baseSha,
+      ...(expected.runId === undefined ? {} : { runId: expected.runId }),
+    };
     return { manifest, result: await publishGenerateChange(options, target, change) };
   }
   return { manifest, result: await publishFixChange(options, expected.pr, change) };
 }
 
 function checkTarget(manifest: BundleManifest, expected: BundleExpectation): void {
-  const invalid = (what: string) => new GreenlightError('bundle-invalid', `${what}. Publish the bundle from the same workflow run that wrote it; nothing was published.`);
-  if (manifest.mode !== expected.mode) throw invalid(`the bundle is a ${manifest.mode} bundle, but this run publishes a ${expected.mode}`);
+  const invalid = (what: string) =>
+    new GreenlightError(
+      'bundle-invalid',
+      `${what}. Publish the bundle from the same workflow run that wrote it; nothing was published.`,
+    );
+  if (manifest.mode !== expected.mode)
+    throw invalid(`the bundle is a ${manifest.mode} bundle, but this run publishes a ${expected.mode}`);
   const target = manifest.target;
   if (expected.mode === 'generate') {
     if (target.kind !== 'issue' || target.number !== expected.issue.number) {
-      throw invalid(`the bundle is for ${target.kind === 'issue' ? 'issue' : 'pull request'} #${target.number}, but this run is about issue #${expected.issue.number}`);
+      throw invalid(
+        `the bundle is for ${target.kind === 'issue' ? 'issue' : 'pull request'} #${target.number}, but this run is about issue #${expected.issue.number}`,
+      );
     }
     return;
   }
   if (target.kind !== 'pull-request' || target.number !== expected.pr.number) {
-    throw invalid(`the bundle is for ${target.kind === 'issue' ? 'issue' : 'pull request'} #${target.number}, but this run is about pull request #${expected.pr.number}`);
+    throw invalid(
+      `the bundle is for ${target.kind === 'issue' ? 'issue' : 'pull request'} #${target.number}, but this run is about pull request #${expected.pr.number}`,
+    );
   }
   if (manifest.baseSha !== expected.pr.headSha || target.headRef !== expected.pr.headRef) {
-    throw invalid(`the bundle was made on ${target.headRef}@${manifest.baseSha.slice(0, 7)}, but /fix was requested on ${expected.pr.headRef}@${expected.pr.headSha.slice(0, 7)}`);
+    throw invalid(
+      `the bundle was made on ${target.headRef}@${manifest.baseSha.slice(0, 7)}, but /fix was requested on ${expected.pr.headRef}@${expected.pr.headSha.slice(0, 7)}`,
+    );
   }
 }
 
@@ -93,18 +112,31 @@ function checkTarget(manifest: BundleManifest, expected: BundleExpectation): voi
 async function checkBaseOnBranch(root: string, auth: GitAuth, base: string, baseBranch: string): Promise<void> {
   const tip = await fetchBranch(root, auth, baseBranch);
   await ensureCommit(root, auth, base).catch((error: unknown) => {
-    throw new GreenlightError('bundle-invalid', `the bundle's base ${base.slice(0, 12)} is not a commit of this repository: ${(error as Error).message}`, { cause: error });
+    throw new GreenlightError(
+      'bundle-invalid',
+      `the bundle's base ${base.slice(0, 12)} is not a commit of this repository: ${(error as Error).message}`,
+      { cause: error },
+    );
   });
   let ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
-  if (ancestor.exitCode === 1 && (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true') {
+  if (
+    ancestor.exitCode === 1 &&
+    (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
+  ) {
     // A shallow checkout cannot see far enough back to tell: fetch the history once.
     await fetchBranch(root, auth, baseBranch, 'unshallow');
     ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
   }
   if (ancestor.exitCode === 1) {
-    throw new GreenlightError('bundle-invalid', `the bundle's base ${base.slice(0, 12)} is not on ${baseBranch}: a generate bundle must start from the base branch. Nothing was published.`);
+    throw new GreenlightError(
+      'bundle-invalid',
+      `the bundle's base ${base.slice(0, 12)} is not on ${baseBranch}: a generate bundle must start from the base branch. Nothing was published.`,
+    );
   }
   if (ancestor.exitCode !== 0) {
-    throw new GreenlightError('git', `could not check that ${base.slice(0, 12)} is on ${baseBranch}: ${ancestor.stderr.trim()}. Check out with fetch-depth: 0.`);
+    throw new GreenlightError(
+      'git',
+      `could not check that ${base.slice(0, 12)} is on ${baseBranch}: ${ancestor.stderr.trim()}. Check out with fetch-depth: 0.`,
+    );
   }
 }

@@ -64,16 +64,24 @@ export async function publishFix(options: PublishFixOptions): Promise<PublishRes
   if (change === null) {
     return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to push.' };
   }
-  const patch = typeof change.patch === 'string' ? await faithfulPatch(options.root, options.pr.headSha, change.patch) : change.patch;
+  const patch =
+    typeof change.patch === 'string'
+      ? await faithfulPatch(options.root, options.pr.headSha, change.patch)
+      : change.patch;
   return publishFixChange(options, options.pr, { ...change, patch });
 }
 
 /** The shared path of `publishFix` and `publishBundle`. */
-export async function publishFixChange(context: PublishContext, pr: FixTarget, change: ChangeToPublish): Promise<PublishResult> {
+export async function publishFixChange(
+  context: PublishContext,
+  pr: FixTarget,
+  change: ChangeToPublish,
+): Promise<PublishResult> {
   const { root, forge, config } = context;
   if (pr.headRepo === null || pr.headRepo.toLowerCase() !== pr.baseRepo.toLowerCase()) {
     return {
-      kind: 'refused', reason: 'fork',
+      kind: 'refused',
+      reason: 'fork',
       message: `Pull request #${pr.number} comes from ${pr.headRepo === null ? 'a deleted fork' : `the fork ${pr.headRepo}`}. greenlight only works on branches of ${pr.baseRepo}: it does not run a fork's code with this repository's secrets, and it cannot push to a fork. A maintainer can push the branch to ${pr.baseRepo} and comment /fix on a pull request from there.`,
     };
   }
@@ -83,26 +91,45 @@ export async function publishFixChange(context: PublishContext, pr: FixTarget, c
   await ensureCommit(root, auth, pr.headSha);
   const applied = await applyPatchToTree(root, pr.headSha, change.patch);
   if (!applied.ok) {
-    throw new GreenlightError('git', `the fix does not apply to the recorded head ${pr.headSha.slice(0, 12)}: ${applied.message}. Re-run /fix on a fresh checkout of the pull request.`);
+    throw new GreenlightError(
+      'git',
+      `the fix does not apply to the recorded head ${pr.headSha.slice(0, 12)}: ${applied.message}. Re-run /fix on a fresh checkout of the pull request.`,
+    );
   }
   if (applied.tree === applied.baseTree) {
-    return { kind: 'refused', reason: 'no-changes', message: 'The fix is empty: nothing differs from the pull request\'s head, so nothing was pushed.' };
+    return {
+      kind: 'refused',
+      reason: 'no-changes',
+      message: "The fix is empty: nothing differs from the pull request's head, so nothing was pushed.",
+    };
   }
   const fixOnly = await classifyRange(root, applied.baseTree, applied.tree, config);
   const violations = checkPublishPaths(fixOnly.changes, config.paths);
   if (violations.length > 0) {
     return {
-      kind: 'refused', reason: 'forbidden-paths', violations,
+      kind: 'refused',
+      reason: 'forbidden-paths',
+      violations,
       message: `Nothing was pushed: ${violations.map((v) => `\`${v.path}\` ${v.reason}`).join('; ')}.`,
     };
   }
-  const subject = pullRequestTitle({ mode: 'fix', title: pr.instruction?.trim() || `address /fix on #${pr.number}`, paths: fixOnly.changes.map((c) => c.path) });
+  const subject = pullRequestTitle({
+    mode: 'fix',
+    title: pr.instruction?.trim() || `address /fix on #${pr.number}`,
+    paths: fixOnly.changes.map((c) => c.path),
+  });
   const message = commitMessage({
-    subject, mode: 'fix', prNumber: pr.number, serverUrl: context.serverUrl,
+    subject,
+    mode: 'fix',
+    prNumber: pr.number,
+    serverUrl: context.serverUrl,
     ...(context.requester === undefined ? {} : { requester: context.requester }),
     ...(change.kind === 'gave-up' ? { stopped: change.stop?.message ?? 'the loop gave up' } : {}),
   });
-  const commit = await commitTree(root, applied.tree, pr.headSha, message, { name: config.commit.authorName, email: config.commit.authorEmail });
+  const commit = await commitTree(root, applied.tree, pr.headSha, message, {
+    name: config.commit.authorName,
+    email: config.commit.authorEmail,
+  });
   if (change.kind === 'gave-up') return pushWorkInProgress(context, pr, change, commit, auth, redactor, fixOnly.risk);
   const localBranch = await keepCommit(root, `greenlight/fix-pr-${pr.number}`, commit);
 
@@ -112,10 +139,15 @@ export async function publishFixChange(context: PublishContext, pr: FixTarget, c
 
   const current = await forge.getPullRequest(pr.number);
   if (current.state !== 'open') {
-    return { kind: 'refused', reason: 'pr-closed', message: `Pull request #${pr.number} is ${current.merged ? 'merged' : 'closed'}; nothing was pushed.` };
+    return {
+      kind: 'refused',
+      reason: 'pr-closed',
+      message: `Pull request #${pr.number} is ${current.merged ? 'merged' : 'closed'}; nothing was pushed.`,
+    };
   }
   if (current.headSha !== pr.headSha) return headMoved(pr, current.headSha);
-  if (context.dryRun) return { kind: 'dry-run', branch: pr.headRef, commitSha: commit, risk, gate: null, prNumber: pr.number };
+  if (context.dryRun)
+    return { kind: 'dry-run', branch: pr.headRef, commitSha: commit, risk, gate: null, prNumber: pr.number };
 
   const pushed = await pushBranch(root, auth, { branch: pr.headRef, commit, lease: pr.headSha });
   if (!pushed.ok) {
@@ -132,10 +164,22 @@ export async function publishFixChange(context: PublishContext, pr: FixTarget, c
     ...(current.author.isBot || current.author.login.endsWith('[bot]') ? [] : [current.author.login]),
   ]);
   const finished = await finishPullRequest(context, {
-    prNumber: pr.number, labels: current.labels, draft: current.draft, commit, tier: risk.tier, requesters, allowAutoMerge: false,
+    prNumber: pr.number,
+    labels: current.labels,
+    draft: current.draft,
+    commit,
+    tier: risk.tier,
+    requesters,
+    allowAutoMerge: false,
   });
   return {
-    kind: 'pushed-fix', branch: pr.headRef, commitSha: commit, risk, gate: finished.gate, prNumber: pr.number, prUrl: current.htmlUrl,
+    kind: 'pushed-fix',
+    branch: pr.headRef,
+    commitSha: commit,
+    risk,
+    gate: finished.gate,
+    prNumber: pr.number,
+    prUrl: current.htmlUrl,
     previousTier: memo?.tier ?? tierFromLabels(current.labels),
     ...(finished.warnings.length === 0 ? {} : { warnings: finished.warnings }),
   };
@@ -147,20 +191,49 @@ export async function publishFixChange(context: PublishContext, pr: FixTarget, c
  * result links the comparison for the progress comment.
  */
 async function pushWorkInProgress(
-  context: PublishContext, pr: FixTarget, change: ChangeToPublish, commit: string, auth: GitAuth, redactor: Redactor, risk: RiskAssessment,
+  context: PublishContext,
+  pr: FixTarget,
+  change: ChangeToPublish,
+  commit: string,
+  auth: GitAuth,
+  redactor: Redactor,
+  risk: RiskAssessment,
 ): Promise<PublishResult> {
   const { root, config } = context;
   const branch = `greenlight/fix-pr-${pr.number}-wip`;
   const localBranch = await keepCommit(root, branch, commit);
   if (context.dryRun) return { kind: 'dry-run', branch, commitSha: commit, risk, gate: null, prNumber: pr.number };
   const remote = await readRemoteBranch(root, auth, branch);
-  if (remote !== null) await ensureOwnBranch(auth, { root, branch, remote, base: pr.headSha, authorEmail: config.commit.authorEmail, commit, localBranch });
+  if (remote !== null)
+    await ensureOwnBranch(auth, {
+      root,
+      branch,
+      remote,
+      base: pr.headSha,
+      authorEmail: config.commit.authorEmail,
+      commit,
+      localBranch,
+    });
   const pushed = await pushBranch(root, auth, { branch, commit, lease: remote });
   if (!pushed.ok) {
-    throw pushRejectedError({ root, branch, commit, localBranch, reason: pushed.reason, moved: pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward' }, redactor);
+    throw pushRejectedError(
+      {
+        root,
+        branch,
+        commit,
+        localBranch,
+        reason: pushed.reason,
+        moved: pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward',
+      },
+      redactor,
+    );
   }
   return {
-    kind: 'pushed-branch', branch, commitSha: commit, risk, gate: null,
+    kind: 'pushed-branch',
+    branch,
+    commitSha: commit,
+    risk,
+    gate: null,
     compareUrl: compareUrl(context.serverUrl, context.forge.repo, pr.headRef, branch),
     reason: change.stop?.message ?? 'The loop gave up.',
   };
@@ -168,7 +241,8 @@ async function pushWorkInProgress(
 
 function headMoved(pr: FixTarget, currentHeadSha: string | undefined): PublishResult {
   return {
-    kind: 'refused', reason: 'head-moved',
+    kind: 'refused',
+    reason: 'head-moved',
     ...(currentHeadSha === undefined ? {} : { currentHeadSha }),
     message: `The head of #${pr.number} moved from ${pr.headSha.slice(0, 7)}${currentHeadSha === undefined ? '' : ` to ${currentHeadSha.slice(0, 7)}`} after /fix was requested. greenlight works only on the commit that was current when it was asked and never pushes over someone else's commit, so nothing was pushed. Comment /fix again to work on the new head.`,
   };
@@ -181,12 +255,18 @@ function headMoved(pr: FixTarget, currentHeadSha: string | undefined): PublishRe
 async function findMergeBase(root: string, auth: GitAuth, baseRef: string, head: string): Promise<string> {
   let baseTip = await fetchBranch(root, auth, baseRef);
   let found = await publishGitRaw(root, ['merge-base', baseTip, head]);
-  if (found.exitCode !== 0 && (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true') {
+  if (
+    found.exitCode !== 0 &&
+    (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
+  ) {
     baseTip = await fetchBranch(root, auth, baseRef, 'unshallow');
     found = await publishGitRaw(root, ['merge-base', baseTip, head]);
   }
   if (found.exitCode !== 0) {
-    throw new GreenlightError('git', `the pull request's head has no common history with ${baseRef}: check out with fetch-depth: 0 so greenlight can classify the whole pull request.`);
+    throw new GreenlightError(
+      'git',
+      `the pull request's head has no common history with ${baseRef}: check out with fetch-depth: 0 so greenlight can classify the whole pull request.`,
+    );
   }
   return found.stdout.trim();
 }
@@ -202,7 +282,9 @@ async function previousMemo(forge: Forge, headSha: string) {
 function tierFromLabels(labels: readonly string[]): RiskTier | null {
   const label = labels.find((l) => /^risk:/i.test(l));
   const tier = label?.slice(5).toLowerCase();
-  return tier === 'low' || tier === 'low-medium' || tier === 'medium' || tier === 'high' || tier === 'critical' ? tier : null;
+  return tier === 'low' || tier === 'low-medium' || tier === 'medium' || tier === 'high' || tier === 'critical'
+    ? tier
+    : null;
 }
 
 function unique(logins: string[]): string[] {

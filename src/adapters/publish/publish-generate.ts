@@ -66,43 +66,72 @@ export async function publishGenerate(options: PublishGenerateOptions): Promise<
   if (change === null) {
     return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to publish.' };
   }
-  const patch = typeof change.patch === 'string' ? await faithfulPatch(options.root, options.baseSha, change.patch) : change.patch;
+  const patch =
+    typeof change.patch === 'string' ? await faithfulPatch(options.root, options.baseSha, change.patch) : change.patch;
   return publishGenerateChange(options, options, { ...change, patch });
 }
 
 /** The shared path of `publishGenerate` and `publishBundle`. */
-export async function publishGenerateChange(context: PublishContext, target: GenerateTarget, change: ChangeToPublish): Promise<PublishResult> {
+export async function publishGenerateChange(
+  context: PublishContext,
+  target: GenerateTarget,
+  change: ChangeToPublish,
+): Promise<PublishResult> {
   const { root, forge, config } = context;
   const redactor = createRedactor({ secrets: [context.token, ...(context.secrets ?? [])] });
   const auth: GitAuth = { serverUrl: context.serverUrl, token: context.token };
   // A bad branch.template fails before any work.
-  const named = branchName(config.branch.template, { number: target.issue.number, title: target.issue.title, ...(target.runId === undefined ? {} : { run: target.runId }) });
+  const named = branchName(config.branch.template, {
+    number: target.issue.number,
+    title: target.issue.title,
+    ...(target.runId === undefined ? {} : { run: target.runId }),
+  });
 
   const applied = await applyPatchToTree(root, target.baseSha, change.patch);
   if (!applied.ok) {
-    throw new GreenlightError('git', `the change does not apply to its base ${target.baseSha.slice(0, 12)}: ${applied.message}. The job's diff and the checkout disagree; re-run the job on a fresh checkout.`);
+    throw new GreenlightError(
+      'git',
+      `the change does not apply to its base ${target.baseSha.slice(0, 12)}: ${applied.message}. The job's diff and the checkout disagree; re-run the job on a fresh checkout.`,
+    );
   }
   if (applied.tree === applied.baseTree) {
-    return { kind: 'refused', reason: 'no-changes', message: change.kind === 'gave-up'
-      ? 'The run gave up and no state was better than the starting point, so there is nothing to push.'
-      : 'The change is empty: nothing differs from the base.' };
+    return {
+      kind: 'refused',
+      reason: 'no-changes',
+      message:
+        change.kind === 'gave-up'
+          ? 'The run gave up and no state was better than the starting point, so there is nothing to push.'
+          : 'The change is empty: nothing differs from the base.',
+    };
   }
   const classified = await classifyRange(root, applied.baseTree, applied.tree, config);
   const violations = checkPublishPaths(classified.changes, config.paths);
   if (violations.length > 0) {
     return {
-      kind: 'refused', reason: 'forbidden-paths', violations,
+      kind: 'refused',
+      reason: 'forbidden-paths',
+      violations,
       message: `Nothing was pushed: ${violations.map((v) => `\`${v.path}\` ${v.reason}`).join('; ')}.`,
     };
   }
   const risk = raisedBy(classified.risk, change);
-  const title = pullRequestTitle({ mode: 'generate', title: target.issue.title, paths: classified.changes.map((c) => c.path) });
+  const title = pullRequestTitle({
+    mode: 'generate',
+    title: target.issue.title,
+    paths: classified.changes.map((c) => c.path),
+  });
   const message = commitMessage({
-    subject: title, mode: 'generate', issueNumber: target.issue.number, serverUrl: context.serverUrl,
+    subject: title,
+    mode: 'generate',
+    issueNumber: target.issue.number,
+    serverUrl: context.serverUrl,
     ...(context.requester === undefined ? {} : { requester: context.requester }),
     ...(change.kind === 'gave-up' ? { stopped: change.stop?.message ?? 'the loop gave up' } : {}),
   });
-  const commit = await commitTree(root, applied.tree, target.baseSha, message, { name: config.commit.authorName, email: config.commit.authorEmail });
+  const commit = await commitTree(root, applied.tree, target.baseSha, message, {
+    name: config.commit.authorName,
+    email: config.commit.authorEmail,
+  });
 
   let branch = named;
   let existing = await forge.findPullRequestForBranch(branch);
@@ -112,40 +141,93 @@ export async function publishGenerateChange(context: PublishContext, target: Gen
   }
   const localBranch = await keepCommit(root, branch, commit);
   if (context.dryRun) {
-    return { kind: 'dry-run', branch, commitSha: commit, risk, gate: null, ...(existing === null ? {} : { prNumber: existing.number }) };
+    return {
+      kind: 'dry-run',
+      branch,
+      commitSha: commit,
+      risk,
+      gate: null,
+      ...(existing === null ? {} : { prNumber: existing.number }),
+    };
   }
 
   const remote = await readRemoteBranch(root, auth, branch);
-  if (remote !== null) await ensureOwnBranch(auth, { root, branch, remote, base: target.baseSha, authorEmail: config.commit.authorEmail, commit, localBranch });
+  if (remote !== null)
+    await ensureOwnBranch(auth, {
+      root,
+      branch,
+      remote,
+      base: target.baseSha,
+      authorEmail: config.commit.authorEmail,
+      commit,
+      localBranch,
+    });
   const pushed = await pushBranch(root, auth, { branch, commit, lease: remote });
   if (!pushed.ok) {
-    throw pushRejectedError({ root, branch, commit, localBranch, reason: pushed.reason, moved: pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward' }, redactor);
+    throw pushRejectedError(
+      {
+        root,
+        branch,
+        commit,
+        localBranch,
+        reason: pushed.reason,
+        moved: pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward',
+      },
+      redactor,
+    );
   }
 
   if (change.kind === 'gave-up') {
     return {
-      kind: 'pushed-branch', branch, commitSha: commit, risk, gate: null,
+      kind: 'pushed-branch',
+      branch,
+      commitSha: commit,
+      risk,
+      gate: null,
       compareUrl: compareUrl(context.serverUrl, forge.repo, target.baseBranch, branch),
       reason: change.stop?.message ?? 'The loop gave up.',
     };
   }
 
-  const body = publishBody({ reportMarkdown: change.reportMarkdown, redactor, risk, claimedTier: change.claimedTier, review: config.review });
+  const body = publishBody({
+    reportMarkdown: change.reportMarkdown,
+    redactor,
+    risk,
+    claimedTier: change.claimedTier,
+    review: config.review,
+  });
   let pr: { number: number; htmlUrl: string; labels: readonly string[] };
   if (existing !== null) {
     await forge.updatePullRequest(existing.number, { title, body });
     pr = { number: existing.number, htmlUrl: existing.htmlUrl, labels: existing.labels };
   } else {
-    const created = await forge.createPullRequest({ title, body, head: branch, base: target.baseBranch, draft: config.review[risk.tier].draft });
+    const created = await forge.createPullRequest({
+      title,
+      body,
+      head: branch,
+      base: target.baseBranch,
+      draft: config.review[risk.tier].draft,
+    });
     pr = { number: created.number, htmlUrl: created.htmlUrl, labels: [] };
   }
   const finished = await finishPullRequest(context, {
-    prNumber: pr.number, labels: pr.labels, draft: existing?.draft ?? null, commit, tier: risk.tier,
-    requesters: context.requester === undefined ? [] : [context.requester.login], allowAutoMerge: true,
+    prNumber: pr.number,
+    labels: pr.labels,
+    draft: existing?.draft ?? null,
+    commit,
+    tier: risk.tier,
+    requesters: context.requester === undefined ? [] : [context.requester.login],
+    allowAutoMerge: true,
   });
   return {
-    kind: existing === null ? 'opened' : 'updated', branch, commitSha: commit, risk, gate: finished.gate,
-    prNumber: pr.number, prUrl: pr.htmlUrl, ...(finished.warnings.length === 0 ? {} : { warnings: finished.warnings }),
+    kind: existing === null ? 'opened' : 'updated',
+    branch,
+    commitSha: commit,
+    risk,
+    gate: finished.gate,
+    prNumber: pr.number,
+    prUrl: pr.htmlUrl,
+    ...(finished.warnings.length === 0 ? {} : { warnings: finished.warnings }),
   };
 }
 

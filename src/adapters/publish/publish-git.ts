@@ -20,14 +20,22 @@ export interface PublishGitResult {
 }
 
 const HARDENED = [
-  '-c', 'core.hooksPath=/dev/null',
-  '-c', 'core.fsmonitor=false',
-  '-c', 'core.quotePath=true',
-  '-c', 'color.ui=false',
-  '-c', 'commit.gpgSign=false',
-  '-c', 'submodule.recurse=false',
-  '-c', 'push.recurseSubmodules=no',
-  '-c', 'fetch.recurseSubmodules=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.quotePath=true',
+  '-c',
+  'color.ui=false',
+  '-c',
+  'commit.gpgSign=false',
+  '-c',
+  'submodule.recurse=false',
+  '-c',
+  'push.recurseSubmodules=no',
+  '-c',
+  'fetch.recurseSubmodules=false',
 ];
 
 /**
@@ -36,7 +44,8 @@ const HARDENED = [
  * (INPUT_GITHUB_TOKEN, INPUT_ANTHROPIC_API_KEY) or other secrets, which a filter or
  * credential helper that git starts would otherwise inherit.
  */
-const PASSED = /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TEMP|TMP|SHELL|LANG|LC_[A-Z]+|TZ|SSL_CERT_(?:FILE|DIR)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|GIT_(?!CONFIG_(?:COUNT|KEY_\d+|VALUE_\d+)$)[A-Z_]+|XDG_CONFIG_HOME|SYSTEMROOT|COMSPEC)$/;
+const PASSED =
+  /^(?:PATH|HOME|USER|LOGNAME|TMPDIR|TEMP|TMP|SHELL|LANG|LC_[A-Z]+|TZ|SSL_CERT_(?:FILE|DIR)|(?:HTTPS?|NO|ALL)_PROXY|(?:https?|no|all)_proxy|GIT_(?!CONFIG_(?:COUNT|KEY_\d+|VALUE_\d+)$)[A-Z_]+|XDG_CONFIG_HOME|SYSTEMROOT|COMSPEC)$/;
 
 function passedEnv(): Record<string, string> {
   const env: Record<string, string> = {};
@@ -55,7 +64,11 @@ const ENV = {
 };
 
 /** Runs `git -C root …args`; the exit code is a value. */
-export async function publishGitRaw(root: string, args: readonly string[], options: PublishGitOptions = {}): Promise<PublishGitResult> {
+export async function publishGitRaw(
+  root: string,
+  args: readonly string[],
+  options: PublishGitOptions = {},
+): Promise<PublishGitResult> {
   let result;
   try {
     result = await execa('git', ['-C', root, ...HARDENED, ...args], {
@@ -67,20 +80,38 @@ export async function publishGitRaw(root: string, args: readonly string[], optio
       ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
     });
   } catch (error) {
-    throw new GreenlightError('git', `cannot run git: ${(error as Error).message}. Install git and make sure it is on PATH.`, { cause: error });
+    throw new GreenlightError(
+      'git',
+      `cannot run git: ${(error as Error).message}. Install git and make sure it is on PATH.`,
+      { cause: error },
+    );
   }
   if (result.exitCode === undefined) {
-    throw new GreenlightError('git', `cannot run git: ${result.shortMessage ?? result.message}. Install git and make sure it is on PATH.`);
+    throw new GreenlightError(
+      'git',
+      `cannot run git: ${result.shortMessage ?? result.message}. Install git and make sure it is on PATH.`,
+    );
   }
   return { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode };
 }
 
 /** Runs git and returns stdout; a non-zero exit is a GreenlightError('git') with git's complaint. */
-export async function publishGit(root: string, args: readonly string[], options: PublishGitOptions = {}): Promise<string> {
+export async function publishGit(
+  root: string,
+  args: readonly string[],
+  options: PublishGitOptions = {},
+): Promise<string> {
   const result = await publishGitRaw(root, args, options);
   if (result.exitCode !== 0) {
-    const line = result.stderr.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? `exit ${result.exitCode}`;
-    throw new GreenlightError('git', `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed in ${root}: ${line.replace(/^(fatal|error): /, '')}.`);
+    const line =
+      result.stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== '') ?? `exit ${result.exitCode}`;
+    throw new GreenlightError(
+      'git',
+      `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed in ${root}: ${line.replace(/^(fatal|error): /, '')}.`,
+    );
   }
   return result.stdout;
 }

@@ -13,18 +13,26 @@ export interface PushRequest {
   lease: string | null;
 }
 
-export type PushOutcome =
-  | { ok: true }
-  | { ok: false; rejection: PushRejection | 'transport'; reason: string };
+export type PushOutcome = { ok: true } | { ok: false; rejection: PushRejection | 'transport'; reason: string };
 
 export async function pushBranch(root: string, auth: GitAuth, request: PushRequest): Promise<PushOutcome> {
   const ref = `refs/heads/${request.branch}`;
   const result = await remoteGit(root, auth, [
-    'push', '--porcelain', '--no-verify', `--force-with-lease=${ref}:${request.lease ?? ''}`, REMOTE, `${request.commit}:${ref}`,
+    'push',
+    '--porcelain',
+    '--no-verify',
+    `--force-with-lease=${ref}:${request.lease ?? ''}`,
+    REMOTE,
+    `${request.commit}:${ref}`,
   ]);
   const status = parsePushOutput(result.stdout).find((s) => s.ref === ref);
   if (result.exitCode === 0 && status?.ok !== false) return { ok: true };
-  const remote = result.stderr.split('\n').filter((l) => l.startsWith('remote:')).map((l) => l.slice(7).trim()).filter((l) => l !== '').slice(0, 6);
+  const remote = result.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('remote:'))
+    .map((l) => l.slice(7).trim())
+    .filter((l) => l !== '')
+    .slice(0, 6);
   if (status !== undefined && !status.ok) {
     return { ok: false, rejection: status.rejection, reason: [status.reason, ...remote].join('; ') };
   }

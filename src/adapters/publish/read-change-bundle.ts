@@ -17,23 +17,35 @@ export interface ChangeBundle {
   patch: Uint8Array;
 }
 
-export async function readChangeBundle(dir: string, limits: BundleLimits = DEFAULT_BUNDLE_LIMITS): Promise<ChangeBundle> {
+export async function readChangeBundle(
+  dir: string,
+  limits: BundleLimits = DEFAULT_BUNDLE_LIMITS,
+): Promise<ChangeBundle> {
   await expectKind(dir, 'directory', `the bundle ${dir}`);
   const manifestPath = join(dir, BUNDLE_MANIFEST_FILE);
   const patchPath = join(dir, BUNDLE_PATCH_FILE);
   const manifestSize = await expectKind(manifestPath, 'file', BUNDLE_MANIFEST_FILE);
   if (manifestSize > limits.manifestBytes) {
-    throw new GreenlightError('bundle-invalid', `${BUNDLE_MANIFEST_FILE} is ${manifestSize} bytes, over the limit of ${limits.manifestBytes}.`);
+    throw new GreenlightError(
+      'bundle-invalid',
+      `${BUNDLE_MANIFEST_FILE} is ${manifestSize} bytes, over the limit of ${limits.manifestBytes}.`,
+    );
   }
   const manifest = parseBundleManifest(await readFile(manifestPath, 'utf8'), limits);
   const patchSize = await expectKind(patchPath, 'file', BUNDLE_PATCH_FILE);
   if (patchSize > limits.patchBytes) {
-    throw new GreenlightError('bundle-invalid', `${BUNDLE_PATCH_FILE} is ${patchSize} bytes, over the limit of ${limits.patchBytes}.`);
+    throw new GreenlightError(
+      'bundle-invalid',
+      `${BUNDLE_PATCH_FILE} is ${patchSize} bytes, over the limit of ${limits.patchBytes}.`,
+    );
   }
   const patch = await readFile(patchPath);
   const sha256 = createHash('sha256').update(patch).digest('hex');
   if (patch.byteLength !== manifest.patch.bytes || sha256 !== manifest.patch.sha256) {
-    throw new GreenlightError('bundle-invalid', `${BUNDLE_PATCH_FILE} does not match the manifest (size ${patch.byteLength}, expected ${manifest.patch.bytes}; SHA-256 ${sha256.slice(0, 12)}…, expected ${manifest.patch.sha256.slice(0, 12)}…): the artifact was changed or truncated after the job wrote it.`);
+    throw new GreenlightError(
+      'bundle-invalid',
+      `${BUNDLE_PATCH_FILE} does not match the manifest (size ${patch.byteLength}, expected ${manifest.patch.bytes}; SHA-256 ${sha256.slice(0, 12)}…, expected ${manifest.patch.sha256.slice(0, 12)}…): the artifact was changed or truncated after the job wrote it.`,
+    );
   }
   return { manifest, patch };
 }
@@ -45,11 +57,19 @@ async function expectKind(path: string, kind: 'file' | 'directory', label: strin
     info = await lstat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new GreenlightError('bundle-invalid', `${label} does not exist: download the bundle artifact (actions/download-artifact) to the path given as bundle_path.`, { cause: error });
+      throw new GreenlightError(
+        'bundle-invalid',
+        `${label} does not exist: download the bundle artifact (actions/download-artifact) to the path given as bundle_path.`,
+        { cause: error },
+      );
     }
     throw error;
   }
   const ok = kind === 'file' ? info.isFile() : info.isDirectory();
-  if (!ok) throw new GreenlightError('bundle-invalid', `${label} is not a ${kind === 'file' ? 'regular file' : 'directory'} (symlinks are refused).`);
+  if (!ok)
+    throw new GreenlightError(
+      'bundle-invalid',
+      `${label} is not a ${kind === 'file' ? 'regular file' : 'directory'} (symlinks are refused).`,
+    );
   return info.size;
 }

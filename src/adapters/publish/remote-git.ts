@@ -34,17 +34,32 @@ export async function ensureCommit(root: string, auth: GitAuth, sha: string): Pr
   if (await hasCommit(root, sha)) return;
   const fetched = await remoteGit(root, auth, ['fetch', '--no-tags', '--no-write-fetch-head', REMOTE, sha]);
   if (fetched.exitCode !== 0 || !(await hasCommit(root, sha))) {
-    throw new GreenlightError('git', `commit ${sha.slice(0, 12)} is not in ${root} and could not be fetched from origin (${firstLine(fetched.stderr)}): check out the repository with fetch-depth: 0, or check that the commit exists.`);
+    throw new GreenlightError(
+      'git',
+      `commit ${sha.slice(0, 12)} is not in ${root} and could not be fetched from origin (${firstLine(fetched.stderr)}): check out the repository with fetch-depth: 0, or check that the commit exists.`,
+    );
   }
 }
 
 /** Fetches `refs/heads/<branch>` from origin and returns its commit. */
-export async function fetchBranch(root: string, auth: GitAuth, branch: string, depthHint?: 'unshallow'): Promise<string> {
-  const args = ['fetch', '--no-tags', ...(depthHint === 'unshallow' ? ['--unshallow'] : []), REMOTE, `refs/heads/${branch}`];
+export async function fetchBranch(
+  root: string,
+  auth: GitAuth,
+  branch: string,
+  depthHint?: 'unshallow',
+): Promise<string> {
+  const args = [
+    'fetch',
+    '--no-tags',
+    ...(depthHint === 'unshallow' ? ['--unshallow'] : []),
+    REMOTE,
+    `refs/heads/${branch}`,
+  ];
   const fetched = await remoteGit(root, auth, args);
   if (fetched.exitCode !== 0) throw remoteError('fetch', branch, fetched);
   const head = await publishGitRaw(root, ['rev-parse', '--verify', 'FETCH_HEAD^{commit}']);
-  if (head.exitCode !== 0) throw new GreenlightError('git', `fetching ${branch} from origin left no FETCH_HEAD in ${root}.`);
+  if (head.exitCode !== 0)
+    throw new GreenlightError('git', `fetching ${branch} from origin left no FETCH_HEAD in ${root}.`);
   return head.stdout.trim();
 }
 
@@ -53,9 +68,18 @@ export async function hasCommit(root: string, sha: string): Promise<boolean> {
 }
 
 export function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find((l) => l !== '')?.replace(/^(fatal|error): /, '') ?? 'no output';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '')
+      ?.replace(/^(fatal|error): /, '') ?? 'no output'
+  );
 }
 
 function remoteError(what: 'read' | 'fetch', branch: string, result: PublishGitResult): GreenlightError {
-  return new GreenlightError('git', `could not ${what} branch ${branch} on origin: ${firstLine(result.stderr)}. Check that the workflow's token can read the repository (contents: read) and that origin points at GitHub.`);
+  return new GreenlightError(
+    'git',
+    `could not ${what} branch ${branch} on origin: ${firstLine(result.stderr)}. Check that the workflow's token can read the repository (contents: read) and that origin points at GitHub.`,
+  );
 }

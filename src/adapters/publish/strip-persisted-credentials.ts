@@ -36,9 +36,17 @@ const MAX_INCLUDE_DEPTH = 4;
  * log.info({ removed }, 'removed persisted git credentials');
  */
 export async function stripPersistedCredentials(root: string): Promise<StripResult> {
-  const [gitDir = '', commonDir = ''] = (await publishGit(root, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir']))
-    .split('\n').map((line) => line.trim());
-  const files = new Set<string>([join(commonDir, 'config'), join(gitDir, 'config'), join(gitDir, 'config.worktree'), join(commonDir, 'config.worktree')]);
+  const [gitDir = '', commonDir = ''] = (
+    await publishGit(root, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
+  )
+    .split('\n')
+    .map((line) => line.trim());
+  const files = new Set<string>([
+    join(commonDir, 'config'),
+    join(gitDir, 'config'),
+    join(gitDir, 'config.worktree'),
+    join(commonDir, 'config.worktree'),
+  ]);
   for (const file of await worktreeConfigs(commonDir)) files.add(file);
   for (const file of await moduleConfigs(join(commonDir, 'modules'), 0)) files.add(file);
   const removed: string[] = [];
@@ -48,17 +56,31 @@ export async function stripPersistedCredentials(root: string): Promise<StripResu
   return { removed };
 }
 
-interface Entry { key: string; value: string | null }
+interface Entry {
+  key: string;
+  value: string | null;
+}
 
 async function listEntries(root: string, file: string): Promise<Entry[]> {
   const out = await publishGit(root, ['config', '--file', file, '--null', '--list']);
-  return out.split('\0').filter((record) => record !== '').map((record) => {
-    const newline = record.indexOf('\n');
-    return newline === -1 ? { key: record, value: null } : { key: record.slice(0, newline), value: record.slice(newline + 1) };
-  });
+  return out
+    .split('\0')
+    .filter((record) => record !== '')
+    .map((record) => {
+      const newline = record.indexOf('\n');
+      return newline === -1
+        ? { key: record, value: null }
+        : { key: record.slice(0, newline), value: record.slice(newline + 1) };
+    });
 }
 
-async function stripConfigFile(root: string, file: string, label: string, removed: string[], depth: number): Promise<void> {
+async function stripConfigFile(
+  root: string,
+  file: string,
+  label: string,
+  removed: string[],
+  depth: number,
+): Promise<void> {
   const entries = await listEntries(root, file);
   const sections = new Set<string>();
   for (const { key, value } of entries) {
@@ -83,7 +105,16 @@ async function stripConfigFile(root: string, file: string, label: string, remove
       continue;
     }
     if (/^remote\..*\.(?:url|pushurl)$/.test(lower) && value !== null && URL_USERINFO.test(value)) {
-      await publishGit(root, ['config', '--file', file, '--fixed-value', '--replace-all', key, value.replace(URL_USERINFO, '$1'), value]);
+      await publishGit(root, [
+        'config',
+        '--file',
+        file,
+        '--fixed-value',
+        '--replace-all',
+        key,
+        value.replace(URL_USERINFO, '$1'),
+        value,
+      ]);
       removed.push(`${key} user info (${label})`);
       continue;
     }
@@ -97,7 +128,10 @@ async function stripConfigFile(root: string, file: string, label: string, remove
 }
 
 async function unset(root: string, file: string, key: string, value: string | null): Promise<void> {
-  const args = value === null ? ['config', '--file', file, '--unset-all', key] : ['config', '--file', file, '--fixed-value', '--unset-all', key, value];
+  const args =
+    value === null
+      ? ['config', '--file', file, '--unset-all', key]
+      : ['config', '--file', file, '--fixed-value', '--unset-all', key, value];
   const result = await publishGitRaw(root, args);
   // Exit 5: already gone (an earlier pass removed every value of the key).
   if (result.exitCode !== 0 && result.exitCode !== 5) await publishGit(root, args);

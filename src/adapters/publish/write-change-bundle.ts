@@ -9,7 +9,12 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobResult } from '../../compose/job.ts';
 import { buildBundleManifest } from '../../core/bundle/build-bundle-manifest.ts';
-import { BUNDLE_MANIFEST_FILE, BUNDLE_PATCH_FILE, type BundleManifest, type BundleTarget } from '../../core/bundle/change-bundle.ts';
+import {
+  BUNDLE_MANIFEST_FILE,
+  BUNDLE_PATCH_FILE,
+  type BundleManifest,
+  type BundleTarget,
+} from '../../core/bundle/change-bundle.ts';
 import { GreenlightError } from '../../core/errors.ts';
 import type { Requester } from '../../core/publish/publish-types.ts';
 import { VERSION } from '../../version.ts';
@@ -38,7 +43,10 @@ export interface ChangeBundleInput {
  */
 export async function writeChangeBundle(dir: string, input: ChangeBundleInput): Promise<BundleManifest> {
   if (input.job.outcome.kind === 'refused') {
-    throw new GreenlightError('usage', `the job was refused (${input.job.outcome.reason}); there is no change to bundle.`);
+    throw new GreenlightError(
+      'usage',
+      `the job was refused (${input.job.outcome.reason}); there is no change to bundle.`,
+    );
   }
   const diff = input.job.outcome.diff;
   const faithful = input.root === undefined ? diff : await faithfulPatch(input.root, input.baseSha, diff);
@@ -58,7 +66,10 @@ export async function writeChangeBundle(dir: string, input: ChangeBundleInput): 
   });
   await mkdir(dir, { recursive: true });
   if ((await readdir(dir)).length > 0) {
-    throw new GreenlightError('usage', `the bundle directory ${dir} is not empty: pass a new directory as bundle_path (e.g. under RUNNER_TEMP).`);
+    throw new GreenlightError(
+      'usage',
+      `the bundle directory ${dir} is not empty: pass a new directory as bundle_path (e.g. under RUNNER_TEMP).`,
+    );
   }
   await writeFile(join(dir, BUNDLE_PATCH_FILE), patch);
   await writeFile(join(dir, BUNDLE_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);

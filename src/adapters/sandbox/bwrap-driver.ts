@@ -57,19 +57,23 @@ const BWRAP_PROCESSES = 2;
 
 export const ROOT_WARNING =
   'greenlight runs as root: the sandbox user is mapped to root outside the sandbox, so files only root may read stay readable ' +
-  'unless hidden (greenlight hides /root, /etc/shadow, sudoers, ssh host keys and the runner\'s credentials). Run greenlight as an unprivileged user to close this.';
+  "unless hidden (greenlight hides /root, /etc/shadow, sudoers, ssh host keys and the runner's credentials). Run greenlight as an unprivileged user to close this.";
 
 /** Create the bwrap driver (does not probe that bwrap works: createSandbox does). */
 export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<Sandbox> {
   const parentEnv = options.parentEnv ?? process.env;
   const workspace = await realpath(options.workspace);
-  const bwrap = options.bwrap ?? await findExecutable('bwrap', parentEnv.PATH);
+  const bwrap = options.bwrap ?? (await findExecutable('bwrap', parentEnv.PATH));
   if (bwrap === null) {
-    throw new GreenlightError('sandbox-unavailable', 'bwrap was not found: install bubblewrap (apt-get install bubblewrap) or choose another sandbox.driver.');
+    throw new GreenlightError(
+      'sandbox-unavailable',
+      'bwrap was not found: install bubblewrap (apt-get install bubblewrap) or choose another sandbox.driver.',
+    );
   }
   const prlimit = options.prlimit === undefined ? await findExecutable('prlimit', parentEnv.PATH) : options.prlimit;
   const isRoot = options.isRoot ?? process.geteuid?.() === 0;
-  const cgroups: CgroupSupport = options.cgroups === 'off' ? { pids: null, memory: null } : options.cgroups ?? await probeCgroupSupport();
+  const cgroups: CgroupSupport =
+    options.cgroups === 'off' ? { pids: null, memory: null } : (options.cgroups ?? (await probeCgroupSupport()));
   const runner = options.runner ?? runProcess;
 
   const memory: LimitMechanism = cgroups.memory !== null ? 'cgroup' : 'rlimit';
@@ -77,14 +81,16 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   // (A watchdog polling /proc was tried and dropped: a fork bomb outruns it and exhausts the host's pids.)
   const pids: LimitMechanism = cgroups.pids !== null ? 'cgroup' : !isRoot && prlimit !== null ? 'rlimit' : 'none';
 
-  const hide = await findHiddenPaths(sensitivePaths({
-    home: parentEnv.HOME,
-    env: parentEnv,
-    execPath: process.execPath,
-    isRoot,
-    extra: options.hide,
-  }));
-  const keep = [...await dnsConfigDirs(), ...toolDirsToKeep(parentEnv.PATH ?? '', hide)];
+  const hide = await findHiddenPaths(
+    sensitivePaths({
+      home: parentEnv.HOME,
+      env: parentEnv,
+      execPath: process.execPath,
+      isRoot,
+      extra: options.hide,
+    }),
+  );
+  const keep = [...(await dnsConfigDirs()), ...toolDirsToKeep(parentEnv.PATH ?? '', hide)];
   const scratch = await createScratch(options.scratchParent);
   let closed = false;
 
@@ -92,9 +98,11 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   const warnings = [...baseEnv.warnings];
   if (isRoot) warnings.push(ROOT_WARNING);
   if (pids === 'none') {
-    warnings.push(isRoot
-      ? 'the process limit is NOT enforced: greenlight runs as root (RLIMIT_NPROC does not bind root) and no cgroup is writable. Run greenlight as an unprivileged user, or give it a writable cgroup.'
-      : 'the process limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).');
+    warnings.push(
+      isRoot
+        ? 'the process limit is NOT enforced: greenlight runs as root (RLIMIT_NPROC does not bind root) and no cgroup is writable. Run greenlight as an unprivileged user, or give it a writable cgroup.'
+        : 'the process limit is NOT enforced: no writable cgroup and no prlimit (install util-linux).',
+    );
   }
 
   const info: SandboxInfo = buildSandboxInfo({
@@ -111,7 +119,13 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
     async run(command: readonly string[], runOptions: SandboxRunOptions): Promise<SandboxResult> {
       assertRunnable(closed, command);
       const limits = resolveLimits(info.limits, runOptions);
-      const env = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: '/tmp', configured: options.config.env, explicit: runOptions.env });
+      const env = buildSandboxEnv({
+        parentEnv,
+        home: scratch.home,
+        tmpdir: '/tmp',
+        configured: options.config.env,
+        explicit: runOptions.env,
+      });
       const memoryBytes = limits.memoryMb * 1024 * 1024;
       // Independent preparations, in parallel: they are most of the engine's per-run cost.
       const [cwdResult, gitResult, cgroupResult] = await Promise.allSettled([
@@ -119,9 +133,9 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
         prepareGitMounts(workspace, scratch.gitConfigs),
         memory === 'cgroup' || pids === 'cgroup'
           ? createRunCgroup(cgroups, {
-            maxPids: pids === 'cgroup' ? limits.maxPids + BWRAP_PROCESSES : undefined,
-            memoryBytes: memory === 'cgroup' ? memoryBytes : undefined,
-          })
+              maxPids: pids === 'cgroup' ? limits.maxPids + BWRAP_PROCESSES : undefined,
+              memoryBytes: memory === 'cgroup' ? memoryBytes : undefined,
+            })
           : Promise.resolve<RunCgroup | null>(null),
       ]);
       const cgroup = cgroupResult.status === 'fulfilled' ? cgroupResult.value : null;
@@ -132,7 +146,10 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
       const cwd = cwdResult.value;
       const git = gitResult.value;
       try {
-        const inner = pids === 'rlimit' && prlimit !== null ? [...buildRlimitPrefix(prlimit, limits.maxPids), ...command] : [...command];
+        const inner =
+          pids === 'rlimit' && prlimit !== null
+            ? [...buildRlimitPrefix(prlimit, limits.maxPids), ...command]
+            : [...command];
         const argv = buildBwrapArgv({
           bwrap,
           workspace,
@@ -148,7 +165,10 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
           gid: SANDBOX_GID,
           command: inner,
         });
-        const launch = buildLaunchPrefix({ procsFiles: cgroup?.procsFiles ?? [], dataBytes: memory === 'rlimit' ? memoryBytes : undefined });
+        const launch = buildLaunchPrefix({
+          procsFiles: cgroup?.procsFiles ?? [],
+          dataBytes: memory === 'rlimit' ? memoryBytes : undefined,
+        });
         const result = await runner([...launch, ...argv], {
           cwd,
           // bwrap's own environment is visible in the sandbox as /proc/1/environ: give it only the sandbox's.

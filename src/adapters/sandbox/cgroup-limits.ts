@@ -74,7 +74,9 @@ async function probeV2(dir: string): Promise<ControllerHome | null> {
       return null;
     }
   }
-  return (await canCreate(dir, 'pids.max')) && (await canCreate(dir, 'memory.max')) ? { version: 2, parent: dir } : null;
+  return (await canCreate(dir, 'pids.max')) && (await canCreate(dir, 'memory.max'))
+    ? { version: 2, parent: dir }
+    : null;
 }
 
 async function canCreate(parent: string, file: string): Promise<boolean> {
@@ -95,7 +97,10 @@ async function canCreate(parent: string, file: string): Promise<boolean> {
 }
 
 /** Create the group(s) for one run with its limits set. */
-export async function createRunCgroup(support: CgroupSupport, limits: { maxPids?: number; memoryBytes?: number }): Promise<RunCgroup> {
+export async function createRunCgroup(
+  support: CgroupSupport,
+  limits: { maxPids?: number; memoryBytes?: number },
+): Promise<RunCgroup> {
   const name = `greenlight-${process.pid}-${Date.now().toString(36)}-${sequence++}`;
   const dirs = new Map<Controller, { dir: string; version: 1 | 2 }>();
   const created: string[] = [];
@@ -123,7 +128,9 @@ export async function createRunCgroup(support: CgroupSupport, limits: { maxPids?
       } else {
         await writeFile(join(dir, 'memory.limit_in_bytes'), String(limits.memoryBytes));
         // Only present with swap accounting; must not be below limit_in_bytes.
-        await writeFile(join(dir, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes), OPTIONAL).catch(() => undefined);
+        await writeFile(join(dir, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes), OPTIONAL).catch(
+          () => undefined,
+        );
       }
       dirs.set('memory', { dir, version: support.memory.version });
     }
@@ -140,9 +147,15 @@ export async function createRunCgroup(support: CgroupSupport, limits: { maxPids?
     async stats() {
       const pids = dirs.get('pids');
       const memory = dirs.get('memory');
-      const pidsEvents = pids === undefined ? '' : await readFile(join(pids.dir, 'pids.events'), 'utf8').catch(() => '');
-      const memoryEvents = memory === undefined ? ''
-        : await readFile(join(memory.dir, memory.version === 2 ? 'memory.events' : 'memory.oom_control'), 'utf8').catch(() => '');
+      const pidsEvents =
+        pids === undefined ? '' : await readFile(join(pids.dir, 'pids.events'), 'utf8').catch(() => '');
+      const memoryEvents =
+        memory === undefined
+          ? ''
+          : await readFile(
+              join(memory.dir, memory.version === 2 ? 'memory.events' : 'memory.oom_control'),
+              'utf8',
+            ).catch(() => '');
       return { pidsRefused: counter(pidsEvents, 'max'), oomKills: counter(memoryEvents, 'oom_kill') };
     },
     kill,
@@ -160,10 +173,15 @@ function counter(text: string, key: string): number {
 
 /** cgroup v2 has cgroup.kill; v1 needs a loop (processes may fork while we kill). */
 async function killAll(dir: string): Promise<void> {
-  const killed = await writeFile(join(dir, 'cgroup.kill'), '1', OPTIONAL).then(() => true, () => false);
+  const killed = await writeFile(join(dir, 'cgroup.kill'), '1', OPTIONAL).then(
+    () => true,
+    () => false,
+  );
   if (killed) return;
   for (let round = 0; round < 100; round += 1) {
-    const pids = (await readFile(join(dir, 'cgroup.procs'), 'utf8').catch(() => '')).split('\n').filter((line) => line !== '');
+    const pids = (await readFile(join(dir, 'cgroup.procs'), 'utf8').catch(() => ''))
+      .split('\n')
+      .filter((line) => line !== '');
     if (pids.length === 0) return;
     for (const pid of pids) {
       try {

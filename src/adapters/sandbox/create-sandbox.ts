@@ -59,9 +59,11 @@ const DRIVERS = {
  */
 export async function createSandbox(config: RepoConfig['sandbox'], deps: CreateSandboxDeps): Promise<Sandbox> {
   if (config.networkAllowlist.length > 0) {
-    throw new GreenlightError('sandbox-unavailable',
+    throw new GreenlightError(
+      'sandbox-unavailable',
       `sandbox.networkAllowlist lists ${config.networkAllowlist.join(', ')}, but no sandbox driver can enforce a host allowlist: ` +
-      'network is either off (tests) or fully on (installs). Remove sandbox.networkAllowlist, and install what tests need in the workflow before greenlight runs.');
+        'network is either off (tests) or fully on (installs). Remove sandbox.networkAllowlist, and install what tests need in the workflow before greenlight runs.',
+    );
   }
   const parentEnv = deps.parentEnv ?? process.env;
   const isRoot = deps.isRoot ?? process.geteuid?.() === 0;
@@ -70,8 +72,17 @@ export async function createSandbox(config: RepoConfig['sandbox'], deps: CreateS
     bwrap: () => probeBwrap(runner, parentEnv),
     systemd: () => probeSystemd(runner, parentEnv, isRoot),
   };
-  const options: DriverOptions = { config, workspace: deps.workspace, parentEnv, defaultTimeoutMs: deps.defaultTimeoutMs, isRoot, runner, hide: deps.hide };
-  const build = (driver: keyof typeof DRIVERS): Promise<Sandbox> => (deps.drivers?.[driver] ?? DRIVERS[driver])(options);
+  const options: DriverOptions = {
+    config,
+    workspace: deps.workspace,
+    parentEnv,
+    defaultTimeoutMs: deps.defaultTimeoutMs,
+    isRoot,
+    runner,
+    hide: deps.hide,
+  };
+  const build = (driver: keyof typeof DRIVERS): Promise<Sandbox> =>
+    (deps.drivers?.[driver] ?? DRIVERS[driver])(options);
 
   switch (config.driver) {
     case 'none':
@@ -97,7 +108,9 @@ export async function createSandbox(config: RepoConfig['sandbox'], deps: CreateS
 }
 
 function unavailable(detail: string): GreenlightError {
-  return new GreenlightError('sandbox-unavailable',
+  return new GreenlightError(
+    'sandbox-unavailable',
     `${detail} greenlight runs repository and generated code only inside a sandbox: install bubblewrap (apt-get install bubblewrap), ` +
-    'run on a machine where systemd is running and sudo works, or set sandbox.driver: none in .github/greenlight.yml to run WITHOUT isolation (reported as a warning).');
+      'run on a machine where systemd is running and sudo works, or set sandbox.driver: none in .github/greenlight.yml to run WITHOUT isolation (reported as a warning).',
+  );
 }

@@ -8,7 +8,10 @@ import type { HiddenPath } from '../../core/sandbox/build-bwrap-argv.ts';
 
 const ALWAYS_PRIVATE = ['/tmp', '/run', '/var/tmp'];
 
-export async function findHiddenPaths(candidates: readonly string[], alwaysPrivate: readonly string[] = ALWAYS_PRIVATE): Promise<HiddenPath[]> {
+export async function findHiddenPaths(
+  candidates: readonly string[],
+  alwaysPrivate: readonly string[] = ALWAYS_PRIVATE,
+): Promise<HiddenPath[]> {
   const found = new Map<string, HiddenPath>();
   for (const candidate of candidates) {
     let real: string;

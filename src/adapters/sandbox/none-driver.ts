@@ -65,7 +65,13 @@ export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sa
       assertRunnable(closed, command);
       const limits = resolveLimits(info.limits, runOptions);
       const cwd = await resolveRunCwd(workspace, runOptions.cwd);
-      const env = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: tmp, configured: options.config.env, explicit: runOptions.env });
+      const env = buildSandboxEnv({
+        parentEnv,
+        home: scratch.home,
+        tmpdir: tmp,
+        configured: options.config.env,
+        explicit: runOptions.env,
+      });
       const launch = buildLaunchPrefix({ procsFiles: [], dataBytes: limits.memoryMb * 1024 * 1024 });
       const result = await runner([...launch, ...command], {
         cwd,

@@ -69,7 +69,7 @@ async function moduleConfigs(dir: string, depth: number): Promise<string[]> {
     if (!entry.isDirectory() || NOT_MODULES.has(entry.name)) continue;
     const child = join(dir, entry.name);
     if ((await kindOf(join(child, 'config'))) === 'file') out.push(join(child, 'config'));
-    out.push(...await moduleConfigs(child, depth + 1));
+    out.push(...(await moduleConfigs(child, depth + 1)));
   }
   return out;
 }

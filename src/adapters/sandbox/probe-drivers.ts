@@ -12,13 +12,37 @@ export type ProbeResult = { ok: true } | { ok: false; reason: string };
 const PROBE = { timeoutMs: 10_000, maxOutputBytes: 4_000, outputKillBytes: 40_000 };
 
 /** bwrap exists and can create the namespaces the driver uses. */
-export async function probeBwrap(runner: ProcessRunner, env: Readonly<Record<string, string | undefined>>): Promise<ProbeResult> {
+export async function probeBwrap(
+  runner: ProcessRunner,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<ProbeResult> {
   const bwrap = await findExecutable('bwrap', env.PATH);
   if (bwrap === null) return { ok: false, reason: 'bwrap is not installed (apt-get install bubblewrap)' };
-  const result = await runner([
-    bwrap, '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp',
-    '--unshare-all', '--unshare-user', '--uid', '65534', '--gid', '65534', '--new-session', '--die-with-parent', '--', 'true',
-  ], { ...PROBE, cwd: '/', env: { PATH: env.PATH ?? '/usr/bin:/bin' } });
+  const result = await runner(
+    [
+      bwrap,
+      '--ro-bind',
+      '/',
+      '/',
+      '--dev',
+      '/dev',
+      '--proc',
+      '/proc',
+      '--tmpfs',
+      '/tmp',
+      '--unshare-all',
+      '--unshare-user',
+      '--uid',
+      '65534',
+      '--gid',
+      '65534',
+      '--new-session',
+      '--die-with-parent',
+      '--',
+      'true',
+    ],
+    { ...PROBE, cwd: '/', env: { PATH: env.PATH ?? '/usr/bin:/bin' } },
+  );
   if (result.exitCode === 0) return { ok: true };
   const detail = result.stderr.text.trim() || `exit ${result.exitCode ?? result.signal}`;
   const hint = /namespace|uid map|Permission denied|Operation not permitted/i.test(detail)
@@ -40,16 +64,23 @@ export async function probeSystemd(
   isRoot: boolean,
   host: SystemdProbeHost = { systemdDir: '/run/systemd/system', find: (name) => findExecutable(name, env.PATH) },
 ): Promise<ProbeResult> {
-  const booted = await access(host.systemdDir).then(() => true, () => false);
+  const booted = await access(host.systemdDir).then(
+    () => true,
+    () => false,
+  );
   if (!booted) return { ok: false, reason: `systemd is not the init system here (${host.systemdDir} is missing)` };
   const systemdRun = await host.find('systemd-run');
   const systemctl = await host.find('systemctl');
-  if (systemdRun === null || systemctl === null) return { ok: false, reason: 'systemd-run or systemctl is not installed' };
+  if (systemdRun === null || systemctl === null)
+    return { ok: false, reason: 'systemd-run or systemctl is not installed' };
   const childEnv = { PATH: env.PATH ?? '/usr/bin:/bin' };
   const state = await runner([systemctl, 'is-system-running'], { ...PROBE, cwd: '/', env: childEnv });
   const status = state.stdout.text.trim();
   if (!['running', 'degraded', 'starting'].includes(status)) {
-    return { ok: false, reason: `systemd is not running (systemctl is-system-running: ${status || state.stderr.text.trim() || 'no answer'})` };
+    return {
+      ok: false,
+      reason: `systemd is not running (systemctl is-system-running: ${status || state.stderr.text.trim() || 'no answer'})`,
+    };
   }
   if (!isRoot) {
     const sudo = await host.find('sudo');

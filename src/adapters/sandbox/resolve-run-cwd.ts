@@ -9,17 +9,25 @@ import { GreenlightError } from '../../core/errors.ts';
  */
 export async function resolveRunCwd(workspace: string, cwd: string): Promise<string> {
   if (!isAbsolute(cwd)) {
-    throw new GreenlightError('usage', `sandbox cwd must be an absolute path inside the workspace, got ${JSON.stringify(cwd)}.`);
+    throw new GreenlightError(
+      'usage',
+      `sandbox cwd must be an absolute path inside the workspace, got ${JSON.stringify(cwd)}.`,
+    );
   }
   let real: string;
   try {
     real = await realpath(cwd);
   } catch (cause) {
-    throw new GreenlightError('usage', `sandbox cwd ${cwd} does not exist; create it before running a command there.`, { cause });
+    throw new GreenlightError('usage', `sandbox cwd ${cwd} does not exist; create it before running a command there.`, {
+      cause,
+    });
   }
   const rel = relative(workspace, real);
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new GreenlightError('usage', `sandbox cwd ${cwd} is outside the workspace ${workspace}; commands may only run inside it.`);
+    throw new GreenlightError(
+      'usage',
+      `sandbox cwd ${cwd} is outside the workspace ${workspace}; commands may only run inside it.`,
+    );
   }
   return real;
 }

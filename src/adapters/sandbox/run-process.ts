@@ -100,13 +100,15 @@ export const runProcess: ProcessRunner = (argv, options) => {
       });
     };
 
-    const onData = (capture: typeof stdout) => (chunk: Buffer): void => {
-      capture.push(chunk);
-      if (!outputExceeded && capture.bytes > options.outputKillBytes) {
-        outputExceeded = true;
-        killNow();
-      }
-    };
+    const onData =
+      (capture: typeof stdout) =>
+      (chunk: Buffer): void => {
+        capture.push(chunk);
+        if (!outputExceeded && capture.bytes > options.outputKillBytes) {
+          outputExceeded = true;
+          killNow();
+        }
+      };
     child.stdout?.on('data', onData(stdout));
     child.stderr?.on('data', onData(stderr));
 
@@ -117,13 +119,15 @@ export const runProcess: ProcessRunner = (argv, options) => {
       child.stdin.end(options.stdin);
     }
 
-    timers.push(setTimeout(() => {
-      if (exited) return;
-      timedOut = true;
-      signalGroup('SIGTERM');
-      void cleanup();
-      timers.push(setTimeout(killNow, options.killGraceMs ?? 2_000));
-    }, options.timeoutMs));
+    timers.push(
+      setTimeout(() => {
+        if (exited) return;
+        timedOut = true;
+        signalGroup('SIGTERM');
+        void cleanup();
+        timers.push(setTimeout(killNow, options.killGraceMs ?? 2_000));
+      }, options.timeoutMs),
+    );
 
     child.on('error', (error: NodeJS.ErrnoException) => {
       // Spawn failure (ENOENT, EACCES): report it the way a shell would.

@@ -62,7 +62,7 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
   unitPath(workspace); // refuse an unmountable workspace now, not at the first run
   const runner = options.runner ?? runProcess;
   const isRoot = options.isRoot ?? process.geteuid?.() === 0;
-  const sudo = isRoot ? undefined : options.sudo ?? '/usr/bin/sudo';
+  const sudo = isRoot ? undefined : (options.sudo ?? '/usr/bin/sudo');
   const systemdRun = options.systemdRun ?? '/usr/bin/systemd-run';
   const systemctl = options.systemctl ?? '/usr/bin/systemctl';
   const unitId = options.unitId ?? (() => randomBytes(6).toString('hex'));
@@ -93,7 +93,10 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
   const helper = async (argv: string[], what: string): Promise<void> => {
     const result = await runner(privileged(argv), { ...HELPER, cwd: '/', env: helperEnv });
     if (result.exitCode !== 0) {
-      throw new GreenlightError('sandbox-unavailable', `the systemd-run sandbox could not ${what}: ${result.stderr.text.trim() || `exit ${result.exitCode ?? result.signal}`}. Check that sudo works without a password, or use sandbox.driver: bwrap.`);
+      throw new GreenlightError(
+        'sandbox-unavailable',
+        `the systemd-run sandbox could not ${what}: ${result.stderr.text.trim() || `exit ${result.exitCode ?? result.signal}`}. Check that sudo works without a password, or use sandbox.driver: bwrap.`,
+      );
     }
   };
   let userReady = false;
@@ -101,12 +104,38 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
     if (userReady) return;
     const exists = await runner(['id', '-u', SANDBOX_USER], { ...HELPER, cwd: '/', env: helperEnv });
     if (exists.exitCode !== 0) {
-      await helper(['useradd', '--system', '--user-group', '--no-create-home', '--home-dir', home, '--shell', '/usr/sbin/nologin', SANDBOX_USER], `create the ${SANDBOX_USER} user`);
+      await helper(
+        [
+          'useradd',
+          '--system',
+          '--user-group',
+          '--no-create-home',
+          '--home-dir',
+          home,
+          '--shell',
+          '/usr/sbin/nologin',
+          SANDBOX_USER,
+        ],
+        `create the ${SANDBOX_USER} user`,
+      );
     }
     userReady = true;
   };
   // Everything but .git (which stays the engine's, read-only inside) changes hands for the run.
-  const handOver = (to: string): string[] => ['find', workspace, '-path', `${workspace}/.git`, '-prune', '-o', '-exec', 'chown', '--no-dereference', to, '{}', '+'];
+  const handOver = (to: string): string[] => [
+    'find',
+    workspace,
+    '-path',
+    `${workspace}/.git`,
+    '-prune',
+    '-o',
+    '-exec',
+    'chown',
+    '--no-dereference',
+    to,
+    '{}',
+    '+',
+  ];
 
   return {
     info,
@@ -114,7 +143,13 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
       assertRunnable(closed, command);
       const limits = resolveLimits(info.limits, runOptions);
       const cwd = await resolveRunCwd(workspace, runOptions.cwd);
-      const env = buildSandboxEnv({ parentEnv, home, tmpdir: '/tmp', configured: options.config.env, explicit: runOptions.env });
+      const env = buildSandboxEnv({
+        parentEnv,
+        home,
+        tmpdir: '/tmp',
+        configured: options.config.env,
+        explicit: runOptions.env,
+      });
       trustGitDir(env.env, workspace);
       const git = await prepareGitMounts(workspace, scratch.gitConfigs);
       for (const overlay of git.overlays) await chmod(overlay.source, 0o644);
@@ -141,7 +176,11 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
         command,
       });
       const stopUnit = async (): Promise<void> => {
-        await runner(privileged([systemctl, 'kill', '--signal=SIGKILL', `${unit}.service`]), { ...HELPER, cwd: '/', env: helperEnv });
+        await runner(privileged([systemctl, 'kill', '--signal=SIGKILL', `${unit}.service`]), {
+          ...HELPER,
+          cwd: '/',
+          env: helperEnv,
+        });
       };
       let raw: ProcessResult;
       try {

@@ -65,30 +65,57 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
   async function run(selection: TestSelection = {}): Promise<TestReport> {
     const dir = await createReportDir(options.workspaceRoot, options.sandbox.info.driver);
     try {
-      const prepared = adapter.prepare({ plan, selection, reportDir: dir.childPath, files: options.files, texts: facts.texts });
+      const prepared = adapter.prepare({
+        plan,
+        selection,
+        reportDir: dir.childPath,
+        files: options.files,
+        texts: facts.texts,
+      });
       const result = await options.sandbox.run(['sh', '-c', prepared.command], {
-        cwd: options.workspaceRoot, env: prepared.env, timeoutMs, network: false,
+        cwd: options.workspaceRoot,
+        env: prepared.env,
+        timeoutMs,
+        network: false,
       });
       const reports = await dir.read();
       const notes = [...prepared.notes];
       let parsed = null;
       try {
         parsed = adapter.parse({
-          prepared, reports, stdout: result.stdout.text, stderr: result.stderr.text,
-          exitCode: result.exitCode, roots: workspaceRoots, texts: facts.texts,
+          prepared,
+          reports,
+          stdout: result.stdout.text,
+          stderr: result.stderr.text,
+          exitCode: result.exitCode,
+          roots: workspaceRoots,
+          texts: facts.texts,
         });
       } catch (error) {
         notes.push(`the ${plan.runner} report could not be read (${String((error as Error).message).slice(0, 200)})`);
       }
-      if (result.stdout.truncated || result.stderr.truncated) notes.push('the output was longer than the sandbox keeps: its middle was cut');
-      if (result.limitHit !== null && result.limitHit !== 'time') notes.push(`the sandbox stopped the run: ${result.limitHit} limit reached`);
+      if (result.stdout.truncated || result.stderr.truncated)
+        notes.push('the output was longer than the sandbox keeps: its middle was cut');
+      if (result.limitHit !== null && result.limitHit !== 'time')
+        notes.push(`the sandbox stopped the run: ${result.limitHit} limit reached`);
       return buildTestReport(
         {
-          runner: plan.runner, command: shownCommand(prepared.command, prepared.env), exitCode: result.exitCode, signal: result.signal,
-          timedOut: result.timedOut, durationMs: result.durationMs, stdout: result.stdout.text, stderr: result.stderr.text,
+          runner: plan.runner,
+          command: shownCommand(prepared.command, prepared.env),
+          exitCode: result.exitCode,
+          signal: result.signal,
+          timedOut: result.timedOut,
+          durationMs: result.durationMs,
+          stdout: result.stdout.text,
+          stderr: result.stderr.text,
         },
         parsed,
-        { roots: [...workspaceRoots, dir.hostPath], reportExpected: adapter.reportExpected && prepared.reportRequested !== false, scope: prepared.scope, notes },
+        {
+          roots: [...workspaceRoots, dir.hostPath],
+          reportExpected: adapter.reportExpected && prepared.reportRequested !== false,
+          scope: prepared.scope,
+          notes,
+        },
       );
     } finally {
       await dir.remove();

@@ -22,7 +22,10 @@ export function extendCommand(plan: TestPlan, words: readonly string[]): string 
 export function directCommand(plan: TestPlan, build: (invocation: RunnerInvocation) => string[]): string | null {
   const invocation = plan.invocation;
   if (invocation === null || plan.lifecycleHooks) return null;
-  const launcher = plan.script !== null && invocation.launcher.length === 0 && plan.client !== null ? execLauncher(plan.client) : invocation.launcher;
+  const launcher =
+    plan.script !== null && invocation.launcher.length === 0 && plan.client !== null
+      ? execLauncher(plan.client)
+      : invocation.launcher;
   return joinShellWords([...invocation.env, ...launcher, ...build(invocation)]);
 }
 

@@ -4,7 +4,11 @@ import { DETECTION_FILES, type ProjectFacts } from '../../core/testing/detect-te
 export type ReadWorkspaceFile = (path: string) => Promise<string | null>;
 
 /** Gather what detection needs: the file list and the texts of the root files it reads. */
-export async function loadProjectFacts(files: readonly string[], readFile: ReadWorkspaceFile, configCommand?: string): Promise<ProjectFacts> {
+export async function loadProjectFacts(
+  files: readonly string[],
+  readFile: ReadWorkspaceFile,
+  configCommand?: string,
+): Promise<ProjectFacts> {
   const present = new Set(files);
   const texts: Record<string, string> = {};
   for (const name of DETECTION_FILES) {

@@ -22,9 +22,18 @@ export function selectTestFiles(selection: TestSelection, files: readonly string
   if (selection.changedFiles !== undefined && selection.changedFiles.length > 0) {
     const related = guessRelatedTests(selection.changedFiles, files);
     if (related.tests.length === 0) {
-      return { files: null, scope: 'all', notes: ['no test file is named after the changed files, so the whole suite ran'] };
+      return {
+        files: null,
+        scope: 'all',
+        notes: ['no test file is named after the changed files, so the whole suite ran'],
+      };
     }
-    const notes = related.unmatched.length === 0 ? [] : [`no test file is named after ${related.unmatched.join(', ')}: only the whole suite covers ${related.unmatched.length === 1 ? 'it' : 'them'}`];
+    const notes =
+      related.unmatched.length === 0
+        ? []
+        : [
+            `no test file is named after ${related.unmatched.join(', ')}: only the whole suite covers ${related.unmatched.length === 1 ? 'it' : 'them'}`,
+          ];
     return { files: related.tests, scope: 'related', notes };
   }
   return { files: null, scope: 'all', notes: [] };
@@ -38,7 +47,12 @@ export const CANNOT_NARROW = 'the test command cannot be narrowed safely, so the
  * and the selected files appended, or the whole suite (with the reason) when nothing
  * narrower applies or the command cannot be extended safely.
  */
-export function prepareFileSubset(plan: TestPlan, selection: TestSelection, files: readonly string[], reporter: readonly string[]): PreparedRun {
+export function prepareFileSubset(
+  plan: TestPlan,
+  selection: TestSelection,
+  files: readonly string[],
+  reporter: readonly string[],
+): PreparedRun {
   const all = extendCommand(plan, reporter) ?? plan.command;
   const subset = selectTestFiles(selection, files);
   if (subset.files === null) return { command: all, env: {}, scope: 'all', notes: subset.notes };

@@ -10,7 +10,12 @@ import { join, relative, sep } from 'node:path';
 import type { PathAccess, PathPolicy } from '../../core/tools/path-policy.ts';
 
 export type Confined =
-  | { ok: true; /** Relative path of the real file ('' for the root). */ path: string; absolute: string; exists: boolean }
+  | {
+      ok: true;
+      /** Relative path of the real file ('' for the root). */ path: string;
+      absolute: string;
+      exists: boolean;
+    }
   | { ok: false; path: string; reason: string };
 
 export interface PathConfiner {
@@ -51,7 +56,11 @@ export function createPathConfiner(realRoot: string, policy: PathPolicy): PathCo
         return { ok: false, path: wanted, reason: 'the path is a symbolic link whose target does not exist' };
       }
       if (resolvedPrefix !== realRoot && !resolvedPrefix.startsWith(`${realRoot}${sep}`)) {
-        return { ok: false, path: wanted, reason: `the path leads through a symbolic link to ${resolvedPrefix}, outside the workspace` };
+        return {
+          ok: false,
+          path: wanted,
+          reason: `the path leads through a symbolic link to ${resolvedPrefix}, outside the workspace`,
+        };
       }
       const resolved = [relative(realRoot, resolvedPrefix), ...segments.slice(existing)]
         .filter((part) => part !== '')
@@ -65,7 +74,11 @@ export function createPathConfiner(realRoot: string, policy: PathPolicy): PathCo
         }
       }
       if (access === 'write' && targetIsLink) {
-        return { ok: false, path: wanted, reason: `the path is a symbolic link; edit the file it points to (${resolved}) instead` };
+        return {
+          ok: false,
+          path: wanted,
+          reason: `the path is a symbolic link; edit the file it points to (${resolved}) instead`,
+        };
       }
       return { ok: true, path: resolved, absolute: join(realRoot, resolved), exists: existing === segments.length };
     },

@@ -26,6 +26,12 @@ export async function listFiles(input: ListInput, context: ListContext): Promise
     return { content: `No files match ${JSON.stringify(pattern)}.`, isError: false };
   }
   const shown = found.slice(0, limit);
-  const more = found.length > shown.length ? `\n[${found.length - shown.length} more files not shown; use a narrower pattern.]` : '';
-  return { content: `${found.length} file${found.length === 1 ? '' : 's'} match ${JSON.stringify(pattern)}:\n${shown.join('\n')}${more}\n`, isError: false };
+  const more =
+    found.length > shown.length
+      ? `\n[${found.length - shown.length} more files not shown; use a narrower pattern.]`
+      : '';
+  return {
+    content: `${found.length} file${found.length === 1 ? '' : 's'} match ${JSON.stringify(pattern)}:\n${shown.join('\n')}${more}\n`,
+    isError: false,
+  };
 }

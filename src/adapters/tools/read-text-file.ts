@@ -22,7 +22,11 @@ export async function readTextFile(absolute: string, maxBytes: number): Promise<
     return { ok: false, reason: 'the path is not a regular file' };
   }
   if (stats.nlink > 1) {
-    return { ok: false, reason: 'the file is hard-linked to another path, which may be outside the workspace', confinement: true };
+    return {
+      ok: false,
+      reason: 'the file is hard-linked to another path, which may be outside the workspace',
+      confinement: true,
+    };
   }
   if (stats.size > maxBytes) {
     return { ok: false, reason: `the file is ${stats.size} bytes, over the ${maxBytes}-byte limit for text tools` };

@@ -32,7 +32,10 @@ export async function searchRepository(input: SearchInput, context: SearchContex
     try {
       regex = new RegExp(input.pattern, input.case_sensitive === false ? 'iu' : 'u');
     } catch (error) {
-      return { content: `Invalid regular expression: ${(error as Error).message}. Fix the pattern or set regex to false for a literal search.`, isError: true };
+      return {
+        content: `Invalid regular expression: ${(error as Error).message}. Fix the pattern or set regex to false for a literal search.`,
+        isError: true,
+      };
     }
     matcher = (line) => regex.test(line.length > REGEX_LINE_LIMIT ? line.slice(0, REGEX_LINE_LIMIT) : line);
   } else if (input.case_sensitive === false) {
@@ -74,7 +77,10 @@ export async function searchRepository(input: SearchInput, context: SearchContex
     });
   }
   if (total === 0) {
-    return { content: `No matches for ${JSON.stringify(input.pattern)}${input.path === undefined ? '' : ` in ${input.path}`}.`, isError: false };
+    return {
+      content: `No matches for ${JSON.stringify(input.pattern)}${input.path === undefined ? '' : ` in ${input.path}`}.`,
+      isError: false,
+    };
   }
   const header = `${total} matching line${total === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}${total > results.length ? ` (showing the first ${results.length}; narrow the search with path or a more specific pattern)` : ''}:`;
   return { content: `${header}\n${results.join('\n')}\n`, isError: false };

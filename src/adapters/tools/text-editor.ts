@@ -5,7 +5,14 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ToolOutcome } from '../../ports/repo-tools.ts';
-import { insertLines, numberLines, replaceUnique, snippet, splitLines, type EditResult } from '../../core/tools/text-edits.ts';
+import {
+  insertLines,
+  numberLines,
+  replaceUnique,
+  snippet,
+  splitLines,
+  type EditResult,
+} from '../../core/tools/text-edits.ts';
 import type { PathPolicy } from '../../core/tools/path-policy.ts';
 import type { PathConfiner } from './confine-path.ts';
 import { readTextFile } from './read-text-file.ts';
@@ -42,15 +49,23 @@ export async function runTextEditor(input: TextEditorInput, context: TextEditorC
     case 'create':
       return create(target.path, target.absolute, input.file_text, context.limits);
     case 'str_replace':
-      return edit(target.path, target.absolute, context.limits, (text) => replaceUnique(text, input.old_str, input.new_str ?? ''));
+      return edit(target.path, target.absolute, context.limits, (text) =>
+        replaceUnique(text, input.old_str, input.new_str ?? ''),
+      );
     case 'insert':
-      return edit(target.path, target.absolute, context.limits, (text) => insertLines(text, input.insert_line, input.insert_text ?? input.new_str ?? ''));
+      return edit(target.path, target.absolute, context.limits, (text) =>
+        insertLines(text, input.insert_line, input.insert_text ?? input.new_str ?? ''),
+      );
   }
 }
 
 /** A refusal by a confinement rule: an error for the model, a record for the audit log. */
 export function refused(path: string, reason: string): ToolOutcome {
-  return { content: `Refused: ${path === '' ? 'the repository root' : path}: ${reason}.`, isError: true, refusal: { path, reason } };
+  return {
+    content: `Refused: ${path === '' ? 'the repository root' : path}: ${reason}.`,
+    isError: true,
+    refusal: { path, reason },
+  };
 }
 
 function failed(message: string): ToolOutcome {
@@ -82,7 +97,9 @@ async function view(
     const [start, end] = range;
     const stop = end === -1 ? lines.length : end;
     if (start > Math.max(lines.length, 1) || stop < start || stop > lines.length) {
-      return failed(`Invalid view_range [${start}, ${end}] for ${path}: the file has ${lines.length} lines; use 1 ≤ start ≤ end ≤ ${lines.length}, or end -1 for the end of the file.`);
+      return failed(
+        `Invalid view_range [${start}, ${end}] for ${path}: the file has ${lines.length} lines; use 1 ≤ start ≤ end ≤ ${lines.length}, or end -1 for the end of the file.`,
+      );
     }
     first = start;
     last = stop;
@@ -149,20 +166,31 @@ function sortByName<T extends { name: string }>(entries: T[]): T[] {
 async function create(path: string, absolute: string, text: string, limits: TextEditorLimits): Promise<ToolOutcome> {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > limits.maxWriteBytes) {
-    return failed(`Cannot create ${path}: the content is ${bytes} bytes, over the ${limits.maxWriteBytes}-byte limit. Split it into smaller files.`);
+    return failed(
+      `Cannot create ${path}: the content is ${bytes} bytes, over the ${limits.maxWriteBytes}-byte limit. Split it into smaller files.`,
+    );
   }
   const written = await writeTextFile(absolute, text);
   if (!written.ok) {
-    return written.confinement === true ? refused(path, written.reason) : failed(`Cannot create ${path}: ${written.reason}.`);
+    return written.confinement === true
+      ? refused(path, written.reason)
+      : failed(`Cannot create ${path}: ${written.reason}.`);
   }
   return {
-    content: written.created ? `File created successfully at: ${path}` : `File ${path} already existed and was overwritten.`,
+    content: written.created
+      ? `File created successfully at: ${path}`
+      : `File ${path} already existed and was overwritten.`,
     isError: false,
     changedPaths: [path],
   };
 }
 
-async function edit(path: string, absolute: string, limits: TextEditorLimits, change: (text: string) => EditResult): Promise<ToolOutcome> {
+async function edit(
+  path: string,
+  absolute: string,
+  limits: TextEditorLimits,
+  change: (text: string) => EditResult,
+): Promise<ToolOutcome> {
   let file;
   try {
     file = await readTextFile(absolute, limits.maxReadBytes);
@@ -181,11 +209,15 @@ async function edit(path: string, absolute: string, limits: TextEditorLimits, ch
   }
   const bytes = Buffer.byteLength(result.text, 'utf8');
   if (bytes > limits.maxWriteBytes) {
-    return failed(`No change made to ${path}: the result would be ${bytes} bytes, over the ${limits.maxWriteBytes}-byte limit.`);
+    return failed(
+      `No change made to ${path}: the result would be ${bytes} bytes, over the ${limits.maxWriteBytes}-byte limit.`,
+    );
   }
   const written = await writeTextFile(absolute, result.text);
   if (!written.ok) {
-    return written.confinement === true ? refused(path, written.reason) : failed(`Cannot edit ${path}: ${written.reason}.`);
+    return written.confinement === true
+      ? refused(path, written.reason)
+      : failed(`Cannot edit ${path}: ${written.reason}.`);
   }
   return {
     content: `The file ${path} has been edited. Here's the result of running \`cat -n\` on a snippet of it:\n${snippet(result.text, result.firstLine, result.lastLine)}\nReview the changes and make sure they are as expected.`,

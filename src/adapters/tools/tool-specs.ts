@@ -13,7 +13,8 @@ export const TEXT_EDITOR_SPEC: ToolSpec = { kind: 'text-editor', name: TEXT_EDIT
 export const SEARCH_REPOSITORY_SPEC: ToolSpec = {
   kind: 'custom',
   name: SEARCH_REPOSITORY_TOOL,
-  description: 'Search the text of the repository\'s files (tracked and new, not ignored ones) for a literal string or a regular expression. Returns matching lines as path:line: text. Read-only.',
+  description:
+    "Search the text of the repository's files (tracked and new, not ignored ones) for a literal string or a regular expression. Returns matching lines as path:line: text. Read-only.",
   inputSchema: {
     type: 'object',
     properties: {
@@ -30,7 +31,8 @@ export const SEARCH_REPOSITORY_SPEC: ToolSpec = {
 export const LIST_FILES_SPEC: ToolSpec = {
   kind: 'custom',
   name: LIST_FILES_TOOL,
-  description: 'List the repository\'s files (tracked and new, not ignored ones) whose path matches a glob, e.g. "src/**/*.ts" or "*.test.js". Read-only.',
+  description:
+    'List the repository\'s files (tracked and new, not ignored ones) whose path matches a glob, e.g. "src/**/*.ts" or "*.test.js". Read-only.',
   inputSchema: {
     type: 'object',
     properties: {

@@ -15,7 +15,12 @@ import { searchRepository } from './search-repository.ts';
 import { runTextEditor, type TextEditorLimits } from './text-editor.ts';
 import { ListInput, parseToolInput, SearchInput, TextEditorInput } from './tool-inputs.ts';
 import {
-  LIST_FILES_SPEC, LIST_FILES_TOOL, SEARCH_REPOSITORY_SPEC, SEARCH_REPOSITORY_TOOL, TEXT_EDITOR_SPEC, TEXT_EDITOR_TOOL,
+  LIST_FILES_SPEC,
+  LIST_FILES_TOOL,
+  SEARCH_REPOSITORY_SPEC,
+  SEARCH_REPOSITORY_TOOL,
+  TEXT_EDITOR_SPEC,
+  TEXT_EDITOR_TOOL,
 } from './tool-specs.ts';
 
 export interface WorkspaceToolsOptions {
@@ -99,19 +104,31 @@ async function dispatch(call: ToolCall, state: ToolState): Promise<ToolOutcome> 
   switch (call.name) {
     case TEXT_EDITOR_TOOL: {
       const input = parseToolInput(TextEditorInput, call.name, call.input);
-      return input.ok ? runTextEditor(input.value, { confiner, policy, limits }) : { content: input.message, isError: true };
+      return input.ok
+        ? runTextEditor(input.value, { confiner, policy, limits })
+        : { content: input.message, isError: true };
     }
     case SEARCH_REPOSITORY_TOOL: {
       const input = parseToolInput(SearchInput, call.name, call.input);
       return input.ok
-        ? searchRepository(input.value, { confiner, policy, listFiles: state.listFiles, maxFileBytes: limits.maxSearchFileBytes })
+        ? searchRepository(input.value, {
+            confiner,
+            policy,
+            listFiles: state.listFiles,
+            maxFileBytes: limits.maxSearchFileBytes,
+          })
         : { content: input.message, isError: true };
     }
     case LIST_FILES_TOOL: {
       const input = parseToolInput(ListInput, call.name, call.input);
-      return input.ok ? listFiles(input.value, { policy, listFiles: state.listFiles }) : { content: input.message, isError: true };
+      return input.ok
+        ? listFiles(input.value, { policy, listFiles: state.listFiles })
+        : { content: input.message, isError: true };
     }
     default:
-      return { content: `Unknown tool ${JSON.stringify(call.name)}. Available tools: ${SPECS.map((spec) => spec.name).join(', ')}.`, isError: true };
+      return {
+        content: `Unknown tool ${JSON.stringify(call.name)}. Available tools: ${SPECS.map((spec) => spec.name).join(', ')}.`,
+        isError: true,
+      };
   }
 }

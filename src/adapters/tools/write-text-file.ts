@@ -17,7 +17,11 @@ export async function writeTextFile(absolute: string, text: string): Promise<Wri
       return { ok: false, reason: stats.isDirectory() ? 'the path is a directory' : 'the path is not a regular file' };
     }
     if (stats.nlink > 1) {
-      return { ok: false, reason: 'the file is hard-linked to another path, which may be outside the workspace', confinement: true };
+      return {
+        ok: false,
+        reason: 'the file is hard-linked to another path, which may be outside the workspace',
+        confinement: true,
+      };
     }
     created = false;
   } catch (error) {
@@ -26,7 +30,10 @@ export async function writeTextFile(absolute: string, text: string): Promise<Wri
   try {
     await mkdir(dirname(absolute), { recursive: true });
   } catch (error) {
-    return { ok: false, reason: `cannot create the parent directory (${(error as NodeJS.ErrnoException).code ?? 'error'}): a parent is probably a file` };
+    return {
+      ok: false,
+      reason: `cannot create the parent directory (${(error as NodeJS.ErrnoException).code ?? 'error'}): a parent is probably a file`,
+    };
   }
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW;
   const handle = await open(absolute, flags, 0o644);

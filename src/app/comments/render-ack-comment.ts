@@ -28,7 +28,9 @@ export interface AckInput {
 const STEPS: readonly StepName[] = ['understand', 'context', 'baseline', 'iterations', 'verify', 'publish'];
 
 function snapshot(maxIterations: number, understand: ProgressSnapshot['steps'][StepName]): ProgressSnapshot {
-  const steps = Object.fromEntries(STEPS.map((name) => [name, name === 'understand' ? understand : { state: 'pending' }])) as ProgressSnapshot['steps'];
+  const steps = Object.fromEntries(
+    STEPS.map((name) => [name, name === 'understand' ? understand : { state: 'pending' }]),
+  ) as ProgressSnapshot['steps'];
   return { steps, iteration: 0, maxIterations, tokens: 0, costUsd: 0 };
 }
 

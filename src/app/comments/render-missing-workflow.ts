@@ -28,13 +28,15 @@ export function renderMissingWorkflow(input: MissingWorkflowInput): string {
   const name = input.workflowFile.slice(input.workflowFile.lastIndexOf('/') + 1);
   const newFile = `${input.repoUrl}/new/${encodeURIComponent(input.defaultBranch)}${dir === '' ? '' : `/${dir.split('/').map(encodeURIComponent).join('/')}`}?filename=${encodeURIComponent(name)}`;
   const ticks = fence(input.template);
-  return [
-    appCommentMarker(),
-    `### ⚠️ greenlight needs a workflow in this repository`,
-    `The greenlight App does not run anything itself: it hands each request to this repository's GitHub Actions workflow ` +
-      `${inlineCode(input.workflowFile)}, and there is no such file on ${inlineCode(input.defaultBranch)}. Nothing was started.`,
-    `Add it with exactly this content ([create the file](${newFile})), add the secrets it names under ` +
-      `*Settings → Secrets and variables → Actions*, then ${input.retry}:`,
-    `${ticks}yaml\n${input.template.trimEnd()}\n${ticks}`,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      appCommentMarker(),
+      `### ⚠️ greenlight needs a workflow in this repository`,
+      `The greenlight App does not run anything itself: it hands each request to this repository's GitHub Actions workflow ` +
+        `${inlineCode(input.workflowFile)}, and there is no such file on ${inlineCode(input.defaultBranch)}. Nothing was started.`,
+      `Add it with exactly this content ([create the file](${newFile})), add the secrets it names under ` +
+        `*Settings → Secrets and variables → Actions*, then ${input.retry}:`,
+      `${ticks}yaml\n${input.template.trimEnd()}\n${ticks}`,
+    ].join('\n\n') + '\n'
+  );
 }

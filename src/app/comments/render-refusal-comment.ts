@@ -12,31 +12,53 @@ import { appCommentMarker } from './app-comment-marker.ts';
 /** How to ask again: "remove and re-add the `ai-generate` label". */
 export type RetryHint = string;
 
-export function renderLimitRefusal(input: { subject: string; requester: string; reason: string; retry: RetryHint }): string {
-  return [
-    appCommentMarker(),
-    `### ✋ greenlight did not start — ${input.subject}`,
-    `@${input.requester}, this request was not started: ${input.reason}. Nothing ran. To try again later, ${input.retry}.`,
-  ].join('\n\n') + '\n';
+export function renderLimitRefusal(input: {
+  subject: string;
+  requester: string;
+  reason: string;
+  retry: RetryHint;
+}): string {
+  return (
+    [
+      appCommentMarker(),
+      `### ✋ greenlight did not start — ${input.subject}`,
+      `@${input.requester}, this request was not started: ${input.reason}. Nothing ran. To try again later, ${input.retry}.`,
+    ].join('\n\n') + '\n'
+  );
 }
 
-export function renderConfigRefusal(input: { configPath: string; defaultBranch: string; errors: readonly ConfigIssue[]; retry: RetryHint }): string {
+export function renderConfigRefusal(input: {
+  configPath: string;
+  defaultBranch: string;
+  errors: readonly ConfigIssue[];
+  retry: RetryHint;
+}): string {
   const n = input.errors.length;
-  return [
-    appCommentMarker(),
-    `### ⚠️ greenlight did not run: ${inlineCode(input.configPath)} is invalid`,
-    `The configuration on the default branch (${inlineCode(input.defaultBranch)}) has ${n === 1 ? 'a problem' : `${n} problems`}, so nothing was started:`,
-    ['```text', formatConfigIssues(input.errors), '```'].join('\n'),
-    `Fix the file on ${inlineCode(input.defaultBranch)} (\`greenlight config --file ${input.configPath}\` checks it locally), then ${input.retry}.`,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      appCommentMarker(),
+      `### ⚠️ greenlight did not run: ${inlineCode(input.configPath)} is invalid`,
+      `The configuration on the default branch (${inlineCode(input.defaultBranch)}) has ${n === 1 ? 'a problem' : `${n} problems`}, so nothing was started:`,
+      ['```text', formatConfigIssues(input.errors), '```'].join('\n'),
+      `Fix the file on ${inlineCode(input.defaultBranch)} (\`greenlight config --file ${input.configPath}\` checks it locally), then ${input.retry}.`,
+    ].join('\n\n') + '\n'
+  );
 }
 
-export function renderDispatchRefusal(input: { workflowFile: string; defaultBranch: string; message: string; inputs: readonly string[]; retry: RetryHint }): string {
-  return [
-    appCommentMarker(),
-    `### ⚠️ greenlight could not start ${inlineCode(input.workflowFile)}`,
-    `GitHub refused to dispatch the workflow on ${inlineCode(input.defaultBranch)}: ${input.message.replace(/\s+/g, ' ')}`,
-    `The App starts it with \`workflow_dispatch\` and the inputs ${input.inputs.map((name) => inlineCode(name)).join(', ')}. ` +
-      `Check that the workflow file on the default branch has a \`workflow_dispatch:\` trigger declaring them, and that it is enabled, then ${input.retry}.`,
-  ].join('\n\n') + '\n';
+export function renderDispatchRefusal(input: {
+  workflowFile: string;
+  defaultBranch: string;
+  message: string;
+  inputs: readonly string[];
+  retry: RetryHint;
+}): string {
+  return (
+    [
+      appCommentMarker(),
+      `### ⚠️ greenlight could not start ${inlineCode(input.workflowFile)}`,
+      `GitHub refused to dispatch the workflow on ${inlineCode(input.defaultBranch)}: ${input.message.replace(/\s+/g, ' ')}`,
+      `The App starts it with \`workflow_dispatch\` and the inputs ${input.inputs.map((name) => inlineCode(name)).join(', ')}. ` +
+        `Check that the workflow file on the default branch has a \`workflow_dispatch:\` trigger declaring them, and that it is enabled, then ${input.retry}.`,
+    ].join('\n\n') + '\n'
+  );
 }

@@ -24,21 +24,43 @@ function note(path: string, tier: FileRisk['tier'], rule: string, reason: string
 }
 
 /** `modes: null` means they could not be read. */
-export function classifyPullRequest(files: readonly ApiFile[], modes: ModeFacts | null, risk: RepoConfig['risk']): RiskAssessment {
+export function classifyPullRequest(
+  files: readonly ApiFile[],
+  modes: ModeFacts | null,
+  risk: RepoConfig['risk'],
+): RiskAssessment {
   const changes = files.map((file) => toFileChange(file, modes));
   const assessment = classifyRisk(changes, { risk });
   const silent = new Set(changes.filter((c) => c.binary).map((c) => c.path));
-  const described: FileRisk[] = assessment.files.map((file) => (silent.has(file.path) && file.rule === 'binary-file'
-    ? { ...file, reason: 'GitHub shows no diff for this file (binary, or too large to show), so it cannot be reviewed as a diff' }
-    : file));
+  const described: FileRisk[] = assessment.files.map((file) =>
+    silent.has(file.path) && file.rule === 'binary-file'
+      ? {
+          ...file,
+          reason:
+            'GitHub shows no diff for this file (binary, or too large to show), so it cannot be reviewed as a diff',
+        }
+      : file,
+  );
   const notes: FileRisk[] = [];
   if (files.length >= MAX_LISTED_FILES) {
-    notes.push(note(`(more than ${MAX_LISTED_FILES} files)`, 'critical', 'file-list-cut',
-      `GitHub lists only the first ${MAX_LISTED_FILES} files of a pull request; the rest could change anything, so the change is treated as critical`));
+    notes.push(
+      note(
+        `(more than ${MAX_LISTED_FILES} files)`,
+        'critical',
+        'file-list-cut',
+        `GitHub lists only the first ${MAX_LISTED_FILES} files of a pull request; the rest could change anything, so the change is treated as critical`,
+      ),
+    );
   }
   if (modes === null && files.length > 0) {
-    notes.push(note('(file modes)', 'high', 'modes-unread',
-      'the git modes of the changed files could not be read, so a new executable or symbolic link would go unseen'));
+    notes.push(
+      note(
+        '(file modes)',
+        'high',
+        'modes-unread',
+        'the git modes of the changed files could not be read, so a new executable or symbolic link would go unseen',
+      ),
+    );
   }
   const tier = notes.reduce((t, n) => maxTier(t, n.tier), assessment.tier);
   return { ...assessment, tier, files: [...notes, ...described].sort((a, b) => tierRank(b.tier) - tierRank(a.tier)) };

@@ -18,7 +18,8 @@ const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?$/;
 /** Distinct logins (case-insensitive, first spelling kept), sorted for stable output. */
 export function uniqueLogins(logins: Iterable<string>): string[] {
   const byKey = new Map<string, string>();
-  for (const login of logins) if (LOGIN.test(login) && !byKey.has(login.toLowerCase())) byKey.set(login.toLowerCase(), login);
+  for (const login of logins)
+    if (LOGIN.test(login) && !byKey.has(login.toLowerCase())) byKey.set(login.toLowerCase(), login);
   return [...byKey.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }
 

@@ -42,18 +42,28 @@ function octalMode(mode: unknown): string | null {
  * error), which the classification treats as unknown.
  */
 export async function readFileModes(
-  octokit: GitHubClient, repo: RepoRef, baseSha: string, headSha: string, files: readonly ApiFile[],
+  octokit: GitHubClient,
+  repo: RepoRef,
+  baseSha: string,
+  headSha: string,
+  files: readonly ApiFile[],
 ): Promise<ModeFacts | null> {
   const basePaths = files.filter((f) => f.status !== 'added').map((f) => f.previous_filename ?? f.filename);
   const headPaths = files.filter((f) => f.status !== 'removed').map((f) => f.filename);
   if (basePaths.length + headPaths.length > MAX_MODE_PATHS) return null;
   if (basePaths.length + headPaths.length === 0) return { base: new Map(), head: new Map() };
   const variables: Record<string, string> = { owner: repo.owner, name: repo.repo, base: baseSha, head: headSha };
-  const fields = (side: 'b' | 'h', paths: string[]) => paths.map((path, i) => {
-    variables[`${side}${i}`] = path;
-    return `${side}${i}: file(path: $${side}${i}) { mode }`;
-  }).join(' ');
-  const declarations = [...basePaths.map((_, i) => `$b${i}: String!`), ...headPaths.map((_, i) => `$h${i}: String!`)].join(', ');
+  const fields = (side: 'b' | 'h', paths: string[]) =>
+    paths
+      .map((path, i) => {
+        variables[`${side}${i}`] = path;
+        return `${side}${i}: file(path: $${side}${i}) { mode }`;
+      })
+      .join(' ');
+  const declarations = [
+    ...basePaths.map((_, i) => `$b${i}: String!`),
+    ...headPaths.map((_, i) => `$h${i}: String!`),
+  ].join(', ');
   const query = `query($owner: String!, $name: String!, $base: GitObjectID!, $head: GitObjectID!${declarations === '' ? '' : `, ${declarations}`}) {
     repository(owner: $owner, name: $name) {
       base: object(oid: $base) { ... on Commit { oid ${fields('b', basePaths)} } }
@@ -61,7 +71,12 @@ export async function readFileModes(
     }
   }`;
   try {
-    const data = await octokit.graphql<{ repository: { base: Record<string, { mode?: unknown } | null> | null; head: Record<string, { mode?: unknown } | null> | null } }>(query, variables);
+    const data = await octokit.graphql<{
+      repository: {
+        base: Record<string, { mode?: unknown } | null> | null;
+        head: Record<string, { mode?: unknown } | null> | null;
+      };
+    }>(query, variables);
     const collect = (side: 'b' | 'h', paths: string[], found: Record<string, { mode?: unknown } | null> | null) => {
       const modes = new Map<string, string>();
       paths.forEach((path, i) => {
@@ -78,11 +93,24 @@ export async function readFileModes(
 }
 
 /** Everyone who added `label` to issue `issue` (case-insensitive), oldest first. */
-export async function listLabelers(octokit: GitHubClient, repo: RepoRef, issue: number, label: string): Promise<Actor[]> {
+export async function listLabelers(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  issue: number,
+  label: string,
+): Promise<Actor[]> {
   try {
-    const events = await octokit.paginate(octokit.rest.issues.listEvents, { ...repo, issue_number: issue, per_page: 100 });
+    const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+      ...repo,
+      issue_number: issue,
+      per_page: 100,
+    });
     return events
-      .filter((e) => e.event === 'labeled' && (e as { label?: { name?: string } }).label?.name?.toLowerCase() === label.toLowerCase())
+      .filter(
+        (e) =>
+          e.event === 'labeled' &&
+          (e as { label?: { name?: string } }).label?.name?.toLowerCase() === label.toLowerCase(),
+      )
       .map((e) => mapActor(e.actor as { login: string; type?: string } | null));
   } catch (error) {
     // A linked issue that was deleted or transferred has no events to offer.

@@ -27,7 +27,13 @@ export interface ModeFacts {
 }
 
 const STATUS: Record<string, FileChangeStatus> = {
-  added: 'added', removed: 'deleted', modified: 'modified', renamed: 'renamed', copied: 'added', changed: 'modified', unchanged: 'modified',
+  added: 'added',
+  removed: 'deleted',
+  modified: 'modified',
+  renamed: 'renamed',
+  copied: 'added',
+  changed: 'modified',
+  unchanged: 'modified',
 };
 
 /** Added and removed lines of a unified patch (hunks only, as the API gives them). */
@@ -64,7 +70,9 @@ export function toFileChange(file: ApiFile, modes: ModeFacts | null): FileChange
   const status = STATUS[file.status] ?? 'modified';
   const lines = file.patch === undefined ? { added: [], removed: [] } : patchLines(file.patch);
   // A rename or a mode change without content changes legitimately has no patch.
-  const silent = file.patch === undefined && (file.additions > 0 || file.deletions > 0 || status === 'added' || status === 'deleted');
+  const silent =
+    file.patch === undefined &&
+    (file.additions > 0 || file.deletions > 0 || status === 'added' || status === 'deleted');
   const oldPath = file.previous_filename ?? file.filename;
   const oldMode = status === 'added' ? undefined : modes?.base.get(oldPath);
   let newMode = status === 'deleted' ? undefined : modes?.head.get(file.filename);

@@ -21,7 +21,12 @@ function stringOption(value: unknown): string | undefined {
 }
 
 function printRules(io: CliIo, json: boolean): number {
-  const rules = builtInRules().map((rule) => ({ name: rule.name, tier: rule.tier, category: rule.category, reason: rule.reason }));
+  const rules = builtInRules().map((rule) => ({
+    name: rule.name,
+    tier: rule.tier,
+    category: rule.category,
+    reason: rule.reason,
+  }));
   if (json) {
     io.out(JSON.stringify(rules, null, 2));
     return 0;
@@ -35,7 +40,11 @@ async function readConfigFile(path: string, shown: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new GreenlightError('usage', `cannot read --config ${shown}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+    throw new GreenlightError(
+      'usage',
+      `cannot read --config ${shown}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -76,12 +85,17 @@ export const classifyCommand: CliCommand = {
     const base = stringOption(args.values.base);
     const head = stringOption(args.values.head);
     const configFile = stringOption(args.values.config);
-    const change = await readRevisionChange(resolve(io.cwd, stringOption(args.values.repo) ?? '.'), {
-      ...(base !== undefined ? { base } : {}),
-      ...(head !== undefined ? { head } : {}),
-    }, DEFAULT_CONFIG_PATH);
+    const change = await readRevisionChange(
+      resolve(io.cwd, stringOption(args.values.repo) ?? '.'),
+      {
+        ...(base !== undefined ? { base } : {}),
+        ...(head !== undefined ? { head } : {}),
+      },
+      DEFAULT_CONFIG_PATH,
+    );
 
-    const configText = configFile !== undefined ? await readConfigFile(resolve(io.cwd, configFile), configFile) : change.configAtBase;
+    const configText =
+      configFile !== undefined ? await readConfigFile(resolve(io.cwd, configFile), configFile) : change.configAtBase;
     const configSource = configFile ?? `${DEFAULT_CONFIG_PATH} at ${change.baseLabel}`;
     const parsed = parseConfig(configText, configSource);
     if (!parsed.ok) throw new ConfigError(parsed.errors);
@@ -93,7 +107,9 @@ export const classifyCommand: CliCommand = {
       return 0;
     }
     const config = configText === null ? `defaults (no ${DEFAULT_CONFIG_PATH} at ${change.baseLabel})` : configSource;
-    io.err(`classifying ${change.baseLabel} (${change.base.slice(0, 12)})..${head ?? 'HEAD'} (${change.head.slice(0, 12)}); config: ${config}`);
+    io.err(
+      `classifying ${change.baseLabel} (${change.base.slice(0, 12)})..${head ?? 'HEAD'} (${change.head.slice(0, 12)}); config: ${config}`,
+    );
     io.out(renderRiskText(assessment, parsed.config.review));
     return 0;
   },

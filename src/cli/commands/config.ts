@@ -20,8 +20,12 @@ async function readConfigText(path: string, shown: string, explicit: boolean): P
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT' && !explicit) return null;
-    if (code === 'ENOENT') throw new GreenlightError('usage', `no such file: ${shown} (check --file)`, { cause: error });
-    if (code === 'EISDIR') throw new GreenlightError('usage', `${shown} is a directory; --file takes the config file itself`, { cause: error });
+    if (code === 'ENOENT')
+      throw new GreenlightError('usage', `no such file: ${shown} (check --file)`, { cause: error });
+    if (code === 'EISDIR')
+      throw new GreenlightError('usage', `${shown} is a directory; --file takes the config file itself`, {
+        cause: error,
+      });
     throw new GreenlightError('usage', `cannot read ${shown}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -25,7 +25,8 @@ function stringOption(value: unknown): string | undefined {
 function integerOption(name: string, value: unknown, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new GreenlightError('usage', `--${name} must be a whole number of at least ${min}, got '${String(value)}'`);
+  if (!Number.isInteger(n) || n < min)
+    throw new GreenlightError('usage', `--${name} must be a whole number of at least ${min}, got '${String(value)}'`);
   return n;
 }
 
@@ -35,7 +36,11 @@ async function readText(path: string, shown: string, what: string): Promise<stri
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && what === 'config') return null;
-    throw new GreenlightError('usage', `cannot read ${what} ${shown}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+    throw new GreenlightError(
+      'usage',
+      `cannot read ${what} ${shown}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -78,22 +83,28 @@ export const contextCommand: CliCommand = {
     const taskOption = stringOption(args.values.task);
     const issueFile = stringOption(args.values['issue-file']);
     if ((taskOption === undefined) === (issueFile === undefined)) {
-      throw new GreenlightError('usage', 'give the task with exactly one of --task TEXT or --issue-file FILE (see greenlight context --help)');
+      throw new GreenlightError(
+        'usage',
+        'give the task with exactly one of --task TEXT or --issue-file FILE (see greenlight context --help)',
+      );
     }
-    if (args.values.json === true && args.values.prompt === true) throw new GreenlightError('usage', '--json and --prompt cannot be combined');
+    if (args.values.json === true && args.values.prompt === true)
+      throw new GreenlightError('usage', '--json and --prompt cannot be combined');
     const budget = integerOption('budget', args.values.budget, MIN_BUDGET);
     const recentCommits = integerOption('recent', args.values.recent, 0);
     const root = resolve(io.cwd, stringOption(args.values.repo) ?? '.');
-    const task = issueFile !== undefined
-      ? taskFromIssueFile((await readText(resolve(io.cwd, issueFile), issueFile, '--issue-file'))!, issueFile)
-      : taskOption!;
+    const task =
+      issueFile !== undefined
+        ? taskFromIssueFile((await readText(resolve(io.cwd, issueFile), issueFile, '--issue-file'))!, issueFile)
+        : taskOption!;
     if (task.trim() === '') throw new GreenlightError('usage', 'the task is empty; describe what should change');
 
     const configOption = stringOption(args.values.config);
     const configPath = configOption !== undefined ? resolve(io.cwd, configOption) : resolve(root, DEFAULT_CONFIG_PATH);
-    const configText = configOption !== undefined
-      ? await readText(configPath, configOption, '--config')
-      : await readText(configPath, DEFAULT_CONFIG_PATH, 'config');
+    const configText =
+      configOption !== undefined
+        ? await readText(configPath, configOption, '--config')
+        : await readText(configPath, DEFAULT_CONFIG_PATH, 'config');
     const parsed = parseConfig(configText, configOption ?? DEFAULT_CONFIG_PATH);
     if (!parsed.ok) throw new ConfigError(parsed.errors);
     if (parsed.warnings.length > 0) io.err(formatConfigIssues(parsed.warnings));

@@ -45,26 +45,26 @@ export const demoCommand: CliCommand = {
     'Usage: greenlight demo [--keep DIR] [--json] [--sandbox none]',
     '       greenlight demo --replay AUDIT.jsonl [--repo DIR] [--keep DIR] [--json]',
     '',
-    'Without --replay: copies greenlight\'s example repository (examples/demo-repo) to a',
+    "Without --replay: copies greenlight's example repository (examples/demo-repo) to a",
     'temp dir, makes it a git repository and runs the complete pipeline on it: context,',
     'baseline tests, the generate → test → fix loop with a real failing first attempt,',
-    'verification, risk tier, report. The model\'s answers are replayed from a recorded,',
+    "verification, risk tier, report. The model's answers are replayed from a recorded,",
     'scripted transcript (examples/demo-repo.transcript.jsonl): no API key, no network.',
     'The test runs are real and sandboxed (bubblewrap). The result is left on a branch.',
     '',
     'With --replay: replays a real run from its audit log (the .jsonl that greenlight run',
-    'or the Action wrote) to show what happened. It needs the run\'s base commit: the',
+    "or the Action wrote) to show what happened. It needs the run's base commit: the",
     'replay runs in a temporary clone of the checkout (--repo, default: the current',
     'directory) at that commit; your checkout is not touched. It stops with an error as',
     'soon as the replay no longer matches the recording (an edit that no longer applies,',
     'answers that run out).',
     '',
     'Options:',
-    '  --replay FILE   replay this audit log instead of the example\'s transcript',
-    '  --repo DIR      with --replay: the checkout that has the run\'s base commit',
+    "  --replay FILE   replay this audit log instead of the example's transcript",
+    "  --repo DIR      with --replay: the checkout that has the run's base commit",
     '  --keep DIR      work in DIR (new or empty) instead of a temp dir',
     '  --json          print a JSON summary (with the report) instead of text',
-    '  --sandbox none  demo only: run the example\'s tests WITHOUT isolation when',
+    "  --sandbox none  demo only: run the example's tests WITHOUT isolation when",
     '                  bubblewrap does not work here (a loud warning is printed)',
     '',
     'Progress and the replay notice go to stderr; the progress checklist, the report (the',
@@ -90,12 +90,19 @@ export const demoCommand: CliCommand = {
     const progress = createTerminalProgress((line) => io.err(line), io.interactive);
     const onAuditLog = (path: string) => io.err(`greenlight: this run's audit log: ${path}`);
     if (replay === undefined) {
-      if (repo !== undefined) throw new GreenlightError('usage', '--repo goes with --replay: the demo makes its own repository (see greenlight demo --help)');
+      if (repo !== undefined)
+        throw new GreenlightError(
+          'usage',
+          '--repo goes with --replay: the demo makes its own repository (see greenlight demo --help)',
+        );
       const sandboxNone = readSandbox(args);
       if (sandboxNone) io.err(renderSandboxWarning());
       let source: ReplaySource | undefined;
       const run = await runDemo({
-        sandboxNone, env: io.env, progress, onAuditLog,
+        sandboxNone,
+        env: io.env,
+        progress,
+        onAuditLog,
         ...(keepDir === undefined ? {} : { keepDir }),
         onReady: ({ dir, plan, transcript }) => {
           source = { kind: 'demo', transcript, dir };
@@ -105,12 +112,19 @@ export const demoCommand: CliCommand = {
       return print(io, json, run, source ?? { kind: 'demo', transcript: run.transcript, dir: run.dir }, sandboxNone);
     }
     if (args.values.sandbox !== undefined) {
-      throw new GreenlightError('usage', '--sandbox is for the demo\'s example; a replay uses the sandbox that the recorded repository\'s config asks for');
+      throw new GreenlightError(
+        'usage',
+        "--sandbox is for the demo's example; a replay uses the sandbox that the recorded repository's config asks for",
+      );
     }
     let source: ReplaySource | undefined;
     const auditPath = resolve(io.cwd, replay);
     const run = await replayAuditLog({
-      auditPath, repo: resolve(io.cwd, repo ?? '.'), env: io.env, progress, onAuditLog,
+      auditPath,
+      repo: resolve(io.cwd, repo ?? '.'),
+      env: io.env,
+      progress,
+      onAuditLog,
       ...(keepDir === undefined ? {} : { keepDir }),
       onReady: ({ dir, plan, source: checkout }) => {
         source = { kind: 'audit', auditPath, checkout, dir };

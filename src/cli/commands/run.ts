@@ -21,7 +21,10 @@ async function readTask(args: ParsedArgs, cwd: string): Promise<LocalTask> {
   const text = string(args.values.task);
   const file = string(args.values['issue-file']);
   if ((text === undefined) === (file === undefined)) {
-    throw new GreenlightError('usage', 'give the task either as --task "…" or as --issue-file FILE (see greenlight run --help)');
+    throw new GreenlightError(
+      'usage',
+      'give the task either as --task "…" or as --issue-file FILE (see greenlight run --help)',
+    );
   }
   if (text !== undefined) return taskFromText(text);
   const path = file as string;
@@ -29,14 +32,19 @@ async function readTask(args: ParsedArgs, cwd: string): Promise<LocalTask> {
   try {
     content = await readFile(resolve(cwd, path), 'utf8');
   } catch (error) {
-    throw new GreenlightError('usage', `cannot read --issue-file ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+    throw new GreenlightError(
+      'usage',
+      `cannot read --issue-file ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      { cause: error },
+    );
   }
   return taskFromIssueFile(content, path);
 }
 
 function readMode(args: ParsedArgs): TaskMode {
   const mode = string(args.values.mode) ?? 'generate';
-  if (mode !== 'generate' && mode !== 'fix') throw new GreenlightError('usage', `--mode must be generate or fix, got "${mode}"`);
+  if (mode !== 'generate' && mode !== 'fix')
+    throw new GreenlightError('usage', `--mode must be generate or fix, got "${mode}"`);
   return mode;
 }
 
@@ -44,8 +52,11 @@ function summary(result: LocalJobResult, dryRun: boolean): string[] {
   const { outcome } = result.job;
   const lines: string[] = [];
   if (result.branch !== null) {
-    const what = outcome.kind === 'succeeded' ? 'the verified change' : 'the best state reached (work in progress, not verified)';
-    lines.push(`greenlight: ${what} is on branch ${result.branch} (${(result.commit ?? '').slice(0, 12)}); you are still on ${result.originalBranch}. See it with: git switch ${result.branch}`);
+    const what =
+      outcome.kind === 'succeeded' ? 'the verified change' : 'the best state reached (work in progress, not verified)';
+    lines.push(
+      `greenlight: ${what} is on branch ${result.branch} (${(result.commit ?? '').slice(0, 12)}); you are still on ${result.originalBranch}. See it with: git switch ${result.branch}`,
+    );
   } else if (dryRun) {
     lines.push('greenlight: dry run, nothing was committed and the working tree is unchanged.');
   } else {
@@ -65,7 +76,7 @@ export const runCommand: CliCommand = {
     '                      [--dry-run] [--json] [--audit FILE]',
     '',
     'Runs the generate → test → fix → verify loop on a local git checkout: the model edits',
-    'files through tools, the project\'s tests run in the sandbox, failures go back to the',
+    "files through tools, the project's tests run in the sandbox, failures go back to the",
     'model until the engine itself verifies the change (or a budget runs out).',
     '',
     'The result is committed on a new branch named by branch.template ({number} is',
@@ -119,27 +130,35 @@ export const runCommand: CliCommand = {
     if (result.configWarnings.length > 0) io.err(formatConfigIssues(result.configWarnings));
     const { outcome, risk } = result.job;
     if (json) {
-      io.out(JSON.stringify({
-        outcome: outcome.kind,
-        ...(outcome.kind === 'gave-up' ? { stop: outcome.reason } : {}),
-        ...(outcome.kind === 'refused' ? { reason: outcome.reason } : {}),
-        branch: result.branch,
-        commit: result.commit,
-        risk: risk.tier,
-        iterations: outcome.report.iterations,
-        tokens: outcome.report.totalTokens,
-        costUsd: outcome.report.costUsd,
-        files: outcome.kind === 'refused' ? [] : outcome.changes.map((c) => ({ path: c.path, status: c.status })),
-        auditLog: result.auditPath,
-        diff: result.diff,
-        report: result.job.reportMarkdown,
-      }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            outcome: outcome.kind,
+            ...(outcome.kind === 'gave-up' ? { stop: outcome.reason } : {}),
+            ...(outcome.kind === 'refused' ? { reason: outcome.reason } : {}),
+            branch: result.branch,
+            commit: result.commit,
+            risk: risk.tier,
+            iterations: outcome.report.iterations,
+            tokens: outcome.report.totalTokens,
+            costUsd: outcome.report.costUsd,
+            files: outcome.kind === 'refused' ? [] : outcome.changes.map((c) => ({ path: c.path, status: c.status })),
+            auditLog: result.auditPath,
+            diff: result.diff,
+            report: result.job.reportMarkdown,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       if (dryRun && result.diff !== '') io.out(result.diff);
       io.out(result.job.reportMarkdown);
     }
     for (const line of summary(result, dryRun)) io.err(line);
-    io.err(`greenlight: ${outcome.report.iterations} round(s), ${formatCount(outcome.report.totalTokens)} tokens, ${formatUsd(outcome.report.costUsd)}`);
+    io.err(
+      `greenlight: ${outcome.report.iterations} round(s), ${formatCount(outcome.report.totalTokens)} tokens, ${formatUsd(outcome.report.costUsd)}`,
+    );
     return outcome.kind === 'succeeded' ? 0 : 1;
   },
 };

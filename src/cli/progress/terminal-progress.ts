@@ -28,7 +28,8 @@ export function createTerminalProgress(write: (line: string) => void, interactiv
         if (seen.get(step) === state) continue;
         seen.set(step, state);
         const mark = FINISHED[state];
-        if (mark !== undefined) lines.push(`${mark} ${step}${detail === undefined || detail === '' ? '' : ` — ${oneLine(detail)}`}`);
+        if (mark !== undefined)
+          lines.push(`${mark} ${step}${detail === undefined || detail === '' ? '' : ` — ${oneLine(detail)}`}`);
       }
       if (interactive) {
         write(`${liveShown ? ERASE_LIVE_LINE : ''}${[...lines, renderProgressLine(snapshot)].join('\n')}`);

@@ -37,13 +37,29 @@ export type ActionOutcome =
   | { kind: 'published'; pr: PullRequestRef | null; branch: string; riskTier: RiskTier; verified: boolean };
 
 /** The names action.yml declares under `outputs:`. */
-export const OUTPUT_NAMES = ['outcome', 'pr_number', 'pr_url', 'branch', 'risk_tier', 'cost_usd', 'bundle_path', 'audit_log'] as const;
+export const OUTPUT_NAMES = [
+  'outcome',
+  'pr_number',
+  'pr_url',
+  'branch',
+  'risk_tier',
+  'cost_usd',
+  'bundle_path',
+  'audit_log',
+] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** Step outputs for an outcome; every declared output is set ('' when it does not apply). */
 export function actionOutputs(outcome: ActionOutcome, auditLog: string | null): Record<OutputName, string> {
   const out: Record<OutputName, string> = {
-    outcome: outcome.kind, pr_number: '', pr_url: '', branch: '', risk_tier: '', cost_usd: '', bundle_path: '', audit_log: auditLog ?? '',
+    outcome: outcome.kind,
+    pr_number: '',
+    pr_url: '',
+    branch: '',
+    risk_tier: '',
+    cost_usd: '',
+    bundle_path: '',
+    audit_log: auditLog ?? '',
   };
   if ('pr' in outcome && outcome.pr !== null) {
     out.pr_number = String(outcome.pr.number);

@@ -14,8 +14,20 @@ export interface TaskComment {
 }
 
 export type TaskSource =
-  | { mode: 'generate'; issue: { number: number; title: string; body: string }; comments: readonly TaskComment[]; requester: string; baseSha: string }
-  | { mode: 'fix'; pr: { number: number; title: string; body: string }; instruction: string; requester: string; baseSha: string };
+  | {
+      mode: 'generate';
+      issue: { number: number; title: string; body: string };
+      comments: readonly TaskComment[];
+      requester: string;
+      baseSha: string;
+    }
+  | {
+      mode: 'fix';
+      pr: { number: number; title: string; body: string };
+      instruction: string;
+      requester: string;
+      baseSha: string;
+    };
 
 export const MAX_TASK_COMMENTS = 20;
 export const MAX_COMMENT_CHARS = 4_000;
@@ -47,7 +59,9 @@ export function buildTaskRequest(source: TaskSource): TaskRequest {
   const body = [
     bounded(source.issue.body, MAX_BODY_CHARS),
     ...comments.map((c) => `Comment by @${c.author}:\n\n${c.body}`),
-  ].filter((part) => part !== '').join('\n\n---\n\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n---\n\n');
   return {
     mode: 'generate',
     title: bounded(source.issue.title, 500),

@@ -31,8 +31,9 @@ export interface GateCheckFieldsInput {
   detailsUrl?: string;
 }
 
-const UNKNOWN_REQUESTER = 'greenlight found no record of who requested this change on the review-gate check of this commit ' +
-  'or the previous one, so it cannot tell a requester\'s approval from anyone else\'s. Comment `/fix` on the pull request ' +
+const UNKNOWN_REQUESTER =
+  'greenlight found no record of who requested this change on the review-gate check of this commit ' +
+  "or the previous one, so it cannot tell a requester's approval from anyone else's. Comment `/fix` on the pull request " +
   '(or run greenlight again for its issue) to record the requester again.';
 
 function withNotes(summary: string, notes: readonly string[]): string {

@@ -10,9 +10,12 @@ import type { ActionOutcome } from './action-outcome.ts';
 /** Why a loop outcome is not a verified change, in a sentence; null when it is one. */
 export function loopShortfall(outcome: LoopOutcome): string | null {
   switch (outcome.kind) {
-    case 'succeeded': return null;
-    case 'gave-up': return outcome.reason.message;
-    case 'refused': return outcome.reason;
+    case 'succeeded':
+      return null;
+    case 'gave-up':
+      return outcome.reason.message;
+    case 'refused':
+      return outcome.reason;
   }
 }
 
@@ -20,12 +23,22 @@ export function loopShortfall(outcome: LoopOutcome): string | null {
  * @param run `shortfall`: why the change is not verified (`loopShortfall`), null when it is;
  *   `costUsd`: the model spend of the run.
  */
-export function outcomeOfPublish(run: { shortfall: string | null; costUsd: number }, result: PublishResult): ActionOutcome {
+export function outcomeOfPublish(
+  run: { shortfall: string | null; costUsd: number },
+  result: PublishResult,
+): ActionOutcome {
   const { shortfall } = run;
   if (result.kind === 'refused') {
     switch (result.reason) {
       case 'no-changes':
-        return { kind: 'gave-up', reason: shortfall ?? result.message, branch: null, pr: null, riskTier: 'low', costUsd: run.costUsd };
+        return {
+          kind: 'gave-up',
+          reason: shortfall ?? result.message,
+          branch: null,
+          pr: null,
+          riskTier: 'low',
+          costUsd: run.costUsd,
+        };
       case 'fork':
       case 'pr-closed':
         return { kind: 'refused', reason: result.message };
@@ -51,12 +64,27 @@ export function outcomeOfPublish(run: { shortfall: string | null; costUsd: numbe
 }
 
 /** The outcome of `mode: publish`: a bundle re-validated and published by the publish job. */
-export function outcomeOfBundle(bundle: { result: PublishResult; verified: boolean; costUsd: number; reason: string | null }): ActionOutcome {
+export function outcomeOfBundle(bundle: {
+  result: PublishResult;
+  verified: boolean;
+  costUsd: number;
+  reason: string | null;
+}): ActionOutcome {
   const { result } = bundle;
   if (result.kind === 'refused') {
-    return outcomeOfPublish({ shortfall: bundle.verified ? null : bundle.reason ?? result.message, costUsd: bundle.costUsd }, result);
+    return outcomeOfPublish(
+      { shortfall: bundle.verified ? null : (bundle.reason ?? result.message), costUsd: bundle.costUsd },
+      result,
+    );
   }
-  if (result.kind === 'dry-run') return { kind: 'dry-run', verified: bundle.verified, riskTier: result.risk.tier, costUsd: bundle.costUsd };
+  if (result.kind === 'dry-run')
+    return { kind: 'dry-run', verified: bundle.verified, riskTier: result.risk.tier, costUsd: bundle.costUsd };
   const pr = result.kind === 'pushed-branch' ? null : { number: result.prNumber, url: result.prUrl };
-  return { kind: 'published', pr, branch: result.branch, riskTier: result.risk.tier, verified: bundle.verified && result.kind !== 'pushed-branch' };
+  return {
+    kind: 'published',
+    pr,
+    branch: result.branch,
+    riskTier: result.risk.tier,
+    verified: bundle.verified && result.kind !== 'pushed-branch',
+  };
 }

@@ -18,7 +18,10 @@ export interface ConfigCommentInput {
 
 export function renderConfigComment(input: ConfigCommentInput): string {
   const n = input.errors.length;
-  const rows = input.errors.map((e) => `| ${e.line}:${e.column} | ${e.path === '' ? '(file)' : inlineCode(e.path)} | ${cell(e.message.replace(/\r?\n/g, ' '))} |`);
+  const rows = input.errors.map(
+    (e) =>
+      `| ${e.line}:${e.column} | ${e.path === '' ? '(file)' : inlineCode(e.path)} | ${cell(e.message.replace(/\r?\n/g, ' '))} |`,
+  );
   return [
     `### ⚠️ greenlight did not run: ${inlineCode(input.configPath)} is invalid`,
     '',

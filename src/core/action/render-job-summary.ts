@@ -27,9 +27,12 @@ export function renderJobSummary(input: JobSummaryInput): string {
   const rows = [
     ['event', inlineCode(input.eventName)],
     ['mode', inlineCode(input.mode)],
-    ['audit log', input.auditLog === null
-      ? 'not written'
-      : `${inlineCode(input.auditLog)} (step output \`audit_log\`; the example workflows upload it with \`actions/upload-artifact\`)`],
+    [
+      'audit log',
+      input.auditLog === null
+        ? 'not written'
+        : `${inlineCode(input.auditLog)} (step output \`audit_log\`; the example workflows upload it with \`actions/upload-artifact\`)`,
+    ],
   ];
   if (input.runUrl !== null) rows.push(['run', input.runUrl]);
   parts.push(['### Audit', '', '| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n'));

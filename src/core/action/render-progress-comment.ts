@@ -11,8 +11,7 @@ import type { ProgressSnapshot } from '../../ports/progress.ts';
 import { renderProgressChecklist } from '../report/render-progress.ts';
 
 export type ProgressStatus =
-  | { kind: 'running' }
-  | { kind: 'finished'; result: 'success' | 'warning' | 'failure'; text: string };
+  { kind: 'running' } | { kind: 'finished'; result: 'success' | 'warning' | 'failure'; text: string };
 
 export interface ProgressCommentInput {
   /** What the run works on, e.g. "issue #3", "`/fix` on pull request #7". */
@@ -43,8 +42,8 @@ export function renderProgressComment(input: ProgressCommentInput): string {
   const parts = [progressMarker(input.runId), title];
   if (link !== '') parts.push(link);
   parts.push(renderProgressChecklist(input.snapshot).trimEnd());
-  parts.push(input.status.kind === 'running'
-    ? '_This comment is updated as each step completes._'
-    : input.status.text.trim());
+  parts.push(
+    input.status.kind === 'running' ? '_This comment is updated as each step completes._' : input.status.text.trim(),
+  );
   return `${parts.join('\n\n')}\n`;
 }

@@ -9,11 +9,20 @@ import type { Requester } from '../publish/publish-types.ts';
 function idOf(user: unknown, login: string): number | undefined {
   if (typeof user !== 'object' || user === null) return undefined;
   const { login: l, id } = user as { login?: unknown; id?: unknown };
-  return typeof l === 'string' && l.toLowerCase() === login.toLowerCase() && typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : undefined;
+  return typeof l === 'string' &&
+    l.toLowerCase() === login.toLowerCase() &&
+    typeof id === 'number' &&
+    Number.isInteger(id) &&
+    id > 0
+    ? id
+    : undefined;
 }
 
 export function requesterOf(actor: Actor, payload: unknown): Requester {
-  const event = (typeof payload === 'object' && payload !== null ? payload : {}) as { sender?: unknown; comment?: { user?: unknown } };
+  const event = (typeof payload === 'object' && payload !== null ? payload : {}) as {
+    sender?: unknown;
+    comment?: { user?: unknown };
+  };
   const id = idOf(event.comment?.user, actor.login) ?? idOf(event.sender, actor.login);
   return id === undefined ? { login: actor.login } : { login: actor.login, id };
 }

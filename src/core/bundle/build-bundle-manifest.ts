@@ -27,7 +27,10 @@ export interface BundleManifestInput {
 export function buildBundleManifest(input: BundleManifestInput): BundleManifest {
   const { outcome } = input;
   if (outcome.kind === 'refused') {
-    throw new GreenlightError('usage', `the job was refused (${outcome.reason}), so there is no change to bundle: report the refusal instead of writing a bundle.`);
+    throw new GreenlightError(
+      'usage',
+      `the job was refused (${outcome.reason}), so there is no change to bundle: report the refusal instead of writing a bundle.`,
+    );
   }
   const report = outcome.report;
   return {
@@ -39,9 +42,10 @@ export function buildBundleManifest(input: BundleManifestInput): BundleManifest 
     target: input.target,
     baseSha: input.baseSha,
     ...(input.requester === undefined ? {} : { requester: input.requester }),
-    outcome: outcome.kind === 'gave-up'
-      ? { kind: 'gave-up', stop: { code: outcome.reason.code, message: outcome.reason.message } }
-      : { kind: 'succeeded' },
+    outcome:
+      outcome.kind === 'gave-up'
+        ? { kind: 'gave-up', stop: { code: outcome.reason.code, message: outcome.reason.message } }
+        : { kind: 'succeeded' },
     claimedTier: input.claimedTier,
     reportMarkdown: input.reportMarkdown,
     tests: { baseline: report.tests.baseline, final: report.tests.final },

@@ -13,7 +13,12 @@ export interface SemanticFinding {
 
 /** Deny globs that keep every file under `.github/workflows/` out of the model's reach. */
 const COVERS_WORKFLOWS = new Set([
-  '**', '**/*', '.github/**', '.github/**/*', '.github/workflows/**', '.github/workflows/**/*',
+  '**',
+  '**/*',
+  '.github/**',
+  '.github/**/*',
+  '.github/workflows/**',
+  '.github/workflows/**/*',
 ]);
 
 function coversWorkflows(pattern: string): boolean {
@@ -29,7 +34,8 @@ export function checkConfigSemantics(config: RepoConfig): SemanticFinding[] {
     findings.push({
       severity: 'error',
       path: ['paths', 'deny'],
-      message: 'must keep `.github/workflows/**`: greenlight never pushes workflow files. Add `.github/workflows/**` back to the list',
+      message:
+        'must keep `.github/workflows/**`: greenlight never pushes workflow files. Add `.github/workflows/**` back to the list',
     });
   }
   for (const tier of RISK_TIERS) {

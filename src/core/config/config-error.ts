@@ -14,7 +14,10 @@ export class ConfigError extends GreenlightError {
     const code = issues.some((issue) => issue.kind === 'syntax') ? 'config-syntax' : 'config-invalid';
     const source = issues[0]?.source ?? 'the greenlight config';
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-    super(code, `${source} has ${count}; fix the file on the default branch and run again:\n${formatConfigIssues(issues)}`);
+    super(
+      code,
+      `${source} has ${count}; fix the file on the default branch and run again:\n${formatConfigIssues(issues)}`,
+    );
     this.name = 'ConfigError';
     this.issues = issues;
   }

@@ -4,13 +4,7 @@
  */
 
 /** What kind of problem it is; `syntax` issues mean the YAML itself could not be read. */
-export type ConfigIssueKind =
-  | 'syntax'
-  | 'duplicate-key'
-  | 'not-a-mapping'
-  | 'unknown-key'
-  | 'schema'
-  | 'semantic';
+export type ConfigIssueKind = 'syntax' | 'duplicate-key' | 'not-a-mapping' | 'unknown-key' | 'schema' | 'semantic';
 
 export interface ConfigIssue {
   kind: ConfigIssueKind;

@@ -8,14 +8,35 @@ import { z } from 'zod';
 import { RepoConfig } from './repo-config.ts';
 
 /** Where the published schema lives; editors fetch it from the `$schema` comment in the file. */
-export const CONFIG_SCHEMA_ID = 'https://raw.githubusercontent.com/greenlight-bot/greenlight/main/schema/greenlight.schema.json';
+export const CONFIG_SCHEMA_ID =
+  'https://raw.githubusercontent.com/greenlight-bot/greenlight/main/schema/greenlight.schema.json';
 
 /** Keywords in reading order; anything else follows alphabetically. */
 const KEYWORD_ORDER = [
-  '$schema', '$id', 'title', 'description', 'type', 'enum', 'const', 'format', 'pattern',
-  'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'minLength', 'maxLength',
-  'minItems', 'maxItems', 'default', 'examples', 'items', 'propertyNames', 'properties',
-  'required', 'additionalProperties',
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'type',
+  'enum',
+  'const',
+  'format',
+  'pattern',
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'default',
+  'examples',
+  'items',
+  'propertyNames',
+  'properties',
+  'required',
+  'additionalProperties',
 ];
 
 function keywordRank(key: string): number {
@@ -31,8 +52,9 @@ function keywordRank(key: string): number {
 function ordered(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(ordered);
   if (node === null || typeof node !== 'object') return node;
-  const entries = Object.entries(node as Record<string, unknown>)
-    .sort(([a], [b]) => keywordRank(a) - keywordRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(node as Record<string, unknown>).sort(
+    ([a], [b]) => keywordRank(a) - keywordRank(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   const out: Record<string, unknown> = {};
   for (const [key, value] of entries) {
     if (key === 'properties' && value !== null && typeof value === 'object') {
@@ -56,7 +78,8 @@ export function configJsonSchema(): Record<string, unknown> {
     ...generated,
     $id: CONFIG_SCHEMA_ID,
     title: 'greenlight configuration',
-    description: 'The repository configuration of greenlight, .github/greenlight.yml. Every field is optional; an absent file means all defaults.',
+    description:
+      'The repository configuration of greenlight, .github/greenlight.yml. Every field is optional; an absent file means all defaults.',
   }) as Record<string, unknown>;
 }
 

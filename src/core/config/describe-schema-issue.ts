@@ -45,8 +45,10 @@ function expectedFor(issue: z.core.$ZodIssue, leaf: z.core.$ZodType | undefined)
       return leaf ? describeSchema(leaf) : (TYPE_WORDS[issue.expected] ?? issue.expected);
     case 'too_small':
     case 'too_big': {
-      if ((issue.origin === 'array' || issue.origin === 'set') && issue.code === 'too_small') return `a list with at least ${String(issue.minimum)} items`;
-      if ((issue.origin === 'array' || issue.origin === 'set') && issue.code === 'too_big') return `a list with at most ${String(issue.maximum)} items`;
+      if ((issue.origin === 'array' || issue.origin === 'set') && issue.code === 'too_small')
+        return `a list with at least ${String(issue.minimum)} items`;
+      if ((issue.origin === 'array' || issue.origin === 'set') && issue.code === 'too_big')
+        return `a list with at most ${String(issue.maximum)} items`;
       return leaf ? describeSchema(leaf) : undefined;
     }
     case 'invalid_value':

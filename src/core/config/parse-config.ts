@@ -18,12 +18,17 @@ import { yamlPathAt } from './yaml-path-at.ts';
 export const DEFAULT_CONFIG_PATH = '.github/greenlight.yml';
 
 export type ConfigResult =
-  | { ok: true; config: RepoConfig; warnings: ConfigIssue[] }
-  | { ok: false; errors: ConfigIssue[] };
+  { ok: true; config: RepoConfig; warnings: ConfigIssue[] } | { ok: false; errors: ConfigIssue[] };
 
 /** Builds issues at source offsets of one document. */
 function issueFactory(source: string, lineCounter: LineCounter) {
-  return (kind: ConfigIssueKind, severity: ConfigIssue['severity'], path: readonly PropertyKey[], offset: number, message: string): ConfigIssue => {
+  return (
+    kind: ConfigIssueKind,
+    severity: ConfigIssue['severity'],
+    path: readonly PropertyKey[],
+    offset: number,
+    message: string,
+  ): ConfigIssue => {
     const { line, col } = lineCounter.linePos(offset);
     return { kind, severity, source, path: formatConfigPath(path), line, column: col, message };
   };
@@ -38,11 +43,18 @@ function yamlIssue(error: YAMLError, severity: ConfigIssue['severity'], doc: Doc
     // locateYamlPath finds the first pair with the key, i.e. the copy that came first.
     const first = make('duplicate-key', severity, path, locateYamlPath(doc, path, 'key').offset, '');
     const key = String(path[path.length - 1] ?? '');
-    return make('duplicate-key', severity, path, offset, `duplicate key \`${key}\` (first set on line ${first.line}); a key may appear only once in a mapping, remove one of them`);
+    return make(
+      'duplicate-key',
+      severity,
+      path,
+      offset,
+      `duplicate key \`${key}\` (first set on line ${first.line}); a key may appear only once in a mapping, remove one of them`,
+    );
   }
-  const message = error.code === 'MULTIPLE_DOCS'
-    ? 'the file must hold one YAML document; remove the `---` line and merge the documents'
-    : error.message;
+  const message =
+    error.code === 'MULTIPLE_DOCS'
+      ? 'the file must hold one YAML document; remove the `---` line and merge the documents'
+      : error.message;
   return make('syntax', severity, [], offset, `YAML ${severity === 'error' ? 'syntax error' : 'warning'}: ${message}`);
 }
 
@@ -77,7 +89,18 @@ export function parseConfig(yamlText: string | null | undefined, sourceName = DE
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // Only alias expansion can fail here ("billion laughs"); report it like a syntax error.
-    return { ok: false, errors: [make('syntax', 'error', [], 0, `YAML error: ${error instanceof Error ? error.message : String(error)}; use fewer aliases (*name)`)] };
+    return {
+      ok: false,
+      errors: [
+        make(
+          'syntax',
+          'error',
+          [],
+          0,
+          `YAML error: ${error instanceof Error ? error.message : String(error)}; use fewer aliases (*name)`,
+        ),
+      ],
+    };
   }
   if (data === null || data === undefined) return { ok: true, config: defaultConfig(), warnings };
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -90,12 +113,15 @@ export function parseConfig(yamlText: string | null | undefined, sourceName = DE
     const context = { root: RepoConfig, data, defaults: defaultConfig() };
     const errors = parsed.error.issues
       .flatMap((issue) => describeSchemaIssue(issue, context))
-      .map((draft) => make(draft.kind, 'error', draft.path, locateYamlPath(doc, draft.path, draft.target).offset, draft.message));
+      .map((draft) =>
+        make(draft.kind, 'error', draft.path, locateYamlPath(doc, draft.path, draft.target).offset, draft.message),
+      );
     return { ok: false, errors: errors.sort(byPosition) };
   }
 
-  const findings = checkConfigSemantics(parsed.data)
-    .map((finding) => make('semantic', finding.severity, finding.path, locateYamlPath(doc, finding.path).offset, finding.message));
+  const findings = checkConfigSemantics(parsed.data).map((finding) =>
+    make('semantic', finding.severity, finding.path, locateYamlPath(doc, finding.path).offset, finding.message),
+  );
   const errors = findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) return { ok: false, errors: errors.sort(byPosition) };
   return { ok: true, config: parsed.data, warnings: [...warnings, ...findings].sort(byPosition) };

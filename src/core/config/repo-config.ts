@@ -11,10 +11,17 @@ const Tier = z.enum(RISK_TIERS);
 
 export const TriggerConfig = z.strictObject({
   label: z.string().min(1).default('ai-generate').describe('Issue label that starts a generate run.'),
-  fixCommand: z.string().regex(/^\/\S+$/, 'a slash command such as /fix').default('/fix')
+  fixCommand: z
+    .string()
+    .regex(/^\/\S+$/, 'a slash command such as /fix')
+    .default('/fix')
     .describe('Pull-request comment prefix that starts a fix run; the rest of the comment is the instruction.'),
-  allowedBots: z.array(z.string().min(1)).default([])
-    .describe('Bot logins (e.g. "renovate[bot]") allowed to trigger runs. Bots are ignored otherwise; greenlight never reacts to itself.'),
+  allowedBots: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      'Bot logins (e.g. "renovate[bot]") allowed to trigger runs. Bots are ignored otherwise; greenlight never reacts to itself.',
+    ),
 });
 
 export const ModelPrice = z.strictObject({
@@ -25,20 +32,31 @@ export const ModelPrice = z.strictObject({
 });
 
 export const ModelConfig = z.strictObject({
-  provider: z.enum(['anthropic', 'openai-compatible', 'bedrock', 'vertex']).default('anthropic')
+  provider: z
+    .enum(['anthropic', 'openai-compatible', 'bedrock', 'vertex'])
+    .default('anthropic')
     .describe('Model provider. openai-compatible serves local models (Ollama, vLLM) through the same engine.'),
   name: z.string().min(1).default('claude-sonnet-4-6').describe('Model id sent to the provider.'),
-  baseUrl: z.string().url().optional()
+  baseUrl: z
+    .string()
+    .url()
+    .optional()
     .describe('Provider endpoint. For anthropic, ANTHROPIC_BASE_URL is honoured when this is unset.'),
   maxOutputTokens: z.number().int().min(256).max(128_000).default(16_000).describe('Output tokens per model turn.'),
-  prices: z.record(z.string(), ModelPrice).default({})
+  prices: z
+    .record(z.string(), ModelPrice)
+    .default({})
     .describe('Extra or overriding prices per model id, for models the built-in price table does not know.'),
 });
 
 export const BudgetConfig = z.strictObject({
   maxIterations: z.number().int().min(1).max(50).default(5).describe('Generate/test rounds before giving up.'),
   maxTokens: z.number().int().min(1_000).default(2_000_000).describe('Total model tokens (input + output) per run.'),
-  maxCostUsd: z.number().positive().default(5).describe('Spend ceiling per run in US dollars; the run stops before exceeding it.'),
+  maxCostUsd: z
+    .number()
+    .positive()
+    .default(5)
+    .describe('Spend ceiling per run in US dollars; the run stops before exceeding it.'),
   maxMinutes: z.number().positive().default(30).describe('Wall-clock ceiling per run.'),
 });
 
@@ -50,42 +68,88 @@ export const ContextConfig = z.strictObject({
 
 export const CoverageConfig = z.strictObject({
   required: z.boolean().default(false).describe('New tests must raise line coverage of the files they target.'),
-  command: z.string().min(1).optional().describe('Test command that writes a coverage report; required when coverage.required is true.'),
-  report: z.string().min(1).optional().describe('Path, inside the repository, of the lcov, coverage-summary.json or cobertura report the command writes; required when coverage.required is true.'),
-  minDeltaPercent: z.number().min(0).max(100).default(0).describe('Minimum rise in line coverage, in percentage points.'),
+  command: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Test command that writes a coverage report; required when coverage.required is true.'),
+  report: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Path, inside the repository, of the lcov, coverage-summary.json or cobertura report the command writes; required when coverage.required is true.',
+    ),
+  minDeltaPercent: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(0)
+    .describe('Minimum rise in line coverage, in percentage points.'),
 });
 
 export const TestConfig = z.strictObject({
   command: z.string().min(1).optional().describe('Test command; detected from the project when unset.'),
-  installCommand: z.string().min(1).optional()
-    .describe('Dependency installation run with network on, before any generated code exists. Usually the workflow installs instead.'),
+  installCommand: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Dependency installation run with network on, before any generated code exists. Usually the workflow installs instead.',
+    ),
   timeoutMinutes: z.number().positive().default(15).describe('Limit for one full test-suite run.'),
   installTimeoutMinutes: z.number().positive().default(15).describe('Limit for the install command.'),
-  flakinessReruns: z.number().int().min(0).max(20).default(3).describe('Every new or changed test must pass this many reruns.'),
+  flakinessReruns: z
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .default(3)
+    .describe('Every new or changed test must pass this many reruns.'),
   onFlaky: z.enum(['drop', 'fail']).default('drop').describe('What to do with a generated test that fails a rerun.'),
   coverage: CoverageConfig.prefault({}).describe('Optional coverage requirement for generated tests.'),
 });
 
 export const SandboxConfig = z.strictObject({
-  driver: z.enum(['auto', 'bwrap', 'systemd-run', 'none']).default('auto')
-    .describe('auto picks bwrap or systemd-run where they work; none must be chosen explicitly and is reported as a warning.'),
+  driver: z
+    .enum(['auto', 'bwrap', 'systemd-run', 'none'])
+    .default('auto')
+    .describe(
+      'auto picks bwrap or systemd-run where they work; none must be chosen explicitly and is reported as a warning.',
+    ),
   memoryMb: z.number().int().min(128).default(4096).describe('Memory limit per command.'),
   maxPids: z.number().int().min(16).default(1024).describe('Process/thread limit per command.'),
-  maxOutputBytes: z.number().int().min(10_000).default(4_000_000).describe('Output kept per stream; the middle is cut.'),
-  env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')).default([])
+  maxOutputBytes: z
+    .number()
+    .int()
+    .min(10_000)
+    .default(4_000_000)
+    .describe('Output kept per stream; the middle is cut.'),
+  env: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+    .default([])
     .describe('Names of extra environment variables passed to tests. Everything else is withheld.'),
-  networkAllowlist: z.array(z.string()).default([])
-    .describe('Hosts reachable while tests run. Only honoured by drivers that can enforce it; otherwise the run refuses.'),
+  networkAllowlist: z
+    .array(z.string())
+    .default([])
+    .describe(
+      'Hosts reachable while tests run. Only honoured by drivers that can enforce it; otherwise the run refuses.',
+    ),
 });
 
 export const PathsConfig = z.strictObject({
   allow: z.array(z.string()).default(['**']).describe('Globs of files the model may edit.'),
-  deny: z.array(z.string()).default(['.github/workflows/**', '.github/actions/**', '.git/**', '**/.env', '**/.env.*'])
+  deny: z
+    .array(z.string())
+    .default(['.github/workflows/**', '.github/actions/**', '.git/**', '**/.env', '**/.env.*'])
     .describe('Globs of files the model may never read or edit; wins over allow.'),
 });
 
 export const BranchConfig = z.strictObject({
-  template: z.string().min(1).default('greenlight/issue-{number}-{slug}')
+  template: z
+    .string()
+    .min(1)
+    .default('greenlight/issue-{number}-{slug}')
     .describe('Branch name for generate runs. Placeholders: {number}, {slug}, {run}.'),
 });
 
@@ -95,7 +159,10 @@ export const CommitConfig = z.strictObject({
 });
 
 export const RiskRule = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a kebab-case rule name').describe('Rule name, shown in reports.'),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'a kebab-case rule name')
+    .describe('Rule name, shown in reports.'),
   tier: Tier.describe('Tier of files this rule matches.'),
   category: z.string().min(1).default('custom').describe('Category shown in reports.'),
   paths: z.array(z.string()).default([]).describe('Globs matched against changed paths.'),
@@ -109,30 +176,53 @@ export const RiskOverride = z.strictObject({
 });
 
 export const RiskConfig = z.strictObject({
-  rules: z.array(RiskRule).default([]).describe('Extra rules. They can only raise a file\'s tier.'),
-  overrides: z.array(RiskOverride).default([])
+  rules: z.array(RiskRule).default([]).describe("Extra rules. They can only raise a file's tier."),
+  overrides: z
+    .array(RiskOverride)
+    .default([])
     .describe('Named changes to built-in rules. Lowering a built-in rule is only possible here and is reported.'),
 });
 
-interface TierDefaults { approvals: number; draft?: boolean; requireCodeOwner?: boolean; spotCheckPercent?: number }
+interface TierDefaults {
+  approvals: number;
+  draft?: boolean;
+  requireCodeOwner?: boolean;
+  spotCheckPercent?: number;
+}
 
 /**
  * One tier's review requirements. Every field defaults per tier, so writing
  * `review.medium: { reviewers: [alice] }` keeps medium's one required approval.
  */
 function tierReview(defaults: TierDefaults) {
-  return z.strictObject({
-    approvals: z.number().int().min(0).max(10).default(defaults.approvals)
-      .describe('Approvals on the latest commit, from humans with write access other than the requester.'),
-    reviewers: z.array(z.string()).default([]).describe('Users asked to review.'),
-    teams: z.array(z.string()).default([]).describe('Teams (slugs) asked to review.'),
-    draft: z.boolean().default(defaults.draft ?? false).describe('Open the pull request as a draft.'),
-    autoMerge: z.boolean().default(false).describe('Enable auto-merge (only honoured for low).'),
-    requireCodeOwner: z.boolean().default(defaults.requireCodeOwner ?? false)
-      .describe('One approval must come from a code owner of a changed file.'),
-    spotCheckPercent: z.number().min(0).max(100).default(defaults.spotCheckPercent ?? 0)
-      .describe('Share of pull requests (chosen deterministically) that need one approval even when approvals is 0.'),
-  }).prefault({});
+  return z
+    .strictObject({
+      approvals: z
+        .number()
+        .int()
+        .min(0)
+        .max(10)
+        .default(defaults.approvals)
+        .describe('Approvals on the latest commit, from humans with write access other than the requester.'),
+      reviewers: z.array(z.string()).default([]).describe('Users asked to review.'),
+      teams: z.array(z.string()).default([]).describe('Teams (slugs) asked to review.'),
+      draft: z
+        .boolean()
+        .default(defaults.draft ?? false)
+        .describe('Open the pull request as a draft.'),
+      autoMerge: z.boolean().default(false).describe('Enable auto-merge (only honoured for low).'),
+      requireCodeOwner: z
+        .boolean()
+        .default(defaults.requireCodeOwner ?? false)
+        .describe('One approval must come from a code owner of a changed file.'),
+      spotCheckPercent: z
+        .number()
+        .min(0)
+        .max(100)
+        .default(defaults.spotCheckPercent ?? 0)
+        .describe('Share of pull requests (chosen deterministically) that need one approval even when approvals is 0.'),
+    })
+    .prefault({});
 }
 
 /** The shape of every tier's review section (defaults here are low's). */
@@ -140,10 +230,18 @@ export const TierReview = tierReview({ approvals: 0 });
 
 export const ReviewConfig = z.strictObject({
   low: tierReview({ approvals: 0 }).describe('Review of low-tier changes: tests only, docs.'),
-  'low-medium': tierReview({ approvals: 0, spotCheckPercent: 20 }).describe('Review of low-medium changes: data transformations without I/O.'),
-  medium: tierReview({ approvals: 1 }).describe('Review of medium changes: API endpoints, database queries, other source.'),
-  high: tierReview({ approvals: 2, draft: true }).describe('Review of high changes: infrastructure, CI config, manifests, agent instruction files.'),
-  critical: tierReview({ approvals: 2, draft: true, requireCodeOwner: true }).describe('Review of critical changes: migrations and workflows, which the bot never executes.'),
+  'low-medium': tierReview({ approvals: 0, spotCheckPercent: 20 }).describe(
+    'Review of low-medium changes: data transformations without I/O.',
+  ),
+  medium: tierReview({ approvals: 1 }).describe(
+    'Review of medium changes: API endpoints, database queries, other source.',
+  ),
+  high: tierReview({ approvals: 2, draft: true }).describe(
+    'Review of high changes: infrastructure, CI config, manifests, agent instruction files.',
+  ),
+  critical: tierReview({ approvals: 2, draft: true, requireCodeOwner: true }).describe(
+    'Review of critical changes: migrations and workflows, which the bot never executes.',
+  ),
 });
 
 export const FleetConfig = z.strictObject({
@@ -154,17 +252,21 @@ export const FleetConfig = z.strictObject({
 
 export const RepoConfig = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
-  trigger: TriggerConfig.prefault({}).describe('What starts a run: the issue label, the pull-request command, allowlisted bots.'),
+  trigger: TriggerConfig.prefault({}).describe(
+    'What starts a run: the issue label, the pull-request command, allowlisted bots.',
+  ),
   model: ModelConfig.prefault({}).describe('Which model generates the change, and its prices.'),
   budgets: BudgetConfig.prefault({}).describe('Limits per run; a run stops when any is spent (fail closed).'),
   context: ContextConfig.prefault({}).describe('Repository context given to the model.'),
-  tests: TestConfig.prefault({}).describe('How the project\'s tests run and what counts as passing.'),
+  tests: TestConfig.prefault({}).describe("How the project's tests run and what counts as passing."),
   sandbox: SandboxConfig.prefault({}).describe('Isolation of generated code while tests run.'),
   paths: PathsConfig.prefault({}).describe('Files the model may edit.'),
   branch: BranchConfig.prefault({}).describe('Branch names of generate runs.'),
   commit: CommitConfig.prefault({}).describe('Author of the commits greenlight makes.'),
   risk: RiskConfig.prefault({}).describe('Risk classification of changes, on top of the built-in rules.'),
-  review: ReviewConfig.prefault({}).describe('Review requirements per risk tier, enforced by the greenlight/review-gate check.'),
+  review: ReviewConfig.prefault({}).describe(
+    'Review requirements per risk tier, enforced by the greenlight/review-gate check.',
+  ),
   fleet: FleetConfig.prefault({}).describe('Rate limits the GitHub App applies per repository.'),
 });
 

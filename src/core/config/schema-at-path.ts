@@ -9,8 +9,10 @@ import { z } from 'zod';
 export function unwrapSchema(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   while (
-    current instanceof z.ZodDefault || current instanceof z.ZodPrefault
-    || current instanceof z.ZodOptional || current instanceof z.ZodNullable
+    current instanceof z.ZodDefault ||
+    current instanceof z.ZodPrefault ||
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodNullable
   ) {
     current = current.unwrap();
   }

@@ -8,7 +8,8 @@ import { splitWords } from './split-words.ts';
 import { STOPWORDS } from './stopwords.ts';
 import type { StackFrame, TaskAnalysis, WeightedTerm } from './types.ts';
 
-const SOURCE_EXTENSIONS = 'tsx?|mts|cts|jsx?|mjs|cjs|py|pyi|go|java|kt|kts|rb|rs|sh|bash|bats|c|h|cc|cpp|hpp|cs|php|swift|vue|svelte|json|ya?ml|toml|md|sql|html|css|scss';
+const SOURCE_EXTENSIONS =
+  'tsx?|mts|cts|jsx?|mjs|cjs|py|pyi|go|java|kt|kts|rb|rs|sh|bash|bats|c|h|cc|cpp|hpp|cs|php|swift|vue|svelte|json|ya?ml|toml|md|sql|html|css|scss';
 const FILE_NAME = new RegExp(`^[\\w@.+-]+\\.(?:${SOURCE_EXTENSIONS})$`, 'i');
 
 const FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:\n {0,3}\1[`~]*[ \t]*(?=\n|$)|$)/gm;
@@ -24,10 +25,14 @@ const FRAME_PATTERNS: readonly RegExp[] = [
   // ruby:  lib/a.rb:10:in `meth'  /  lib/a.rb:10:in 'Klass#meth'
   /(?<path>[^\s:'"`()]+\.rb):(?<line>\d+):in [`'](?:[\w:]+[#.])?(?<symbol>[^'`]+)'/g,
   // go, rust, pytest, tsc, eslint and most tools:  path/file.ext:12[:5]  or  file.ts(12,5)
-  new RegExp(`(?<![\\w@.+/:-])(?<path>\\/?(?:[\\w@.+-]+\\/)*[\\w@.+-]+\\.(?:${SOURCE_EXTENSIONS}))(?::(?<line>\\d+)(?::\\d+)?|\\((?<line2>\\d+),\\d+\\))`, 'g'),
+  new RegExp(
+    `(?<![\\w@.+/:-])(?<path>\\/?(?:[\\w@.+-]+\\/)*[\\w@.+-]+\\.(?:${SOURCE_EXTENSIONS}))(?::(?<line>\\d+)(?::\\d+)?|\\((?<line2>\\d+),\\d+\\))`,
+    'g',
+  ),
 ];
 
-const ERROR_LINE = /^\s*(?:(?:[A-Z]\w*(?:Error|Exception|Failure)|panic|error(?:\[\w+\])?|fatal|FAIL(?:ED)?|AssertionError|thread '[^']*' panicked at)\b[:!]?\s*.+)$/gm;
+const ERROR_LINE =
+  /^\s*(?:(?:[A-Z]\w*(?:Error|Exception|Failure)|panic|error(?:\[\w+\])?|fatal|FAIL(?:ED)?|AssertionError|thread '[^']*' panicked at)\b[:!]?\s*.+)$/gm;
 
 const WORD = /[A-Za-z_$][\w$]*/g;
 const DOTTED = /(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?![\w$])/g;
@@ -44,9 +49,12 @@ const MIN_TERM_LENGTH = 2;
  * // { paths: ['src/billing/ledger.ts'], identifiers: ['closeLedger'], terms: [close, ledger, …], … }
  */
 export function analyzeTask(text: string): TaskAnalysis {
-  const codeSnippets = unique([...text.matchAll(FENCED)].map((m) => m[2]!.trim())
-    .concat([...text.replace(FENCED, ' ').matchAll(INLINE_CODE)].map((m) => m[2]!.trim()))
-    .filter((s) => s.length > 0));
+  const codeSnippets = unique(
+    [...text.matchAll(FENCED)]
+      .map((m) => m[2]!.trim())
+      .concat([...text.replace(FENCED, ' ').matchAll(INLINE_CODE)].map((m) => m[2]!.trim()))
+      .filter((s) => s.length > 0),
+  );
   const frames = findFrames(text);
   const paths = findPaths(text);
   const dottedNames = unique([...text.matchAll(DOTTED)].map((m) => m[0]).filter((d) => !isFileOrVersion(d)));
@@ -82,30 +90,45 @@ function findPaths(text: string): string[] {
   const paths: string[] = [];
   for (const m of text.matchAll(PATH_TOKEN)) {
     let token = m[0];
-    if (token.includes('://') || token.startsWith('@') && !token.includes('/')) continue;
-    token = token.replace(/[.,:;!?]+$/, '').replace(/(?::\d+)+$/, '').replace(/\(\d+,\d+\)$/, '');
+    if (token.includes('://') || (token.startsWith('@') && !token.includes('/'))) continue;
+    token = token
+      .replace(/[.,:;!?]+$/, '')
+      .replace(/(?::\d+)+$/, '')
+      .replace(/\(\d+,\d+\)$/, '');
     const normalized = normalizePath(token);
     if (normalized === '' || normalized === '/' || /^\d/.test(normalized)) continue;
     const looksLikeDirectory = /^[\w@.-]+(?:\/[\w@.-]+)*\/$/.test(normalized) && normalized.length > 2;
-    const looksLikeFile = FILE_NAME.test(normalized.slice(normalized.lastIndexOf('/') + 1))
-      && /^[\w@./+-]+$/.test(normalized) && !/^v?\d+(?:\.\d+)+$/.test(normalized);
-    const looksLikeNestedPath = /^[\w@.-]+(?:\/[\w@.-]+)+$/.test(normalized) && /[a-z]/i.test(normalized)
-      && !/^(?:and|or)\/(?:and|or)$/.test(normalized);
+    const looksLikeFile =
+      FILE_NAME.test(normalized.slice(normalized.lastIndexOf('/') + 1)) &&
+      /^[\w@./+-]+$/.test(normalized) &&
+      !/^v?\d+(?:\.\d+)+$/.test(normalized);
+    const looksLikeNestedPath =
+      /^[\w@.-]+(?:\/[\w@.-]+)+$/.test(normalized) &&
+      /[a-z]/i.test(normalized) &&
+      !/^(?:and|or)\/(?:and|or)$/.test(normalized);
     if (looksLikeFile || looksLikeDirectory || looksLikeNestedPath) paths.push(normalized);
   }
   return unique(paths);
 }
 
 function normalizePath(raw: string): string {
-  return raw.replace(/^file:\/\//, '').replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+  return raw
+    .replace(/^file:\/\//, '')
+    .replace(/\\/g, '/')
+    .replace(/^(?:\.\/)+/, '');
 }
 
 function isFileOrVersion(dotted: string): boolean {
   const last = dotted.slice(dotted.lastIndexOf('.') + 1);
-  return FILE_NAME.test(dotted) && last.length <= 5 || /^(?:e\.g|i\.e|etc)\b/i.test(dotted);
+  return (FILE_NAME.test(dotted) && last.length <= 5) || /^(?:e\.g|i\.e|etc)\b/i.test(dotted);
 }
 
-function findIdentifiers(text: string, code: readonly string[], dotted: readonly string[], frames: readonly StackFrame[]): string[] {
+function findIdentifiers(
+  text: string,
+  code: readonly string[],
+  dotted: readonly string[],
+  frames: readonly StackFrame[],
+): string[] {
   const found: string[] = [];
   const consider = (word: string, inCode: boolean): void => {
     if (word.length < 3 || STOPWORDS.has(word.toLowerCase())) return;
@@ -144,7 +167,15 @@ function weighTerms(
   add(text, TERM_WEIGHT_PROSE);
   for (const identifier of identifiers) add(identifier, TERM_WEIGHT_CODE);
   for (const path of paths) add(path.replace(/\.[^./]+$/, ''), TERM_WEIGHT_CODE);
-  for (const frame of frames) add(frame.path.replace(/\.[^./]+$/, '').split('/').slice(-2).join('/'), TERM_WEIGHT_CODE);
+  for (const frame of frames)
+    add(
+      frame.path
+        .replace(/\.[^./]+$/, '')
+        .split('/')
+        .slice(-2)
+        .join('/'),
+      TERM_WEIGHT_CODE,
+    );
   for (const snippet of code) add(snippet.slice(0, 2_000), TERM_WEIGHT_PROSE);
   return [...weights]
     .map(([term, weight]) => ({ term, weight }))

@@ -48,7 +48,10 @@ export function assembleContext(index: RepoIndex, task: string, options: Assembl
   // The map names the files that are picked, so it is built after fitting; reserve
   // what a map focused on the best-ranked files takes (a little more, for other names).
   const mapShare = Math.min(MAP_MAX, Math.floor(budget * MAP_SHARE));
-  const mapTokens = Math.min(mapShare, buildRepoMap(index, rankedPaths.slice(0, MAP_FOCUS), mapShare).tokens + MAP_SLACK);
+  const mapTokens = Math.min(
+    mapShare,
+    buildRepoMap(index, rankedPaths.slice(0, MAP_FOCUS), mapShare).tokens + MAP_SLACK,
+  );
   const conventions = detectConventions(index, {
     configuredTestCommand: options.testCommand ?? null,
     ranked: rankedPaths.slice(0, 50),
@@ -58,9 +61,18 @@ export function assembleContext(index: RepoIndex, task: string, options: Assembl
   // Items are counted one by one; joining them costs a little, so keep a 1% margin.
   const itemBudget = Math.max(0, budget - frame - mapTokens - Math.ceil(budget * 0.01));
   const fitted = fitBudget(cache, ranking.files, { budget: itemBudget, terms: ranking.scannedTerms });
-  const map = buildRepoMap(index, fitted.items.slice(0, MAP_FOCUS).map((i) => i.path), mapTokens);
+  const map = buildRepoMap(
+    index,
+    fitted.items.slice(0, MAP_FOCUS).map((i) => i.path),
+    mapTokens,
+  );
 
-  conventions.tokens = countTokens(renderConventions(conventions, fitted.items.map((i) => i.path)));
+  conventions.tokens = countTokens(
+    renderConventions(
+      conventions,
+      fitted.items.map((i) => i.path),
+    ),
+  );
   const pack: ContextPack = {
     budgetTokens: budget,
     usedTokens: 0,

@@ -33,7 +33,11 @@ export interface BuildRepoIndexOptions {
 const SNIFF_BYTES = 8_000;
 
 /** Indexes `paths` (relative, forward slashes); the result is sorted by path. */
-export function buildRepoIndex(paths: readonly string[], read: ReadRepoFile, options: BuildRepoIndexOptions): RepoIndex {
+export function buildRepoIndex(
+  paths: readonly string[],
+  read: ReadRepoFile,
+  options: BuildRepoIndexOptions,
+): RepoIndex {
   const excluded = compileGlobs(options.exclude);
   const decoder = new TextDecoder('utf-8');
   const files: IndexedFile[] = [];
@@ -68,7 +72,13 @@ export function buildRepoIndex(paths: readonly string[], read: ReadRepoFile, opt
       skipped.push({ path, reason: byContent });
       continue;
     }
-    files.push({ path, content, size: bytes.length, language: detectLanguage(path, content), isTest: isTestPath(path) });
+    files.push({
+      path,
+      content,
+      size: bytes.length,
+      language: detectLanguage(path, content),
+      isTest: isTestPath(path),
+    });
   }
   return { files, skipped };
 }

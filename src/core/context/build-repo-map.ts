@@ -9,7 +9,8 @@ import { comparePaths as compareDirectoryEntries } from './compare-paths.ts';
 import { baseName, dirName } from './path-parts.ts';
 import type { Language, RepoIndex, RepoMap } from './types.ts';
 
-const NOTABLE_ROOT_FILE = /^(?:README[^/]*|CONTRIBUTING[^/]*|package\.json|tsconfig[^/]*\.json|pyproject\.toml|setup\.(?:py|cfg)|requirements[^/]*\.txt|go\.mod|Cargo\.toml|Gemfile|pom\.xml|build\.gradle(?:\.kts)?|Makefile|Dockerfile|[^/]*\.config\.[cm]?[jt]s|\.github)$/;
+const NOTABLE_ROOT_FILE =
+  /^(?:README[^/]*|CONTRIBUTING[^/]*|package\.json|tsconfig[^/]*\.json|pyproject\.toml|setup\.(?:py|cfg)|requirements[^/]*\.txt|go\.mod|Cargo\.toml|Gemfile|pom\.xml|build\.gradle(?:\.kts)?|Makefile|Dockerfile|[^/]*\.config\.[cm]?[jt]s|\.github)$/;
 const MAX_SUBDIRECTORIES = 15;
 const MAX_NAMES_IN_FOCUS = 12;
 
@@ -62,7 +63,10 @@ export function buildRepoMap(index: RepoIndex, focus: readonly string[], maxToke
       const picked = child.names.filter((n) => focusSet.has(`${child.path}/${n}`));
       if (onFocusPath && picked.length > 0) {
         const others = child.names.filter((n) => !focusSet.has(`${child.path}/${n}`)).sort(compareDirectoryEntries);
-        const shown = [...picked.sort(compareDirectoryEntries).map((n) => `${n}*`), ...others].slice(0, MAX_NAMES_IN_FOCUS);
+        const shown = [...picked.sort(compareDirectoryEntries).map((n) => `${n}*`), ...others].slice(
+          0,
+          MAX_NAMES_IN_FOCUS,
+        );
         const more = child.names.length - shown.length;
         text += `: ${shown.join(', ')}${more > 0 ? `, … ${more} more` : ''}`;
       }
@@ -89,8 +93,11 @@ function node(path: string): DirectoryNode {
 }
 
 function languagesOf(dir: DirectoryNode): string {
-  const top = [...dir.languages].filter(([language]) => language !== 'text')
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 2).map(([language]) => language);
+  const top = [...dir.languages]
+    .filter(([language]) => language !== 'text')
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 2)
+    .map(([language]) => language);
   return top.length > 0 ? `: ${top.join(', ')}` : '';
 }
 
@@ -98,6 +105,8 @@ function summarizeSkipped(index: RepoIndex): string {
   if (index.skipped.length === 0) return '';
   const counts = new Map<string, number>();
   for (const s of index.skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
-  const parts = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([reason, n]) => `${n} ${reason}`);
+  const parts = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([reason, n]) => `${n} ${reason}`);
   return `; ${index.skipped.length} not indexed (${parts.join(', ')})`;
 }

@@ -39,31 +39,52 @@ export function detectConventions(index: RepoIndex, options: ConventionOptions):
   return conventions;
 }
 
-function detectTestCommand(index: RepoIndex, byPath: ReadonlyMap<string, IndexedFile>): { command: string; source: string } | null {
+function detectTestCommand(
+  index: RepoIndex,
+  byPath: ReadonlyMap<string, IndexedFile>,
+): { command: string; source: string } | null {
   const lockfiles = new Set(index.skipped.filter((s) => s.reason === 'lockfile').map((s) => s.path));
   const packageJson = byPath.get('package.json');
   if (packageJson) {
     const test = parseJson(packageJson.content)?.scripts?.test;
     if (typeof test === 'string' && !NPM_DEFAULT_TEST.test(test)) {
-      const manager = lockfiles.has('pnpm-lock.yaml') ? 'pnpm' : lockfiles.has('yarn.lock') ? 'yarn' : lockfiles.has('bun.lockb') || lockfiles.has('bun.lock') ? 'bun' : 'npm';
+      const manager = lockfiles.has('pnpm-lock.yaml')
+        ? 'pnpm'
+        : lockfiles.has('yarn.lock')
+          ? 'yarn'
+          : lockfiles.has('bun.lockb') || lockfiles.has('bun.lock')
+            ? 'bun'
+            : 'npm';
       return { command: `${manager} test`, source: `scripts.test in package.json (${test})` };
     }
   }
   const pyproject = byPath.get('pyproject.toml')?.content ?? '';
-  if (byPath.has('pytest.ini') || /\[tool\.pytest/.test(pyproject) || /\[tool:pytest\]/.test(byPath.get('setup.cfg')?.content ?? '')
-    || byPath.has('conftest.py') || index.files.some((f) => f.language === 'python' && f.isTest)) {
+  if (
+    byPath.has('pytest.ini') ||
+    /\[tool\.pytest/.test(pyproject) ||
+    /\[tool:pytest\]/.test(byPath.get('setup.cfg')?.content ?? '') ||
+    byPath.has('conftest.py') ||
+    index.files.some((f) => f.language === 'python' && f.isTest)
+  ) {
     return { command: 'python -m pytest', source: 'Python tests (pytest configuration or test_*.py files)' };
   }
   if (byPath.has('go.mod')) return { command: 'go test ./...', source: 'go.mod' };
   if (byPath.has('Cargo.toml')) return { command: 'cargo test', source: 'Cargo.toml' };
-  if (byPath.has('Gemfile') && index.files.some((f) => f.path.startsWith('spec/'))) return { command: 'bundle exec rspec', source: 'Gemfile and spec/' };
-  if (byPath.has('Gemfile') && byPath.has('Rakefile')) return { command: 'bundle exec rake test', source: 'Gemfile and Rakefile' };
+  if (byPath.has('Gemfile') && index.files.some((f) => f.path.startsWith('spec/')))
+    return { command: 'bundle exec rspec', source: 'Gemfile and spec/' };
+  if (byPath.has('Gemfile') && byPath.has('Rakefile'))
+    return { command: 'bundle exec rake test', source: 'Gemfile and Rakefile' };
   if (byPath.has('pom.xml')) return { command: 'mvn test', source: 'pom.xml' };
   if (byPath.has('build.gradle') || byPath.has('build.gradle.kts')) {
-    return { command: index.files.some((f) => f.path === 'gradlew') || byPath.has('gradlew') ? './gradlew test' : 'gradle test', source: 'build.gradle' };
+    return {
+      command:
+        index.files.some((f) => f.path === 'gradlew') || byPath.has('gradlew') ? './gradlew test' : 'gradle test',
+      source: 'build.gradle',
+    };
   }
   const makefile = byPath.get('Makefile');
-  if (makefile && /^test:/m.test(makefile.content)) return { command: 'make test', source: 'the test target in Makefile' };
+  if (makefile && /^test:/m.test(makefile.content))
+    return { command: 'make test', source: 'the test target in Makefile' };
   return null;
 }
 
@@ -82,7 +103,13 @@ function detectFrameworks(index: RepoIndex, byPath: ReadonlyMap<string, IndexedF
   if (sample.some((f) => /from ['"]node:test['"]|require\(['"]node:test['"]\)/.test(f.content))) found.add('node:test');
   if (sample.some((f) => f.language === 'python')) {
     const pyproject = byPath.get('pyproject.toml')?.content ?? '';
-    if (byPath.has('conftest.py') || byPath.has('pytest.ini') || /pytest/.test(pyproject) || sample.some((f) => /^\s*import pytest|^\s*from pytest/m.test(f.content))) found.add('pytest');
+    if (
+      byPath.has('conftest.py') ||
+      byPath.has('pytest.ini') ||
+      /pytest/.test(pyproject) ||
+      sample.some((f) => /^\s*import pytest|^\s*from pytest/m.test(f.content))
+    )
+      found.add('pytest');
     if (sample.some((f) => /^\s*import unittest|^\s*from unittest/m.test(f.content))) found.add('unittest');
   }
   if (sample.some((f) => f.language === 'go')) {
@@ -93,7 +120,8 @@ function detectFrameworks(index: RepoIndex, byPath: ReadonlyMap<string, IndexedF
   if (sample.some((f) => /_test\.rb$/.test(f.path))) found.add('minitest');
   if (sample.some((f) => /org\.junit/.test(f.content))) found.add('junit');
   if (sample.some((f) => f.path.endsWith('.bats'))) found.add('bats');
-  if (byPath.has('Cargo.toml') && index.files.some((f) => f.language === 'rust' && /#\[test\]/.test(f.content))) found.add('cargo test');
+  if (byPath.has('Cargo.toml') && index.files.some((f) => f.language === 'rust' && /#\[test\]/.test(f.content)))
+    found.add('cargo test');
   return [...found].sort();
 }
 
@@ -106,26 +134,36 @@ function describeTestLayout(index: RepoIndex): string[] {
     const shape = testShape(file.path, sourceDirectories);
     counts.set(shape, (counts.get(shape) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3)
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
     .map(([shape, n]) => `${shape} (${n} ${n === 1 ? 'file' : 'files'})`);
 }
 
 function testShape(path: string, sourceDirectories: ReadonlySet<string>): string {
   const name = baseName(path);
   const ext = name.slice(name.lastIndexOf('.'));
-  const pattern = /\.test\./.test(name) ? `*.test${ext}`
-    : /\.spec\./.test(name) ? `*.spec${ext}`
-      : /^test_.*\.py$/.test(name) ? 'test_*.py'
-        : /_test\.(?:py|go|rb)$/.test(name) ? `*_test${ext}`
-          : /_spec\.rb$/.test(name) ? '*_spec.rb'
-            : /(?:Tests?|IT)\.(?:java|kt)$/.test(name) ? `*Test${ext}`
+  const pattern = /\.test\./.test(name)
+    ? `*.test${ext}`
+    : /\.spec\./.test(name)
+      ? `*.spec${ext}`
+      : /^test_.*\.py$/.test(name)
+        ? 'test_*.py'
+        : /_test\.(?:py|go|rb)$/.test(name)
+          ? `*_test${ext}`
+          : /_spec\.rb$/.test(name)
+            ? '*_spec.rb'
+            : /(?:Tests?|IT)\.(?:java|kt)$/.test(name)
+              ? `*Test${ext}`
               : `*${ext}`;
   const top = /^(?:[^/]+\/)*?(__tests__|tests?|spec|specs)\//.exec(path);
   if (top) {
     const prefix = path.slice(0, top.index + top[0].length);
     return `${pattern} under ${prefix}`;
   }
-  return sourceDirectories.has(dirName(path)) ? `${pattern} next to the sources` : `${pattern} in ${dirName(path) || 'the root'}/`;
+  return sourceDirectories.has(dirName(path))
+    ? `${pattern} next to the sources`
+    : `${pattern} in ${dirName(path) || 'the root'}/`;
 }
 
 function pickExample(
@@ -149,7 +187,9 @@ function pickExample(
     const languages = new Map<string, number>();
     for (const t of tests) languages.set(t.language, (languages.get(t.language) ?? 0) + 1);
     const language = [...languages].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    const sameLanguage = tests.filter((t) => t.language === language).sort((a, b) => a.size - b.size || (a.path < b.path ? -1 : 1));
+    const sameLanguage = tests
+      .filter((t) => t.language === language)
+      .sort((a, b) => a.size - b.size || (a.path < b.path ? -1 : 1));
     file = sameLanguage[Math.floor(sameLanguage.length / 2)];
     reason = 'a typical test of this repository';
   }

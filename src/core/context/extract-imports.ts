@@ -8,7 +8,8 @@
  */
 import type { Language } from './types.ts';
 
-const JS_STATIC = /^[ \t]*(?:import|export)[ \t]+(?:type[ \t]+)?(?:[\w*{}\s,$]+?[ \t\n]+from[ \t]*)?['"]([^'"\n]+)['"]/gm;
+const JS_STATIC =
+  /^[ \t]*(?:import|export)[ \t]+(?:type[ \t]+)?(?:[\w*{}\s,$]+?[ \t\n]+from[ \t]*)?['"]([^'"\n]+)['"]/gm;
 const JS_CALL = /\b(?:require|import)\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
 function jsImports(content: string): string[] {
@@ -47,13 +48,18 @@ const IMPORTS: Partial<Record<Language, (content: string) => string[]>> = {
     }
     return found;
   },
-  java: (content) => [...content.matchAll(/^import[ \t]+(?:static[ \t]+)?([\w.]+)(?:\.\*)?[ \t]*;/gm)].map((m) => m[1]!),
+  java: (content) =>
+    [...content.matchAll(/^import[ \t]+(?:static[ \t]+)?([\w.]+)(?:\.\*)?[ \t]*;/gm)].map((m) => m[1]!),
   kotlin: (content) => [...content.matchAll(/^import[ \t]+([\w.]+)(?:\.\*)?/gm)].map((m) => m[1]!),
-  ruby: (content) => [...content.matchAll(/^[ \t]*require(_relative)?[ \t(]+['"]([^'"]+)['"]/gm)]
-    .map((m) => (m[1] ? `./${m[2]!}` : m[2]!)),
+  ruby: (content) =>
+    [...content.matchAll(/^[ \t]*require(_relative)?[ \t(]+['"]([^'"]+)['"]/gm)].map((m) =>
+      m[1] ? `./${m[2]!}` : m[2]!,
+    ),
   rust: (content) => [
     ...[...content.matchAll(/^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?mod[ \t]+(\w+)[ \t]*;/gm)].map((m) => `mod:${m[1]!}`),
-    ...[...content.matchAll(/^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?use[ \t]+((?:crate|super|self)(?:::\w+)+)/gm)].map((m) => m[1]!),
+    ...[...content.matchAll(/^[ \t]*(?:pub(?:\([^)\n]*\))?[ \t]+)?use[ \t]+((?:crate|super|self)(?:::\w+)+)/gm)].map(
+      (m) => m[1]!,
+    ),
   ],
   shell: (content) => [...content.matchAll(/^[ \t]*(?:source|\.)[ \t]+["']?([\w./${}-]+)["']?/gm)].map((m) => m[1]!),
   c: (content) => [...content.matchAll(/^[ \t]*#[ \t]*include[ \t]+"([^"]+)"/gm)].map((m) => m[1]!),

@@ -53,9 +53,16 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
   const omitted: OmittedFile[] = [];
   let remaining = options.budget;
   const best = ranked[0]?.score ?? 0;
-  const termPattern = options.terms.length > 0
-    ? new RegExp([...options.terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi')
-    : null;
+  const termPattern =
+    options.terms.length > 0
+      ? new RegExp(
+          [...options.terms]
+            .sort((a, b) => b.length - a.length)
+            .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('|'),
+          'gi',
+        )
+      : null;
   for (const candidate of ranked) {
     if (candidate.score < best * MIN_RELATIVE_SCORE) break;
     const file = cache.index.files[candidate.index]!;
@@ -66,7 +73,14 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
     }
     const lines = cache.lines(candidate.index);
     const totalLines = lines.length - (lines.at(-1) === '' ? 1 : 0);
-    const base = { rank: items.length + 1, path: file.path, language: file.language, score: candidate.score, reasons: candidate.reasons, totalLines };
+    const base = {
+      rank: items.length + 1,
+      path: file.path,
+      language: file.language,
+      score: candidate.score,
+      reasons: candidate.reasons,
+      totalLines,
+    };
     const share = SHARES.find((s) => items.length < s.upToRank)!;
     const wholeLimit = options.budget * share.whole;
     const attempt = (kind: ContextItemKind, text: string, ranges?: LineRange[]): ContextItem => {
@@ -80,7 +94,9 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
     if (whole.tokens <= remaining && whole.tokens <= Math.max(wholeLimit, MIN_ITEM_TOKENS * 4)) chosen = whole;
     if (chosen === null) {
       const cap = Math.min(remaining, Math.max(EXCERPT_MIN, options.budget * share.excerpt));
-      const relatedOnly = candidate.reasons.every((r) => ['imported-by', 'types', 'imports', 'config'].includes(r.signal));
+      const relatedOnly = candidate.reasons.every((r) =>
+        ['imported-by', 'types', 'imports', 'config'].includes(r.signal),
+      );
       const testOnly = file.isTest && candidate.anchors.length === 0;
       const tryExcerpt = (): ContextItem | null => {
         const found = testOnly ? [] : excerptRegions(candidate.anchors, lines, totalLines, termPattern);
@@ -97,10 +113,11 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
         // Signatures in file order, as many as fit: a partial skeleton is still a map of the file.
         return growExcerpt(ranges, lines, cap, (some) => attempt('skeleton', numberLines(lines, some), some), false);
       };
-      chosen = relatedOnly ? trySkeleton() ?? tryExcerpt() : tryExcerpt() ?? trySkeleton();
+      chosen = relatedOnly ? (trySkeleton() ?? tryExcerpt()) : (tryExcerpt() ?? trySkeleton());
     }
     if (chosen === null) {
-      if (omitted.length < MAX_OMITTED_LISTED) omitted.push({ path: file.path, score: candidate.score, tokens: whole.tokens });
+      if (omitted.length < MAX_OMITTED_LISTED)
+        omitted.push({ path: file.path, score: candidate.score, tokens: whole.tokens });
       continue;
     }
     items.push(chosen);
@@ -110,11 +127,18 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
 }
 
 /** Regions in priority order: anchors (definitions, frames), then the lines richest in task terms. */
-function excerptRegions(anchors: readonly LineRange[], lines: readonly string[], totalLines: number, terms: RegExp | null): LineRange[] {
-  const regions: LineRange[] = anchors.map((a) => ({
-    start: Math.max(1, a.start),
-    end: Math.min(totalLines, a.end, a.start + MAX_DEFINITION_LINES - 1),
-  })).filter((r) => r.start <= r.end);
+function excerptRegions(
+  anchors: readonly LineRange[],
+  lines: readonly string[],
+  totalLines: number,
+  terms: RegExp | null,
+): LineRange[] {
+  const regions: LineRange[] = anchors
+    .map((a) => ({
+      start: Math.max(1, a.start),
+      end: Math.min(totalLines, a.end, a.start + MAX_DEFINITION_LINES - 1),
+    }))
+    .filter((r) => r.start <= r.end);
   if (terms !== null) {
     const hits: { line: number; count: number }[] = [];
     lines.forEach((text, index) => {
@@ -126,7 +150,10 @@ function excerptRegions(anchors: readonly LineRange[], lines: readonly string[],
     });
     hits.sort((a, b) => b.count - a.count || a.line - b.line);
     for (const hit of hits) {
-      regions.push({ start: Math.max(1, hit.line - TERM_CONTEXT_LINES), end: Math.min(totalLines, hit.line + TERM_CONTEXT_LINES) });
+      regions.push({
+        start: Math.max(1, hit.line - TERM_CONTEXT_LINES),
+        end: Math.min(totalLines, hit.line + TERM_CONTEXT_LINES),
+      });
     }
   }
   return regions;
@@ -166,7 +193,12 @@ function growExcerpt(
   return best;
 }
 
-function shrinkToFit(region: LineRange, _lines: readonly string[], cap: number, render: (ranges: LineRange[]) => ContextItem): ContextItem | null {
+function shrinkToFit(
+  region: LineRange,
+  _lines: readonly string[],
+  cap: number,
+  render: (ranges: LineRange[]) => ContextItem,
+): ContextItem | null {
   let low = region.start;
   let high = region.end;
   let fit: ContextItem | null = null;

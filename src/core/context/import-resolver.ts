@@ -34,7 +34,9 @@ export function createImportResolver(files: readonly IndexedFile[]): ImportResol
 
   const suffixMatches = (suffix: string): number[] => {
     byBaseName ??= groupBy(files, (file) => baseName(file.path));
-    return (byBaseName.get(baseName(suffix)) ?? []).filter((i) => files[i]!.path === suffix || files[i]!.path.endsWith(`/${suffix}`));
+    return (byBaseName.get(baseName(suffix)) ?? []).filter(
+      (i) => files[i]!.path === suffix || files[i]!.path.endsWith(`/${suffix}`),
+    );
   };
 
   return (importer, specifier) => {
@@ -68,11 +70,15 @@ export function createImportResolver(files: readonly IndexedFile[]): ImportResol
         return [];
       }
       case 'go': {
-        goModules ??= files.filter((f) => baseName(f.path) === 'go.mod').map((f) => ({
-          root: dirName(f.path),
-          module: /^module\s+(\S+)/m.exec(f.content)?.[1] ?? '\u0000',
-        }));
-        goPackages ??= groupBy(files, (f) => (f.language === 'go' && !f.path.endsWith('_test.go') ? dirName(f.path) : null));
+        goModules ??= files
+          .filter((f) => baseName(f.path) === 'go.mod')
+          .map((f) => ({
+            root: dirName(f.path),
+            module: /^module\s+(\S+)/m.exec(f.content)?.[1] ?? '\u0000',
+          }));
+        goPackages ??= groupBy(files, (f) =>
+          f.language === 'go' && !f.path.endsWith('_test.go') ? dirName(f.path) : null,
+        );
         for (const { root, module } of goModules) {
           if (specifier === module || specifier.startsWith(`${module}/`)) {
             const packageDir = joinPath(root, specifier.slice(module.length + 1));
@@ -90,13 +96,16 @@ export function createImportResolver(files: readonly IndexedFile[]): ImportResol
         return [...suffixMatches(`${asPath}.java`), ...suffixMatches(`${asPath}.kt`)];
       }
       case 'ruby': {
-        if (specifier.startsWith('.')) return firstFound(lookup, [`${joinPath(dir, specifier)}.rb`, joinPath(dir, specifier)]);
+        if (specifier.startsWith('.'))
+          return firstFound(lookup, [`${joinPath(dir, specifier)}.rb`, joinPath(dir, specifier)]);
         return suffixMatches(`${specifier}.rb`).slice(0, 1);
       }
       case 'rust': {
         if (specifier.startsWith('mod:')) {
           const name = specifier.slice(4);
-          const own = /(?:^|\/)(?:mod|lib|main)\.rs$/.test(file.path) ? dir : joinPath(dir, baseName(file.path).replace(/\.rs$/, ''));
+          const own = /(?:^|\/)(?:mod|lib|main)\.rs$/.test(file.path)
+            ? dir
+            : joinPath(dir, baseName(file.path).replace(/\.rs$/, ''));
           return firstFound(lookup, [joinPath(own, `${name}.rs`), joinPath(own, `${name}/mod.rs`)]);
         }
         const crateRoot = file.path.includes('src/') ? file.path.slice(0, file.path.lastIndexOf('src/') + 3) : dir;

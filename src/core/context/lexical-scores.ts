@@ -41,7 +41,10 @@ export interface TermScan {
 
 /** Counts the top terms (by weight, at most MAX_CONTENT_TERMS, 3+ letters) in every file. */
 export function scanTerms(files: readonly IndexedFile[], terms: readonly WeightedTerm[]): TermScan {
-  const scannedTerms = terms.filter((t) => t.term.length >= MIN_CONTENT_TERM_LENGTH).slice(0, MAX_CONTENT_TERMS).map((t) => t.term);
+  const scannedTerms = terms
+    .filter((t) => t.term.length >= MIN_CONTENT_TERM_LENGTH)
+    .slice(0, MAX_CONTENT_TERMS)
+    .map((t) => t.term);
   return { scannedTerms, occurrences: countOccurrences(files, scannedTerms) };
 }
 

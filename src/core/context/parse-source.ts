@@ -16,7 +16,13 @@ export function parseSource(file: IndexedFile): ParsedSource {
       return parseWithPatterns(file.language, file.content);
     }
   }
-  if (file.language === 'markdown' || file.language === 'json' || file.language === 'yaml' || file.language === 'toml' || file.language === 'text') {
+  if (
+    file.language === 'markdown' ||
+    file.language === 'json' ||
+    file.language === 'yaml' ||
+    file.language === 'toml' ||
+    file.language === 'text'
+  ) {
     return EMPTY;
   }
   return parseWithPatterns(file.language, file.content);

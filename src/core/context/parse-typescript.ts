@@ -46,22 +46,40 @@ export function parseTypeScript(path: string, content: string): ParsedSource {
       define(className, 'class', statement, exported);
       const classSpan = span(statement);
       const firstMember = statement.members[0];
-      const headerEnd = firstMember ? Math.max(classSpan.startLine, span(firstMember).startLine - 1) : classSpan.endLine;
+      const headerEnd = firstMember
+        ? Math.max(classSpan.startLine, span(firstMember).startLine - 1)
+        : classSpan.endLine;
       addLines(classSpan.startLine, Math.min(headerEnd, classSpan.startLine + 2));
       skeleton.add(classSpan.endLine);
       for (const member of statement.members) {
-        const name = member.name && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name) || ts.isStringLiteral(member.name))
-          ? member.name.text
-          : ts.isConstructorDeclaration(member) ? 'constructor' : undefined;
+        const name =
+          member.name &&
+          (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name) || ts.isStringLiteral(member.name))
+            ? member.name.text
+            : ts.isConstructorDeclaration(member)
+              ? 'constructor'
+              : undefined;
         if (name === undefined) continue;
-        const isMethod = ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isGetAccessor(member) || ts.isSetAccessor(member);
+        const isMethod =
+          ts.isMethodDeclaration(member) ||
+          ts.isConstructorDeclaration(member) ||
+          ts.isGetAccessor(member) ||
+          ts.isSetAccessor(member);
         define(name, isMethod ? 'method' : 'variable', member, exported, className);
         const body = isMethod ? (member as ts.FunctionLikeDeclaration).body : undefined;
         if (isMethod && body) addSignature(member, body);
         else addLines(span(member).startLine, span(member).startLine);
       }
-    } else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) {
-      const kind: DefinitionKind = ts.isInterfaceDeclaration(statement) ? 'interface' : ts.isEnumDeclaration(statement) ? 'enum' : 'type';
+    } else if (
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement)
+    ) {
+      const kind: DefinitionKind = ts.isInterfaceDeclaration(statement)
+        ? 'interface'
+        : ts.isEnumDeclaration(statement)
+          ? 'enum'
+          : 'type';
       define(statement.name.text, kind, statement, exported);
       const { startLine, endLine } = span(statement);
       if (endLine - startLine < SHORT_TYPE_LINES) addLines(startLine, endLine);
@@ -76,7 +94,8 @@ export function parseTypeScript(path: string, content: string): ParsedSource {
       for (const declaration of statement.declarationList.declarations) {
         if (!ts.isIdentifier(declaration.name)) continue;
         const initializer = declaration.initializer;
-        const isFunction = initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer));
+        const isFunction =
+          initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer));
         define(declaration.name.text, isFunction ? 'function' : 'variable', statement, exported);
         if (isFunction) addSignature(statement, (initializer as ts.ArrowFunction | ts.FunctionExpression).body);
         else skeleton.add(span(statement).startLine);

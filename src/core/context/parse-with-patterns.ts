@@ -16,12 +16,22 @@ interface DefinitionPattern {
   container?: boolean;
 }
 
-const keywordKind = (map: Readonly<Record<string, DefinitionKind>>, fallback: DefinitionKind) =>
-  (keyword: string): DefinitionKind => map[keyword] ?? fallback;
+const keywordKind =
+  (map: Readonly<Record<string, DefinitionKind>>, fallback: DefinitionKind) =>
+  (keyword: string): DefinitionKind =>
+    map[keyword] ?? fallback;
 
 const JS_DEFINITIONS: readonly DefinitionPattern[] = [
-  { regex: /^(?<indent>[ \t]*)(?:export[ \t]+)?(?:default[ \t]+)?(?:async[ \t]+)?function\*?[ \t]+(?<name>[\w$]+)/gm, kind: 'function' },
-  { regex: /^(?<indent>[ \t]*)(?:export[ \t]+)?(?:default[ \t]+)?(?:abstract[ \t]+)?(?<keyword>class|interface|type|enum)[ \t]+(?<name>[\w$]+)/gm, kind: keywordKind({ interface: 'interface', type: 'type', enum: 'enum' }, 'class'), container: true },
+  {
+    regex: /^(?<indent>[ \t]*)(?:export[ \t]+)?(?:default[ \t]+)?(?:async[ \t]+)?function\*?[ \t]+(?<name>[\w$]+)/gm,
+    kind: 'function',
+  },
+  {
+    regex:
+      /^(?<indent>[ \t]*)(?:export[ \t]+)?(?:default[ \t]+)?(?:abstract[ \t]+)?(?<keyword>class|interface|type|enum)[ \t]+(?<name>[\w$]+)/gm,
+    kind: keywordKind({ interface: 'interface', type: 'type', enum: 'enum' }, 'class'),
+    container: true,
+  },
   { regex: /^(?<indent>)(?:export[ \t]+)?(?:const|let|var)[ \t]+(?<name>[\w$]+)/gm, kind: 'variable' },
 ];
 
@@ -30,44 +40,113 @@ const DEFINITIONS: Partial<Record<Language, readonly DefinitionPattern[]>> = {
   typescript: JS_DEFINITIONS,
   javascript: JS_DEFINITIONS,
   python: [
-    { regex: /^(?<indent>[ \t]*)(?:async[ \t]+)?def[ \t]+(?<name>\w+)/gm, kind: (_k, indent) => (indent ? 'method' : 'function') },
+    {
+      regex: /^(?<indent>[ \t]*)(?:async[ \t]+)?def[ \t]+(?<name>\w+)/gm,
+      kind: (_k, indent) => (indent ? 'method' : 'function'),
+    },
     { regex: /^(?<indent>[ \t]*)class[ \t]+(?<name>\w+)/gm, kind: 'class', container: true },
     { regex: /^(?<indent>)(?<name>[A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?=(?!=)/gm, kind: 'variable' },
   ],
   go: [
-    { regex: /^(?<indent>)func[ \t]+(?:\((?<keyword>[^)]*)\)[ \t]*)?(?<name>\w+)/gm, kind: (receiver) => (receiver ? 'method' : 'function') },
-    { regex: /^(?<indent>[ \t]*)type[ \t]+(?<name>\w+)[ \t]+(?<keyword>struct|interface)?/gm, kind: keywordKind({ struct: 'class', interface: 'interface' }, 'type') },
+    {
+      regex: /^(?<indent>)func[ \t]+(?:\((?<keyword>[^)]*)\)[ \t]*)?(?<name>\w+)/gm,
+      kind: (receiver) => (receiver ? 'method' : 'function'),
+    },
+    {
+      regex: /^(?<indent>[ \t]*)type[ \t]+(?<name>\w+)[ \t]+(?<keyword>struct|interface)?/gm,
+      kind: keywordKind({ struct: 'class', interface: 'interface' }, 'type'),
+    },
     { regex: /^(?<indent>)(?:var|const)[ \t]+(?<name>\w+)/gm, kind: 'variable' },
   ],
   java: [
-    { regex: /^(?<indent>[ \t]*)(?:[\w@]+[ \t]+)*(?<keyword>class|interface|enum|record|@interface)[ \t]+(?<name>\w+)/gm, kind: keywordKind({ interface: 'interface', enum: 'enum' }, 'class'), container: true },
-    { regex: /^(?<indent>[ \t]+)(?:(?:public|private|protected|static|final|abstract|synchronized|native|default)[ \t]+)*(?:<[^>\n]+>[ \t]+)?[\w<>[\],.? ]+?[ \t]+(?<name>\w+)[ \t]*\([^;\n]*\)?[^;\n]*$/gm, kind: 'method' },
+    {
+      regex:
+        /^(?<indent>[ \t]*)(?:[\w@]+[ \t]+)*(?<keyword>class|interface|enum|record|@interface)[ \t]+(?<name>\w+)/gm,
+      kind: keywordKind({ interface: 'interface', enum: 'enum' }, 'class'),
+      container: true,
+    },
+    {
+      regex:
+        /^(?<indent>[ \t]+)(?:(?:public|private|protected|static|final|abstract|synchronized|native|default)[ \t]+)*(?:<[^>\n]+>[ \t]+)?[\w<>[\],.? ]+?[ \t]+(?<name>\w+)[ \t]*\([^;\n]*\)?[^;\n]*$/gm,
+      kind: 'method',
+    },
   ],
   kotlin: [
-    { regex: /^(?<indent>[ \t]*)(?:[\w@]+[ \t]+)*(?<keyword>class|interface|object)[ \t]+(?<name>\w+)/gm, kind: keywordKind({ interface: 'interface' }, 'class'), container: true },
-    { regex: /^(?<indent>[ \t]*)(?:[\w@]+[ \t]+)*fun[ \t]+(?:<[^>\n]+>[ \t]*)?(?:[\w.]+\.)?(?<name>\w+)[ \t]*\(/gm, kind: (_k, indent) => (indent ? 'method' : 'function') },
+    {
+      regex: /^(?<indent>[ \t]*)(?:[\w@]+[ \t]+)*(?<keyword>class|interface|object)[ \t]+(?<name>\w+)/gm,
+      kind: keywordKind({ interface: 'interface' }, 'class'),
+      container: true,
+    },
+    {
+      regex: /^(?<indent>[ \t]*)(?:[\w@]+[ \t]+)*fun[ \t]+(?:<[^>\n]+>[ \t]*)?(?:[\w.]+\.)?(?<name>\w+)[ \t]*\(/gm,
+      kind: (_k, indent) => (indent ? 'method' : 'function'),
+    },
     { regex: /^(?<indent>)(?:[\w@]+[ \t]+)*(?:val|var)[ \t]+(?<name>\w+)/gm, kind: 'variable' },
   ],
   ruby: [
-    { regex: /^(?<indent>[ \t]*)def[ \t]+(?:self\.)?(?<name>\w+[?!=]?)/gm, kind: (_k, indent) => (indent ? 'method' : 'function') },
-    { regex: /^(?<indent>[ \t]*)(?<keyword>class|module)[ \t]+(?:[\w:]+::)?(?<name>\w+)/gm, kind: keywordKind({ module: 'module' }, 'class'), container: true },
+    {
+      regex: /^(?<indent>[ \t]*)def[ \t]+(?:self\.)?(?<name>\w+[?!=]?)/gm,
+      kind: (_k, indent) => (indent ? 'method' : 'function'),
+    },
+    {
+      regex: /^(?<indent>[ \t]*)(?<keyword>class|module)[ \t]+(?:[\w:]+::)?(?<name>\w+)/gm,
+      kind: keywordKind({ module: 'module' }, 'class'),
+      container: true,
+    },
   ],
   rust: [
-    { regex: /^(?<indent>[ \t]*)(?:pub(?:\([^)\n]*\))?[ \t]+)?(?:(?:async|unsafe|const|extern(?:[ \t]+"\w+")?)[ \t]+)*(?<keyword>fn|struct|enum|trait|type|mod|const|static|union)[ \t]+(?<name>\w+)/gm, kind: keywordKind({ fn: 'function', struct: 'class', enum: 'enum', trait: 'interface', type: 'type', mod: 'module' }, 'variable') },
-    { regex: /^(?<indent>[ \t]*)impl(?:<[^>\n]*>)?[ \t]+(?:[\w:<>, ]+?[ \t]+for[ \t]+)?(?<name>\w+)/gm, kind: 'class', container: true },
+    {
+      regex:
+        /^(?<indent>[ \t]*)(?:pub(?:\([^)\n]*\))?[ \t]+)?(?:(?:async|unsafe|const|extern(?:[ \t]+"\w+")?)[ \t]+)*(?<keyword>fn|struct|enum|trait|type|mod|const|static|union)[ \t]+(?<name>\w+)/gm,
+      kind: keywordKind(
+        { fn: 'function', struct: 'class', enum: 'enum', trait: 'interface', type: 'type', mod: 'module' },
+        'variable',
+      ),
+    },
+    {
+      regex: /^(?<indent>[ \t]*)impl(?:<[^>\n]*>)?[ \t]+(?:[\w:<>, ]+?[ \t]+for[ \t]+)?(?<name>\w+)/gm,
+      kind: 'class',
+      container: true,
+    },
     { regex: /^(?<indent>[ \t]*)macro_rules![ \t]*(?<name>\w+)/gm, kind: 'function' },
   ],
   shell: [
-    { regex: /^(?<indent>[ \t]*)(?:function[ \t]+(?<name>[\w:-]+)(?:[ \t]*\(\))?|(?<name2>[\w:-]+)[ \t]*\(\))[ \t]*\{?/gm, kind: 'function' },
+    {
+      regex:
+        /^(?<indent>[ \t]*)(?:function[ \t]+(?<name>[\w:-]+)(?:[ \t]*\(\))?|(?<name2>[\w:-]+)[ \t]*\(\))[ \t]*\{?/gm,
+      kind: 'function',
+    },
   ],
   c: [{ regex: /^(?<indent>)(?:[\w*]+[ \t]+)+\**(?<name>\w+)[ \t]*\([^;\n]*\)?[ \t]*\{?[ \t]*$/gm, kind: 'function' }],
   cpp: [
-    { regex: /^(?<indent>[ \t]*)(?:template[ \t]*<[^>\n]*>[ \t]*)?(?<keyword>class|struct)[ \t]+(?<name>\w+)[^;\n]*$/gm, kind: 'class', container: true },
-    { regex: /^(?<indent>)(?:[\w*&:<>,]+[ \t]+)+[*&]*(?:\w+::)?(?<name>~?\w+)[ \t]*\([^;\n]*\)?[ \t]*(?:const)?[ \t]*\{?[ \t]*$/gm, kind: 'function' },
+    {
+      regex: /^(?<indent>[ \t]*)(?:template[ \t]*<[^>\n]*>[ \t]*)?(?<keyword>class|struct)[ \t]+(?<name>\w+)[^;\n]*$/gm,
+      kind: 'class',
+      container: true,
+    },
+    {
+      regex:
+        /^(?<indent>)(?:[\w*&:<>,]+[ \t]+)+[*&]*(?:\w+::)?(?<name>~?\w+)[ \t]*\([^;\n]*\)?[ \t]*(?:const)?[ \t]*\{?[ \t]*$/gm,
+      kind: 'function',
+    },
   ],
 };
 
-const NOT_A_NAME = new Set(['if', 'for', 'while', 'switch', 'return', 'catch', 'else', 'new', 'throw', 'sizeof', 'case', 'do', 'try']);
+const NOT_A_NAME = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'return',
+  'catch',
+  'else',
+  'new',
+  'throw',
+  'sizeof',
+  'case',
+  'do',
+  'try',
+]);
 
 export function parseWithPatterns(language: Language, content: string): ParsedSource {
   const patterns = DEFINITIONS[language] ?? [];
@@ -87,8 +166,13 @@ export function parseWithPatterns(language: Language, content: string): ParsedSo
       const indentText = groups.indent ?? '';
       const kind = typeof pattern.kind === 'function' ? pattern.kind(groups.keyword ?? '', indentText) : pattern.kind;
       raw.push({
-        name, kind, startLine, endLine: startLine, exported: isExported(language, name, lines[startLine - 1] ?? ''),
-        indent: indentWidth(indentText), isContainer: pattern.container ?? false,
+        name,
+        kind,
+        startLine,
+        endLine: startLine,
+        exported: isExported(language, name, lines[startLine - 1] ?? ''),
+        indent: indentWidth(indentText),
+        isContainer: pattern.container ?? false,
       });
     }
   }
@@ -100,14 +184,19 @@ export function parseWithPatterns(language: Language, content: string): ParsedSo
     while (containers.length > 0 && containers.at(-1)!.endLine < definition.startLine) containers.pop();
     const parent = containers.at(-1);
     const result: SymbolDefinition = {
-      name: definition.name, kind: definition.kind, startLine: definition.startLine, endLine: definition.endLine, exported: definition.exported,
+      name: definition.name,
+      kind: definition.kind,
+      startLine: definition.startLine,
+      endLine: definition.endLine,
+      exported: definition.exported,
     };
     if (parent && parent.indent < definition.indent) {
       result.container = parent.name;
       if (result.kind === 'function') result.kind = 'method';
     }
     definitions.push(result);
-    if (definition.isContainer) containers.push({ name: definition.name, indent: definition.indent, endLine: definition.endLine });
+    if (definition.isContainer)
+      containers.push({ name: definition.name, indent: definition.indent, endLine: definition.endLine });
   }
   const skeleton = new Set<number>();
   for (const d of definitions) {
@@ -124,11 +213,17 @@ export function parseWithPatterns(language: Language, content: string): ParsedSo
 
 function isExported(language: Language, name: string, line: string): boolean {
   switch (language) {
-    case 'python': return !name.startsWith('_');
-    case 'go': return /^[A-Z]/.test(name);
-    case 'rust': return /\bpub\b/.test(line);
-    case 'java': case 'kotlin': return !/\bprivate\b/.test(line);
-    default: return true;
+    case 'python':
+      return !name.startsWith('_');
+    case 'go':
+      return /^[A-Z]/.test(name);
+    case 'rust':
+      return /\bpub\b/.test(line);
+    case 'java':
+    case 'kotlin':
+      return !/\bprivate\b/.test(line);
+    default:
+      return true;
   }
 }
 

@@ -104,7 +104,9 @@ export function rankFiles(index: RepoIndex, analysis: TaskAnalysis, recent: read
   // Once an identifier is found as written, its word parts are weak evidence: `ledger`
   // from `closeLedger` should not pull in every file about ledgers.
   const partOfFound = new Set([...found].flatMap((identifier) => splitWords(identifier)));
-  const terms = analysis.terms.map((t) => (partOfFound.has(t.term) ? { term: t.term, weight: t.weight * FOUND_PART_WEIGHT } : t));
+  const terms = analysis.terms.map((t) =>
+    partOfFound.has(t.term) ? { term: t.term, weight: t.weight * FOUND_PART_WEIGHT } : t,
+  );
   const lexical = lexicalScores(files, cache.paths, terms, scan);
   // Scale against the unweakened query, so that weakening a term lowers scores instead
   // of being normalised away.
@@ -113,7 +115,8 @@ export function rankFiles(index: RepoIndex, analysis: TaskAnalysis, recent: read
   const maxPath = max(reference.path);
   // Lexical points go straight into the scores; their reasons are written only for the
   // files that end up ranked (most files of a large repository match some term).
-  const contentPoints = (i: number): number => (maxContent > 0 ? (WEIGHTS.lexicalContent * lexical.content[i]!) / maxContent : 0);
+  const contentPoints = (i: number): number =>
+    maxContent > 0 ? (WEIGHTS.lexicalContent * lexical.content[i]!) / maxContent : 0;
   const pathPoints = (i: number): number => (maxPath > 0 ? (WEIGHTS.lexicalPath * lexical.path[i]!) / maxPath : 0);
   for (let i = 0; i < files.length; i += 1) board.scores[i]! += contentPoints(i) + pathPoints(i);
   for (const change of recent) {
@@ -124,13 +127,29 @@ export function rankFiles(index: RepoIndex, analysis: TaskAnalysis, recent: read
   }
 
   const direct = Float64Array.from(board.scores);
-  const order = sortedIndexes(direct, files.map((f) => f.path));
+  const order = sortedIndexes(
+    direct,
+    files.map((f) => f.path),
+  );
   const seeds = order.slice(0, SEEDS).filter((i) => direct[i]! > 0);
-  scoreRelations(cache, seeds, direct, order.slice(0, IMPORTER_POOL).filter((i) => direct[i]! > 0), cache.resolveImport, cache.testPairs, board);
+  scoreRelations(
+    cache,
+    seeds,
+    direct,
+    order.slice(0, IMPORTER_POOL).filter((i) => direct[i]! > 0),
+    cache.resolveImport,
+    cache.testPairs,
+    board,
+  );
   scoreConfig(cache, seeds.slice(0, 5), board);
 
   const rounded = board.scores.map(round);
-  const best = sortedIndexes(rounded, files.map((f) => f.path)).filter((i) => rounded[i]! > 0).slice(0, MAX_RANKED);
+  const best = sortedIndexes(
+    rounded,
+    files.map((f) => f.path),
+  )
+    .filter((i) => rounded[i]! > 0)
+    .slice(0, MAX_RANKED);
   const ranked = best.map((i): RankedFile => {
     const reasons = board.reasonsOf(i);
     const content = round(contentPoints(i));
@@ -163,18 +182,23 @@ function scoreMentionedPaths(cache: IndexCache, analysis: TaskAnalysis, board: S
       const prefix = written.replace(/^\/+/, '');
       const inside = files.flatMap((f, i) => (f.path.startsWith(prefix) ? [i] : []));
       if (inside.length > 0 && inside.length <= MAX_DIRECTORY_FILES) {
-        for (const i of inside) board.add(i, 'mentioned-path', `in directory ${prefix} named in the task`, WEIGHTS.mentionedDirectory);
+        for (const i of inside)
+          board.add(i, 'mentioned-path', `in directory ${prefix} named in the task`, WEIGHTS.mentionedDirectory);
       }
       continue;
     }
     const hits = resolve(written);
-    for (const i of hits) board.add(i, 'mentioned-path', `named in the task as ${written}`, WEIGHTS.mentionedPath / hits.length);
+    for (const i of hits)
+      board.add(i, 'mentioned-path', `named in the task as ${written}`, WEIGHTS.mentionedPath / hits.length);
     if (hits.length === 0 && !/\.[A-Za-z0-9]+$/.test(written)) {
       // `core/testing` names a directory as often as a file.
       const prefix = written.replace(/^\/+/, '');
-      const inside = files.flatMap((f, i) => (f.path.startsWith(`${prefix}/`) || f.path.includes(`/${prefix}/`) ? [i] : []));
+      const inside = files.flatMap((f, i) =>
+        f.path.startsWith(`${prefix}/`) || f.path.includes(`/${prefix}/`) ? [i] : [],
+      );
       if (inside.length <= MAX_DIRECTORY_FILES) {
-        for (const i of inside) board.add(i, 'mentioned-path', `in directory ${prefix} named in the task`, WEIGHTS.mentionedDirectory);
+        for (const i of inside)
+          board.add(i, 'mentioned-path', `in directory ${prefix} named in the task`, WEIGHTS.mentionedDirectory);
       }
     }
   }
@@ -183,7 +207,8 @@ function scoreMentionedPaths(cache: IndexCache, analysis: TaskAnalysis, board: S
     const asPath = dotted.replace(/\./g, '/');
     for (const candidate of [`${asPath}.py`, `${asPath}/__init__.py`]) {
       const hits = resolve(candidate).filter((i) => files[i]!.path.endsWith(candidate));
-      for (const i of hits) board.add(i, 'mentioned-path', `module ${dotted} named in the task`, WEIGHTS.mentionedPath / hits.length);
+      for (const i of hits)
+        board.add(i, 'mentioned-path', `module ${dotted} named in the task`, WEIGHTS.mentionedPath / hits.length);
     }
   }
   for (const frame of analysis.frames) {
@@ -198,7 +223,12 @@ function scoreMentionedPaths(cache: IndexCache, analysis: TaskAnalysis, board: S
 }
 
 /** Scores definitions and uses of the task's identifiers; returns the identifiers found. */
-function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: TermScan, board: Scoreboard): Set<string> {
+function scoreDefinitions(
+  cache: IndexCache,
+  analysis: TaskAnalysis,
+  lexical: TermScan,
+  board: Scoreboard,
+): Set<string> {
   const files = cache.index.files;
   const found = new Set<string>();
   let fullScans = 0;
@@ -232,9 +262,17 @@ function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: Te
       if (!pattern.test(content)) continue;
       const definitions = cache.parsed(i).definitions.filter((d) => d.name === identifier);
       const wanted = containers.get(identifier);
-      const chosen = wanted ? definitions.filter((d) => d.container === wanted || d.name === identifier && !d.container) : definitions;
+      const chosen = wanted
+        ? definitions.filter((d) => d.container === wanted || (d.name === identifier && !d.container))
+        : definitions;
       for (const d of chosen.slice(0, 2)) {
-        definers.push({ i, start: d.startLine, end: d.endLine, exported: d.exported, member: d.container !== undefined });
+        definers.push({
+          i,
+          start: d.startLine,
+          end: d.endLine,
+          exported: d.exported,
+          member: d.container !== undefined,
+        });
       }
     }
     const distinct = [...new Set(definers.map((d) => d.i))];
@@ -242,7 +280,8 @@ function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: Te
     const definerSet = new Set(distinct);
     const onlyUsers = users.filter((i) => !definerSet.has(i));
     if (onlyUsers.length > 0 && onlyUsers.length <= MAX_USERS) {
-      for (const i of onlyUsers) board.add(i, 'uses-symbol', `uses ${identifier}`, WEIGHTS.usesSymbol / Math.sqrt(onlyUsers.length));
+      for (const i of onlyUsers)
+        board.add(i, 'uses-symbol', `uses ${identifier}`, WEIGHTS.usesSymbol / Math.sqrt(onlyUsers.length));
     }
     if (distinct.length === 0 || distinct.length > MAX_DEFINERS) continue;
     const plainWord = !/[a-z0-9][A-Z]|_/.test(identifier);
@@ -266,8 +305,8 @@ function scoreDefinitions(cache: IndexCache, analysis: TaskAnalysis, lexical: Te
 function definitionPattern(name: string): RegExp {
   const n = name.replace(/[$]/g, '\\$');
   return new RegExp(
-    `(?:\\b(?:function\\*?|class|interface|type|enum|def|func|fn|struct|trait|module|const|let|var|val|mod|object|record|impl|namespace|macro_rules!)\\s+(?:\\([^)]*\\)\\s*)?(?:self\\.)?${n}\\b`
-      + `|(?:^|[\\s(,{])${n}\\s*(?::[^=\\n;]*)?=(?!=)|^[ \\t]*(?:(?:public|private|protected|static|async|get|set|override|readonly)\\s+)*${n}\\s*(?:<[^>\\n]*>)?\\([^)\\n]*\\)?[^;\\n]*[{:]?\\s*$)`,
+    `(?:\\b(?:function\\*?|class|interface|type|enum|def|func|fn|struct|trait|module|const|let|var|val|mod|object|record|impl|namespace|macro_rules!)\\s+(?:\\([^)]*\\)\\s*)?(?:self\\.)?${n}\\b` +
+      `|(?:^|[\\s(,{])${n}\\s*(?::[^=\\n;]*)?=(?!=)|^[ \\t]*(?:(?:public|private|protected|static|async|get|set|override|readonly)\\s+)*${n}\\s*(?:<[^>\\n]*>)?\\([^)\\n]*\\)?[^;\\n]*[{:]?\\s*$)`,
     'm',
   );
 }
@@ -305,15 +344,28 @@ function scoreRelations(
     const seedScore = direct[seed]!;
     const seedPath = files[seed]!.path;
     const tests = pairs.testsOf(seed);
-    for (const test of tests) contribute(test, 'test-of', `tests ${seedPath}`, WEIGHTS.testPair * seedScore, WEIGHTS.testPairMax);
+    for (const test of tests)
+      contribute(test, 'test-of', `tests ${seedPath}`, WEIGHTS.testPair * seedScore, WEIGHTS.testPairMax);
     for (const source of pairs.sourcesOf(seed)) {
       contribute(source, 'source-of', `tested by ${seedPath}`, WEIGHTS.testPair * seedScore, WEIGHTS.testPairMax);
     }
     for (const target of resolvedImports(seed)) {
       if (TYPE_FILE.test(files[target]!.path)) {
-        contribute(target, 'types', `types used by ${seedPath}`, WEIGHTS.importedBy * seedScore + WEIGHTS.typesBonus, WEIGHTS.importedByMax + WEIGHTS.typesBonus);
+        contribute(
+          target,
+          'types',
+          `types used by ${seedPath}`,
+          WEIGHTS.importedBy * seedScore + WEIGHTS.typesBonus,
+          WEIGHTS.importedByMax + WEIGHTS.typesBonus,
+        );
       } else {
-        contribute(target, 'imported-by', `imported by ${seedPath}`, WEIGHTS.importedBy * seedScore, WEIGHTS.importedByMax);
+        contribute(
+          target,
+          'imported-by',
+          `imported by ${seedPath}`,
+          WEIGHTS.importedBy * seedScore,
+          WEIGHTS.importedByMax,
+        );
       }
     }
   }
@@ -328,7 +380,8 @@ function scoreRelations(
   // A test that imports a top source tests it, whatever its name: look for those among
   // the tests that mention the source's file name, for the best sources without a
   // same-named test.
-  const stems = seeds.slice(0, TEST_IMPORT_SEEDS)
+  const stems = seeds
+    .slice(0, TEST_IMPORT_SEEDS)
     .filter((seed) => !files[seed]!.isTest && pairs.testsOf(seed).length === 0)
     .map((seed) => files[seed]!.path.replace(/^.*\//, '').replace(/\.[^.]+$/, ''))
     .filter((stem) => stem.length >= 3 && stem !== 'index');
@@ -340,9 +393,21 @@ function scoreRelations(
     for (const target of resolvedImports(candidate)) {
       if (!seedSet.has(target) || target === candidate) continue;
       if (files[candidate]!.isTest && !files[target]!.isTest) {
-        contribute(candidate, 'test-of', `tests ${files[target]!.path} (imports it)`, WEIGHTS.testImports * direct[target]!, WEIGHTS.testImportsMax);
+        contribute(
+          candidate,
+          'test-of',
+          `tests ${files[target]!.path} (imports it)`,
+          WEIGHTS.testImports * direct[target]!,
+          WEIGHTS.testImportsMax,
+        );
       } else {
-        contribute(candidate, 'imports', `imports ${files[target]!.path}`, WEIGHTS.imports * direct[target]!, WEIGHTS.importsMax);
+        contribute(
+          candidate,
+          'imports',
+          `imports ${files[target]!.path}`,
+          WEIGHTS.imports * direct[target]!,
+          WEIGHTS.importsMax,
+        );
       }
     }
   }

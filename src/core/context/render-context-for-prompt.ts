@@ -9,15 +9,18 @@ import type { Conventions, ContextPack } from './types.ts';
 export function renderContextForPrompt(pack: Pick<ContextPack, 'items' | 'map' | 'conventions'>): string {
   const parts: string[] = [
     '<repository_context>',
-    `Repository context selected for this task: a map, the project's conventions, and ${pack.items.length} `
-      + `${pack.items.length === 1 ? 'file' : 'files'}, most relevant first. Excerpts and skeletons carry line numbers `
-      + '(not part of the file); view a file to see the rest.',
+    `Repository context selected for this task: a map, the project's conventions, and ${pack.items.length} ` +
+      `${pack.items.length === 1 ? 'file' : 'files'}, most relevant first. Excerpts and skeletons carry line numbers ` +
+      '(not part of the file); view a file to see the rest.',
     '',
     '## Repository map',
     pack.map.text,
     '',
     '## Conventions',
-    renderConventions(pack.conventions, pack.items.map((i) => i.path)),
+    renderConventions(
+      pack.conventions,
+      pack.items.map((i) => i.path),
+    ),
     '',
     '## Files',
     ...pack.items.map((item) => renderItem(item)),
@@ -30,9 +33,11 @@ export function renderContextForPrompt(pack: Pick<ContextPack, 'items' | 'map' |
 /** The conventions section; a style example already among the files is referenced, not repeated. */
 export function renderConventions(conventions: Conventions, itemPaths: readonly string[]): string {
   const lines: string[] = [];
-  lines.push(conventions.testCommand
-    ? `- Test command: \`${conventions.testCommand}\` (${conventions.testCommandSource ?? 'detected'})`
-    : '- Test command: unknown (none configured or detected)');
+  lines.push(
+    conventions.testCommand
+      ? `- Test command: \`${conventions.testCommand}\` (${conventions.testCommandSource ?? 'detected'})`
+      : '- Test command: unknown (none configured or detected)',
+  );
   if (conventions.frameworks.length > 0) lines.push(`- Test frameworks: ${conventions.frameworks.join(', ')}`);
   for (const layout of conventions.testLayout) lines.push(`- Test files: ${layout}`);
   const example = conventions.styleExample;

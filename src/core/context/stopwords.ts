@@ -3,7 +3,8 @@
  * issue uses ("add", "test", "fix", "should"), and keywords every source file has.
  * Dropping them keeps the lexical scan fast and its scores meaningful.
  */
-export const STOPWORDS: ReadonlySet<string> = new Set(`
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `
 a about above after again all also am an and any are as at be because been before being below between both but by
 can could did do does doing done down during each either else etc even ever every few for from further get gets got
 had has have having he her here hers him his how i if in into is it its itself just let like make makes may me might
@@ -17,4 +18,7 @@ tested testing unit work works thing things case cases want wants expected actua
 correctly properly right wrong example examples e g eg ie ok okay hi hello thanks thank able currently
 const var function return import export from class def self true false null none nil undefined void int string
 number bool boolean async await new public private protected static package func type interface struct impl fn mod
-pub end elif begin require module`.split(/\s+/).filter(Boolean));
+pub end elif begin require module`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -18,11 +18,24 @@ export function taskFromIssueFile(text: string, name: string): string {
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    throw new GreenlightError('usage', `${name} looks like JSON but does not parse (${(error as Error).message}); pass a Markdown file or a GitHub issue as JSON`, { cause: error });
+    throw new GreenlightError(
+      'usage',
+      `${name} looks like JSON but does not parse (${(error as Error).message}); pass a Markdown file or a GitHub issue as JSON`,
+      { cause: error },
+    );
   }
-  const issue = (typeof value === 'object' && value !== null && 'issue' in value ? (value as { issue: unknown }).issue : value) as IssueLike;
-  if (typeof issue !== 'object' || issue === null || (typeof issue.title !== 'string' && typeof issue.body !== 'string')) {
-    throw new GreenlightError('usage', `${name} is JSON without an issue title or body; expected { "title": …, "body": … } (e.g. from \`gh issue view N --json title,body\`)`);
+  const issue = (
+    typeof value === 'object' && value !== null && 'issue' in value ? (value as { issue: unknown }).issue : value
+  ) as IssueLike;
+  if (
+    typeof issue !== 'object' ||
+    issue === null ||
+    (typeof issue.title !== 'string' && typeof issue.body !== 'string')
+  ) {
+    throw new GreenlightError(
+      'usage',
+      `${name} is JSON without an issue title or body; expected { "title": …, "body": … } (e.g. from \`gh issue view N --json title,body\`)`,
+    );
   }
   const parts = [typeof issue.title === 'string' ? issue.title : '', typeof issue.body === 'string' ? issue.body : ''];
   if (Array.isArray(issue.comments)) {

@@ -15,7 +15,25 @@ export interface TestPairs {
   sourcesOf(test: number): number[];
 }
 
-const GENERIC_DIRECTORIES = new Set(['src', 'lib', 'test', 'tests', '__tests__', 'spec', 'specs', 'app', 'pkg', 'internal', 'main', 'java', 'kotlin', 'unit', 'integration', 'e2e', 'testing']);
+const GENERIC_DIRECTORIES = new Set([
+  'src',
+  'lib',
+  'test',
+  'tests',
+  '__tests__',
+  'spec',
+  'specs',
+  'app',
+  'pkg',
+  'internal',
+  'main',
+  'java',
+  'kotlin',
+  'unit',
+  'integration',
+  'e2e',
+  'testing',
+]);
 const MAX_PAIRS = 3;
 
 /** The name a test file is about: `foo.test.ts` → `foo`, `test_foo.py` → `foo`, `FooTest.java` → `foo`. */
@@ -30,8 +48,13 @@ export function testSubject(path: string): string {
 }
 
 function sourceStems(path: string): string[] {
-  const stem = normalizeStem(baseName(path).replace(/\.d\.ts$/, '').replace(/\.[^.]+$/, ''));
-  if (stem === 'index' || stem === 'init' || stem === 'mod' || stem === 'lib') return [stem, normalizeStem(baseName(dirName(path)))];
+  const stem = normalizeStem(
+    baseName(path)
+      .replace(/\.d\.ts$/, '')
+      .replace(/\.[^.]+$/, ''),
+  );
+  if (stem === 'index' || stem === 'init' || stem === 'mod' || stem === 'lib')
+    return [stem, normalizeStem(baseName(dirName(path)))];
   return [stem];
 }
 
@@ -57,20 +80,29 @@ export function createTestPairs(files: readonly IndexedFile[]): TestPairs {
     else for (const stem of sourceStems(file.path)) push(sourcesByStem, `${family(file.language)}:${stem}`, index);
   });
   const best = (from: number, candidates: readonly number[]): number[] => {
-    const scored = candidates.filter((c) => c !== from).map((c) => ({ c, affinity: affinity(files[from]!.path, files[c]!.path) }));
+    const scored = candidates
+      .filter((c) => c !== from)
+      .map((c) => ({ c, affinity: affinity(files[from]!.path, files[c]!.path) }));
     if (scored.length === 0) return [];
     const top = Math.max(...scored.map((s) => s.affinity));
-    return scored.filter((s) => s.affinity === top).map((s) => s.c).slice(0, MAX_PAIRS);
+    return scored
+      .filter((s) => s.affinity === top)
+      .map((s) => s.c)
+      .slice(0, MAX_PAIRS);
   };
   return {
     testsOf(source) {
       const file = files[source]!;
       if (file.isTest || !isCode(file.language)) return [];
-      const candidates = sourceStems(file.path).flatMap((stem) => testsByStem.get(`${family(file.language)}:${stem}`) ?? []);
+      const candidates = sourceStems(file.path).flatMap(
+        (stem) => testsByStem.get(`${family(file.language)}:${stem}`) ?? [],
+      );
       const paired = best(source, [...new Set(candidates)]);
       if (paired.length > 0 || file.language !== 'go') return paired;
       const dir = dirName(file.path);
-      return files.flatMap((f, i) => (f.isTest && f.language === 'go' && dirName(f.path) === dir ? [i] : [])).slice(0, MAX_PAIRS);
+      return files
+        .flatMap((f, i) => (f.isTest && f.language === 'go' && dirName(f.path) === dir ? [i] : []))
+        .slice(0, MAX_PAIRS);
     },
     sourcesOf(test) {
       const file = files[test]!;
@@ -78,15 +110,23 @@ export function createTestPairs(files: readonly IndexedFile[]): TestPairs {
       const paired = best(test, sourcesByStem.get(`${family(file.language)}:${testSubject(file.path)}`) ?? []);
       if (paired.length > 0 || file.language !== 'go') return paired;
       const dir = dirName(file.path);
-      return files.flatMap((f, i) => (!f.isTest && f.language === 'go' && dirName(f.path) === dir ? [i] : [])).slice(0, MAX_PAIRS);
+      return files
+        .flatMap((f, i) => (!f.isTest && f.language === 'go' && dirName(f.path) === dir ? [i] : []))
+        .slice(0, MAX_PAIRS);
     },
   };
 }
 
 /** Shared non-generic directory names, then closeness of the whole paths. */
 function affinity(a: string, b: string): number {
-  const aDirs = dirName(a).split('/').filter((d) => d !== '' && !GENERIC_DIRECTORIES.has(d));
-  const bDirs = new Set(dirName(b).split('/').filter((d) => d !== '' && !GENERIC_DIRECTORIES.has(d)));
+  const aDirs = dirName(a)
+    .split('/')
+    .filter((d) => d !== '' && !GENERIC_DIRECTORIES.has(d));
+  const bDirs = new Set(
+    dirName(b)
+      .split('/')
+      .filter((d) => d !== '' && !GENERIC_DIRECTORIES.has(d)),
+  );
   const shared = aDirs.filter((d) => bDirs.has(d)).length;
   const sameDirectory = dirName(a) === dirName(b) ? 1 : 0;
   return shared * 10 + sameDirectory * 5 - Math.abs(aDirs.length - bDirs.size);

@@ -39,7 +39,8 @@ export interface IndexedFile {
   isTest: boolean;
 }
 
-export type SkipReason = 'binary' | 'lockfile' | 'vendored' | 'generated' | 'minified' | 'too-large' | 'excluded' | 'symlink' | 'unreadable';
+export type SkipReason =
+  'binary' | 'lockfile' | 'vendored' | 'generated' | 'minified' | 'too-large' | 'excluded' | 'symlink' | 'unreadable';
 
 export interface SkippedFile {
   path: string;

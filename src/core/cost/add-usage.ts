@@ -1,7 +1,12 @@
 /** Token accounting across turns. */
 import type { ModelUsage } from '../../ports/model.ts';
 
-export const ZERO_USAGE: Readonly<ModelUsage> = { inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0 };
+export const ZERO_USAGE: Readonly<ModelUsage> = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheWriteTokens: 0,
+  cacheReadTokens: 0,
+};
 
 /** The sum of two usages. */
 export function addUsage(a: ModelUsage, b: ModelUsage): ModelUsage {

@@ -19,11 +19,11 @@ export interface ResolvedPrice {
 
 export type Cost =
   | {
-    priced: true;
-    usd: number;
-    breakdown: { input: number; output: number; cacheWrite: number; cacheRead: number };
-    price: ResolvedPrice;
-  }
+      priced: true;
+      usd: number;
+      breakdown: { input: number; output: number; cacheWrite: number; cacheRead: number };
+      price: ResolvedPrice;
+    }
   | { priced: false; model: string; reason: string };
 
 /** The price of `model`: config overrides (exact id, then normalised), then built-in. */
@@ -56,7 +56,12 @@ export function costOfUsage(model: string, usage: ModelUsage, overrides: PriceOv
     cacheWrite: perToken(usage.cacheWriteTokens, rates.cacheWrite),
     cacheRead: perToken(usage.cacheReadTokens, rates.cacheRead),
   };
-  return { priced: true, usd: breakdown.input + breakdown.output + breakdown.cacheWrite + breakdown.cacheRead, breakdown, price };
+  return {
+    priced: true,
+    usd: breakdown.input + breakdown.output + breakdown.cacheWrite + breakdown.cacheRead,
+    breakdown,
+    price,
+  };
 }
 
 /**
@@ -73,7 +78,9 @@ export function requirePrice(model: string, overrides: PriceOverrides = {}): Res
 }
 
 function unpricedMessage(model: string): string {
-  return `greenlight has no price for model "${model}", so it cannot keep the run inside budgets.maxCostUsd. `
-    + `Add its prices (USD per million tokens) to .github/greenlight.yml, e.g. model.prices: { "${model}": { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 } }; `
-    + 'use 0 for a local model.';
+  return (
+    `greenlight has no price for model "${model}", so it cannot keep the run inside budgets.maxCostUsd. ` +
+    `Add its prices (USD per million tokens) to .github/greenlight.yml, e.g. model.prices: { "${model}": { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 } }; ` +
+    'use 0 for a local model.'
+  );
 }

@@ -21,7 +21,12 @@ export interface ModelPricing extends TokenPrice {
   longPrompt?: { thresholdTokens: number; price: TokenPrice };
 }
 
-const price = (input: number, output: number, cacheWrite: number, cacheRead: number): TokenPrice => ({ input, output, cacheWrite, cacheRead });
+const price = (input: number, output: number, cacheWrite: number, cacheRead: number): TokenPrice => ({
+  input,
+  output,
+  cacheWrite,
+  cacheRead,
+});
 
 const FABLE_5_1 = price(10, 50, 12.5, 0.25);
 const FABLE_5 = price(10, 50, 12.5, 1);
@@ -31,7 +36,10 @@ const OPUS_4 = price(15, 75, 18.75, 1.5);
 const SONNET_5_5 = price(2, 10, 2.5, 0.1);
 const SONNET_5 = price(2, 10, 2.5, 0.2);
 const SONNET_4 = price(3, 15, 3.75, 0.3);
-const HAIKU_5_5: ModelPricing = { ...price(0.1, 0.5, 0.125, 0.01), longPrompt: { thresholdTokens: 100_000, price: price(0.5, 2.5, 0.625, 0.05) } };
+const HAIKU_5_5: ModelPricing = {
+  ...price(0.1, 0.5, 0.125, 0.01),
+  longPrompt: { thresholdTokens: 100_000, price: price(0.5, 2.5, 0.625, 0.05) },
+};
 
 /** Keyed by model id without date or provider decorations (see normalizeModelId). */
 export const BUILTIN_PRICES: Readonly<Record<string, ModelPricing>> = {
@@ -66,7 +74,9 @@ export const BUILTIN_PRICES: Readonly<Record<string, ModelPricing>> = {
  * @example normalizeModelId('us.anthropic.claude-sonnet-4-5-20250929-v1:0') // 'claude-sonnet-4-5'
  */
 export function normalizeModelId(model: string): string {
-  return model.trim().toLowerCase()
+  return model
+    .trim()
+    .toLowerCase()
     .replace(/^arn:aws[a-z-]*:bedrock:[^/]*\/(?:[a-z-]+\/)?/, '')
     .replace(/^(?:[a-z]{2,6}(?:-[a-z]+)?\.)?anthropic\./, '')
     .replace(/\[1m\]$/, '')

@@ -50,7 +50,13 @@ export function admitRun<T>(
   const reason: LimitReason = blocked ?? { limit: 'queued-ahead', queued: waiting };
   if (limits.overLimit === 'refuse') return { fleet: current, admission: { kind: 'refuse', reason } };
   if (current.queue.length >= policy.maxQueued) {
-    return { fleet: current, admission: { kind: 'refuse', reason: { limit: 'queue-full', queued: current.queue.length, max: policy.maxQueued } } };
+    return {
+      fleet: current,
+      admission: {
+        kind: 'refuse',
+        reason: { limit: 'queue-full', queued: current.queue.length, max: policy.maxQueued },
+      },
+    };
   }
   const queued: QueuedRun<T> = { id: ids.queueId, queuedAt: now, limits, request };
   return {

@@ -14,6 +14,11 @@ export const HOUR_MS = 60 * 60 * 1000;
 /** Why a request cannot start now. */
 export type LimitReason =
   | { limit: 'concurrent'; running: number; max: number }
-  | { limit: 'hourly'; started: number; max: number; /** When the oldest start leaves the window. */ nextSlotAt: number }
+  | {
+      limit: 'hourly';
+      started: number;
+      max: number;
+      /** When the oldest start leaves the window. */ nextSlotAt: number;
+    }
   | { limit: 'queue-full'; queued: number; max: number }
   | { limit: 'queued-ahead'; queued: number };

@@ -15,7 +15,11 @@ export function pruneRepoFleet<T>(fleet: RepoFleet<T>, now: number): RepoFleet<T
 }
 
 /** The limit that blocks a start now (concurrency first), or null when a run may start. */
-export function limitReason<T>(fleet: RepoFleet<T>, limits: Pick<FleetLimits, 'maxConcurrentRuns' | 'maxRunsPerHour'>, now: number): LimitReason | null {
+export function limitReason<T>(
+  fleet: RepoFleet<T>,
+  limits: Pick<FleetLimits, 'maxConcurrentRuns' | 'maxRunsPerHour'>,
+  now: number,
+): LimitReason | null {
   const current = pruneRepoFleet(fleet, now);
   if (current.leases.length >= limits.maxConcurrentRuns) {
     return { limit: 'concurrent', running: current.leases.length, max: limits.maxConcurrentRuns };
@@ -23,7 +27,12 @@ export function limitReason<T>(fleet: RepoFleet<T>, limits: Pick<FleetLimits, 'm
   if (current.starts.length >= limits.maxRunsPerHour) {
     // The window frees one slot when the start that makes it full ages out.
     const blocking = current.starts[current.starts.length - limits.maxRunsPerHour] ?? now;
-    return { limit: 'hourly', started: current.starts.length, max: limits.maxRunsPerHour, nextSlotAt: blocking + HOUR_MS };
+    return {
+      limit: 'hourly',
+      started: current.starts.length,
+      max: limits.maxRunsPerHour,
+      nextSlotAt: blocking + HOUR_MS,
+    };
   }
   return null;
 }

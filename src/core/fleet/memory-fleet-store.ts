@@ -22,7 +22,14 @@ export class MemoryFleetStore<T> implements FleetStore<T> {
 
   async admit(repo: string, request: T, limits: FleetLimits, now: number): Promise<Admission> {
     const key = repo.toLowerCase();
-    const result = admitRun(this.#get(key), request, limits, now, { leaseId: this.#id('lease'), queueId: this.#id('queued') }, this.#policy);
+    const result = admitRun(
+      this.#get(key),
+      request,
+      limits,
+      now,
+      { leaseId: this.#id('lease'), queueId: this.#id('queued') },
+      this.#policy,
+    );
     this.#set(key, result.fleet, now);
     return result.admission;
   }

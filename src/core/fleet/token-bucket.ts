@@ -23,10 +23,18 @@ export interface BucketState {
  * Reserves `weight` tokens (default 1) at `now`; `waitMs` is how long to wait before
  * using them. Weight 0 (a retry of a request that already paid) never waits.
  */
-export function reserveTokens(state: BucketState | undefined, bucket: TokenBucket, now: number, weight = 1): { state: BucketState; waitMs: number } {
+export function reserveTokens(
+  state: BucketState | undefined,
+  bucket: TokenBucket,
+  now: number,
+  weight = 1,
+): { state: BucketState; waitMs: number } {
   if (weight <= 0) return { state: state ?? { tokens: bucket.capacity, at: now }, waitMs: 0 };
   const elapsed = state === undefined ? 0 : Math.max(0, now - state.at);
-  const available = state === undefined ? bucket.capacity : Math.min(bucket.capacity, state.tokens + (elapsed * bucket.refillPerSecond) / 1000);
+  const available =
+    state === undefined
+      ? bucket.capacity
+      : Math.min(bucket.capacity, state.tokens + (elapsed * bucket.refillPerSecond) / 1000);
   const tokens = available - weight;
   const waitMs = tokens >= 0 ? 0 : Math.ceil((-tokens / bucket.refillPerSecond) * 1000);
   return { state: { tokens, at: now }, waitMs };

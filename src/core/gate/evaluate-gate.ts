@@ -66,7 +66,11 @@ const lower = (s: string) => s.toLowerCase();
 
 type Disqualification = { why: 'bot' | 'requester' | 'permission'; text: string };
 
-function disqualification(input: GateInput, review: ReviewInfo, permissions: Map<string, CollaboratorPermission>): Disqualification | null {
+function disqualification(
+  input: GateInput,
+  review: ReviewInfo,
+  permissions: Map<string, CollaboratorPermission>,
+): Disqualification | null {
   const login = lower(review.user.login);
   if (review.user.isBot || login.endsWith('[bot]') || (input.botLogin !== null && login === lower(input.botLogin))) {
     return { why: 'bot', text: 'bot' };
@@ -98,7 +102,8 @@ function isCodeOwner(login: string, codeOwners: NonNullable<GateInput['codeOwner
   return codeOwners.owners.some((owner) => {
     if (!owner.startsWith('@')) return false;
     if (!owner.includes('/')) return lower(owner.slice(1)) === lower(login);
-    const members = Object.entries(codeOwners.teamMembers ?? {}).find(([team]) => lower(team) === lower(owner))?.[1] ?? [];
+    const members =
+      Object.entries(codeOwners.teamMembers ?? {}).find(([team]) => lower(team) === lower(owner))?.[1] ?? [];
     return members.some((member) => lower(member) === lower(login));
   });
 }
@@ -107,7 +112,8 @@ function isCodeOwner(login: string, codeOwners: NonNullable<GateInput['codeOwner
 export function evaluateGate(input: GateInput): GateResult {
   const permissions = new Map(Object.entries(input.permissions).map(([login, p]) => [lower(login), p]));
   const { review, tier } = input;
-  const spotChecked = review.approvals === 0 && isSpotChecked(input.pullRequest.repo, input.pullRequest.number, review.spotCheckPercent);
+  const spotChecked =
+    review.approvals === 0 && isSpotChecked(input.pullRequest.repo, input.pullRequest.number, review.spotCheckPercent);
   const required = Math.max(review.approvals, spotChecked || review.requireCodeOwner ? 1 : 0);
 
   const verdicts = latestReviews(input.reviews).map((r) => judge(input, r, permissions));
@@ -120,7 +126,9 @@ export function evaluateGate(input: GateInput): GateResult {
     ? 'not-required'
     : owners === null || owners.owners.length === 0
       ? 'none-defined'
-      : approvedBy.some((login) => isCodeOwner(login, owners)) ? 'approved' : 'missing';
+      : approvedBy.some((login) => isCodeOwner(login, owners))
+        ? 'approved'
+        : 'missing';
 
   let state: GateState;
   let title: string;
@@ -135,14 +143,23 @@ export function evaluateGate(input: GateInput): GateResult {
     title = `Waiting for ${missing} more approval${missing === 1 ? '' : 's'} (${approvedBy.length} of ${required})`;
   } else if (codeOwner === 'missing') {
     state = 'pending';
-    title = 'Waiting for a code owner\'s approval';
+    title = "Waiting for a code owner's approval";
   } else {
     state = 'success';
     title = required === 0 ? `No approval required for ${tier} risk` : `Approved (${approvedBy.length} of ${required})`;
   }
   const summary = renderGateSummary({
-    tier, required, missing, spotChecked, spotCheckPercent: review.spotCheckPercent, headSha: input.headSha,
-    requesters: input.requesters, verdicts, blockers, codeOwner, owners: owners?.owners ?? [],
+    tier,
+    required,
+    missing,
+    spotChecked,
+    spotCheckPercent: review.spotCheckPercent,
+    headSha: input.headSha,
+    requesters: input.requesters,
+    verdicts,
+    blockers,
+    codeOwner,
+    owners: owners?.owners ?? [],
   });
   return { state, title, summary, required, approvedBy, spotChecked };
 }

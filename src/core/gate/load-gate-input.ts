@@ -41,7 +41,8 @@ export async function loadGateInput(forge: Forge, request: LoadGateInputRequest)
   const reviews = await forge.listReviews(request.pr);
   const humans = new Map<string, string>();
   for (const review of reviews) {
-    if (!review.user.isBot && !review.user.login.endsWith('[bot]')) humans.set(review.user.login.toLowerCase(), review.user.login);
+    if (!review.user.isBot && !review.user.login.endsWith('[bot]'))
+      humans.set(review.user.login.toLowerCase(), review.user.login);
   }
   const permissions: GateInput['permissions'] = Object.fromEntries(
     await Promise.all([...humans.values()].map(async (login) => [login, await forge.getPermission(login)] as const)),

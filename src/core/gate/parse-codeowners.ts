@@ -33,7 +33,8 @@ export interface Codeowners {
 /** Where GitHub looks for the file, in its order. */
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 
-const OWNER = /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?(?:\/[A-Za-z0-9_.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+const OWNER =
+  /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?(?:\/[A-Za-z0-9_.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
 
 /** Splits on unescaped whitespace; stops at an unescaped `#` that starts a token. */
 function tokenize(line: string): string[] {
@@ -107,11 +108,17 @@ export function parseCodeowners(text: string): Codeowners {
     const [pattern, ...ownerTokens] = tokenize(raw);
     if (pattern === undefined) return;
     if (pattern.startsWith('!')) {
-      problems.push({ line, message: `'${pattern}': negation (!) is not supported in CODEOWNERS; the line is ignored` });
+      problems.push({
+        line,
+        message: `'${pattern}': negation (!) is not supported in CODEOWNERS; the line is ignored`,
+      });
       return;
     }
     if (/(?<!\\)[[\]]/.test(pattern)) {
-      problems.push({ line, message: `'${pattern}': character ranges ([ ]) are not supported in CODEOWNERS; the line is ignored` });
+      problems.push({
+        line,
+        message: `'${pattern}': character ranges ([ ]) are not supported in CODEOWNERS; the line is ignored`,
+      });
       return;
     }
     const owners: string[] = [];

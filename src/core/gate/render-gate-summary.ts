@@ -20,7 +20,11 @@ export interface GateFacts {
   owners: readonly string[];
 }
 
-const STATE_TEXT: Record<string, string> = { APPROVED: 'approved', CHANGES_REQUESTED: 'changes requested', DISMISSED: 'dismissed' };
+const STATE_TEXT: Record<string, string> = {
+  APPROVED: 'approved',
+  CHANGES_REQUESTED: 'changes requested',
+  DISMISSED: 'dismissed',
+};
 const short = (sha: string | null) => (sha ?? 'unknown').slice(0, 7);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const mention = (logins: readonly string[]) => logins.map((l) => `@${l}`).join(', ');
@@ -29,13 +33,18 @@ export function renderGateSummary(facts: GateFacts): string {
   const head = `\`${short(facts.headSha)}\``;
   const others = facts.requesters.length > 0 ? ` other than the requester (${mention(facts.requesters)})` : '';
   const lines: string[] = [];
-  lines.push(facts.required === 0
-    ? `**Risk tier \`${facts.tier}\`**: no approval required.`
-    : `**Risk tier \`${facts.tier}\`**: needs ${plural(facts.required, 'approval')} on the latest commit (${head}) ` +
-      `from people with write access${others}, not bots` +
-      `${facts.codeOwner === 'not-required' ? '' : ', including a code owner of a changed file'}.`);
+  lines.push(
+    facts.required === 0
+      ? `**Risk tier \`${facts.tier}\`**: no approval required.`
+      : `**Risk tier \`${facts.tier}\`**: needs ${plural(facts.required, 'approval')} on the latest commit (${head}) ` +
+          `from people with write access${others}, not bots` +
+          `${facts.codeOwner === 'not-required' ? '' : ', including a code owner of a changed file'}.`,
+  );
   if (facts.spotChecked) {
-    lines.push('', `This pull request was selected for a spot check (${facts.spotCheckPercent}% of \`${facts.tier}\` pull requests), so it needs 1 approval.`);
+    lines.push(
+      '',
+      `This pull request was selected for a spot check (${facts.spotCheckPercent}% of \`${facts.tier}\` pull requests), so it needs 1 approval.`,
+    );
   }
   if (facts.verdicts.length > 0) {
     lines.push('', '| reviewer | standing review | counts |', '| --- | --- | --- |');
@@ -46,13 +55,21 @@ export function renderGateSummary(facts: GateFacts): string {
   }
   const todo: string[] = [];
   if (facts.codeOwner === 'none-defined') {
-    todo.push('No CODEOWNERS rule on the default branch owns the changed files, so no approval can satisfy this tier. Add a rule for these paths to `.github/CODEOWNERS`.');
+    todo.push(
+      'No CODEOWNERS rule on the default branch owns the changed files, so no approval can satisfy this tier. Add a rule for these paths to `.github/CODEOWNERS`.',
+    );
   }
   if (facts.blockers.length > 0) {
-    todo.push(`${mention(facts.blockers)} requested changes: they must approve the latest commit, or their review must be dismissed.`);
+    todo.push(
+      `${mention(facts.blockers)} requested changes: they must approve the latest commit, or their review must be dismissed.`,
+    );
   }
-  if (facts.missing > 0) todo.push(`${facts.missing} more approval${facts.missing === 1 ? '' : 's'} on ${head} from someone with write access${others}.`);
-  if (facts.codeOwner === 'missing') todo.push(`An approval from a code owner of a changed file: ${facts.owners.join(', ')}.`);
+  if (facts.missing > 0)
+    todo.push(
+      `${facts.missing} more approval${facts.missing === 1 ? '' : 's'} on ${head} from someone with write access${others}.`,
+    );
+  if (facts.codeOwner === 'missing')
+    todo.push(`An approval from a code owner of a changed file: ${facts.owners.join(', ')}.`);
   if (todo.length > 0) lines.push('', '**Missing:**', ...todo.map((t) => `- ${t}`));
   return lines.join('\n');
 }

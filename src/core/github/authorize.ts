@@ -16,9 +16,7 @@ export interface AuthorizeInput {
   allowedBots: readonly string[];
 }
 
-export type Authorization =
-  | { allowed: true; reason: string }
-  | { allowed: false; reason: string; reply?: string };
+export type Authorization = { allowed: true; reason: string } | { allowed: false; reason: string; reply?: string };
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

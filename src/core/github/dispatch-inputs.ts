@@ -28,7 +28,10 @@ function positiveInt(inputs: RawInputs, name: string, what: string): number | nu
   if (value === null) return null;
   const digits = value.replace(/^#/, '');
   if (!/^[1-9][0-9]{0,14}$/.test(digits)) {
-    throw new GreenlightError('event-invalid', `workflow_dispatch input '${name}' must be ${what}, got '${value}'. Enter just the number, e.g. 42.`);
+    throw new GreenlightError(
+      'event-invalid',
+      `workflow_dispatch input '${name}' must be ${what}, got '${value}'. Enter just the number, e.g. 42.`,
+    );
   }
   return Number(digits);
 }
@@ -38,15 +41,24 @@ export function parseDispatchInputs(inputs: RawInputs): DispatchInputs {
   const issue = positiveInt(inputs, 'issue', 'an issue number');
   const pr = positiveInt(inputs, 'pr', 'a pull request number');
   if (issue !== null && pr !== null) {
-    throw new GreenlightError('event-invalid', `workflow_dispatch has both 'issue' (${issue}) and 'pr' (${pr}); give one: 'issue' to generate, 'pr' to fix.`);
+    throw new GreenlightError(
+      'event-invalid',
+      `workflow_dispatch has both 'issue' (${issue}) and 'pr' (${pr}); give one: 'issue' to generate, 'pr' to fix.`,
+    );
   }
   const headSha = text(inputs, 'head_sha');
   if (headSha !== null && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(headSha)) {
-    throw new GreenlightError('event-invalid', `workflow_dispatch input 'head_sha' must be a full commit SHA (40 hex digits), got '${headSha}'.`);
+    throw new GreenlightError(
+      'event-invalid',
+      `workflow_dispatch input 'head_sha' must be a full commit SHA (40 hex digits), got '${headSha}'.`,
+    );
   }
   const requester = text(inputs, 'requester');
   if (requester !== null && !/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?$/.test(requester)) {
-    throw new GreenlightError('event-invalid', `workflow_dispatch input 'requester' must be a GitHub login, got '${requester}'.`);
+    throw new GreenlightError(
+      'event-invalid',
+      `workflow_dispatch input 'requester' must be a GitHub login, got '${requester}'.`,
+    );
   }
   return {
     issue,

@@ -24,7 +24,15 @@ export function riskLabel(tier: RiskTier): string {
 /** Every label greenlight may apply, for `Forge.ensureLabels`. */
 export function greenlightLabels(): LabelSpec[] {
   return [
-    { name: GREENLIGHT_LABEL, color: '1d76db', description: 'Opened or updated by greenlight; guarded by the review gate' },
-    ...RISK_TIERS.map((tier) => ({ name: riskLabel(tier), color: TIER_COLORS[tier], description: `greenlight risk tier: ${tier}` })),
+    {
+      name: GREENLIGHT_LABEL,
+      color: '1d76db',
+      description: 'Opened or updated by greenlight; guarded by the review gate',
+    },
+    ...RISK_TIERS.map((tier) => ({
+      name: riskLabel(tier),
+      color: TIER_COLORS[tier],
+      description: `greenlight risk tier: ${tier}`,
+    })),
   ];
 }

@@ -18,5 +18,7 @@ export function hasWriteAccess(permission: CollaboratorPermission): boolean {
 export function describeAccess(permission: CollaboratorPermission): string {
   const role = permission.roleName.toLowerCase();
   if (role === 'none') return 'no access';
-  return STANDARD_ROLES.has(role) ? `${role} access` : `${permission.roleName} access (based on ${permission.permission})`;
+  return STANDARD_ROLES.has(role)
+    ? `${role} access`
+    : `${permission.roleName} access (based on ${permission.permission})`;
 }

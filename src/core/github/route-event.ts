@@ -18,8 +18,13 @@ import type { Actor, RepoRef } from '../../ports/forge.ts';
 import type { RepoConfig } from '../config/repo-config.ts';
 import { parseDispatchInputs } from './dispatch-inputs.ts';
 import {
-  EventEnvelope, IssueCommentPayload, IssuesLabeledPayload, PullRequestReviewPayload,
-  PullRequestSynchronizePayload, WorkflowDispatchPayload, type WebhookUser,
+  EventEnvelope,
+  IssueCommentPayload,
+  IssuesLabeledPayload,
+  PullRequestReviewPayload,
+  PullRequestSynchronizePayload,
+  WorkflowDispatchPayload,
+  type WebhookUser,
 } from './event-payloads.ts';
 import { GREENLIGHT_LABEL } from './greenlight-labels.ts';
 import { parseFixCommand } from './parse-fix-command.ts';
@@ -75,11 +80,15 @@ type Trigger = Pick<RepoConfig['trigger'], 'label' | 'fixCommand' | 'allowedBots
 const ignore = (reason: string): EventRoute => ({ kind: 'ignore', reason });
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 const isBotLogin = (login: string) => login.endsWith('[bot]');
-const actorOf = (user: WebhookUser): Actor => ({ login: user.login, isBot: user.type === 'Bot' || isBotLogin(user.login) });
+const actorOf = (user: WebhookUser): Actor => ({
+  login: user.login,
+  isBot: user.type === 'Bot' || isBotLogin(user.login),
+});
 
 /** Why an actor may not start a run at all (before any permission check), or null. */
 function actorFilter(actor: Actor, trigger: Trigger, botLogin: string | null): string | null {
-  if (botLogin !== null && same(actor.login, botLogin)) return `@${actor.login} is greenlight itself; it never reacts to its own actions`;
+  if (botLogin !== null && same(actor.login, botLogin))
+    return `@${actor.login} is greenlight itself; it never reacts to its own actions`;
   if (actor.isBot && !trigger.allowedBots.some((bot) => same(bot, actor.login))) {
     return `@${actor.login} is a bot that is not in trigger.allowedBots`;
   }
@@ -87,14 +96,26 @@ function actorFilter(actor: Actor, trigger: Trigger, botLogin: string | null): s
 }
 
 /** Routes one event; throws GreenlightError('event-invalid') when a routed event's payload is malformed. */
-export function routeEvent(eventName: string, payload: unknown, config: { trigger: Trigger }, options: RouteOptions): EventRoute {
+export function routeEvent(
+  eventName: string,
+  payload: unknown,
+  config: { trigger: Trigger },
+  options: RouteOptions,
+): EventRoute {
   const route = routeAuto(eventName, payload, config.trigger, options);
   if (route.kind === 'ignore' || options.modeInput === 'auto' || route.kind === options.modeInput) return route;
   return ignore(`mode is '${options.modeInput}', and this ${eventName} event asks for a ${route.kind} run`);
 }
 
 function routeAuto(eventName: string, payload: unknown, trigger: Trigger, options: RouteOptions): EventRoute {
-  const handled = ['issues', 'issue_comment', 'workflow_dispatch', 'pull_request_review', 'pull_request', 'pull_request_target'];
+  const handled = [
+    'issues',
+    'issue_comment',
+    'workflow_dispatch',
+    'pull_request_review',
+    'pull_request',
+    'pull_request_target',
+  ];
   if (!handled.includes(eventName)) return ignore(`greenlight does not act on '${eventName}' events`);
   const envelope = parsePayload(EventEnvelope, payload, eventName);
   const [owner = '', repo = ''] = envelope.repository.full_name.split('/');
@@ -107,8 +128,12 @@ function routeAuto(eventName: string, payload: unknown, trigger: Trigger, option
     case 'issues': {
       if (action !== 'labeled') return ignore(`${what}: only a newly added '${trigger.label}' label starts a run`);
       const event = parsePayload(IssuesLabeledPayload, payload, what);
-      if (!same(event.label.name, trigger.label)) return ignore(`${what}: label '${event.label.name}' is not the trigger label '${trigger.label}'`);
-      if (event.issue.pull_request !== undefined) return ignore(`${what}: #${event.issue.number} is a pull request; label an issue, or comment '${trigger.fixCommand}' on the pull request`);
+      if (!same(event.label.name, trigger.label))
+        return ignore(`${what}: label '${event.label.name}' is not the trigger label '${trigger.label}'`);
+      if (event.issue.pull_request !== undefined)
+        return ignore(
+          `${what}: #${event.issue.number} is a pull request; label an issue, or comment '${trigger.fixCommand}' on the pull request`,
+        );
       if (event.issue.state !== 'open') return ignore(`${what}: issue #${event.issue.number} is closed`);
       const refused = actorFilter(sender, trigger, options.botLogin);
       if (refused !== null) return ignore(`${what}: ${refused}`);
@@ -119,20 +144,30 @@ function routeAuto(eventName: string, payload: unknown, trigger: Trigger, option
       const event = parsePayload(IssueCommentPayload, payload, what);
       const command = parseFixCommand(event.comment.body ?? '', trigger.fixCommand);
       if (command === null) return ignore(`${what}: the comment does not start with '${trigger.fixCommand}'`);
-      if (event.issue.pull_request === undefined) return ignore(`${what}: '${trigger.fixCommand}' works on pull requests; #${event.issue.number} is an issue (label it '${trigger.label}' instead)`);
+      if (event.issue.pull_request === undefined)
+        return ignore(
+          `${what}: '${trigger.fixCommand}' works on pull requests; #${event.issue.number} is an issue (label it '${trigger.label}' instead)`,
+        );
       if (event.issue.state !== 'open') return ignore(`${what}: pull request #${event.issue.number} is closed`);
       const author = actorOf(event.comment.user);
       const refused = actorFilter(author, trigger, options.botLogin) ?? actorFilter(sender, trigger, options.botLogin);
       if (refused !== null) return ignore(`${what}: ${refused}`);
       return {
-        ...base, kind: 'fix', pr: event.issue.number, instruction: command.instruction,
-        commentId: event.comment.id, requester: author, headSha: null, source: 'comment',
+        ...base,
+        kind: 'fix',
+        pr: event.issue.number,
+        instruction: command.instruction,
+        commentId: event.comment.id,
+        requester: author,
+        headSha: null,
+        source: 'comment',
       };
     }
     case 'workflow_dispatch':
       return routeDispatch(base, sender, payload, trigger, options);
     case 'pull_request_review': {
-      if (action !== 'submitted' && action !== 'dismissed') return ignore(`${what}: only submitted or dismissed reviews change the review gate`);
+      if (action !== 'submitted' && action !== 'dismissed')
+        return ignore(`${what}: only submitted or dismissed reviews change the review gate`);
       const event = parsePayload(PullRequestReviewPayload, payload, what);
       return gateRoute(base, event.pull_request, 'review', what);
     }
@@ -152,12 +187,20 @@ function gateRoute(
 ): EventRoute {
   if (pr.state !== 'open') return ignore(`${what}: pull request #${pr.number} is closed`);
   if (!pr.labels.some((label) => same(label.name, GREENLIGHT_LABEL))) {
-    return ignore(`${what}: pull request #${pr.number} is not a greenlight pull request (no '${GREENLIGHT_LABEL}' label)`);
+    return ignore(
+      `${what}: pull request #${pr.number} is not a greenlight pull request (no '${GREENLIGHT_LABEL}' label)`,
+    );
   }
   return { ...base, kind: 'gate', pr: pr.number, headSha: pr.head.sha, source };
 }
 
-function routeDispatch(base: RouteBase, sender: Actor, payload: unknown, trigger: Trigger, options: RouteOptions): EventRoute {
+function routeDispatch(
+  base: RouteBase,
+  sender: Actor,
+  payload: unknown,
+  trigger: Trigger,
+  options: RouteOptions,
+): EventRoute {
   const event = parsePayload(WorkflowDispatchPayload, payload, 'workflow_dispatch');
   const inputs = parseDispatchInputs(event.inputs);
   const noTarget = ignore(`workflow_dispatch: give an 'issue' input to generate or a 'pr' input to fix`);
@@ -170,7 +213,9 @@ function routeDispatch(base: RouteBase, sender: Actor, payload: unknown, trigger
   let requester = sender;
   if (inputs.requester !== null && !same(inputs.requester, sender.login)) {
     if (!sender.isBot) {
-      return ignore(`workflow_dispatch: @${sender.login} named @${inputs.requester} as requester; only the greenlight App dispatches on someone's behalf, leave 'requester' empty`);
+      return ignore(
+        `workflow_dispatch: @${sender.login} named @${inputs.requester} as requester; only the greenlight App dispatches on someone's behalf, leave 'requester' empty`,
+      );
     }
     requester = { login: inputs.requester, isBot: isBotLogin(inputs.requester) };
   }
@@ -179,7 +224,13 @@ function routeDispatch(base: RouteBase, sender: Actor, payload: unknown, trigger
   if (inputs.issue !== null) return { ...base, kind: 'generate', issue: inputs.issue, requester, source: 'dispatch' };
   if (inputs.pr === null) return noTarget;
   return {
-    ...base, kind: 'fix', pr: inputs.pr, instruction: inputs.instruction, commentId: inputs.commentId,
-    requester, headSha: inputs.headSha, source: 'dispatch',
+    ...base,
+    kind: 'fix',
+    pr: inputs.pr,
+    instruction: inputs.instruction,
+    commentId: inputs.commentId,
+    requester,
+    headSha: inputs.headSha,
+    source: 'dispatch',
   };
 }

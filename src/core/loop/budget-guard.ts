@@ -22,7 +22,11 @@ const zero: ModelUsage = { inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0,
  * as ONE usage (prices can step up with the prompt size) with the input billed both
  * as plain input and as cache writes, whichever is dearer.
  */
-export function worstCaseCallCost(costOf: (u: ModelUsage) => number, inputTokens: number, maxOutputTokens: number): number {
+export function worstCaseCallCost(
+  costOf: (u: ModelUsage) => number,
+  inputTokens: number,
+  maxOutputTokens: number,
+): number {
   const plain = costOf({ ...zero, inputTokens, outputTokens: maxOutputTokens });
   const written = costOf({ ...zero, cacheWriteTokens: inputTokens, outputTokens: maxOutputTokens });
   return Number.isNaN(plain) || Number.isNaN(written) ? Number.NaN : Math.max(plain, written);
@@ -53,16 +57,20 @@ export function checkCallBudget(
   if (tokensAfter > budgets.maxTokens) {
     return {
       code: 'token-budget',
-      message: `Stopped before a model call that could use up to ${fmt(next.estimatedInputTokens + next.maxOutputTokens)} tokens: ` +
+      message:
+        `Stopped before a model call that could use up to ${fmt(next.estimatedInputTokens + next.maxOutputTokens)} tokens: ` +
         `${fmt(state.tokens)} of the ${fmt(budgets.maxTokens)}-token budget were already used.`,
     };
   }
   const costAfter = state.costUsd + next.worstCaseCostUsd;
   if (!(costAfter <= budgets.maxCostUsd)) {
-    const worst = Number.isNaN(next.worstCaseCostUsd) ? 'an unknown amount (the model has no price)' : `up to $${next.worstCaseCostUsd.toFixed(4)}`;
+    const worst = Number.isNaN(next.worstCaseCostUsd)
+      ? 'an unknown amount (the model has no price)'
+      : `up to $${next.worstCaseCostUsd.toFixed(4)}`;
     return {
       code: 'cost-budget',
-      message: `Stopped before a model call that could cost ${worst}: $${state.costUsd.toFixed(4)} of the ` +
+      message:
+        `Stopped before a model call that could cost ${worst}: $${state.costUsd.toFixed(4)} of the ` +
         `$${budgets.maxCostUsd.toFixed(2)} budget were already spent.`,
     };
   }

@@ -33,11 +33,15 @@ export async function converse(s: LoopSession): Promise<TurnEnd> {
       maxOutputTokens,
     };
     const estimatedInputTokens = estimateInput(s, request);
-    const stop = checkCallBudget(s.request.config.budgets, { tokens: totalTokens(s.usage), costUsd: s.costUsd, elapsedMs: elapsedMs(s) }, {
-      estimatedInputTokens,
-      maxOutputTokens,
-      worstCaseCostUsd: worstCaseCallCost(s.deps.costOf, estimatedInputTokens, maxOutputTokens),
-    });
+    const stop = checkCallBudget(
+      s.request.config.budgets,
+      { tokens: totalTokens(s.usage), costUsd: s.costUsd, elapsedMs: elapsedMs(s) },
+      {
+        estimatedInputTokens,
+        maxOutputTokens,
+        worstCaseCostUsd: worstCaseCallCost(s.deps.costOf, estimatedInputTokens, maxOutputTokens),
+      },
+    );
     if (stop !== null) return { kind: 'stopped', reason: stop, modelCalls, toolCalls };
 
     const turn = s.turns.length + 1;
@@ -49,7 +53,12 @@ export async function converse(s: LoopSession): Promise<TurnEnd> {
       // Provider failures after the adapter's own retries end the run, keeping the best state.
       if (!isGreenlightError(error, 'model')) throw error;
       s.deps.audit.write({ kind: 'note', message: 'model call failed', data: { turn, error: error.message } });
-      return { kind: 'stopped', reason: { code: 'model-error', message: `The model call failed: ${error.message}` }, modelCalls, toolCalls };
+      return {
+        kind: 'stopped',
+        reason: { code: 'model-error', message: `The model call failed: ${error.message}` },
+        modelCalls,
+        toolCalls,
+      };
     }
     modelCalls += 1;
     account(s, turn, response);
@@ -65,11 +74,21 @@ export async function converse(s: LoopSession): Promise<TurnEnd> {
     await reportProgress(s);
 
     if (response.stopReason === 'refusal') {
-      const said = response.content.filter((b) => b.type === 'text').map((b) => b.text).join(' ').trim();
-      return { kind: 'refused', reason: `The model declined the task${said === '' ? '.' : `: ${said.slice(0, 500)}`}`, modelCalls, toolCalls };
+      const said = response.content
+        .filter((b) => b.type === 'text')
+        .map((b) => b.text)
+        .join(' ')
+        .trim();
+      return {
+        kind: 'refused',
+        reason: `The model declined the task${said === '' ? '.' : `: ${said.slice(0, 500)}`}`,
+        modelCalls,
+        toolCalls,
+      };
     }
     const followUp: ContentBlock[] = [...results];
-    if (response.stopReason === 'max_tokens' || response.stopReason === 'pause_turn') followUp.push({ type: 'text', text: CONTINUE_AFTER_CUT });
+    if (response.stopReason === 'max_tokens' || response.stopReason === 'pause_turn')
+      followUp.push({ type: 'text', text: CONTINUE_AFTER_CUT });
     if (followUp.length === 0) return { kind: 'ended', modelCalls, toolCalls };
     pushUser(s, followUp);
   }
@@ -98,7 +117,15 @@ function account(s: LoopSession, turn: number, response: ModelResponse): void {
   s.modelMs += response.durationMs;
   s.knownContextTokens = totalTokens(u);
   s.pendingTokens = 0;
-  s.turns.push({ turn, iteration: s.iteration, usage: u, costUsd: cost, durationMs: response.durationMs, stopReason: response.stopReason, toolCalls: 0 });
+  s.turns.push({
+    turn,
+    iteration: s.iteration,
+    usage: u,
+    costUsd: cost,
+    durationMs: response.durationMs,
+    stopReason: response.stopReason,
+    toolCalls: 0,
+  });
 }
 
 /**
@@ -107,9 +134,14 @@ function account(s: LoopSession, turn: number, response: ModelResponse): void {
  * and the earlier messages are already in the log.
  */
 function auditRequest(s: LoopSession, turn: number, request: ModelRequest): void {
-  const request_ = turn === 1
-    ? request
-    : { prefix: 'unchanged', messageCount: request.messages.length, newMessages: request.messages.slice(s.auditedMessages) };
+  const request_ =
+    turn === 1
+      ? request
+      : {
+          prefix: 'unchanged',
+          messageCount: request.messages.length,
+          newMessages: request.messages.slice(s.auditedMessages),
+        };
   s.deps.audit.write({ kind: 'model-request', turn, request: request_ });
   s.auditedMessages = request.messages.length;
 }

@@ -41,10 +41,13 @@ const SKIP_MARKERS: readonly RegExp[] = [
   /\b(?:it|test|describe|context|suite|specify)\.(?:skip|skipIf)\b/,
   /\b(?:xit|xtest|xdescribe|xcontext|xspecify)\s*\(/,
   /\bthis\.skip\s*\(/,
-  /@pytest\.mark\.(?:skip|skipif|xfail)\b/, /@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b/,
-  /\bpytest\.(?:skip|xfail)\s*\(/, /\bself\.skipTest\s*\(/,
+  /@pytest\.mark\.(?:skip|skipif|xfail)\b/,
+  /@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b/,
+  /\bpytest\.(?:skip|xfail)\s*\(/,
+  /\bself\.skipTest\s*\(/,
   /\bt\.Skip(?:f|Now)?\s*\(/,
-  /#\[ignore\b/, /@(?:Disabled|Ignore)\b/,
+  /#\[ignore\b/,
+  /@(?:Disabled|Ignore)\b/,
   /^\s*(?:skip|pending)(?:\s+['"]|\s*\(|\s*$)/, // RSpec / minitest
 ];
 
@@ -53,7 +56,8 @@ const FOCUS_MARKERS: readonly RegExp[] = [
   /\b(?:fit|fdescribe|fcontext)\s*\(/,
 ];
 
-const ASSERTIONS = /\bexpect\s*\(|\bassert\w*\b|\bt\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\brequire\.\w+\s*\(|\.should\b|\bassert_eq!|\bassert!/g;
+const ASSERTIONS =
+  /\bexpect\s*\(|\bassert\w*\b|\bt\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\brequire\.\w+\s*\(|\.should\b|\bassert_eq!|\bassert!/g;
 
 /** Findings from the diff alone (cheap: no test run needed). */
 export function detectDiffTampering(changes: readonly FileChange[]): TamperFinding[] {
@@ -73,7 +77,11 @@ export function detectDiffTampering(changes: readonly FileChange[]): TamperFindi
       continue;
     }
     if (change.status === 'deleted') {
-      if (isTestFileName(path) || declaredNames(change.removedLines).length > 0 || countMarkers(change.removedLines) > 0) {
+      if (
+        isTestFileName(path) ||
+        declaredNames(change.removedLines).length > 0 ||
+        countMarkers(change.removedLines) > 0
+      ) {
         findings.push({ kind: 'test-file-deleted', path, detail: `test file \`${path}\` was deleted` });
       }
       continue;
@@ -85,11 +93,20 @@ export function detectDiffTampering(changes: readonly FileChange[]): TamperFindi
       }
       const lostMarkers = countMarkers(change.removedLines) - countMarkers(change.addedLines);
       if (lostMarkers > 0) {
-        findings.push({ kind: 'test-removed', path, detail: `${lostMarkers} test function(s) were removed from \`${path}\`` });
+        findings.push({
+          kind: 'test-removed',
+          path,
+          detail: `${lostMarkers} test function(s) were removed from \`${path}\``,
+        });
       }
-      const lostAssertions = countMatches(change.removedLines, ASSERTIONS) - countMatches(change.addedLines, ASSERTIONS);
+      const lostAssertions =
+        countMatches(change.removedLines, ASSERTIONS) - countMatches(change.addedLines, ASSERTIONS);
       if (lostAssertions > 0) {
-        findings.push({ kind: 'assertions-removed', path, detail: `${lostAssertions} assertion(s) were removed from existing tests in \`${path}\`` });
+        findings.push({
+          kind: 'assertions-removed',
+          path,
+          detail: `${lostAssertions} assertion(s) were removed from existing tests in \`${path}\``,
+        });
       }
     }
     // A skipped or focused test proves nothing and hides others, even in a new file.
@@ -97,7 +114,11 @@ export function detectDiffTampering(changes: readonly FileChange[]): TamperFindi
       findings.push({ kind: 'test-skipped', path, detail: `a skip marker was added in \`${path}\`` });
     }
     if (countLines(change.addedLines, FOCUS_MARKERS) > countLines(change.removedLines, FOCUS_MARKERS)) {
-      findings.push({ kind: 'focus-added', path, detail: `a focus marker (\`.only\`) was added in \`${path}\`, which stops other tests from running` });
+      findings.push({
+        kind: 'focus-added',
+        path,
+        detail: `a focus marker (\`.only\`) was added in \`${path}\`, which stops other tests from running`,
+      });
     }
   }
   return findings;
@@ -108,17 +129,25 @@ export function detectDiffTampering(changes: readonly FileChange[]): TamperFindi
  * longer runs, or that is now skipped. Renamed files keep their tests' identity
  * (matched by file and name). Only for structured, non-crashed full runs.
  */
-export function detectReportTampering(baseline: TestReport, current: TestReport, changes: readonly FileChange[]): TamperFinding[] {
+export function detectReportTampering(
+  baseline: TestReport,
+  current: TestReport,
+  changes: readonly FileChange[],
+): TamperFinding[] {
   if (!baseline.structured || !current.structured || current.crashed || baseline.crashed) return [];
-  const renamed = new Map(changes.filter((c) => c.previousPath !== undefined).map((c) => [c.previousPath as string, c.path]));
+  const renamed = new Map(
+    changes.filter((c) => c.previousPath !== undefined).map((c) => [c.previousPath as string, c.path]),
+  );
   const now = new Map(current.tests.map((t) => [`${t.file ?? ''}::${t.name}`, t]));
   const changedPaths = new Set(changes.map((c) => c.path));
   const findings: TamperFinding[] = [];
   for (const test of baseline.tests) {
     if (test.status === 'skipped') continue;
-    const file = test.file === null ? '' : renamed.get(test.file) ?? test.file;
-    const match = now.get(`${file}::${test.name}`) ?? current.tests.find((t) => t.id === test.id)
-      ?? current.tests.find((t) => t.name === test.name && t.file !== null && changedPaths.has(t.file));
+    const file = test.file === null ? '' : (renamed.get(test.file) ?? test.file);
+    const match =
+      now.get(`${file}::${test.name}`) ??
+      current.tests.find((t) => t.id === test.id) ??
+      current.tests.find((t) => t.name === test.name && t.file !== null && changedPaths.has(t.file));
     const path = file === '' ? test.id : file;
     if (match === undefined) {
       findings.push({ kind: 'test-vanished', path, detail: `baseline test \`${test.id}\` no longer runs` });
@@ -133,9 +162,12 @@ function inlineRustTampering(change: FileChange): TamperFinding[] {
   const path = change.path;
   const findings: TamperFinding[] = [];
   const lost = countMarkers(change.removedLines) - countMarkers(change.addedLines);
-  if (lost > 0) findings.push({ kind: 'test-removed', path, detail: `${lost} test function(s) were removed from \`${path}\`` });
+  if (lost > 0)
+    findings.push({ kind: 'test-removed', path, detail: `${lost} test function(s) were removed from \`${path}\`` });
   const ignore = /#\[ignore\b/;
-  if (change.addedLines.filter((l) => ignore.test(l)).length > change.removedLines.filter((l) => ignore.test(l)).length) {
+  if (
+    change.addedLines.filter((l) => ignore.test(l)).length > change.removedLines.filter((l) => ignore.test(l)).length
+  ) {
     findings.push({ kind: 'test-skipped', path, detail: `a skip marker was added in \`${path}\`` });
   }
   return findings;

@@ -14,20 +14,40 @@ export interface DispatchCounters {
  * model sends: malformed input, unknown tools, refused paths and failing adapters all
  * become error results, and everything is written to the audit log.
  */
-export async function dispatchToolCall(s: LoopSession, block: ToolUseBlock, turn: number, counters: DispatchCounters): Promise<ToolResultBlock> {
+export async function dispatchToolCall(
+  s: LoopSession,
+  block: ToolUseBlock,
+  turn: number,
+  counters: DispatchCounters,
+): Promise<ToolResultBlock> {
   const { audit } = s.deps;
   audit.write({ kind: 'tool-call', turn, name: block.name, input: block.input });
   const outcome = await execute(s, block, turn, counters);
   if (outcome.refusal !== undefined) {
-    audit.write({ kind: 'tool-refused', turn, name: block.name, path: outcome.refusal.path, reason: outcome.refusal.reason });
+    audit.write({
+      kind: 'tool-refused',
+      turn,
+      name: block.name,
+      path: outcome.refusal.path,
+      reason: outcome.refusal.reason,
+    });
   }
   audit.write({
-    kind: 'tool-result', turn, name: block.name, isError: outcome.isError, output: outcome.content.slice(0, s.limits.auditExcerptChars),
+    kind: 'tool-result',
+    turn,
+    name: block.name,
+    isError: outcome.isError,
+    output: outcome.content.slice(0, s.limits.auditExcerptChars),
   });
   return { type: 'tool_result', toolUseId: block.id, content: outcome.content, isError: outcome.isError };
 }
 
-async function execute(s: LoopSession, block: ToolUseBlock, turn: number, counters: DispatchCounters): Promise<ToolOutcome> {
+async function execute(
+  s: LoopSession,
+  block: ToolUseBlock,
+  turn: number,
+  counters: DispatchCounters,
+): Promise<ToolOutcome> {
   if (block.name === RUN_TESTS_TOOL) return runTests(s, block.input, counters);
   const { tools } = s.deps;
   if (!tools.handles(block.name)) {
@@ -35,14 +55,24 @@ async function execute(s: LoopSession, block: ToolUseBlock, turn: number, counte
     return { content: `Unknown tool "${block.name}". Available tools: ${names}.`, isError: true };
   }
   if (typeof block.input !== 'object' || block.input === null || Array.isArray(block.input)) {
-    return { content: `Tool "${block.name}" expects a JSON object as input; got ${describe(block.input)}.`, isError: true };
+    return {
+      content: `Tool "${block.name}" expects a JSON object as input; got ${describe(block.input)}.`,
+      isError: true,
+    };
   }
   try {
     return await tools.execute({ id: block.id, name: block.name, input: block.input });
   } catch (error) {
     // The port promises values, but an adapter bug must not end the run mid-conversation.
-    s.deps.audit.write({ kind: 'note', message: 'tool adapter threw', data: { turn, name: block.name, error: String(error) } });
-    return { content: `Tool "${block.name}" failed: ${error instanceof Error ? error.message : String(error)}`, isError: true };
+    s.deps.audit.write({
+      kind: 'note',
+      message: 'tool adapter threw',
+      data: { turn, name: block.name, error: String(error) },
+    });
+    return {
+      content: `Tool "${block.name}" failed: ${error instanceof Error ? error.message : String(error)}`,
+      isError: true,
+    };
   }
 }
 

@@ -13,9 +13,12 @@ export interface JudgeOptions {
 
 /** A sentence saying why the report is not acceptable, or null when it is. */
 export function judgeReport(report: TestReport, comparison: BaselineComparison, options: JudgeOptions): string | null {
-  if (report.crashed) return `the test suite could not run (exit code ${report.exitCode ?? 'none'}${report.timedOut ? ', timed out' : ''})`;
+  if (report.crashed)
+    return `the test suite could not run (exit code ${report.exitCode ?? 'none'}${report.timedOut ? ', timed out' : ''})`;
   if (!report.structured) {
-    return report.exitCode === 0 ? null : `the test command failed (exit code ${report.exitCode ?? 'none'}) and reported no per-test results`;
+    return report.exitCode === 0
+      ? null
+      : `the test command failed (exit code ${report.exitCode ?? 'none'}) and reported no per-test results`;
   }
   const blamed = [...comparison.byCategory['newly-failing'], ...comparison.byCategory['new-failing']];
   if (blamed.length > 0) return `${blamed.length} test(s) fail because of the change: ${list(blamed)}`;
@@ -37,7 +40,11 @@ export function judgeReport(report: TestReport, comparison: BaselineComparison, 
 export function scoreReport(report: TestReport, comparison: BaselineComparison): number[] | null {
   if (report.crashed) return null;
   if (!report.structured) return [report.exitCode === 0 ? 0 : -1, 0, 0];
-  return [0 - comparison.byCategory['newly-failing'].length, report.totals.passed, 0 - (report.totals.failed + report.totals.errored)];
+  return [
+    0 - comparison.byCategory['newly-failing'].length,
+    report.totals.passed,
+    0 - (report.totals.failed + report.totals.errored),
+  ];
 }
 
 /** a ≥ b, lexicographically. */

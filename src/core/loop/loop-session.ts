@@ -66,9 +66,17 @@ export interface LoopSession {
   lastTests: ProgressSnapshot['tests'];
 }
 
-export function createSession(request: LoopRequest, deps: LoopDeps, system: PromptBlock[], tools: ToolSpec[]): LoopSession {
+export function createSession(
+  request: LoopRequest,
+  deps: LoopDeps,
+  system: PromptBlock[],
+  tools: ToolSpec[],
+): LoopSession {
   const steps = Object.fromEntries(
-    (['understand', 'context', 'baseline', 'iterations', 'verify', 'publish'] as const).map((name) => [name, { state: 'pending' as StepState }]),
+    (['understand', 'context', 'baseline', 'iterations', 'verify', 'publish'] as const).map((name) => [
+      name,
+      { state: 'pending' as StepState },
+    ]),
   ) as ProgressSnapshot['steps'];
   steps.understand.state = 'done';
   steps.context.state = 'done';
@@ -120,7 +128,11 @@ export function pushUser(s: LoopSession, blocks: ContentBlock[]): void {
   if (last !== undefined && last.role === 'user') last.content.push(...blocks);
   else s.messages.push({ role: 'user', content: blocks });
   for (const block of blocks) {
-    s.pendingTokens += tokensOf(s, block.type === 'text' ? block.text : block.type === 'tool_result' ? block.content : JSON.stringify(block.input)) + 10;
+    s.pendingTokens +=
+      tokensOf(
+        s,
+        block.type === 'text' ? block.text : block.type === 'tool_result' ? block.content : JSON.stringify(block.input),
+      ) + 10;
   }
 }
 
@@ -136,7 +148,8 @@ export async function runSuite(s: LoopSession, selection: TestSelection | undefi
     const t = report.totals;
     s.lastTests = { passed: t.passed, failed: t.failed + t.errored, total: t.total };
   }
-  const scope = selection === undefined ? '' : ` [${[...(selection.tests ?? []), ...(selection.changedFiles ?? [])].join(' ')}]`;
+  const scope =
+    selection === undefined ? '' : ` [${[...(selection.tests ?? []), ...(selection.changedFiles ?? [])].join(' ')}]`;
   s.deps.audit.write({
     kind: 'command',
     command: `${s.deps.tests.command.command}${scope}`,
@@ -155,7 +168,9 @@ export function compare(s: LoopSession, current: TestReport): BaselineComparison
 }
 
 export function baselineFailures(s: LoopSession): Set<string> {
-  return new Set((s.baseline?.tests ?? []).filter((t) => t.status === 'failed' || t.status === 'errored').map((t) => t.id));
+  return new Set(
+    (s.baseline?.tests ?? []).filter((t) => t.status === 'failed' || t.status === 'errored').map((t) => t.id),
+  );
 }
 
 /** The compact report the model sees, with pre-existing failures named apart. */

@@ -17,9 +17,13 @@ const NOTE_MAX = 400;
  * renderWithPreExisting(report, 6_000, new Set(['test/a.test.ts::old']))
  */
 export function renderWithPreExisting(
-  report: TestReport, budgetChars: number, preExisting: ReadonlySet<string>, render: ReportRenderer = renderReportForModel,
+  report: TestReport,
+  budgetChars: number,
+  preExisting: ReadonlySet<string>,
+  render: ReportRenderer = renderReportForModel,
 ): string {
-  const isOld = (t: TestReport['tests'][number]): boolean => (t.status === 'failed' || t.status === 'errored') && preExisting.has(t.id);
+  const isOld = (t: TestReport['tests'][number]): boolean =>
+    (t.status === 'failed' || t.status === 'errored') && preExisting.has(t.id);
   const old = report.tests.filter(isOld).map((t) => t.id);
   if (old.length === 0) return render(report, budgetChars);
   let note = `${NOTE}${old.join(', ')}`;

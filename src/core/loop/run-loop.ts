@@ -14,7 +14,17 @@ import type { LoopDeps } from './loop-deps.ts';
 import type { IterationRecord, IterationResult, LoopOutcome, LoopReport, StopReason } from './loop-outcome.ts';
 import type { LoopRequest } from './loop-request.ts';
 import {
-  compare, createSession, elapsedMs, noteStop, pushUser, renderForModel, reportProgress, runSuite, setStep, totalTokens, type LoopSession,
+  compare,
+  createSession,
+  elapsedMs,
+  noteStop,
+  pushUser,
+  renderForModel,
+  reportProgress,
+  runSuite,
+  setStep,
+  totalTokens,
+  type LoopSession,
 } from './loop-session.ts';
 import { renderFeedback, type Feedback } from './render-feedback.ts';
 import { RUN_TESTS_TOOL, runTestsSpec } from './run-tests-tool.ts';
@@ -32,7 +42,13 @@ import { verifyChange } from './verify-change.ts';
 export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<LoopOutcome> {
   const s = createSession(request, deps, promptPrefix(request, deps), [...deps.tools.specs, runTestsSpec]);
   const { task, config } = request;
-  deps.audit.write({ kind: 'run-start', mode: task.mode, task: task.title, model: deps.model.modelId, base: task.baseSha });
+  deps.audit.write({
+    kind: 'run-start',
+    mode: task.mode,
+    task: task.title,
+    model: deps.model.modelId,
+    base: task.baseSha,
+  });
 
   setStep(s, 'baseline', 'running');
   await reportProgress(s);
@@ -41,7 +57,14 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
   if (baseline === null) return finish(s, timeStop(s), { validate: false });
   s.baseline = baseline;
   s.baseDiff = await deps.workspace.diff(task.baseSha);
-  s.best = { checkpoint: s.baseCheckpoint, score: scoreReport(baseline, compare(s, baseline)) ?? [-Infinity], iteration: 0, diff: s.baseDiff, report: baseline, provisional: false };
+  s.best = {
+    checkpoint: s.baseCheckpoint,
+    score: scoreReport(baseline, compare(s, baseline)) ?? [-Infinity],
+    iteration: 0,
+    diff: s.baseDiff,
+    report: baseline,
+    provisional: false,
+  };
   s.lastValidatedDiff = s.baseDiff;
   setStep(s, 'baseline', 'done', describeBaseline(baseline));
   pushUser(s, [{ type: 'text', text: firstTurn(s, baseline) }]);
@@ -53,11 +76,21 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     setStep(s, 'iterations', 'running', `round ${iteration} of ${max}`);
     await reportProgress(s);
     const end = await converse(s);
-    const log: IterationRecord = { iteration, modelCalls: end.modelCalls, toolCalls: end.toolCalls, result: 'not-validated', tests: null, testScope: null };
+    const log: IterationRecord = {
+      iteration,
+      modelCalls: end.modelCalls,
+      toolCalls: end.toolCalls,
+      result: 'not-validated',
+      tests: null,
+      testScope: null,
+    };
     s.iterationLog.push(log);
     if (end.kind === 'refused') return refuse(s, end.reason);
     if (end.kind === 'stopped') return finish(s, end.reason, { validate: end.reason.code !== 'time-budget' });
-    if (end.kind === 'call-limit') s.notes.push(`Round ${iteration} was ended after ${end.modelCalls} model calls without the model ending its turn.`);
+    if (end.kind === 'call-limit')
+      s.notes.push(
+        `Round ${iteration} was ended after ${end.modelCalls} model calls without the model ending its turn.`,
+      );
 
     // On the last round the full suite runs directly, so that the final state is scored.
     const validation = await validateChange(s, { relatedFirst: iteration < max });
@@ -75,7 +108,10 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
         deps.audit.write({ kind: 'note', message: 'test tampering rejected', data: validation.findings });
         consecutiveTampering += 1;
         if (consecutiveTampering >= 2) {
-          return refuse(s, `The model deleted, skipped or weakened existing tests in two rounds in a row (${validation.findings.map((f) => f.detail).join('; ')}). The engine does not accept such a change.`);
+          return refuse(
+            s,
+            `The model deleted, skipped or weakened existing tests in two rounds in a row (${validation.findings.map((f) => f.detail).join('; ')}). The engine does not accept such a change.`,
+          );
         }
         feedback = { kind: 'tampered', findings: validation.findings };
         break;
@@ -95,14 +131,19 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
         log.result = 'coverage-not-raised';
         setStep(s, 'verify', 'pending');
         feedback = { kind: 'coverage', text: verification.feedback };
-        if (iteration === max) return finish(s, { code: 'coverage-not-raised', message: verification.feedback }, { validate: false });
+        if (iteration === max)
+          return finish(s, { code: 'coverage-not-raised', message: verification.feedback }, { validate: false });
         break;
       }
     }
     if (validation.kind !== 'tampered') consecutiveTampering = 0;
     if (iteration < max) pushUser(s, [{ type: 'text', text: renderFeedback(feedback, iteration + 1, max) }]);
   }
-  return finish(s, { code: 'iteration-budget', message: `All ${max} rounds were used without a change that passes verification.` }, { validate: false });
+  return finish(
+    s,
+    { code: 'iteration-budget', message: `All ${max} rounds were used without a change that passes verification.` },
+    { validate: false },
+  );
 }
 
 /** System prompt, then the repository context; the cache breakpoint closes the prefix. */
@@ -116,9 +157,11 @@ function firstTurn(s: LoopSession, baseline: TestReport): string {
   const parts = [renderTaskForPrompt(s.request.task), ''];
   const failing = baseline.tests.filter((t) => t.status === 'failed' || t.status === 'errored');
   if (baseline.crashed || (!baseline.structured && baseline.exitCode !== 0) || failing.length > 0) {
-    parts.push(s.request.mustFixBaselineFailures === true
-      ? 'Before any change, the test suite reports these failures; they must pass when you are done:'
-      : 'Before any change, the test suite already reports these failures. They are not yours to fix and will not be held against you:');
+    parts.push(
+      s.request.mustFixBaselineFailures === true
+        ? 'Before any change, the test suite reports these failures; they must pass when you are done:'
+        : 'Before any change, the test suite already reports these failures. They are not yours to fix and will not be held against you:',
+    );
     parts.push(renderForModel(s, baseline));
   } else {
     parts.push(`Before any change, the test suite passes (${baseline.totals.passed} tests).`);
@@ -128,7 +171,11 @@ function firstTurn(s: LoopSession, baseline: TestReport): string {
 
 function record(log: IterationRecord, v: Validation): void {
   const results: Record<Validation['kind'], IterationResult> = {
-    'no-changes': 'no-changes', 'out-of-time': 'not-validated', tampered: 'tampered', failed: 'full-failed', passed: 'passed',
+    'no-changes': 'no-changes',
+    'out-of-time': 'not-validated',
+    tampered: 'tampered',
+    failed: 'full-failed',
+    passed: 'passed',
   };
   log.result = results[v.kind];
   if (v.kind === 'failed') {
@@ -177,7 +224,9 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
       const verification = await verifyChange(s, validation);
       s.verification = verification.summary;
       if (verification.kind === 'verified') {
-        s.notes.push(`${reason.message} The state the model had reached passes verification, so the change is proposed.`);
+        s.notes.push(
+          `${reason.message} The state the model had reached passes verification, so the change is proposed.`,
+        );
         return succeed(s, verification.report);
       }
     }
@@ -186,13 +235,20 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
   if (s.best !== null && (await workspace.diff(base)) !== s.best.diff) {
     await checkpoints.restore(s.best.checkpoint);
     restoredFrom = s.best.iteration;
-    audit.write({ kind: 'note', message: 'restored best state', data: { iteration: s.best.iteration, score: s.best.score } });
+    audit.write({
+      kind: 'note',
+      message: 'restored best state',
+      data: { iteration: s.best.iteration, score: s.best.score },
+    });
   }
   let final = s.best?.report ?? null;
   if (s.best?.provisional === true) {
     // The best state was only scored from a related run: report real full-suite figures.
     final = (await runSuite(s, undefined)) ?? final;
-    if (final !== null && final === s.best.report) s.notes.push('The final test figures are estimated from a related-test run (no time was left for the full suite).');
+    if (final !== null && final === s.best.report)
+      s.notes.push(
+        'The final test figures are estimated from a related-test run (no time was left for the full suite).',
+      );
   }
   setStep(s, 'iterations', 'failed', reason.message);
   setStep(s, 'verify', s.verification === null ? 'skipped' : 'failed');
@@ -206,7 +262,8 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
 async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {
   const { workspace, checkpoints, audit } = s.deps;
   // No change is proposed: leave the tree as it was at the start.
-  if (s.baseCheckpoint !== '' && (await workspace.diff(s.request.task.baseSha)) !== s.baseDiff) await checkpoints.restore(s.baseCheckpoint);
+  if (s.baseCheckpoint !== '' && (await workspace.diff(s.request.task.baseSha)) !== s.baseDiff)
+    await checkpoints.restore(s.baseCheckpoint);
   setStep(s, 'iterations', 'failed', 'refused');
   setStep(s, 'verify', 'skipped');
   await reportProgress(s);
@@ -214,9 +271,17 @@ async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {
   return { kind: 'refused', reason, report: buildReport(s, s.baseline, null, null) };
 }
 
-function buildReport(s: LoopSession, final: TestReport | null, stop: StopReason | null, restoredFrom: number | null): LoopReport {
+function buildReport(
+  s: LoopSession,
+  final: TestReport | null,
+  stop: StopReason | null,
+  restoredFrom: number | null,
+): LoopReport {
   const baseline = s.baseline;
-  const failing = (baseline?.tests ?? []).filter((t) => t.status === 'failed' || t.status === 'errored').map((t) => t.id).sort();
+  const failing = (baseline?.tests ?? [])
+    .filter((t) => t.status === 'failed' || t.status === 'errored')
+    .map((t) => t.id)
+    .sort();
   const wallMs = elapsedMs(s);
   return {
     mode: s.request.task.mode,

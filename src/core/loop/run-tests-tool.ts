@@ -10,7 +10,7 @@ export const runTestsSpec: ToolSpec = {
   kind: 'custom',
   name: RUN_TESTS_TOOL,
   description:
-    'Run the project\'s tests in the sandbox and get a compact report (totals, then failures with message, location and stack). ' +
+    "Run the project's tests in the sandbox and get a compact report (totals, then failures with message, location and stack). " +
     'Without arguments the whole suite runs. `tests`: test ids or test files to run. `files`: changed source files; ' +
     'runs the tests related to them. Failures that existed before your change are marked as pre-existing.',
   inputSchema: {
@@ -32,11 +32,18 @@ export type RunTestsInput = { ok: true; selection: TestSelection | undefined } |
 export function parseRunTestsInput(input: unknown): RunTestsInput {
   if (input === undefined || input === null) return { ok: true, selection: undefined };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, error: 'run_tests expects an object such as {"tests": ["test/a.test.ts"]} or {} for the whole suite.' };
+    return {
+      ok: false,
+      error: 'run_tests expects an object such as {"tests": ["test/a.test.ts"]} or {} for the whole suite.',
+    };
   }
   const record = input as Record<string, unknown>;
   const unknownKeys = Object.keys(record).filter((k) => k !== 'tests' && k !== 'files');
-  if (unknownKeys.length > 0) return { ok: false, error: `run_tests does not accept ${unknownKeys.map((k) => `"${k}"`).join(', ')}; use "tests" and/or "files".` };
+  if (unknownKeys.length > 0)
+    return {
+      ok: false,
+      error: `run_tests does not accept ${unknownKeys.map((k) => `"${k}"`).join(', ')}; use "tests" and/or "files".`,
+    };
   const tests = stringList(record.tests, 'tests');
   if (typeof tests === 'string') return { ok: false, error: tests };
   const files = stringList(record.files, 'files');

@@ -7,9 +7,10 @@ import type { TaskMode } from '../task/task-request.ts';
  * never on time, counters or the iteration.
  */
 export function buildSystemPrompt(mode: TaskMode, testCommand: TestCommand, runTestsTool: string): string {
-  const goal = mode === 'generate'
-    ? 'You implement a request from an issue in this repository: usually tests, sometimes boilerplate code with its tests.'
-    : 'You fix a pull request: make its failing tests pass, or apply the fix instruction while keeping every test passing.';
+  const goal =
+    mode === 'generate'
+      ? 'You implement a request from an issue in this repository: usually tests, sometimes boilerplate code with its tests.'
+      : 'You fix a pull request: make its failing tests pass, or apply the fix instruction while keeping every test passing.';
   return [
     'You are greenlight, an engineer working inside a CI job on a checkout of this repository.',
     goal,

@@ -55,7 +55,12 @@ export async function validateChange(s: LoopSession, options: { relatedFirst: bo
 }
 
 /** Record the current tree as the best state when it scores at least as well (later wins ties). */
-export async function considerBest(s: LoopSession, report: TestReport, comparison: BaselineComparison, provisional: boolean): Promise<void> {
+export async function considerBest(
+  s: LoopSession,
+  report: TestReport,
+  comparison: BaselineComparison,
+  provisional: boolean,
+): Promise<void> {
   const score = scoreReport(report, comparison);
   if (score === null) return;
   if (s.best !== null && !scoreAtLeast(score, s.best.score)) return;
@@ -71,11 +76,20 @@ export async function considerBest(s: LoopSession, report: TestReport, compariso
 export function mergeWithBaseline(baseline: TestReport, subset: TestReport): TestReport {
   if (subset.crashed || !subset.structured || !baseline.structured) return subset;
   const ran = new Map(subset.tests.map((t) => [t.id, t]));
-  const tests = [...baseline.tests.map((t) => ran.get(t.id) ?? t), ...subset.tests.filter((t) => !baseline.tests.some((b) => b.id === t.id))];
+  const tests = [
+    ...baseline.tests.map((t) => ran.get(t.id) ?? t),
+    ...subset.tests.filter((t) => !baseline.tests.some((b) => b.id === t.id)),
+  ];
   const count = (...statuses: string[]): number => tests.filter((t) => statuses.includes(t.status)).length;
   return {
     ...subset,
-    totals: { passed: count('passed'), failed: count('failed'), errored: count('errored'), skipped: count('skipped'), total: tests.length },
+    totals: {
+      passed: count('passed'),
+      failed: count('failed'),
+      errored: count('errored'),
+      skipped: count('skipped'),
+      total: tests.length,
+    },
     tests,
   };
 }

@@ -36,7 +36,8 @@ export async function verifyChange(s: LoopSession, passed: Passed): Promise<Veri
     reruns.flaky = flaky;
     if (flaky.length > 0) {
       const dropped = await dropFlaky(s, state, flaky, reruns);
-      if (dropped.kind === 'stop') return { kind: 'stop', reason: dropped.reason, summary: summarize(state, reruns, null) };
+      if (dropped.kind === 'stop')
+        return { kind: 'stop', reason: dropped.reason, summary: summarize(state, reruns, null) };
       state = dropped.state;
     }
   }
@@ -53,9 +54,12 @@ export async function verifyChange(s: LoopSession, passed: Passed): Promise<Veri
 
 /** New tests, and passing tests in test files the change added or modified. */
 function testsToRerun(state: Passed): string[] {
-  const changedTests = new Set(state.changes.filter((c) => c.status !== 'deleted' && isTestPath(c.path)).map((c) => c.path));
+  const changedTests = new Set(
+    state.changes.filter((c) => c.status !== 'deleted' && isTestPath(c.path)).map((c) => c.path),
+  );
   const ids = new Set(state.comparison.byCategory['new-passing']);
-  for (const t of state.report.tests) if (t.status === 'passed' && t.file !== null && changedTests.has(t.file)) ids.add(t.id);
+  for (const t of state.report.tests)
+    if (t.status === 'passed' && t.file !== null && changedTests.has(t.file)) ids.add(t.id);
   return [...ids].sort();
 }
 
@@ -77,47 +81,90 @@ async function rerun(s: LoopSession, ids: string[], times: number): Promise<stri
  * change still passes the full suite. Whole files, because the engine does not edit
  * code itself; the report names every dropped file.
  */
-async function dropFlaky(s: LoopSession, state: Passed, flaky: string[], reruns: RerunSummary): Promise<{ kind: 'ok'; state: Passed } | { kind: 'stop'; reason: StopReason }> {
+async function dropFlaky(
+  s: LoopSession,
+  state: Passed,
+  flaky: string[],
+  reruns: RerunSummary,
+): Promise<{ kind: 'ok'; state: Passed } | { kind: 'stop'; reason: StopReason }> {
   const names = flaky.join(', ');
   if (s.request.config.tests.onFlaky === 'fail') {
-    return { kind: 'stop', reason: { code: 'flaky-tests', message: `Generated tests failed a rerun (flaky): ${names}. The run fails (tests.onFlaky: fail).` } };
+    return {
+      kind: 'stop',
+      reason: {
+        code: 'flaky-tests',
+        message: `Generated tests failed a rerun (flaky): ${names}. The run fails (tests.onFlaky: fail).`,
+      },
+    };
   }
   const files = new Set<string>();
   for (const id of flaky) {
     const file = state.report.tests.find((t) => t.id === id)?.file ?? null;
     if (file === null || !state.changes.some((c) => c.path === file)) {
-      return { kind: 'stop', reason: { code: 'flaky-tests', message: `Test ${id} failed a rerun (flaky) and is not in a file the change touched, so it cannot be dropped.` } };
+      return {
+        kind: 'stop',
+        reason: {
+          code: 'flaky-tests',
+          message: `Test ${id} failed a rerun (flaky) and is not in a file the change touched, so it cannot be dropped.`,
+        },
+      };
     }
     files.add(file);
   }
   reruns.droppedFiles = [...files].sort();
   await s.deps.checkpoints.restorePaths(s.baseCheckpoint, reruns.droppedFiles);
-  s.deps.audit.write({ kind: 'note', message: 'dropped flaky test files', data: { flaky, files: reruns.droppedFiles } });
+  s.deps.audit.write({
+    kind: 'note',
+    message: 'dropped flaky test files',
+    data: { flaky, files: reruns.droppedFiles },
+  });
   s.notes.push(`Dropped ${reruns.droppedFiles.map((f) => `\`${f}\``).join(', ')}: flaky test(s) ${names}.`);
 
   const changes = await s.deps.workspace.changes(s.request.task.baseSha);
   if (changes.length === 0) {
-    return { kind: 'stop', reason: { code: 'flaky-tests', message: `Every generated test file held a flaky test (${names}) and was dropped; nothing is left to propose.` } };
+    return {
+      kind: 'stop',
+      reason: {
+        code: 'flaky-tests',
+        message: `Every generated test file held a flaky test (${names}) and was dropped; nothing is left to propose.`,
+      },
+    };
   }
   const report = await runSuite(s, undefined);
   if (report === null) return { kind: 'stop', reason: outOfTime() };
   const comparison = compare(s, report);
-  const why = judgeReport(report, comparison, { baseline: s.baseline as TestReport, mustFixBaselineFailures: s.request.mustFixBaselineFailures === true })
-    ?? (detectReportTampering(s.baseline as TestReport, report, changes).length > 0 ? 'baseline tests no longer run' : null);
+  const why =
+    judgeReport(report, comparison, {
+      baseline: s.baseline as TestReport,
+      mustFixBaselineFailures: s.request.mustFixBaselineFailures === true,
+    }) ??
+    (detectReportTampering(s.baseline as TestReport, report, changes).length > 0
+      ? 'baseline tests no longer run'
+      : null);
   if (why !== null) {
-    return { kind: 'stop', reason: { code: 'flaky-tests', message: `After dropping the flaky test file(s), the suite no longer passes: ${why}.` } };
+    return {
+      kind: 'stop',
+      reason: {
+        code: 'flaky-tests',
+        message: `After dropping the flaky test file(s), the suite no longer passes: ${why}.`,
+      },
+    };
   }
   return { kind: 'ok', state: { report, comparison, changes } };
 }
 
-async function checkCoverage(s: LoopSession, state: Passed): Promise<
-  { summary: CoverageSummary; feedback: string } | { summary: null; reason: StopReason }
-> {
+async function checkCoverage(
+  s: LoopSession,
+  state: Passed,
+): Promise<{ summary: CoverageSummary; feedback: string } | { summary: null; reason: StopReason }> {
   const { minDeltaPercent } = s.request.config.tests.coverage;
   if (s.deps.measureCoverage === undefined) {
     return {
       summary: null,
-      reason: { code: 'coverage-not-raised', message: 'tests.coverage.required is set but no coverage measurement is available for this project.' },
+      reason: {
+        code: 'coverage-not-raised',
+        message: 'tests.coverage.required is set but no coverage measurement is available for this project.',
+      },
     };
   }
   const live = state.changes.filter((c) => c.status !== 'deleted');
@@ -127,9 +174,15 @@ async function checkCoverage(s: LoopSession, state: Passed): Promise<
   });
   const delta = m.afterPercent - m.beforePercent;
   const raised = delta > 0 && delta >= minDeltaPercent;
-  const summary: CoverageSummary = { beforePercent: m.beforePercent, afterPercent: m.afterPercent, minDeltaPercent, raised };
+  const summary: CoverageSummary = {
+    beforePercent: m.beforePercent,
+    afterPercent: m.afterPercent,
+    minDeltaPercent,
+    raised,
+  };
   const needed = minDeltaPercent > 0 ? `at least +${minDeltaPercent} points` : 'a rise';
-  const feedback = `Line coverage went from ${m.beforePercent.toFixed(1)}% to ${m.afterPercent.toFixed(1)}%; this repository requires ${needed}. ` +
+  const feedback =
+    `Line coverage went from ${m.beforePercent.toFixed(1)}% to ${m.afterPercent.toFixed(1)}%; this repository requires ${needed}. ` +
     'Add tests that exercise code paths that are not covered yet, then end your turn.';
   return { summary, feedback };
 }

@@ -97,7 +97,10 @@ function translateClass(pattern: string, body: string, open: number): { source: 
       const name = body.slice(i + 2, close);
       const range = POSIX_CLASSES[name];
       if (range === undefined) {
-        throw invalid(pattern, `unknown character class '[:${name}:]' (known: ${Object.keys(POSIX_CLASSES).join(', ')})`);
+        throw invalid(
+          pattern,
+          `unknown character class '[:${name}:]' (known: ${Object.keys(POSIX_CLASSES).join(', ')})`,
+        );
       }
       out += range;
       i = close + 1;
@@ -151,7 +154,8 @@ function translate(pattern: string, body: string): string {
       i = end - 1;
     } else if (c === '{') {
       const close = closingBrace(body, i);
-      if (close === -1) throw invalid(pattern, `'{' at position ${i + 1} is never closed (escape it as \\{ to match it literally)`);
+      if (close === -1)
+        throw invalid(pattern, `'{' at position ${i + 1} is never closed (escape it as \\{ to match it literally)`);
       const alternatives = splitAlternatives(body.slice(i + 1, close));
       if (alternatives.length === 1) {
         // `{a}` without a comma is literal, as in the shell.
@@ -197,7 +201,7 @@ function parseGlob(pattern: string): ParsedGlob {
 function groupSource(bodies: readonly string[], anchored: boolean, dirOnly: boolean): string {
   const start = anchored ? '^' : '(?:^|/)';
   const end = dirOnly ? '/' : '(?:/|$)';
-  const inner = bodies.length === 1 ? bodies[0] as string : `(?:${bodies.join('|')})`;
+  const inner = bodies.length === 1 ? (bodies[0] as string) : `(?:${bodies.join('|')})`;
   return `${start}${inner}${end}`;
 }
 

@@ -26,20 +26,31 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 export function branchName(template: string, values: BranchValues): string {
   const name = template.replace(PLACEHOLDER, (whole, key: string) => {
     switch (key) {
-      case 'number': return String(values.number);
-      case 'slug': return slugify(values.title);
+      case 'number':
+        return String(values.number);
+      case 'slug':
+        return slugify(values.title);
       case 'run':
         if (values.run === undefined || values.run === '') {
-          throw new GreenlightError('config-invalid', `branch.template '${template}' uses {run}, but no run id is known here: use {number} and {slug} instead.`);
+          throw new GreenlightError(
+            'config-invalid',
+            `branch.template '${template}' uses {run}, but no run id is known here: use {number} and {slug} instead.`,
+          );
         }
         return values.run;
       default:
-        throw new GreenlightError('config-invalid', `branch.template '${template}' has an unknown placeholder ${whole}: use {number}, {slug} or {run}.`);
+        throw new GreenlightError(
+          'config-invalid',
+          `branch.template '${template}' has an unknown placeholder ${whole}: use {number}, {slug} or {run}.`,
+        );
     }
   });
   const problem = refNameProblem(name);
   if (problem !== null) {
-    throw new GreenlightError('config-invalid', `branch.template '${template}' gives the branch name '${name}', which ${problem}: change branch.template in .github/greenlight.yml.`);
+    throw new GreenlightError(
+      'config-invalid',
+      `branch.template '${template}' gives the branch name '${name}', which ${problem}: change branch.template in .github/greenlight.yml.`,
+    );
   }
   return name;
 }

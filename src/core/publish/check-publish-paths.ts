@@ -42,12 +42,19 @@ export function checkPublishPaths(changes: readonly PathLike[], paths: RepoConfi
   return violations;
 }
 
-function problem(path: string, workflow: (p: string) => boolean, denied: (p: string) => boolean, allowed: (p: string) => boolean): string | null {
-  if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'not a relative path inside the repository';
+function problem(
+  path: string,
+  workflow: (p: string) => boolean,
+  denied: (p: string) => boolean,
+  allowed: (p: string) => boolean,
+): string | null {
+  if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path))
+    return 'not a relative path inside the repository';
   const segments = path.split('/');
   if (segments.some((s) => s === '..' || s === '.' || s === '')) return 'has an empty, "." or ".." path component';
   if (segments.some((s) => s.toLowerCase() === '.git')) return 'is inside .git, which greenlight never writes';
-  if (workflow(path)) return 'workflow files are never pushed by greenlight (a workflow runs with the repository\'s secrets once it is on a branch); make this change by hand';
+  if (workflow(path))
+    return "workflow files are never pushed by greenlight (a workflow runs with the repository's secrets once it is on a branch); make this change by hand";
   if (denied(path)) return 'matches paths.deny in .github/greenlight.yml';
   if (!allowed(path)) return 'is not matched by paths.allow in .github/greenlight.yml';
   return null;

@@ -20,10 +20,16 @@ export function serverOrigin(serverUrl: string): string {
   try {
     url = new URL(serverUrl);
   } catch {
-    throw new GreenlightError('usage', `'${serverUrl}' is not a server URL: pass GITHUB_SERVER_URL, e.g. https://github.com or https://ghe.example.com.`);
+    throw new GreenlightError(
+      'usage',
+      `'${serverUrl}' is not a server URL: pass GITHUB_SERVER_URL, e.g. https://github.com or https://ghe.example.com.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new GreenlightError('usage', `'${serverUrl}' is not an http(s) server URL: pass GITHUB_SERVER_URL, e.g. https://github.com.`);
+    throw new GreenlightError(
+      'usage',
+      `'${serverUrl}' is not an http(s) server URL: pass GITHUB_SERVER_URL, e.g. https://github.com.`,
+    );
   }
   return `${url.origin}/`;
 }
@@ -38,7 +44,10 @@ export function serverOrigin(serverUrl: string): string {
  */
 export function gitAuthEnv(serverUrl: string, token: string): Record<string, string> {
   if (token === '' || /[\r\n]/.test(token)) {
-    throw new GreenlightError('usage', 'the GitHub token is empty or has a line break: pass the github_token input (usually secrets.GITHUB_TOKEN).');
+    throw new GreenlightError(
+      'usage',
+      'the GitHub token is empty or has a line break: pass the github_token input (usually secrets.GITHUB_TOKEN).',
+    );
   }
   const key = `http.${serverOrigin(serverUrl)}.extraheader`;
   return {

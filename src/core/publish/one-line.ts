@@ -11,5 +11,10 @@ export function oneLine(text: string, max: number): string {
     .replace(/\s+/g, ' ')
     .trim();
   const chars = [...flat];
-  return chars.length <= max ? flat : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? flat
+    : `${chars
+        .slice(0, Math.max(1, max - 1))
+        .join('')
+        .trimEnd()}…`;
 }

@@ -7,8 +7,7 @@
 export type PushRejection = 'stale' | 'non-fast-forward' | 'remote-rejected' | 'other';
 
 export type PushRefStatus =
-  | { ref: string; ok: true; summary: string }
-  | { ref: string; ok: false; rejection: PushRejection; reason: string };
+  { ref: string; ok: true; summary: string } | { ref: string; ok: false; rejection: PushRejection; reason: string };
 
 /**
  * @example parsePushOutput('To ../r.git\n!\tabc:refs/heads/x\t[rejected] (stale info)\nDone\n')
@@ -34,6 +33,7 @@ export function parsePushOutput(stdout: string): PushRefStatus[] {
 function rejectionOf(summary: string, reason: string): PushRejection {
   if (summary.startsWith('[remote rejected]') || summary.startsWith('[remote failure]')) return 'remote-rejected';
   if (reason === 'stale info') return 'stale';
-  if (reason === 'non-fast-forward' || reason === 'fetch first' || reason === 'already exists') return 'non-fast-forward';
+  if (reason === 'non-fast-forward' || reason === 'fetch first' || reason === 'already exists')
+    return 'non-fast-forward';
   return 'other';
 }

@@ -30,11 +30,17 @@ export function publishBody(input: PublishBodyInput): string {
   if (input.preface !== undefined) parts.push(input.preface.trim());
   const differs = input.risk.tier !== input.claimedTier;
   if (differs) {
-    parts.push(`> [!WARNING]\n> The publish step classified this change as **\`${input.risk.tier}\`**; the report below was written for \`${input.claimedTier}\`. The publish step's classification is the one that counts: see "Risk (publish step)" at the end.`);
+    parts.push(
+      `> [!WARNING]\n> The publish step classified this change as **\`${input.risk.tier}\`**; the report below was written for \`${input.claimedTier}\`. The publish step's classification is the one that counts: see "Risk (publish step)" at the end.`,
+    );
   }
   parts.push(input.reportMarkdown.trim());
-  const tail = differs ? renderRiskMarkdown(input.risk, input.review).replace(/^### Risk:/, '### Risk (publish step):').trim() : '';
-  const note = '\n\n…(the report was cut to fit GitHub\'s limit; the full report is in the job summary)';
+  const tail = differs
+    ? renderRiskMarkdown(input.risk, input.review)
+        .replace(/^### Risk:/, '### Risk (publish step):')
+        .trim()
+    : '';
+  const note = "\n\n…(the report was cut to fit GitHub's limit; the full report is in the job summary)";
   let body = input.redactor.redact(parts.join('\n\n'));
   const redactedTail = tail === '' ? '' : `\n\n${input.redactor.redact(tail)}`;
   if (body.length + redactedTail.length > MAX_BODY) {

@@ -23,15 +23,15 @@ export interface PathViolation {
 /** What the publish step did with the pull request and branch. */
 export type PublishResult =
   /** A new pull request. */
-  | PublishedChange & { kind: 'opened'; prNumber: number; prUrl: string }
+  | (PublishedChange & { kind: 'opened'; prNumber: number; prUrl: string })
   /** A re-run: the branch's existing pull request got the new commit, title and body. */
-  | PublishedChange & { kind: 'updated'; prNumber: number; prUrl: string }
+  | (PublishedChange & { kind: 'updated'; prNumber: number; prUrl: string })
   /** The loop gave up: its best state is on a branch, with no pull request (see `compareUrl`). */
-  | PublishedChange & { kind: 'pushed-branch'; compareUrl: string; reason: string }
+  | (PublishedChange & { kind: 'pushed-branch'; compareUrl: string; reason: string })
   /** `/fix`: a commit pushed on top of the pull request's head. */
-  | PublishedChange & { kind: 'pushed-fix'; prNumber: number; prUrl: string; previousTier: RiskTier | null }
+  | (PublishedChange & { kind: 'pushed-fix'; prNumber: number; prUrl: string; previousTier: RiskTier | null })
   /** Dry run: the commit exists locally; nothing was pushed and GitHub was not written to. */
-  | PublishedChange & { kind: 'dry-run'; prNumber?: number }
+  | (PublishedChange & { kind: 'dry-run'; prNumber?: number })
   /** Nothing was pushed; `message` says why in a sentence for the progress comment. */
   | PublishRefusal;
 

@@ -31,11 +31,20 @@ export function reviewPlan(tier: RiskTier, review: RepoConfig['review'], options
   const excluded = new Set(options.exclude.map((login) => login.toLowerCase()));
   const asks = options.required > 0;
   const reviewers = asks
-    ? unique(settings.reviewers.map((r) => r.replace(/^@/, '')).filter((r) => r !== '' && !excluded.has(r.toLowerCase())))
+    ? unique(
+        settings.reviewers.map((r) => r.replace(/^@/, '')).filter((r) => r !== '' && !excluded.has(r.toLowerCase())),
+      )
     : [];
   // `@acme/backend` and `acme/backend` name the team `backend`; the API wants the slug.
-  const teams = asks ? unique(settings.teams.map((t) => t.replace(/^@/, '').split('/').pop() ?? '').filter((t) => t !== '')) : [];
-  return { draft: settings.draft, reviewers, teams, autoMerge: tier === 'low' && settings.autoMerge && options.required === 0 };
+  const teams = asks
+    ? unique(settings.teams.map((t) => t.replace(/^@/, '').split('/').pop() ?? '').filter((t) => t !== ''))
+    : [];
+  return {
+    draft: settings.draft,
+    reviewers,
+    teams,
+    autoMerge: tier === 'low' && settings.autoMerge && options.required === 0,
+  };
 }
 
 function unique(values: string[]): string[] {

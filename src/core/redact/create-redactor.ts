@@ -32,7 +32,11 @@ const TRUNCATED_MIN = 8;
 const TOKEN_LIKE_MIN = 16;
 const MARKER = '[REDACTED]';
 
-interface Range { start: number; end: number; marker: string }
+interface Range {
+  start: number;
+  end: number;
+  marker: string;
+}
 
 /**
  * @example
@@ -40,7 +44,13 @@ interface Range { start: number; end: number; marker: string }
  * redactor.redact(`curl -H "x-api-key: ${env.ANTHROPIC_API_KEY}"`) // 'curl -H "x-api-key: [REDACTED]"'
  */
 export function createRedactor(options: RedactorOptions): Redactor {
-  const secrets = [...new Set(options.secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH))];
+  const secrets = [
+    ...new Set(
+      options.secrets.filter(
+        (secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH,
+      ),
+    ),
+  ];
   const variants = [...new Set(secrets.flatMap(secretVariants))].sort((a, b) => b.length - a.length);
   const tokenLike = secrets.filter((secret) => secret.length >= TOKEN_LIKE_MIN && !/\s/.test(secret));
 
@@ -58,9 +68,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
     for (const pattern of TOKEN_PATTERNS) {
       pattern.regex.lastIndex = 0;
       for (const match of text.matchAll(pattern.regex)) {
-        const span: readonly [number, number] | undefined = pattern.group === undefined
-          ? [match.index, match.index + match[0].length]
-          : match.indices?.[pattern.group];
+        const span: readonly [number, number] | undefined =
+          pattern.group === undefined ? [match.index, match.index + match[0].length] : match.indices?.[pattern.group];
         if (span !== undefined && span[1] > span[0]) {
           ranges.push({ start: span[0], end: span[1], marker: `[REDACTED:${pattern.name}]` });
         }

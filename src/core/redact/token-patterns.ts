@@ -13,19 +13,31 @@ export interface TokenPattern {
 
 export const TOKEN_PATTERNS: readonly TokenPattern[] = [
   // A cut-off key block is redacted to the end of the text: fail closed.
-  { name: 'private-key', regex: /-----BEGIN[ A-Z0-9]*PRIVATE KEY-----[\s\S]*?(?:-----END[ A-Z0-9]*PRIVATE KEY-----|$)/g },
+  {
+    name: 'private-key',
+    regex: /-----BEGIN[ A-Z0-9]*PRIVATE KEY-----[\s\S]*?(?:-----END[ A-Z0-9]*PRIVATE KEY-----|$)/g,
+  },
   { name: 'github-token', regex: /\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255})/g },
   { name: 'anthropic-key', regex: /\bsk-ant-[A-Za-z0-9_-]{12,}/g },
   { name: 'openai-key', regex: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
   { name: 'aws-access-key-id', regex: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b/g },
   {
     name: 'aws-secret-key',
-    regex: /(aws_?secret(?:_?access)?_?key|secret_?access_?key)(["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gid,
+    regex:
+      /(aws_?secret(?:_?access)?_?key|secret_?access_?key)(["']?\s*[:=]\s*["']?)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/dgi,
     group: 3,
   },
-  { name: 'authorization', regex: /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:bearer|basic|token|digest)\s+)([^\s"',;]+)/gid, group: 2 },
-  { name: 'api-key-header', regex: /\b(x-api-key|x-auth-token|private-token)(["']?\s*:\s*["']?)([^\s"',;]{8,})/gid, group: 3 },
-  { name: 'url-credentials', regex: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:)([^\s@/]+)@/gid, group: 2 },
+  {
+    name: 'authorization',
+    regex: /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:bearer|basic|token|digest)\s+)([^\s"',;]+)/dgi,
+    group: 2,
+  },
+  {
+    name: 'api-key-header',
+    regex: /\b(x-api-key|x-auth-token|private-token)(["']?\s*:\s*["']?)([^\s"',;]{8,})/dgi,
+    group: 3,
+  },
+  { name: 'url-credentials', regex: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:)([^\s@/]+)@/dgi, group: 2 },
   { name: 'jwt', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
   { name: 'slack-token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
   { name: 'npm-token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g },

@@ -29,11 +29,16 @@ export function renderProgressChecklist(snapshot: ProgressSnapshot): string {
     const step = snapshot.steps[name];
     const detail = step.detail === undefined || step.detail === '' ? '' : ` — ${oneLine(step.detail)}`;
     switch (step.state) {
-      case 'done': return `- [x] ${LABELS[name]}${detail}`;
-      case 'running': return `- [ ] **${LABELS[name]}**${detail} (in progress)`;
-      case 'failed': return `- [ ] ${LABELS[name]} — **stopped**${detail}`;
-      case 'skipped': return `- [ ] ~~${LABELS[name]}~~ (skipped)`;
-      case 'pending': return `- [ ] ${LABELS[name]}${detail}`;
+      case 'done':
+        return `- [x] ${LABELS[name]}${detail}`;
+      case 'running':
+        return `- [ ] **${LABELS[name]}**${detail} (in progress)`;
+      case 'failed':
+        return `- [ ] ${LABELS[name]} — **stopped**${detail}`;
+      case 'skipped':
+        return `- [ ] ~~${LABELS[name]}~~ (skipped)`;
+      case 'pending':
+        return `- [ ] ${LABELS[name]}${detail}`;
     }
   });
   return `${lines.join('\n')}\n\n${figures(snapshot)}\n`;
@@ -41,8 +46,10 @@ export function renderProgressChecklist(snapshot: ProgressSnapshot): string {
 
 /** `baseline ✓ · round 2/5 · tests 12/13 passing · 45,210 tokens · $0.1234` */
 export function renderProgressLine(snapshot: ProgressSnapshot): string {
-  const current = ORDER.find((name) => snapshot.steps[name].state === 'running')
-    ?? [...ORDER].reverse().find((name) => snapshot.steps[name].state !== 'pending') ?? 'understand';
+  const current =
+    ORDER.find((name) => snapshot.steps[name].state === 'running') ??
+    [...ORDER].reverse().find((name) => snapshot.steps[name].state !== 'pending') ??
+    'understand';
   const parts = [`${current} ${symbol(snapshot.steps[current].state)}`];
   if (snapshot.iteration > 0) parts.push(`round ${snapshot.iteration}/${snapshot.maxIterations}`);
   if (snapshot.tests !== undefined) parts.push(`tests ${snapshot.tests.passed}/${snapshot.tests.total} passing`);
@@ -54,7 +61,9 @@ function figures(snapshot: ProgressSnapshot): string {
   const parts: string[] = [];
   if (snapshot.tests !== undefined) {
     const t = snapshot.tests;
-    parts.push(`Tests: ${formatCount(t.passed)} passed, ${formatCount(t.failed)} failing (${formatCount(t.total)} total)`);
+    parts.push(
+      `Tests: ${formatCount(t.passed)} passed, ${formatCount(t.failed)} failing (${formatCount(t.total)} total)`,
+    );
   }
   if (snapshot.iteration > 0) parts.push(`round ${snapshot.iteration} of ${snapshot.maxIterations}`);
   parts.push(`${formatCount(snapshot.tokens)} tokens`, formatUsd(snapshot.costUsd));

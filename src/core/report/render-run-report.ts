@@ -6,7 +6,14 @@ import type { SandboxInfo } from '../../ports/sandbox.ts';
 import type { LoopOutcome } from '../loop/loop-outcome.ts';
 import type { TaskRequest } from '../task/task-request.ts';
 import { formatCount, formatDuration, formatUsd, inlineCode, plural } from './format.ts';
-import { renderFiles, renderIterations, renderSandbox, renderTests, renderUsage, renderValidation } from './render-sections.ts';
+import {
+  renderFiles,
+  renderIterations,
+  renderSandbox,
+  renderTests,
+  renderUsage,
+  renderValidation,
+} from './render-sections.ts';
 
 export interface RunReportInput {
   outcome: LoopOutcome;
@@ -26,10 +33,7 @@ export interface RunReportInput {
 export function renderRunReport(input: RunReportInput): string {
   const { outcome, task } = input;
   const report = outcome.report;
-  const sections = [
-    `## ${headline(outcome)}`,
-    `${taskLine(task)}\n\n${summary(outcome)}`,
-  ];
+  const sections = [`## ${headline(outcome)}`, `${taskLine(task)}\n\n${summary(outcome)}`];
   if (outcome.kind !== 'refused') sections.push(renderFiles(outcome.changes));
   sections.push(renderTests(report), renderValidation(report, outcome.kind));
   if (outcome.kind === 'gave-up' && report.lastFailure !== null) {
@@ -45,14 +49,22 @@ export function renderRunReport(input: RunReportInput): string {
 
 function headline(outcome: LoopOutcome): string {
   switch (outcome.kind) {
-    case 'succeeded': return 'greenlight: change verified';
-    case 'gave-up': return `greenlight: gave up (${outcome.reason.code})`;
-    case 'refused': return 'greenlight: refused';
+    case 'succeeded':
+      return 'greenlight: change verified';
+    case 'gave-up':
+      return `greenlight: gave up (${outcome.reason.code})`;
+    case 'refused':
+      return 'greenlight: refused';
   }
 }
 
 function taskLine(task: TaskRequest): string {
-  const ref = task.issueNumber !== undefined ? ` (issue #${task.issueNumber})` : task.pullRequestNumber !== undefined ? ` (pull request #${task.pullRequestNumber})` : '';
+  const ref =
+    task.issueNumber !== undefined
+      ? ` (issue #${task.issueNumber})`
+      : task.pullRequestNumber !== undefined
+        ? ` (pull request #${task.pullRequestNumber})`
+        : '';
   const requester = task.requester === undefined ? '' : `, requested by ${inlineCode(task.requester)}`;
   return `**${task.mode === 'generate' ? 'Task' : 'Fix'}:** ${inlineCode(task.title)}${ref}${requester}; base ${inlineCode(task.baseSha.slice(0, 12))}.`;
 }
@@ -63,18 +75,25 @@ function summary(outcome: LoopOutcome): string {
   switch (outcome.kind) {
     case 'succeeded': {
       const v = r.verification;
-      const reruns = v?.reruns !== null && v?.reruns !== undefined && v.reruns.tests.length > 0 && v.reruns.count > 0
-        ? ` ${plural(v.reruns.tests.length, 'new or changed test')} passed ${v.reruns.count} reruns each.` : '';
+      const reruns =
+        v?.reruns !== null && v?.reruns !== undefined && v.reruns.tests.length > 0 && v.reruns.count > 0
+          ? ` ${plural(v.reruns.tests.length, 'new or changed test')} passed ${v.reruns.count} reruns each.`
+          : '';
       const n = v?.preExistingFailures.length ?? 0;
       const pre = n > 0 ? ` (${plural(n, 'failure')} ${n === 1 ? 'predates' : 'predate'} the change)` : '';
       return `The engine ran the tests itself and verified this change: the full suite passes${pre}, no existing test was removed or weakened.${reruns} ${spend}`;
     }
     case 'gave-up': {
-      const kept = r.restoredBestFromIteration === null
-        ? 'The state reached when it stopped is kept'
-        : r.restoredBestFromIteration === 0 ? 'No state was better than the starting point, so nothing is changed'
-          : `The best state reached (round ${r.restoredBestFromIteration}) is kept`;
-      const final = r.tests.final === null ? '' : `: ${formatCount(r.tests.final.passed)} passed, ${formatCount(r.tests.final.failed + r.tests.final.errored)} failing`;
+      const kept =
+        r.restoredBestFromIteration === null
+          ? 'The state reached when it stopped is kept'
+          : r.restoredBestFromIteration === 0
+            ? 'No state was better than the starting point, so nothing is changed'
+            : `The best state reached (round ${r.restoredBestFromIteration}) is kept`;
+      const final =
+        r.tests.final === null
+          ? ''
+          : `: ${formatCount(r.tests.final.passed)} passed, ${formatCount(r.tests.final.failed + r.tests.final.errored)} failing`;
       return `**The loop stopped without a verified change.** ${outcome.reason.message}\n\n${kept}${final}. Review it as work in progress. ${spend}`;
     }
     case 'refused':

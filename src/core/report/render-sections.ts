@@ -8,7 +8,8 @@ import { cell, formatCount, formatDuration, formatUsd, inlineCode, plural } from
 export function renderFiles(changes: readonly FileChange[]): string {
   if (changes.length === 0) return '### Files changed\n\nNone.';
   const rows = changes.map((c) => {
-    const path = c.previousPath === undefined ? inlineCode(c.path) : `${inlineCode(c.previousPath)} → ${inlineCode(c.path)}`;
+    const path =
+      c.previousPath === undefined ? inlineCode(c.path) : `${inlineCode(c.previousPath)} → ${inlineCode(c.path)}`;
     const lines = c.binary ? 'binary' : `+${c.addedLines.length} −${c.removedLines.length}`;
     const mode = modeChange(c);
     return `| ${cell(path)} | ${c.status}${mode} | ${lines} |`;
@@ -37,13 +38,18 @@ export function renderTests(report: LoopReport): string {
     '',
     `| | Before | After |`,
     '| --- | ---: | ---: |',
-    row('Passed', 'passed'), row('Failed', 'failed'), row('Errored', 'errored'), row('Skipped', 'skipped'), row('Total', 'total'),
+    row('Passed', 'passed'),
+    row('Failed', 'failed'),
+    row('Errored', 'errored'),
+    row('Skipped', 'skipped'),
+    row('Total', 'total'),
   ];
   if (report.tests.baselineCrashed) lines.push('', 'Before the change, the test suite could not run at all.');
   const v = report.verification;
   const preExisting = v?.preExistingFailures ?? report.tests.baselineFailures;
   if (preExisting.length > 0) lines.push('', `Failing before this change, and not caused by it: ${list(preExisting)}.`);
-  if (v !== null && v.fixedFailures.length > 0) lines.push('', `Failing before, passing now: ${list(v.fixedFailures)}.`);
+  if (v !== null && v.fixedFailures.length > 0)
+    lines.push('', `Failing before, passing now: ${list(v.fixedFailures)}.`);
   if (v !== null && v.newTests.length > 0) lines.push('', `New tests: ${list(v.newTests)}.`);
   return lines.join('\n');
 }
@@ -53,15 +59,21 @@ export function renderValidation(report: LoopReport, outcomeKind: string): strin
   const lines = ['### Validation', ''];
   if (outcomeKind === 'succeeded' && v !== null) {
     const pre = v.preExistingFailures.length;
-    lines.push(`- Full test suite (${inlineCode(report.testCommand)}): passed${pre > 0 ? `, apart from ${plural(pre, 'failure')} that existed before the change` : ''}.`);
+    lines.push(
+      `- Full test suite (${inlineCode(report.testCommand)}): passed${pre > 0 ? `, apart from ${plural(pre, 'failure')} that existed before the change` : ''}.`,
+    );
   } else if (outcomeKind === 'refused') {
     lines.push(`- Full test suite (${inlineCode(report.testCommand)}): no change was accepted, so none was verified.`);
   } else {
-    lines.push(`- Full test suite (${inlineCode(report.testCommand)}): not accepted${report.stop === null ? '.' : ` — ${report.stop.message}`}`);
+    lines.push(
+      `- Full test suite (${inlineCode(report.testCommand)}): not accepted${report.stop === null ? '.' : ` — ${report.stop.message}`}`,
+    );
   }
-  lines.push(report.tampering.length === 0
-    ? '- Test integrity: no existing test was deleted, skipped or weakened.'
-    : `- Test integrity: the engine rejected ${plural(report.tampering.length, 'attempt')} during the run to remove or weaken tests: ${report.tampering.map((t) => t.detail).join('; ')}.`);
+  lines.push(
+    report.tampering.length === 0
+      ? '- Test integrity: no existing test was deleted, skipped or weakened.'
+      : `- Test integrity: the engine rejected ${plural(report.tampering.length, 'attempt')} during the run to remove or weaken tests: ${report.tampering.map((t) => t.detail).join('; ')}.`,
+  );
   const r = v?.reruns ?? null;
   if (r === null) lines.push('- Flakiness: not checked.');
   else if (r.count === 0) lines.push('- Flakiness: reruns are off (`tests.flakinessReruns: 0`).');
@@ -78,7 +90,9 @@ export function renderValidation(report: LoopReport, outcomeKind: string): strin
   else {
     const delta = c.afterPercent - c.beforePercent;
     const need = c.minDeltaPercent > 0 ? `required ≥ +${c.minDeltaPercent}` : 'required: a rise';
-    lines.push(`- Coverage: ${c.beforePercent.toFixed(1)}% → ${c.afterPercent.toFixed(1)}% (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} points; ${need}) — ${c.raised ? 'raised' : 'not raised'}.`);
+    lines.push(
+      `- Coverage: ${c.beforePercent.toFixed(1)}% → ${c.afterPercent.toFixed(1)}% (${delta >= 0 ? '+' : ''}${delta.toFixed(1)} points; ${need}) — ${c.raised ? 'raised' : 'not raised'}.`,
+    );
   }
   return lines.join('\n');
 }
@@ -98,9 +112,15 @@ const RESULTS: Record<IterationRecord['result'], string> = {
 export function renderIterations(report: LoopReport): string {
   if (report.iterationLog.length === 0) return `### Iterations\n\nNo round ran (budget: ${report.maxIterations}).`;
   const rows = report.iterationLog.map((i) => {
-    const tests = i.tests === null ? '—' : `${formatCount(i.tests.passed)} passed, ${formatCount(i.tests.failed + i.tests.errored)} failing (${i.testScope})`;
+    const tests =
+      i.tests === null
+        ? '—'
+        : `${formatCount(i.tests.passed)} passed, ${formatCount(i.tests.failed + i.tests.errored)} failing (${i.testScope})`;
     const turns = report.turns.filter((t) => t.iteration === i.iteration);
-    const tokens = turns.reduce((n, t) => n + t.usage.inputTokens + t.usage.cacheWriteTokens + t.usage.cacheReadTokens + t.usage.outputTokens, 0);
+    const tokens = turns.reduce(
+      (n, t) => n + t.usage.inputTokens + t.usage.cacheWriteTokens + t.usage.cacheReadTokens + t.usage.outputTokens,
+      0,
+    );
     const cost = turns.reduce((n, t) => n + t.costUsd, 0);
     return `| ${i.iteration} | ${i.modelCalls} | ${i.toolCalls} | ${formatCount(tokens)} | ${formatUsd(cost)} | ${RESULTS[i.result]} | ${tests} |`;
   });

@@ -35,9 +35,12 @@ const MEDIUM = tierRank('medium');
 
 function contentOf(rule: CompiledRule, file: FileFacts): string {
   switch (rule.contentScope) {
-    case 'added': return file.added;
-    case 'changed': return `${file.added}\n${file.removed}`;
-    case 'file': return file.text ?? `${file.added}\n${file.removed}`;
+    case 'added':
+      return file.added;
+    case 'changed':
+      return `${file.added}\n${file.removed}`;
+    case 'file':
+      return file.text ?? `${file.added}\n${file.removed}`;
   }
 }
 
@@ -52,9 +55,17 @@ function matches(rule: CompiledRule, file: FileFacts, change: ChangeFacts): bool
   return rule.when ? rule.when(file, change) : true;
 }
 
-interface Match { rule: CompiledRule; viaPreviousPath: boolean }
+interface Match {
+  rule: CompiledRule;
+  viaPreviousPath: boolean;
+}
 
-function matchAll(rules: readonly CompiledRule[], file: FileFacts, previous: FileFacts | undefined, change: ChangeFacts): Match[] {
+function matchAll(
+  rules: readonly CompiledRule[],
+  file: FileFacts,
+  previous: FileFacts | undefined,
+  change: ChangeFacts,
+): Match[] {
   const found: Match[] = [];
   for (const rule of rules) {
     if (matches(rule, file, change)) found.push({ rule, viaPreviousPath: false });
@@ -70,11 +81,17 @@ function byRisk(a: Match, b: Match): number {
   return tierRank(b.rule.tier) - tierRank(a.rule.tier);
 }
 
-function classifyFile(change: FileChange, rules: CompiledRules, changeFacts: ChangeFacts, text: string | undefined): { risk: FileRisk; matched: Match[] } {
+function classifyFile(
+  change: FileChange,
+  rules: CompiledRules,
+  changeFacts: ChangeFacts,
+  text: string | undefined,
+): { risk: FileRisk; matched: Match[] } {
   const facts = fileFacts(change, text);
-  const previous = change.status === 'renamed' && change.previousPath !== undefined && change.previousPath !== change.path
-    ? factsAt(change, change.previousPath, facts)
-    : undefined;
+  const previous =
+    change.status === 'renamed' && change.previousPath !== undefined && change.previousPath !== change.path
+      ? factsAt(change, change.previousPath, facts)
+      : undefined;
   let matched = matchAll(rules.builtIn, facts, previous, changeFacts);
   if (matched.length === 0) matched = [{ rule: rules.fallback, viaPreviousPath: false }];
   // Repository rules only raise: they join the ranking, and lose ties to built-ins.
@@ -125,7 +142,13 @@ export function classifyRisk(changes: readonly FileChange[], options: ClassifyOp
     files.push(risk);
     for (const { rule } of matched) {
       if (!rule.override) continue;
-      const entry = applied.get(rule.name) ?? { rule: rule.name, from: rule.override.from, to: rule.tier, reason: rule.override.reason, files: [] };
+      const entry = applied.get(rule.name) ?? {
+        rule: rule.name,
+        from: rule.override.from,
+        to: rule.tier,
+        reason: rule.override.reason,
+        files: [],
+      };
       if (!entry.files.includes(change.path)) entry.files.push(change.path);
       applied.set(rule.name, entry);
     }

@@ -17,8 +17,12 @@ export function closeNames(name: string, candidates: readonly string[], limit = 
   const rank = (a: { distance: number; candidate: string }, b: { distance: number; candidate: string }) =>
     a.distance - b.distance || a.candidate.localeCompare(b.candidate);
   const close = scored.filter((s) => s.lower.includes(wanted) || wanted.includes(s.lower) || s.distance <= maxDistance);
-  const pool = close.length > 0
-    ? close
-    : scored.filter((s) => s.lower.split('-').some((word) => word.length > 3 && wanted.includes(word)));
-  return pool.sort(rank).slice(0, limit).map((s) => s.candidate);
+  const pool =
+    close.length > 0
+      ? close
+      : scored.filter((s) => s.lower.split('-').some((word) => word.length > 3 && wanted.includes(word)));
+  return pool
+    .sort(rank)
+    .slice(0, limit)
+    .map((s) => s.candidate);
 }

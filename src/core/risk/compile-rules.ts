@@ -80,10 +80,14 @@ function invalid(message: string, cause?: unknown): GreenlightError {
 function compileExtraRule(rule: RiskConfigValue['rules'][number], index: number): CompiledRule {
   const where = `risk.rules[${index}]`;
   if (BUILT_IN_NAMES.includes(rule.name)) {
-    throw invalid(`${where}.name: '${rule.name}' is a built-in rule; pick another name, or change the built-in rule with risk.overrides`);
+    throw invalid(
+      `${where}.name: '${rule.name}' is a built-in rule; pick another name, or change the built-in rule with risk.overrides`,
+    );
   }
   if (rule.paths.length === 0 && rule.content.length === 0) {
-    throw invalid(`${where} ('${rule.name}') has neither paths nor content, so it would match every file; add paths (globs) or content (regular expressions)`);
+    throw invalid(
+      `${where} ('${rule.name}') has neither paths nor content, so it would match every file; add paths (globs) or content (regular expressions)`,
+    );
   }
   let pathMatch: ((path: string) => boolean) | undefined;
   try {
@@ -95,7 +99,10 @@ function compileExtraRule(rule: RiskConfigValue['rules'][number], index: number)
     try {
       return new RegExp(source, 'm');
     } catch (error) {
-      throw invalid(`${where}.content[${j}]: '${source}' is not a valid regular expression (${(error as Error).message}); escape special characters such as ( [ . with a backslash`, error);
+      throw invalid(
+        `${where}.content[${j}]: '${source}' is not a valid regular expression (${(error as Error).message}); escape special characters such as ( [ . with a backslash`,
+        error,
+      );
     }
   });
   return {
@@ -116,7 +123,8 @@ function compileExtraRule(rule: RiskConfigValue['rules'][number], index: number)
 function compileUncached(config: RiskConfigValue): CompiledRules {
   const extraNames = new Set<string>();
   const extra = config.rules.map((rule, index) => {
-    if (extraNames.has(rule.name)) throw invalid(`risk.rules[${index}].name: '${rule.name}' is used by two rules; give each rule its own name`);
+    if (extraNames.has(rule.name))
+      throw invalid(`risk.rules[${index}].name: '${rule.name}' is used by two rules; give each rule its own name`);
     extraNames.add(rule.name);
     return compileExtraRule(rule, index);
   });
@@ -124,12 +132,16 @@ function compileUncached(config: RiskConfigValue): CompiledRules {
   config.overrides.forEach((override, index) => {
     const where = `risk.overrides[${index}].rule`;
     if (extraNames.has(override.rule)) {
-      throw invalid(`${where}: '${override.rule}' is one of your risk.rules; set its tier there instead of overriding it`);
+      throw invalid(
+        `${where}: '${override.rule}' is one of your risk.rules; set its tier there instead of overriding it`,
+      );
     }
     if (!BUILT_IN_NAMES.includes(override.rule)) {
       const close = closeNames(override.rule, BUILT_IN_NAMES);
       const hint = close.length > 0 ? ` Did you mean ${close.map((name) => `'${name}'`).join(', ')}?` : '';
-      throw invalid(`${where}: there is no built-in rule named '${override.rule}'.${hint} Run 'greenlight classify --rules' to list the built-in rules.`);
+      throw invalid(
+        `${where}: there is no built-in rule named '${override.rule}'.${hint} Run 'greenlight classify --rules' to list the built-in rules.`,
+      );
     }
     if (overrides.has(override.rule)) throw invalid(`${where}: '${override.rule}' is overridden twice; keep one entry`);
     overrides.set(override.rule, { tier: override.tier, reason: override.reason });
@@ -140,7 +152,9 @@ function compileUncached(config: RiskConfigValue): CompiledRules {
       const override = overrides.get(rule.name);
       return override ? compileDefinition(rule, override) : (plainBuiltIns[i] as CompiledRule);
     }),
-    fallback: overrides.has(DEFAULT_RULE.name) ? compileDefinition(DEFAULT_RULE, overrides.get(DEFAULT_RULE.name)) : plainFallback,
+    fallback: overrides.has(DEFAULT_RULE.name)
+      ? compileDefinition(DEFAULT_RULE, overrides.get(DEFAULT_RULE.name))
+      : plainFallback,
     extra,
   };
 }

@@ -21,16 +21,23 @@ export const TIER_VALIDATION: Readonly<Record<RiskTier, string>> = {
 export function describeReview(tier: RiskTier, review: TierReview): string {
   const parts: string[] = [];
   if (review.approvals === 0) {
-    parts.push(review.spotCheckPercent > 0
-      ? `no approval required, except spot checks: ${review.spotCheckPercent}% of pull requests need 1 approval`
-      : 'no approval required');
+    parts.push(
+      review.spotCheckPercent > 0
+        ? `no approval required, except spot checks: ${review.spotCheckPercent}% of pull requests need 1 approval`
+        : 'no approval required',
+    );
   } else {
     const count = review.approvals === 1 ? '1 approval' : `${review.approvals} approvals`;
-    parts.push(`${count} on the latest commit from people with write access other than the requester${review.requireCodeOwner ? ', including a code owner' : ''}`);
+    parts.push(
+      `${count} on the latest commit from people with write access other than the requester${review.requireCodeOwner ? ', including a code owner' : ''}`,
+    );
   }
   if (review.draft) parts.push('opened as a draft');
   if (review.autoMerge && tier === 'low') parts.push('auto-merge enabled');
-  const asked = [...review.reviewers.map((user) => `@${user.replace(/^@/, '')}`), ...review.teams.map((team) => `team ${team}`)];
+  const asked = [
+    ...review.reviewers.map((user) => `@${user.replace(/^@/, '')}`),
+    ...review.teams.map((team) => `team ${team}`),
+  ];
   if (asked.length > 0) parts.push(`review requested from ${asked.join(', ')}`);
   return parts.join('; ');
 }

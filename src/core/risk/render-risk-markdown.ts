@@ -15,7 +15,11 @@ export interface RenderRiskOptions {
 
 /** Escapes text for a table cell: pipes, backslashes, line breaks, HTML. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/[\r\n]+/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 /**
@@ -30,7 +34,11 @@ function code(text: string): string {
 }
 
 /** Renders `assessment` with the review requirements of `review` (RepoConfig.review). */
-export function renderRiskMarkdown(assessment: RiskAssessment, review: RepoConfig['review'], options: RenderRiskOptions = {}): string {
+export function renderRiskMarkdown(
+  assessment: RiskAssessment,
+  review: RepoConfig['review'],
+  options: RenderRiskOptions = {},
+): string {
   const maxRows = options.maxRows ?? 50;
   const { tier, files } = assessment;
   const lines = [
@@ -49,7 +57,9 @@ export function renderRiskMarkdown(assessment: RiskAssessment, review: RepoConfi
       const status = file.status === 'deleted' ? ' (deleted)' : '';
       const category = file.generated ? `${cell(file.category)} (generated)` : cell(file.category);
       const overridden = file.override ? ` (overridden from ${file.override.from})` : '';
-      lines.push(`| ${path}${status} | ${file.tier}${overridden} | ${category} | \`${cell(file.rule)}\` | ${cell(file.reason)} |`);
+      lines.push(
+        `| ${path}${status} | ${file.tier}${overridden} | ${category} | \`${cell(file.rule)}\` | ${cell(file.reason)} |`,
+      );
     }
     const rest = files.slice(maxRows);
     if (rest.length > 0) {

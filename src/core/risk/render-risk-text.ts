@@ -20,7 +20,10 @@ export function renderRiskText(assessment: RiskAssessment, review?: RepoConfig['
       file.generated ? 'generated' : undefined,
       file.override ? `overridden from ${file.override.from}` : undefined,
     ].filter((n): n is string => n !== undefined);
-    lines.push('', `  ${file.tier.padEnd(width)}  ${moved}${file.path}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
+    lines.push(
+      '',
+      `  ${file.tier.padEnd(width)}  ${moved}${file.path}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`,
+    );
     lines.push(`  ${''.padEnd(width)}  ${file.rule} [${file.category}]: ${file.reason}`);
   }
   for (const o of assessment.overridesApplied) {

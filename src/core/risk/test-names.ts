@@ -19,9 +19,11 @@ const NAMED: readonly RegExp[] = [
 ];
 
 /** Annotations/attributes that make the next function a test (JUnit, Kotlin, Rust). */
-const TEST_MARKER = /^\s*(?:@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property)\b|#\[(?:\w+::)*test\b)/;
+const TEST_MARKER =
+  /^\s*(?:@(?:Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property)\b|#\[(?:\w+::)*test\b)/;
 /** The function declared after such a marker. */
-const FUNCTION = /\b(?:fn|fun|void|def)\s+(`[^`]+`|\w+)\s*[(<]|^\s*(?:public\s+|protected\s+|private\s+)?(?:static\s+)?\w+(?:<[^>]*>)?\s+(\w+)\s*\(/;
+const FUNCTION =
+  /\b(?:fn|fun|void|def)\s+(`[^`]+`|\w+)\s*[(<]|^\s*(?:public\s+|protected\s+|private\s+)?(?:static\s+)?\w+(?:<[^>]*>)?\s+(\w+)\s*\(/;
 
 /** The test names declared in `lines`, in order (a name may repeat). */
 export function testNames(lines: readonly string[]): string[] {

@@ -66,7 +66,9 @@ export function buildSandboxEnv(input: SandboxEnvInput): SandboxEnv {
     const value = parentEnv[name];
     if (value === undefined) continue;
     if (isSensitiveEnvName(name)) {
-      warnings.push(`sandbox.env passes ${name} to repository code; its name looks like a secret, so make sure tests need it.`);
+      warnings.push(
+        `sandbox.env passes ${name} to repository code; its name looks like a secret, so make sure tests need it.`,
+      );
     }
     env[name] = value;
   }
@@ -75,7 +77,9 @@ export function buildSandboxEnv(input: SandboxEnvInput): SandboxEnv {
   for (const [name, value] of Object.entries(input.explicit ?? {})) {
     if (isSensitiveEnvName(name) && !configuredSet.has(name)) {
       withheld.push(name);
-      warnings.push(`withheld ${name} from the sandbox: its name looks like a secret; list it in sandbox.env to pass it.`);
+      warnings.push(
+        `withheld ${name} from the sandbox: its name looks like a secret; list it in sandbox.env to pass it.`,
+      );
       continue;
     }
     env[name] = value;

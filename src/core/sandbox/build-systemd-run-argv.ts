@@ -107,8 +107,10 @@ export function buildSystemdRunArgv(plan: SystemdRunPlan): string[] {
  */
 export function unitPath(path: string): string {
   if (!path.startsWith('/') || /[\s:%"'\\]/.test(path)) {
-    throw new GreenlightError('sandbox-unavailable',
-      `the systemd-run sandbox cannot mount ${JSON.stringify(path)}: paths must be absolute, without spaces, colons, quotes, backslashes or %. Move the workspace, or use sandbox.driver: bwrap.`);
+    throw new GreenlightError(
+      'sandbox-unavailable',
+      `the systemd-run sandbox cannot mount ${JSON.stringify(path)}: paths must be absolute, without spaces, colons, quotes, backslashes or %. Move the workspace, or use sandbox.driver: bwrap.`,
+    );
   }
   return path;
 }

@@ -26,9 +26,11 @@ export interface LimitEvidence {
 }
 
 // Messages printed when an allocation is refused: glibc/errno, CPython, V8/Node, Go, C++, Java, Rust.
-const MEMORY_MESSAGES = /Cannot allocate memory|MemoryError|out of memory|heap out of memory|std::bad_alloc|OutOfMemoryError|memory allocation of \d+ bytes failed|Allocation failed|ENOMEM/i;
+const MEMORY_MESSAGES =
+  /Cannot allocate memory|MemoryError|out of memory|heap out of memory|std::bad_alloc|OutOfMemoryError|memory allocation of \d+ bytes failed|Allocation failed|ENOMEM/i;
 // Messages printed when fork/clone/thread creation is refused with EAGAIN.
-const PIDS_MESSAGES = /fork: retry|fork: Resource temporarily unavailable|Cannot fork|can't start new thread|Resource temporarily unavailable|pthread_create failed|EAGAIN|unable to create native thread|failed to create new OS thread/i;
+const PIDS_MESSAGES =
+  /fork: retry|fork: Resource temporarily unavailable|Cannot fork|can't start new thread|Resource temporarily unavailable|pthread_create failed|EAGAIN|unable to create native thread|failed to create new OS thread/i;
 
 /**
  * The limit to report, most specific first: memory, then processes, then output, then

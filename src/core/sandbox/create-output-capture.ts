@@ -69,12 +69,17 @@ export function createOutputCapture(limitBytes: number): OutputCapture {
       const cut = total - headLength - tail.length;
       const decoder = new TextDecoder('utf-8');
       if (cut <= 0) {
-        return { text: decoder.decode(concat([head.subarray(0, headLength), tail], headLength + tail.length)), bytes: total, truncated: false };
+        return {
+          text: decoder.decode(concat([head.subarray(0, headLength), tail], headLength + tail.length)),
+          bytes: total,
+          truncated: false,
+        };
       }
       const headEnd = lastCharBoundary(head, headLength);
       const tailStart = firstCharBoundary(tail);
       const cutBytes = cut + (headLength - headEnd) + tailStart;
-      const text = decoder.decode(head.subarray(0, headEnd)) + cutMarker(cutBytes) + decoder.decode(tail.subarray(tailStart));
+      const text =
+        decoder.decode(head.subarray(0, headEnd)) + cutMarker(cutBytes) + decoder.decode(tail.subarray(tailStart));
       return { text, bytes: total, truncated: true };
     },
   };

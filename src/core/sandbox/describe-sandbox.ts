@@ -18,7 +18,12 @@ export function describeSandbox(info: SandboxInfo, format: DescribeFormat = 'tex
   const network = info.networkIsolation ? 'network off' : 'network NOT isolated';
   const memory = `memory ${limits.memoryMb} MB${mechanism(info.enforcement?.memory)}`;
   const pids = `${limits.maxPids} processes${mechanism(info.enforcement?.pids)}`;
-  const parts = [`time ${formatDuration(limits.timeoutMs)}`, memory, pids, `output ${formatBytes(limits.maxOutputBytes)} per stream`];
+  const parts = [
+    `time ${formatDuration(limits.timeoutMs)}`,
+    memory,
+    pids,
+    `output ${formatBytes(limits.maxOutputBytes)} per stream`,
+  ];
   if (format === 'markdown') {
     const line = `**Sandbox:** \`${info.driver}\` · ${network} · ${parts.join(' · ')}`;
     const warnings = info.warnings.map((warning) => `\n\n> [!WARNING]\n> ${oneLine(warning)}`);

@@ -34,7 +34,9 @@ export function locateCgroups(procSelfCgroup: string, mountinfo: string): Cgroup
       continue;
     }
     for (const controller of controllers) {
-      const mount = mounts.find((candidate) => candidate.fstype === 'cgroup' && candidate.controllers.includes(controller));
+      const mount = mounts.find(
+        (candidate) => candidate.fstype === 'cgroup' && candidate.controllers.includes(controller),
+      );
       if (mount !== undefined) out.v1[controller] = join(mount, path);
     }
   }
@@ -60,7 +62,8 @@ function parseMounts(mountinfo: string): CgroupMount[] {
 /** Our cgroup path is relative to the hierarchy root; the mount may show a sub-tree of it. */
 function join(mount: CgroupMount, path: string): string {
   let rel = path;
-  if (mount.root !== '/' && (rel === mount.root || rel.startsWith(`${mount.root}/`))) rel = rel.slice(mount.root.length);
+  if (mount.root !== '/' && (rel === mount.root || rel.startsWith(`${mount.root}/`)))
+    rel = rel.slice(mount.root.length);
   rel = rel.replace(/^\/+/, '');
   return rel === '' ? mount.mountPoint : `${mount.mountPoint.replace(/\/+$/, '')}/${rel}`;
 }

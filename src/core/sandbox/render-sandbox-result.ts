@@ -16,13 +16,17 @@ import { neutralizeWorkflowCommands } from './neutralize-workflow-commands.ts';
  * // …
  */
 export function renderSandboxResult(result: SandboxResult): string {
-  const status = result.exitCode !== null ? `exit ${result.exitCode}` : `killed by ${result.signal ?? 'unknown signal'}`;
+  const status =
+    result.exitCode !== null ? `exit ${result.exitCode}` : `killed by ${result.signal ?? 'unknown signal'}`;
   const limit = result.limitHit === null ? '' : `, stopped at the ${result.limitHit} limit`;
   const lines = [
     `$ ${result.command.map(quoteForDisplay).join(' ')}`,
     `${status} after ${formatDuration(Math.round(result.durationMs))}${limit}`,
   ];
-  for (const [name, output] of [['stdout', result.stdout], ['stderr', result.stderr]] as const) {
+  for (const [name, output] of [
+    ['stdout', result.stdout],
+    ['stderr', result.stderr],
+  ] as const) {
     if (output.bytes === 0) continue;
     lines.push(`--- ${name} (${output.bytes} bytes${output.truncated ? ', middle cut' : ''})`);
     lines.push(neutralizeWorkflowCommands(output.text.replace(/\n$/, '')));

@@ -24,7 +24,10 @@ export function resolveLimits(defaults: SandboxInfo['limits'], options: SandboxR
   const maxOutputBytes = positive('maxOutputBytes', options.maxOutputBytes ?? defaults.maxOutputBytes);
   const outputKillBytes = positive('outputKillBytes', options.outputKillBytes ?? maxOutputBytes * OUTPUT_KILL_FACTOR);
   if (outputKillBytes < maxOutputBytes) {
-    throw new GreenlightError('usage', `outputKillBytes (${outputKillBytes}) must be at least maxOutputBytes (${maxOutputBytes}).`);
+    throw new GreenlightError(
+      'usage',
+      `outputKillBytes (${outputKillBytes}) must be at least maxOutputBytes (${maxOutputBytes}).`,
+    );
   }
   return { timeoutMs, memoryMb, maxPids, maxOutputBytes, outputKillBytes };
 }

@@ -47,7 +47,11 @@ export function sanitizeGitConfig(text: string): SanitizedGitConfig {
     if (header !== null) {
       section = (header[1] ?? '').toLowerCase();
       subsection = header[2];
-      dropSection = section === 'credential' || section.startsWith('credential.') || section === 'include' || section === 'includeif';
+      dropSection =
+        section === 'credential' ||
+        section.startsWith('credential.') ||
+        section === 'include' ||
+        section === 'includeif';
       if (dropSection) {
         removed.push(subsection === undefined ? section : `${section}.${subsection}`);
         continue;

@@ -22,14 +22,45 @@ export interface SensitivePathsInput {
 
 // Relative to a home directory: logins and credentials of common tools.
 const HOME_SECRETS = [
-  '.git-credentials', '.gitconfig', '.config/git/credentials', '.netrc', '.ssh', '.gnupg', '.password-store',
-  '.aws', '.azure', '.config/gcloud', '.config/gh', '.config/hub', '.kube', '.docker', '.config/containers',
-  '.npmrc', '.yarnrc', '.yarnrc.yml', '.pypirc', '.config/pip', '.cargo/credentials', '.cargo/credentials.toml',
-  '.gem/credentials', '.m2/settings.xml', '.gradle/gradle.properties', '.terraform.d', '.terraformrc',
-  '.config/anthropic', '.anthropic', '.bash_history', '.zsh_history', '.python_history', '.node_repl_history',
+  '.git-credentials',
+  '.gitconfig',
+  '.config/git/credentials',
+  '.netrc',
+  '.ssh',
+  '.gnupg',
+  '.password-store',
+  '.aws',
+  '.azure',
+  '.config/gcloud',
+  '.config/gh',
+  '.config/hub',
+  '.kube',
+  '.docker',
+  '.config/containers',
+  '.npmrc',
+  '.yarnrc',
+  '.yarnrc.yml',
+  '.pypirc',
+  '.config/pip',
+  '.cargo/credentials',
+  '.cargo/credentials.toml',
+  '.gem/credentials',
+  '.m2/settings.xml',
+  '.gradle/gradle.properties',
+  '.terraform.d',
+  '.terraformrc',
+  '.config/anthropic',
+  '.anthropic',
+  '.bash_history',
+  '.zsh_history',
+  '.python_history',
+  '.node_repl_history',
   // A self-hosted runner installed in the home directory.
-  'actions-runner/.credentials', 'actions-runner/.credentials_rsaparams', 'actions-runner/.runner',
-  'actions-runner/.env', 'actions-runner/_diag',
+  'actions-runner/.credentials',
+  'actions-runner/.credentials_rsaparams',
+  'actions-runner/.runner',
+  'actions-runner/.env',
+  'actions-runner/_diag',
 ];
 
 // Files of a runner installation that hold its identity and logs.
@@ -37,15 +68,42 @@ const RUNNER_SECRETS = ['.credentials', '.credentials_rsaparams', '.runner', '.e
 
 // Sockets and secrets outside any home (bwrap replaces all of /run; systemd-run does not).
 const HOST_SECRETS = [
-  '/var/run/docker.sock', '/run/docker.sock', '/var/run/secrets', '/run/secrets', '/var/run/containerd', '/run/containerd',
-  '/run/podman', '/run/user', '/etc/docker', '/etc/containers/auth.json',
+  '/var/run/docker.sock',
+  '/run/docker.sock',
+  '/var/run/secrets',
+  '/run/secrets',
+  '/var/run/containerd',
+  '/run/containerd',
+  '/run/podman',
+  '/run/user',
+  '/etc/docker',
+  '/etc/containers/auth.json',
 ];
 
 // Readable only by root; a sandbox whose user namespace maps to root could read them.
-const ROOT_ONLY = ['/root', '/etc/shadow', '/etc/shadow-', '/etc/gshadow', '/etc/gshadow-', '/etc/sudoers', '/etc/sudoers.d', '/etc/ssh', '/var/lib/sudo', '/var/log'];
+const ROOT_ONLY = [
+  '/root',
+  '/etc/shadow',
+  '/etc/shadow-',
+  '/etc/gshadow',
+  '/etc/gshadow-',
+  '/etc/sudoers',
+  '/etc/sudoers.d',
+  '/etc/ssh',
+  '/var/lib/sudo',
+  '/var/log',
+];
 
 // Env vars that name job files or directories of an Actions run.
-const JOB_FILE_VARS = ['RUNNER_TEMP', 'GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY', 'GITHUB_EVENT_PATH'];
+const JOB_FILE_VARS = [
+  'RUNNER_TEMP',
+  'GITHUB_ENV',
+  'GITHUB_OUTPUT',
+  'GITHUB_STATE',
+  'GITHUB_PATH',
+  'GITHUB_STEP_SUMMARY',
+  'GITHUB_EVENT_PATH',
+];
 
 /**
  * Candidate paths to hide, absolute and de-duplicated. Existence is checked by the

@@ -11,7 +11,10 @@ import type { TaskRequest } from './task-request.ts';
  * renderTaskForPrompt({ mode: 'generate', title: 'Add tests for parseDate', body: '…', baseSha })
  */
 export function renderTaskForPrompt(task: TaskRequest): string {
-  const parts: string[] = [task.mode === 'generate' ? 'Implement the request below in this repository.' : fixIntro(task), ''];
+  const parts: string[] = [
+    task.mode === 'generate' ? 'Implement the request below in this repository.' : fixIntro(task),
+    '',
+  ];
   parts.push(quoteUntrustedText(source(task, 'title'), task.title));
   if (task.body.trim() !== '') parts.push(quoteUntrustedText(source(task, 'description'), task.body));
   if (task.instruction !== undefined && task.instruction.trim() !== '') {

@@ -71,7 +71,11 @@ function suiteCase(status: TestCaseResult['status'], message: string): TestCaseR
  * with an all-green report adds an errored `(suite)` case, so that nothing written
  * into the workspace can make a failing run look green.
  */
-export function buildTestReport(outcome: RunOutcome, parsed: ParsedTests | null, options: BuildReportOptions): TestReport {
+export function buildTestReport(
+  outcome: RunOutcome,
+  parsed: ParsedTests | null,
+  options: BuildReportOptions,
+): TestReport {
   const tailText = outputTail(outcome, options.roots, options.tailChars ?? 4000);
   const tests = parsed === null ? [] : [...parsed.tests];
   const failing = tests.some((t) => t.status === 'failed' || t.status === 'errored');
@@ -83,12 +87,33 @@ export function buildTestReport(outcome: RunOutcome, parsed: ParsedTests | null,
   if (parsed !== null && tests.length === 0 && outcome.exitCode !== 0) crashed = true;
 
   if (outcome.timedOut) {
-    tests.push(suiteCase('errored', `the test command timed out after ${Math.round(outcome.durationMs / 1000)} s and was stopped`));
+    tests.push(
+      suiteCase(
+        'errored',
+        `the test command timed out after ${Math.round(outcome.durationMs / 1000)} s and was stopped`,
+      ),
+    );
   } else if (parsed === null) {
-    if (crashed) tests.push(suiteCase('errored', `the test command could not run (exit code ${outcome.exitCode ?? `none, signal ${outcome.signal ?? 'unknown'}`})\n${lastLines(tailText, 20)}`));
-    else tests.push(outcome.exitCode === 0 ? suiteCase('passed', 'exit code 0') : suiteCase('failed', `exit code ${outcome.exitCode}\n${lastLines(tailText, 20)}`));
+    if (crashed)
+      tests.push(
+        suiteCase(
+          'errored',
+          `the test command could not run (exit code ${outcome.exitCode ?? `none, signal ${outcome.signal ?? 'unknown'}`})\n${lastLines(tailText, 20)}`,
+        ),
+      );
+    else
+      tests.push(
+        outcome.exitCode === 0
+          ? suiteCase('passed', 'exit code 0')
+          : suiteCase('failed', `exit code ${outcome.exitCode}\n${lastLines(tailText, 20)}`),
+      );
   } else if (outcome.exitCode !== 0 && !failing) {
-    tests.push(suiteCase('errored', `the test command exited with ${outcome.exitCode === null ? `signal ${outcome.signal ?? 'unknown'}` : `code ${outcome.exitCode}`} although no test failed (an unhandled error, a failing hook or a threshold?)\n${lastLines(tailText, 20)}`));
+    tests.push(
+      suiteCase(
+        'errored',
+        `the test command exited with ${outcome.exitCode === null ? `signal ${outcome.signal ?? 'unknown'}` : `code ${outcome.exitCode}`} although no test failed (an unhandled error, a failing hook or a threshold?)\n${lastLines(tailText, 20)}`,
+      ),
+    );
   }
   if (parsed === null) notes.push('no machine-readable test report: the result comes from the exit code and output');
 

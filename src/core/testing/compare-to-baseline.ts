@@ -1,8 +1,16 @@
 import type { TestReport, TestStatus } from '../../ports/test-runner.ts';
 
 export const BASELINE_CATEGORIES = [
-  'newly-failing', 'still-failing', 'fixed', 'new-passing', 'new-failing',
-  'newly-skipped', 'new-skipped', 'still-skipped', 'removed', 'unchanged-passing',
+  'newly-failing',
+  'still-failing',
+  'fixed',
+  'new-passing',
+  'new-failing',
+  'newly-skipped',
+  'new-skipped',
+  'still-skipped',
+  'removed',
+  'unchanged-passing',
 ] as const;
 export type BaselineCategory = (typeof BASELINE_CATEGORIES)[number];
 
@@ -46,11 +54,18 @@ function categorize(before: TestStatus | null, after: TestStatus | null): Baseli
  * `current` ran only a subset, pass `{ subset: true }` so that unrun tests are not
  * counted as removed.
  */
-export function compareToBaseline(baseline: TestReport, current: TestReport, options: { subset?: boolean } = {}): BaselineComparison {
+export function compareToBaseline(
+  baseline: TestReport,
+  current: TestReport,
+  options: { subset?: boolean } = {},
+): BaselineComparison {
   const before = new Map(baseline.tests.map((t) => [t.id, t.status]));
   const after = new Map(current.tests.map((t) => [t.id, t.status]));
   const ids = [...current.tests.map((t) => t.id), ...baseline.tests.map((t) => t.id).filter((id) => !after.has(id))];
-  const byCategory = Object.fromEntries(BASELINE_CATEGORIES.map((c) => [c, [] as string[]])) as Record<BaselineCategory, string[]>;
+  const byCategory = Object.fromEntries(BASELINE_CATEGORIES.map((c) => [c, [] as string[]])) as Record<
+    BaselineCategory,
+    string[]
+  >;
   const entries: BaselineEntry[] = [];
   const seen = new Set<string>();
   for (const id of ids) {
@@ -58,11 +73,18 @@ export function compareToBaseline(baseline: TestReport, current: TestReport, opt
     seen.add(id);
     const a = after.get(id) ?? null;
     if (a === null && options.subset === true) continue;
-    const entry: BaselineEntry = { id, category: categorize(before.get(id) ?? null, a), before: before.get(id) ?? null, after: a };
+    const entry: BaselineEntry = {
+      id,
+      category: categorize(before.get(id) ?? null, a),
+      before: before.get(id) ?? null,
+      after: a,
+    };
     entries.push(entry);
     byCategory[entry.category].push(id);
   }
-  const regressed = byCategory['newly-failing'].length > 0 || byCategory['newly-skipped'].length > 0
-    || (current.crashed && !baseline.crashed);
+  const regressed =
+    byCategory['newly-failing'].length > 0 ||
+    byCategory['newly-skipped'].length > 0 ||
+    (current.crashed && !baseline.crashed);
   return { entries, byCategory, regressed };
 }

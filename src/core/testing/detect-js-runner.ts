@@ -18,7 +18,8 @@ const CONFIG_FILES: ReadonlyArray<readonly [Exclude<JsRunner, 'node-test'>, RegE
 ];
 
 // node --test's default patterns, for JavaScript and (Node 24 type stripping) TypeScript.
-const NODE_TEST_FILE = /(^|\/)(test\/.+\.[cm]?[jt]s|[^/]+[.\-_]test\.[cm]?[jt]s|test-[^/]+\.[cm]?[jt]s|test\.[cm]?[jt]s)$/;
+const NODE_TEST_FILE =
+  /(^|\/)(test\/.+\.[cm]?[jt]s|[^/]+[.\-_]test\.[cm]?[jt]s|test-[^/]+\.[cm]?[jt]s|test\.[cm]?[jt]s)$/;
 
 /** Dependency names from package.json (dependencies, devDependencies). */
 function dependencyNames(pkg: Record<string, unknown>): Set<string> {
@@ -42,7 +43,10 @@ export function detectJsRunner(files: readonly string[], pkg: Record<string, unk
     }
     if (deps.has(runner)) return { runner, evidence: `${runner} is a dependency in package.json` };
   }
-  const testFile = files.find((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/') && NODE_TEST_FILE.test(f));
-  if (testFile !== undefined) return { runner: 'node-test', evidence: `test files such as ${testFile} and no test runner dependency` };
+  const testFile = files.find(
+    (f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/') && NODE_TEST_FILE.test(f),
+  );
+  if (testFile !== undefined)
+    return { runner: 'node-test', evidence: `test files such as ${testFile} and no test runner dependency` };
   return null;
 }

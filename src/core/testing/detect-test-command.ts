@@ -6,8 +6,16 @@ import type { PackageClient, RunnerId, RunnerInvocation, TestPlan } from './test
 
 /** Files whose text detection reads, when they exist at the workspace root. */
 export const DETECTION_FILES = [
-  'package.json', 'pyproject.toml', 'setup.cfg', 'tox.ini', 'pytest.ini',
-  'go.mod', 'Cargo.toml', 'Makefile', 'makefile', 'GNUmakefile',
+  'package.json',
+  'pyproject.toml',
+  'setup.cfg',
+  'tox.ini',
+  'pytest.ini',
+  'go.mod',
+  'Cargo.toml',
+  'Makefile',
+  'makefile',
+  'GNUmakefile',
 ] as const;
 
 export interface ProjectFacts {
@@ -22,13 +30,17 @@ export interface ProjectFacts {
 const NPM_PLACEHOLDER = /no test specified/i;
 const SCRIPT_COMMAND = /^(npm|pnpm|yarn|bun)\s+(?:(test|t)|run(?:-script)?\s+(\S+))\s*$/;
 
-interface Parsed { pkg: Record<string, unknown> | null; pkgError: string | null }
+interface Parsed {
+  pkg: Record<string, unknown> | null;
+  pkgError: string | null;
+}
 
 function parsePackageJson(text: string | undefined): Parsed {
   if (text === undefined) return { pkg: null, pkgError: null };
   try {
     const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return { pkg: value as Record<string, unknown>, pkgError: null };
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      return { pkg: value as Record<string, unknown>, pkgError: null };
     return { pkg: null, pkgError: 'package.json is not a JSON object' };
   } catch (error) {
     return { pkg: null, pkgError: `package.json is not valid JSON (${(error as Error).message})` };
@@ -60,8 +72,12 @@ function runnerNote(invocation: RunnerInvocation | null, runner: RunnerId, body:
 }
 
 function planForScript(
-  pkg: Record<string, unknown>, scriptName: string, client: PackageClient,
-  source: TestPlan['source'], clientEvidence: string, commandOverride?: string,
+  pkg: Record<string, unknown>,
+  scriptName: string,
+  client: PackageClient,
+  source: TestPlan['source'],
+  clientEvidence: string,
+  commandOverride?: string,
 ): TestPlan | null {
   const body = scripts(pkg)[scriptName];
   if (body === undefined || (scriptName === 'test' && NPM_PLACEHOLDER.test(body))) return null;
@@ -85,9 +101,26 @@ function planForScript(
   };
 }
 
-function direct(runner: RunnerId, command: string, reason: string, source: TestPlan['source'], client: PackageClient | null): TestPlan {
+function direct(
+  runner: RunnerId,
+  command: string,
+  reason: string,
+  source: TestPlan['source'],
+  client: PackageClient | null,
+): TestPlan {
   const invocation = parseRunnerCommand(command);
-  return { runner, command, reason, source, invocation, append: invocation === null ? null : 'direct', script: null, body: command, client, lifecycleHooks: false };
+  return {
+    runner,
+    command,
+    reason,
+    source,
+    invocation,
+    append: invocation === null ? null : 'direct',
+    script: null,
+    body: command,
+    client,
+    lifecycleHooks: false,
+  };
 }
 
 function planFromConfig(configCommand: string, pkg: Record<string, unknown> | null): TestPlan {
@@ -100,11 +133,22 @@ function planFromConfig(configCommand: string, pkg: Record<string, unknown> | nu
   }
   const invocation = parseRunnerCommand(command);
   const runner: RunnerId = invocation?.runner ?? opaqueRunner(command);
-  const note = invocation === null
-    ? (runner === 'generic' ? 'results come from its exit code and output (and any JUnit XML it writes to $GREENLIGHT_REPORT_DIR)' : runnerNote(null, runner, command))
-    : `it runs ${runner === 'node-test' ? 'node:test' : runner}`;
+  const note =
+    invocation === null
+      ? runner === 'generic'
+        ? 'results come from its exit code and output (and any JUnit XML it writes to $GREENLIGHT_REPORT_DIR)'
+        : runnerNote(null, runner, command)
+      : `it runs ${runner === 'node-test' ? 'node:test' : runner}`;
   return {
-    runner, command, source: 'config', invocation, append: invocation === null ? null : 'direct', script: null, body: command, client: null, lifecycleHooks: false,
+    runner,
+    command,
+    source: 'config',
+    invocation,
+    append: invocation === null ? null : 'direct',
+    script: null,
+    body: command,
+    client: null,
+    lifecycleHooks: false,
     reason: `using \`${command}\` from .github/greenlight.yml (tests.command); ${note}`,
   };
 }
@@ -119,7 +163,8 @@ const PYTEST_CONFIG: ReadonlyArray<readonly [string, RegExp | null]> = [
 function pytestEvidence(facts: ProjectFacts, fileSet: ReadonlySet<string>): string | null {
   for (const [file, pattern] of PYTEST_CONFIG) {
     const text = facts.texts[file];
-    if (fileSet.has(file) && (pattern === null || (text !== undefined && pattern.test(text)))) return `pytest configuration in ${file}`;
+    if (fileSet.has(file) && (pattern === null || (text !== undefined && pattern.test(text))))
+      return `pytest configuration in ${file}`;
   }
   const conftest = facts.files.find((f) => /(^|\/)conftest\.py$/.test(f));
   if (conftest !== undefined) return `${conftest} found`;
@@ -138,7 +183,8 @@ function pytestEvidence(facts: ProjectFacts, fileSet: ReadonlySet<string>): stri
 export function detectTestCommand(facts: ProjectFacts): TestPlan {
   const fileSet = new Set(facts.files);
   const { pkg, pkgError } = parsePackageJson(facts.texts['package.json']);
-  if (facts.configCommand !== undefined && facts.configCommand.trim() !== '') return planFromConfig(facts.configCommand, pkg);
+  if (facts.configCommand !== undefined && facts.configCommand.trim() !== '')
+    return planFromConfig(facts.configCommand, pkg);
 
   if (pkg !== null) {
     const { client, evidence } = detectPackageClient(fileSet, pkg['packageManager']);
@@ -146,16 +192,27 @@ export function detectTestCommand(facts: ProjectFacts): TestPlan {
     if (scriptPlan !== null) return scriptPlan;
     const js = detectJsRunner(facts.files, pkg);
     if (js !== null) {
-      const words = js.runner === 'node-test' ? ['node', '--test']
-        : [...execLauncher(client), js.runner, ...(js.runner === 'vitest' ? ['run'] : [])];
+      const words =
+        js.runner === 'node-test'
+          ? ['node', '--test']
+          : [...execLauncher(client), js.runner, ...(js.runner === 'vitest' ? ['run'] : [])];
       const command = words.join(' ');
-      return direct(js.runner, command, `using \`${command}\`: no test script in package.json, ${js.evidence}`, 'detected', client);
+      return direct(
+        js.runner,
+        command,
+        `using \`${command}\`: no test script in package.json, ${js.evidence}`,
+        'detected',
+        client,
+      );
     }
   }
   const pytest = pytestEvidence(facts, fileSet);
-  if (pytest !== null) return direct('pytest', 'python3 -m pytest', `using \`python3 -m pytest\`: ${pytest}`, 'detected', null);
-  if (fileSet.has('go.mod')) return direct('go', 'go test ./...', 'using `go test ./...`: go.mod found', 'detected', null);
-  if (fileSet.has('Cargo.toml')) return direct('cargo', 'cargo test', 'using `cargo test`: Cargo.toml found', 'detected', null);
+  if (pytest !== null)
+    return direct('pytest', 'python3 -m pytest', `using \`python3 -m pytest\`: ${pytest}`, 'detected', null);
+  if (fileSet.has('go.mod'))
+    return direct('go', 'go test ./...', 'using `go test ./...`: go.mod found', 'detected', null);
+  if (fileSet.has('Cargo.toml'))
+    return direct('cargo', 'cargo test', 'using `cargo test`: Cargo.toml found', 'detected', null);
   for (const makefile of ['GNUmakefile', 'makefile', 'Makefile']) {
     const text = facts.texts[makefile];
     if (text !== undefined && /^test\s*:(?!=)/m.test(text)) {
@@ -167,8 +224,12 @@ export function detectTestCommand(facts: ProjectFacts): TestPlan {
     pkgError ?? 'a "test" script in package.json (npm\'s "no test specified" placeholder does not count)',
     'vitest, jest or mocha config files or dependencies, node:test files (*.test.js, test/**)',
     'pytest configuration (pytest.ini, pyproject.toml, setup.cfg, tox.ini), conftest.py or test_*.py files',
-    'go.mod', 'Cargo.toml', 'a Makefile with a test target',
+    'go.mod',
+    'Cargo.toml',
+    'a Makefile with a test target',
   ];
-  throw new GreenlightError('no-test-command',
-    `No test command found. greenlight looked for: ${looked.join('; ')}. Set tests.command in .github/greenlight.yml (for example \`command: npm test\` under \`tests:\`).`);
+  throw new GreenlightError(
+    'no-test-command',
+    `No test command found. greenlight looked for: ${looked.join('; ')}. Set tests.command in .github/greenlight.yml (for example \`command: npm test\` under \`tests:\`).`,
+  );
 }

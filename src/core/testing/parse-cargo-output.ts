@@ -80,6 +80,8 @@ export function parseCargoOutput(text: string, roots: readonly string[]): Parsed
   if (!sawRunner) throw new Error('no cargo test output found');
   // libtest prints tests as they finish (in parallel): sort within each binary for stable reports.
   const binaries = [...new Set(tests.map((t) => t.file ?? ''))];
-  const sorted = binaries.flatMap((bin) => tests.filter((t) => (t.file ?? '') === bin).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+  const sorted = binaries.flatMap((bin) =>
+    tests.filter((t) => (t.file ?? '') === bin).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  );
   return { tests: sorted };
 }

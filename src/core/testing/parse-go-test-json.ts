@@ -12,7 +12,11 @@ interface GoEvent {
   Output?: string;
 }
 
-interface Entry { output: string[]; status: string | null; elapsed?: number }
+interface Entry {
+  output: string[];
+  status: string | null;
+  elapsed?: number;
+}
 
 /** Id suffix of the case that stands for a package that failed outside any test (build failure, panic in init, timeout). */
 export const PACKAGE_CASE = '(package)';
@@ -28,12 +32,19 @@ function packageDir(pkg: string, modulePath: string | undefined): string {
 }
 
 function meaningful(lines: readonly string[]): string {
-  return lines.join('').split('\n').filter((l) => l.trim() !== '' && !NOISE.test(l)).join('\n');
+  return lines
+    .join('')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !NOISE.test(l))
+    .join('\n');
 }
 
 /** First `name_test.go:12` position in go test output (test files before the standard library's). */
 function goPosition(text: string): { file: string; line: number } | null {
-  const all = [...text.matchAll(/(?:^|\s|\/)([\w.-]+\.go):(\d+)/g)].map((m) => ({ file: m[1] as string, line: Number(m[2]) }));
+  const all = [...text.matchAll(/(?:^|\s|\/)([\w.-]+\.go):(\d+)/g)].map((m) => ({
+    file: m[1] as string,
+    line: Number(m[2]),
+  }));
   return all.find((p) => p.file.endsWith('_test.go')) ?? all[0] ?? null;
 }
 
@@ -85,7 +96,8 @@ export function parseGoTestJson(text: string, roots: readonly string[], modulePa
   const parents = new Set<string>();
   for (const key of order) {
     const [pkg, name] = key.split('\u0000') as [string, string];
-    for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) parents.add(`${pkg}\u0000${name.slice(0, i)}`);
+    for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1))
+      parents.add(`${pkg}\u0000${name.slice(0, i)}`);
   }
 
   const results: TestCaseResult[] = [];
@@ -103,14 +115,18 @@ export function parseGoTestJson(text: string, roots: readonly string[], modulePa
     if (parents.has(key) && (status !== 'failed' || own === '')) continue;
     const position = goPosition(own);
     const result: TestCaseResult = {
-      id: `${dir}::${name}`, name,
+      id: `${dir}::${name}`,
+      name,
       file: position === null ? null : relativizePath(dir === '.' ? position.file : `${dir}/${position.file}`, roots),
       status,
     };
     if (test.elapsed !== undefined) result.durationMs = Math.round(test.elapsed * 1000);
     if (status === 'failed') {
       failedPackages.add(pkg);
-      const unfinished = test.status === null ? `did not finish: ${cleanFailureText(meaningful(pkgEntry?.output ?? []), roots) || 'the package stopped'}` : '';
+      const unfinished =
+        test.status === null
+          ? `did not finish: ${cleanFailureText(meaningful(pkgEntry?.output ?? []), roots) || 'the package stopped'}`
+          : '';
       result.message = [own, unfinished].filter((s) => s !== '').join('\n') || 'failed';
       if (position !== null) result.line = position.line;
     } else if (status === 'skipped' && own !== '') {
@@ -122,7 +138,13 @@ export function parseGoTestJson(text: string, roots: readonly string[], modulePa
     if ((pkgEntry.status !== 'fail' && pkgEntry.status !== 'build-fail') || failedPackages.has(pkg)) continue;
     const dir = packageDir(pkg, modulePath);
     const message = cleanFailureText(meaningful(pkgEntry.output), roots);
-    results.push({ id: `${dir}::${PACKAGE_CASE}`, name: PACKAGE_CASE, file: null, status: 'errored', message: message || 'the package failed' });
+    results.push({
+      id: `${dir}::${PACKAGE_CASE}`,
+      name: PACKAGE_CASE,
+      file: null,
+      status: 'errored',
+      message: message || 'the package failed',
+    });
   }
   return { tests: results };
 }

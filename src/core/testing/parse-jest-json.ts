@@ -20,7 +20,13 @@ interface FileResult {
 }
 
 const STATUS: Record<string, TestStatus> = {
-  passed: 'passed', failed: 'failed', pending: 'skipped', skipped: 'skipped', todo: 'skipped', disabled: 'skipped', focused: 'passed',
+  passed: 'passed',
+  failed: 'failed',
+  pending: 'skipped',
+  skipped: 'skipped',
+  todo: 'skipped',
+  disabled: 'skipped',
+  focused: 'passed',
 };
 
 /** Id of the case that stands for a test file that could not run. */
@@ -56,10 +62,16 @@ export function parseJestJson(text: string, roots: readonly string[]): ParsedTes
     }
     if (fileResult.status === 'failed' && !anyFailed) {
       // jest prefixes the error with a "Test suite failed to run" heading.
-      const full = cleanFailureText((fileResult.message ?? '').replace(/^\s*● Test suite failed to run\s*\n/, ''), roots);
+      const full = cleanFailureText(
+        (fileResult.message ?? '').replace(/^\s*● Test suite failed to run\s*\n/, ''),
+        roots,
+      );
       const { message, stack } = splitStack(full);
       const test: TestCaseResult = {
-        id: `${file}::${FILE_CASE}`, name: FILE_CASE, file, status: 'errored',
+        id: `${file}::${FILE_CASE}`,
+        name: FILE_CASE,
+        file,
+        status: 'errored',
         message: message === '' ? 'the test file failed to run' : message,
       };
       if (stack !== undefined) test.stack = stack;

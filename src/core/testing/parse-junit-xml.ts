@@ -32,7 +32,10 @@ function failureText(element: XmlElement, style: JunitStyle): string {
     // node wraps the real error: "Error [ERR_TEST_FAILURE]: … cause: AssertionError …".
     const type = /cause: (\w*Error)\b/.exec(body)?.[1];
     const message = type !== undefined && !attr.startsWith(type) ? `${type}: ${attr}` : attr;
-    const frames = body.split('\n').filter((l) => /^\s*at\s/.test(l)).join('\n');
+    const frames = body
+      .split('\n')
+      .filter((l) => /^\s*at\s/.test(l))
+      .join('\n');
     return frames === '' ? message : `${message}\n${frames}`;
   }
   if (body === '') return attr;
@@ -40,7 +43,11 @@ function failureText(element: XmlElement, style: JunitStyle): string {
   return `${attr}\n\n${body}`;
 }
 
-interface Walked { testcase: XmlElement; suites: string[]; topLevel: boolean }
+interface Walked {
+  testcase: XmlElement;
+  suites: string[];
+  topLevel: boolean;
+}
 
 function walk(element: XmlElement, suites: string[], out: Walked[], topLevel: boolean): void {
   for (const c of element.children) {
@@ -56,7 +63,8 @@ function walk(element: XmlElement, suites: string[], out: Walked[], topLevel: bo
  */
 export function parseJunitXml(text: string, roots: readonly string[], style: JunitStyle): ParsedTests {
   const root = parseXml(text);
-  if (root.name !== 'testsuites' && root.name !== 'testsuite') throw new Error(`not a JUnit report: root element is <${root.name}>`);
+  if (root.name !== 'testsuites' && root.name !== 'testsuite')
+    throw new Error(`not a JUnit report: root element is <${root.name}>`);
   const walked: Walked[] = [];
   if (root.name === 'testsuite') walk({ name: 'testsuites', attrs: {}, children: [root], text: '' }, [], walked, true);
   else walk(root, [], walked, true);
@@ -91,18 +99,30 @@ export function parseJunitXml(text: string, roots: readonly string[], style: Jun
 
     // Without a file, a generic report's classname is the most stable "where".
     const where = file ?? (style === 'generic' ? classname : '');
-    const result: TestCaseResult = { id: `${where}::${style === 'generic' && file === null ? rawName : name}`, name, file, status };
+    const result: TestCaseResult = {
+      id: `${where}::${style === 'generic' && file === null ? rawName : name}`,
+      name,
+      file,
+      status,
+    };
     const time = Number(testcase.attrs['time']);
     if (testcase.attrs['time'] !== undefined && Number.isFinite(time)) result.durationMs = Math.round(time * 1000);
     const problems = [failure, error].filter((e): e is XmlElement => e !== undefined);
     if (problems.length > 0) {
       const full = cleanFailureText(problems.map((p) => failureText(p, style)).join('\n\n'), roots);
       const { message, stack } = splitStack(full);
-      result.message = fileLevel && style === 'node-test' ? 'the test file failed to load or exited with an error (see the output)' : message;
+      result.message =
+        fileLevel && style === 'node-test'
+          ? 'the test file failed to load or exited with an error (see the output)'
+          : message;
       if (stack !== undefined) result.stack = stack;
       const lineAttr = Number(testcase.attrs['line']);
       // pytest's line attribute is 0-based; prefer the position of the failure itself.
-      const line = failureLine(full, file) ?? (Number.isFinite(lineAttr) && testcase.attrs['line'] !== undefined ? lineAttr + (style === 'pytest' ? 1 : 0) : undefined);
+      const line =
+        failureLine(full, file) ??
+        (Number.isFinite(lineAttr) && testcase.attrs['line'] !== undefined
+          ? lineAttr + (style === 'pytest' ? 1 : 0)
+          : undefined);
       if (line !== undefined) result.line = line;
     }
     return result;
@@ -114,7 +134,10 @@ export function parseJunitXml(text: string, roots: readonly string[], style: Jun
 export function looksLikeJunit(text: string): boolean {
   try {
     const root = parseXml(text);
-    return (root.name === 'testsuites' || root.name === 'testsuite') && (findAll(root, 'testcase').length > 0 || root.children.length === 0);
+    return (
+      (root.name === 'testsuites' || root.name === 'testsuite') &&
+      (findAll(root, 'testcase').length > 0 || root.children.length === 0)
+    );
   } catch {
     return false;
   }

@@ -29,7 +29,8 @@ function key(test: MochaTest): string {
  */
 export function parseMochaJson(text: string, roots: readonly string[]): ParsedTests {
   const data = JSON.parse(text) as MochaReport;
-  if (!Array.isArray(data.tests) || !Array.isArray(data.failures)) throw new Error('not a mocha JSON report: tests/failures are missing');
+  if (!Array.isArray(data.tests) || !Array.isArray(data.failures))
+    throw new Error('not a mocha JSON report: tests/failures are missing');
   const failed = new Map(data.failures.map((t) => [key(t), t]));
   const pending = new Set((data.pending ?? []).map(key));
   const seen = new Set<string>();

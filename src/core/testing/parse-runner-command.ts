@@ -23,7 +23,7 @@ function launcherLength(words: readonly string[], i: number): number {
     return j - i;
   }
   if ((word === 'pnpm' && next === 'exec') || (word === 'bun' && next === 'x')) return 2;
-  if ((word === 'npm' && next === 'exec') && words[i + 2] === '--') return 3;
+  if (word === 'npm' && next === 'exec' && words[i + 2] === '--') return 3;
   if (['poetry', 'uv', 'pipenv', 'hatch', 'pdm'].includes(word) && next === 'run') return 2;
   if (word === 'yarn' && next !== undefined && ['vitest', 'jest', 'mocha'].includes(basename(next))) return 1;
   if (word === 'pnpm' && next !== undefined && ['vitest', 'jest', 'mocha'].includes(basename(next))) return 1;
@@ -31,7 +31,10 @@ function launcherLength(words: readonly string[], i: number): number {
 }
 
 /** Length of the runner program at `i` and which runner it is, or null. */
-function matchProgram(words: readonly string[], i: number): { runner: RunnerInvocation['runner']; length: number } | null {
+function matchProgram(
+  words: readonly string[],
+  i: number,
+): { runner: RunnerInvocation['runner']; length: number } | null {
   const word = basename(words[i] ?? '');
   const next = words[i + 1];
   if (word === 'vitest' || word === 'jest' || word === 'mocha') return { runner: word, length: 1 };

@@ -12,7 +12,10 @@ function rank(test: TestCaseResult): number {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l) => (l === '' ? '' : `  ${l}`)).join('\n');
+  return text
+    .split('\n')
+    .map((l) => (l === '' ? '' : `  ${l}`))
+    .join('\n');
 }
 
 function clip(text: string, max: number): string {
@@ -32,13 +35,22 @@ function block(test: TestCaseResult, maxChars: number): string {
 function header(report: TestReport): string {
   const t = report.totals;
   const counts = [
-    t.failed > 0 ? `${t.failed} failed` : '', t.errored > 0 ? `${t.errored} errored` : '',
-    `${t.passed} passed`, t.skipped > 0 ? `${t.skipped} skipped` : '',
-  ].filter((s) => s !== '').join(', ');
-  const lines = [`Tests: ${counts} (${t.total} total) — \`${report.command}\` (${report.runner}), exit code ${report.exitCode ?? 'none'}, ${(report.durationMs / 1000).toFixed(1)} s`];
+    t.failed > 0 ? `${t.failed} failed` : '',
+    t.errored > 0 ? `${t.errored} errored` : '',
+    `${t.passed} passed`,
+    t.skipped > 0 ? `${t.skipped} skipped` : '',
+  ]
+    .filter((s) => s !== '')
+    .join(', ');
+  const lines = [
+    `Tests: ${counts} (${t.total} total) — \`${report.command}\` (${report.runner}), exit code ${report.exitCode ?? 'none'}, ${(report.durationMs / 1000).toFixed(1)} s`,
+  ];
   if (report.timedOut) lines.push('The run TIMED OUT and was stopped; results are incomplete.');
   else if (report.crashed) lines.push('The test suite could not run (crashed): see the errors and output below.');
-  if (report.scope === 'related' || report.scope === 'tests') lines.push(`Only a subset ran (${report.scope === 'related' ? 'tests related to the changed files' : 'the requested tests'}).`);
+  if (report.scope === 'related' || report.scope === 'tests')
+    lines.push(
+      `Only a subset ran (${report.scope === 'related' ? 'tests related to the changed files' : 'the requested tests'}).`,
+    );
   for (const note of report.notes ?? []) lines.push(`Note: ${note}`);
   return lines.join('\n');
 }
@@ -79,12 +91,14 @@ export function renderReportForModel(report: TestReport, budgetChars: number): s
     text += marker;
   }
 
-  const tailUseful = !report.structured || report.crashed || report.timedOut || failures.some((t) => t.status === 'errored');
+  const tailUseful =
+    !report.structured || report.crashed || report.timedOut || failures.some((t) => t.status === 'errored');
   const tail = report.outputTail.trim();
   if (tailUseful && tail !== '') {
     const room = budget - text.length - '\n\nOutput (end):\n'.length - 40;
     if (room > 80) {
-      const kept = tail.length <= room ? tail : `[… ${tail.length - room} chars cut]\n${tail.slice(tail.length - room)}`;
+      const kept =
+        tail.length <= room ? tail : `[… ${tail.length - room} chars cut]\n${tail.slice(tail.length - room)}`;
       text += `\n\nOutput (end):\n${kept}`;
     }
   }

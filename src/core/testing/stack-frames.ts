@@ -4,7 +4,8 @@
  */
 
 const FRAME = /^\s*at\s/;
-const INTERNAL = /node_modules\/|\(node:|^\s*at node:|\bnode:internal\b|<anonymous>\)?$|new Promise \(|processTicksAndRejections|Promise\.all \(index/;
+const INTERNAL =
+  /node_modules\/|\(node:|^\s*at node:|\bnode:internal\b|<anonymous>\)?$|new Promise \(|processTicksAndRejections|Promise\.all \(index/;
 
 /** Source positions (`path:line:col`) that appear in a text, in order. */
 export function findPositions(text: string): Array<{ file: string; line: number }> {
@@ -18,7 +19,9 @@ export function findPositions(text: string): Array<{ file: string; line: number 
 /** Line of the first position in `text` that points into `file` (paths compared by suffix). */
 export function failureLine(text: string | undefined, file: string | null): number | undefined {
   if (text === undefined || file === null) return undefined;
-  const hit = findPositions(text).find((p) => p.file === file || p.file.endsWith(`/${file}`) || file.endsWith(`/${p.file}`));
+  const hit = findPositions(text).find(
+    (p) => p.file === file || p.file.endsWith(`/${file}`) || file.endsWith(`/${p.file}`),
+  );
   return hit?.line;
 }
 
@@ -33,5 +36,8 @@ export function splitStack(text: string, maxFrames = 5): { message: string; stac
   const frames = lines.slice(first).filter((l) => FRAME.test(l));
   const useful = frames.filter((l) => !INTERNAL.test(l));
   const kept = useful.slice(0, maxFrames).map((l) => l.trim());
-  return { message: lines.slice(0, first).join('\n').trimEnd(), stack: kept.length === 0 ? undefined : kept.join('\n') };
+  return {
+    message: lines.slice(0, first).join('\n').trimEnd(),
+    stack: kept.length === 0 ? undefined : kept.join('\n'),
+  };
 }

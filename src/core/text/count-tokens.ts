@@ -83,7 +83,14 @@ export function countTokens(text: string): number {
       i += 1;
     }
   }
-  const estimate = words * PER_WORD + humps * PER_HUMP + punctuation * PER_PUNCTUATION + spaceRuns * PER_SPACE_RUN
-    + singleSpaces * PER_SINGLE_SPACE + newlines * PER_NEWLINE + digits * PER_DIGIT + nonAscii * PER_NON_ASCII;
+  const estimate =
+    words * PER_WORD +
+    humps * PER_HUMP +
+    punctuation * PER_PUNCTUATION +
+    spaceRuns * PER_SPACE_RUN +
+    singleSpaces * PER_SINGLE_SPACE +
+    newlines * PER_NEWLINE +
+    digits * PER_DIGIT +
+    nonAscii * PER_NON_ASCII;
   return Math.max(0, Math.ceil(estimate));
 }

@@ -33,24 +33,118 @@ export interface SanitizeRemovals {
 // soft hyphen, word joiner, invisible operators, BOM, Arabic letter mark, Mongolian
 // vowel separator and the tag block. Variation selectors and Hangul fillers are not
 // Cf but render as nothing; they are used to hide bytes in text ("emoji smuggling").
-const INVISIBLE = /[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u115F\u1160\u3164\uFFA0\u034F\u17B4\u17B5\u2028\u2029]|[\p{Cc}--[\t\n]]/gv;
+const INVISIBLE =
+  /[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u115F\u1160\u3164\uFFA0\u034F\u17B4\u17B5\u2028\u2029]|[\p{Cc}--[\t\n]]/gv;
 
 // Tags GitHub renders as HTML; anything else in angle brackets (`List<String>`) is
 // shown as text and left alone.
 const HTML_TAGS = new Set([
-  'a', 'abbr', 'article', 'aside', 'audio', 'b', 'base', 'bdi', 'bdo', 'blockquote', 'body', 'br', 'button', 'caption',
-  'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'embed', 'figcaption',
-  'figure', 'font', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'i', 'iframe',
-  'img', 'input', 'ins', 'kbd', 'label', 'li', 'link', 'main', 'mark', 'meta', 'nav', 'noscript', 'object', 'ol', 'option',
-  'p', 'picture', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'script', 'section', 'select', 'small', 'source', 'span',
-  'strike', 'strong', 'style', 'sub', 'summary', 'sup', 'svg', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot',
-  'th', 'thead', 'time', 'title', 'tr', 'tt', 'u', 'ul', 'var', 'video', 'wbr',
+  'a',
+  'abbr',
+  'article',
+  'aside',
+  'audio',
+  'b',
+  'base',
+  'bdi',
+  'bdo',
+  'blockquote',
+  'body',
+  'br',
+  'button',
+  'caption',
+  'center',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'embed',
+  'figcaption',
+  'figure',
+  'font',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'header',
+  'hr',
+  'html',
+  'i',
+  'iframe',
+  'img',
+  'input',
+  'ins',
+  'kbd',
+  'label',
+  'li',
+  'link',
+  'main',
+  'mark',
+  'meta',
+  'nav',
+  'noscript',
+  'object',
+  'ol',
+  'option',
+  'p',
+  'picture',
+  'pre',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'script',
+  'section',
+  'select',
+  'small',
+  'source',
+  'span',
+  'strike',
+  'strong',
+  'style',
+  'sub',
+  'summary',
+  'sup',
+  'svg',
+  'table',
+  'tbody',
+  'td',
+  'template',
+  'textarea',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'title',
+  'tr',
+  'tt',
+  'u',
+  'ul',
+  'var',
+  'video',
+  'wbr',
 ]);
 const CONTENT_NEVER_SHOWN = new Set(['script', 'style', 'template', 'noscript', 'title', 'head']);
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'wbr', 'source', 'col', 'embed', 'meta', 'link', 'base']);
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const HIDING_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0*)?(?![.\d])|opacity\s*:\s*0(?:\.0*)?(?![.\d]))/i;
+const HIDING_STYLE =
+  /(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0*)?(?![.\d])|opacity\s*:\s*0(?:\.0*)?(?![.\d]))/i;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Removes everything a reader of the rendered text cannot see; see the table above. */
@@ -60,7 +154,13 @@ export function sanitizeUntrustedText(text: string): string {
 
 /** `sanitizeUntrustedText`, plus counts of what was removed (for the audit log). */
 export function sanitizeUntrustedTextReport(text: string): { text: string; removals: SanitizeRemovals } {
-  const removals: SanitizeRemovals = { htmlComments: 0, invisibleCharacters: 0, hiddenElements: 0, attributes: 0, linkTitles: 0 };
+  const removals: SanitizeRemovals = {
+    htmlComments: 0,
+    invisibleCharacters: 0,
+    hiddenElements: 0,
+    attributes: 0,
+    linkTitles: 0,
+  };
   const visible = text.replace(/\r\n?/g, '\n').replace(INVISIBLE, () => {
     removals.invisibleCharacters += 1;
     return '';
@@ -80,7 +180,10 @@ export function sanitizeUntrustedTextReport(text: string): { text: string; remov
   return { text: out, removals };
 }
 
-interface Segment { code: boolean; text: string }
+interface Segment {
+  code: boolean;
+  text: string;
+}
 
 /**
  * Splits text into code (fenced blocks, inline code spans) and prose. An HTML comment
@@ -231,9 +334,11 @@ function parseAttributes(source: string): Map<string, string> {
 }
 
 function hides(attributes: Map<string, string>): boolean {
-  return attributes.has('hidden')
-    || attributes.get('aria-hidden')?.toLowerCase() === 'true'
-    || HIDING_STYLE.test(attributes.get('style') ?? '');
+  return (
+    attributes.has('hidden') ||
+    attributes.get('aria-hidden')?.toLowerCase() === 'true' ||
+    HIDING_STYLE.test(attributes.get('style') ?? '')
+  );
 }
 
 /** Index just after the `</name>` matching an open `<name …>` (nesting counted), or the end. */

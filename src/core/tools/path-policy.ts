@@ -66,7 +66,10 @@ export function createPathPolicy(options: PathPolicyOptions): PathPolicy {
     }
     if (denied(path)) {
       const pattern = options.deny.find((glob) => !glob.startsWith('!') && matchGlob(glob, path, { nocase: true }));
-      return refuse(path, `the path matches paths.deny${pattern === undefined ? '' : ` ('${pattern}')`} in .github/greenlight.yml`);
+      return refuse(
+        path,
+        `the path matches paths.deny${pattern === undefined ? '' : ` ('${pattern}')`} in .github/greenlight.yml`,
+      );
     }
     if (hidden(path)) {
       return refuse(path, 'the path is excluded from what the model may see (context.exclude)');
@@ -106,7 +109,10 @@ function normalise(raw: unknown, roots: readonly string[]): PathDecision {
   if (raw.startsWith('/')) {
     const root = roots.find((candidate) => raw === candidate || raw.startsWith(`${candidate}/`));
     if (root === undefined) {
-      return refuse(raw, 'absolute paths outside the workspace are not allowed; use a path relative to the repository root');
+      return refuse(
+        raw,
+        'absolute paths outside the workspace are not allowed; use a path relative to the repository root',
+      );
     }
     rest = raw.slice(root.length);
   }

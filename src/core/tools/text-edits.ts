@@ -5,7 +5,12 @@
  */
 
 export type EditResult =
-  | { ok: true; text: string; /** 1-based first and last line of the new text in the result. */ firstLine: number; lastLine: number }
+  | {
+      ok: true;
+      text: string;
+      /** 1-based first and last line of the new text in the result. */ firstLine: number;
+      lastLine: number;
+    }
   | { ok: false; reason: string };
 
 /** `cat -n` style: right-aligned 1-based numbers, a tab, the line. */
@@ -56,12 +61,22 @@ export function replaceUnique(text: string, oldStr: string, newStr: string): Edi
     if (offsets.length > 20) break;
   }
   if (offsets.length === 0) {
-    return { ok: false, reason: 'old_str was not found in the file; view the file and copy the exact text, including whitespace and indentation' };
+    return {
+      ok: false,
+      reason:
+        'old_str was not found in the file; view the file and copy the exact text, including whitespace and indentation',
+    };
   }
   if (offsets.length > 1) {
-    const lines = offsets.slice(0, 10).map((offset) => lineOf(text, offset)).join(', ');
+    const lines = offsets
+      .slice(0, 10)
+      .map((offset) => lineOf(text, offset))
+      .join(', ');
     const count = offsets.length > 20 ? 'more than 20' : String(offsets.length);
-    return { ok: false, reason: `old_str occurs ${count} times (lines ${lines}); include more surrounding lines so that it matches exactly once` };
+    return {
+      ok: false,
+      reason: `old_str occurs ${count} times (lines ${lines}); include more surrounding lines so that it matches exactly once`,
+    };
   }
   const offset = offsets[0] as number;
   const result = text.slice(0, offset) + replacement + text.slice(offset + needle.length);
@@ -74,7 +89,10 @@ export function replaceUnique(text: string, oldStr: string, newStr: string): Edi
 export function insertLines(text: string, afterLine: number, insertText: string): EditResult {
   const lines = splitLines(text);
   if (!Number.isInteger(afterLine) || afterLine < 0 || afterLine > lines.length) {
-    return { ok: false, reason: `insert_line must be between 0 and ${lines.length} (the file has ${lines.length} lines)` };
+    return {
+      ok: false,
+      reason: `insert_line must be between 0 and ${lines.length} (the file has ${lines.length} lines)`,
+    };
   }
   const ending = lineEnding(text);
   const inserted = toEnding(insertText.endsWith('\n') ? insertText : `${insertText}\n`, ending);

@@ -20,7 +20,8 @@ export interface GitRemote {
 export function gitRemote(): GitRemote {
   const dir = mkdtempSync(join(tmpdir(), 'greenlight-remote-'));
   const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   const origin = join(dir, 'origin.git');
   const upstream = join(dir, 'upstream');
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', origin], { env });
@@ -29,7 +30,10 @@ export function gitRemote(): GitRemote {
   git(upstream, 'remote', 'add', 'origin', origin);
   let workspaces = 0;
   const remote: GitRemote = {
-    dir, origin, upstream, git,
+    dir,
+    origin,
+    upstream,
+    git,
     push(branch, files, message = `change ${branch}`, from) {
       const current = git(upstream, 'symbolic-ref', '--short', 'HEAD').trim();
       if (current !== branch) {
@@ -47,7 +51,11 @@ export function gitRemote(): GitRemote {
     },
     workspace(options = {}) {
       const ws = join(dir, `workspace-${++workspaces}`);
-      execFileSync('git', ['clone', '-q', ...(options.shallow === true ? ['--depth', '1'] : []), `file://${origin}`, ws], { env });
+      execFileSync(
+        'git',
+        ['clone', '-q', ...(options.shallow === true ? ['--depth', '1'] : []), `file://${origin}`, ws],
+        { env },
+      );
       return ws;
     },
     remove() {

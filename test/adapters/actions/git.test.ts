@@ -13,7 +13,11 @@ afterEach(() => remote.remove());
 
 function setup(): { main: string } {
   remote = gitRemote();
-  const main = remote.push('main', { 'src/calc.js': 'export const add = (a, b) => a + b;\n', 'README.md': '# calc\n' }, 'initial');
+  const main = remote.push(
+    'main',
+    { 'src/calc.js': 'export const add = (a, b) => a + b;\n', 'README.md': '# calc\n' },
+    'initial',
+  );
   return { main };
 }
 
@@ -49,14 +53,18 @@ describe('checkoutCommit', () => {
     const ws = remote.workspace();
     const head = remote.push('feature', { 'y.txt': 'y\n' }, 'y', main);
     writeFileSync(join(ws, 'README.md'), 'edited\n');
-    await expect(checkoutCommit(ws, head, ['feature'], auth)).rejects.toSatisfy((e) => isGreenlightError(e, 'workspace-dirty'));
+    await expect(checkoutCommit(ws, head, ['feature'], auth)).rejects.toSatisfy((e) =>
+      isGreenlightError(e, 'workspace-dirty'),
+    );
   });
 
   it('names a commit that cannot be fetched', async () => {
     setup();
     const ws = remote.workspace();
     const missing = 'b'.repeat(40);
-    await expect(ensureCommit(ws, missing, ['nope'], auth)).rejects.toThrow(/commit bbbbbbbbbbbb could not be fetched from origin/);
+    await expect(ensureCommit(ws, missing, ['nope'], auth)).rejects.toThrow(
+      /commit bbbbbbbbbbbb could not be fetched from origin/,
+    );
     await expect(ensureCommit(ws, 'HEAD', [], auth)).rejects.toThrow(/not a full commit id/);
   });
 });
@@ -70,7 +78,12 @@ describe('classifyPullRequest', () => {
     const { main } = setup();
     const ws = remote.workspace({ shallow: true });
     const head = remote.push('feature', files, 'change', main);
-    const assessment = await classifyPullRequest(ws, { baseRef: 'main', baseSha: main, headRef: 'feature', headSha: head }, defaultConfig().risk, auth);
+    const assessment = await classifyPullRequest(
+      ws,
+      { baseRef: 'main', baseSha: main, headRef: 'feature', headSha: head },
+      defaultConfig().risk,
+      auth,
+    );
     expect(assessment.tier).toBe(tier);
   });
 
@@ -79,7 +92,12 @@ describe('classifyPullRequest', () => {
     const head = remote.push('feature', { 'src/calc.test.js': "test('x', () => {});\n" }, 'test', main);
     const moved = remote.push('main', { 'db/migrations/0003.sql': 'ALTER TABLE t ADD c int;\n' }, 'migration on main');
     const ws = remote.workspace({ shallow: true });
-    const assessment = await classifyPullRequest(ws, { baseRef: 'main', baseSha: moved, headRef: 'feature', headSha: head }, defaultConfig().risk, auth);
+    const assessment = await classifyPullRequest(
+      ws,
+      { baseRef: 'main', baseSha: moved, headRef: 'feature', headSha: head },
+      defaultConfig().risk,
+      auth,
+    );
     expect(assessment.tier).toBe('low');
     expect(assessment.files.map((f) => f.path)).toEqual(['src/calc.test.js']);
   });

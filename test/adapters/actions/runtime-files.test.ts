@@ -23,7 +23,12 @@ describe('step outputs', () => {
     const file = join(dir(), 'output');
     writeFileSync(file, 'earlier=1\n');
     writeStepOutputs(file, { outcome: 'opened', pr_url: 'https://x/1', multi: 'a\nb=c\nd<<e' });
-    expect(parseStepOutputs(readFileSync(file, 'utf8'))).toEqual({ earlier: '1', outcome: 'opened', pr_url: 'https://x/1', multi: 'a\nb=c\nd<<e' });
+    expect(parseStepOutputs(readFileSync(file, 'utf8'))).toEqual({
+      earlier: '1',
+      outcome: 'opened',
+      pr_url: 'https://x/1',
+      multi: 'a\nb=c\nd<<e',
+    });
   });
 
   it('uses a fresh random delimiter and refuses a value that contains it', () => {
@@ -46,7 +51,7 @@ describe('job summary', () => {
     expect(readFileSync(file, 'utf8')).toBe('## one\n## two\n');
   });
 
-  it('cuts a summary over GitHub\'s 1 MiB limit with a note', () => {
+  it("cuts a summary over GitHub's 1 MiB limit with a note", () => {
     const file = join(dir(), 'summary');
     appendStepSummary(file, `${'é'.repeat(MAX_SUMMARY_BYTES)}`);
     const written = readFileSync(file);

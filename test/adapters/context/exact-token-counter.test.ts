@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { calibrateTokenCount, createExactTokenCounter, type TokenCountingClient } from '../../../src/adapters/context/exact-token-counter.ts';
+import {
+  calibrateTokenCount,
+  createExactTokenCounter,
+  type TokenCountingClient,
+} from '../../../src/adapters/context/exact-token-counter.ts';
 import { countTokens } from '../../../src/core/text/count-tokens.ts';
 
 /** A stand-in for the SDK client: 7 tokens of request framing plus one token per word. */

@@ -1,4 +1,17 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,9 +37,14 @@ function repo(): TempRepo {
   return r;
 }
 
-const read = (r: TempRepo, path: string): string | null => (existsSync(join(r.root, path)) ? readFileSync(join(r.root, path), 'utf8') : null);
+const read = (r: TempRepo, path: string): string | null =>
+  existsSync(join(r.root, path)) ? readFileSync(join(r.root, path), 'utf8') : null;
 const status = (r: TempRepo): string => r.git('status', '--porcelain=v1', '--untracked-files=all');
-const state = (r: TempRepo) => ({ head: r.git('rev-parse', 'HEAD'), index: readFileSync(join(r.root, '.git', 'index')).toString('base64'), branch: r.git('symbolic-ref', 'HEAD') });
+const state = (r: TempRepo) => ({
+  head: r.git('rev-parse', 'HEAD'),
+  index: readFileSync(join(r.root, '.git', 'index')).toString('base64'),
+  branch: r.git('symbolic-ref', 'HEAD'),
+});
 
 describe('GitCheckpoints', () => {
   it('saves a tree of the working tree, untracked files included, without moving HEAD, the index or any file', async () => {
@@ -41,7 +59,13 @@ describe('GitCheckpoints', () => {
     expect(id).toMatch(/^[0-9a-f]{40}$/);
     expect({ ...state(r), status: before.status }).toEqual(before);
     expect(status(r)).toBe(before.status);
-    expect(r.git('ls-tree', '-r', '--name-only', id).trim().split('\n')).toEqual(['.gitignore', 'README.md', 'src/add.js', 'src/new.js', 'test/add.test.js']);
+    expect(r.git('ls-tree', '-r', '--name-only', id).trim().split('\n')).toEqual([
+      '.gitignore',
+      'README.md',
+      'src/add.js',
+      'src/new.js',
+      'test/add.test.js',
+    ]);
     expect(r.git('show', `${id}:src/add.js`)).toContain('a - b');
     expect(r.git('for-each-ref')).not.toContain('greenlight');
   });

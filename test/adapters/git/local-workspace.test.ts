@@ -23,7 +23,10 @@ afterEach(() => {
 
 const byPath = (changes: FileChange[]) => [...changes].sort((a, b) => a.path.localeCompare(b.path));
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-const LONG = Array.from({ length: 20 }, (_, i) => `line ${i} of a file that is long enough to be detected as a rename`).join('\n');
+const LONG = Array.from(
+  { length: 20 },
+  (_, i) => `line ${i} of a file that is long enough to be detected as a rename`,
+).join('\n');
 
 async function caught(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -59,15 +62,88 @@ describe('changesBetween', () => {
     const head = r.commit('head');
 
     expect(byPath(await changesBetween(r.root, base, head))).toEqual([
-      { path: 'café & ünïcode.txt', status: 'added', oldMode: '000000', newMode: '100644', binary: false, addedLines: ['hi'], removedLines: [] },
-      { path: 'docs/app-link', status: 'added', oldMode: '000000', newMode: '120000', binary: false, addedLines: ['../src/app.ts'], removedLines: [] },
-      { path: 'docs/intro.md', status: 'modified', oldMode: '100644', newMode: '120000', binary: false, addedLines: ['../README.md'], removedLines: ['# Intro'] },
-      { path: 'docs/manual.md', previousPath: 'docs/guide.md', status: 'renamed', oldMode: '100644', newMode: '100644', binary: false, addedLines: ['last line'], removedLines: [] },
-      { path: 'img/logo.png', status: 'added', oldMode: '000000', newMode: '100644', binary: true, addedLines: [], removedLines: [] },
-      { path: 'old.txt', status: 'deleted', oldMode: '100644', newMode: '000000', binary: false, addedLines: [], removedLines: ['bye'] },
-      { path: 'queries/q.sql', status: 'modified', oldMode: '100644', newMode: '100644', binary: false, addedLines: [], removedLines: ['-- comment'] },
-      { path: 'src/app.ts', status: 'modified', oldMode: '100644', newMode: '100644', binary: false, addedLines: ['const b = 3;', 'const c = 4;'], removedLines: ['const b = 2;'] },
-      { path: 'tools/run.sh', status: 'modified', oldMode: '100644', newMode: '100755', binary: false, addedLines: [], removedLines: [] },
+      {
+        path: 'café & ünïcode.txt',
+        status: 'added',
+        oldMode: '000000',
+        newMode: '100644',
+        binary: false,
+        addedLines: ['hi'],
+        removedLines: [],
+      },
+      {
+        path: 'docs/app-link',
+        status: 'added',
+        oldMode: '000000',
+        newMode: '120000',
+        binary: false,
+        addedLines: ['../src/app.ts'],
+        removedLines: [],
+      },
+      {
+        path: 'docs/intro.md',
+        status: 'modified',
+        oldMode: '100644',
+        newMode: '120000',
+        binary: false,
+        addedLines: ['../README.md'],
+        removedLines: ['# Intro'],
+      },
+      {
+        path: 'docs/manual.md',
+        previousPath: 'docs/guide.md',
+        status: 'renamed',
+        oldMode: '100644',
+        newMode: '100644',
+        binary: false,
+        addedLines: ['last line'],
+        removedLines: [],
+      },
+      {
+        path: 'img/logo.png',
+        status: 'added',
+        oldMode: '000000',
+        newMode: '100644',
+        binary: true,
+        addedLines: [],
+        removedLines: [],
+      },
+      {
+        path: 'old.txt',
+        status: 'deleted',
+        oldMode: '100644',
+        newMode: '000000',
+        binary: false,
+        addedLines: [],
+        removedLines: ['bye'],
+      },
+      {
+        path: 'queries/q.sql',
+        status: 'modified',
+        oldMode: '100644',
+        newMode: '100644',
+        binary: false,
+        addedLines: [],
+        removedLines: ['-- comment'],
+      },
+      {
+        path: 'src/app.ts',
+        status: 'modified',
+        oldMode: '100644',
+        newMode: '100644',
+        binary: false,
+        addedLines: ['const b = 3;', 'const c = 4;'],
+        removedLines: ['const b = 2;'],
+      },
+      {
+        path: 'tools/run.sh',
+        status: 'modified',
+        oldMode: '100644',
+        newMode: '100755',
+        binary: false,
+        addedLines: [],
+        removedLines: [],
+      },
     ]);
   });
 
@@ -78,7 +154,17 @@ describe('changesBetween', () => {
     r.git('update-index', '--add', '--cacheinfo', `160000,${base},vendor/lib`);
     r.git('commit', '-q', '-m', 'add submodule');
     const changes = await changesBetween(r.root, base, 'HEAD');
-    expect(changes).toEqual([{ path: 'vendor/lib', status: 'added', oldMode: '000000', newMode: '160000', binary: false, addedLines: [`Subproject commit ${base}`], removedLines: [] }]);
+    expect(changes).toEqual([
+      {
+        path: 'vendor/lib',
+        status: 'added',
+        oldMode: '000000',
+        newMode: '160000',
+        binary: false,
+        addedLines: [`Subproject commit ${base}`],
+        removedLines: [],
+      },
+    ]);
   });
 
   it('diffs a root commit against the empty tree', async () => {
@@ -86,10 +172,17 @@ describe('changesBetween', () => {
     r.write('db/migrate/20240101_add_users.rb', 'class AddUsers < ActiveRecord::Migration[7.1]\nend\n');
     r.commit('first');
     const changes = await changesBetween(r.root, await emptyTree(r.root), 'HEAD');
-    expect(changes).toEqual([{
-      path: 'db/migrate/20240101_add_users.rb', status: 'added', oldMode: '000000', newMode: '100644', binary: false,
-      addedLines: ['class AddUsers < ActiveRecord::Migration[7.1]', 'end'], removedLines: [],
-    }]);
+    expect(changes).toEqual([
+      {
+        path: 'db/migrate/20240101_add_users.rb',
+        status: 'added',
+        oldMode: '000000',
+        newMode: '100644',
+        binary: false,
+        addedLines: ['class AddUsers < ActiveRecord::Migration[7.1]', 'end'],
+        removedLines: [],
+      },
+    ]);
   });
 
   it('names an unknown revision', async () => {
@@ -139,9 +232,34 @@ describe('LocalWorkspace', () => {
 
     const workspace = new LocalWorkspace(r.root);
     expect(byPath(await workspace.changes(base))).toEqual([
-      { path: 'src/a.ts', status: 'modified', oldMode: '100644', newMode: '100644', binary: false, addedLines: ['a2'], removedLines: ['a'] },
-      { path: 'src/new.ts', status: 'added', oldMode: '000000', newMode: '100644', binary: false, addedLines: ['new'], removedLines: [] },
-      { path: 'src/renamed.ts', previousPath: 'src/moved.ts', status: 'renamed', oldMode: '100644', newMode: '100644', binary: false, addedLines: [], removedLines: [] },
+      {
+        path: 'src/a.ts',
+        status: 'modified',
+        oldMode: '100644',
+        newMode: '100644',
+        binary: false,
+        addedLines: ['a2'],
+        removedLines: ['a'],
+      },
+      {
+        path: 'src/new.ts',
+        status: 'added',
+        oldMode: '000000',
+        newMode: '100644',
+        binary: false,
+        addedLines: ['new'],
+        removedLines: [],
+      },
+      {
+        path: 'src/renamed.ts',
+        previousPath: 'src/moved.ts',
+        status: 'renamed',
+        oldMode: '100644',
+        newMode: '100644',
+        binary: false,
+        addedLines: [],
+        removedLines: [],
+      },
     ]);
     // The repository's own index is untouched.
     expect(r.git('status', '--porcelain')).toBe(statusBefore);

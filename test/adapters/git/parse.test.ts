@@ -18,12 +18,25 @@ describe('unquotePath', () => {
 describe('parseRawNumstat', () => {
   it('reads statuses, modes, renames and binary markers', () => {
     const output = [
-      ':100644 100644 aaa bbb M', 'src/a.ts',
-      ':000000 100755 000 ccc A', 'bin/run',
-      ':100644 000000 ddd 000 D', 'old.txt',
-      ':100644 100644 eee fff R087', 'from.ts', 'to.ts',
-      ':100644 120000 ggg hhh T', 'link',
-      '1\t2\tsrc/a.ts', '3\t0\tbin/run', '0\t4\told.txt', '1\t1\t', 'from.ts', 'to.ts', '-\t-\tlink', '',
+      ':100644 100644 aaa bbb M',
+      'src/a.ts',
+      ':000000 100755 000 ccc A',
+      'bin/run',
+      ':100644 000000 ddd 000 D',
+      'old.txt',
+      ':100644 100644 eee fff R087',
+      'from.ts',
+      'to.ts',
+      ':100644 120000 ggg hhh T',
+      'link',
+      '1\t2\tsrc/a.ts',
+      '3\t0\tbin/run',
+      '0\t4\told.txt',
+      '1\t1\t',
+      'from.ts',
+      'to.ts',
+      '-\t-\tlink',
+      '',
     ].join('\0');
     expect(parseRawNumstat(output)).toEqual({
       entries: [

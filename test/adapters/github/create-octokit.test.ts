@@ -15,8 +15,11 @@ function quiet() {
 
 describe('createOctokit', () => {
   it('authenticates with the token and identifies greenlight', async () => {
-    nock(API, { reqheaders: { authorization: 'token s3cret', 'user-agent': (v) => (v ?? '').startsWith(`greenlight/${VERSION}`) } })
-      .get('/repos/acme/shop').reply(200, { default_branch: 'main' });
+    nock(API, {
+      reqheaders: { authorization: 'token s3cret', 'user-agent': (v) => (v ?? '').startsWith(`greenlight/${VERSION}`) },
+    })
+      .get('/repos/acme/shop')
+      .reply(200, { default_branch: 'main' });
     const octokit = createOctokit({ token: 's3cret', throttle: false });
     expect((await octokit.rest.repos.get(repo)).data.default_branch).toBe('main');
   });
@@ -28,20 +31,31 @@ describe('createOctokit', () => {
   });
 
   it('retries a transient server error', async () => {
-    nock(API).get('/repos/acme/shop/issues/3').reply(502, { message: 'Bad Gateway' }).get('/repos/acme/shop/issues/3').reply(200, issue);
+    nock(API)
+      .get('/repos/acme/shop/issues/3')
+      .reply(502, { message: 'Bad Gateway' })
+      .get('/repos/acme/shop/issues/3')
+      .reply(200, issue);
     const forge = new OctokitForge(createOctokit({ token: 't', throttle: false, retryAfterBaseMs: 1 }), repo);
     expect((await forge.getIssue(3)).number).toBe(3);
   });
 
   it('retries a dropped connection', async () => {
-    nock(API).get('/repos/acme/shop/issues/3').replyWithError('socket hang up').get('/repos/acme/shop/issues/3').reply(200, issue);
+    nock(API)
+      .get('/repos/acme/shop/issues/3')
+      .replyWithError('socket hang up')
+      .get('/repos/acme/shop/issues/3')
+      .reply(200, issue);
     const forge = new OctokitForge(createOctokit({ token: 't', throttle: false, retryAfterBaseMs: 1 }), repo);
     expect((await forge.getIssue(3)).number).toBe(3);
   });
 
   it('gives up after the configured retries', async () => {
     nock(API).get('/repos/acme/shop/issues/3').times(3).reply(503, { message: 'Unavailable' });
-    const forge = new OctokitForge(createOctokit({ token: 't', throttle: false, retries: 2, retryAfterBaseMs: 1 }), repo);
+    const forge = new OctokitForge(
+      createOctokit({ token: 't', throttle: false, retries: 2, retryAfterBaseMs: 1 }),
+      repo,
+    );
     await expect(forge.getIssue(3)).rejects.toThrow('(HTTP 503: Unavailable), even after retries');
   });
 
@@ -55,18 +69,26 @@ describe('createOctokit', () => {
     const { warnings, log } = quiet();
     const reset = String(Math.floor(Date.now() / 1000));
     nock(API)
-      .get('/repos/acme/shop/issues/3').reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset })
-      .get('/repos/acme/shop/issues/3').reply(200, issue);
+      .get('/repos/acme/shop/issues/3')
+      .reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset })
+      .get('/repos/acme/shop/issues/3')
+      .reply(200, issue);
     const forge = new OctokitForge(createOctokit({ token: 't', retryAfterBaseMs: 1, log }), repo);
     expect((await forge.getIssue(3)).number).toBe(3);
-    expect(warnings).toEqual([expect.stringMatching(/^GitHub rate limit hit on GET \/repos\/\{owner\}\/\{repo\}\/issues\/\{issue_number\}; retrying in \d+s$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^GitHub rate limit hit on GET \/repos\/\{owner\}\/\{repo\}\/issues\/\{issue_number\}; retrying in \d+s$/,
+      ),
+    ]);
   });
 
   it('waits out a secondary rate limit', async () => {
     const { warnings, log } = quiet();
     nock(API)
-      .get('/repos/acme/shop/issues/3').reply(403, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '2' })
-      .get('/repos/acme/shop/issues/3').reply(200, issue);
+      .get('/repos/acme/shop/issues/3')
+      .reply(403, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '2' })
+      .get('/repos/acme/shop/issues/3')
+      .reply(200, issue);
     const forge = new OctokitForge(createOctokit({ token: 't', retryAfterBaseMs: 1, log }), repo);
     expect((await forge.getIssue(3)).number).toBe(3);
     expect(warnings).toHaveLength(1);
@@ -76,9 +98,17 @@ describe('createOctokit', () => {
   it('fails clearly instead of waiting for a limit that resets too late', async () => {
     const { warnings, log } = quiet();
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
-    nock(API).get('/repos/acme/shop/issues/3').once().reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
-    const forge = new OctokitForge(createOctokit({ token: 't', retryAfterBaseMs: 1, maxRateLimitWaitSeconds: 60, log }), repo);
-    await expect(forge.getIssue(3)).rejects.toThrow("GitHub's rate limit stopped greenlight from trying to read issue #3");
+    nock(API)
+      .get('/repos/acme/shop/issues/3')
+      .once()
+      .reply(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
+    const forge = new OctokitForge(
+      createOctokit({ token: 't', retryAfterBaseMs: 1, maxRateLimitWaitSeconds: 60, log }),
+      repo,
+    );
+    await expect(forge.getIssue(3)).rejects.toThrow(
+      "GitHub's rate limit stopped greenlight from trying to read issue #3",
+    );
     expect(warnings).toEqual([]);
   });
 });

@@ -23,7 +23,10 @@ describe('FakeForge', () => {
   it('serves files from the default branch only', async () => {
     const forge = new FakeForge().setFile('.github/greenlight.yml', 'budgets: {}\n');
     forge.defaultBranch = 'trunk';
-    expect(await forge.getFileOnDefaultBranch('.github/greenlight.yml')).toMatchObject({ content: 'budgets: {}\n', ref: 'trunk' });
+    expect(await forge.getFileOnDefaultBranch('.github/greenlight.yml')).toMatchObject({
+      content: 'budgets: {}\n',
+      ref: 'trunk',
+    });
     expect(await forge.getFileOnDefaultBranch('missing')).toBeNull();
   });
 
@@ -33,7 +36,9 @@ describe('FakeForge', () => {
     const comment = await forge.createComment(number, '- [ ] understand');
     await forge.updateComment(comment.id, '- [x] understand');
     await forge.addReaction({ kind: 'issue', number }, 'eyes');
-    expect(forge.commentsOn(number).map((c) => [c.body, c.author.login])).toEqual([['- [x] understand', 'greenlight[bot]']]);
+    expect(forge.commentsOn(number).map((c) => [c.body, c.author.login])).toEqual([
+      ['- [x] understand', 'greenlight[bot]'],
+    ]);
     expect(forge.reactions).toEqual([{ target: { kind: 'issue', number }, content: 'eyes' }]);
     await expect(forge.createComment(99, 'x')).rejects.toThrow('issue #99 does not exist');
   });
@@ -51,9 +56,22 @@ describe('FakeForge', () => {
 
   it('opens pull requests as the bot and refuses a second one for the same branch', async () => {
     const forge = new FakeForge();
-    const created = await forge.createPullRequest({ title: 't', body: 'b', head: 'greenlight/issue-1', base: 'main', draft: true });
-    expect(await forge.findPullRequestForBranch('greenlight/issue-1')).toMatchObject({ number: created.number, draft: true, isFork: false, author: { login: 'greenlight[bot]' } });
-    await expect(forge.createPullRequest({ title: 't', body: 'b', head: 'greenlight/issue-1', base: 'main', draft: false })).rejects.toThrow('HTTP 422');
+    const created = await forge.createPullRequest({
+      title: 't',
+      body: 'b',
+      head: 'greenlight/issue-1',
+      base: 'main',
+      draft: true,
+    });
+    expect(await forge.findPullRequestForBranch('greenlight/issue-1')).toMatchObject({
+      number: created.number,
+      draft: true,
+      isFork: false,
+      author: { login: 'greenlight[bot]' },
+    });
+    await expect(
+      forge.createPullRequest({ title: 't', body: 'b', head: 'greenlight/issue-1', base: 'main', draft: false }),
+    ).rejects.toThrow('HTTP 422');
     await forge.updatePullRequest(created.number, { body: 'updated' });
     expect(await forge.getPullRequest(created.number)).toMatchObject({ title: 't', body: 'updated' });
   });
@@ -68,7 +86,14 @@ describe('FakeForge', () => {
   it('keeps a check run history and lists newest first', async () => {
     const forge = new FakeForge();
     const sha = forge.addPullRequest().headSha;
-    const first = await forge.createCheckRun({ name: 'g', headSha: sha, status: 'in_progress', title: 'a', summary: 's', externalId: 'x' });
+    const first = await forge.createCheckRun({
+      name: 'g',
+      headSha: sha,
+      status: 'in_progress',
+      title: 'a',
+      summary: 's',
+      externalId: 'x',
+    });
     await forge.updateCheckRun(first.id, { status: 'completed', conclusion: 'success', title: 'b', summary: 's' });
     const second = await forge.createCheckRun({ name: 'g', headSha: sha, status: 'queued', title: 'c', summary: 's' });
     expect((await forge.listCheckRuns(sha, 'g')).map((r) => [r.id, r.status, r.conclusion, r.externalId])).toEqual([
@@ -81,9 +106,15 @@ describe('FakeForge', () => {
   it('dispatches only existing workflows', async () => {
     const forge = new FakeForge().addWorkflow('greenlight.yml');
     await forge.dispatchWorkflow('greenlight.yml', 'main', { issue: '1', requester: 'alice' });
-    await expect(forge.dispatchWorkflow('missing.yml', 'main', {})).rejects.toThrow('workflow missing.yml does not exist');
-    expect(forge.dispatches).toEqual([{ workflowFile: 'greenlight.yml', ref: 'main', inputs: { issue: '1', requester: 'alice' } }]);
-    expect(await forge.getWorkflow('.github/workflows/greenlight.yml')).toMatchObject({ path: '.github/workflows/greenlight.yml' });
+    await expect(forge.dispatchWorkflow('missing.yml', 'main', {})).rejects.toThrow(
+      'workflow missing.yml does not exist',
+    );
+    expect(forge.dispatches).toEqual([
+      { workflowFile: 'greenlight.yml', ref: 'main', inputs: { issue: '1', requester: 'alice' } },
+    ]);
+    expect(await forge.getWorkflow('.github/workflows/greenlight.yml')).toMatchObject({
+      path: '.github/workflows/greenlight.yml',
+    });
     expect(await forge.getWorkflow('missing.yml')).toBeNull();
   });
 
@@ -105,7 +136,10 @@ describe('FakeForge', () => {
     const pr = forge.addPullRequest();
     expect(await forge.enableAutoMerge(pr.number, 'squash')).toEqual({ enabled: true });
     forge.autoMergeAllowed = false;
-    expect(await forge.enableAutoMerge(pr.number, 'squash')).toEqual({ enabled: false, reason: 'Pull request Auto merge is not allowed for this repository' });
+    expect(await forge.enableAutoMerge(pr.number, 'squash')).toEqual({
+      enabled: false,
+      reason: 'Pull request Auto merge is not allowed for this repository',
+    });
   });
 
   it('refuses to request a review from the pull request author', async () => {

@@ -10,20 +10,28 @@ import { apiError, messageEvents, messageStream, sse, SSE_HEADERS } from './anth
 const API = 'https://api.anthropic.com';
 
 const request: ModelRequest = {
-  system: [
-    { text: 'You are greenlight.' },
-    { text: 'Repository context: src/add.ts', cache: true },
-  ],
+  system: [{ text: 'You are greenlight.' }, { text: 'Repository context: src/add.ts', cache: true }],
   tools: [
     { kind: 'text-editor', name: 'str_replace_based_edit_tool' },
-    { kind: 'custom', name: 'run_tests', description: 'Run the tests.', inputSchema: { type: 'object', properties: { filter: { type: 'string' } } } },
+    {
+      kind: 'custom',
+      name: 'run_tests',
+      description: 'Run the tests.',
+      inputSchema: { type: 'object', properties: { filter: { type: 'string' } } },
+    },
   ],
   messages: [{ role: 'user', content: [{ type: 'text', text: 'Add tests for add().' }] }],
   maxOutputTokens: 4096,
 };
 
 function model(extra: Partial<Parameters<typeof createAnthropicModel>[0]> = {}) {
-  return createAnthropicModel({ model: 'claude-sonnet-4-6', apiKey: 'sk-ant-test', baseURL: API, maxRetries: 2, ...extra });
+  return createAnthropicModel({
+    model: 'claude-sonnet-4-6',
+    apiKey: 'sk-ant-test',
+    baseURL: API,
+    maxRetries: 2,
+    ...extra,
+  });
 }
 
 async function modelError(promise: Promise<unknown>): Promise<ModelError> {
@@ -44,7 +52,10 @@ describe('createAnthropicModel', () => {
   it('sends the exact request body: tools with a breakpoint on the last, cached system blocks, streaming', async () => {
     let body: unknown;
     nock(API)
-      .post('/v1/messages', (sent) => { body = sent; return true; })
+      .post('/v1/messages', (sent) => {
+        body = sent;
+        return true;
+      })
       .reply(200, messageStream({ content: [{ type: 'text', text: 'Done.' }], stopReason: 'end_turn' }), SSE_HEADERS);
 
     await model().complete(request);
@@ -56,7 +67,8 @@ describe('createAnthropicModel', () => {
       tools: [
         { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' },
         {
-          name: 'run_tests', description: 'Run the tests.',
+          name: 'run_tests',
+          description: 'Run the tests.',
           input_schema: { type: 'object', properties: { filter: { type: 'string' } } },
           cache_control: { type: 'ephemeral' },
         },
@@ -72,53 +84,96 @@ describe('createAnthropicModel', () => {
   it('orders body keys like the cache prefix, so successive turns share their leading bytes', async () => {
     const bodies: string[] = [];
     nock(API)
-      .post('/v1/messages', (sent) => { bodies.push(JSON.stringify(sent)); return true; })
+      .post('/v1/messages', (sent) => {
+        bodies.push(JSON.stringify(sent));
+        return true;
+      })
       .times(2)
       .reply(200, messageStream({ content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn' }), SSE_HEADERS);
     const m = model();
 
     await m.complete(request);
-    await m.complete({ ...request, messages: [...request.messages, { role: 'assistant', content: [{ type: 'text', text: 'ok' }] }, { role: 'user', content: [{ type: 'text', text: 'more' }] }] });
+    await m.complete({
+      ...request,
+      messages: [
+        ...request.messages,
+        { role: 'assistant', content: [{ type: 'text', text: 'ok' }] },
+        { role: 'user', content: [{ type: 'text', text: 'more' }] },
+      ],
+    });
 
     const [first = '', second = ''] = bodies;
     let shared = 0;
     while (shared < first.length && first[shared] === second[shared]) shared += 1;
     const prefix = first.slice(0, shared);
-    expect(Object.keys(JSON.parse(first) as object)).toEqual(['model', 'max_tokens', 'tools', 'system', 'messages', 'stream']);
-    expect(prefix).toContain('"text":"Repository context: src/add.ts","cache_control":{"type":"ephemeral"}}],"messages":[{"role":"user","content":[{"type":"text","text":"Add tests for add()."}]}');
+    expect(Object.keys(JSON.parse(first) as object)).toEqual([
+      'model',
+      'max_tokens',
+      'tools',
+      'system',
+      'messages',
+      'stream',
+    ]);
+    expect(prefix).toContain(
+      '"text":"Repository context: src/add.ts","cache_control":{"type":"ephemeral"}}],"messages":[{"role":"user","content":[{"type":"text","text":"Add tests for add()."}]}',
+    );
   });
 
   it('puts the tool breakpoint on the text editor when it is the only tool', async () => {
     let body: { tools?: unknown } = {};
     nock(API)
-      .post('/v1/messages', (sent: { tools?: unknown }) => { body = sent; return true; })
+      .post('/v1/messages', (sent: { tools?: unknown }) => {
+        body = sent;
+        return true;
+      })
       .reply(200, messageStream({ content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn' }), SSE_HEADERS);
 
     await model().complete({ ...request, tools: [{ kind: 'text-editor', name: 'str_replace_based_edit_tool' }] });
 
-    expect(body.tools).toEqual([{ type: 'text_editor_20250728', name: 'str_replace_based_edit_tool', cache_control: { type: 'ephemeral' } }]);
+    expect(body.tools).toEqual([
+      { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool', cache_control: { type: 'ephemeral' } },
+    ]);
   });
 
   it('runs a 2-turn tool-use conversation and maps content, stop reasons and usage', async () => {
     const bodies: Array<{ messages: unknown }> = [];
     nock(API)
-      .post('/v1/messages', (sent: { messages: unknown }) => { bodies.push(sent); return true; })
-      .reply(200, messageStream({
-        id: 'msg_turn1',
-        content: [
-          { type: 'text', text: 'Let me look at the file.' },
-          { type: 'tool_use', id: 'toolu_01', name: 'str_replace_based_edit_tool', input: { command: 'view', path: 'src/add.ts' } },
-        ],
-        stopReason: 'tool_use',
-        usage: { input: 50, output: 30, cacheWrite: 1200, cacheRead: 0 },
-      }), SSE_HEADERS)
-      .post('/v1/messages', (sent: { messages: unknown }) => { bodies.push(sent); return true; })
-      .reply(200, messageStream({
-        id: 'msg_turn2',
-        content: [{ type: 'text', text: 'The file adds two numbers.' }],
-        stopReason: 'end_turn',
-        usage: { input: 80, output: 12, cacheWrite: 0, cacheRead: 1200 },
-      }), SSE_HEADERS);
+      .post('/v1/messages', (sent: { messages: unknown }) => {
+        bodies.push(sent);
+        return true;
+      })
+      .reply(
+        200,
+        messageStream({
+          id: 'msg_turn1',
+          content: [
+            { type: 'text', text: 'Let me look at the file.' },
+            {
+              type: 'tool_use',
+              id: 'toolu_01',
+              name: 'str_replace_based_edit_tool',
+              input: { command: 'view', path: 'src/add.ts' },
+            },
+          ],
+          stopReason: 'tool_use',
+          usage: { input: 50, output: 30, cacheWrite: 1200, cacheRead: 0 },
+        }),
+        SSE_HEADERS,
+      )
+      .post('/v1/messages', (sent: { messages: unknown }) => {
+        bodies.push(sent);
+        return true;
+      })
+      .reply(
+        200,
+        messageStream({
+          id: 'msg_turn2',
+          content: [{ type: 'text', text: 'The file adds two numbers.' }],
+          stopReason: 'end_turn',
+          usage: { input: 80, output: 12, cacheWrite: 0, cacheRead: 1200 },
+        }),
+        SSE_HEADERS,
+      );
 
     let clock = 1000;
     const m = model({ now: () => (clock += 250) });
@@ -127,7 +182,12 @@ describe('createAnthropicModel', () => {
       id: 'msg_turn1',
       content: [
         { type: 'text', text: 'Let me look at the file.' },
-        { type: 'tool_use', id: 'toolu_01', name: 'str_replace_based_edit_tool', input: { command: 'view', path: 'src/add.ts' } },
+        {
+          type: 'tool_use',
+          id: 'toolu_01',
+          name: 'str_replace_based_edit_tool',
+          input: { command: 'view', path: 'src/add.ts' },
+        },
       ],
       stopReason: 'tool_use',
       usage: { inputTokens: 50, outputTokens: 30, cacheWriteTokens: 1200, cacheReadTokens: 0 },
@@ -141,10 +201,18 @@ describe('createAnthropicModel', () => {
       messages: [
         ...request.messages,
         { role: 'assistant', content: first.content },
-        { role: 'user', content: [
-          { type: 'tool_result', toolUseId: 'toolu_01', content: '     1\texport const add = (a, b) => a + b;', isError: false },
-          { type: 'tool_result', toolUseId: 'toolu_02', content: 'Refused: .git/ is off limits', isError: true },
-        ] },
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'tool_result',
+              toolUseId: 'toolu_01',
+              content: '     1\texport const add = (a, b) => a + b;',
+              isError: false,
+            },
+            { type: 'tool_result', toolUseId: 'toolu_02', content: 'Refused: .git/ is off limits', isError: true },
+          ],
+        },
       ],
     });
     expect(second.stopReason).toBe('end_turn');
@@ -153,20 +221,42 @@ describe('createAnthropicModel', () => {
 
     expect(bodies[1]?.messages).toEqual([
       { role: 'user', content: [{ type: 'text', text: 'Add tests for add().' }] },
-      { role: 'assistant', content: [
-        { type: 'text', text: 'Let me look at the file.' },
-        { type: 'tool_use', id: 'toolu_01', name: 'str_replace_based_edit_tool', input: { command: 'view', path: 'src/add.ts' } },
-      ] },
-      { role: 'user', content: [
-        { type: 'tool_result', tool_use_id: 'toolu_01', content: '     1\texport const add = (a, b) => a + b;' },
-        { type: 'tool_result', tool_use_id: 'toolu_02', content: 'Refused: .git/ is off limits', is_error: true, cache_control: { type: 'ephemeral' } },
-      ] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'Let me look at the file.' },
+          {
+            type: 'tool_use',
+            id: 'toolu_01',
+            name: 'str_replace_based_edit_tool',
+            input: { command: 'view', path: 'src/add.ts' },
+          },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: 'toolu_01', content: '     1\texport const add = (a, b) => a + b;' },
+          {
+            type: 'tool_result',
+            tool_use_id: 'toolu_02',
+            content: 'Refused: .git/ is off limits',
+            is_error: true,
+            cache_control: { type: 'ephemeral' },
+          },
+        ],
+      },
     ]);
   });
 
   it('keeps the provider stop reason when it normalises one', async () => {
-    nock(API).post('/v1/messages')
-      .reply(200, messageStream({ content: [{ type: 'text', text: 'cut' }], stopReason: 'model_context_window_exceeded' }), SSE_HEADERS);
+    nock(API)
+      .post('/v1/messages')
+      .reply(
+        200,
+        messageStream({ content: [{ type: 'text', text: 'cut' }], stopReason: 'model_context_window_exceeded' }),
+        SSE_HEADERS,
+      );
 
     const response = await model().complete(request);
 
@@ -175,8 +265,12 @@ describe('createAnthropicModel', () => {
 
   it('retries a 429 through the SDK and then succeeds', async () => {
     nock(API)
-      .post('/v1/messages').reply(429, apiError('rate_limit_error', 'Number of request tokens has exceeded your rate limit'), { 'retry-after-ms': '1' })
-      .post('/v1/messages').reply(200, messageStream({ content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn' }), SSE_HEADERS);
+      .post('/v1/messages')
+      .reply(429, apiError('rate_limit_error', 'Number of request tokens has exceeded your rate limit'), {
+        'retry-after-ms': '1',
+      })
+      .post('/v1/messages')
+      .reply(200, messageStream({ content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn' }), SSE_HEADERS);
 
     const response = await model().complete(request);
 
@@ -185,9 +279,12 @@ describe('createAnthropicModel', () => {
 
   it('retries a 529 through the SDK and then succeeds', async () => {
     nock(API)
-      .post('/v1/messages').reply(529, apiError('overloaded_error', 'Overloaded'), { 'retry-after-ms': '1' })
-      .post('/v1/messages').reply(529, apiError('overloaded_error', 'Overloaded'), { 'retry-after-ms': '1' })
-      .post('/v1/messages').reply(200, messageStream({ content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn' }), SSE_HEADERS);
+      .post('/v1/messages')
+      .reply(529, apiError('overloaded_error', 'Overloaded'), { 'retry-after-ms': '1' })
+      .post('/v1/messages')
+      .reply(529, apiError('overloaded_error', 'Overloaded'), { 'retry-after-ms': '1' })
+      .post('/v1/messages')
+      .reply(200, messageStream({ content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn' }), SSE_HEADERS);
 
     const response = await model().complete(request);
 
@@ -196,7 +293,9 @@ describe('createAnthropicModel', () => {
 
   it('reports rate-limited once the SDK has used up its retries', async () => {
     nock(API)
-      .post('/v1/messages').times(2).reply(429, apiError('rate_limit_error', 'Rate limited'), { 'retry-after-ms': '1' });
+      .post('/v1/messages')
+      .times(2)
+      .reply(429, apiError('rate_limit_error', 'Rate limited'), { 'retry-after-ms': '1' });
 
     const error = await modelError(model({ maxRetries: 1 }).complete(request));
 
@@ -206,7 +305,9 @@ describe('createAnthropicModel', () => {
 
   it('reports overloaded once the SDK has used up its retries on 529', async () => {
     nock(API)
-      .post('/v1/messages').times(2).reply(529, apiError('overloaded_error', 'Overloaded'), { 'retry-after-ms': '1' });
+      .post('/v1/messages')
+      .times(2)
+      .reply(529, apiError('overloaded_error', 'Overloaded'), { 'retry-after-ms': '1' });
 
     const error = await modelError(model({ maxRetries: 1 }).complete(request));
 
@@ -214,8 +315,13 @@ describe('createAnthropicModel', () => {
   });
 
   it('reports a stream that ends before message_stop as stream-interrupted', async () => {
-    const events = messageEvents({ content: [{ type: 'text', text: 'I will now write the test file' }], stopReason: 'end_turn' });
-    nock(API).post('/v1/messages').reply(200, sse(events.slice(0, 5)), SSE_HEADERS);
+    const events = messageEvents({
+      content: [{ type: 'text', text: 'I will now write the test file' }],
+      stopReason: 'end_turn',
+    });
+    nock(API)
+      .post('/v1/messages')
+      .reply(200, sse(events.slice(0, 5)), SSE_HEADERS);
 
     const error = await modelError(model().complete(request));
 
@@ -225,12 +331,18 @@ describe('createAnthropicModel', () => {
 
   it('reports a connection that breaks mid-body as stream-interrupted', async () => {
     const events = messageEvents({ content: [{ type: 'text', text: 'partial answer' }], stopReason: 'end_turn' });
-    nock(API).post('/v1/messages').reply(200, () => {
-      const body = new Readable({ read() {} });
-      body.push(sse(events.slice(0, 4)));
-      setImmediate(() => body.emit('error', new Error('socket hang up')));
-      return body;
-    }, SSE_HEADERS);
+    nock(API)
+      .post('/v1/messages')
+      .reply(
+        200,
+        () => {
+          const body = new Readable({ read() {} });
+          body.push(sse(events.slice(0, 4)));
+          setImmediate(() => body.emit('error', new Error('socket hang up')));
+          return body;
+        },
+        SSE_HEADERS,
+      );
 
     const error = await modelError(model().complete(request));
 
@@ -239,7 +351,9 @@ describe('createAnthropicModel', () => {
 
   it('reports an overloaded error event inside the stream as overloaded', async () => {
     const events = messageEvents({ content: [{ type: 'text', text: 'x' }], stopReason: 'end_turn' });
-    nock(API).post('/v1/messages').reply(200, sse([...events.slice(0, 3), ['error', apiError('overloaded_error', 'Overloaded')]]), SSE_HEADERS);
+    nock(API)
+      .post('/v1/messages')
+      .reply(200, sse([...events.slice(0, 3), ['error', apiError('overloaded_error', 'Overloaded')]]), SSE_HEADERS);
 
     const error = await modelError(model().complete(request));
 
@@ -248,11 +362,17 @@ describe('createAnthropicModel', () => {
 
   it('times out a stream that stops sending data', async () => {
     const events = messageEvents({ content: [{ type: 'text', text: 'x' }], stopReason: 'end_turn' });
-    nock(API).post('/v1/messages').reply(200, () => {
-      const body = new Readable({ read() {} });
-      body.push(sse(events.slice(0, 2)));
-      return body; // never ends
-    }, SSE_HEADERS);
+    nock(API)
+      .post('/v1/messages')
+      .reply(
+        200,
+        () => {
+          const body = new Readable({ read() {} });
+          body.push(sse(events.slice(0, 2)));
+          return body; // never ends
+        },
+        SSE_HEADERS,
+      );
 
     const error = await modelError(model({ streamIdleTimeoutMs: 50 }).complete(request));
 
@@ -261,10 +381,12 @@ describe('createAnthropicModel', () => {
   });
 
   it('times out when the API does not answer with headers in time', async () => {
-    nock(API).post('/v1/messages').reply(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return [200, messageStream({ content: [{ type: 'text', text: 'late' }], stopReason: 'end_turn' }), SSE_HEADERS];
-    });
+    nock(API)
+      .post('/v1/messages')
+      .reply(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return [200, messageStream({ content: [{ type: 'text', text: 'late' }], stopReason: 'end_turn' }), SSE_HEADERS];
+      });
 
     const error = await modelError(model({ timeoutMs: 20, maxRetries: 0 }).complete(request));
 
@@ -273,7 +395,8 @@ describe('createAnthropicModel', () => {
   });
 
   it('maps "prompt is too long" to context-too-long without retrying', async () => {
-    nock(API).post('/v1/messages')
+    nock(API)
+      .post('/v1/messages')
       .reply(400, apiError('invalid_request_error', 'prompt is too long: 215000 tokens > 200000 maximum'));
 
     const error = await modelError(model().complete(request));
@@ -285,7 +408,9 @@ describe('createAnthropicModel', () => {
   it('maps 404 to model-not-found and names the model', async () => {
     nock(API).post('/v1/messages').reply(404, apiError('not_found_error', 'model: claude-nonexistent-9'));
 
-    const error = await modelError(createAnthropicModel({ model: 'claude-nonexistent-9', apiKey: 'k', baseURL: API }).complete(request));
+    const error = await modelError(
+      createAnthropicModel({ model: 'claude-nonexistent-9', apiKey: 'k', baseURL: API }).complete(request),
+    );
 
     expect(error.modelCode).toBe('model-not-found');
     expect(error.message).toContain('"claude-nonexistent-9"');
@@ -307,14 +432,18 @@ describe('createAnthropicModel', () => {
     vi.stubEnv('ANTHROPIC_PROFILE', undefined);
     vi.stubEnv('ANTHROPIC_CONFIG_DIR', '/nonexistent-greenlight-test');
 
-    const error = await modelError(createAnthropicModel({ model: 'claude-sonnet-4-6', baseURL: API, maxRetries: 0 }).complete(request));
+    const error = await modelError(
+      createAnthropicModel({ model: 'claude-sonnet-4-6', baseURL: API, maxRetries: 0 }).complete(request),
+    );
 
     expect(error.modelCode).toBe('auth');
     expect(error.message).toContain('ANTHROPIC_API_KEY');
   });
 
   it('reports malformed event data as bad-response', async () => {
-    nock(API).post('/v1/messages').reply(200, 'event: message_start\ndata: {"type": "message_start", "message": \n\n', SSE_HEADERS);
+    nock(API)
+      .post('/v1/messages')
+      .reply(200, 'event: message_start\ndata: {"type": "message_start", "message": \n\n', SSE_HEADERS);
 
     const error = await modelError(model().complete(request));
 
@@ -327,7 +456,11 @@ describe('createAnthropicModel', () => {
     nock('https://llm-proxy.internal.test')
       .matchHeader('authorization', 'Bearer sk-ant-from-env')
       .post('/v1/messages')
-      .reply(200, messageStream({ content: [{ type: 'text', text: 'via proxy' }], stopReason: 'end_turn' }), SSE_HEADERS);
+      .reply(
+        200,
+        messageStream({ content: [{ type: 'text', text: 'via proxy' }], stopReason: 'end_turn' }),
+        SSE_HEADERS,
+      );
 
     const response = await createAnthropicModel({ model: 'claude-sonnet-4-6', maxRetries: 0 }).complete(request);
 
@@ -335,7 +468,13 @@ describe('createAnthropicModel', () => {
   });
 
   it('runs on an injected client, as a Bedrock or Vertex client would be passed', async () => {
-    nock(API).post('/v1/messages').reply(200, messageStream({ content: [{ type: 'text', text: 'injected' }], stopReason: 'end_turn' }), SSE_HEADERS);
+    nock(API)
+      .post('/v1/messages')
+      .reply(
+        200,
+        messageStream({ content: [{ type: 'text', text: 'injected' }], stopReason: 'end_turn' }),
+        SSE_HEADERS,
+      );
     const client = new Anthropic({ apiKey: 'k', baseURL: API, maxRetries: 0 });
 
     const m = createAnthropicModel({ model: 'claude-sonnet-4-6', client, provider: 'vertex' });
@@ -345,7 +484,9 @@ describe('createAnthropicModel', () => {
   });
 
   it('reports a cancelled request as aborted', async () => {
-    nock(API).post('/v1/messages').reply(200, () => new Readable({ read() {} }), SSE_HEADERS);
+    nock(API)
+      .post('/v1/messages')
+      .reply(200, () => new Readable({ read() {} }), SSE_HEADERS);
     const controller = new AbortController();
 
     const pending = model().complete(request, controller.signal);
@@ -356,11 +497,17 @@ describe('createAnthropicModel', () => {
   });
 
   it('refuses more cache breakpoints than the API accepts, before sending anything', async () => {
-    const error = await modelError(model().complete({
-      ...request,
-      system: [{ text: 'a', cache: true }, { text: 'b', cache: true }, { text: 'c', cache: true }],
-      cacheConversation: true,
-    }));
+    const error = await modelError(
+      model().complete({
+        ...request,
+        system: [
+          { text: 'a', cache: true },
+          { text: 'b', cache: true },
+          { text: 'c', cache: true },
+        ],
+        cacheConversation: true,
+      }),
+    );
 
     expect(error.message).toContain('at most 4');
   });

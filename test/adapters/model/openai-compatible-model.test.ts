@@ -13,7 +13,12 @@ const request: ModelRequest = {
   system: [{ text: 'You are greenlight.' }, { text: 'Context: src/add.ts', cache: true }],
   tools: [
     { kind: 'text-editor', name: 'str_replace_based_edit_tool' },
-    { kind: 'custom', name: 'run_tests', description: 'Run the tests.', inputSchema: { type: 'object', properties: {} } },
+    {
+      kind: 'custom',
+      name: 'run_tests',
+      description: 'Run the tests.',
+      inputSchema: { type: 'object', properties: {} },
+    },
   ],
   messages: [{ role: 'user', content: [{ type: 'text', text: 'Add tests.' }] }],
   maxOutputTokens: 2048,
@@ -23,8 +28,18 @@ function model(extra: Partial<Parameters<typeof createOpenAICompatibleModel>[0]>
   return createOpenAICompatibleModel({ model: 'qwen2.5-coder:32b', baseURL: `${BASE}/v1`, maxRetries: 2, ...extra });
 }
 
-function completion(message: Record<string, unknown>, finish = 'stop', usage: Record<string, unknown> | null = { prompt_tokens: 120, completion_tokens: 30 }) {
-  return { id: 'chatcmpl-1', object: 'chat.completion', model: 'qwen2.5-coder:32b', choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finish }], ...(usage === null ? {} : { usage }) };
+function completion(
+  message: Record<string, unknown>,
+  finish = 'stop',
+  usage: Record<string, unknown> | null = { prompt_tokens: 120, completion_tokens: 30 },
+) {
+  return {
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    model: 'qwen2.5-coder:32b',
+    choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finish }],
+    ...(usage === null ? {} : { usage }),
+  };
 }
 
 async function modelError(promise: Promise<unknown>): Promise<ModelError> {
@@ -40,23 +55,43 @@ async function modelError(promise: Promise<unknown>): Promise<ModelError> {
 describe('createOpenAICompatibleModel', () => {
   it('sends system, function tools (the text editor with its schema) and tool messages', async () => {
     let body: unknown;
-    nock(BASE).post('/v1/chat/completions', (sent) => { body = sent; return true; })
+    nock(BASE)
+      .post('/v1/chat/completions', (sent) => {
+        body = sent;
+        return true;
+      })
       .reply(200, completion({ content: 'ok' }));
 
     await model().complete({
       ...request,
       messages: [
         ...request.messages,
-        { role: 'assistant', content: [
-          { type: 'text', text: 'Looking.' },
-          { type: 'tool_use', id: 'call_a', name: 'str_replace_based_edit_tool', input: { command: 'view', path: 'src/add.ts' } },
-          { type: 'tool_use', id: 'call_b', name: 'str_replace_based_edit_tool', input: { command: 'view', path: '.git/config' } },
-        ] },
-        { role: 'user', content: [
-          { type: 'tool_result', toolUseId: 'call_a', content: '1\tcode', isError: false },
-          { type: 'tool_result', toolUseId: 'call_b', content: 'Refused: .git/config', isError: true },
-          { type: 'text', text: 'Tests fail: 1 failing.' },
-        ] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'text', text: 'Looking.' },
+            {
+              type: 'tool_use',
+              id: 'call_a',
+              name: 'str_replace_based_edit_tool',
+              input: { command: 'view', path: 'src/add.ts' },
+            },
+            {
+              type: 'tool_use',
+              id: 'call_b',
+              name: 'str_replace_based_edit_tool',
+              input: { command: 'view', path: '.git/config' },
+            },
+          ],
+        },
+        {
+          role: 'user',
+          content: [
+            { type: 'tool_result', toolUseId: 'call_a', content: '1\tcode', isError: false },
+            { type: 'tool_result', toolUseId: 'call_b', content: 'Refused: .git/config', isError: true },
+            { type: 'text', text: 'Tests fail: 1 failing.' },
+          ],
+        },
       ],
     });
 
@@ -67,34 +102,81 @@ describe('createOpenAICompatibleModel', () => {
       messages: [
         { role: 'system', content: 'You are greenlight.\n\nContext: src/add.ts' },
         { role: 'user', content: 'Add tests.' },
-        { role: 'assistant', content: 'Looking.', tool_calls: [
-          { id: 'call_a', type: 'function', function: { name: 'str_replace_based_edit_tool', arguments: '{"command":"view","path":"src/add.ts"}' } },
-          { id: 'call_b', type: 'function', function: { name: 'str_replace_based_edit_tool', arguments: '{"command":"view","path":".git/config"}' } },
-        ] },
+        {
+          role: 'assistant',
+          content: 'Looking.',
+          tool_calls: [
+            {
+              id: 'call_a',
+              type: 'function',
+              function: { name: 'str_replace_based_edit_tool', arguments: '{"command":"view","path":"src/add.ts"}' },
+            },
+            {
+              id: 'call_b',
+              type: 'function',
+              function: { name: 'str_replace_based_edit_tool', arguments: '{"command":"view","path":".git/config"}' },
+            },
+          ],
+        },
         { role: 'tool', tool_call_id: 'call_a', content: '1\tcode' },
         { role: 'tool', tool_call_id: 'call_b', content: 'Error: Refused: .git/config' },
         { role: 'user', content: 'Tests fail: 1 failing.' },
       ],
       tools: [
-        { type: 'function', function: { name: 'str_replace_based_edit_tool', description: expect.stringContaining('str_replace (replace old_str') as unknown, parameters: TEXT_EDITOR_PARAMETERS } },
-        { type: 'function', function: { name: 'run_tests', description: 'Run the tests.', parameters: { type: 'object', properties: {} } } },
+        {
+          type: 'function',
+          function: {
+            name: 'str_replace_based_edit_tool',
+            description: expect.stringContaining('str_replace (replace old_str') as unknown,
+            parameters: TEXT_EDITOR_PARAMETERS,
+          },
+        },
+        {
+          type: 'function',
+          function: {
+            name: 'run_tests',
+            description: 'Run the tests.',
+            parameters: { type: 'object', properties: {} },
+          },
+        },
       ],
     });
   });
 
   it('maps tool calls, finish reasons and usage with cached prompt tokens', async () => {
-    nock(BASE).post('/v1/chat/completions').reply(200, completion(
-      { content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'str_replace_based_edit_tool', arguments: '{"command":"view","path":"src"}' } }] },
-      'tool_calls',
-      { prompt_tokens: 1000, completion_tokens: 40, prompt_tokens_details: { cached_tokens: 800 } },
-    ));
+    nock(BASE)
+      .post('/v1/chat/completions')
+      .reply(
+        200,
+        completion(
+          {
+            content: null,
+            tool_calls: [
+              {
+                id: 'call_1',
+                type: 'function',
+                function: { name: 'str_replace_based_edit_tool', arguments: '{"command":"view","path":"src"}' },
+              },
+            ],
+          },
+          'tool_calls',
+          { prompt_tokens: 1000, completion_tokens: 40, prompt_tokens_details: { cached_tokens: 800 } },
+        ),
+      );
 
     let clock = 0;
     const response = await model({ now: () => (clock += 100) }).complete(request);
 
     expect(response).toEqual({
       id: 'chatcmpl-1',
-      content: [{ type: 'tool_use', id: 'call_1', name: 'str_replace_based_edit_tool', input: { command: 'view', path: 'src' } }],
+      content: [
+        {
+          type: 'tool_use',
+          id: 'call_1',
+          name: 'str_replace_based_edit_tool',
+          input: { command: 'view', path: 'src' },
+        },
+      ],
       stopReason: 'tool_use',
       usage: { inputTokens: 200, outputTokens: 40, cacheWriteTokens: 0, cacheReadTokens: 800 },
       model: 'qwen2.5-coder:32b',
@@ -103,13 +185,21 @@ describe('createOpenAICompatibleModel', () => {
   });
 
   it('copes with servers that omit ids, send object or broken arguments, or say "stop" with tool calls', async () => {
-    nock(BASE).post('/v1/chat/completions').reply(200, completion({
-      content: 'Calling tools.',
-      tool_calls: [
-        { function: { name: 'list_files', arguments: { pattern: '*.ts' } } },
-        { function: { name: 'search_repository', arguments: '{"pattern": ' } },
-      ],
-    }, 'stop'));
+    nock(BASE)
+      .post('/v1/chat/completions')
+      .reply(
+        200,
+        completion(
+          {
+            content: 'Calling tools.',
+            tool_calls: [
+              { function: { name: 'list_files', arguments: { pattern: '*.ts' } } },
+              { function: { name: 'search_repository', arguments: '{"pattern": ' } },
+            ],
+          },
+          'stop',
+        ),
+      );
 
     const response = await model().complete(request);
 
@@ -122,7 +212,9 @@ describe('createOpenAICompatibleModel', () => {
   });
 
   it('estimates usage when the server reports none, so token budgets still bind', async () => {
-    nock(BASE).post('/v1/chat/completions').reply(200, completion({ content: 'done' }, 'stop', null));
+    nock(BASE)
+      .post('/v1/chat/completions')
+      .reply(200, completion({ content: 'done' }, 'stop', null));
 
     const response = await model().complete(request);
 
@@ -132,8 +224,10 @@ describe('createOpenAICompatibleModel', () => {
 
   it('retries a 429 honouring retry-after-ms, then succeeds', async () => {
     nock(BASE)
-      .post('/v1/chat/completions').reply(429, { error: { message: 'slow down' } }, { 'retry-after-ms': '1' })
-      .post('/v1/chat/completions').reply(200, completion({ content: 'ok' }));
+      .post('/v1/chat/completions')
+      .reply(429, { error: { message: 'slow down' } }, { 'retry-after-ms': '1' })
+      .post('/v1/chat/completions')
+      .reply(200, completion({ content: 'ok' }));
 
     expect((await model().complete(request)).content).toEqual([{ type: 'text', text: 'ok' }]);
   });
@@ -143,11 +237,19 @@ describe('createOpenAICompatibleModel', () => {
 
     const error = await modelError(model({ maxRetries: 1 }).complete(request));
 
-    expect([error.modelCode, error.status, error.message]).toEqual(['overloaded', 503, 'The model server is overloaded (503: server busy) after 1 retries. Try again later.']);
+    expect([error.modelCode, error.status, error.message]).toEqual([
+      'overloaded',
+      503,
+      'The model server is overloaded (503: server busy) after 1 retries. Try again later.',
+    ]);
   });
 
   it('maps an unknown model to model-not-found with the pull command', async () => {
-    nock(BASE).post('/v1/chat/completions').reply(404, { error: { message: 'model "qwen2.5-coder:32b" not found, try pulling it first', type: 'api_error' } });
+    nock(BASE)
+      .post('/v1/chat/completions')
+      .reply(404, {
+        error: { message: 'model "qwen2.5-coder:32b" not found, try pulling it first', type: 'api_error' },
+      });
 
     const error = await modelError(model().complete(request));
 
@@ -156,7 +258,10 @@ describe('createOpenAICompatibleModel', () => {
   });
 
   it('sends the API key as a bearer token and maps 401 to auth', async () => {
-    nock(BASE).matchHeader('authorization', 'Bearer local-key').post('/v1/chat/completions').reply(401, { error: { message: 'invalid api key' } });
+    nock(BASE)
+      .matchHeader('authorization', 'Bearer local-key')
+      .post('/v1/chat/completions')
+      .reply(401, { error: { message: 'invalid api key' } });
 
     const error = await modelError(model({ apiKey: 'local-key' }).complete(request));
 
@@ -165,7 +270,11 @@ describe('createOpenAICompatibleModel', () => {
   });
 
   it('maps a context-length rejection to context-too-long', async () => {
-    nock(BASE).post('/v1/chat/completions').reply(400, { object: 'error', message: "This model's maximum context length is 32768 tokens. However, you requested 40000 tokens.", type: 'BadRequestError' });
+    nock(BASE).post('/v1/chat/completions').reply(400, {
+      object: 'error',
+      message: "This model's maximum context length is 32768 tokens. However, you requested 40000 tokens.",
+      type: 'BadRequestError',
+    });
 
     const error = await modelError(model().complete(request));
 
@@ -199,10 +308,12 @@ describe('createOpenAICompatibleModel', () => {
   });
 
   it('times out an attempt that takes too long', async () => {
-    nock(BASE).post('/v1/chat/completions').reply(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return [200, completion({ content: 'late' })];
-    });
+    nock(BASE)
+      .post('/v1/chat/completions')
+      .reply(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return [200, completion({ content: 'late' })];
+      });
 
     const error = await modelError(model({ timeoutMs: 20, maxRetries: 0 }).complete(request));
 
@@ -210,10 +321,12 @@ describe('createOpenAICompatibleModel', () => {
   });
 
   it('reports a cancelled request as aborted', async () => {
-    nock(BASE).post('/v1/chat/completions').reply(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return [200, completion({ content: 'late' })];
-    });
+    nock(BASE)
+      .post('/v1/chat/completions')
+      .reply(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return [200, completion({ content: 'late' })];
+      });
     const controller = new AbortController();
 
     const pending = model().complete(request, controller.signal);

@@ -29,7 +29,14 @@ async function setup(minIntervalMs = 0) {
   forge.addIssue({ number: 1 });
   const comment = await forge.createComment(1, 'start');
   const errors: unknown[] = [];
-  const progress = new CommentProgress({ forge, commentId: comment.id, render, minIntervalMs, onError: (e) => errors.push(e), redact: (t) => t.replace(/secret/g, '[REDACTED]') });
+  const progress = new CommentProgress({
+    forge,
+    commentId: comment.id,
+    render,
+    minIntervalMs,
+    onError: (e) => errors.push(e),
+    redact: (t) => t.replace(/secret/g, '[REDACTED]'),
+  });
   const bodies = () => forge.callsOf('updateComment').map((args) => args[1]);
   return { forge, progress, errors, bodies, comment };
 }

@@ -10,7 +10,11 @@ import { jobFor, publishRepo, TOKEN, type PublishRepo } from './publish-fixture.
 let repo: PublishRepo;
 afterEach(() => repo?.cleanup());
 
-interface Setup { forge: FakeForge; head: string; pr: FixTarget }
+interface Setup {
+  forge: FakeForge;
+  head: string;
+  pr: FixTarget;
+}
 
 /** A same-repository pull request #7 from `feature` (a source change, medium), with greenlight's gate on its head. */
 function setup(): Setup {
@@ -22,28 +26,68 @@ function setup(): Setup {
   repo.git('push', '-q', 'origin', 'feature');
   const head = repo.git('rev-parse', 'HEAD').trim();
   const forge = new FakeForge();
-  forge.addPullRequest({ number: 7, headRef: 'feature', headSha: head, baseRef: 'main', author: { login: 'bob', isBot: false }, labels: ['greenlight', 'risk:medium'] });
-  void forge.createCheckRun({ name: GATE_CHECK_NAME, headSha: head, status: 'in_progress', title: 'Waiting', summary: '', externalId: encodeGateMemo({ tier: 'medium', requesters: ['alice'] }) });
+  forge.addPullRequest({
+    number: 7,
+    headRef: 'feature',
+    headSha: head,
+    baseRef: 'main',
+    author: { login: 'bob', isBot: false },
+    labels: ['greenlight', 'risk:medium'],
+  });
+  void forge.createCheckRun({
+    name: GATE_CHECK_NAME,
+    headSha: head,
+    status: 'in_progress',
+    title: 'Waiting',
+    summary: '',
+    externalId: encodeGateMemo({ tier: 'medium', requesters: ['alice'] }),
+  });
   forge.calls.length = 0;
-  return { forge, head, pr: { number: 7, headRef: 'feature', headSha: head, headRepo: 'acme/shop', baseRepo: 'acme/shop', baseRef: 'main', instruction: 'handle the empty list' } };
+  return {
+    forge,
+    head,
+    pr: {
+      number: 7,
+      headRef: 'feature',
+      headSha: head,
+      headRepo: 'acme/shop',
+      baseRepo: 'acme/shop',
+      baseRef: 'main',
+      instruction: 'handle the empty list',
+    },
+  };
 }
 
-async function fixWith(s: Setup, files: Record<string, string>, kind: 'succeeded' | 'gave-up' = 'succeeded'): Promise<JobResult> {
+async function fixWith(
+  s: Setup,
+  files: Record<string, string>,
+  kind: 'succeeded' | 'gave-up' = 'succeeded',
+): Promise<JobResult> {
   for (const [path, content] of Object.entries(files)) repo.write(path, content);
   return jobFor(await repo.takeDiff(s.head), { kind });
 }
 
 function options(s: Setup, job: JobResult, extra: Partial<PublishFixOptions> = {}): PublishFixOptions {
   return {
-    root: repo.root, forge: s.forge, config: RepoConfig.parse({}), job, pr: s.pr, requester: { login: 'carol', id: 9 },
-    token: TOKEN, serverUrl: 'https://github.com', botLogin: 'greenlight[bot]', ...extra,
+    root: repo.root,
+    forge: s.forge,
+    config: RepoConfig.parse({}),
+    job,
+    pr: s.pr,
+    requester: { login: 'carol', id: 9 },
+    token: TOKEN,
+    serverUrl: 'https://github.com',
+    botLogin: 'greenlight[bot]',
+    ...extra,
   };
 }
 
 describe('publishFix', () => {
   it('pushes one commit on the recorded head with a lease, re-classifies the whole pull request and swaps the label', async () => {
     const s = setup();
-    const result = await publishFix(options(s, await fixWith(s, { 'db/migrations/002_orders.sql': 'CREATE TABLE orders (id int);\n' })));
+    const result = await publishFix(
+      options(s, await fixWith(s, { 'db/migrations/002_orders.sql': 'CREATE TABLE orders (id int);\n' })),
+    );
 
     if (result.kind !== 'pushed-fix') throw new Error(JSON.stringify(result));
     expect(result).toMatchObject({ branch: 'feature', prNumber: 7, previousTier: 'medium', gate: 'failure' });
@@ -73,7 +117,7 @@ describe('publishFix', () => {
     const result = await publishFix(options(s, job));
 
     expect(result).toMatchObject({ kind: 'refused', reason: 'head-moved', currentHeadSha: moved });
-    expect(result.kind === 'refused' && result.message).toContain('never pushes over someone else\'s commit');
+    expect(result.kind === 'refused' && result.message).toContain("never pushes over someone else's commit");
     expect(repo.remoteBranch('feature')).toBe(s.head);
     expect(s.forge.callsOf('createCheckRun')).toEqual([]);
   });
@@ -99,7 +143,9 @@ describe('publishFix', () => {
     repo.git('checkout', '-q', '--detach', s.head);
     const result = await publishFix(options(s, job));
     expect(result.kind).toBe('pushed-fix');
-    expect(repo.git('rev-parse', 'refs/heads/greenlight/fix-pr-7').trim()).toBe(result.kind === 'pushed-fix' ? result.commitSha : '');
+    expect(repo.git('rev-parse', 'refs/heads/greenlight/fix-pr-7').trim()).toBe(
+      result.kind === 'pushed-fix' ? result.commitSha : '',
+    );
   });
 
   it('refuses a pull request from a fork without touching git or GitHub', async () => {
@@ -108,7 +154,9 @@ describe('publishFix', () => {
     const result = await publishFix(options(s, job, { pr: { ...s.pr, headRepo: 'mallory/shop' } }));
 
     expect(result).toMatchObject({ kind: 'refused', reason: 'fork' });
-    expect(result.kind === 'refused' && result.message).toContain('does not run a fork\'s code with this repository\'s secrets');
+    expect(result.kind === 'refused' && result.message).toContain(
+      "does not run a fork's code with this repository's secrets",
+    );
     expect(s.forge.calls).toEqual([]);
     expect(repo.remoteBranch('feature')).toBe(s.head);
   });
@@ -116,17 +164,23 @@ describe('publishFix', () => {
   it('refuses a closed pull request', async () => {
     const s = setup();
     const job = await fixWith(s, { 'test/feature.test.js': "test('f', () => {});\n" });
-    s.forge.pullRequests.set(7, { ...(s.forge.pullRequests.get(7) as NonNullable<ReturnType<typeof s.forge.pullRequests.get>>), state: 'closed' });
+    s.forge.pullRequests.set(7, {
+      ...(s.forge.pullRequests.get(7) as NonNullable<ReturnType<typeof s.forge.pullRequests.get>>),
+      state: 'closed',
+    });
     expect(await publishFix(options(s, job))).toMatchObject({ kind: 'refused', reason: 'pr-closed' });
     expect(repo.remoteBranch('feature')).toBe(s.head);
   });
 
   it('pushes a fix that gave up to greenlight/fix-pr-<n>-wip, leaving the pull request alone', async () => {
     const s = setup();
-    const result = await publishFix(options(s, await fixWith(s, { 'test/feature.test.js': "test('f', () => {});\n" }, 'gave-up')));
+    const result = await publishFix(
+      options(s, await fixWith(s, { 'test/feature.test.js': "test('f', () => {});\n" }, 'gave-up')),
+    );
 
     expect(result).toMatchObject({
-      kind: 'pushed-branch', branch: 'greenlight/fix-pr-7-wip',
+      kind: 'pushed-branch',
+      branch: 'greenlight/fix-pr-7-wip',
       compareUrl: 'https://github.com/acme/shop/compare/feature...greenlight/fix-pr-7-wip?expand=1',
     });
     expect(repo.remoteBranch('feature')).toBe(s.head);

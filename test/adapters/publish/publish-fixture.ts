@@ -37,8 +37,13 @@ export interface PublishRepo {
 }
 
 const ENV = {
-  ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com',
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Dev',
+  GIT_AUTHOR_EMAIL: 'dev@example.com',
+  GIT_COMMITTER_NAME: 'Dev',
+  GIT_COMMITTER_EMAIL: 'dev@example.com',
 };
 
 export function runGitSync(cwd: string, ...args: string[]): string {
@@ -57,14 +62,24 @@ export function publishRepo(files: Record<string, string | Uint8Array> = {}): Pu
     writeFileSync(join(root, path), content);
   };
   git('config', 'commit.gpgsign', 'false');
-  for (const [path, content] of Object.entries({ 'README.md': '# shop\n', 'src/add.js': 'export const add = (a, b) => a + b;\n', ...files })) write(path, content);
+  for (const [path, content] of Object.entries({
+    'README.md': '# shop\n',
+    'src/add.js': 'export const add = (a, b) => a + b;\n',
+    ...files,
+  }))
+    write(path, content);
   git('add', '--all');
   git('commit', '-q', '-m', 'initial');
   git('remote', 'add', 'origin', remote);
   git('push', '-q', 'origin', 'main');
   const base = git('rev-parse', 'HEAD').trim();
   return {
-    dir, root, remote, base, git, write,
+    dir,
+    root,
+    remote,
+    base,
+    git,
+    write,
     remoteGit: (...args) => runGitSync(remote, ...args),
     async takeDiff(from = base) {
       const diff = await new LocalWorkspace(root).diff(from);
@@ -89,23 +104,52 @@ export function publishRepo(files: Record<string, string | Uint8Array> = {}): Pu
 
 const totals = { passed: 2, failed: 0, errored: 0, skipped: 0, total: 2 };
 
-export interface JobOptions { kind?: 'succeeded' | 'gave-up'; tier?: RiskTier; report?: string; changes?: FileChange[] }
+export interface JobOptions {
+  kind?: 'succeeded' | 'gave-up';
+  tier?: RiskTier;
+  report?: string;
+  changes?: FileChange[];
+}
 
 /** A JobResult around `diff`, as runJob would return it. */
 export function jobFor(diff: string, options: JobOptions = {}): JobResult {
   const report = {
-    mode: 'generate', model: 'claude-sonnet-4-6', testCommand: 'npm test', iterations: 1, maxIterations: 5, turns: [], iterationLog: [],
-    usage: { inputTokens: 100, outputTokens: 50, cacheWriteTokens: 0, cacheReadTokens: 0 }, totalTokens: 150, costUsd: 0.01,
-    wallMs: 1, modelMs: 1, testMs: 1, tests: { baseline: totals, final: totals, baselineFailures: [], baselineCrashed: false },
-    verification: null, tampering: [], lastFailure: null, stop: null, restoredBestFromIteration: null, notes: [],
+    mode: 'generate',
+    model: 'claude-sonnet-4-6',
+    testCommand: 'npm test',
+    iterations: 1,
+    maxIterations: 5,
+    turns: [],
+    iterationLog: [],
+    usage: { inputTokens: 100, outputTokens: 50, cacheWriteTokens: 0, cacheReadTokens: 0 },
+    totalTokens: 150,
+    costUsd: 0.01,
+    wallMs: 1,
+    modelMs: 1,
+    testMs: 1,
+    tests: { baseline: totals, final: totals, baselineFailures: [], baselineCrashed: false },
+    verification: null,
+    tampering: [],
+    lastFailure: null,
+    stop: null,
+    restoredBestFromIteration: null,
+    notes: [],
   } satisfies LoopReport;
   const changes = options.changes ?? [];
   const stop: StopReason = { code: 'iteration-budget', message: 'The iteration budget (5) ran out.' };
   return {
-    outcome: options.kind === 'gave-up' ? { kind: 'gave-up', diff, changes, report, reason: stop } : { kind: 'succeeded', diff, changes, report },
+    outcome:
+      options.kind === 'gave-up'
+        ? { kind: 'gave-up', diff, changes, report, reason: stop }
+        : { kind: 'succeeded', diff, changes, report },
     risk: { tier: options.tier ?? 'low', files: [], overridesApplied: [] },
     reportMarkdown: options.report ?? '## greenlight: change verified\n',
-    sandbox: { driver: 'bwrap', networkIsolation: true, limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1 }, warnings: [] },
+    sandbox: {
+      driver: 'bwrap',
+      networkIsolation: true,
+      limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1 },
+      warnings: [],
+    },
     testCommandReason: 'npm test',
     costUsd: 0.01,
   };
@@ -113,7 +157,9 @@ export function jobFor(diff: string, options: JobOptions = {}): JobResult {
 
 /** Every file under `dirs` whose bytes contain the token or one of its encodings. */
 export function filesContainingToken(dirs: readonly string[], token = TOKEN): string[] {
-  const needles = secretVariants(token).filter((v) => v.length >= 12).map((v) => Buffer.from(v));
+  const needles = secretVariants(token)
+    .filter((v) => v.length >= 12)
+    .map((v) => Buffer.from(v));
   const found: string[] = [];
   const walk = (path: string) => {
     const info = statSync(path, { throwIfNoEntry: false });

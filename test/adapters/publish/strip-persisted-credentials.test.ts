@@ -43,7 +43,11 @@ describe('stripPersistedCredentials', () => {
     const gitDir = join(repo.root, '.git');
     repo.git('config', `includeIf.gitdir:${gitDir}.path`, credentials);
     repo.git('config', `includeIf.gitdir:${gitDir}/worktrees/*.path`, credentials);
-    repo.git('config', 'includeIf.gitdir:/github/workspace/.git.path', '/github/runner_temp/git-credentials-3f2a9c1e-1111-4222-8333-944445555666.config');
+    repo.git(
+      'config',
+      'includeIf.gitdir:/github/workspace/.git.path',
+      '/github/runner_temp/git-credentials-3f2a9c1e-1111-4222-8333-944445555666.config',
+    );
     expect(effectiveConfig()).toContain('extraheader');
 
     const { removed } = await stripPersistedCredentials(repo.root);
@@ -65,7 +69,10 @@ describe('stripPersistedCredentials', () => {
     repo.git('config', `url.https://x-access-token:${TOKEN}@github.com/.insteadOf`, 'https://github.com/');
     const moduleDir = join(repo.root, '.git', 'modules', 'vendor', 'lib');
     mkdirSync(moduleDir, { recursive: true });
-    writeFileSync(join(moduleDir, 'config'), `[core]\n\tbare = false\n[http "https://github.com/"]\n\textraheader = ${basic(TOKEN)}\n`);
+    writeFileSync(
+      join(moduleDir, 'config'),
+      `[core]\n\tbare = false\n[http "https://github.com/"]\n\textraheader = ${basic(TOKEN)}\n`,
+    );
 
     const { removed } = await stripPersistedCredentials(repo.root);
 
@@ -80,13 +87,15 @@ describe('stripPersistedCredentials', () => {
     expect(removed.join('\n')).not.toContain(TOKEN);
   });
 
-  it('keeps an include of the user\'s own file but takes the header out of it', async () => {
+  it("keeps an include of the user's own file but takes the header out of it", async () => {
     repo = publishRepo();
     const own = join(repo.dir, 'team.gitconfig');
     writeFileSync(own, `[user]\n\tname = Team\n[http]\n\textraheader = ${basic(TOKEN)}\n`);
     repo.git('config', 'include.path', own);
 
-    expect((await stripPersistedCredentials(repo.root)).removed).toEqual(['http.extraheader (included team.gitconfig)']);
+    expect((await stripPersistedCredentials(repo.root)).removed).toEqual([
+      'http.extraheader (included team.gitconfig)',
+    ]);
     expect(effectiveConfig()).toContain('user.name=Team');
     expect(filesContainingToken([repo.dir])).toEqual([]);
   });
@@ -122,7 +131,11 @@ describe('per-command credentials', () => {
     // A stale header for the same server left in config must not be sent as well.
     repo.git('config', `http.${serverUrl}/.extraheader`, basic('ghs_stale_token_from_checkout'));
 
-    const outcome = await pushBranch(repo.root, { serverUrl, token: TOKEN }, { branch: 'greenlight/x', commit: repo.base, lease: null });
+    const outcome = await pushBranch(
+      repo.root,
+      { serverUrl, token: TOKEN },
+      { branch: 'greenlight/x', commit: repo.base, lease: null },
+    );
 
     expect(outcome).toMatchObject({ ok: false, rejection: 'transport' });
     expect(requests.length).toBeGreaterThan(0);

@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSandboxResult } from '../../../src/core/sandbox/render-sandbox-result.ts';
 import type { SandboxResult } from '../../../src/ports/sandbox.ts';
-import { CHECKOUT_HEADER, CHECKOUT_TOKEN, createSandboxFixture, driverUnderTest, FAKE_SECRETS, SECRET_NAME } from './sandbox-fixture.ts';
+import {
+  CHECKOUT_HEADER,
+  CHECKOUT_TOKEN,
+  createSandboxFixture,
+  driverUnderTest,
+  FAKE_SECRETS,
+  SECRET_NAME,
+} from './sandbox-fixture.ts';
 import type { SandboxFixture } from './sandbox-fixture.ts';
 
 let fx: SandboxFixture;
@@ -51,14 +58,22 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
     const result = await fx.sandbox.run(['env'], { cwd: fx.workspace });
     expect(result.exitCode).toBe(0);
     expect(result.limitHit).toBeNull();
-    const names = result.stdout.text.split('\n').map((line) => line.split('=')[0] ?? '').filter((name) => name !== '');
+    const names = result.stdout.text
+      .split('\n')
+      .map((line) => line.split('=')[0] ?? '')
+      .filter((name) => name !== '');
     expect(names).toContain('HOME');
     expect(names.filter((name) => SECRET_NAME.test(name))).toEqual([]);
     for (const value of secretValues) expect(result.stdout.text).not.toContain(value);
   });
 
   it('9: /proc/*/environ shows nothing secret and not the engine', async () => {
-    const result = await fx.sandbox.run(sh('for p in /proc/[0-9]*; do echo "== $p $(tr "\\0" " " < $p/cmdline 2>/dev/null)"; tr "\\0" "\\n" < $p/environ 2>/dev/null; done'), { cwd: fx.workspace });
+    const result = await fx.sandbox.run(
+      sh(
+        'for p in /proc/[0-9]*; do echo "== $p $(tr "\\0" " " < $p/cmdline 2>/dev/null)"; tr "\\0" "\\n" < $p/environ 2>/dev/null; done',
+      ),
+      { cwd: fx.workspace },
+    );
     expect(result.limitHit).toBeNull();
     const text = output(result);
     expect(text).toContain('== /proc/'); // the child does see its own processes
@@ -89,7 +104,10 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
   });
 
   it('11: sudo -n true fails and the child has no capabilities or new privileges', async () => {
-    const result = await fx.sandbox.run(sh('sudo -n true; echo "sudo=$?"; id -u; grep -E "^(NoNewPrivs|CapEff)" /proc/self/status'), { cwd: fx.workspace });
+    const result = await fx.sandbox.run(
+      sh('sudo -n true; echo "sudo=$?"; id -u; grep -E "^(NoNewPrivs|CapEff)" /proc/self/status'),
+      { cwd: fx.workspace },
+    );
     const text = output(result);
     expect(text).toMatch(/sudo=(?!0\b)\d+/);
     expect(text).not.toMatch(/^0$/m); // not uid 0
@@ -113,7 +131,11 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
     afterAll(async () => {
       await new Promise((resolve) => server.close(resolve));
     });
-    const connect = (): string[] => ['python3', '-c', `import socket; s = socket.create_connection(("127.0.0.1", ${port}), timeout=3); print(s.recv(100).decode())`];
+    const connect = (): string[] => [
+      'python3',
+      '-c',
+      `import socket; s = socket.create_connection(("127.0.0.1", ${port}), timeout=3); print(s.recv(100).decode())`,
+    ];
 
     it('a TCP connect to a server the test listens on over loopback fails', async () => {
       const result = await fx.sandbox.run(connect(), { cwd: fx.workspace });
@@ -158,7 +180,10 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
   });
 
   it('14: a 10 GB allocation is stopped at the memory limit', async () => {
-    const result = await fx.sandbox.run(['python3', '-c', 'b = bytearray(10 * 1024 ** 3); print("allocated", len(b))'], { cwd: fx.workspace, memoryMb: 256 });
+    const result = await fx.sandbox.run(
+      ['python3', '-c', 'b = bytearray(10 * 1024 ** 3); print("allocated", len(b))'],
+      { cwd: fx.workspace, memoryMb: 256 },
+    );
     expect(result.stdout.text).not.toContain('allocated');
     expect(result.exitCode).not.toBe(0);
     expect(result.limitHit).toBe('memory');
@@ -166,9 +191,16 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
 
   it('14: a fork bomb is stopped at the process limit, and the machine survives', async () => {
     // Never start a fork bomb against an unenforced limit: it would exhaust the host's pids.
-    expect(fx.sandbox.info.enforcement?.pids, 'the process limit is not enforced here (root without a writable cgroup?)').not.toBe('none');
+    expect(
+      fx.sandbox.info.enforcement?.pids,
+      'the process limit is not enforced here (root without a writable cgroup?)',
+    ).not.toBe('none');
     const result = await fx.sandbox.run(['bash', '-c', 'bomb() { bomb | bomb & }; bomb; sleep 30'], {
-      cwd: fx.workspace, maxPids: 64, timeoutMs: 3_000, maxOutputBytes: 20_000, outputKillBytes: 2_000_000,
+      cwd: fx.workspace,
+      maxPids: 64,
+      timeoutMs: 3_000,
+      maxOutputBytes: 20_000,
+      outputKillBytes: 2_000_000,
     });
     expect(result.exitCode === 0).toBe(false);
     expect(result.limitHit).toBe('pids');
@@ -179,9 +211,14 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
   });
 
   it('14: printing 1 GB is stopped at the output limit, head and tail kept', async () => {
-    const result = await fx.sandbox.run(sh('echo FIRST-LINE; head -c 1000000000 /dev/zero | tr "\\0" "y"; echo LAST-LINE'), {
-      cwd: fx.workspace, maxOutputBytes: 10_000, outputKillBytes: 1_000_000,
-    });
+    const result = await fx.sandbox.run(
+      sh('echo FIRST-LINE; head -c 1000000000 /dev/zero | tr "\\0" "y"; echo LAST-LINE'),
+      {
+        cwd: fx.workspace,
+        maxOutputBytes: 10_000,
+        outputKillBytes: 1_000_000,
+      },
+    );
     expect(result.limitHit).toBe('output');
     expect(result.exitCode === 0).toBe(false);
     expect(result.stdout.truncated).toBe(true);
@@ -192,14 +229,19 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
 
   it('15: a daemonized child (setsid + double fork) is gone after the run returns', async () => {
     const marker = `1000.${Date.now() % 100000}${Math.floor(Math.random() * 1000)}`;
-    const result = await fx.sandbox.run(sh(`setsid sh -c '(sleep ${marker} </dev/null >/dev/null 2>&1 &) ; echo started' ; sleep 0.2`), { cwd: fx.workspace });
+    const result = await fx.sandbox.run(
+      sh(`setsid sh -c '(sleep ${marker} </dev/null >/dev/null 2>&1 &) ; echo started' ; sleep 0.2`),
+      { cwd: fx.workspace },
+    );
     expect(result.stdout.text).toContain('started');
     expect(result.limitHit).toBeNull();
     expect(hostProcessesWith(`sleep\0${marker}`)).toEqual([]);
   });
 
   it('16: workflow commands printed by the child are plain text once rendered for a log', async () => {
-    const result = await fx.sandbox.run(sh('echo "::add-mask::hidden"; echo "  ::error::pwned"; echo "x ##[group]g"'), { cwd: fx.workspace });
+    const result = await fx.sandbox.run(sh('echo "::add-mask::hidden"; echo "  ::error::pwned"; echo "x ##[group]g"'), {
+      cwd: fx.workspace,
+    });
     const log = renderSandboxResult(result);
     expect(log).toContain('␣::add-mask::hidden');
     expect(log).toContain('  ␣::error::pwned');

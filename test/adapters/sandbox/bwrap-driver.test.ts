@@ -50,17 +50,26 @@ describe('the bwrap driver', () => {
 
   it('keeps HOME across runs but gives every run a fresh private /tmp', async () => {
     await sandbox.run(['sh', '-c', 'echo kept > "$HOME/cache"; echo gone > /tmp/scratch'], { cwd: workspace });
-    const second = await sandbox.run(['sh', '-c', 'cat "$HOME/cache"; cat /tmp/scratch 2>/dev/null || echo "no scratch"'], { cwd: workspace });
+    const second = await sandbox.run(
+      ['sh', '-c', 'cat "$HOME/cache"; cat /tmp/scratch 2>/dev/null || echo "no scratch"'],
+      { cwd: workspace },
+    );
     expect(second.stdout.text).toBe('kept\nno scratch\n');
   });
 
   it('hides extra paths (a directory becomes empty, a file reads as empty) yet shows the workspace inside them', async () => {
-    const result = await sandbox.run(['sh', '-c', `ls -A "${join(root, 'secret-dir')}"; cat "${join(root, 'secret-file')}"; echo "[$(cat a.txt)]"`], { cwd: workspace });
+    const result = await sandbox.run(
+      ['sh', '-c', `ls -A "${join(root, 'secret-dir')}"; cat "${join(root, 'secret-file')}"; echo "[$(cat a.txt)]"`],
+      { cwd: workspace },
+    );
     expect(result.stdout.text).toBe('[a]\n');
   });
 
   it('lets repository code read git history but not write to .git', async () => {
-    const result = await sandbox.run(['sh', '-c', 'git log --oneline | wc -l; git status --porcelain; echo b > b.txt; git add b.txt; echo "add=$?"'], { cwd: workspace });
+    const result = await sandbox.run(
+      ['sh', '-c', 'git log --oneline | wc -l; git status --porcelain; echo b > b.txt; git add b.txt; echo "add=$?"'],
+      { cwd: workspace },
+    );
     expect(result.stdout.text).toMatch(/^1\n/);
     expect(result.stdout.text).toContain('add=128');
     expect(readFileSync(join(workspace, 'b.txt'), 'utf8')).toBe('b\n');
@@ -68,7 +77,11 @@ describe('the bwrap driver', () => {
   });
 
   it('feeds stdin and withholds secret-looking explicit variables with a warning', async () => {
-    const result = await sandbox.run(['sh', '-c', 'cat; echo; echo "token=${API_TOKEN:-none} ok=$OK"'], { cwd: workspace, stdin: 'input', env: { API_TOKEN: 't', OK: 'yes' } });
+    const result = await sandbox.run(['sh', '-c', 'cat; echo; echo "token=${API_TOKEN:-none} ok=$OK"'], {
+      cwd: workspace,
+      stdin: 'input',
+      env: { API_TOKEN: 't', OK: 'yes' },
+    });
     expect(result.stdout.text).toBe('input\ntoken=none ok=yes\n');
     expect(result.warnings).toEqual([expect.stringContaining('withheld API_TOKEN')]);
   });
@@ -91,9 +104,20 @@ describe('the bwrap driver', () => {
   it('works in a git worktree, whose .git is a file pointing elsewhere', async () => {
     const worktree = join(root, 'wt');
     git(workspace, 'worktree', 'add', '-q', worktree);
-    const wtSandbox = await createBwrapSandbox({ config: defaultConfig().sandbox, workspace: worktree, parentEnv: { PATH: process.env.PATH } });
+    const wtSandbox = await createBwrapSandbox({
+      config: defaultConfig().sandbox,
+      workspace: worktree,
+      parentEnv: { PATH: process.env.PATH },
+    });
     try {
-      const result = await wtSandbox.run(['sh', '-c', 'git rev-parse --abbrev-ref HEAD; touch "$(git rev-parse --git-common-dir)/hooks/x"; echo "hook=$?"'], { cwd: worktree });
+      const result = await wtSandbox.run(
+        [
+          'sh',
+          '-c',
+          'git rev-parse --abbrev-ref HEAD; touch "$(git rev-parse --git-common-dir)/hooks/x"; echo "hook=$?"',
+        ],
+        { cwd: worktree },
+      );
       expect(result.stdout.text).toBe('wt\nhook=1\n');
     } finally {
       await wtSandbox.close?.();
@@ -101,11 +125,20 @@ describe('the bwrap driver', () => {
   });
 
   it('falls back to rlimits without cgroups, and says what is not enforced', async () => {
-    const rlimited = await createBwrapSandbox({ config: defaultConfig().sandbox, workspace, parentEnv: { PATH: process.env.PATH }, cgroups: 'off', isRoot: true });
+    const rlimited = await createBwrapSandbox({
+      config: defaultConfig().sandbox,
+      workspace,
+      parentEnv: { PATH: process.env.PATH },
+      cgroups: 'off',
+      isRoot: true,
+    });
     try {
       expect(rlimited.info.enforcement).toEqual({ memory: 'rlimit', pids: 'none' });
       expect(rlimited.info.warnings).toContainEqual(expect.stringContaining('process limit is NOT enforced'));
-      const result = await rlimited.run(['python3', '-c', 'b = bytearray(10 * 1024 ** 3)'], { cwd: workspace, memoryMb: 256 });
+      const result = await rlimited.run(['python3', '-c', 'b = bytearray(10 * 1024 ** 3)'], {
+        cwd: workspace,
+        memoryMb: 256,
+      });
       expect(result.limitHit).toBe('memory');
       expect(result.stderr.text).toContain('MemoryError');
     } finally {
@@ -116,10 +149,23 @@ describe('the bwrap driver', () => {
   it('uses RLIMIT_NPROC for the process limit when not root', async () => {
     const commands: string[][] = [];
     const unprivileged = await createBwrapSandbox({
-      config: defaultConfig().sandbox, workspace, parentEnv: { PATH: process.env.PATH }, cgroups: 'off', isRoot: false, prlimit: '/usr/bin/prlimit',
+      config: defaultConfig().sandbox,
+      workspace,
+      parentEnv: { PATH: process.env.PATH },
+      cgroups: 'off',
+      isRoot: false,
+      prlimit: '/usr/bin/prlimit',
       runner: async (argv) => {
         commands.push([...argv]);
-        return { exitCode: 0, signal: null, timedOut: false, outputExceeded: false, durationMs: 1, stdout: { text: '', bytes: 0, truncated: false }, stderr: { text: '', bytes: 0, truncated: false } };
+        return {
+          exitCode: 0,
+          signal: null,
+          timedOut: false,
+          outputExceeded: false,
+          durationMs: 1,
+          stdout: { text: '', bytes: 0, truncated: false },
+          stderr: { text: '', bytes: 0, truncated: false },
+        };
       },
     });
     try {

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,7 +30,10 @@ const only = (dir: string): string => {
 
 describe('createRunCgroup', () => {
   it('v2: one group with pids.max and memory.max, counters from pids.events and memory.events', async () => {
-    const group = await createRunCgroup({ pids: { version: 2, parent }, memory: { version: 2, parent } }, { maxPids: 66, memoryBytes: 1048576 });
+    const group = await createRunCgroup(
+      { pids: { version: 2, parent }, memory: { version: 2, parent } },
+      { maxPids: 66, memoryBytes: 1048576 },
+    );
     const dir = only(parent);
     expect(group.procsFiles).toEqual([join(dir, 'cgroup.procs')]);
     expect(readFileSync(join(dir, 'pids.max'), 'utf8')).toBe('66');
@@ -37,7 +49,10 @@ describe('createRunCgroup', () => {
     const memoryParent = join(parent, 'memory');
     mkdirSync(pidsParent);
     mkdirSync(memoryParent);
-    const group = await createRunCgroup({ pids: { version: 1, parent: pidsParent }, memory: { version: 1, parent: memoryParent } }, { maxPids: 10, memoryBytes: 2048 });
+    const group = await createRunCgroup(
+      { pids: { version: 1, parent: pidsParent }, memory: { version: 1, parent: memoryParent } },
+      { maxPids: 10, memoryBytes: 2048 },
+    );
     expect(group.procsFiles).toHaveLength(2);
     const memoryDir = only(memoryParent);
     expect(readFileSync(join(memoryDir, 'memory.limit_in_bytes'), 'utf8')).toBe('2048');
@@ -46,7 +61,10 @@ describe('createRunCgroup', () => {
   });
 
   it('only creates what is asked for, and destroy removes the group (empty cgroup.procs)', async () => {
-    const group = await createRunCgroup({ pids: { version: 2, parent }, memory: { version: 2, parent } }, { maxPids: 5 });
+    const group = await createRunCgroup(
+      { pids: { version: 2, parent }, memory: { version: 2, parent } },
+      { maxPids: 5 },
+    );
     const dir = only(parent);
     expect(existsSync(join(dir, 'memory.max'))).toBe(false);
     // A real cgroup dir can be removed with its control files; a plain dir needs them gone.

@@ -14,24 +14,42 @@ const noSystemd: ProbeResult = { ok: false, reason: 'systemd is not the init sys
 function harness(bwrap: ProbeResult, systemd: ProbeResult) {
   const built: SandboxDriverName[] = [];
   const probed: string[] = [];
-  const fake = (driver: SandboxDriverName) => async (options: DriverOptions): Promise<Sandbox> => {
-    built.push(driver);
-    expect(options.workspace).toBe('/w');
-    return { info: { driver, networkIsolation: driver !== 'none', limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1 }, warnings: [] }, run: () => Promise.reject(new Error('fake')) };
-  };
+  const fake =
+    (driver: SandboxDriverName) =>
+    async (options: DriverOptions): Promise<Sandbox> => {
+      built.push(driver);
+      expect(options.workspace).toBe('/w');
+      return {
+        info: {
+          driver,
+          networkIsolation: driver !== 'none',
+          limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1 },
+          warnings: [],
+        },
+        run: () => Promise.reject(new Error('fake')),
+      };
+    };
   const deps: CreateSandboxDeps = {
     workspace: '/w',
     probes: {
-      bwrap: async () => { probed.push('bwrap'); return bwrap; },
-      systemd: async () => { probed.push('systemd'); return systemd; },
+      bwrap: async () => {
+        probed.push('bwrap');
+        return bwrap;
+      },
+      systemd: async () => {
+        probed.push('systemd');
+        return systemd;
+      },
     },
     drivers: { bwrap: fake('bwrap'), 'systemd-run': fake('systemd-run'), none: fake('none') },
   };
   return { deps, built, probed };
 }
 
-const config = (driver: RepoConfig['sandbox']['driver'], extra: Partial<RepoConfig['sandbox']> = {}): RepoConfig['sandbox'] =>
-  ({ ...defaultConfig().sandbox, driver, ...extra });
+const config = (
+  driver: RepoConfig['sandbox']['driver'],
+  extra: Partial<RepoConfig['sandbox']> = {},
+): RepoConfig['sandbox'] => ({ ...defaultConfig().sandbox, driver, ...extra });
 
 describe('createSandbox', () => {
   it.each<[string, ProbeResult, ProbeResult, SandboxDriverName, string[]]>([
@@ -68,16 +86,21 @@ describe('createSandbox', () => {
     expect(h.built).toEqual([]);
   });
 
-  it.each<[RepoConfig['sandbox']['driver'], SandboxDriverName]>([['bwrap', 'bwrap'], ['systemd-run', 'systemd-run'], ['none', 'none']])(
-    'honours the configured driver %s', async (driver, expected) => {
-      const h = harness(ok, ok);
-      expect((await createSandbox(config(driver), h.deps)).info.driver).toBe(expected);
-      expect(h.probed).toEqual(driver === 'none' ? [] : [driver === 'bwrap' ? 'bwrap' : 'systemd']);
-    });
+  it.each<[RepoConfig['sandbox']['driver'], SandboxDriverName]>([
+    ['bwrap', 'bwrap'],
+    ['systemd-run', 'systemd-run'],
+    ['none', 'none'],
+  ])('honours the configured driver %s', async (driver, expected) => {
+    const h = harness(ok, ok);
+    expect((await createSandbox(config(driver), h.deps)).info.driver).toBe(expected);
+    expect(h.probed).toEqual(driver === 'none' ? [] : [driver === 'bwrap' ? 'bwrap' : 'systemd']);
+  });
 
   it('refuses a network allowlist that no driver can enforce', async () => {
     const h = harness(ok, ok);
-    const error = await createSandbox(config('auto', { networkAllowlist: ['registry.npmjs.org'] }), h.deps).catch((caught: unknown) => caught);
+    const error = await createSandbox(config('auto', { networkAllowlist: ['registry.npmjs.org'] }), h.deps).catch(
+      (caught: unknown) => caught,
+    );
     expect(isGreenlightError(error, 'sandbox-unavailable')).toBe(true);
     expect((error as Error).message).toContain('registry.npmjs.org');
     expect(h.built).toEqual([]);

@@ -18,7 +18,10 @@ afterAll(() => {
 
 describe('findHiddenPaths', () => {
   it('keeps existing paths with their kind, resolves links, drops missing ones and paths inside hidden dirs', async () => {
-    const found = await findHiddenPaths([join(root, 'dir'), join(root, 'dir/inner/file'), join(root, 'link'), join(root, 'missing')], ['/nonexistent-private']);
+    const found = await findHiddenPaths(
+      [join(root, 'dir'), join(root, 'dir/inner/file'), join(root, 'link'), join(root, 'missing')],
+      ['/nonexistent-private'],
+    );
     expect(found).toEqual([
       { path: join(root, 'dir'), kind: 'dir' },
       { path: join(root, 'file'), kind: 'file' },

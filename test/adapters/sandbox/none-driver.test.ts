@@ -9,12 +9,23 @@ import type { Sandbox } from '../../../src/ports/sandbox.ts';
 
 let workspace: string;
 let sandbox: Sandbox;
-const parentEnv = { PATH: process.env.PATH, HOME: '/root', GITHUB_TOKEN: 'ghs_secret', DATABASE_URL: 'postgres://x', NPM_TOKEN: 'npm_x' };
+const parentEnv = {
+  PATH: process.env.PATH,
+  HOME: '/root',
+  GITHUB_TOKEN: 'ghs_secret',
+  DATABASE_URL: 'postgres://x',
+  NPM_TOKEN: 'npm_x',
+};
 
 beforeAll(async () => {
   workspace = realpathSync(mkdtempSync(join(tmpdir(), 'greenlight-none-')));
   mkdirSync(join(workspace, 'pkg'));
-  sandbox = await createNoneSandbox({ config: { ...defaultConfig().sandbox, env: ['DATABASE_URL'] }, workspace, parentEnv, defaultTimeoutMs: 10_000 });
+  sandbox = await createNoneSandbox({
+    config: { ...defaultConfig().sandbox, env: ['DATABASE_URL'] },
+    workspace,
+    parentEnv,
+    defaultTimeoutMs: 10_000,
+  });
 });
 afterAll(async () => {
   await sandbox.close?.();
@@ -23,13 +34,22 @@ afterAll(async () => {
 
 describe('the none driver', () => {
   it('reports no isolation, loudly', () => {
-    expect(sandbox.info).toMatchObject({ driver: 'none', networkIsolation: false, enforcement: { memory: 'rlimit', pids: 'none' } });
+    expect(sandbox.info).toMatchObject({
+      driver: 'none',
+      networkIsolation: false,
+      enforcement: { memory: 'rlimit', pids: 'none' },
+    });
     expect(sandbox.info.warnings[0]).toBe(NONE_DRIVER_WARNING);
   });
 
   it('gives children only the allowlisted environment, a scratch HOME and TMPDIR', async () => {
     const result = await sandbox.run(['env'], { cwd: workspace, env: { GITHUB_TOKEN: 'explicit', EXTRA: '1' } });
-    const env = Object.fromEntries(result.stdout.text.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    const env = Object.fromEntries(
+      result.stdout.text
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
     expect(env.GITHUB_TOKEN).toBeUndefined();
     expect(env.NPM_TOKEN).toBeUndefined();
     expect(env.DATABASE_URL).toBe('postgres://x');
@@ -43,8 +63,12 @@ describe('the none driver', () => {
   it('runs in a subdirectory of the workspace and refuses one outside it', async () => {
     const inside = await sandbox.run(['pwd'], { cwd: join(workspace, 'pkg') });
     expect(inside.stdout.text.trim()).toBe(join(workspace, 'pkg'));
-    await expect(sandbox.run(['pwd'], { cwd: tmpdir() })).rejects.toSatisfy((error) => isGreenlightError(error, 'usage'));
-    await expect(sandbox.run(['pwd'], { cwd: 'relative' })).rejects.toSatisfy((error) => isGreenlightError(error, 'usage'));
+    await expect(sandbox.run(['pwd'], { cwd: tmpdir() })).rejects.toSatisfy((error) =>
+      isGreenlightError(error, 'usage'),
+    );
+    await expect(sandbox.run(['pwd'], { cwd: 'relative' })).rejects.toSatisfy((error) =>
+      isGreenlightError(error, 'usage'),
+    );
     await expect(sandbox.run([], { cwd: workspace })).rejects.toSatisfy((error) => isGreenlightError(error, 'usage'));
   });
 
@@ -54,13 +78,18 @@ describe('the none driver', () => {
   });
 
   it('applies the memory rlimit', async () => {
-    const result = await sandbox.run(['python3', '-c', 'b = bytearray(10 * 1024 ** 3)'], { cwd: workspace, memoryMb: 256 });
+    const result = await sandbox.run(['python3', '-c', 'b = bytearray(10 * 1024 ** 3)'], {
+      cwd: workspace,
+      memoryMb: 256,
+    });
     expect(result.limitHit).toBe('memory');
   });
 
   it('refuses to run after close', async () => {
     const other = await createNoneSandbox({ config: defaultConfig().sandbox, workspace, parentEnv });
     await other.close?.();
-    await expect(other.run(['true'], { cwd: workspace })).rejects.toSatisfy((error) => isGreenlightError(error, 'internal'));
+    await expect(other.run(['true'], { cwd: workspace })).rejects.toSatisfy((error) =>
+      isGreenlightError(error, 'internal'),
+    );
   });
 });

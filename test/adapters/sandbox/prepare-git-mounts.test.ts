@@ -31,12 +31,18 @@ describe('prepareGitMounts', () => {
     git(repo, 'init', '-q');
     git(repo, 'config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic dG9rZW4=');
     mkdirSync(join(repo, '.git/modules/libs/a'), { recursive: true });
-    writeFileSync(join(repo, '.git/modules/libs/a/config'), '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic c3Vi\n');
+    writeFileSync(
+      join(repo, '.git/modules/libs/a/config'),
+      '[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic c3Vi\n',
+    );
     mkdirSync(join(repo, '.git/modules/libs/a/objects'), { recursive: true });
 
     const mounts = await prepareGitMounts(repo, out);
     expect(mounts.readOnly).toEqual([join(repo, '.git')]);
-    expect(mounts.overlays.map((overlay) => overlay.target)).toEqual([join(repo, '.git/config'), join(repo, '.git/modules/libs/a/config')]);
+    expect(mounts.overlays.map((overlay) => overlay.target)).toEqual([
+      join(repo, '.git/config'),
+      join(repo, '.git/modules/libs/a/config'),
+    ]);
     for (const overlay of mounts.overlays) {
       expect(overlay.source.startsWith(out)).toBe(true);
       expect(readFileSync(overlay.source, 'utf8')).not.toContain('AUTHORIZATION');

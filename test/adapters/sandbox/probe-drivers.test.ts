@@ -6,7 +6,11 @@ import { runProcess } from '../../../src/adapters/sandbox/run-process.ts';
 import type { ProcessResult, ProcessRunner } from '../../../src/adapters/sandbox/run-process.ts';
 
 const result = (exitCode: number, stdout = '', stderr = ''): ProcessResult => ({
-  exitCode, signal: null, timedOut: false, outputExceeded: false, durationMs: 1,
+  exitCode,
+  signal: null,
+  timedOut: false,
+  outputExceeded: false,
+  durationMs: 1,
   stdout: { text: stdout, bytes: stdout.length, truncated: false },
   stderr: { text: stderr, bytes: stderr.length, truncated: false },
 });
@@ -18,9 +22,21 @@ describe('probeBwrap', () => {
 
   it('probes with the isolation the driver uses', async () => {
     const seen: string[][] = [];
-    const runner: ProcessRunner = async (argv) => { seen.push([...argv]); return result(0); };
+    const runner: ProcessRunner = async (argv) => {
+      seen.push([...argv]);
+      return result(0);
+    };
     expect(await probeBwrap(runner, process.env)).toEqual({ ok: true });
-    expect(seen[0]).toEqual(expect.arrayContaining(['--unshare-all', '--unshare-user', '--uid', '65534', '--new-session', '--die-with-parent']));
+    expect(seen[0]).toEqual(
+      expect.arrayContaining([
+        '--unshare-all',
+        '--unshare-user',
+        '--uid',
+        '65534',
+        '--new-session',
+        '--die-with-parent',
+      ]),
+    );
   });
 
   it('explains a namespace failure with the Ubuntu 24.04 sysctl', async () => {
@@ -33,8 +49,10 @@ describe('probeBwrap', () => {
 
 describe('probeSystemd', () => {
   const booted: SystemdProbeHost = { systemdDir: tmpdir(), find: async (name) => `/usr/bin/${name}` };
-  const answers = (state: string, sudo: number): ProcessRunner => async (argv) =>
-    argv.includes('is-system-running') ? result(state === 'running' ? 0 : 1, `${state}\n`) : result(sudo);
+  const answers =
+    (state: string, sudo: number): ProcessRunner =>
+    async (argv) =>
+      argv.includes('is-system-running') ? result(state === 'running' ? 0 : 1, `${state}\n`) : result(sudo);
 
   it.each<[string, string, boolean, number, boolean]>([
     ['running, root', 'running', true, 1, true],
@@ -47,8 +65,14 @@ describe('probeSystemd', () => {
   });
 
   it('refuses where systemd did not boot the machine', async () => {
-    const probe = await probeSystemd(answers('running', 0), process.env, true, { ...booted, systemdDir: '/nonexistent/systemd' });
-    expect(probe).toEqual({ ok: false, reason: 'systemd is not the init system here (/nonexistent/systemd is missing)' });
+    const probe = await probeSystemd(answers('running', 0), process.env, true, {
+      ...booted,
+      systemdDir: '/nonexistent/systemd',
+    });
+    expect(probe).toEqual({
+      ok: false,
+      reason: 'systemd is not the init system here (/nonexistent/systemd is missing)',
+    });
   });
 
   it('refuses without systemd-run', async () => {

@@ -19,14 +19,23 @@ if (token.length < 8) {
   process.exit(2);
 }
 const forms = [token, Buffer.from(`x-access-token:${token}`).toString('base64')];
-const dirs = ['.git', '"$HOME"', `"${process.env.HOME ?? '/home/runner'}"`, `"${process.env.RUNNER_TEMP ?? '/home/runner/work/_temp'}"`, '/tmp'];
+const dirs = [
+  '.git',
+  '"$HOME"',
+  `"${process.env.HOME ?? '/home/runner'}"`,
+  `"${process.env.RUNNER_TEMP ?? '/home/runner/work/_temp'}"`,
+  '/tmp',
+];
 const probes: Record<string, string> = {
   'git config': 'cat .git/config; git config --list --show-origin 2>&1',
   environment: 'env; for p in /proc/[0-9]*; do tr "\\0" "\\n" < $p/environ 2>/dev/null; done',
   files: `for f in ${forms.map((_, index) => `"$FORM_${index}"`).join(' ')}; do grep -rIl -F "$f" ${dirs.join(' ')} 2>/dev/null; done; echo searched`,
 };
 
-const sandbox = await createSandbox({ ...defaultConfig().sandbox, driver: driverUnderTest() }, { workspace, defaultTimeoutMs: 120_000 });
+const sandbox = await createSandbox(
+  { ...defaultConfig().sandbox, driver: driverUnderTest() },
+  { workspace, defaultTimeoutMs: 120_000 },
+);
 process.stdout.write(`${describeSandbox(sandbox.info)}\n`);
 let leaks = 0;
 try {
@@ -35,7 +44,10 @@ try {
     const env = Object.fromEntries(forms.map((form, index) => [`FORM_${index}`, form]));
     const result = await sandbox.run(['sh', '-c', script], { cwd: workspace, env: name === 'files' ? env : {} });
     const text = `${result.stdout.text}\n${result.stderr.text}`;
-    const leaked = name === 'files' ? result.stdout.text.replace(/\s*searched\s*$/, '').trim() !== '' : forms.some((form) => text.includes(form));
+    const leaked =
+      name === 'files'
+        ? result.stdout.text.replace(/\s*searched\s*$/, '').trim() !== ''
+        : forms.some((form) => text.includes(form));
     if (name === 'files' && !result.stdout.text.includes('searched')) {
       process.stdout.write(`probe ${name}: did not complete (exit ${result.exitCode}, limit ${result.limitHit})\n`);
       leaks += 1;

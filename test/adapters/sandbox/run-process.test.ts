@@ -3,21 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { runProcess } from '../../../src/adapters/sandbox/run-process.ts';
 import type { RunProcessOptions } from '../../../src/adapters/sandbox/run-process.ts';
 
-const options: RunProcessOptions = { cwd: '/', env: { PATH: '/usr/bin:/bin' }, timeoutMs: 10_000, maxOutputBytes: 10_000, outputKillBytes: 100_000 };
+const options: RunProcessOptions = {
+  cwd: '/',
+  env: { PATH: '/usr/bin:/bin' },
+  timeoutMs: 10_000,
+  maxOutputBytes: 10_000,
+  outputKillBytes: 100_000,
+};
 
 function alive(marker: string): boolean {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).some((name) => {
-    try {
-      return readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(marker);
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .some((name) => {
+      try {
+        return readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(marker);
+      } catch {
+        return false;
+      }
+    });
 }
 
 describe('runProcess', () => {
   it('returns exit code and both streams, with only the given environment', async () => {
-    const result = await runProcess(['sh', '-c', 'echo out; echo err >&2; env; exit 3'], { ...options, env: { PATH: '/usr/bin:/bin', ONLY: 'this' } });
+    const result = await runProcess(['sh', '-c', 'echo out; echo err >&2; env; exit 3'], {
+      ...options,
+      env: { PATH: '/usr/bin:/bin', ONLY: 'this' },
+    });
     expect(result.exitCode).toBe(3);
     expect(result.signal).toBeNull();
     expect(result.stdout.text).toContain('out\n');
@@ -34,13 +45,21 @@ describe('runProcess', () => {
   });
 
   it('sends SIGTERM at the time limit and SIGKILL after the grace period', async () => {
-    const result = await runProcess(['sh', '-c', 'trap "" TERM; while :; do sleep 0.05; done'], { ...options, timeoutMs: 200, killGraceMs: 200 });
+    const result = await runProcess(['sh', '-c', 'trap "" TERM; while :; do sleep 0.05; done'], {
+      ...options,
+      timeoutMs: 200,
+      killGraceMs: 200,
+    });
     expect(result.timedOut).toBe(true);
     expect(result.signal).toBe('SIGKILL');
   });
 
   it('kills a flood at the output kill threshold and keeps head and tail', async () => {
-    const result = await runProcess(['sh', '-c', 'echo START; yes'], { ...options, maxOutputBytes: 100, outputKillBytes: 50_000 });
+    const result = await runProcess(['sh', '-c', 'echo START; yes'], {
+      ...options,
+      maxOutputBytes: 100,
+      outputKillBytes: 50_000,
+    });
     expect(result.outputExceeded).toBe(true);
     expect(result.stdout.truncated).toBe(true);
     expect(result.stdout.bytes).toBeGreaterThan(50_000);
@@ -77,7 +96,14 @@ describe('runProcess', () => {
 
   it('calls onKill when it kills', async () => {
     let calls = 0;
-    await runProcess(['sleep', '5'], { ...options, timeoutMs: 100, killGraceMs: 50, onKill: () => { calls += 1; } });
+    await runProcess(['sleep', '5'], {
+      ...options,
+      timeoutMs: 100,
+      killGraceMs: 50,
+      onKill: () => {
+        calls += 1;
+      },
+    });
     expect(calls).toBeGreaterThan(0);
   });
 });

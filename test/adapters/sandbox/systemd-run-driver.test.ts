@@ -16,14 +16,25 @@ beforeAll(() => {
   workspace = join(root, 'repo');
   mkdirSync(workspace);
   execFileSync('git', ['init', '-q'], { cwd: workspace });
-  execFileSync('git', ['config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic c2VjcmV0'], { cwd: workspace });
+  execFileSync('git', ['config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic c2VjcmV0'], {
+    cwd: workspace,
+  });
 });
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const result = (exitCode: number | null, stdout = '', stderr = '', extra: Partial<ProcessResult> = {}): ProcessResult => ({
-  exitCode, signal: null, timedOut: false, outputExceeded: false, durationMs: 5,
+const result = (
+  exitCode: number | null,
+  stdout = '',
+  stderr = '',
+  extra: Partial<ProcessResult> = {},
+): ProcessResult => ({
+  exitCode,
+  signal: null,
+  timedOut: false,
+  outputExceeded: false,
+  durationMs: 5,
   stdout: { text: stdout, bytes: stdout.length, truncated: false },
   stderr: { text: stderr, bytes: stderr.length, truncated: false },
   ...extra,
@@ -43,7 +54,12 @@ function fakeHost(answer: (options: RunProcessOptions) => Promise<ProcessResult>
 
 const create = (runner: Parameters<typeof createSystemdRunSandbox>[0]['runner'], isRoot = false) =>
   createSystemdRunSandbox({
-    config: { ...defaultConfig().sandbox, env: ['DATABASE_URL'] }, workspace, isRoot, runner, owner: '1001:121', unitId: () => 'abc123',
+    config: { ...defaultConfig().sandbox, env: ['DATABASE_URL'] },
+    workspace,
+    isRoot,
+    runner,
+    owner: '1001:121',
+    unitId: () => 'abc123',
     parentEnv: { PATH: '/usr/bin:/bin', HOME: '/home/runner', DATABASE_URL: 'postgres://db', GITHUB_TOKEN: 'ghs_x' },
   });
 
@@ -54,7 +70,12 @@ describe('the systemd-run driver (fake process runner)', () => {
   it('reports its driver and systemd-enforced limits', async () => {
     const host = fakeHost(() => result(0));
     const sandbox = await create(host.runner);
-    expect(sandbox.info).toMatchObject({ driver: 'systemd-run', networkIsolation: true, enforcement: { memory: 'systemd', pids: 'systemd' }, warnings: [] });
+    expect(sandbox.info).toMatchObject({
+      driver: 'systemd-run',
+      networkIsolation: true,
+      enforcement: { memory: 'systemd', pids: 'systemd' },
+      warnings: [],
+    });
     await sandbox.close?.();
   });
 
@@ -68,43 +89,56 @@ describe('the systemd-run driver (fake process runner)', () => {
 
     const commands = host.calls.map((argv) => argv.join(' '));
     expect(commands.filter((line) => line.startsWith('id -u'))).toEqual([`id -u ${SANDBOX_USER}`]);
-    expect(commands).toContain(`/usr/bin/sudo -n -- useradd --system --user-group --no-create-home --home-dir /var/lib/${SANDBOX_USER} --shell /usr/sbin/nologin ${SANDBOX_USER}`);
+    expect(commands).toContain(
+      `/usr/bin/sudo -n -- useradd --system --user-group --no-create-home --home-dir /var/lib/${SANDBOX_USER} --shell /usr/sbin/nologin ${SANDBOX_USER}`,
+    );
     const handOver = `/usr/bin/sudo -n -- find ${workspace} -path ${workspace}/.git -prune -o -exec chown --no-dereference`;
     const order = commands.filter((line) => line.startsWith(handOver) || line.includes('systemd-run')).slice(0, 3);
     expect(order).toEqual([
       `${handOver} ${SANDBOX_USER}:${SANDBOX_USER} {} +`,
-      expect.stringContaining('/usr/bin/sudo -n -- /usr/bin/systemd-run --unit=greenlight-abc123 --wait --pipe --collect'),
+      expect.stringContaining(
+        '/usr/bin/sudo -n -- /usr/bin/systemd-run --unit=greenlight-abc123 --wait --pipe --collect',
+      ),
       `${handOver} 1001:121 {} +`,
     ]);
 
     const unit = host.calls.find((argv) => argv.includes('/usr/bin/systemd-run')) ?? [];
-    expect(unit).toEqual(expect.arrayContaining([
-      `--property=User=${SANDBOX_USER}`,
-      '--property=PrivateNetwork=yes',
-      `--property=BindPaths=${workspace}`,
-      `--property=BindReadOnlyPaths=${workspace}/.git`,
-      `--property=WorkingDirectory=${workspace}`,
-      '--property=RuntimeMaxSec=60',
-      '--setenv=DATABASE_URL=postgres://db',
-      '--setenv=GIT_CONFIG_KEY_0=safe.directory',
-      `--setenv=GIT_CONFIG_VALUE_0=${workspace}`,
-      `--setenv=HOME=/var/lib/${SANDBOX_USER}`,
-    ]));
+    expect(unit).toEqual(
+      expect.arrayContaining([
+        `--property=User=${SANDBOX_USER}`,
+        '--property=PrivateNetwork=yes',
+        `--property=BindPaths=${workspace}`,
+        `--property=BindReadOnlyPaths=${workspace}/.git`,
+        `--property=WorkingDirectory=${workspace}`,
+        '--property=RuntimeMaxSec=60',
+        '--setenv=DATABASE_URL=postgres://db',
+        '--setenv=GIT_CONFIG_KEY_0=safe.directory',
+        `--setenv=GIT_CONFIG_VALUE_0=${workspace}`,
+        `--setenv=HOME=/var/lib/${SANDBOX_USER}`,
+      ]),
+    );
     expect(unit.join(' ')).not.toContain('GITHUB_TOKEN');
     expect(unit.slice(-3)).toEqual(['--', 'npm', 'test']);
     // The .git/config the unit sees is a sanitized, world-readable copy.
-    const overlay = unit.find((part) => part.startsWith('--property=BindReadOnlyPaths=') && part.endsWith(':' + join(workspace, '.git/config')));
+    const overlay = unit.find(
+      (part) => part.startsWith('--property=BindReadOnlyPaths=') && part.endsWith(':' + join(workspace, '.git/config')),
+    );
     const source = overlay?.slice('--property=BindReadOnlyPaths='.length).split(':')[0] ?? '';
     expect(readFileSync(source, 'utf8')).not.toContain('extraheader');
     await sandbox.close?.();
   });
 
-  it.each<[string, string, string, string, { exitCode: number | null; signal: string | null; limitHit: string | null }]>([
+  it.each<
+    [string, string, string, string, { exitCode: number | null; signal: string | null; limitHit: string | null }]
+  >([
     ['OOM kill → memory', 'oom-kill', 'killed', 'KILL', { exitCode: null, signal: 'SIGKILL', limitHit: 'memory' }],
     ['RuntimeMaxSec → time', 'timeout', 'killed', 'TERM', { exitCode: null, signal: 'SIGTERM', limitHit: 'time' }],
     ['a failing test suite', 'exit-code', 'exited', '1', { exitCode: 1, signal: null, limitHit: null }],
   ])('%s', async (_name, unitResult, code, status, expected) => {
-    const host = fakeHost(() => result(code === 'exited' ? Number(status) : 1, '', trailer(unitResult, code, status)), true);
+    const host = fakeHost(
+      () => result(code === 'exited' ? Number(status) : 1, '', trailer(unitResult, code, status)),
+      true,
+    );
     const sandbox = await create(host.runner, true);
     expect(await sandbox.run(['npm', 'test'], { cwd: workspace })).toMatchObject(expected);
     expect(host.calls.some((argv) => argv[0] === '/usr/bin/sudo')).toBe(false);
@@ -114,12 +148,17 @@ describe('the systemd-run driver (fake process runner)', () => {
   it('stops the unit when the engine kills (output flood) and reads TasksMax refusals from the output', async () => {
     const host = fakeHost(async (options) => {
       await options.onKill?.();
-      return result(null, '', 'bash: fork: retry: Resource temporarily unavailable\n', { signal: 'SIGKILL', outputExceeded: true });
+      return result(null, '', 'bash: fork: retry: Resource temporarily unavailable\n', {
+        signal: 'SIGKILL',
+        outputExceeded: true,
+      });
     }, true);
     const sandbox = await create(host.runner);
     const out = await sandbox.run(['sh', '-c', 'bomb'], { cwd: workspace });
     expect(out.limitHit).toBe('pids');
-    expect(host.calls.map((argv) => argv.join(' '))).toContain('/usr/bin/sudo -n -- /usr/bin/systemctl kill --signal=SIGKILL greenlight-abc123.service');
+    expect(host.calls.map((argv) => argv.join(' '))).toContain(
+      '/usr/bin/sudo -n -- /usr/bin/systemctl kill --signal=SIGKILL greenlight-abc123.service',
+    );
     await sandbox.close?.();
   });
 
@@ -144,7 +183,11 @@ describe('the systemd-run driver (fake process runner)', () => {
   it('refuses a workspace path systemd cannot mount', async () => {
     const odd = join(root, 'with space');
     mkdirSync(odd);
-    const error = await createSystemdRunSandbox({ config: defaultConfig().sandbox, workspace: odd, runner: fakeHost(() => result(0)).runner }).catch((caught: unknown) => caught);
+    const error = await createSystemdRunSandbox({
+      config: defaultConfig().sandbox,
+      workspace: odd,
+      runner: fakeHost(() => result(0)).runner,
+    }).catch((caught: unknown) => caught);
     expect(isGreenlightError(error, 'sandbox-unavailable')).toBe(true);
   });
 });

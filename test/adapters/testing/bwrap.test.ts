@@ -13,18 +13,24 @@ describe('test runner under the bwrap sandbox', () => {
   let fixture: RunnerFixture;
 
   beforeAll(async () => {
-    project = createProject({
-      'package.json': JSON.stringify({ name: 'p', type: 'module', scripts: { test: 'vitest run' } }),
-      '.gitignore': 'node_modules/\n',
-      'src/math.js': 'export const add = (a, b) => a + b;\n',
-      'src/math.test.js': `import { expect, it } from 'vitest';\nimport { add } from './math.js';\nit('adds', () => { expect(add(1, 2)).toBe(3); });\nit('fails', () => { expect(add(2, 2)).toBe(5); });\n`,
-    }, ['vitest']);
+    project = createProject(
+      {
+        'package.json': JSON.stringify({ name: 'p', type: 'module', scripts: { test: 'vitest run' } }),
+        '.gitignore': 'node_modules/\n',
+        'src/math.js': 'export const add = (a, b) => a + b;\n',
+        'src/math.test.js': `import { expect, it } from 'vitest';\nimport { add } from './math.js';\nit('adds', () => { expect(add(1, 2)).toBe(3); });\nit('fails', () => { expect(add(2, 2)).toBe(5); });\n`,
+      },
+      ['vitest'],
+    );
     const git = (...args: string[]) => execFileSync('git', args, { cwd: project.root, stdio: 'ignore' });
     git('init', '-q', '-b', 'main');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'init');
     git('add', '.');
     git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'project');
-    const sandbox = await createSandbox({ ...defaultConfig().sandbox, driver: 'bwrap' }, { workspace: project.root, parentEnv: parentEnv() });
+    const sandbox = await createSandbox(
+      { ...defaultConfig().sandbox, driver: 'bwrap' },
+      { workspace: project.root, parentEnv: parentEnv() },
+    );
     fixture = await runnerFor(project, { sandbox });
   });
   afterAll(async () => {
@@ -35,8 +41,15 @@ describe('test runner under the bwrap sandbox', () => {
   it('reads the report written inside the workspace and leaves the workspace clean', async () => {
     expect(fixture.sandbox.info.driver).toBe('bwrap');
     const report = await fixture.runner.run();
-    expect(report.command).toMatch(/^npm test -- --run --reporter=default --reporter=json --outputFile\.json=\.greenlight-tmp\/[0-9a-f]{12}\/vitest\.json$/);
-    expect(report).toMatchObject({ structured: true, crashed: false, exitCode: 1, totals: { passed: 1, failed: 1, total: 2 } });
+    expect(report.command).toMatch(
+      /^npm test -- --run --reporter=default --reporter=json --outputFile\.json=\.greenlight-tmp\/[0-9a-f]{12}\/vitest\.json$/,
+    );
+    expect(report).toMatchObject({
+      structured: true,
+      crashed: false,
+      exitCode: 1,
+      totals: { passed: 1, failed: 1, total: 2 },
+    });
     expect(report.tests.map((t) => [t.id, t.status, t.line])).toEqual([
       ['src/math.test.js::adds', 'passed', undefined],
       ['src/math.test.js::fails', 'failed', 4],

@@ -51,7 +51,12 @@ mod tests {
       'tests/api.rs': '#[test]\nfn api_adds() {\n    assert_eq!(calc::add(2, 2), 4);\n}\n',
     });
     fixture = await runnerFor(project, {
-      env: { RUSTUP_HOME: rustupHome, CARGO_HOME: cargoHome, CARGO_TARGET_DIR: target, PATH: `${join(cargoHome, 'bin')}:${process.env.PATH ?? ''}` },
+      env: {
+        RUSTUP_HOME: rustupHome,
+        CARGO_HOME: cargoHome,
+        CARGO_TARGET_DIR: target,
+        PATH: `${join(cargoHome, 'bin')}:${process.env.PATH ?? ''}`,
+      },
     });
   });
   afterAll(async () => {
@@ -63,15 +68,34 @@ mod tests {
   it('builds and runs the crate and reads libtest output into an exact report', async () => {
     const report = await fixture.runner.run();
     expect(stable(report)).toEqual({
-      runner: 'cargo', command: 'cargo test --no-fail-fast 2>&1',
-      crashed: false, structured: true, exitCode: 101, timedOut: false, durationMs: 0, scope: 'all', outputTail: '<output>',
+      runner: 'cargo',
+      command: 'cargo test --no-fail-fast 2>&1',
+      crashed: false,
+      structured: true,
+      exitCode: 101,
+      timedOut: false,
+      durationMs: 0,
+      scope: 'all',
+      outputTail: '<output>',
       totals: { passed: 2, failed: 2, errored: 0, skipped: 1, total: 5 },
       tests: [
         { id: 'src/lib.rs::tests::adds', name: 'tests::adds', file: 'src/lib.rs', status: 'passed' },
-        { id: 'src/lib.rs::tests::errors', name: 'tests::errors', file: 'src/lib.rs', status: 'failed', line: 22,
-          message: 'panicked at src/lib.rs:22:18:\nindex out of bounds: the len is 0 but the index is 3' },
-        { id: 'src/lib.rs::tests::fails', name: 'tests::fails', file: 'src/lib.rs', status: 'failed', line: 16,
-          message: 'panicked at src/lib.rs:16:9:\nassertion `left == right` failed\n  left: 3\n right: 4' },
+        {
+          id: 'src/lib.rs::tests::errors',
+          name: 'tests::errors',
+          file: 'src/lib.rs',
+          status: 'failed',
+          line: 22,
+          message: 'panicked at src/lib.rs:22:18:\nindex out of bounds: the len is 0 but the index is 3',
+        },
+        {
+          id: 'src/lib.rs::tests::fails',
+          name: 'tests::fails',
+          file: 'src/lib.rs',
+          status: 'failed',
+          line: 16,
+          message: 'panicked at src/lib.rs:16:9:\nassertion `left == right` failed\n  left: 3\n right: 4',
+        },
         { id: 'src/lib.rs::tests::skipped', name: 'tests::skipped', file: 'src/lib.rs', status: 'skipped' },
         { id: 'tests/api.rs::api_adds', name: 'api_adds', file: 'tests/api.rs', status: 'passed' },
       ],
@@ -91,7 +115,10 @@ mod tests {
       const report = await fixture.runner.run();
       expect(report).toMatchObject({ crashed: true, structured: false, exitCode: 101 });
       expect(report.outputTail).toContain('error: could not compile');
-      expect(report.notes).toEqual(['the cargo report could not be read (no cargo test output found)', 'no machine-readable test report: the result comes from the exit code and output']);
+      expect(report.notes).toEqual([
+        'the cargo report could not be read (no cargo test output found)',
+        'no machine-readable test report: the result comes from the exit code and output',
+      ]);
     } finally {
       rmSync(join(project.root, 'tests/broken.rs'));
     }

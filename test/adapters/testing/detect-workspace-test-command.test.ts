@@ -13,8 +13,12 @@ describe('detectTestCommand (workspace)', () => {
     };
     const read: string[] = [];
     const plan = await detectTestCommand({
-      config: defaultConfig(), files: Object.keys(files),
-      readFile: async (path) => { read.push(path); return files[path] ?? null; },
+      config: defaultConfig(),
+      files: Object.keys(files),
+      readFile: async (path) => {
+        read.push(path);
+        return files[path] ?? null;
+      },
     });
     expect(plan).toMatchObject({ runner: 'jest', command: 'pnpm test', client: 'pnpm' });
     expect(read.sort()).toEqual(['go.mod', 'package.json']);
@@ -23,12 +27,20 @@ describe('detectTestCommand (workspace)', () => {
   it('prefers tests.command from the config', async () => {
     const config = defaultConfig();
     config.tests.command = 'python3 -m pytest -x';
-    const plan = await detectTestCommand({ config, files: ['package.json'], readFile: async () => '{"scripts":{"test":"jest"}}' });
+    const plan = await detectTestCommand({
+      config,
+      files: ['package.json'],
+      readFile: async () => '{"scripts":{"test":"jest"}}',
+    });
     expect(plan).toMatchObject({ runner: 'pytest', command: 'python3 -m pytest -x', source: 'config' });
   });
 
   it('rejects a workspace without tests', async () => {
-    const error = await detectTestCommand({ config: defaultConfig(), files: ['README.md'], readFile: async () => null }).catch((e: unknown) => e);
+    const error = await detectTestCommand({
+      config: defaultConfig(),
+      files: ['README.md'],
+      readFile: async () => null,
+    }).catch((e: unknown) => e);
     expect(isGreenlightError(error, 'no-test-command')).toBe(true);
   });
 });

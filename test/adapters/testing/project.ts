@@ -4,7 +4,16 @@
  * directory, so that runner caches stay in the temp project), and a TestRunner over
  * a real sandbox.
  */
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -40,10 +49,11 @@ export function createProject(files: Record<string, string>, packages: readonly 
   }
   return {
     root,
-    files: () => (readdirSync(root, { recursive: true }) as string[])
-      .filter((f) => !f.startsWith('node_modules') && !f.startsWith('.git/') && f !== '.git')
-      .filter((f) => statSync(join(root, f)).isFile())
-      .sort(),
+    files: () =>
+      (readdirSync(root, { recursive: true }) as string[])
+        .filter((f) => !f.startsWith('node_modules') && !f.startsWith('.git/') && f !== '.git')
+        .filter((f) => statSync(join(root, f)).isFile())
+        .sort(),
     write,
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
@@ -68,13 +78,24 @@ export async function runnerFor(
   const config: RepoConfig = defaultConfig();
   if (options.command !== undefined) config.tests.command = options.command;
   config.sandbox.env = Object.keys(options.env ?? {});
-  const sandbox = options.sandbox ?? await createNoneSandbox({ config: config.sandbox, workspace: project.root, parentEnv: parentEnv(options.env) });
+  const sandbox =
+    options.sandbox ??
+    (await createNoneSandbox({ config: config.sandbox, workspace: project.root, parentEnv: parentEnv(options.env) }));
   const runner = await createTestRunner({
-    workspaceRoot: project.root, config, sandbox, files: project.files(),
+    workspaceRoot: project.root,
+    config,
+    sandbox,
+    files: project.files(),
     readFile: (path) => readFile(join(project.root, path), 'utf8').catch(() => null),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
-  return { runner, sandbox, close: async () => { await sandbox.close?.(); } };
+  return {
+    runner,
+    sandbox,
+    close: async () => {
+      await sandbox.close?.();
+    },
+  };
 }
 
 /** A report with what varies between runs taken out: durations, the report directory, the output. */

@@ -58,20 +58,60 @@ class TestGroup:
     expect(stable(report)).toEqual({
       runner: 'pytest',
       command: `PYTEST_ADDOPTS='--junitxml=<reports>/pytest.xml -o junit_family=xunit1 -p no:cacheprovider' PYTHONDONTWRITEBYTECODE=1 ${PYTEST}`,
-      crashed: false, structured: true, exitCode: 1, timedOut: false, durationMs: 0, scope: 'all', outputTail: '<output>',
+      crashed: false,
+      structured: true,
+      exitCode: 1,
+      timedOut: false,
+      durationMs: 0,
+      scope: 'all',
+      outputTail: '<output>',
       totals: { passed: 3, failed: 3, errored: 1, skipped: 1, total: 8 },
       tests: [
         { id: 'tests/test_calc.py::test_adds', name: 'test_adds', file: 'tests/test_calc.py', status: 'passed' },
-        { id: 'tests/test_calc.py::test_fails', name: 'test_fails', file: 'tests/test_calc.py', status: 'failed', line: 9,
-          message: 'assert 3 == 4\n +  where 3 = add(1, 2)\n\ndef test_fails():\n>       assert add(1, 2) == 4\nE       assert 3 == 4\nE        +  where 3 = add(1, 2)\n\ntests/test_calc.py:9: AssertionError' },
-        { id: 'tests/test_calc.py::test_errors', name: 'test_errors', file: 'tests/test_calc.py', status: 'failed', line: 12,
-          message: "def test_errors():\n>       None.x\nE       AttributeError: 'NoneType' object has no attribute 'x'\n\ntests/test_calc.py:12: AttributeError" },
-        { id: 'tests/test_calc.py::test_fixture_error', name: 'test_fixture_error', file: 'tests/test_calc.py', status: 'errored', line: 16,
-          message: 'failed on setup with "RuntimeError: fixture boom"\n\n@pytest.fixture\n    def broken():\n>       raise RuntimeError("fixture boom")\nE       RuntimeError: fixture boom\n\ntests/test_calc.py:16: RuntimeError' },
+        {
+          id: 'tests/test_calc.py::test_fails',
+          name: 'test_fails',
+          file: 'tests/test_calc.py',
+          status: 'failed',
+          line: 9,
+          message:
+            'assert 3 == 4\n +  where 3 = add(1, 2)\n\ndef test_fails():\n>       assert add(1, 2) == 4\nE       assert 3 == 4\nE        +  where 3 = add(1, 2)\n\ntests/test_calc.py:9: AssertionError',
+        },
+        {
+          id: 'tests/test_calc.py::test_errors',
+          name: 'test_errors',
+          file: 'tests/test_calc.py',
+          status: 'failed',
+          line: 12,
+          message:
+            "def test_errors():\n>       None.x\nE       AttributeError: 'NoneType' object has no attribute 'x'\n\ntests/test_calc.py:12: AttributeError",
+        },
+        {
+          id: 'tests/test_calc.py::test_fixture_error',
+          name: 'test_fixture_error',
+          file: 'tests/test_calc.py',
+          status: 'errored',
+          line: 16,
+          message:
+            'failed on setup with "RuntimeError: fixture boom"\n\n@pytest.fixture\n    def broken():\n>       raise RuntimeError("fixture boom")\nE       RuntimeError: fixture boom\n\ntests/test_calc.py:16: RuntimeError',
+        },
         { id: 'tests/test_calc.py::test_skipped', name: 'test_skipped', file: 'tests/test_calc.py', status: 'skipped' },
-        { id: 'tests/test_calc.py::TestGroup::test_param[1]', name: 'TestGroup::test_param[1]', file: 'tests/test_calc.py', status: 'passed' },
-        { id: 'tests/test_calc.py::TestGroup::test_param[2]', name: 'TestGroup::test_param[2]', file: 'tests/test_calc.py', status: 'failed', line: 28,
-          message: expect.stringMatching(/^self = <test_calc.TestGroup object at 0x[0-9a-f]+>, n = 2\n[\s\S]*tests\/test_calc.py:28: AssertionError$/) },
+        {
+          id: 'tests/test_calc.py::TestGroup::test_param[1]',
+          name: 'TestGroup::test_param[1]',
+          file: 'tests/test_calc.py',
+          status: 'passed',
+        },
+        {
+          id: 'tests/test_calc.py::TestGroup::test_param[2]',
+          name: 'TestGroup::test_param[2]',
+          file: 'tests/test_calc.py',
+          status: 'failed',
+          line: 28,
+          message: expect.stringMatching(
+            /^self = <test_calc.TestGroup object at 0x[0-9a-f]+>, n = 2\n[\s\S]*tests\/test_calc.py:28: AssertionError$/,
+          ),
+        },
         { id: 'tests/test_other.py::test_other', name: 'test_other', file: 'tests/test_other.py', status: 'passed' },
       ],
     });
@@ -81,10 +121,15 @@ class TestGroup:
   });
 
   it('reruns named tests by node id', async () => {
-    const report = await fixture.runner.run({ tests: ['tests/test_calc.py::TestGroup::test_param[2]', 'tests/test_other.py::test_other'] });
-    expect(report.command).toMatch(/-m pytest 'tests\/test_calc.py::TestGroup::test_param\[2\]' tests\/test_other.py::test_other$/);
+    const report = await fixture.runner.run({
+      tests: ['tests/test_calc.py::TestGroup::test_param[2]', 'tests/test_other.py::test_other'],
+    });
+    expect(report.command).toMatch(
+      /-m pytest 'tests\/test_calc.py::TestGroup::test_param\[2\]' tests\/test_other.py::test_other$/,
+    );
     expect(report.tests.map((t) => [t.id, t.status])).toEqual([
-      ['tests/test_calc.py::TestGroup::test_param[2]', 'failed'], ['tests/test_other.py::test_other', 'passed'],
+      ['tests/test_calc.py::TestGroup::test_param[2]', 'failed'],
+      ['tests/test_other.py::test_other', 'passed'],
     ]);
   });
 

@@ -17,15 +17,18 @@ describe('vitest adapter (real project)', () => {
   let fixture: RunnerFixture;
 
   beforeAll(async () => {
-    project = createProject({
-      'package.json': JSON.stringify({ name: 'p', type: 'module', scripts: { test: 'vitest run' } }),
-      'package-lock.json': '{}',
-      'src/math.js': 'export const add = (a, b) => a + b;\n',
-      'src/math.test.js': MATH_TEST,
-      'src/other.js': 'export const one = () => 1;\n',
-      'src/other.test.js': `import { expect, it } from 'vitest';\nimport { one } from './other.js';\nit('one', () => { expect(one()).toBe(1); });\n`,
-      'src/broken.test.js': `import { nope } from './missing.js';\nimport { it } from 'vitest';\nit('never', () => {});\n`,
-    }, ['vitest']);
+    project = createProject(
+      {
+        'package.json': JSON.stringify({ name: 'p', type: 'module', scripts: { test: 'vitest run' } }),
+        'package-lock.json': '{}',
+        'src/math.js': 'export const add = (a, b) => a + b;\n',
+        'src/math.test.js': MATH_TEST,
+        'src/other.js': 'export const one = () => 1;\n',
+        'src/other.test.js': `import { expect, it } from 'vitest';\nimport { one } from './other.js';\nit('one', () => { expect(one()).toBe(1); });\n`,
+        'src/broken.test.js': `import { nope } from './missing.js';\nimport { it } from 'vitest';\nit('never', () => {});\n`,
+      },
+      ['vitest'],
+    );
     fixture = await runnerFor(project);
   });
   afterAll(async () => {
@@ -35,7 +38,8 @@ describe('vitest adapter (real project)', () => {
 
   it('detects npm test running vitest', () => {
     expect(fixture.runner.command).toEqual({
-      runner: 'vitest', command: 'npm test',
+      runner: 'vitest',
+      command: 'npm test',
       reason: 'using `npm test` from package.json (package-lock.json → npm); the script `vitest run`: it runs vitest',
     });
   });
@@ -45,20 +49,52 @@ describe('vitest adapter (real project)', () => {
     expect(stable(report)).toEqual({
       runner: 'vitest',
       command: 'npm test -- --run --reporter=default --reporter=json --outputFile.json=<reports>/vitest.json',
-      crashed: false, structured: true, exitCode: 1, timedOut: false, durationMs: 0, scope: 'all', outputTail: '<output>',
+      crashed: false,
+      structured: true,
+      exitCode: 1,
+      timedOut: false,
+      durationMs: 0,
+      scope: 'all',
+      outputTail: '<output>',
       totals: { passed: 2, failed: 3, errored: 1, skipped: 1, total: 7 },
       tests: [
-        { id: 'src/broken.test.js::(file)', name: '(file)', file: 'src/broken.test.js', status: 'errored',
-          message: "Cannot find module './missing.js' imported from src/broken.test.js" },
+        {
+          id: 'src/broken.test.js::(file)',
+          name: '(file)',
+          file: 'src/broken.test.js',
+          status: 'errored',
+          message: "Cannot find module './missing.js' imported from src/broken.test.js",
+        },
         { id: 'src/math.test.js::math > adds', name: 'math > adds', file: 'src/math.test.js', status: 'passed' },
-        { id: 'src/math.test.js::math > fails', name: 'math > fails', file: 'src/math.test.js', status: 'failed',
-          message: 'AssertionError: expected 3 to be 4 // Object.is equality', stack: 'at src/math.test.js:5:41', line: 5 },
-        { id: 'src/math.test.js::math > errors', name: 'math > errors', file: 'src/math.test.js', status: 'failed',
-          message: "TypeError: Cannot read properties of null (reading 'x')", stack: 'at src/math.test.js:6:29', line: 6 },
+        {
+          id: 'src/math.test.js::math > fails',
+          name: 'math > fails',
+          file: 'src/math.test.js',
+          status: 'failed',
+          message: 'AssertionError: expected 3 to be 4 // Object.is equality',
+          stack: 'at src/math.test.js:5:41',
+          line: 5,
+        },
+        {
+          id: 'src/math.test.js::math > errors',
+          name: 'math > errors',
+          file: 'src/math.test.js',
+          status: 'failed',
+          message: "TypeError: Cannot read properties of null (reading 'x')",
+          stack: 'at src/math.test.js:6:29',
+          line: 6,
+        },
         { id: 'src/math.test.js::math > skipped', name: 'math > skipped', file: 'src/math.test.js', status: 'skipped' },
-        { id: 'src/math.test.js::math > times out', name: 'math > times out', file: 'src/math.test.js', status: 'failed',
-          message: 'TestTimeoutError: Test timed out in 100ms.\nIf this is a long-running test, pass a timeout value as the last argument or configure it globally with "testTimeout".',
-          stack: 'at src/math.test.js:8:3', line: 8 },
+        {
+          id: 'src/math.test.js::math > times out',
+          name: 'math > times out',
+          file: 'src/math.test.js',
+          status: 'failed',
+          message:
+            'TestTimeoutError: Test timed out in 100ms.\nIf this is a long-running test, pass a timeout value as the last argument or configure it globally with "testTimeout".',
+          stack: 'at src/math.test.js:8:3',
+          line: 8,
+        },
         { id: 'src/other.test.js::one', name: 'one', file: 'src/other.test.js', status: 'passed' },
       ],
     });
@@ -68,10 +104,15 @@ describe('vitest adapter (real project)', () => {
 
   it('runs the tests related to changed files with vitest related', async () => {
     const report = await fixture.runner.run({ changedFiles: ['src/other.js'] });
-    expect(report.command).toMatch(/^npx vitest related src\/other\.js --run --reporter=default --reporter=json --outputFile\.json=\S+\/vitest\.json$/);
+    expect(report.command).toMatch(
+      /^npx vitest related src\/other\.js --run --reporter=default --reporter=json --outputFile\.json=\S+\/vitest\.json$/,
+    );
     expect(report.scope).toBe('related');
     // vitest cannot see the imports of a file that fails to load, so it runs that file too.
-    expect(report.tests.map((t) => [t.id, t.status])).toEqual([['src/broken.test.js::(file)', 'errored'], ['src/other.test.js::one', 'passed']]);
+    expect(report.tests.map((t) => [t.id, t.status])).toEqual([
+      ['src/broken.test.js::(file)', 'errored'],
+      ['src/other.test.js::one', 'passed'],
+    ]);
   });
 
   it('runs named tests by file', async () => {

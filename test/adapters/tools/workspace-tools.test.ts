@@ -63,16 +63,36 @@ describe('confinement (SECURITY.md 18)', () => {
     ['.. escape', { command: 'view', path: '../../etc/passwd' }, "'..' is not allowed"],
     ['.. inside', { command: 'create', path: 'src/../x.ts', file_text: '' }, "'..' is not allowed"],
     ['symlinked file escaping', { command: 'view', path: 'escape-file' }, 'outside the workspace'],
-    ['symlinked parent dir escaping', { command: 'create', path: 'escape-dir/new.txt', file_text: 'pwned' }, 'outside the workspace'],
+    [
+      'symlinked parent dir escaping',
+      { command: 'create', path: 'escape-dir/new.txt', file_text: 'pwned' },
+      'outside the workspace',
+    ],
     ['symlinked parent dir read', { command: 'view', path: 'escape-dir/secret.txt' }, 'outside the workspace'],
     ['.git write', { command: 'create', path: '.git/hooks/pre-commit', file_text: '#!/bin/sh' }, '.git/ is off limits'],
     ['.git read', { command: 'view', path: '.git/config' }, '.git/ is off limits'],
-    ['symlink into .git', { command: 'str_replace', path: 'git-link/config', old_str: 'a', new_str: 'b' }, '.git/ is off limits'],
-    ['denied workflow', { command: 'create', path: '.github/workflows/ci.yml', file_text: 'on: push' }, "paths.deny ('.github/workflows/**')"],
-    ['symlink to a denied file', { command: 'view', path: 'workflow-link' }, 'symbolic link to .github/workflows/ci.yml'],
+    [
+      'symlink into .git',
+      { command: 'str_replace', path: 'git-link/config', old_str: 'a', new_str: 'b' },
+      '.git/ is off limits',
+    ],
+    [
+      'denied workflow',
+      { command: 'create', path: '.github/workflows/ci.yml', file_text: 'on: push' },
+      "paths.deny ('.github/workflows/**')",
+    ],
+    [
+      'symlink to a denied file',
+      { command: 'view', path: 'workflow-link' },
+      'symbolic link to .github/workflows/ci.yml',
+    ],
     ['denied secret file read', { command: 'view', path: '.env' }, "paths.deny ('**/.env')"],
     ['hidden path', { command: 'view', path: 'private/notes.md' }, 'context.exclude'],
-    ['write through a symlink', { command: 'insert', path: 'add-link.ts', insert_line: 0, insert_text: '// x' }, 'edit the file it points to (src/add.ts)'],
+    [
+      'write through a symlink',
+      { command: 'insert', path: 'add-link.ts', insert_line: 0, insert_text: '// x' },
+      'edit the file it points to (src/add.ts)',
+    ],
     ['dangling symlink', { command: 'create', path: 'dangling', file_text: 'x' }, 'target does not exist'],
   ])('refuses %s with a clear tool error', async (_name, input, reason) => {
     const outcome = await edit(input);
@@ -94,7 +114,11 @@ describe('confinement (SECURITY.md 18)', () => {
   it('refuses writes outside paths.allow', async () => {
     const narrow = createWorkspaceTools({ root, paths: { allow: ['test/**'], deny: DENY } });
 
-    const outcome = await narrow.execute({ id: 't', name: 'str_replace_based_edit_tool', input: { command: 'create', path: 'src/new.ts', file_text: '' } });
+    const outcome = await narrow.execute({
+      id: 't',
+      name: 'str_replace_based_edit_tool',
+      input: { command: 'create', path: 'src/new.ts', file_text: '' },
+    });
 
     expect(outcome.refusal?.reason).toContain('paths.allow');
   });
@@ -124,7 +148,8 @@ describe('text editor commands', () => {
     const outcome = await edit({ command: 'view', path: 'src/add.ts' });
 
     expect(outcome).toEqual({
-      content: "Here's the result of running `cat -n` on src/add.ts:\n     1\texport function add(a: number, b: number): number {\n     2\t  return a + b;\n     3\t}\n",
+      content:
+        "Here's the result of running `cat -n` on src/add.ts:\n     1\texport function add(a: number, b: number): number {\n     2\t  return a + b;\n     3\t}\n",
       isError: false,
     });
   });
@@ -132,7 +157,9 @@ describe('text editor commands', () => {
   it('views a line range, -1 meaning the end', async () => {
     const outcome = await edit({ command: 'view', path: 'src/add.ts', view_range: [2, -1] });
 
-    expect(outcome.content).toBe("Here's the result of running `cat -n` on src/add.ts:\n     2\t  return a + b;\n     3\t}\n");
+    expect(outcome.content).toBe(
+      "Here's the result of running `cat -n` on src/add.ts:\n     2\t  return a + b;\n     3\t}\n",
+    );
   });
 
   it('rejects a view range past the end', async () => {
@@ -146,7 +173,9 @@ describe('text editor commands', () => {
     const outcome = await edit({ command: 'view', path: 'big.txt' });
 
     expect(outcome.content.length).toBeLessThan(61_000);
-    expect(outcome.content).toMatch(/\[Output cut at line (\d+) of 3000 .* Use view_range \[\d+, 3000\] to see more\.\]/);
+    expect(outcome.content).toMatch(
+      /\[Output cut at line (\d+) of 3000 .* Use view_range \[\d+, 3000\] to see more\.\]/,
+    );
   });
 
   it('lists a directory two levels deep without .git, denied or symlink-escaped content', async () => {
@@ -183,9 +212,17 @@ describe('text editor commands', () => {
   });
 
   it('creates a file in new directories and reports the changed path', async () => {
-    const outcome = await edit({ command: 'create', path: 'test/deep/add.test.ts', file_text: 'test("adds", () => {});\n' });
+    const outcome = await edit({
+      command: 'create',
+      path: 'test/deep/add.test.ts',
+      file_text: 'test("adds", () => {});\n',
+    });
 
-    expect(outcome).toEqual({ content: 'File created successfully at: test/deep/add.test.ts', isError: false, changedPaths: ['test/deep/add.test.ts'] });
+    expect(outcome).toEqual({
+      content: 'File created successfully at: test/deep/add.test.ts',
+      isError: false,
+      changedPaths: ['test/deep/add.test.ts'],
+    });
     expect(await readFile(join(root, 'test/deep/add.test.ts'), 'utf8')).toBe('test("adds", () => {});\n');
   });
 
@@ -201,7 +238,11 @@ describe('text editor commands', () => {
   it('refuses to create a file over the size limit', async () => {
     const small = createWorkspaceTools({ root, paths: { allow: ['**'], deny: DENY }, limits: { maxWriteBytes: 10 } });
 
-    const outcome = await small.execute({ id: 't', name: 'str_replace_based_edit_tool', input: { command: 'create', path: 'huge.txt', file_text: 'x'.repeat(11) } });
+    const outcome = await small.execute({
+      id: 't',
+      name: 'str_replace_based_edit_tool',
+      input: { command: 'create', path: 'huge.txt', file_text: 'x'.repeat(11) },
+    });
 
     expect(outcome.isError).toBe(true);
     expect(outcome.content).toContain('over the 10-byte limit');
@@ -213,7 +254,8 @@ describe('text editor commands', () => {
     const outcome = await edit({ command: 'str_replace', path: 'src/sub.ts', old_str: 'a + b', new_str: 'a - b' });
 
     expect(outcome).toEqual({
-      content: "The file src/sub.ts has been edited. Here's the result of running `cat -n` on a snippet of it:\n     1\texport const sub = (a, b) => a - b;\nReview the changes and make sure they are as expected.",
+      content:
+        "The file src/sub.ts has been edited. Here's the result of running `cat -n` on a snippet of it:\n     1\texport const sub = (a, b) => a - b;\nReview the changes and make sure they are as expected.",
       isError: false,
       changedPaths: ['src/sub.ts'],
     });
@@ -222,13 +264,19 @@ describe('text editor commands', () => {
   it('refuses str_replace without a match', async () => {
     const outcome = await edit({ command: 'str_replace', path: 'src/add.ts', old_str: 'a * b', new_str: 'x' });
 
-    expect(outcome).toEqual({ content: 'No change made to src/add.ts: old_str was not found in the file; view the file and copy the exact text, including whitespace and indentation.', isError: true });
+    expect(outcome).toEqual({
+      content:
+        'No change made to src/add.ts: old_str was not found in the file; view the file and copy the exact text, including whitespace and indentation.',
+      isError: true,
+    });
   });
 
   it('refuses str_replace with several matches and names the count', async () => {
     const outcome = await edit({ command: 'str_replace', path: 'src/dup.ts', old_str: 'x = 1', new_str: 'x = 2' });
 
-    expect(outcome.content).toBe('No change made to src/dup.ts: old_str occurs 2 times (lines 1, 3); include more surrounding lines so that it matches exactly once.');
+    expect(outcome.content).toBe(
+      'No change made to src/dup.ts: old_str occurs 2 times (lines 1, 3); include more surrounding lines so that it matches exactly once.',
+    );
     expect(await readFile(join(root, 'src/dup.ts'), 'utf8')).toBe('x = 1\ny = 2\nx = 1\n');
   });
 
@@ -250,7 +298,9 @@ describe('text editor commands', () => {
   it('refuses an insert line outside the file', async () => {
     const outcome = await edit({ command: 'insert', path: 'src/add.ts', insert_line: 10, insert_text: 'x' });
 
-    expect(outcome.content).toBe('No change made to src/add.ts: insert_line must be between 0 and 3 (the file has 3 lines).');
+    expect(outcome.content).toBe(
+      'No change made to src/add.ts: insert_line must be between 0 and 3 (the file has 3 lines).',
+    );
   });
 
   it('tells the model to create a file that str_replace cannot find', async () => {
@@ -265,9 +315,21 @@ describe('garbage tool input', () => {
     ['a string', 'view src/add.ts', 'expected a JSON object, got the string "view src/add.ts"'],
     ['null', null, 'expected a JSON object, got null'],
     ['no command', { path: 'src/add.ts' }, 'command must be one of view, create, str_replace, insert, got nothing'],
-    ['an unknown command', { command: 'delete', path: 'src/add.ts' }, 'command must be one of view, create, str_replace, insert, got the string "delete"'],
-    ['a missing field', { command: 'create', path: 'a.txt' }, 'file_text: file_text must be a string with the whole file content'],
-    ['a wrong type', { command: 'insert', path: 'a.txt', insert_line: 'one', insert_text: 'x' }, 'insert_line: insert_line must be a line number'],
+    [
+      'an unknown command',
+      { command: 'delete', path: 'src/add.ts' },
+      'command must be one of view, create, str_replace, insert, got the string "delete"',
+    ],
+    [
+      'a missing field',
+      { command: 'create', path: 'a.txt' },
+      'file_text: file_text must be a string with the whole file content',
+    ],
+    [
+      'a wrong type',
+      { command: 'insert', path: 'a.txt', insert_line: 'one', insert_text: 'x' },
+      'insert_line: insert_line must be a line number',
+    ],
     ['undo_edit', { command: 'undo_edit', path: 'a.txt' }, 'undo_edit is not available'],
   ])('answers %s with an error result naming the problem', async (_name, input, message) => {
     const outcome = await edit(input as Record<string, unknown>);
@@ -288,7 +350,10 @@ describe('search_repository and list_files', () => {
   it('finds literal text in tracked and new files, skipping ignored, denied and binary files', async () => {
     const outcome = await run('search_repository', { pattern: 'add(' });
 
-    expect(outcome).toEqual({ content: '1 matching line in 1 file:\nsrc/add.ts:1: export function add(a: number, b: number): number {\n', isError: false });
+    expect(outcome).toEqual({
+      content: '1 matching line in 1 file:\nsrc/add.ts:1: export function add(a: number, b: number): number {\n',
+      isError: false,
+    });
   });
 
   it('does not reveal denied files through search', async () => {
@@ -304,7 +369,12 @@ describe('search_repository and list_files', () => {
   });
 
   it('searches with a regular expression, case-insensitively, within a glob', async () => {
-    const outcome = await run('search_repository', { pattern: '^X = \\d$', regex: true, case_sensitive: false, path: 'src/**' });
+    const outcome = await run('search_repository', {
+      pattern: '^X = \\d$',
+      regex: true,
+      case_sensitive: false,
+      path: 'src/**',
+    });
 
     expect(outcome.content).toBe('2 matching lines in 1 file:\nsrc/dup.ts:1: x = 1\nsrc/dup.ts:3: x = 1\n');
   });
@@ -342,7 +412,11 @@ describe('search_repository and list_files', () => {
 
 describe('specs', () => {
   it('advertises the text editor and the read-only helpers in a stable order', () => {
-    expect(tools.specs.map((spec) => spec.name)).toEqual(['str_replace_based_edit_tool', 'search_repository', 'list_files']);
+    expect(tools.specs.map((spec) => spec.name)).toEqual([
+      'str_replace_based_edit_tool',
+      'search_repository',
+      'list_files',
+    ]);
     expect([tools.handles('list_files'), tools.handles('run_tests')]).toEqual([true, false]);
   });
 });

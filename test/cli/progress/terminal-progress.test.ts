@@ -5,10 +5,12 @@ import type { ProgressSnapshot, StepName, StepState } from '../../../src/ports/p
 type Steps = Partial<Record<StepName, StepState | [StepState, string]>>;
 
 function snapshot(steps: Steps, extra: Partial<ProgressSnapshot> = {}): ProgressSnapshot {
-  const all = Object.fromEntries((['understand', 'context', 'baseline', 'iterations', 'verify', 'publish'] as const).map((name) => {
-    const step = steps[name] ?? 'pending';
-    return [name, Array.isArray(step) ? { state: step[0], detail: step[1] } : { state: step }];
-  })) as ProgressSnapshot['steps'];
+  const all = Object.fromEntries(
+    (['understand', 'context', 'baseline', 'iterations', 'verify', 'publish'] as const).map((name) => {
+      const step = steps[name] ?? 'pending';
+      return [name, Array.isArray(step) ? { state: step[0], detail: step[1] } : { state: step }];
+    }),
+  ) as ProgressSnapshot['steps'];
   return { steps: all, iteration: 0, maxIterations: 3, tokens: 0, costUsd: 0, ...extra };
 }
 
@@ -16,10 +18,28 @@ const RUN: ProgressSnapshot[] = [
   snapshot({ understand: 'running' }),
   snapshot({ understand: ['done', 'tests: `npm test`'], context: 'running' }),
   snapshot({ understand: 'done', context: ['done', '6 file(s)'], baseline: 'running' }),
-  snapshot({ understand: 'done', context: 'done', baseline: ['done', '1 passed'], iterations: 'running' }, { iteration: 1, tests: { passed: 1, failed: 0, total: 1 } }),
-  snapshot({ understand: 'done', context: 'done', baseline: 'done', iterations: 'running' }, { iteration: 1, tests: { passed: 1, failed: 0, total: 1 }, tokens: 3_500, costUsd: 0.01 }),
-  snapshot({ understand: 'done', context: 'done', baseline: 'done', iterations: 'running' }, { iteration: 2, tests: { passed: 1, failed: 1, total: 2 }, tokens: 7_000, costUsd: 0.02 }),
-  snapshot({ understand: 'done', context: 'done', baseline: 'done', iterations: ['failed', 'All 2 rounds were used\nwithout success.'], verify: 'skipped' }, { iteration: 2, tokens: 7_000, costUsd: 0.02 }),
+  snapshot(
+    { understand: 'done', context: 'done', baseline: ['done', '1 passed'], iterations: 'running' },
+    { iteration: 1, tests: { passed: 1, failed: 0, total: 1 } },
+  ),
+  snapshot(
+    { understand: 'done', context: 'done', baseline: 'done', iterations: 'running' },
+    { iteration: 1, tests: { passed: 1, failed: 0, total: 1 }, tokens: 3_500, costUsd: 0.01 },
+  ),
+  snapshot(
+    { understand: 'done', context: 'done', baseline: 'done', iterations: 'running' },
+    { iteration: 2, tests: { passed: 1, failed: 1, total: 2 }, tokens: 7_000, costUsd: 0.02 },
+  ),
+  snapshot(
+    {
+      understand: 'done',
+      context: 'done',
+      baseline: 'done',
+      iterations: ['failed', 'All 2 rounds were used\nwithout success.'],
+      verify: 'skipped',
+    },
+    { iteration: 2, tokens: 7_000, costUsd: 0.02 },
+  ),
 ];
 
 async function feed(interactive: boolean): Promise<string[]> {
@@ -47,6 +67,8 @@ describe('createTerminalProgress', () => {
     expect(lines.slice(1).every((line) => line.startsWith(erase))).toBe(true);
     expect(lines[1]).toBe(`${erase}✓ understand — tests: \`npm test\`\ncontext … · 0 tokens · $0.0000`);
     expect(lines[4]).toBe(`${erase}iterations … · round 1/3 · tests 1/1 passing · 3,500 tokens · $0.0100`);
-    expect(lines.at(-1)).toBe(`${erase}✗ iterations — All 2 rounds were used without success.\nverify – · round 2/3 · 7,000 tokens · $0.0200`);
+    expect(lines.at(-1)).toBe(
+      `${erase}✗ iterations — All 2 rounds were used without success.\nverify – · round 2/3 · 7,000 tokens · $0.0200`,
+    );
   });
 });

@@ -3,7 +3,9 @@ import { applyInputOverrides } from '../../../src/core/action/apply-input-overri
 import { parseConfig } from '../../../src/core/config/parse-config.ts';
 
 describe('applyInputOverrides', () => {
-  const parsed = parseConfig('trigger:\n  label: make-it\nbudgets:\n  maxIterations: 7\n  maxTokens: 5000\ntests:\n  command: npm test\n');
+  const parsed = parseConfig(
+    'trigger:\n  label: make-it\nbudgets:\n  maxIterations: 7\n  maxTokens: 5000\ntests:\n  command: npm test\n',
+  );
   if (!parsed.ok) throw new Error('fixture config invalid');
 
   it('keeps the file when no input is set', () => {
@@ -12,7 +14,12 @@ describe('applyInputOverrides', () => {
 
   it('lets each input win over its config field, leaving the rest', () => {
     const config = applyInputOverrides(parsed.config, {
-      triggerLabel: 'ai', fixCommand: '/greenlight', model: 'claude-opus-4-1', maxIterations: 2, maxCostUsd: 0.5, testCommand: 'make test',
+      triggerLabel: 'ai',
+      fixCommand: '/greenlight',
+      model: 'claude-opus-4-1',
+      maxIterations: 2,
+      maxCostUsd: 0.5,
+      testCommand: 'make test',
     });
     expect(config.trigger).toEqual({ ...parsed.config.trigger, label: 'ai', fixCommand: '/greenlight' });
     expect(config.model.name).toBe('claude-opus-4-1');

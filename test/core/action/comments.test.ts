@@ -15,7 +15,13 @@ describe('renderConfigComment', () => {
   it('names every problem with its line and field, and how to retry', () => {
     const parsed = parseConfig('budgets:\n  maxIterations: five\ntrigger:\n  lable: x\n');
     if (parsed.ok) throw new Error('expected an invalid config');
-    const body = renderConfigComment({ configPath: '.github/greenlight.yml', defaultBranch: 'main', errors: parsed.errors, retry: 'add the label again', runUrl: null });
+    const body = renderConfigComment({
+      configPath: '.github/greenlight.yml',
+      defaultBranch: 'main',
+      errors: parsed.errors,
+      retry: 'add the label again',
+      runUrl: null,
+    });
     expect(body).toContain('### ⚠️ greenlight did not run: `.github/greenlight.yml` is invalid');
     expect(body).toContain('has 2 problems, so no model was called and nothing changed.');
     expect(body).toMatch(/\| 2:\d+ \| `budgets\.maxIterations` \| expected an integer from 1 to 50/);
@@ -28,22 +34,53 @@ describe('renderConfigComment', () => {
 describe('renderForkComment', () => {
   it('explains why fork code is not run with secrets', () => {
     const body = renderForkComment({ requester: 'alice', headRepo: 'mallory/shop', fixCommand: '/fix' });
-    expect(body).toContain('@alice, greenlight does not run `/fix` on this pull request: its branch lives in the fork `mallory/shop`.');
+    expect(body).toContain(
+      '@alice, greenlight does not run `/fix` on this pull request: its branch lives in the fork `mallory/shop`.',
+    );
     expect(body).toContain('could read those secrets');
-    expect(renderForkComment({ requester: 'a', headRepo: null, fixCommand: '/fix' })).toContain('a fork that no longer exists');
+    expect(renderForkComment({ requester: 'a', headRepo: null, fixCommand: '/fix' })).toContain(
+      'a fork that no longer exists',
+    );
   });
 });
 
 describe('describeOutcome', () => {
   it.each<[ActionOutcome, 'success' | 'warning' | 'failure', string]>([
-    [{ kind: 'opened', pr, branch: 'b', riskTier: 'medium', costUsd: 0 }, 'success', 'Opened #12 from branch `b`. Risk tier **medium**: 1 approval before merge'],
-    [{ kind: 'opened', pr, branch: 'b', riskTier: 'low', costUsd: 0 }, 'success', 'Risk tier **low**: no approval required'],
-    [{ kind: 'updated', pr, branch: 'b', riskTier: 'critical', costUsd: 0 }, 'success', '2 approvals including a code owner before merge'],
-    [{ kind: 'gave-up', reason: 'The iteration budget is spent.', branch: 'b', pr: null, riskTier: 'low', costUsd: 0 }, 'warning',
-      '**Stopped without a verified change.** The iteration budget is spent.\n\nThe work so far is on branch `b`'],
-    [{ kind: 'gave-up', reason: 'Declined.', branch: null, pr: null, riskTier: 'low', costUsd: 0 }, 'warning', 'nothing was pushed'],
-    [{ kind: 'failed', what: 'running the engine', why: 'No API key.' }, 'failure', '**Stopped while running the engine.** No API key.'],
-    [{ kind: 'bundled', bundlePath: 'x', verified: true, riskTier: 'low', costUsd: 0 }, 'success', 'the publish job validates and pushes it'],
+    [
+      { kind: 'opened', pr, branch: 'b', riskTier: 'medium', costUsd: 0 },
+      'success',
+      'Opened #12 from branch `b`. Risk tier **medium**: 1 approval before merge',
+    ],
+    [
+      { kind: 'opened', pr, branch: 'b', riskTier: 'low', costUsd: 0 },
+      'success',
+      'Risk tier **low**: no approval required',
+    ],
+    [
+      { kind: 'updated', pr, branch: 'b', riskTier: 'critical', costUsd: 0 },
+      'success',
+      '2 approvals including a code owner before merge',
+    ],
+    [
+      { kind: 'gave-up', reason: 'The iteration budget is spent.', branch: 'b', pr: null, riskTier: 'low', costUsd: 0 },
+      'warning',
+      '**Stopped without a verified change.** The iteration budget is spent.\n\nThe work so far is on branch `b`',
+    ],
+    [
+      { kind: 'gave-up', reason: 'Declined.', branch: null, pr: null, riskTier: 'low', costUsd: 0 },
+      'warning',
+      'nothing was pushed',
+    ],
+    [
+      { kind: 'failed', what: 'running the engine', why: 'No API key.' },
+      'failure',
+      '**Stopped while running the engine.** No API key.',
+    ],
+    [
+      { kind: 'bundled', bundlePath: 'x', verified: true, riskTier: 'low', costUsd: 0 },
+      'success',
+      'the publish job validates and pushes it',
+    ],
   ])('%j', (outcome, result, text) => {
     const status = describeOutcome(outcome, 'riskTier' in outcome ? review[outcome.riskTier] : null, null);
     expect(status).toMatchObject({ kind: 'finished', result });
@@ -51,16 +88,27 @@ describe('describeOutcome', () => {
   });
 
   it('shows what was tried when a run gave up', () => {
-    const status = describeOutcome({ kind: 'gave-up', reason: 'r', branch: 'b', pr: null, riskTier: 'low', costUsd: 0 }, null, '## greenlight: gave up\n\nrounds…');
-    expect(status.kind === 'finished' ? status.text : '').toContain('<details><summary>What was tried</summary>\n\n## greenlight: gave up\n\nrounds…\n\n</details>');
+    const status = describeOutcome(
+      { kind: 'gave-up', reason: 'r', branch: 'b', pr: null, riskTier: 'low', costUsd: 0 },
+      null,
+      '## greenlight: gave up\n\nrounds…',
+    );
+    expect(status.kind === 'finished' ? status.text : '').toContain(
+      '<details><summary>What was tried</summary>\n\n## greenlight: gave up\n\nrounds…\n\n</details>',
+    );
   });
 });
 
 describe('renderJobSummary', () => {
   it('heads the report with the outcome and ends with the audit details', () => {
     const summary = renderJobSummary({
-      outcome: { kind: 'opened', pr, branch: 'b', riskTier: 'low', costUsd: 0 }, review: review.low, report: '## greenlight: change verified\n\nbody',
-      eventName: 'issues', mode: 'auto', auditLog: '/tmp/a.jsonl', runUrl: 'https://x/runs/1',
+      outcome: { kind: 'opened', pr, branch: 'b', riskTier: 'low', costUsd: 0 },
+      review: review.low,
+      report: '## greenlight: change verified\n\nbody',
+      eventName: 'issues',
+      mode: 'auto',
+      auditLog: '/tmp/a.jsonl',
+      runUrl: 'https://x/runs/1',
     });
     expect(summary).toMatch(/^## greenlight: opened\n\nOpened #12/);
     expect(summary).toContain('### greenlight: change verified\n\nbody');

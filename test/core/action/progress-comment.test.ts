@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { initialSnapshot, withFailure, withStep } from '../../../src/core/action/progress-snapshot.ts';
-import { isProgressComment, progressMarker, renderProgressComment } from '../../../src/core/action/render-progress-comment.ts';
+import {
+  isProgressComment,
+  progressMarker,
+  renderProgressComment,
+} from '../../../src/core/action/render-progress-comment.ts';
 
 describe('progress snapshots', () => {
   it('starts with understand running and everything else pending', () => {
@@ -17,7 +21,11 @@ describe('progress snapshots', () => {
     const failed = withFailure(s, 'no test command');
     expect(failed.steps.baseline).toEqual({ state: 'failed', detail: 'no test command' });
     expect(failed.steps.context).toEqual({ state: 'done' });
-    expect([failed.steps.iterations.state, failed.steps.verify.state, failed.steps.publish.state]).toEqual(['skipped', 'skipped', 'skipped']);
+    expect([failed.steps.iterations.state, failed.steps.verify.state, failed.steps.publish.state]).toEqual([
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
   });
 
   it('fails the first pending step when none is running', () => {
@@ -30,9 +38,19 @@ describe('renderProgressComment', () => {
   const snapshot = withStep(initialSnapshot(5), 'understand', 'done');
 
   it('renders the running comment with the marker, the run link and the checklist', () => {
-    const body = renderProgressComment({ subject: 'issue #3', runId: '77', runUrl: 'https://github.com/acme/shop/actions/runs/77', snapshot, status: { kind: 'running' } });
+    const body = renderProgressComment({
+      subject: 'issue #3',
+      runId: '77',
+      runUrl: 'https://github.com/acme/shop/actions/runs/77',
+      snapshot,
+      status: { kind: 'running' },
+    });
     expect(body.split('\n').slice(0, 5)).toEqual([
-      '<!-- greenlight:progress run=77 -->', '', '### 👀 greenlight — issue #3', '', '[Workflow run](https://github.com/acme/shop/actions/runs/77)',
+      '<!-- greenlight:progress run=77 -->',
+      '',
+      '### 👀 greenlight — issue #3',
+      '',
+      '[Workflow run](https://github.com/acme/shop/actions/runs/77)',
     ]);
     expect(body).toContain('- [x] Understand the request');
     expect(body).toContain('0 tokens · $0.0000');
@@ -41,8 +59,18 @@ describe('renderProgressComment', () => {
     expect(isProgressComment(body, '78')).toBe(false);
   });
 
-  it.each([['success', '✅'], ['warning', '⚠️'], ['failure', '❌']] as const)('renders a finished %s comment', (result, icon) => {
-    const body = renderProgressComment({ subject: 'issue #3', runId: null, runUrl: null, snapshot, status: { kind: 'finished', result, text: 'Done.' } });
+  it.each([
+    ['success', '✅'],
+    ['warning', '⚠️'],
+    ['failure', '❌'],
+  ] as const)('renders a finished %s comment', (result, icon) => {
+    const body = renderProgressComment({
+      subject: 'issue #3',
+      runId: null,
+      runUrl: null,
+      snapshot,
+      status: { kind: 'finished', result, text: 'Done.' },
+    });
     expect(body).toContain(`### ${icon} greenlight — issue #3`);
     expect(body.trimEnd().endsWith('Done.')).toBe(true);
     expect(body).not.toContain('Workflow run');

@@ -8,7 +8,9 @@ describe('workflow commands', () => {
   });
 
   it('masks each secret once, and each line of a multi-line secret', () => {
-    expect(maskCommands(['tok-123456', null, undefined, '', 'tok-123456', '-----BEGIN KEY-----\nabcdef\n-----END KEY-----'])).toEqual([
+    expect(
+      maskCommands(['tok-123456', null, undefined, '', 'tok-123456', '-----BEGIN KEY-----\nabcdef\n-----END KEY-----']),
+    ).toEqual([
       '::add-mask::tok-123456',
       '::add-mask::-----BEGIN KEY-----%0Aabcdef%0A-----END KEY-----',
       '::add-mask::-----BEGIN KEY-----',

@@ -14,16 +14,20 @@ function errorsOf(text: string): ConfigIssue[] {
 describe('formatConfigIssues', () => {
   it('prints file:line:col, the field and the message, one line per issue', () => {
     const errors = errorsOf('budgets:\n  maxIterations: five\n  maxIteration: 3\n');
-    expect(formatConfigIssues(errors)).toBe([
-      '.github/greenlight.yml:2:18 budgets.maxIterations: expected an integer from 1 to 50, found "five"',
-      '.github/greenlight.yml:3:3 budgets.maxIteration: unknown key `maxIteration`; did you mean `maxIterations`?',
-    ].join('\n'));
+    expect(formatConfigIssues(errors)).toBe(
+      [
+        '.github/greenlight.yml:2:18 budgets.maxIterations: expected an integer from 1 to 50, found "five"',
+        '.github/greenlight.yml:3:3 budgets.maxIteration: unknown key `maxIteration`; did you mean `maxIterations`?',
+      ].join('\n'),
+    );
   });
 
   it('leaves out the path for file-level problems and marks warnings', () => {
     const base = { source: 'g.yml', line: 1, column: 2, message: 'm' };
     expect(formatConfigIssue({ ...base, kind: 'syntax', severity: 'error', path: '' })).toBe('g.yml:1:2 m');
-    expect(formatConfigIssue({ ...base, kind: 'semantic', severity: 'warning', path: 'a.b' })).toBe('g.yml:1:2 warning: a.b: m');
+    expect(formatConfigIssue({ ...base, kind: 'semantic', severity: 'warning', path: 'a.b' })).toBe(
+      'g.yml:1:2 warning: a.b: m',
+    );
   });
 });
 
@@ -40,10 +44,12 @@ describe('ConfigError', () => {
 
   it('says what to do and lists every issue', () => {
     const error = new ConfigError(errorsOf('budgets:\n  maxIterations: five\nfleet:\n  overLimit: drop\n'));
-    expect(error.message).toBe([
-      '.github/greenlight.yml has 2 problems; fix the file on the default branch and run again:',
-      '.github/greenlight.yml:2:18 budgets.maxIterations: expected an integer from 1 to 50, found "five"',
-      '.github/greenlight.yml:4:14 fleet.overLimit: expected one of "queue", "refuse", found "drop"',
-    ].join('\n'));
+    expect(error.message).toBe(
+      [
+        '.github/greenlight.yml has 2 problems; fix the file on the default branch and run again:',
+        '.github/greenlight.yml:2:18 budgets.maxIterations: expected an integer from 1 to 50, found "five"',
+        '.github/greenlight.yml:4:14 fleet.overLimit: expected one of "queue", "refuse", found "drop"',
+      ].join('\n'),
+    );
   });
 });

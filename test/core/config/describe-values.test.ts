@@ -13,7 +13,11 @@ describe('describeSchema', () => {
     ['unbounded number', z.number(), 'a number'],
     ['non-empty string', z.string().min(1).optional(), 'a non-empty string'],
     ['minimum length', z.string().min(10), 'a string of at least 10 characters'],
-    ['regex with a message', z.string().regex(/^\/\S+$/, 'a slash command such as /fix'), 'a slash command such as /fix'],
+    [
+      'regex with a message',
+      z.string().regex(/^\/\S+$/, 'a slash command such as /fix'),
+      'a slash command such as /fix',
+    ],
     ['regex without a message', z.string().regex(/^a+$/), 'a string matching /^a+$/'],
     ['url', z.string().url(), 'a URL'],
     ['plain string', z.string(), 'a string'],

@@ -43,7 +43,8 @@ describe('JSON Schema', () => {
     const visit = (node: unknown, where: string): void => {
       if (node === null || typeof node !== 'object') return;
       const record = node as Record<string, unknown>;
-      if (record.type === 'object' && record.properties !== undefined && record.additionalProperties !== false) open.push(where);
+      if (record.type === 'object' && record.properties !== undefined && record.additionalProperties !== false)
+        open.push(where);
       for (const [key, value] of Object.entries(record)) visit(value, `${where}/${key}`);
     };
     visit(schema, '#');
@@ -96,10 +97,14 @@ describe('configuration docs', () => {
 
   it('refuses to render a field that has neither a default nor an example', () => {
     const field = { path: ['tests', 'newThing'], schema: z.string().optional(), section: false };
-    expect(() => fieldExample(field)).toThrow('docs: add an example for tests.newThing to scripts/generate-config-docs.ts');
+    expect(() => fieldExample(field)).toThrow(
+      'docs: add an example for tests.newThing to scripts/generate-config-docs.ts',
+    );
   });
 
   it('shows the real error output for its broken sample', () => {
-    expect(docs).toContain('.github/greenlight.yml:2:18 budgets.maxIterations: expected an integer from 1 to 50, found "five"');
+    expect(docs).toContain(
+      '.github/greenlight.yml:2:18 budgets.maxIterations: expected an integer from 1 to 50, found "five"',
+    );
   });
 });

@@ -29,17 +29,34 @@ describe('analyzeTask', () => {
   });
 
   it('keeps dotted names as written', () => {
-    expect(analyzeTask('os.path.join and RepoConfig.parse and config.yml').dottedNames).toEqual(['os.path.join', 'RepoConfig.parse']);
+    expect(analyzeTask('os.path.join and RepoConfig.parse and config.yml').dottedNames).toEqual([
+      'os.path.join',
+      'RepoConfig.parse',
+    ]);
   });
 
   it.each([
-    ['node', 'TypeError: x is undefined\n    at closeLedger (/home/runner/work/app/app/src/billing/ledger.ts:7:10)\n    at node:internal/main:1:1',
-      [{ path: '/home/runner/work/app/app/src/billing/ledger.ts', line: 7, symbol: 'closeLedger' }]],
+    [
+      'node',
+      'TypeError: x is undefined\n    at closeLedger (/home/runner/work/app/app/src/billing/ledger.ts:7:10)\n    at node:internal/main:1:1',
+      [{ path: '/home/runner/work/app/app/src/billing/ledger.ts', line: 7, symbol: 'closeLedger' }],
+    ],
     ['node without function', '    at file:///srv/app/lib/run.js:3:5', [{ path: '/srv/app/lib/run.js', line: 3 }]],
-    ['python', 'Traceback (most recent call last):\n  File "app/models.py", line 12, in save\n    raise ValueError()',
-      [{ path: 'app/models.py', line: 12, symbol: 'save' }]],
-    ['java', '\tat com.acme.billing.Invoice.total(Invoice.java:42)', [{ path: 'Invoice.java', line: 42, symbol: 'com.acme.billing.Invoice.total' }]],
-    ['go', 'panic: boom\n\ngoroutine 1 [running]:\nmain.run()\n\t/src/app/cmd/server/main.go:27 +0x1d', [{ path: '/src/app/cmd/server/main.go', line: 27 }]],
+    [
+      'python',
+      'Traceback (most recent call last):\n  File "app/models.py", line 12, in save\n    raise ValueError()',
+      [{ path: 'app/models.py', line: 12, symbol: 'save' }],
+    ],
+    [
+      'java',
+      '\tat com.acme.billing.Invoice.total(Invoice.java:42)',
+      [{ path: 'Invoice.java', line: 42, symbol: 'com.acme.billing.Invoice.total' }],
+    ],
+    [
+      'go',
+      'panic: boom\n\ngoroutine 1 [running]:\nmain.run()\n\t/src/app/cmd/server/main.go:27 +0x1d',
+      [{ path: '/src/app/cmd/server/main.go', line: 27 }],
+    ],
     ['ruby', "lib/shop/cart.rb:10:in `add_item'", [{ path: 'lib/shop/cart.rb', line: 10, symbol: 'add_item' }]],
     ['pytest', 'tests/test_cart.py:33: AssertionError', [{ path: 'tests/test_cart.py', line: 33 }]],
     ['tsc', 'src/index.ts(12,5): error TS2322', [{ path: 'src/index.ts', line: 12 }]],
@@ -50,7 +67,7 @@ describe('analyzeTask', () => {
 
   it.each([
     ['JS error', 'TypeError: Cannot read properties of undefined', ['TypeError: Cannot read properties of undefined']],
-    ['python exception', 'KeyError: \'total\'', ["KeyError: 'total'"]],
+    ['python exception', "KeyError: 'total'", ["KeyError: 'total'"]],
     ['go panic', 'panic: runtime error: index out of range', ['panic: runtime error: index out of range']],
     ['rust error code', 'error[E0308]: mismatched types', ['error[E0308]: mismatched types']],
     ['assertion', 'AssertionError: expected 1 to equal 2', ['AssertionError: expected 1 to equal 2']],

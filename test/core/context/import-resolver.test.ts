@@ -31,7 +31,8 @@ const index = makeIndex({
 });
 const resolve = createImportResolver(index.files);
 const at = (path: string): number => index.files.findIndex((f) => f.path === path);
-const paths = (from: string, specifier: string): string[] => resolve(at(from), specifier).map((i) => index.files[i]!.path);
+const paths = (from: string, specifier: string): string[] =>
+  resolve(at(from), specifier).map((i) => index.files[i]!.path);
 
 describe('createImportResolver', () => {
   it.each([
@@ -48,7 +49,12 @@ describe('createImportResolver', () => {
     ['Python absolute under src/', 'src/pkg/api.py', 'pkg.core.risk', ['src/pkg/core/risk.py']],
     ['Python package', 'src/pkg/api.py', 'pkg.core', ['src/pkg/core/__init__.py']],
     ['Python stdlib', 'src/pkg/api.py', 'os.path', []],
-    ['Go module package', 'internal/cart/cart.go', 'example.com/shop/internal/cart', ['internal/cart/cart.go', 'internal/cart/item.go']],
+    [
+      'Go module package',
+      'internal/cart/cart.go',
+      'example.com/shop/internal/cart',
+      ['internal/cart/cart.go', 'internal/cart/item.go'],
+    ],
     ['Go stdlib', 'internal/cart/cart.go', 'fmt', []],
     ['Java class', 'src/main/java/com/acme/Cart.java', 'com.acme.Cart', ['src/main/java/com/acme/Cart.java']],
     ['Ruby require_relative', 'lib/shop.rb', './shop/cart', ['lib/shop/cart.rb']],

@@ -53,48 +53,122 @@ describe('parseTypeScript', () => {
 
   it('parses JSX and plain JavaScript', () => {
     expect(parseTypeScript('a.jsx', 'export function App() { return <div/>; }\n').definitions[0]!.name).toBe('App');
-    expect(parseTypeScript('a.js', 'module.exports = function x() {};\nfunction helper() {}\n').definitions.map((d) => d.name)).toEqual(['helper']);
+    expect(
+      parseTypeScript('a.js', 'module.exports = function x() {};\nfunction helper() {}\n').definitions.map(
+        (d) => d.name,
+      ),
+    ).toEqual(['helper']);
   });
 });
 
 describe('parseWithPatterns', () => {
   it.each([
-    ['python', 'import os\n\nMAX = 3\n\nclass Cart:\n    def add(self, item):\n        return item\n\n    async def _save(self):\n        pass\n\n\ndef parse_date(value):\n    return value\n',
-      [['MAX', 'variable', 3, 3], ['Cart', 'class', 5, 10], ['add', 'method', 6, 7], ['_save', 'method', 9, 10], ['parse_date', 'function', 13, 14]]],
-    ['go', 'package shop\n\ntype Cart struct {\n\tItems []Item\n}\n\nfunc (c *Cart) Add(i Item) {\n\tc.Items = append(c.Items, i)\n}\n\nfunc NewCart() *Cart {\n\treturn &Cart{}\n}\n',
-      [['Cart', 'class', 3, 5], ['Add', 'method', 7, 9], ['NewCart', 'function', 11, 13]]],
-    ['ruby', 'module Shop\n  class Cart\n    def add(item)\n      @items << item\n    end\n  end\nend\n',
-      [['Shop', 'module', 1, 7], ['Cart', 'class', 2, 6], ['add', 'method', 3, 5]]],
-    ['rust', 'pub struct Cart {\n    items: Vec<Item>,\n}\n\nimpl Cart {\n    pub fn add(&mut self, i: Item) {\n        self.items.push(i);\n    }\n}\n',
-      [['Cart', 'class', 1, 3], ['Cart', 'class', 5, 9], ['add', 'method', 6, 8]]],
-    ['java', 'package a;\n\npublic class Cart {\n    public void add(Item item) {\n        items.add(item);\n    }\n}\n',
-      [['Cart', 'class', 3, 7], ['add', 'method', 4, 6]]],
-    ['kotlin', 'class Cart {\n    fun add(item: Item) {\n        items.add(item)\n    }\n}\n\nfun total(c: Cart): Int = 0\n',
-      [['Cart', 'class', 1, 5], ['add', 'method', 2, 4], ['total', 'function', 7, 7]]],
-    ['shell', '#!/bin/bash\nlog() {\n  echo "$1"\n}\n\nfunction main {\n  log hi\n}\n',
-      [['log', 'function', 2, 4], ['main', 'function', 6, 8]]],
+    [
+      'python',
+      'import os\n\nMAX = 3\n\nclass Cart:\n    def add(self, item):\n        return item\n\n    async def _save(self):\n        pass\n\n\ndef parse_date(value):\n    return value\n',
+      [
+        ['MAX', 'variable', 3, 3],
+        ['Cart', 'class', 5, 10],
+        ['add', 'method', 6, 7],
+        ['_save', 'method', 9, 10],
+        ['parse_date', 'function', 13, 14],
+      ],
+    ],
+    [
+      'go',
+      'package shop\n\ntype Cart struct {\n\tItems []Item\n}\n\nfunc (c *Cart) Add(i Item) {\n\tc.Items = append(c.Items, i)\n}\n\nfunc NewCart() *Cart {\n\treturn &Cart{}\n}\n',
+      [
+        ['Cart', 'class', 3, 5],
+        ['Add', 'method', 7, 9],
+        ['NewCart', 'function', 11, 13],
+      ],
+    ],
+    [
+      'ruby',
+      'module Shop\n  class Cart\n    def add(item)\n      @items << item\n    end\n  end\nend\n',
+      [
+        ['Shop', 'module', 1, 7],
+        ['Cart', 'class', 2, 6],
+        ['add', 'method', 3, 5],
+      ],
+    ],
+    [
+      'rust',
+      'pub struct Cart {\n    items: Vec<Item>,\n}\n\nimpl Cart {\n    pub fn add(&mut self, i: Item) {\n        self.items.push(i);\n    }\n}\n',
+      [
+        ['Cart', 'class', 1, 3],
+        ['Cart', 'class', 5, 9],
+        ['add', 'method', 6, 8],
+      ],
+    ],
+    [
+      'java',
+      'package a;\n\npublic class Cart {\n    public void add(Item item) {\n        items.add(item);\n    }\n}\n',
+      [
+        ['Cart', 'class', 3, 7],
+        ['add', 'method', 4, 6],
+      ],
+    ],
+    [
+      'kotlin',
+      'class Cart {\n    fun add(item: Item) {\n        items.add(item)\n    }\n}\n\nfun total(c: Cart): Int = 0\n',
+      [
+        ['Cart', 'class', 1, 5],
+        ['add', 'method', 2, 4],
+        ['total', 'function', 7, 7],
+      ],
+    ],
+    [
+      'shell',
+      '#!/bin/bash\nlog() {\n  echo "$1"\n}\n\nfunction main {\n  log hi\n}\n',
+      [
+        ['log', 'function', 2, 4],
+        ['main', 'function', 6, 8],
+      ],
+    ],
   ] as const)('%s definitions', (language, content, expected) => {
     const { definitions } = parseWithPatterns(language, content);
     expect(definitions.map((d) => [d.name, d.kind, d.startLine, d.endLine])).toEqual(expected);
   });
 
   it('marks Python private names and Go lower-case names as not exported', () => {
-    expect(parseWithPatterns('python', 'def _x():\n    pass\ndef y():\n    pass\n').definitions.map((d) => d.exported)).toEqual([false, true]);
-    expect(parseWithPatterns('go', 'package a\nfunc x() {}\nfunc Y() {}\n').definitions.map((d) => d.exported)).toEqual([false, true]);
+    expect(
+      parseWithPatterns('python', 'def _x():\n    pass\ndef y():\n    pass\n').definitions.map((d) => d.exported),
+    ).toEqual([false, true]);
+    expect(parseWithPatterns('go', 'package a\nfunc x() {}\nfunc Y() {}\n').definitions.map((d) => d.exported)).toEqual(
+      [false, true],
+    );
   });
 });
 
 describe('extractImports', () => {
   it.each([
-    ['typescript', "import { a } from './a.ts';\nimport type {\n  B,\n  C,\n} from '../b.js';\nexport * from './c';\nimport './side-effect.css';\nconst d = require('./d');\nconst e = await import('./e.js');\nimport x from 'lodash';\n",
-      ['./a.ts', '../b.js', './c', './side-effect.css', 'lodash', './d', './e.js']],
-    ['python', 'import os, sys\nfrom . import models, views\nfrom ..core.risk import tier\nfrom pkg.mod import (\n  a,\n  b,\n)\n',
-      ['.models', '.views', '..core.risk', 'pkg.mod', 'os', 'sys']],
-    ['go', 'package a\n\nimport "fmt"\n\nimport (\n\t"errors"\n\tshop "example.com/shop/internal/cart"\n)\n',
-      ['fmt', 'errors', 'example.com/shop/internal/cart']],
-    ['java', 'import com.acme.Cart;\nimport static com.acme.Util.max;\nimport com.acme.model.*;\n', ['com.acme.Cart', 'com.acme.Util.max', 'com.acme.model']],
+    [
+      'typescript',
+      "import { a } from './a.ts';\nimport type {\n  B,\n  C,\n} from '../b.js';\nexport * from './c';\nimport './side-effect.css';\nconst d = require('./d');\nconst e = await import('./e.js');\nimport x from 'lodash';\n",
+      ['./a.ts', '../b.js', './c', './side-effect.css', 'lodash', './d', './e.js'],
+    ],
+    [
+      'python',
+      'import os, sys\nfrom . import models, views\nfrom ..core.risk import tier\nfrom pkg.mod import (\n  a,\n  b,\n)\n',
+      ['.models', '.views', '..core.risk', 'pkg.mod', 'os', 'sys'],
+    ],
+    [
+      'go',
+      'package a\n\nimport "fmt"\n\nimport (\n\t"errors"\n\tshop "example.com/shop/internal/cart"\n)\n',
+      ['fmt', 'errors', 'example.com/shop/internal/cart'],
+    ],
+    [
+      'java',
+      'import com.acme.Cart;\nimport static com.acme.Util.max;\nimport com.acme.model.*;\n',
+      ['com.acme.Cart', 'com.acme.Util.max', 'com.acme.model'],
+    ],
     ['ruby', "require 'json'\nrequire_relative 'cart'\n", ['json', './cart']],
-    ['rust', 'mod cart;\npub mod api;\nuse crate::cart::Cart;\nuse std::fmt;\n', ['mod:cart', 'mod:api', 'crate::cart::Cart']],
+    [
+      'rust',
+      'mod cart;\npub mod api;\nuse crate::cart::Cart;\nuse std::fmt;\n',
+      ['mod:cart', 'mod:api', 'crate::cart::Cart'],
+    ],
     ['c', '#include <stdio.h>\n#include "cart.h"\n', ['cart.h']],
     ['shell', 'source ./lib/log.sh\n. "$DIR/util.sh"\n', ['./lib/log.sh', '$DIR/util.sh']],
   ] as const)('%s', (language, content, expected) => {

@@ -37,18 +37,20 @@ describe('buildRepoMap', () => {
   const index = makeIndex({ ...FIXTURE_REPO, 'yarn.lock': 'x' });
 
   it('lists notable root files, directories with counts, and the path to picked files', () => {
-    expect(buildRepoMap(index, ['src/billing/ledger.ts'], 2_000).text).toBe([
-      'Repository map: 11 indexed files; 1 not indexed (1 lockfile)',
-      'README.md  package.json  tsconfig.json',
-      'docs/ (1 file: markdown)',
-      'src/ (6 files: typescript)',
-      '  billing/ (3 files: typescript): ledger.ts*, report.ts, types.ts',
-      '  shipping/ (2 files: typescript)',
-      '  util/ (1 file: typescript)',
-      'test/ (1 file: typescript)',
-      '  billing/ (1 file: typescript)',
-      '(* = included below)',
-    ].join('\n'));
+    expect(buildRepoMap(index, ['src/billing/ledger.ts'], 2_000).text).toBe(
+      [
+        'Repository map: 11 indexed files; 1 not indexed (1 lockfile)',
+        'README.md  package.json  tsconfig.json',
+        'docs/ (1 file: markdown)',
+        'src/ (6 files: typescript)',
+        '  billing/ (3 files: typescript): ledger.ts*, report.ts, types.ts',
+        '  shipping/ (2 files: typescript)',
+        '  util/ (1 file: typescript)',
+        'test/ (1 file: typescript)',
+        '  billing/ (1 file: typescript)',
+        '(* = included below)',
+      ].join('\n'),
+    );
   });
 
   it('drops lines far from the picked files first when over its share', () => {
@@ -63,7 +65,11 @@ describe('detectConventions', () => {
   it.each([
     ['npm', { 'package.json': '{"scripts":{"test":"vitest run"}}' }, 'npm test'],
     ['pnpm', { 'package.json': '{"scripts":{"test":"vitest"}}', 'pnpm-lock.yaml': '' }, 'pnpm test'],
-    ['npm default script is no test command', { 'package.json': '{"scripts":{"test":"echo \\"Error: no test specified\\" && exit 1"}}' }, null],
+    [
+      'npm default script is no test command',
+      { 'package.json': '{"scripts":{"test":"echo \\"Error: no test specified\\" && exit 1"}}' },
+      null,
+    ],
     ['pytest', { 'pyproject.toml': '[tool.pytest.ini_options]\n', 'pkg/a.py': '' }, 'python -m pytest'],
     ['go', { 'go.mod': 'module x\n' }, 'go test ./...'],
     ['cargo', { 'Cargo.toml': '[package]\n' }, 'cargo test'],
@@ -84,17 +90,30 @@ describe('detectConventions', () => {
   });
 
   it('describes colocated Go tests and Python tests/ folders', () => {
-    const conventions = detectConventions(makeIndex({
-      'go.mod': 'module x\n', 'cart/cart.go': 'package cart\n', 'cart/cart_test.go': 'package cart\nfunc TestA(t *testing.T) {}\n',
-      'py/shop/a.py': '', 'py/tests/test_a.py': 'import pytest\ndef test_a():\n    pass\n', 'py/tests/test_b.py': 'def test_b():\n    pass\n',
-    }), { ranked: [], maxExampleTokens: 500 });
-    expect(conventions.testLayout).toEqual(['test_*.py under py/tests/ (2 files)', '*_test.go next to the sources (1 file)']);
+    const conventions = detectConventions(
+      makeIndex({
+        'go.mod': 'module x\n',
+        'cart/cart.go': 'package cart\n',
+        'cart/cart_test.go': 'package cart\nfunc TestA(t *testing.T) {}\n',
+        'py/shop/a.py': '',
+        'py/tests/test_a.py': 'import pytest\ndef test_a():\n    pass\n',
+        'py/tests/test_b.py': 'def test_b():\n    pass\n',
+      }),
+      { ranked: [], maxExampleTokens: 500 },
+    );
+    expect(conventions.testLayout).toEqual([
+      'test_*.py under py/tests/ (2 files)',
+      '*_test.go next to the sources (1 file)',
+    ]);
     expect(conventions.frameworks).toEqual(['go testing', 'pytest']);
   });
 
   it('shortens the style example to its token share', () => {
     const long = `import { it } from 'vitest';\n${"it('x', () => {});\n".repeat(400)}`;
-    const conventions = detectConventions(makeIndex({ 'a.test.ts': long }), { ranked: ['a.test.ts'], maxExampleTokens: 100 });
+    const conventions = detectConventions(makeIndex({ 'a.test.ts': long }), {
+      ranked: ['a.test.ts'],
+      maxExampleTokens: 100,
+    });
     expect(conventions.styleExample!.tokens).toBeLessThanOrEqual(100);
     expect(conventions.styleExample!.text.endsWith('\n…')).toBe(true);
   });
@@ -107,8 +126,13 @@ describe('renderContextReport', () => {
   });
 
   it('shows excerpt line ranges under the row', () => {
-    const big = { 'src/a.ts': `${Array.from({ length: 3_000 }, (_, k) => `export const value${k} = ${k};`).join('\n')}\nexport function needle(): number { return 1; }\n` };
-    const report = renderContextReport(assembleContext(makeIndex(big), 'needle is broken', { budgetTokens: 1_000 }), 'needle is broken');
+    const big = {
+      'src/a.ts': `${Array.from({ length: 3_000 }, (_, k) => `export const value${k} = ${k};`).join('\n')}\nexport function needle(): number { return 1; }\n`,
+    };
+    const report = renderContextReport(
+      assembleContext(makeIndex(big), 'needle is broken', { budgetTokens: 1_000 }),
+      'needle is broken',
+    );
     expect(report).toMatch(/ {3}1 {2}src\/a\.ts +excerpt/);
     expect(report).toMatch(/lines [\d-]+(?:, [\d-]+)* of 3001/);
   });

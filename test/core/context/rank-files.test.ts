@@ -8,13 +8,19 @@ import { makeIndex } from './make-index.ts';
 const index = makeIndex(FIXTURE_REPO);
 const rank = (task: string, recent: RecentChange[] = []) => rankFiles(index, analyzeTask(task), recent);
 const signalsOf = (task: string, path: string, recent: RecentChange[] = []): ReasonSignal[] =>
-  rank(task, recent).files.find((f) => f.path === path)?.reasons.map((r) => r.signal) ?? [];
+  rank(task, recent)
+    .files.find((f) => f.path === path)
+    ?.reasons.map((r) => r.signal) ?? [];
 
 describe('rankFiles signals', () => {
   it.each([
     ['mentioned-path', 'Please refactor src/shipping/labels.ts', 'src/shipping/labels.ts'],
     ['mentioned-path (bare file name)', 'labels.ts is messy', 'src/shipping/labels.ts'],
-    ['stack-frame', 'Error: boom\n    at trackShipment (/home/ci/shop/src/shipping/tracker.ts:2:10)', 'src/shipping/tracker.ts'],
+    [
+      'stack-frame',
+      'Error: boom\n    at trackShipment (/home/ci/shop/src/shipping/tracker.ts:2:10)',
+      'src/shipping/tracker.ts',
+    ],
     ['defines-symbol', 'closeLedger returns NaN for refunds', 'src/billing/ledger.ts'],
     ['uses-symbol', 'closeLedger returns NaN for refunds', 'src/billing/report.ts'],
     ['lexical', 'the carrier code is wrong for every shipment', 'src/shipping/tracker.ts'],
@@ -30,23 +36,36 @@ describe('rankFiles signals', () => {
   });
 
   it('recently-changed: the PR diff counts more than the log', () => {
-    const ranking = rank('tidy up', [{ path: 'src/shipping/labels.ts', source: 'diff' }, { path: 'README.md', source: 'log' }]);
-    expect(ranking.files.map((f) => [f.path, f.score])).toEqual([
-      ['src/shipping/labels.ts', expect.any(Number)],
-      ['README.md', WEIGHTS.recentLog],
-    ].concat(ranking.files.slice(2).map((f) => [f.path, f.score])));
-    expect(ranking.files[0]!.reasons[0]).toEqual({ signal: 'recently-changed', detail: 'changed in this pull request', score: WEIGHTS.recentDiff });
+    const ranking = rank('tidy up', [
+      { path: 'src/shipping/labels.ts', source: 'diff' },
+      { path: 'README.md', source: 'log' },
+    ]);
+    expect(ranking.files.map((f) => [f.path, f.score])).toEqual(
+      [
+        ['src/shipping/labels.ts', expect.any(Number)],
+        ['README.md', WEIGHTS.recentLog],
+      ].concat(ranking.files.slice(2).map((f) => [f.path, f.score])),
+    );
+    expect(ranking.files[0]!.reasons[0]).toEqual({
+      signal: 'recently-changed',
+      detail: 'changed in this pull request',
+      score: WEIGHTS.recentDiff,
+    });
   });
 
   it('puts the defining file first, then its test and types, with reasons', () => {
-    const top = rank('closeLedger returns NaN for refunds').files.slice(0, 4).map((f) => f.path);
+    const top = rank('closeLedger returns NaN for refunds')
+      .files.slice(0, 4)
+      .map((f) => f.path);
     expect(top[0]).toBe('src/billing/ledger.ts');
     expect(top.slice(1)).toEqual(expect.arrayContaining(['test/billing/ledger.test.ts', 'src/billing/types.ts']));
   });
 
   it('anchors excerpts at definitions and stack-frame lines', () => {
     expect(rank('closeLedger returns NaN').files[0]!.anchors).toEqual([{ start: 5, end: 9 }]);
-    const frame = rank('at trackShipment (src/shipping/tracker.ts:2:10)').files.find((f) => f.path === 'src/shipping/tracker.ts')!;
+    const frame = rank('at trackShipment (src/shipping/tracker.ts:2:10)').files.find(
+      (f) => f.path === 'src/shipping/tracker.ts',
+    )!;
     expect(frame.anchors).toContainEqual({ start: 1, end: 10 });
   });
 

@@ -46,13 +46,21 @@ describe('testSubject', () => {
 
 describe('createTestPairs', () => {
   it.each([
-    ['mirrored test/ tree wins over a same-named file elsewhere', 'src/core/risk/tier.ts', ['test/core/risk/tier.test.ts']],
+    [
+      'mirrored test/ tree wins over a same-named file elsewhere',
+      'src/core/risk/tier.ts',
+      ['test/core/risk/tier.test.ts'],
+    ],
     ['colocated spec', 'src/web/cart.tsx', ['src/web/cart.spec.tsx']],
     ['index.ts goes by its directory', 'src/util/index.ts', ['src/util/__tests__/util.ts']],
     ['python tests/test_x.py', 'shop/models.py', ['tests/test_models.py']],
     ['python x_test.py', 'shop/api_client.py', ['shop/api_client_test.py']],
     ['go x_test.go', 'internal/cart/cart.go', ['internal/cart/cart_test.go']],
-    ['go package tests for a file without its own', 'internal/cart/item.go', ['internal/cart/cart_test.go', 'internal/cart/helpers_test.go']],
+    [
+      'go package tests for a file without its own',
+      'internal/cart/item.go',
+      ['internal/cart/cart_test.go', 'internal/cart/helpers_test.go'],
+    ],
     ['java', 'src/main/java/com/acme/Ledger.java', ['src/test/java/com/acme/LedgerTest.java']],
     ['ruby spec', 'lib/shop/cart.rb', ['spec/shop/cart_spec.rb']],
     ['docs are not sources', 'docs/tier.md', []],

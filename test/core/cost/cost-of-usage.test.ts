@@ -25,7 +25,12 @@ describe('normalizeModelId', () => {
 
 describe('costOfUsage', () => {
   it('prices each kind of token, cache writes at 1.25× and reads at 0.1× of input', () => {
-    const cost = costOfUsage('claude-sonnet-4-6', { inputTokens: MTOK, outputTokens: MTOK, cacheWriteTokens: MTOK, cacheReadTokens: MTOK });
+    const cost = costOfUsage('claude-sonnet-4-6', {
+      inputTokens: MTOK,
+      outputTokens: MTOK,
+      cacheWriteTokens: MTOK,
+      cacheReadTokens: MTOK,
+    });
 
     expect(cost).toEqual({
       priced: true,
@@ -42,7 +47,12 @@ describe('costOfUsage', () => {
     ['claude-opus-5-5', 4, 20, 5, 0.2],
     ['claude-sonnet-5-5', 2, 10, 2.5, 0.1],
   ])('uses the built-in price of %s', (model, input, output, cacheWrite, cacheRead) => {
-    const cost = costOfUsage(model, { inputTokens: MTOK, outputTokens: MTOK, cacheWriteTokens: MTOK, cacheReadTokens: MTOK });
+    const cost = costOfUsage(model, {
+      inputTokens: MTOK,
+      outputTokens: MTOK,
+      cacheWriteTokens: MTOK,
+      cacheReadTokens: MTOK,
+    });
 
     expect(cost.priced ? cost.breakdown : undefined).toEqual({ input, output, cacheWrite, cacheRead });
   });
@@ -54,8 +64,18 @@ describe('costOfUsage', () => {
   });
 
   it('switches Haiku 5.5 to its long-prompt rates above 100k prompt tokens, output included', () => {
-    const short = costOfUsage('claude-haiku-5-5', { inputTokens: 50_000, outputTokens: MTOK, cacheWriteTokens: 0, cacheReadTokens: 50_000 });
-    const long = costOfUsage('claude-haiku-5-5', { inputTokens: 50_001, outputTokens: MTOK, cacheWriteTokens: 0, cacheReadTokens: 50_000 });
+    const short = costOfUsage('claude-haiku-5-5', {
+      inputTokens: 50_000,
+      outputTokens: MTOK,
+      cacheWriteTokens: 0,
+      cacheReadTokens: 50_000,
+    });
+    const long = costOfUsage('claude-haiku-5-5', {
+      inputTokens: 50_001,
+      outputTokens: MTOK,
+      cacheWriteTokens: 0,
+      cacheReadTokens: 50_000,
+    });
 
     expect(short.priced ? short.breakdown.output : undefined).toBe(0.5);
     expect(long.priced ? long.breakdown.output : undefined).toBe(2.5);
@@ -77,7 +97,11 @@ describe('costOfUsage', () => {
   it('reports an unknown model as unpriced, never as $0', () => {
     const cost = costOfUsage('llama3.1:70b', { ...ZERO_USAGE, inputTokens: 10 });
 
-    expect(cost).toEqual({ priced: false, model: 'llama3.1:70b', reason: expect.stringContaining('model.prices') as string });
+    expect(cost).toEqual({
+      priced: false,
+      model: 'llama3.1:70b',
+      reason: expect.stringContaining('model.prices') as string,
+    });
   });
 
   it('does not match prototype keys as prices', () => {
@@ -104,7 +128,10 @@ describe('requirePrice', () => {
 
 describe('usage arithmetic', () => {
   it('adds usages and counts every token for budgets', () => {
-    const sum = addUsage({ inputTokens: 1, outputTokens: 2, cacheWriteTokens: 3, cacheReadTokens: 4 }, { inputTokens: 10, outputTokens: 20, cacheWriteTokens: 30, cacheReadTokens: 40 });
+    const sum = addUsage(
+      { inputTokens: 1, outputTokens: 2, cacheWriteTokens: 3, cacheReadTokens: 4 },
+      { inputTokens: 10, outputTokens: 20, cacheWriteTokens: 30, cacheReadTokens: 40 },
+    );
 
     expect(sum).toEqual({ inputTokens: 11, outputTokens: 22, cacheWriteTokens: 33, cacheReadTokens: 44 });
     expect(totalTokens(sum)).toBe(110);

@@ -5,7 +5,12 @@ import { limitReason } from '../../../src/core/fleet/limit-reason.ts';
 import { emptyRepoFleet, type RepoFleet } from '../../../src/core/fleet/repo-fleet.ts';
 
 const policy: FleetPolicy = { leaseMs: 60 * 60 * 1000, maxQueued: 2 };
-const limits = (overrides: Partial<FleetLimits> = {}): FleetLimits => ({ maxConcurrentRuns: 2, maxRunsPerHour: 3, overLimit: 'queue', ...overrides });
+const limits = (overrides: Partial<FleetLimits> = {}): FleetLimits => ({
+  maxConcurrentRuns: 2,
+  maxRunsPerHour: 3,
+  overLimit: 'queue',
+  ...overrides,
+});
 
 let n = 0;
 const ids = () => ({ leaseId: `l${++n}`, queueId: `q${n}` });
@@ -37,12 +42,29 @@ describe('limitReason', () => {
 
   it('says when the hourly window frees its next slot', () => {
     const fleet: RepoFleet<string> = { leases: [], starts: [1000, 2000, 3000], queue: [] };
-    expect(limitReason(fleet, limits({ maxRunsPerHour: 3 }), 5000)).toEqual({ limit: 'hourly', started: 3, max: 3, nextSlotAt: 1000 + HOUR_MS });
-    expect(limitReason(fleet, limits({ maxRunsPerHour: 2 }), 5000)).toEqual({ limit: 'hourly', started: 3, max: 2, nextSlotAt: 2000 + HOUR_MS });
+    expect(limitReason(fleet, limits({ maxRunsPerHour: 3 }), 5000)).toEqual({
+      limit: 'hourly',
+      started: 3,
+      max: 3,
+      nextSlotAt: 1000 + HOUR_MS,
+    });
+    expect(limitReason(fleet, limits({ maxRunsPerHour: 2 }), 5000)).toEqual({
+      limit: 'hourly',
+      started: 3,
+      max: 2,
+      nextSlotAt: 2000 + HOUR_MS,
+    });
   });
 
   it('no longer counts starts older than an hour nor expired leases', () => {
-    const fleet: RepoFleet<string> = { leases: [{ id: 'a', startedAt: 0, expiresAt: 50 }, { id: 'b', startedAt: 0, expiresAt: 50 }], starts: [0, 1, 2], queue: [] };
+    const fleet: RepoFleet<string> = {
+      leases: [
+        { id: 'a', startedAt: 0, expiresAt: 50 },
+        { id: 'b', startedAt: 0, expiresAt: 50 },
+      ],
+      starts: [0, 1, 2],
+      queue: [],
+    };
     expect(limitReason(fleet, limits(), HOUR_MS + 10)).toBeNull();
   });
 });
@@ -51,7 +73,11 @@ describe('admitRun', () => {
   it('starts runs up to maxConcurrentRuns, then queues them in order', () => {
     const { fleet, admissions } = admitAll(4, limits());
     expect(admissions.map((a) => a.kind)).toEqual(['start', 'start', 'queue', 'queue']);
-    expect(admissions[2]).toMatchObject({ kind: 'queue', position: 1, reason: { limit: 'concurrent', running: 2, max: 2 } });
+    expect(admissions[2]).toMatchObject({
+      kind: 'queue',
+      position: 1,
+      reason: { limit: 'concurrent', running: 2, max: 2 },
+    });
     expect(admissions[3]).toMatchObject({ kind: 'queue', position: 2 });
     expect(fleet.queue.map((q) => q.request)).toEqual(['r2', 'r3']);
     expect(fleet.leases).toHaveLength(2);
@@ -72,14 +98,21 @@ describe('admitRun', () => {
     let { fleet } = admitAll(2, limits({ maxConcurrentRuns: 5 }));
     fleet = finishRun(finishRun(fleet, 10), 11);
     const third = admitRun(fleet, 'x', limits({ maxConcurrentRuns: 5, maxRunsPerHour: 2 }), 12, ids(), policy);
-    expect(third.admission).toMatchObject({ kind: 'queue', reason: { limit: 'hourly', started: 2, max: 2, nextSlotAt: HOUR_MS } });
+    expect(third.admission).toMatchObject({
+      kind: 'queue',
+      reason: { limit: 'hourly', started: 2, max: 2, nextSlotAt: HOUR_MS },
+    });
   });
 
   it('queues a newcomer behind waiting requests even when a slot is free (first come, first served)', () => {
     let { fleet } = admitAll(3, limits());
     fleet = finishRun(fleet, 10);
     const result = admitRun(fleet, 'late', limits({ maxRunsPerHour: 10 }), 11, ids(), policy);
-    expect(result.admission).toMatchObject({ kind: 'queue', position: 2, reason: { limit: 'queued-ahead', queued: 1 } });
+    expect(result.admission).toMatchObject({
+      kind: 'queue',
+      position: 2,
+      reason: { limit: 'queued-ahead', queued: 1 },
+    });
   });
 });
 

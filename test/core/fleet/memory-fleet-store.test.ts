@@ -46,11 +46,22 @@ describe('MemoryFleetStore', () => {
 
 describe('describeLimit', () => {
   it.each([
-    [{ limit: 'concurrent', running: 2, max: 2 }, '2 greenlight runs are already running in this repository, the limit (`fleet.maxConcurrentRuns: 2`)'],
-    [{ limit: 'concurrent', running: 1, max: 1 }, '1 greenlight run is already running in this repository, the limit (`fleet.maxConcurrentRuns: 1`)'],
-    [{ limit: 'hourly', started: 20, max: 20, nextSlotAt: Date.parse('2025-03-04T14:05:30Z') },
-      '20 greenlight runs started in this repository in the last hour, the limit (`fleet.maxRunsPerHour: 20`); the next slot frees at 14:05 UTC'],
-    [{ limit: 'queue-full', queued: 50, max: 50 }, '50 requests are already waiting in this repository, the most the App keeps'],
+    [
+      { limit: 'concurrent', running: 2, max: 2 },
+      '2 greenlight runs are already running in this repository, the limit (`fleet.maxConcurrentRuns: 2`)',
+    ],
+    [
+      { limit: 'concurrent', running: 1, max: 1 },
+      '1 greenlight run is already running in this repository, the limit (`fleet.maxConcurrentRuns: 1`)',
+    ],
+    [
+      { limit: 'hourly', started: 20, max: 20, nextSlotAt: Date.parse('2025-03-04T14:05:30Z') },
+      '20 greenlight runs started in this repository in the last hour, the limit (`fleet.maxRunsPerHour: 20`); the next slot frees at 14:05 UTC',
+    ],
+    [
+      { limit: 'queue-full', queued: 50, max: 50 },
+      '50 requests are already waiting in this repository, the most the App keeps',
+    ],
     [{ limit: 'queued-ahead', queued: 1 }, '1 earlier request is waiting for a slot in this repository'],
   ] as const)('%j', (reason, text) => {
     expect(describeLimit(reason)).toBe(text);

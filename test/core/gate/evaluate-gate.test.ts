@@ -14,9 +14,21 @@ const maintain: CollaboratorPermission = { permission: 'write', roleName: 'maint
 const read: CollaboratorPermission = { permission: 'read', roleName: 'read' };
 
 let nextId = 1;
-function review(login: string, state: ReviewState, commitId = HEAD, minute = nextId, isBot = login.endsWith('[bot]')): ReviewInfo {
+function review(
+  login: string,
+  state: ReviewState,
+  commitId = HEAD,
+  minute = nextId,
+  isBot = login.endsWith('[bot]'),
+): ReviewInfo {
   const id = nextId++;
-  return { id, user: { login, isBot }, state, commitId, submittedAt: `2025-01-01T10:${String(minute).padStart(2, '0')}:00Z` };
+  return {
+    id,
+    user: { login, isBot },
+    state,
+    commitId,
+    submittedAt: `2025-01-01T10:${String(minute).padStart(2, '0')}:00Z`,
+  };
 }
 
 function gate(overrides: Partial<GateInput> & { reviews: ReviewInfo[] }): ReturnType<typeof evaluateGate> {
@@ -25,7 +37,14 @@ function gate(overrides: Partial<GateInput> & { reviews: ReviewInfo[] }): Return
     review: reviewConfig.medium,
     headSha: HEAD,
     requesters: ['alice'],
-    permissions: { alice: maintain, bob: maintain, carol: write, dave: read, 'ci[bot]': write, 'greenlight[bot]': write },
+    permissions: {
+      alice: maintain,
+      bob: maintain,
+      carol: write,
+      dave: read,
+      'ci[bot]': write,
+      'greenlight[bot]': write,
+    },
     pullRequest: { repo: 'acme/shop', number: 7 },
     botLogin: 'greenlight[bot]',
     codeOwners: null,
@@ -43,14 +62,38 @@ describe('evaluateGate (SECURITY.md 21)', () => {
     ['a reader approves', [review('dave', 'APPROVED')], 'pending'],
     ['someone with unknown permission approves', [review('erin', 'APPROVED')], 'pending'],
     ['approval on an older commit (a new push)', [review('bob', 'APPROVED', OLD)], 'pending'],
-    ['changes requested after approval', [review('bob', 'APPROVED', HEAD, 1), review('bob', 'CHANGES_REQUESTED', HEAD, 2)], 'pending'],
-    ['approval after changes requested', [review('bob', 'CHANGES_REQUESTED', HEAD, 1), review('bob', 'APPROVED', HEAD, 2)], 'success'],
-    ['a comment after approval keeps the approval', [review('bob', 'APPROVED', HEAD, 1), review('bob', 'COMMENTED', HEAD, 2)], 'success'],
+    [
+      'changes requested after approval',
+      [review('bob', 'APPROVED', HEAD, 1), review('bob', 'CHANGES_REQUESTED', HEAD, 2)],
+      'pending',
+    ],
+    [
+      'approval after changes requested',
+      [review('bob', 'CHANGES_REQUESTED', HEAD, 1), review('bob', 'APPROVED', HEAD, 2)],
+      'success',
+    ],
+    [
+      'a comment after approval keeps the approval',
+      [review('bob', 'APPROVED', HEAD, 1), review('bob', 'COMMENTED', HEAD, 2)],
+      'success',
+    ],
     ['a dismissed approval', [review('bob', 'DISMISSED')], 'pending'],
     ['a pending (unsubmitted) review', [review('bob', 'PENDING')], 'pending'],
-    ['approval, but another writer requests changes', [review('bob', 'APPROVED'), review('carol', 'CHANGES_REQUESTED')], 'pending'],
-    ['approval, and a reader requests changes', [review('bob', 'APPROVED'), review('dave', 'CHANGES_REQUESTED')], 'success'],
-    ['approval, and the requester requests changes', [review('bob', 'APPROVED'), review('alice', 'CHANGES_REQUESTED')], 'pending'],
+    [
+      'approval, but another writer requests changes',
+      [review('bob', 'APPROVED'), review('carol', 'CHANGES_REQUESTED')],
+      'pending',
+    ],
+    [
+      'approval, and a reader requests changes',
+      [review('bob', 'APPROVED'), review('dave', 'CHANGES_REQUESTED')],
+      'success',
+    ],
+    [
+      'approval, and the requester requests changes',
+      [review('bob', 'APPROVED'), review('alice', 'CHANGES_REQUESTED')],
+      'pending',
+    ],
     ['no reviews', [], 'pending'],
   ])('medium: %s → %s', (_name, reviews, state) => {
     expect(gate({ reviews }).state).toBe(state);
@@ -89,7 +132,12 @@ describe('evaluateGate (SECURITY.md 21)', () => {
     const result = gate({
       tier: 'high',
       review: reviewConfig.high,
-      reviews: [review('alice', 'APPROVED'), review('bob', 'APPROVED', OLD), review('carol', 'APPROVED'), review('ci[bot]', 'APPROVED')],
+      reviews: [
+        review('alice', 'APPROVED'),
+        review('bob', 'APPROVED', OLD),
+        review('carol', 'APPROVED'),
+        review('ci[bot]', 'APPROVED'),
+      ],
     });
     expect(result.title).toBe('Waiting for 1 more approval (1 of 2)');
     expect(result.summary.split('\n')).toEqual([
@@ -110,12 +158,18 @@ describe('evaluateGate (SECURITY.md 21)', () => {
   it('names who requested changes', () => {
     const result = gate({ reviews: [review('bob', 'APPROVED'), review('carol', 'CHANGES_REQUESTED')] });
     expect(result.title).toBe('Changes requested by @carol');
-    expect(result.summary).toContain('- @carol requested changes: they must approve the latest commit, or their review must be dismissed.');
+    expect(result.summary).toContain(
+      '- @carol requested changes: they must approve the latest commit, or their review must be dismissed.',
+    );
   });
 
   it('says when no approval is needed', () => {
     const result = gate({ tier: 'low', review: reviewConfig.low, reviews: [] });
-    expect(result).toMatchObject({ state: 'success', title: 'No approval required for low risk', summary: '**Risk tier `low`**: no approval required.' });
+    expect(result).toMatchObject({
+      state: 'success',
+      title: 'No approval required for low risk',
+      summary: '**Risk tier `low`**: no approval required.',
+    });
   });
 });
 
@@ -139,7 +193,11 @@ describe('evaluateGate: code owners (critical)', () => {
   });
 
   it('does not count a code owner who requested the change', () => {
-    const result = gate({ ...critical, codeOwners: { owners: ['@alice'] }, reviews: [...two(), review('alice', 'APPROVED')] });
+    const result = gate({
+      ...critical,
+      codeOwners: { owners: ['@alice'] },
+      reviews: [...two(), review('alice', 'APPROVED')],
+    });
     expect(result.state).toBe('pending');
   });
 
@@ -154,7 +212,10 @@ describe('evaluateGate: code owners (critical)', () => {
 
   it('requires one code-owner approval even when approvals is 0', () => {
     const review: TierReview = { ...reviewConfig.low, requireCodeOwner: true };
-    expect(gate({ tier: 'low', review, codeOwners: { owners: ['@carol'] }, reviews: [] })).toMatchObject({ state: 'pending', required: 1 });
+    expect(gate({ tier: 'low', review, codeOwners: { owners: ['@carol'] }, reviews: [] })).toMatchObject({
+      state: 'pending',
+      required: 1,
+    });
   });
 });
 
@@ -168,11 +229,18 @@ describe('evaluateGate: low-medium spot check', () => {
     const result = gate({ ...lowMedium, pullRequest: { repo: 'acme/shop', number: picked }, reviews: [] });
     expect(result).toMatchObject({ state: 'pending', required: 1, spotChecked: true });
     expect(result.summary).toContain('selected for a spot check (20% of `low-medium` pull requests)');
-    expect(gate({ ...lowMedium, pullRequest: { repo: 'acme/shop', number: picked }, reviews: [review('bob', 'APPROVED')] }).state).toBe('success');
+    expect(
+      gate({ ...lowMedium, pullRequest: { repo: 'acme/shop', number: picked }, reviews: [review('bob', 'APPROVED')] })
+        .state,
+    ).toBe('success');
   });
 
   it('needs nothing on an unselected pull request', () => {
-    expect(gate({ ...lowMedium, pullRequest: { repo: 'acme/shop', number: skipped }, reviews: [] })).toMatchObject({ state: 'success', required: 0, spotChecked: false });
+    expect(gate({ ...lowMedium, pullRequest: { repo: 'acme/shop', number: skipped }, reviews: [] })).toMatchObject({
+      state: 'success',
+      required: 0,
+      spotChecked: false,
+    });
   });
 });
 
@@ -188,8 +256,13 @@ describe('isSpotChecked', () => {
     expect(count).toBeLessThan(1100);
   });
 
-  it.each([[0, false], [100, true]])('%i%% selects %s for every PR', (percent, expected) => {
-    expect(Array.from({ length: 50 }, (_, i) => isSpotChecked('acme/shop', i + 1, percent)).every((v) => v === expected)).toBe(true);
+  it.each([
+    [0, false],
+    [100, true],
+  ])('%i%% selects %s for every PR', (percent, expected) => {
+    expect(
+      Array.from({ length: 50 }, (_, i) => isSpotChecked('acme/shop', i + 1, percent)).every((v) => v === expected),
+    ).toBe(true);
   });
 });
 

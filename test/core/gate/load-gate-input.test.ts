@@ -17,14 +17,21 @@ function setup() {
     .setPermission('carol', 'admin')
     .setPermission('dave', 'read');
   const pr = forge.addPullRequest({
-    author: { login: 'greenlight[bot]', isBot: true }, labels: ['greenlight', 'risk:medium'],
+    author: { login: 'greenlight[bot]', isBot: true },
+    labels: ['greenlight', 'risk:medium'],
     files: [{ path: 'db/migrations/002_add_index.sql', status: 'added', additions: 3, deletions: 0 }],
   });
   return { forge, pr };
 }
 
 async function recompute(forge: FakeForge, pr: number, tier: RiskTier = 'medium') {
-  const input = await loadGateInput(forge, { pr, tier, review: review[tier], requesters: ['alice'], botLogin: 'greenlight[bot]' });
+  const input = await loadGateInput(forge, {
+    pr,
+    tier,
+    review: review[tier],
+    requesters: ['alice'],
+    botLogin: 'greenlight[bot]',
+  });
   const result = evaluateGate(input);
   await forge.createCheckRun({ name: GATE_CHECK_NAME, headSha: input.headSha, ...gateCheckRun(result) });
   return result;
@@ -42,8 +49,14 @@ describe('review gate over the forge (SECURITY.md 21)', () => {
 
     const newHead = forge.pushTo(pr.number);
     expect((await recompute(forge, pr.number)).state).toBe('pending');
-    expect(forge.checkRunsOn(pr.headSha, GATE_CHECK_NAME).map((r) => r.status)).toEqual(['in_progress', 'in_progress', 'completed']);
-    expect(forge.checkRunsOn(newHead, GATE_CHECK_NAME).map((r) => [r.status, r.fields.title])).toEqual([['in_progress', 'Waiting for 1 more approval (0 of 1)']]);
+    expect(forge.checkRunsOn(pr.headSha, GATE_CHECK_NAME).map((r) => r.status)).toEqual([
+      'in_progress',
+      'in_progress',
+      'completed',
+    ]);
+    expect(forge.checkRunsOn(newHead, GATE_CHECK_NAME).map((r) => [r.status, r.fields.title])).toEqual([
+      ['in_progress', 'Waiting for 1 more approval (0 of 1)'],
+    ]);
   });
 
   it('asks the permission of human reviewers only, once each', async () => {
@@ -51,7 +64,13 @@ describe('review gate over the forge (SECURITY.md 21)', () => {
     forge.addReview(pr.number, 'bob', 'COMMENTED');
     forge.addReview(pr.number, 'bob', 'APPROVED');
     forge.addReview(pr.number, 'dependabot[bot]', 'APPROVED');
-    const input = await loadGateInput(forge, { pr: pr.number, tier: 'medium', review: review.medium, requesters: [], botLogin: null });
+    const input = await loadGateInput(forge, {
+      pr: pr.number,
+      tier: 'medium',
+      review: review.medium,
+      requesters: [],
+      botLogin: null,
+    });
     expect(forge.callsOf('getPermission')).toEqual([['bob']]);
     expect(input.permissions).toEqual({ bob: { permission: 'write', roleName: 'maintain' } });
     expect(forge.callsOf('getFileOnDefaultBranch')).toEqual([]); // medium needs no code owner
@@ -64,7 +83,10 @@ describe('review gate over the forge (SECURITY.md 21)', () => {
     forge.addReview(pr.number, 'dave', 'APPROVED');
     forge.setPermission('erin', 'write');
     forge.addReview(pr.number, 'erin', 'APPROVED');
-    expect(await recompute(forge, pr.number, 'critical')).toMatchObject({ state: 'pending', title: "Waiting for a code owner's approval" });
+    expect(await recompute(forge, pr.number, 'critical')).toMatchObject({
+      state: 'pending',
+      title: "Waiting for a code owner's approval",
+    });
     forge.addReview(pr.number, 'bob', 'APPROVED');
     expect((await recompute(forge, pr.number, 'critical')).state).toBe('success');
     expect(forge.callsOf('getFileOnDefaultBranch')[0]).toEqual(['.github/CODEOWNERS']);
@@ -76,15 +98,29 @@ describe('review gate over the forge (SECURITY.md 21)', () => {
     forge.addReview(pr.number, 'carol', 'APPROVED');
     const result = await recompute(forge, pr.number, 'critical');
     expect(result.state).toBe('failure');
-    expect(forge.callsOf('getFileOnDefaultBranch')).toEqual([['.github/CODEOWNERS'], ['CODEOWNERS'], ['docs/CODEOWNERS']]);
+    expect(forge.callsOf('getFileOnDefaultBranch')).toEqual([
+      ['.github/CODEOWNERS'],
+      ['CODEOWNERS'],
+      ['docs/CODEOWNERS'],
+    ]);
     expect(forge.checkRunsOn(pr.headSha)[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 
   it('counts owners of a renamed file at its old path too', async () => {
     const { forge } = setup();
-    const pr = forge.addPullRequest({ files: [{ path: 'lib/new.sql', previousPath: 'db/migrations/001.sql', status: 'renamed', additions: 0, deletions: 0 }] });
+    const pr = forge.addPullRequest({
+      files: [
+        { path: 'lib/new.sql', previousPath: 'db/migrations/001.sql', status: 'renamed', additions: 0, deletions: 0 },
+      ],
+    });
     forge.setFile('CODEOWNERS', '/db/ @bob\n');
-    const input = await loadGateInput(forge, { pr: pr.number, tier: 'critical', review: review.critical, requesters: [], botLogin: null });
+    const input = await loadGateInput(forge, {
+      pr: pr.number,
+      tier: 'critical',
+      review: review.critical,
+      requesters: [],
+      botLogin: null,
+    });
     expect(input.codeOwners).toEqual({ owners: ['@bob'] });
   });
 });

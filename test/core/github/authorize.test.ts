@@ -4,7 +4,10 @@ import type { CollaboratorPermission } from '../../../src/ports/forge.ts';
 
 const human = { login: 'alice', isBot: false };
 const base = { botLogin: 'greenlight[bot]', allowedBots: ['renovate[bot]'] };
-const perm = (permission: CollaboratorPermission['permission'], roleName: string): CollaboratorPermission => ({ permission, roleName });
+const perm = (permission: CollaboratorPermission['permission'], roleName: string): CollaboratorPermission => ({
+  permission,
+  roleName,
+});
 
 describe('authorize', () => {
   it.each([
@@ -28,7 +31,8 @@ describe('authorize', () => {
     expect(authorize({ ...base, actor: human, permission: perm('read', 'triage') })).toEqual({
       allowed: false,
       reason: '@alice has triage access; write, maintain or admin is required',
-      reply: 'Thanks for the request, @alice. greenlight only starts runs for people with write, maintain or admin access to this repository, and you have triage access. A maintainer can start the run for you.',
+      reply:
+        'Thanks for the request, @alice. greenlight only starts runs for people with write, maintain or admin access to this repository, and you have triage access. A maintainer can start the run for you.',
     });
   });
 
@@ -54,11 +58,19 @@ describe('authorize', () => {
   });
 
   it('never allows greenlight itself, even when allowlisted as a bot', () => {
-    const result = authorize({ botLogin: 'greenlight[bot]', allowedBots: ['greenlight[bot]'], actor: { login: 'greenlight[bot]', isBot: true }, permission: null });
+    const result = authorize({
+      botLogin: 'greenlight[bot]',
+      allowedBots: ['greenlight[bot]'],
+      actor: { login: 'greenlight[bot]', isBot: true },
+      permission: null,
+    });
     expect(result).toEqual({ allowed: false, reason: '@greenlight[bot] is greenlight itself' });
   });
 
   it('refuses a human whose permission is unknown, without a reply', () => {
-    expect(authorize({ ...base, actor: human, permission: null })).toEqual({ allowed: false, reason: 'the permission of @alice is unknown' });
+    expect(authorize({ ...base, actor: human, permission: null })).toEqual({
+      allowed: false,
+      reason: 'the permission of @alice is unknown',
+    });
   });
 });

@@ -45,8 +45,12 @@ function dispatch(inputs: Record<string, unknown>, sender?: { login: string; typ
 describe('routeEvent: issues', () => {
   it('routes the trigger label to a generate run for the labeler', () => {
     expect(routeEvent('issues', labeled(), config, options)).toEqual({
-      kind: 'generate', repo, installationId: null, issue: 1,
-      requester: { login: 'Codertocat', isBot: false }, source: 'label',
+      kind: 'generate',
+      repo,
+      installationId: null,
+      issue: 1,
+      requester: { login: 'Codertocat', isBot: false },
+      source: 'label',
     });
   });
 
@@ -64,11 +68,47 @@ describe('routeEvent: issues', () => {
   it.each([
     ['another label', () => labeled('bug'), "label 'bug' is not the trigger label 'ai-generate'"],
     ['an opened issue', () => webhookExample('issues', 'opened'), 'only a newly added'],
-    ['an unlabeled issue', () => { const p = webhookExample('issues', 'unlabeled'); p.label.name = 'ai-generate'; return p; }, 'only a newly added'],
-    ['a closed issue', () => { const p = labeled(); p.issue.state = 'closed'; return p; }, 'issue #1 is closed'],
-    ['a pull request', () => { const p = labeled(); p.issue.pull_request = { url: 'x' }; return p; }, 'is a pull request'],
-    ['a bot sender', () => asBot(labeled(), 'dependabot[bot]'), '@dependabot[bot] is a bot that is not in trigger.allowedBots'],
-    ['greenlight itself', () => { const p = labeled(); p.sender.login = 'greenlight[bot]'; return p; }, 'greenlight itself'],
+    [
+      'an unlabeled issue',
+      () => {
+        const p = webhookExample('issues', 'unlabeled');
+        p.label.name = 'ai-generate';
+        return p;
+      },
+      'only a newly added',
+    ],
+    [
+      'a closed issue',
+      () => {
+        const p = labeled();
+        p.issue.state = 'closed';
+        return p;
+      },
+      'issue #1 is closed',
+    ],
+    [
+      'a pull request',
+      () => {
+        const p = labeled();
+        p.issue.pull_request = { url: 'x' };
+        return p;
+      },
+      'is a pull request',
+    ],
+    [
+      'a bot sender',
+      () => asBot(labeled(), 'dependabot[bot]'),
+      '@dependabot[bot] is a bot that is not in trigger.allowedBots',
+    ],
+    [
+      'greenlight itself',
+      () => {
+        const p = labeled();
+        p.sender.login = 'greenlight[bot]';
+        return p;
+      },
+      'greenlight itself',
+    ],
   ])('ignores %s', (_name, make, reason) => {
     const route = routeEvent('issues', make(), config, options);
     expect(route.kind).toBe('ignore');
@@ -83,10 +123,22 @@ describe('routeEvent: issues', () => {
 
 describe('routeEvent: issue_comment', () => {
   it('routes a fix command on a pull request, with the rest as the instruction', () => {
-    const route = routeEvent('issue_comment', prComment('/fix add a test for the empty input\nand keep it small'), config, options);
+    const route = routeEvent(
+      'issue_comment',
+      prComment('/fix add a test for the empty input\nand keep it small'),
+      config,
+      options,
+    );
     expect(route).toEqual({
-      kind: 'fix', repo, installationId: null, pr: 1, instruction: 'add a test for the empty input\nand keep it small',
-      commentId: 492700400, requester: { login: 'Codertocat', isBot: false }, headSha: null, source: 'comment',
+      kind: 'fix',
+      repo,
+      installationId: null,
+      pr: 1,
+      instruction: 'add a test for the empty input\nand keep it small',
+      commentId: 492700400,
+      requester: { login: 'Codertocat', isBot: false },
+      headSha: null,
+      source: 'comment',
     });
   });
 
@@ -100,7 +152,10 @@ describe('routeEvent: issue_comment', () => {
 
   it('uses the configured command', () => {
     const trigger = { ...config.trigger, fixCommand: '/greenlight' };
-    expect(routeEvent('issue_comment', prComment('/greenlight go'), { trigger }, options)).toMatchObject({ kind: 'fix', instruction: 'go' });
+    expect(routeEvent('issue_comment', prComment('/greenlight go'), { trigger }, options)).toMatchObject({
+      kind: 'fix',
+      instruction: 'go',
+    });
     expect(routeEvent('issue_comment', prComment('/fix go'), { trigger }, options).kind).toBe('ignore');
   });
 
@@ -108,14 +163,42 @@ describe('routeEvent: issue_comment', () => {
     ['a word that merely starts with the command', () => prComment('/fixes #12'), "does not start with '/fix'"],
     ['a hyphenated command', () => prComment('/fix-it now'), "does not start with '/fix'"],
     ['the command in the middle', () => prComment('please /fix this'), "does not start with '/fix'"],
-    ['an ordinary comment (real payload)', () => webhookExample('issue_comment', 'created'), "does not start with '/fix'"],
+    [
+      'an ordinary comment (real payload)',
+      () => webhookExample('issue_comment', 'created'),
+      "does not start with '/fix'",
+    ],
     ['an edited comment', () => prComment('/fix it', 'edited'), 'edited or deleted ones never do'],
     ['a deleted comment', () => prComment('/fix it', 'deleted'), 'edited or deleted ones never do'],
-    ['a comment on an issue', () => { const p = prComment('/fix it'); delete p.issue.pull_request; return p; }, 'works on pull requests'],
-    ['a closed pull request', () => { const p = prComment('/fix it'); p.issue.state = 'closed'; return p; }, 'pull request #1 is closed'],
+    [
+      'a comment on an issue',
+      () => {
+        const p = prComment('/fix it');
+        delete p.issue.pull_request;
+        return p;
+      },
+      'works on pull requests',
+    ],
+    [
+      'a closed pull request',
+      () => {
+        const p = prComment('/fix it');
+        p.issue.state = 'closed';
+        return p;
+      },
+      'pull request #1 is closed',
+    ],
     ["greenlight's own comment", () => asBot(prComment('/fix it'), 'greenlight[bot]'), 'greenlight itself'],
     ['a bot', () => asBot(prComment('/fix it'), 'github-actions[bot]'), 'not in trigger.allowedBots'],
-    ['a null body', () => { const p = prComment(''); p.comment.body = null; return p; }, "does not start with '/fix'"],
+    [
+      'a null body',
+      () => {
+        const p = prComment('');
+        p.comment.body = null;
+        return p;
+      },
+      "does not start with '/fix'",
+    ],
   ])('ignores %s', (_name, make, reason) => {
     const route = routeEvent('issue_comment', make(), config, options);
     expect(route.kind).toBe('ignore');
@@ -131,14 +214,21 @@ describe('routeEvent: issue_comment', () => {
   });
 
   it('accepts an allowlisted bot', () => {
-    expect(routeEvent('issue_comment', asBot(prComment('/fix bump'), 'renovate[bot]'), withBots, options).kind).toBe('fix');
+    expect(routeEvent('issue_comment', asBot(prComment('/fix bump'), 'renovate[bot]'), withBots, options).kind).toBe(
+      'fix',
+    );
   });
 });
 
 describe('routeEvent: workflow_dispatch', () => {
   it('routes an issue input to generate for the human who dispatched', () => {
     expect(routeEvent('workflow_dispatch', dispatch({ issue: '7' }), config, options)).toEqual({
-      kind: 'generate', repo: dispatchRepo, installationId: null, issue: 7, requester: { login: 'Codertocat', isBot: false }, source: 'dispatch',
+      kind: 'generate',
+      repo: dispatchRepo,
+      installationId: null,
+      issue: 7,
+      requester: { login: 'Codertocat', isBot: false },
+      source: 'dispatch',
     });
   });
 
@@ -148,22 +238,51 @@ describe('routeEvent: workflow_dispatch', () => {
       { login: 'greenlight[bot]', type: 'Bot' },
     );
     expect(routeEvent('workflow_dispatch', payload, config, options)).toEqual({
-      kind: 'fix', repo: dispatchRepo, installationId: null, pr: 12, instruction: 'add tests', commentId: 99,
-      requester: { login: 'octocat', isBot: false }, headSha: SHA, source: 'dispatch',
+      kind: 'fix',
+      repo: dispatchRepo,
+      installationId: null,
+      pr: 12,
+      instruction: 'add tests',
+      commentId: 99,
+      requester: { login: 'octocat', isBot: false },
+      headSha: SHA,
+      source: 'dispatch',
     });
   });
 
   it('routes a pr input to gate in gate mode', () => {
-    const route = routeEvent('workflow_dispatch', dispatch({ pr: '12', head_sha: SHA }), config, { ...options, modeInput: 'gate' });
-    expect(route).toEqual({ kind: 'gate', repo: dispatchRepo, installationId: null, pr: 12, headSha: SHA, source: 'dispatch' });
+    const route = routeEvent('workflow_dispatch', dispatch({ pr: '12', head_sha: SHA }), config, {
+      ...options,
+      modeInput: 'gate',
+    });
+    expect(route).toEqual({
+      kind: 'gate',
+      repo: dispatchRepo,
+      installationId: null,
+      pr: 12,
+      headSha: SHA,
+      source: 'dispatch',
+    });
   });
 
   it.each([
     ['no inputs (real payload)', () => webhookExample('workflow_dispatch', undefined, 0), "give an 'issue' input"],
     ['empty inputs from the form', () => dispatch({ issue: '', pr: '' }), "give an 'issue' input"],
-    ['a person naming someone else as requester', () => dispatch({ issue: '3', requester: 'octocat' }), 'only the greenlight App dispatches'],
-    ['the App without a requester', () => dispatch({ issue: '3' }, { login: 'greenlight[bot]', type: 'Bot' }), 'greenlight itself'],
-    ['a bot requester not allowlisted', () => dispatch({ issue: '3', requester: 'evil[bot]' }, { login: 'greenlight[bot]', type: 'Bot' }), 'not in trigger.allowedBots'],
+    [
+      'a person naming someone else as requester',
+      () => dispatch({ issue: '3', requester: 'octocat' }),
+      'only the greenlight App dispatches',
+    ],
+    [
+      'the App without a requester',
+      () => dispatch({ issue: '3' }, { login: 'greenlight[bot]', type: 'Bot' }),
+      'greenlight itself',
+    ],
+    [
+      'a bot requester not allowlisted',
+      () => dispatch({ issue: '3', requester: 'evil[bot]' }, { login: 'greenlight[bot]', type: 'Bot' }),
+      'not in trigger.allowedBots',
+    ],
   ])('ignores %s', (_name, make, reason) => {
     const route = routeEvent('workflow_dispatch', make(), config, options);
     expect(route.kind).toBe('ignore');
@@ -171,7 +290,9 @@ describe('routeEvent: workflow_dispatch', () => {
   });
 
   it('accepts a person naming themselves as requester', () => {
-    expect(routeEvent('workflow_dispatch', dispatch({ issue: '#3', requester: 'codertocat' }), config, options)).toMatchObject({ kind: 'generate', issue: 3 });
+    expect(
+      routeEvent('workflow_dispatch', dispatch({ issue: '#3', requester: 'codertocat' }), config, options),
+    ).toMatchObject({ kind: 'generate', issue: 3 });
   });
 
   it.each([
@@ -190,7 +311,12 @@ describe('routeEvent: review gate', () => {
     ['submitted', null],
     ['dismissed', 1],
   ])('routes a %s review on a greenlight PR to gate', (action, installationId) => {
-    const route = routeEvent('pull_request_review', greenlightPr(webhookExample('pull_request_review', action)), config, options);
+    const route = routeEvent(
+      'pull_request_review',
+      greenlightPr(webhookExample('pull_request_review', action)),
+      config,
+      options,
+    );
     expect(route).toEqual({ kind: 'gate', repo, installationId, pr: 2, headSha: SHA, source: 'review' });
   });
 
@@ -198,19 +324,55 @@ describe('routeEvent: review gate', () => {
     const payload = greenlightPr(webhookExample('pull_request', 'synchronize'));
     payload.sender = { ...payload.sender, login: 'greenlight[bot]', type: 'Bot' };
     expect(routeEvent('pull_request', payload, config, options)).toEqual({
-      kind: 'gate', repo, installationId: 1, pr: 2, headSha: SHA, source: 'push',
+      kind: 'gate',
+      repo,
+      installationId: 1,
+      pr: 2,
+      headSha: SHA,
+      source: 'push',
     });
   });
 
   it('accepts pull_request_target as the push event', () => {
-    expect(routeEvent('pull_request_target', greenlightPr(webhookExample('pull_request', 'synchronize')), config, options).kind).toBe('gate');
+    expect(
+      routeEvent('pull_request_target', greenlightPr(webhookExample('pull_request', 'synchronize')), config, options)
+        .kind,
+    ).toBe('gate');
   });
 
   it.each([
-    ['a review on a PR without the greenlight label', 'pull_request_review', () => webhookExample('pull_request_review', 'submitted'), "no 'greenlight' label"],
-    ['an opened pull request', 'pull_request', () => greenlightPr(webhookExample('pull_request', 'opened')), 'only new pushes'],
-    ['a closed pull request', 'pull_request', () => { const p = greenlightPr(webhookExample('pull_request', 'synchronize')); p.pull_request.state = 'closed'; return p; }, 'is closed'],
-    ['an edited review', 'pull_request_review', () => { const p = greenlightPr(webhookExample('pull_request_review', 'submitted')); p.action = 'edited'; return p; }, 'only submitted or dismissed'],
+    [
+      'a review on a PR without the greenlight label',
+      'pull_request_review',
+      () => webhookExample('pull_request_review', 'submitted'),
+      "no 'greenlight' label",
+    ],
+    [
+      'an opened pull request',
+      'pull_request',
+      () => greenlightPr(webhookExample('pull_request', 'opened')),
+      'only new pushes',
+    ],
+    [
+      'a closed pull request',
+      'pull_request',
+      () => {
+        const p = greenlightPr(webhookExample('pull_request', 'synchronize'));
+        p.pull_request.state = 'closed';
+        return p;
+      },
+      'is closed',
+    ],
+    [
+      'an edited review',
+      'pull_request_review',
+      () => {
+        const p = greenlightPr(webhookExample('pull_request_review', 'submitted'));
+        p.action = 'edited';
+        return p;
+      },
+      'only submitted or dismissed',
+    ],
     ['an unknown event', 'push', () => webhookExample('pull_request', 'opened'), "does not act on 'push' events"],
   ])('ignores %s', (_name, event, make, reason) => {
     const route = routeEvent(event, make(), config, options);
@@ -236,11 +398,51 @@ describe('routeEvent: explicit mode', () => {
 
 describe('routeEvent: malformed payloads', () => {
   it.each([
-    ['issue_comment', () => { const p = prComment('/fix'); delete p.comment.user; return p; }, 'comment.user is missing'],
-    ['issues', () => { const p = labeled(); delete p.issue.number; return p; }, 'issue.number is missing'],
-    ['issues', () => { const p = labeled(); delete p.sender; return p; }, 'sender is missing'],
-    ['pull_request_review', () => { const p = webhookExample('pull_request_review', 'submitted'); delete p.pull_request.head; return p; }, 'pull_request.head is missing'],
-    ['issues', () => { const p = labeled(); p.repository.full_name = 'no-slash'; return p; }, 'repository.full_name: expected "owner/name"'],
+    [
+      'issue_comment',
+      () => {
+        const p = prComment('/fix');
+        delete p.comment.user;
+        return p;
+      },
+      'comment.user is missing',
+    ],
+    [
+      'issues',
+      () => {
+        const p = labeled();
+        delete p.issue.number;
+        return p;
+      },
+      'issue.number is missing',
+    ],
+    [
+      'issues',
+      () => {
+        const p = labeled();
+        delete p.sender;
+        return p;
+      },
+      'sender is missing',
+    ],
+    [
+      'pull_request_review',
+      () => {
+        const p = webhookExample('pull_request_review', 'submitted');
+        delete p.pull_request.head;
+        return p;
+      },
+      'pull_request.head is missing',
+    ],
+    [
+      'issues',
+      () => {
+        const p = labeled();
+        p.repository.full_name = 'no-slash';
+        return p;
+      },
+      'repository.full_name: expected "owner/name"',
+    ],
     ['issues', () => 'not json' as unknown as ExamplePayload, '(payload)'],
   ])('a broken %s payload is an event-invalid error naming the field', (event, make, message) => {
     let error: unknown;
@@ -254,6 +456,9 @@ describe('routeEvent: malformed payloads', () => {
   });
 
   it('does not validate events it does not route', () => {
-    expect(routeEvent('star', { nothing: true }, config, options)).toEqual({ kind: 'ignore', reason: "greenlight does not act on 'star' events" });
+    expect(routeEvent('star', { nothing: true }, config, options)).toEqual({
+      kind: 'ignore',
+      reason: "greenlight does not act on 'star' events",
+    });
   });
 });

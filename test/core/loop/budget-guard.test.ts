@@ -12,27 +12,70 @@ describe('budget guard', () => {
   });
 
   it.each([
-    ['everything fits', { tokens: 0, costUsd: 0, elapsedMs: 0 }, { estimatedInputTokens: 1000, maxOutputTokens: 1000, worstCaseCostUsd: 0.1 }, null],
-    ['exactly at the token budget is allowed', { tokens: 98_000, costUsd: 0, elapsedMs: 0 }, { estimatedInputTokens: 1000, maxOutputTokens: 1000, worstCaseCostUsd: 0 }, null],
-    ['one token over', { tokens: 98_001, costUsd: 0, elapsedMs: 0 }, { estimatedInputTokens: 1000, maxOutputTokens: 1000, worstCaseCostUsd: 0 }, 'token-budget'],
-    ['exactly at the dollar budget is allowed', { tokens: 0, costUsd: 0.75, elapsedMs: 0 }, { estimatedInputTokens: 1, maxOutputTokens: 1, worstCaseCostUsd: 0.25 }, null],
-    ['a cent over', { tokens: 0, costUsd: 0.76, elapsedMs: 0 }, { estimatedInputTokens: 1, maxOutputTokens: 1, worstCaseCostUsd: 0.25 }, 'cost-budget'],
-    ['unpriced', { tokens: 0, costUsd: 0, elapsedMs: 0 }, { estimatedInputTokens: 1, maxOutputTokens: 1, worstCaseCostUsd: Number.NaN }, 'cost-budget'],
-    ['time is up (checked first)', { tokens: 99_999, costUsd: 0.99, elapsedMs: 600_000 }, { estimatedInputTokens: 1, maxOutputTokens: 1, worstCaseCostUsd: 0 }, 'time-budget'],
+    [
+      'everything fits',
+      { tokens: 0, costUsd: 0, elapsedMs: 0 },
+      { estimatedInputTokens: 1000, maxOutputTokens: 1000, worstCaseCostUsd: 0.1 },
+      null,
+    ],
+    [
+      'exactly at the token budget is allowed',
+      { tokens: 98_000, costUsd: 0, elapsedMs: 0 },
+      { estimatedInputTokens: 1000, maxOutputTokens: 1000, worstCaseCostUsd: 0 },
+      null,
+    ],
+    [
+      'one token over',
+      { tokens: 98_001, costUsd: 0, elapsedMs: 0 },
+      { estimatedInputTokens: 1000, maxOutputTokens: 1000, worstCaseCostUsd: 0 },
+      'token-budget',
+    ],
+    [
+      'exactly at the dollar budget is allowed',
+      { tokens: 0, costUsd: 0.75, elapsedMs: 0 },
+      { estimatedInputTokens: 1, maxOutputTokens: 1, worstCaseCostUsd: 0.25 },
+      null,
+    ],
+    [
+      'a cent over',
+      { tokens: 0, costUsd: 0.76, elapsedMs: 0 },
+      { estimatedInputTokens: 1, maxOutputTokens: 1, worstCaseCostUsd: 0.25 },
+      'cost-budget',
+    ],
+    [
+      'unpriced',
+      { tokens: 0, costUsd: 0, elapsedMs: 0 },
+      { estimatedInputTokens: 1, maxOutputTokens: 1, worstCaseCostUsd: Number.NaN },
+      'cost-budget',
+    ],
+    [
+      'time is up (checked first)',
+      { tokens: 99_999, costUsd: 0.99, elapsedMs: 600_000 },
+      { estimatedInputTokens: 1, maxOutputTokens: 1, worstCaseCostUsd: 0 },
+      'time-budget',
+    ],
   ] as const)('%s', (_name, state, next, code) => {
     expect(checkCallBudget(budgets, state, next)?.code ?? null).toBe(code);
   });
 
   it('explains the time stop with the elapsed time', () => {
     expect(checkTimeBudget(budgets, 599_999)).toBeNull();
-    expect(checkTimeBudget(budgets, 630_000)).toEqual({ code: 'time-budget', message: 'The wall-time budget of 10 min was used up (10.5 min elapsed).' });
+    expect(checkTimeBudget(budgets, 630_000)).toEqual({
+      code: 'time-budget',
+      message: 'The wall-time budget of 10 min was used up (10.5 min elapsed).',
+    });
   });
 });
 
 describe('worstCaseCallCost with step pricing', () => {
   it('prices input and output as one call, so a long-prompt rate applies to the output too', () => {
     // $1/M below 100k prompt tokens, $10/M above, for every kind of token
-    const stepped = (u: { inputTokens: number; outputTokens: number; cacheWriteTokens: number; cacheReadTokens: number }): number => {
+    const stepped = (u: {
+      inputTokens: number;
+      outputTokens: number;
+      cacheWriteTokens: number;
+      cacheReadTokens: number;
+    }): number => {
       const prompt = u.inputTokens + u.cacheWriteTokens + u.cacheReadTokens;
       const rate = prompt > 100_000 ? 10 : 1;
       return ((prompt + u.outputTokens) * rate) / 1_000_000;

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { detectDiffTampering, detectReportTampering, type TamperKind } from '../../../src/core/loop/detect-test-tampering.ts';
+import {
+  detectDiffTampering,
+  detectReportTampering,
+  type TamperKind,
+} from '../../../src/core/loop/detect-test-tampering.ts';
 import type { TestCaseResult, TestReport } from '../../../src/ports/test-runner.ts';
 import type { FileChange } from '../../../src/ports/workspace.ts';
 
-const change = (path: string, status: FileChange['status'], removedLines: string[], addedLines: string[], previousPath?: string): FileChange => {
+const change = (
+  path: string,
+  status: FileChange['status'],
+  removedLines: string[],
+  addedLines: string[],
+  previousPath?: string,
+): FileChange => {
   const c: FileChange = { path, status, binary: false, removedLines, addedLines };
   if (previousPath !== undefined) c.previousPath = previousPath;
   return c;
@@ -12,39 +22,139 @@ const change = (path: string, status: FileChange['status'], removedLines: string
 describe('detectDiffTampering', () => {
   it.each<[string, FileChange[], TamperKind[]]>([
     ['deleted JS test file', [change('src/a.test.ts', 'deleted', ["it('a', () => {});"], [])], ['test-file-deleted']],
-    ['deleted pytest file', [change('tests/test_api.py', 'deleted', ['def test_get():', '    assert get() == 1'], [])], ['test-file-deleted']],
-    ['deleted Go test file', [change('pkg/x_test.go', 'deleted', ['func TestX(t *testing.T) {}'], [])], ['test-file-deleted']],
+    [
+      'deleted pytest file',
+      [change('tests/test_api.py', 'deleted', ['def test_get():', '    assert get() == 1'], [])],
+      ['test-file-deleted'],
+    ],
+    [
+      'deleted Go test file',
+      [change('pkg/x_test.go', 'deleted', ['func TestX(t *testing.T) {}'], [])],
+      ['test-file-deleted'],
+    ],
     ['deleted fixture data in a test folder', [change('test/fixtures/data.json', 'deleted', ['{}'], [])], []],
     ['renamed test file', [change('test/a.test.ts', 'renamed', [], [], 'src/a.test.ts')], []],
-    ['removed it() case', [change('src/a.test.ts', 'modified', ["it('adds', () => {", '  expect(add(1, 2)).toBe(3);', '});'], [])], ['test-removed', 'assertions-removed']],
-    ['reworded callback keeps the test', [change('src/a.test.ts', 'modified', ["it('adds', () => {"], ["it('adds', async () => {"])], []],
-    ['test moved to another test file', [
-      change('src/a.test.ts', 'modified', ["test('adds', () => {});"], []),
-      change('src/b.test.ts', 'added', [], ["test('adds', () => {});"]),
-    ], []],
-    ['removed Python test function', [change('tests/test_api.py', 'modified', ['def test_get():', '    pass'], [])], ['test-removed']],
-    ['removed Go test', [change('pkg/x_test.go', 'modified', ['func TestParse(t *testing.T) {', '}'], [])], ['test-removed']],
-    ['removed inline Rust #[test]', [change('src/lib.rs', 'modified', ['    #[test]', '    fn parses() {}'], [])], ['test-removed']],
+    [
+      'removed it() case',
+      [change('src/a.test.ts', 'modified', ["it('adds', () => {", '  expect(add(1, 2)).toBe(3);', '});'], [])],
+      ['test-removed', 'assertions-removed'],
+    ],
+    [
+      'reworded callback keeps the test',
+      [change('src/a.test.ts', 'modified', ["it('adds', () => {"], ["it('adds', async () => {"])],
+      [],
+    ],
+    [
+      'test moved to another test file',
+      [
+        change('src/a.test.ts', 'modified', ["test('adds', () => {});"], []),
+        change('src/b.test.ts', 'added', [], ["test('adds', () => {});"]),
+      ],
+      [],
+    ],
+    [
+      'removed Python test function',
+      [change('tests/test_api.py', 'modified', ['def test_get():', '    pass'], [])],
+      ['test-removed'],
+    ],
+    [
+      'removed Go test',
+      [change('pkg/x_test.go', 'modified', ['func TestParse(t *testing.T) {', '}'], [])],
+      ['test-removed'],
+    ],
+    [
+      'removed inline Rust #[test]',
+      [change('src/lib.rs', 'modified', ['    #[test]', '    fn parses() {}'], [])],
+      ['test-removed'],
+    ],
     ['inline Rust #[ignore] added', [change('src/lib.rs', 'modified', [], ['    #[ignore]'])], ['test-skipped']],
-    ['removed Rust #[test] in tests/', [change('tests/parse.rs', 'modified', ['#[test]', 'fn parses() {}'], [])], ['test-removed']],
-    ['removed JUnit @Test', [change('src/test/java/FooTest.java', 'modified', ['  @Test', '  void works() {}'], [])], ['test-removed']],
-    ['it.skip added', [change('src/a.test.ts', 'modified', ["it('a', () => {});"], ["it.skip('a', () => {});"])], ['test-skipped']],
-    ['xit added', [change('src/a.spec.js', 'modified', ["it('a', () => {});"], ["xit('a', () => {});"])], ['test-skipped']],
-    ['describe.skip added', [change('src/a.test.ts', 'modified', ["describe('a', () => {"], ["describe.skip('a', () => {"])], ['test-skipped']],
-    ['pytest skip decorator added', [change('tests/test_api.py', 'modified', [], ['@pytest.mark.skip(reason="flaky")'])], ['test-skipped']],
-    ['unittest skip added', [change('tests/test_api.py', 'modified', [], ['    @unittest.skip("later")'])], ['test-skipped']],
+    [
+      'removed Rust #[test] in tests/',
+      [change('tests/parse.rs', 'modified', ['#[test]', 'fn parses() {}'], [])],
+      ['test-removed'],
+    ],
+    [
+      'removed JUnit @Test',
+      [change('src/test/java/FooTest.java', 'modified', ['  @Test', '  void works() {}'], [])],
+      ['test-removed'],
+    ],
+    [
+      'it.skip added',
+      [change('src/a.test.ts', 'modified', ["it('a', () => {});"], ["it.skip('a', () => {});"])],
+      ['test-skipped'],
+    ],
+    [
+      'xit added',
+      [change('src/a.spec.js', 'modified', ["it('a', () => {});"], ["xit('a', () => {});"])],
+      ['test-skipped'],
+    ],
+    [
+      'describe.skip added',
+      [change('src/a.test.ts', 'modified', ["describe('a', () => {"], ["describe.skip('a', () => {"])],
+      ['test-skipped'],
+    ],
+    [
+      'pytest skip decorator added',
+      [change('tests/test_api.py', 'modified', [], ['@pytest.mark.skip(reason="flaky")'])],
+      ['test-skipped'],
+    ],
+    [
+      'unittest skip added',
+      [change('tests/test_api.py', 'modified', [], ['    @unittest.skip("later")'])],
+      ['test-skipped'],
+    ],
     ['Go t.Skip added', [change('pkg/x_test.go', 'modified', [], ['\tt.Skip("broken")'])], ['test-skipped']],
     ['Rust #[ignore] added', [change('tests/parse.rs', 'modified', [], ['#[ignore]'])], ['test-skipped']],
-    ['JUnit @Disabled added', [change('src/test/java/FooTest.java', 'modified', [], ['  @Disabled'])], ['test-skipped']],
-    ['RSpec skip added', [change('spec/user_spec.rb', 'modified', [], ['    skip "pending rewrite"'])], ['test-skipped']],
-    ['a new test file that is already skipped', [change('src/b.test.ts', 'added', [], ["it.skip('b', () => {});"])], ['test-skipped']],
-    ['moving an existing skip is not a new skip', [change('src/a.test.ts', 'modified', ["it.skip('a', () => {});"], ["  it.skip('a', () => {});"])], []],
-    ['.only added', [change('src/a.test.ts', 'modified', ["it('a', () => {});"], ["it.only('a', () => {});"])], ['focus-added']],
-    ['fit added', [change('src/a.spec.js', 'modified', ["it('a', () => {});"], ["fit('a', () => {});"])], ['focus-added']],
-    ['assertion removed', [change('src/a.test.ts', 'modified', ['  expect(a).toBe(1);', '  expect(b).toBe(2);'], ['  expect(a).toBe(1);'])], ['assertions-removed']],
-    ['python assert removed', [change('tests/test_api.py', 'modified', ['    assert r.status == 200'], ['    r.status'])], ['assertions-removed']],
-    ['assertion changed, not removed', [change('src/a.test.ts', 'modified', ['  expect(a).toBe(1);'], ['  expect(a).toEqual(1);'])], []],
-    ['new test file with tests', [change('src/b.test.ts', 'added', [], ["it('b', () => { expect(1).toBe(1); });"])], []],
+    [
+      'JUnit @Disabled added',
+      [change('src/test/java/FooTest.java', 'modified', [], ['  @Disabled'])],
+      ['test-skipped'],
+    ],
+    [
+      'RSpec skip added',
+      [change('spec/user_spec.rb', 'modified', [], ['    skip "pending rewrite"'])],
+      ['test-skipped'],
+    ],
+    [
+      'a new test file that is already skipped',
+      [change('src/b.test.ts', 'added', [], ["it.skip('b', () => {});"])],
+      ['test-skipped'],
+    ],
+    [
+      'moving an existing skip is not a new skip',
+      [change('src/a.test.ts', 'modified', ["it.skip('a', () => {});"], ["  it.skip('a', () => {});"])],
+      [],
+    ],
+    [
+      '.only added',
+      [change('src/a.test.ts', 'modified', ["it('a', () => {});"], ["it.only('a', () => {});"])],
+      ['focus-added'],
+    ],
+    [
+      'fit added',
+      [change('src/a.spec.js', 'modified', ["it('a', () => {});"], ["fit('a', () => {});"])],
+      ['focus-added'],
+    ],
+    [
+      'assertion removed',
+      [change('src/a.test.ts', 'modified', ['  expect(a).toBe(1);', '  expect(b).toBe(2);'], ['  expect(a).toBe(1);'])],
+      ['assertions-removed'],
+    ],
+    [
+      'python assert removed',
+      [change('tests/test_api.py', 'modified', ['    assert r.status == 200'], ['    r.status'])],
+      ['assertions-removed'],
+    ],
+    [
+      'assertion changed, not removed',
+      [change('src/a.test.ts', 'modified', ['  expect(a).toBe(1);'], ['  expect(a).toEqual(1);'])],
+      [],
+    ],
+    [
+      'new test file with tests',
+      [change('src/b.test.ts', 'added', [], ["it('b', () => { expect(1).toBe(1); });"])],
+      [],
+    ],
     ['source file edits are not test edits', [change('src/a.ts', 'modified', ['  assert(x);', "it('x')"], [])], []],
     ['skip marker word in a source file', [change('src/skip.ts', 'modified', [], ['skip = true'])], []],
   ])('%s', (_name, changes, kinds) => {
@@ -52,20 +162,38 @@ describe('detectDiffTampering', () => {
   });
 
   it('names the removed test in its detail', () => {
-    expect(detectDiffTampering([change('src/a.test.ts', 'modified', ["test('parses dates', () => {});"], [])])).toEqual([
-      { kind: 'test-removed', path: 'src/a.test.ts', detail: 'test `parses dates` was removed from `src/a.test.ts`' },
-    ]);
+    expect(detectDiffTampering([change('src/a.test.ts', 'modified', ["test('parses dates', () => {});"], [])])).toEqual(
+      [{ kind: 'test-removed', path: 'src/a.test.ts', detail: 'test `parses dates` was removed from `src/a.test.ts`' }],
+    );
   });
 });
 
-const test = (file: string, name: string, status: TestCaseResult['status']): TestCaseResult => ({ id: `${file}::${name}`, name, file, status });
+const test = (file: string, name: string, status: TestCaseResult['status']): TestCaseResult => ({
+  id: `${file}::${name}`,
+  name,
+  file,
+  status,
+});
 const report = (tests: TestCaseResult[], extra: Partial<TestReport> = {}): TestReport => ({
-  runner: 'vitest', command: 'npx vitest run', crashed: false, structured: true, exitCode: 0, timedOut: false, durationMs: 1,
-  totals: { passed: 0, failed: 0, errored: 0, skipped: 0, total: tests.length }, tests, outputTail: '', ...extra,
+  runner: 'vitest',
+  command: 'npx vitest run',
+  crashed: false,
+  structured: true,
+  exitCode: 0,
+  timedOut: false,
+  durationMs: 1,
+  totals: { passed: 0, failed: 0, errored: 0, skipped: 0, total: tests.length },
+  tests,
+  outputTail: '',
+  ...extra,
 });
 
 describe('detectReportTampering', () => {
-  const baseline = report([test('a.test.ts', 'one', 'passed'), test('a.test.ts', 'two', 'failed'), test('a.test.ts', 'off', 'skipped')]);
+  const baseline = report([
+    test('a.test.ts', 'one', 'passed'),
+    test('a.test.ts', 'two', 'failed'),
+    test('a.test.ts', 'off', 'skipped'),
+  ]);
 
   it('reports a baseline test that no longer runs, passing or failing', () => {
     const now = report([test('a.test.ts', 'one', 'passed')]);
@@ -75,13 +203,20 @@ describe('detectReportTampering', () => {
   });
 
   it('reports a baseline test that is now skipped, but not one that was skipped already', () => {
-    const now = report([test('a.test.ts', 'one', 'skipped'), test('a.test.ts', 'two', 'failed'), test('a.test.ts', 'off', 'skipped')]);
+    const now = report([
+      test('a.test.ts', 'one', 'skipped'),
+      test('a.test.ts', 'two', 'failed'),
+      test('a.test.ts', 'off', 'skipped'),
+    ]);
     expect(detectReportTampering(baseline, now, []).map((f) => f.kind)).toEqual(['test-now-skipped']);
   });
 
   it('follows renamed files and tests moved into changed files', () => {
     const now = report([test('b.test.ts', 'one', 'passed'), test('c.test.ts', 'two', 'passed')]);
-    const changes = [change('b.test.ts', 'renamed', [], [], 'a.test.ts'), change('c.test.ts', 'added', [], ["it('two')"])];
+    const changes = [
+      change('b.test.ts', 'renamed', [], [], 'a.test.ts'),
+      change('c.test.ts', 'added', [], ["it('two')"]),
+    ];
     expect(detectReportTampering(baseline, now, changes)).toEqual([]);
   });
 

@@ -6,25 +6,92 @@ import type { TestCaseResult, TestReport } from '../../../src/ports/test-runner.
 const report = (tests: [string, TestCaseResult['status']][], extra: Partial<TestReport> = {}): TestReport => {
   const n = (s: string): number => tests.filter(([, st]) => st === s).length;
   return {
-    runner: 'fake', command: 'npm test', crashed: false, structured: true, exitCode: n('failed') + n('errored') > 0 ? 1 : 0, timedOut: false, durationMs: 0,
-    totals: { passed: n('passed'), failed: n('failed'), errored: n('errored'), skipped: n('skipped'), total: tests.length }, outputTail: '',
-    tests: tests.map(([id, status]) => ({ id, name: id, file: 'a.test.ts', status })), ...extra,
+    runner: 'fake',
+    command: 'npm test',
+    crashed: false,
+    structured: true,
+    exitCode: n('failed') + n('errored') > 0 ? 1 : 0,
+    timedOut: false,
+    durationMs: 0,
+    totals: {
+      passed: n('passed'),
+      failed: n('failed'),
+      errored: n('errored'),
+      skipped: n('skipped'),
+      total: tests.length,
+    },
+    outputTail: '',
+    tests: tests.map(([id, status]) => ({ id, name: id, file: 'a.test.ts', status })),
+    ...extra,
   };
 };
 
-const baseline = report([['a', 'passed'], ['old', 'failed'], ['skipped', 'skipped']]);
-const judge = (current: TestReport, mustFix = false): string | null => judgeReport(current, compareToBaseline(baseline, current), { baseline, mustFixBaselineFailures: mustFix });
+const baseline = report([
+  ['a', 'passed'],
+  ['old', 'failed'],
+  ['skipped', 'skipped'],
+]);
+const judge = (current: TestReport, mustFix = false): string | null =>
+  judgeReport(current, compareToBaseline(baseline, current), { baseline, mustFixBaselineFailures: mustFix });
 
 describe('judgeReport', () => {
   it.each<[string, TestReport, boolean, string | null]>([
-    ['pre-existing failure only', report([['a', 'passed'], ['old', 'failed'], ['new', 'passed']]), false, null],
-    ['pre-existing failure when it must be fixed', report([['a', 'passed'], ['old', 'failed']]), true, '1 failing test(s) still fail: old'],
-    ['a baseline test broken', report([['a', 'failed'], ['old', 'failed']]), false, '1 test(s) fail because of the change: a'],
-    ['a new test failing', report([['a', 'passed'], ['old', 'failed'], ['n', 'errored']]), false, '1 test(s) fail because of the change: n'],
-    ['a test skipped at baseline failing now', report([['a', 'passed'], ['old', 'failed'], ['skipped', 'failed']]), false, '1 test(s) fail because of the change: skipped'],
+    [
+      'pre-existing failure only',
+      report([
+        ['a', 'passed'],
+        ['old', 'failed'],
+        ['new', 'passed'],
+      ]),
+      false,
+      null,
+    ],
+    [
+      'pre-existing failure when it must be fixed',
+      report([
+        ['a', 'passed'],
+        ['old', 'failed'],
+      ]),
+      true,
+      '1 failing test(s) still fail: old',
+    ],
+    [
+      'a baseline test broken',
+      report([
+        ['a', 'failed'],
+        ['old', 'failed'],
+      ]),
+      false,
+      '1 test(s) fail because of the change: a',
+    ],
+    [
+      'a new test failing',
+      report([
+        ['a', 'passed'],
+        ['old', 'failed'],
+        ['n', 'errored'],
+      ]),
+      false,
+      '1 test(s) fail because of the change: n',
+    ],
+    [
+      'a test skipped at baseline failing now',
+      report([
+        ['a', 'passed'],
+        ['old', 'failed'],
+        ['skipped', 'failed'],
+      ]),
+      false,
+      '1 test(s) fail because of the change: skipped',
+    ],
     ['crashed', report([], { crashed: true, exitCode: 2 }), false, 'the test suite could not run (exit code 2)'],
     ['unstructured success', report([], { structured: false, exitCode: 0 }), false, null],
-    ['unstructured failure', report([], { structured: false, exitCode: 1 }), false, 'the test command failed (exit code 1) and reported no per-test results'],
+    [
+      'unstructured failure',
+      report([], { structured: false, exitCode: 1 }),
+      false,
+      'the test command failed (exit code 1) and reported no per-test results',
+    ],
   ])('%s', (_name, current, mustFix, expected) => {
     expect(judge(current, mustFix)).toBe(expected);
   });
@@ -32,14 +99,22 @@ describe('judgeReport', () => {
   it('rejects a failing command without failing tests when the baseline command succeeded', () => {
     const green = report([['a', 'passed']]);
     const current = report([['a', 'passed']], { exitCode: 1 });
-    expect(judgeReport(current, compareToBaseline(green, current), { baseline: green, mustFixBaselineFailures: false }))
-      .toBe('the test command failed (exit code 1) although no test failed; see the output');
+    expect(
+      judgeReport(current, compareToBaseline(green, current), { baseline: green, mustFixBaselineFailures: false }),
+    ).toBe('the test command failed (exit code 1) although no test failed; see the output');
   });
 });
 
 describe('scoreReport', () => {
   it('prefers fewer broken baseline tests, then more passing, then fewer failing', () => {
-    const broken = scoreReport(report([['a', 'failed'], ['x', 'passed'], ['y', 'passed']]), compareToBaseline(baseline, report([['a', 'failed']])));
+    const broken = scoreReport(
+      report([
+        ['a', 'failed'],
+        ['x', 'passed'],
+        ['y', 'passed'],
+      ]),
+      compareToBaseline(baseline, report([['a', 'failed']])),
+    );
     const fine = scoreReport(report([['a', 'passed']]), compareToBaseline(baseline, report([['a', 'passed']])));
     expect(broken).toEqual([-1, 2, -1]);
     expect(fine).toEqual([0, 1, 0]);

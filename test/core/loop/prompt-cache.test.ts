@@ -29,7 +29,12 @@ describe('the cached prompt prefix', () => {
     }
     // so the simulated provider cache is written once and read from turn 2 on
     const usage = f.model.requests.map((_, i) => f.audit.ofKind('model-response')[i]?.response);
-    expect(usage.map((r) => (r as { usage: { cacheReadTokens: number } }).usage.cacheReadTokens > 0)).toEqual([false, true, true, true]);
+    expect(usage.map((r) => (r as { usage: { cacheReadTokens: number } }).usage.cacheReadTokens > 0)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('keeps the task out of the system prompt and quotes it as data', async () => {
@@ -50,7 +55,11 @@ describe('the cached prompt prefix', () => {
   });
 
   it('puts the breakpoint on the system prompt when there is no context', async () => {
-    const f = createFakeLoop({ files: repoFiles(), contextText: '', script: [createFile('src/add.test.ts', ADD_TEST), endTurn()] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      contextText: '',
+      script: [createFile('src/add.test.ts', ADD_TEST), endTurn()],
+    });
     await runLoop(f.request, f.deps);
     expect(f.model.requests[0]?.system.map((b) => b.cache)).toEqual([true]);
   });
@@ -61,8 +70,18 @@ describe('the cached prompt prefix', () => {
 
     const logged = f.audit.ofKind('model-request');
     expect(logged[0]?.request).toEqual(f.model.requests[0]);
-    expect(logged[1]?.request).toEqual({ prefix: 'unchanged', messageCount: 3, newMessages: f.model.requests[1]?.messages.slice(1) });
-    expect(f.audit.events[0]).toEqual({ kind: 'run-start', mode: 'generate', task: 'Add tests for add()', model: 'fake-model', base: f.repo.baseSha });
+    expect(logged[1]?.request).toEqual({
+      prefix: 'unchanged',
+      messageCount: 3,
+      newMessages: f.model.requests[1]?.messages.slice(1),
+    });
+    expect(f.audit.events[0]).toEqual({
+      kind: 'run-start',
+      mode: 'generate',
+      task: 'Add tests for add()',
+      model: 'fake-model',
+      base: f.repo.baseSha,
+    });
     expect(f.audit.events.at(-1)).toEqual({ kind: 'run-end', outcome: 'succeeded' });
   });
 });

@@ -7,7 +7,8 @@ import { createFile, endTurn, viewFile } from '../../fakes/model-script.ts';
 import { ADD_TEST, BUGGY_ADD, repoFiles } from './fixture.ts';
 
 const fixedUsage = (reply: ScriptedReply, inputTokens: number, outputTokens: number): ScriptedReply => ({
-  ...reply, usage: { inputTokens, outputTokens, cacheWriteTokens: 0, cacheReadTokens: 0 },
+  ...reply,
+  usage: { inputTokens, outputTokens, cacheWriteTokens: 0, cacheReadTokens: 0 },
 });
 
 describe('runLoop budgets (fail closed)', () => {
@@ -23,7 +24,9 @@ describe('runLoop budgets (fail closed)', () => {
     expect(outcome.kind).toBe('gave-up');
     if (outcome.kind !== 'gave-up') return;
     expect(outcome.reason.code).toBe('cost-budget');
-    expect(outcome.reason.message).toMatch(/^Stopped before a model call that could cost up to \$0\.0\d+: \$0\.0300 of the \$0\.05 budget were already spent\.$/);
+    expect(outcome.reason.message).toMatch(
+      /^Stopped before a model call that could cost up to \$0\.0\d+: \$0\.0300 of the \$0\.05 budget were already spent\.$/,
+    );
     expect(f.model.requests).toHaveLength(1);
     expect(outcome.report.costUsd).toBeCloseTo(0.03, 10);
     expect(outcome.report.costUsd).toBeLessThanOrEqual(0.05);
@@ -43,7 +46,9 @@ describe('runLoop budgets (fail closed)', () => {
     const f = createFakeLoop({ files: repoFiles(), script: [endTurn()], deps: { costOf: () => Number.NaN } });
     const outcome = await runLoop(f.request, f.deps);
 
-    expect(outcome.kind === 'gave-up' && outcome.reason.message).toContain('could cost an unknown amount (the model has no price)');
+    expect(outcome.kind === 'gave-up' && outcome.reason.message).toContain(
+      'could cost an unknown amount (the model has no price)',
+    );
     expect(f.model.requests).toHaveLength(0);
   });
 
@@ -58,7 +63,9 @@ describe('runLoop budgets (fail closed)', () => {
     expect(outcome).toMatchObject({ kind: 'gave-up', reason: { code: 'token-budget' } });
     expect(f.model.requests).toHaveLength(2);
     expect(outcome.report.totalTokens).toBe(18_000);
-    expect(outcome.kind === 'gave-up' && outcome.reason.message).toMatch(/18,000 of the 20,000-token budget were already used/);
+    expect(outcome.kind === 'gave-up' && outcome.reason.message).toMatch(
+      /18,000 of the 20,000-token budget were already used/,
+    );
   });
 
   it('stops at the wall-time budget and does not keep unvalidated edits', async () => {
@@ -72,7 +79,10 @@ describe('runLoop budgets (fail closed)', () => {
 
     expect(outcome.kind).toBe('gave-up');
     if (outcome.kind !== 'gave-up') return;
-    expect(outcome.reason).toEqual({ code: 'time-budget', message: 'The wall-time budget of 1 min was used up (1.0 min elapsed).' });
+    expect(outcome.reason).toEqual({
+      code: 'time-budget',
+      message: 'The wall-time budget of 1 min was used up (1.0 min elapsed).',
+    });
     expect(f.model.requests).toHaveLength(3);
     expect(outcome.diff).toBe('');
     expect(f.repo.read('src/add.test.ts')).toBeNull();
@@ -87,7 +97,9 @@ describe('runLoop budgets (fail closed)', () => {
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
-    expect(outcome.report.notes[0]).toMatch(/^Stopped before a model call .* The state the model had reached passes verification, so the change is proposed\.$/);
+    expect(outcome.report.notes[0]).toMatch(
+      /^Stopped before a model call .* The state the model had reached passes verification, so the change is proposed\.$/,
+    );
   });
 
   it('gives up on a model error after retries, keeping the best state', async () => {
@@ -102,13 +114,23 @@ describe('runLoop budgets (fail closed)', () => {
 
     expect(outcome.kind).toBe('gave-up');
     if (outcome.kind !== 'gave-up') return;
-    expect(outcome.reason).toEqual({ code: 'model-error', message: 'The model call failed: Anthropic API overloaded (529) after 2 retries; try again later.' });
+    expect(outcome.reason).toEqual({
+      code: 'model-error',
+      message: 'The model call failed: Anthropic API overloaded (529) after 2 retries; try again later.',
+    });
     expect(outcome.changes.map((c) => c.path)).toEqual(['src/add.test.ts']);
     expect(outcome.report.restoredBestFromIteration).toBeNull();
   });
 
   it('lets other errors through: they are bugs, not outcomes', async () => {
-    const f = createFakeLoop({ files: repoFiles(), script: [() => { throw new TypeError('boom'); }] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      script: [
+        () => {
+          throw new TypeError('boom');
+        },
+      ],
+    });
     await expect(runLoop(f.request, f.deps)).rejects.toThrow('boom');
   });
 });
@@ -119,7 +141,12 @@ describe('the dollar budget is never overspent', () => {
     for (const maxCostUsd of [0.01, 0.02, 0.035, 0.05, 0.08, 0.13]) {
       // usage is simulated from the real request size (4 characters per token); the model never finishes
       const script = Array.from({ length: 60 }, () => viewFile('src/add.ts'));
-      const f = createFakeLoop({ files: repoFiles(), config: { budgets: { maxCostUsd }, model: { maxOutputTokens: 500 } }, script, contextText: 'context '.repeat(2000) });
+      const f = createFakeLoop({
+        files: repoFiles(),
+        config: { budgets: { maxCostUsd }, model: { maxOutputTokens: 500 } },
+        script,
+        contextText: 'context '.repeat(2000),
+      });
       const outcome = await runLoop(f.request, f.deps);
 
       expect(outcome).toMatchObject({ kind: 'gave-up', reason: { code: 'cost-budget' } });

@@ -10,10 +10,12 @@ const fixTask = { mode: 'fix' as const, title: 'Make CI green', body: '', pullRe
 const files = (): Record<string, string> => ({ ...repoFiles(BUGGY_ADD), 'src/add.test.ts': ADD_TEST });
 
 /** A script step that deletes a file directly, as a model with a shell would. */
-const deleteFile = (repo: MemoryRepo, path: string): ScriptStep => () => {
-  repo.delete(path);
-  return endTurn('Removed the failing test.');
-};
+const deleteFile =
+  (repo: MemoryRepo, path: string): ScriptStep =>
+  () => {
+    repo.delete(path);
+    return endTurn('Removed the failing test.');
+  };
 
 describe('runLoop and test tampering', () => {
   it('refuses when the model deletes a failing test twice in a row, and restores the tree', async () => {
@@ -27,13 +29,19 @@ describe('runLoop and test tampering', () => {
 
     expect(outcome.kind).toBe('refused');
     if (outcome.kind !== 'refused') return;
-    expect(outcome.reason).toBe('The model deleted, skipped or weakened existing tests in two rounds in a row (test file `src/add.test.ts` was deleted). The engine does not accept such a change.');
+    expect(outcome.reason).toBe(
+      'The model deleted, skipped or weakened existing tests in two rounds in a row (test file `src/add.test.ts` was deleted). The engine does not accept such a change.',
+    );
     expect(f.repo.read('src/add.test.ts')).toBe(ADD_TEST);
-    expect(outcome.report.tampering).toEqual([{ kind: 'test-file-deleted', path: 'src/add.test.ts', detail: 'test file `src/add.test.ts` was deleted' }]);
+    expect(outcome.report.tampering).toEqual([
+      { kind: 'test-file-deleted', path: 'src/add.test.ts', detail: 'test file `src/add.test.ts` was deleted' },
+    ]);
     // the tampered state never reached the test runner: only the baseline ran
     expect(f.tests.runs).toEqual([undefined]);
     const feedback = f.model.requests[1]?.messages.at(-1)?.content[0];
-    expect(feedback?.type === 'text' && feedback.text).toContain('The engine rejected your change (round 2 of 5): it deletes, skips or weakens existing tests.\n- test file `src/add.test.ts` was deleted');
+    expect(feedback?.type === 'text' && feedback.text).toContain(
+      'The engine rejected your change (round 2 of 5): it deletes, skips or weakens existing tests.\n- test file `src/add.test.ts` was deleted',
+    );
   });
 
   it('does not accept a skipped test, and succeeds once the model fixes the code instead', async () => {
@@ -42,15 +50,20 @@ describe('runLoop and test tampering', () => {
       task: fixTask,
       mustFixBaselineFailures: true,
       script: [
-        strReplace('src/add.test.ts', "it('adds'", "it.skip('adds'"), endTurn(),
-        strReplace('src/add.test.ts', "it.skip('adds'", "it('adds'"), strReplace('src/add.ts', 'a - b', 'a + b'), endTurn(),
+        strReplace('src/add.test.ts', "it('adds'", "it.skip('adds'"),
+        endTurn(),
+        strReplace('src/add.test.ts', "it.skip('adds'", "it('adds'"),
+        strReplace('src/add.ts', 'a - b', 'a + b'),
+        endTurn(),
       ],
     });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
     expect(outcome.report.iterationLog.map((i) => i.result)).toEqual(['tampered', 'passed']);
-    expect(outcome.report.tampering).toEqual([{ kind: 'test-skipped', path: 'src/add.test.ts', detail: 'a skip marker was added in `src/add.test.ts`' }]);
+    expect(outcome.report.tampering).toEqual([
+      { kind: 'test-skipped', path: 'src/add.test.ts', detail: 'a skip marker was added in `src/add.test.ts`' },
+    ]);
     expect(outcome.kind === 'succeeded' && outcome.changes.map((c) => c.path)).toEqual(['src/add.ts']);
   });
 
@@ -58,38 +71,61 @@ describe('runLoop and test tampering', () => {
     const f = createFakeLoop({
       files: repoFiles(),
       script: [
-        strReplace('test/mul.test.ts', "it('multiplies'", "it('multiplies numbers'"), endTurn(),
-        createFile('src/add.test.ts', ADD_TEST), strReplace('test/mul.test.ts', "it('multiplies numbers'", "it('multiplies'"), endTurn(),
+        strReplace('test/mul.test.ts', "it('multiplies'", "it('multiplies numbers'"),
+        endTurn(),
+        createFile('src/add.test.ts', ADD_TEST),
+        strReplace('test/mul.test.ts', "it('multiplies numbers'", "it('multiplies'"),
+        endTurn(),
       ],
     });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
-    expect(outcome.report.tampering).toEqual([{ kind: 'test-removed', path: 'test/mul.test.ts', detail: 'test `multiplies` was removed from `test/mul.test.ts`' }]);
+    expect(outcome.report.tampering).toEqual([
+      {
+        kind: 'test-removed',
+        path: 'test/mul.test.ts',
+        detail: 'test `multiplies` was removed from `test/mul.test.ts`',
+      },
+    ]);
     expect(outcome.report.iterationLog[0]?.result).toBe('tampered');
   });
 
   it('catches a baseline test that stopped running although the diff shows no removal', async () => {
-    const move = (r: MemoryRepo, from: string, to: string): ScriptStep[] => [() => {
-      r.write(to, r.read(from) ?? '');
-      r.delete(from);
-      return createFile('src/add.test.ts', ADD_TEST);
-    }, endTurn()];
+    const move = (r: MemoryRepo, from: string, to: string): ScriptStep[] => [
+      () => {
+        r.write(to, r.read(from) ?? '');
+        r.delete(from);
+        return createFile('src/add.test.ts', ADD_TEST);
+      },
+      endTurn(),
+    ];
     // test/mul.ts is still in a test folder (a rename, not a deletion), but the runner no longer picks it up
-    const f = createFakeLoop({ files: repoFiles(), script: (r) => [...move(r, 'test/mul.test.ts', 'test/mul.ts'), ...move(r, 'test/mul.ts', 'test/mul.test.ts')] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      script: (r) => [...move(r, 'test/mul.test.ts', 'test/mul.ts'), ...move(r, 'test/mul.ts', 'test/mul.test.ts')],
+    });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
-    expect(outcome.report.tampering).toEqual([{ kind: 'test-vanished', path: 'test/mul.ts', detail: 'baseline test `test/mul.test.ts::multiplies` no longer runs' }]);
+    expect(outcome.report.tampering).toEqual([
+      {
+        kind: 'test-vanished',
+        path: 'test/mul.ts',
+        detail: 'baseline test `test/mul.test.ts::multiplies` no longer runs',
+      },
+    ]);
     expect(outcome.report.iterationLog.map((i) => i.result)).toEqual(['tampered', 'passed']);
   });
 
   it('a renamed test file is not a deleted one', async () => {
-    const move = (r: MemoryRepo): ScriptStep => () => {
-      r.write('test/math/mul.test.ts', r.read('test/mul.test.ts') ?? '');
-      r.delete('test/mul.test.ts');
-      return createFile('src/add.test.ts', ADD_TEST);
-    };
+    const move =
+      (r: MemoryRepo): ScriptStep =>
+      () => {
+        r.write('test/math/mul.test.ts', r.read('test/mul.test.ts') ?? '');
+        r.delete('test/mul.test.ts');
+        return createFile('src/add.test.ts', ADD_TEST);
+      };
     const f = createFakeLoop({ files: repoFiles(), script: (r) => [move(r), endTurn()] });
     const outcome = await runLoop(f.request, f.deps);
 

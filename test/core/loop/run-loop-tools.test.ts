@@ -7,7 +7,9 @@ import { createFile, endTurn, runTests, toolUse, toolUses } from '../../fakes/mo
 import { ADD_TEST, BUGGY_ADD, repoFiles } from './fixture.ts';
 
 function toolResults(f: ReturnType<typeof createFakeLoop>, request: number): ToolResultBlock[] {
-  return (f.model.requests[request]?.messages.at(-1)?.content ?? []).filter((b): b is ToolResultBlock => b.type === 'tool_result');
+  return (f.model.requests[request]?.messages.at(-1)?.content ?? []).filter(
+    (b): b is ToolResultBlock => b.type === 'tool_result',
+  );
 }
 
 describe('runLoop tool dispatch', () => {
@@ -44,7 +46,14 @@ describe('runLoop tool dispatch', () => {
   });
 
   it('turns a throwing tool adapter into an error result and an audit note', async () => {
-    const f = createFakeLoop({ files: repoFiles(), script: [toolUse(EDITOR_TOOL, { command: 'view', path: 'src/add.ts' }), createFile('src/add.test.ts', ADD_TEST), endTurn()] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      script: [
+        toolUse(EDITOR_TOOL, { command: 'view', path: 'src/add.ts' }),
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+      ],
+    });
     const execute = f.tools.execute.bind(f.tools);
     let first = true;
     f.tools.execute = async (call) => {
@@ -57,7 +66,14 @@ describe('runLoop tool dispatch', () => {
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
-    expect(toolResults(f, 1)).toEqual([{ type: 'tool_result', toolUseId: expect.any(String), content: 'Tool "str_replace_based_edit_tool" failed: EIO: disk on fire', isError: true }]);
+    expect(toolResults(f, 1)).toEqual([
+      {
+        type: 'tool_result',
+        toolUseId: expect.any(String),
+        content: 'Tool "str_replace_based_edit_tool" failed: EIO: disk on fire',
+        isError: true,
+      },
+    ]);
     expect(f.audit.ofKind('note').map((n) => n.message)).toContain('tool adapter threw');
   });
 
@@ -77,9 +93,27 @@ describe('runLoop tool dispatch', () => {
     await runLoop(f.request, f.deps);
 
     expect(f.audit.ofKind('tool-refused')).toEqual([
-      { kind: 'tool-refused', turn: 1, name: EDITOR_TOOL, path: '.github/workflows/ci.yml', reason: '.github/workflows/** is denied by paths.deny' },
-      { kind: 'tool-refused', turn: 1, name: EDITOR_TOOL, path: '../../etc/passwd', reason: '".." is not allowed in paths' },
-      { kind: 'tool-refused', turn: 1, name: EDITOR_TOOL, path: '.git/hooks/pre-commit', reason: '.git/ is off limits' },
+      {
+        kind: 'tool-refused',
+        turn: 1,
+        name: EDITOR_TOOL,
+        path: '.github/workflows/ci.yml',
+        reason: '.github/workflows/** is denied by paths.deny',
+      },
+      {
+        kind: 'tool-refused',
+        turn: 1,
+        name: EDITOR_TOOL,
+        path: '../../etc/passwd',
+        reason: '".." is not allowed in paths',
+      },
+      {
+        kind: 'tool-refused',
+        turn: 1,
+        name: EDITOR_TOOL,
+        path: '.git/hooks/pre-commit',
+        reason: '.git/ is off limits',
+      },
     ]);
     expect(toolResults(f, 1).every((r) => r.isError && r.content.startsWith('Refused: '))).toBe(true);
     expect(f.repo.read('.github/workflows/ci.yml')).toBeNull();
@@ -89,7 +123,23 @@ describe('runLoop tool dispatch', () => {
     const files = { ...repoFiles(BUGGY_ADD), 'test/legacy.test.ts': "it('legacy', () => {}); // @fail\n" };
     const f = createFakeLoop({
       files,
-      script: [createFile('src/add.test.ts', ADD_TEST), runTests({ tests: ['src/add.test.ts'] }), runTests(), { content: [{ type: 'text', text: 'The add test fails because add is wrong; fixing.' }, { type: 'tool_use', id: 'toolu_fix', name: EDITOR_TOOL, input: { command: 'str_replace', path: 'src/add.ts', old_str: 'a - b', new_str: 'a + b' } }] }, endTurn()],
+      script: [
+        createFile('src/add.test.ts', ADD_TEST),
+        runTests({ tests: ['src/add.test.ts'] }),
+        runTests(),
+        {
+          content: [
+            { type: 'text', text: 'The add test fails because add is wrong; fixing.' },
+            {
+              type: 'tool_use',
+              id: 'toolu_fix',
+              name: EDITOR_TOOL,
+              input: { command: 'str_replace', path: 'src/add.ts', old_str: 'a - b', new_str: 'a + b' },
+            },
+          ],
+        },
+        endTurn(),
+      ],
     });
     const outcome = await runLoop(f.request, f.deps);
 
@@ -99,7 +149,9 @@ describe('runLoop tool dispatch', () => {
     expect(subset).toContain('Tests: 1 failed, 0 passed (1 total) — `npm test` (fake), exit code 1');
     expect(subset).toContain('FAILED src/add.test.ts:2 — adds');
     const full = toolResults(f, 3)[0]?.content ?? '';
-    expect(full).toContain('Pre-existing failures (already failing before the change; not caused by it): test/legacy.test.ts::legacy');
+    expect(full).toContain(
+      'Pre-existing failures (already failing before the change; not caused by it): test/legacy.test.ts::legacy',
+    );
     expect(full).not.toContain('FAILED test/legacy.test.ts');
   });
 
@@ -111,10 +163,14 @@ describe('runLoop tool dispatch', () => {
     });
     await runLoop(f.request, f.deps);
 
-    expect(toolResults(f, 2)).toEqual([{
-      type: 'tool_result', toolUseId: expect.any(String), isError: true,
-      content: 'run_tests may be called 1 times per round; end your turn and the engine will run the tests.',
-    }]);
+    expect(toolResults(f, 2)).toEqual([
+      {
+        type: 'tool_result',
+        toolUseId: expect.any(String),
+        isError: true,
+        content: 'run_tests may be called 1 times per round; end your turn and the engine will run the tests.',
+      },
+    ]);
   });
 
   it('ends a round that never ends its turn after the model-call limit, and validates it anyway', async () => {

@@ -27,33 +27,54 @@ describe('runLoop verification', () => {
     });
     expect(outcome.changes.map((c) => c.path)).toEqual(['src/add.test.ts']);
     expect(f.repo.read('src/add.timing.test.ts')).toBeNull();
-    expect(outcome.report.notes).toEqual(['Dropped `src/add.timing.test.ts`: flaky test(s) src/add.timing.test.ts::adds quickly.']);
+    expect(outcome.report.notes).toEqual([
+      'Dropped `src/add.timing.test.ts`: flaky test(s) src/add.timing.test.ts::adds quickly.',
+    ]);
     expect(outcome.report.tests.final?.total).toBe(2);
     expect(f.checkpoints.calls).toContain('restorePaths cp-1 src/add.timing.test.ts');
   });
 
   it('fails the run on a flaky test when tests.onFlaky is fail', async () => {
-    const f = createFakeLoop({ files: repoFiles(), config: { tests: { onFlaky: 'fail' } }, script: [createBoth, endTurn()] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { tests: { onFlaky: 'fail' } },
+      script: [createBoth, endTurn()],
+    });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('gave-up');
     if (outcome.kind !== 'gave-up') return;
     expect(outcome.reason).toEqual({
       code: 'flaky-tests',
-      message: 'Generated tests failed a rerun (flaky): src/add.timing.test.ts::adds quickly. The run fails (tests.onFlaky: fail).',
+      message:
+        'Generated tests failed a rerun (flaky): src/add.timing.test.ts::adds quickly. The run fails (tests.onFlaky: fail).',
     });
     expect(outcome.report.verification?.reruns?.flaky).toEqual(['src/add.timing.test.ts::adds quickly']);
   });
 
   it('gives up when every generated test was flaky and dropped', async () => {
-    const f = createFakeLoop({ files: repoFiles(), script: [createFile('src/add.timing.test.ts', FLAKY_TEST), endTurn()] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      script: [createFile('src/add.timing.test.ts', FLAKY_TEST), endTurn()],
+    });
     const outcome = await runLoop(f.request, f.deps);
 
-    expect(outcome).toMatchObject({ kind: 'gave-up', reason: { code: 'flaky-tests', message: 'Every generated test file held a flaky test (src/add.timing.test.ts::adds quickly) and was dropped; nothing is left to propose.' } });
+    expect(outcome).toMatchObject({
+      kind: 'gave-up',
+      reason: {
+        code: 'flaky-tests',
+        message:
+          'Every generated test file held a flaky test (src/add.timing.test.ts::adds quickly) and was dropped; nothing is left to propose.',
+      },
+    });
   });
 
   it('skips reruns when flakinessReruns is 0', async () => {
-    const f = createFakeLoop({ files: repoFiles(), config: { tests: { flakinessReruns: 0 } }, script: [createBoth, endTurn()] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { tests: { flakinessReruns: 0 } },
+      script: [createBoth, endTurn()],
+    });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
@@ -61,12 +82,20 @@ describe('runLoop verification', () => {
   });
 
   it('requires a coverage rise when configured, and asks for more tests until there is one', async () => {
-    const measured = [{ beforePercent: 70, afterPercent: 70 }, { beforePercent: 70, afterPercent: 74.5 }];
+    const measured = [
+      { beforePercent: 70, afterPercent: 70 },
+      { beforePercent: 70, afterPercent: 74.5 },
+    ];
     const requests: unknown[] = [];
     const f = createFakeLoop({
       files: repoFiles(),
       config: { tests: { coverage: { required: true, minDeltaPercent: 1 } } },
-      script: [createFile('test/mul.more.test.ts', "it('multiplies by zero', () => {});\n"), endTurn(), createFile('src/add.test.ts', ADD_TEST), endTurn()],
+      script: [
+        createFile('test/mul.more.test.ts', "it('multiplies by zero', () => {});\n"),
+        endTurn(),
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+      ],
       deps: {
         measureCoverage: async (request) => {
           requests.push(request);
@@ -77,7 +106,12 @@ describe('runLoop verification', () => {
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
-    expect(outcome.report.verification?.coverage).toEqual({ beforePercent: 70, afterPercent: 74.5, minDeltaPercent: 1, raised: true });
+    expect(outcome.report.verification?.coverage).toEqual({
+      beforePercent: 70,
+      afterPercent: 74.5,
+      minDeltaPercent: 1,
+      raised: true,
+    });
     expect(outcome.report.iterationLog.map((i) => i.result)).toEqual(['coverage-not-raised', 'passed']);
     expect(requests[0]).toEqual({ targetFiles: [], testFiles: ['test/mul.more.test.ts'] });
     const feedback = f.model.requests[2]?.messages.at(-1)?.content[0];
@@ -88,9 +122,19 @@ describe('runLoop verification', () => {
   });
 
   it('cannot succeed when coverage is required but nothing can measure it', async () => {
-    const f = createFakeLoop({ files: repoFiles(), config: { tests: { coverage: { required: true } } }, script: [createFile('src/add.test.ts', ADD_TEST), endTurn()] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { tests: { coverage: { required: true } } },
+      script: [createFile('src/add.test.ts', ADD_TEST), endTurn()],
+    });
     const outcome = await runLoop(f.request, f.deps);
 
-    expect(outcome).toMatchObject({ kind: 'gave-up', reason: { code: 'coverage-not-raised', message: 'tests.coverage.required is set but no coverage measurement is available for this project.' } });
+    expect(outcome).toMatchObject({
+      kind: 'gave-up',
+      reason: {
+        code: 'coverage-not-raised',
+        message: 'tests.coverage.required is set but no coverage measurement is available for this project.',
+      },
+    });
   });
 });

@@ -6,7 +6,10 @@ import { ADD_TEST, BUGGY_ADD, repoFiles } from './fixture.ts';
 
 describe('runLoop', () => {
   it('succeeds on the first try and verifies the new test with reruns', async () => {
-    const f = createFakeLoop({ files: repoFiles(), script: [createFile('src/add.test.ts', ADD_TEST), endTurn('Added a test for add.')] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      script: [createFile('src/add.test.ts', ADD_TEST), endTurn('Added a test for add.')],
+    });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
@@ -34,16 +37,28 @@ describe('runLoop', () => {
       { tests: ['src/add.test.ts::adds'] },
     ]);
     expect(outcome.report.turns).toHaveLength(2);
-    expect(outcome.report.iterationLog).toEqual([{ iteration: 1, modelCalls: 2, toolCalls: 1, result: 'passed', tests: outcome.report.tests.final, testScope: 'full' }]);
+    expect(outcome.report.iterationLog).toEqual([
+      {
+        iteration: 1,
+        modelCalls: 2,
+        toolCalls: 1,
+        result: 'passed',
+        tests: outcome.report.tests.final,
+        testScope: 'full',
+      },
+    ]);
   });
 
   it('succeeds after two rounds of failures, feeding each failure report back', async () => {
     const f = createFakeLoop({
       files: repoFiles(BUGGY_ADD),
       script: [
-        createFile('src/add.test.ts', ADD_TEST), endTurn(),
-        strReplace('src/add.ts', 'a - b', 'a * b'), endTurn(),
-        strReplace('src/add.ts', 'a * b', 'a + b'), endTurn('Fixed add.'),
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+        strReplace('src/add.ts', 'a - b', 'a * b'),
+        endTurn(),
+        strReplace('src/add.ts', 'a * b', 'a + b'),
+        endTurn('Fixed add.'),
       ],
     });
     const outcome = await runLoop(f.request, f.deps);
@@ -66,9 +81,12 @@ describe('runLoop', () => {
       files: repoFiles(BUGGY_ADD),
       config: { budgets: { maxIterations: 3 } },
       script: [
-        createFile('src/add.test.ts', twoTests), endTurn(),
-        createFile('src/add.test.ts', worse), endTurn(),
-        strReplace('src/add.ts', 'a - b', 'a - b + 0'), endTurn(),
+        createFile('src/add.test.ts', twoTests),
+        endTurn(),
+        createFile('src/add.test.ts', worse),
+        endTurn(),
+        strReplace('src/add.ts', 'a - b', 'a - b + 0'),
+        endTurn(),
       ],
     });
     const outcome = await runLoop(f.request, f.deps);
@@ -106,8 +124,10 @@ describe('runLoop', () => {
       task: { mode: 'fix', title: 'Fix add', body: '', pullRequestNumber: 7 },
       mustFixBaselineFailures: true,
       script: [
-        strReplace('src/add.ts', 'return a - b;', 'return a - b; // TODO'), endTurn(),
-        strReplace('src/add.ts', 'a - b', 'a + b'), endTurn(),
+        strReplace('src/add.ts', 'return a - b;', 'return a - b; // TODO'),
+        endTurn(),
+        strReplace('src/add.ts', 'a - b', 'a + b'),
+        endTurn(),
       ],
     });
     const outcome = await runLoop(f.request, f.deps);
@@ -120,19 +140,29 @@ describe('runLoop', () => {
   });
 
   it('tells the model when it ended a round without changing anything', async () => {
-    const f = createFakeLoop({ files: repoFiles(), script: [endTurn('Nothing to do.'), createFile('src/add.test.ts', ADD_TEST), endTurn()] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      script: [endTurn('Nothing to do.'), createFile('src/add.test.ts', ADD_TEST), endTurn()],
+    });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
     expect(outcome.report.iterationLog.map((i) => i.result)).toEqual(['no-changes', 'passed']);
     const text = f.model.requests[1]?.messages.at(-1)?.content[0];
-    expect(text?.type === 'text' && text.text).toBe('You ended your turn without changing any file (round 2 of 5). Make the change with the tools, then end your turn.');
+    expect(text?.type === 'text' && text.text).toBe(
+      'You ended your turn without changing any file (round 2 of 5). Make the change with the tools, then end your turn.',
+    );
   });
 
   it('feeds a crashed suite back with the output tail', async () => {
     const f = createFakeLoop({
       files: repoFiles(),
-      script: [createFile('src/add.test.ts', `${ADD_TEST}// @crash\n`), endTurn(), createFile('src/add.test.ts', ADD_TEST), endTurn()],
+      script: [
+        createFile('src/add.test.ts', `${ADD_TEST}// @crash\n`),
+        endTurn(),
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+      ],
     });
     const outcome = await runLoop(f.request, f.deps);
 
@@ -146,7 +176,12 @@ describe('runLoop', () => {
     const f = createFakeLoop({
       files: repoFiles(BUGGY_ADD),
       runner: { structured: false },
-      script: [createFile('src/add.test.ts', ADD_TEST), endTurn(), strReplace('src/add.ts', 'a - b', 'a + b'), endTurn()],
+      script: [
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+        strReplace('src/add.ts', 'a - b', 'a + b'),
+        endTurn(),
+      ],
     });
     const outcome = await runLoop(f.request, f.deps);
 
@@ -157,44 +192,62 @@ describe('runLoop', () => {
   it('continues after a reply cut by the output limit', async () => {
     const f = createFakeLoop({
       files: repoFiles(),
-      script: [{ content: [{ type: 'text', text: 'I will now' }], stopReason: 'max_tokens' }, createFile('src/add.test.ts', ADD_TEST), endTurn()],
+      script: [
+        { content: [{ type: 'text', text: 'I will now' }], stopReason: 'max_tokens' },
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+      ],
     });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
     expect(f.model.requests[1]?.messages.at(-1)).toEqual({
-      role: 'user', content: [{ type: 'text', text: 'Your reply was cut off by the output limit. Continue exactly where you stopped.' }],
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Your reply was cut off by the output limit. Continue exactly where you stopped.' },
+      ],
     });
   });
 
   it('returns refused when the model declines, leaving the tree as it was', async () => {
     const f = createFakeLoop({
       files: repoFiles(),
-      script: [createFile('src/x.test.ts', "it('x', () => {});\n"), { content: [{ type: 'text', text: 'I cannot help with that.' }], stopReason: 'refusal' }],
+      script: [
+        createFile('src/x.test.ts', "it('x', () => {});\n"),
+        { content: [{ type: 'text', text: 'I cannot help with that.' }], stopReason: 'refusal' },
+      ],
     });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome).toMatchObject({ kind: 'refused', reason: 'The model declined the task: I cannot help with that.' });
     expect(f.repo.read('src/x.test.ts')).toBeNull();
-    expect(f.audit.ofKind('run-end')).toEqual([{ kind: 'run-end', outcome: 'refused', reason: 'The model declined the task: I cannot help with that.' }]);
+    expect(f.audit.ofKind('run-end')).toEqual([
+      { kind: 'run-end', outcome: 'refused', reason: 'The model declined the task: I cannot help with that.' },
+    ]);
   });
 
   it('reports progress through every step', async () => {
     const f = createFakeLoop({ files: repoFiles(), script: [createFile('src/add.test.ts', ADD_TEST), endTurn()] });
     await runLoop(f.request, f.deps);
 
-    const states = f.progress.snapshots.map((p) => `${p.steps.baseline.state}/${p.steps.iterations.state}/${p.steps.verify.state}`);
+    const states = f.progress.snapshots.map(
+      (p) => `${p.steps.baseline.state}/${p.steps.iterations.state}/${p.steps.verify.state}`,
+    );
     expect(states[0]).toBe('running/pending/pending');
     expect(states).toContain('done/running/pending');
     expect(states).toContain('done/running/running');
     expect(f.progress.last).toMatchObject({
       steps: {
-        understand: { state: 'done' }, context: { state: 'done' }, baseline: { state: 'done', detail: '1 passed' },
+        understand: { state: 'done' },
+        context: { state: 'done' },
+        baseline: { state: 'done', detail: '1 passed' },
         iterations: { state: 'done', detail: '1 of 5 rounds' },
         verify: { state: 'done', detail: 'full suite passed; 1 new/changed test(s) passed 3 reruns' },
         publish: { state: 'pending' },
       },
-      iteration: 1, maxIterations: 5, tests: { passed: 2, failed: 0, total: 2 },
+      iteration: 1,
+      maxIterations: 5,
+      tests: { passed: 2, failed: 0, total: 2 },
     });
     expect(f.progress.last?.tokens).toBeGreaterThan(0);
   });

@@ -46,7 +46,9 @@ describe('refNameProblem', () => {
 
 describe('branchName', () => {
   it('fills the default template', () => {
-    expect(branchName('greenlight/issue-{number}-{slug}', { number: 12, title: 'Add tests for the parser' })).toBe('greenlight/issue-12-add-tests-for-the-parser');
+    expect(branchName('greenlight/issue-{number}-{slug}', { number: 12, title: 'Add tests for the parser' })).toBe(
+      'greenlight/issue-12-add-tests-for-the-parser',
+    );
   });
 
   it('fills {run} when a run id is known', () => {
@@ -71,7 +73,10 @@ describe('branchName', () => {
   });
 
   it('cannot be steered by a hostile title: the slug only has [a-z0-9-]', () => {
-    const name = branchName('greenlight/issue-{number}-{slug}', { number: 1, title: 'x; git push --force ../../main ~^:?*[' });
+    const name = branchName('greenlight/issue-{number}-{slug}', {
+      number: 1,
+      title: 'x; git push --force ../../main ~^:?*[',
+    });
     expect(name).toBe('greenlight/issue-1-x-git-push-force-main');
     expect(refNameProblem(name)).toBeNull();
   });

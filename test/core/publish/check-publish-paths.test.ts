@@ -31,13 +31,15 @@ describe('checkPublishPaths', () => {
   });
 
   it('checks both names of a rename, so a workflow cannot be moved out either', () => {
-    expect(checkPublishPaths([{ path: 'docs/old-ci.yml', previousPath: '.github/workflows/ci.yml' }], paths))
-      .toEqual([{ path: '.github/workflows/ci.yml', reason: expect.stringContaining('never pushed') }]);
+    expect(checkPublishPaths([{ path: 'docs/old-ci.yml', previousPath: '.github/workflows/ci.yml' }], paths)).toEqual([
+      { path: '.github/workflows/ci.yml', reason: expect.stringContaining('never pushed') },
+    ]);
   });
 
   it('applies paths.allow', () => {
     const narrow = { allow: ['test/**'], deny: [] };
-    expect(checkPublishPaths([{ path: 'test/a.test.ts' }, { path: 'src/a.ts' }], narrow))
-      .toEqual([{ path: 'src/a.ts', reason: 'is not matched by paths.allow in .github/greenlight.yml' }]);
+    expect(checkPublishPaths([{ path: 'test/a.test.ts' }, { path: 'src/a.ts' }], narrow)).toEqual([
+      { path: 'src/a.ts', reason: 'is not matched by paths.allow in .github/greenlight.yml' },
+    ]);
   });
 });

@@ -8,10 +8,16 @@ describe('gate memo in the check run externalId', () => {
     expect(parseGateMemo(id)).toEqual({ tier: 'high', requesters: ['alice', 'bob'] });
   });
 
-  it.each([null, undefined, '', 'not json', '[]', '{"v":2,"tier":"low","requesters":[]}', '{"v":1,"tier":"extreme","requesters":[]}', '{"v":1,"tier":"low","requesters":[1]}'])(
-    'is null for %j',
-    (id) => {
-      expect(parseGateMemo(id)).toBeNull();
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    '',
+    'not json',
+    '[]',
+    '{"v":2,"tier":"low","requesters":[]}',
+    '{"v":1,"tier":"extreme","requesters":[]}',
+    '{"v":1,"tier":"low","requesters":[1]}',
+  ])('is null for %j', (id) => {
+    expect(parseGateMemo(id)).toBeNull();
+  });
 });

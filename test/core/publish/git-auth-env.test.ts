@@ -28,21 +28,25 @@ describe('gitAuthEnv', () => {
   it('pads the base64 so every server accepts it', () => {
     for (const token of ['a', 'ab', 'abc', 'abcd']) {
       const value = gitAuthEnv('https://github.com', token).GIT_CONFIG_VALUE_1 ?? '';
-      expect(Buffer.from(value.replace('AUTHORIZATION: basic ', ''), 'base64').toString()).toBe(`x-access-token:${token}`);
-      expect(value.length % 4).toBe((('AUTHORIZATION: basic '.length) % 4));
+      expect(Buffer.from(value.replace('AUTHORIZATION: basic ', ''), 'base64').toString()).toBe(
+        `x-access-token:${token}`,
+      );
+      expect(value.length % 4).toBe('AUTHORIZATION: basic '.length % 4);
     }
   });
 
-  it.each([['', 'https://github.com'], ['a\nb', 'https://github.com'], ['tok', 'github.com'], ['tok', 'ssh://git@github.com']])(
-    'refuses token %j with server %j',
-    (token, server) => {
-      let error: unknown;
-      try {
-        gitAuthEnv(server, token);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(isGreenlightError(error, 'usage')).toBe(true);
-    },
-  );
+  it.each([
+    ['', 'https://github.com'],
+    ['a\nb', 'https://github.com'],
+    ['tok', 'github.com'],
+    ['tok', 'ssh://git@github.com'],
+  ])('refuses token %j with server %j', (token, server) => {
+    let error: unknown;
+    try {
+      gitAuthEnv(server, token);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isGreenlightError(error, 'usage')).toBe(true);
+  });
 });

@@ -9,25 +9,57 @@ const redactor = createRedactor({ secrets: [TOKEN] });
 const review = defaultConfig().review;
 const critical: RiskAssessment = {
   tier: 'critical',
-  files: [{ path: 'db/migrations/001.sql', status: 'added', tier: 'critical', category: 'migration', rule: 'migration-folder', reason: 'database migration', matched: ['migration-folder'] }],
+  files: [
+    {
+      path: 'db/migrations/001.sql',
+      status: 'added',
+      tier: 'critical',
+      category: 'migration',
+      rule: 'migration-folder',
+      reason: 'database migration',
+      matched: ['migration-folder'],
+    },
+  ],
   overridesApplied: [],
 };
 
 describe('publishBody', () => {
   it('is the redacted report when the tiers agree', () => {
-    const body = publishBody({ reportMarkdown: `## Report\n\nleaked ${TOKEN}\n`, redactor, risk: { ...critical }, claimedTier: 'critical', review });
+    const body = publishBody({
+      reportMarkdown: `## Report\n\nleaked ${TOKEN}\n`,
+      redactor,
+      risk: { ...critical },
+      claimedTier: 'critical',
+      review,
+    });
     expect(body).toBe('## Report\n\nleaked [REDACTED]\n');
   });
 
   it('warns on top and appends its own risk section when the claim was lower', () => {
-    const body = publishBody({ reportMarkdown: '## Report\n\n### Risk: `low`\n', redactor, risk: critical, claimedTier: 'low', review });
-    expect(body.startsWith('> [!WARNING]\n> The publish step classified this change as **`critical`**; the report below was written for `low`.')).toBe(true);
+    const body = publishBody({
+      reportMarkdown: '## Report\n\n### Risk: `low`\n',
+      redactor,
+      risk: critical,
+      claimedTier: 'low',
+      review,
+    });
+    expect(
+      body.startsWith(
+        '> [!WARNING]\n> The publish step classified this change as **`critical`**; the report below was written for `low`.',
+      ),
+    ).toBe(true);
     expect(body).toContain('### Risk (publish step): `critical`');
     expect(body).toContain('`db/migrations/001.sql`');
   });
 
-  it('fits GitHub\'s limit and keeps the publish step\'s risk section', () => {
-    const body = publishBody({ reportMarkdown: 'x'.repeat(200_000), redactor, risk: critical, claimedTier: 'low', review });
+  it("fits GitHub's limit and keeps the publish step's risk section", () => {
+    const body = publishBody({
+      reportMarkdown: 'x'.repeat(200_000),
+      redactor,
+      risk: critical,
+      claimedTier: 'low',
+      review,
+    });
     expect(body.length).toBeLessThanOrEqual(MAX_BODY + 1);
     expect(body).toContain('the report was cut');
     expect(body).toContain('### Risk (publish step): `critical`');

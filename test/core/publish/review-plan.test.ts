@@ -24,10 +24,17 @@ describe('reviewPlan', () => {
   });
 
   it('asks for reviews on a spot-checked low pull request and does not auto-merge it', () => {
-    expect(reviewPlan('low', config.review, { required: 1, exclude: [] })).toEqual({ draft: false, reviewers: ['lowrev'], teams: [], autoMerge: false });
+    expect(reviewPlan('low', config.review, { required: 1, exclude: [] })).toEqual({
+      draft: false,
+      reviewers: ['lowrev'],
+      teams: [],
+      autoMerge: false,
+    });
   });
 
   it('never asks the requester or the bot (their approval does not count)', () => {
-    expect(reviewPlan('medium', config.review, { required: 1, exclude: ['ALICE', 'greenlight[bot]'] }).reviewers).toEqual(['bob']);
+    expect(
+      reviewPlan('medium', config.review, { required: 1, exclude: ['ALICE', 'greenlight[bot]'] }).reviewers,
+    ).toEqual(['bob']);
   });
 });

@@ -56,17 +56,45 @@ describe('createRedactor', () => {
   it.each([
     ['GitHub classic token', 'token ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8', 'token [REDACTED:github-token]'],
     ['GitHub app token', 'ghs_16C7e42F292c6912E7710c838347Ae178B4a', '[REDACTED:github-token]'],
-    ['GitHub fine-grained token', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz', '[REDACTED:github-token]'],
+    [
+      'GitHub fine-grained token',
+      'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz',
+      '[REDACTED:github-token]',
+    ],
     ['Anthropic key', `key=${KEY}`, 'key=[REDACTED:anthropic-key]'],
     ['AWS access key id', 'AKIAIOSFODNN7EXAMPLE is the id', '[REDACTED:aws-access-key-id] is the id'],
-    ['AWS secret near aws_secret', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'aws_secret_access_key = [REDACTED:aws-secret-key]'],
-    ['AWS secret in JSON', '"AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"', '"AWS_SECRET_ACCESS_KEY": "[REDACTED:aws-secret-key]"'],
-    ['PEM private key', 'before\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nIBAAK\n-----END RSA PRIVATE KEY-----\nafter', 'before\n[REDACTED:private-key]\nafter'],
+    [
+      'AWS secret near aws_secret',
+      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'aws_secret_access_key = [REDACTED:aws-secret-key]',
+    ],
+    [
+      'AWS secret in JSON',
+      '"AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
+      '"AWS_SECRET_ACCESS_KEY": "[REDACTED:aws-secret-key]"',
+    ],
+    [
+      'PEM private key',
+      'before\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nIBAAK\n-----END RSA PRIVATE KEY-----\nafter',
+      'before\n[REDACTED:private-key]\nafter',
+    ],
     ['cut-off PEM private key', 'x -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk', 'x [REDACTED:private-key]'],
-    ['Authorization bearer header', 'Authorization: Bearer abc.def-ghi', 'Authorization: Bearer [REDACTED:authorization]'],
-    ['git extraheader basic auth', 'http.extraheader=AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hz', 'http.extraheader=AUTHORIZATION: basic [REDACTED:authorization]'],
+    [
+      'Authorization bearer header',
+      'Authorization: Bearer abc.def-ghi',
+      'Authorization: Bearer [REDACTED:authorization]',
+    ],
+    [
+      'git extraheader basic auth',
+      'http.extraheader=AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hz',
+      'http.extraheader=AUTHORIZATION: basic [REDACTED:authorization]',
+    ],
     ['x-api-key header', 'x-api-key: abcdefgh12345', 'x-api-key: [REDACTED:api-key-header]'],
-    ['credentials in a URL', 'https://x-access-token:s3cr3tvalue@github.com/o/r.git', 'https://x-access-token:[REDACTED:url-credentials]@github.com/o/r.git'],
+    [
+      'credentials in a URL',
+      'https://x-access-token:s3cr3tvalue@github.com/o/r.git',
+      'https://x-access-token:[REDACTED:url-credentials]@github.com/o/r.git',
+    ],
     ['JWT', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm8vciJ9.c2lnbmF0dXJlLXZhbHVl', '[REDACTED:jwt]'],
     ['Slack token', 'xoxb-123456789012-abcdefABCDEF', '[REDACTED:slack-token]'],
   ])('redacts a %s by its pattern', (_name, text, expected) => {
@@ -108,11 +136,15 @@ describe('createRedactor', () => {
     const output = redactor.redactDeep(input) as Record<string, unknown>;
 
     expect(JSON.stringify({ ...output, self: undefined, error: undefined })).not.toContain(PASSWORD);
-    expect(output['request']).toEqual({ messages: [{ role: 'user', content: [{ type: 'text', text: 'use [REDACTED]' }] }] });
+    expect(output['request']).toEqual({
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'use [REDACTED]' }] }],
+    });
     expect(output['[REDACTED]']).toBe('as a key');
     expect(output['error']).toMatchObject({ name: 'Error', message: 'bad [REDACTED]' });
     expect(output['self']).toBe(output);
-    expect((input['request'] as { messages: Array<{ content: Array<{ text: string }> }> }).messages[0]?.content[0]?.text).toBe(`use ${PASSWORD}`);
+    expect(
+      (input['request'] as { messages: Array<{ content: Array<{ text: string }> }> }).messages[0]?.content[0]?.text,
+    ).toBe(`use ${PASSWORD}`);
   });
 });
 

@@ -20,17 +20,19 @@ const snapshot: ProgressSnapshot = {
 
 describe('progress rendering', () => {
   it('renders the checklist with the figures so far', () => {
-    expect(renderProgressChecklist(snapshot)).toBe([
-      '- [x] Understand the request',
-      '- [x] Assemble repository context — 42 files ranked',
-      '- [x] Run the tests before any change — 10 passed, 1 failing before any change',
-      '- [ ] **Generate, test and fix** — round 2 of 5 (in progress)',
-      '- [ ] Verify (full suite, reruns, test integrity)',
-      '- [ ] Publish',
-      '',
-      'Tests: 12 passed, 1 failing (13 total) · round 2 of 5 · 45,210 tokens · $0.1234',
-      '',
-    ].join('\n'));
+    expect(renderProgressChecklist(snapshot)).toBe(
+      [
+        '- [x] Understand the request',
+        '- [x] Assemble repository context — 42 files ranked',
+        '- [x] Run the tests before any change — 10 passed, 1 failing before any change',
+        '- [ ] **Generate, test and fix** — round 2 of 5 (in progress)',
+        '- [ ] Verify (full suite, reruns, test integrity)',
+        '- [ ] Publish',
+        '',
+        'Tests: 12 passed, 1 failing (13 total) · round 2 of 5 · 45,210 tokens · $0.1234',
+        '',
+      ].join('\n'),
+    );
   });
 
   it.each<[ProgressSnapshot['steps']['verify']['state'], string]>([
@@ -38,13 +40,25 @@ describe('progress rendering', () => {
     ['failed', '- [ ] Verify (full suite, reruns, test integrity) — **stopped** — 3 reruns'],
     ['skipped', '- [ ] ~~Verify (full suite, reruns, test integrity)~~ (skipped)'],
   ])('renders a %s step', (state, line) => {
-    const text = renderProgressChecklist({ ...snapshot, steps: { ...snapshot.steps, verify: { state, detail: '3 reruns' } } });
+    const text = renderProgressChecklist({
+      ...snapshot,
+      steps: { ...snapshot.steps, verify: { state, detail: '3 reruns' } },
+    });
     expect(text.split('\n')).toContain(line);
   });
 
   it('renders a one-line form for terminals', () => {
-    expect(renderProgressLine(snapshot)).toBe('iterations … · round 2/5 · tests 12/13 passing · 45,210 tokens · $0.1234');
-    const start: ProgressSnapshot = { ...snapshot, iteration: 0, tests: undefined, tokens: 0, costUsd: 0, steps: { ...snapshot.steps, iterations: { state: 'pending' }, baseline: { state: 'running' } } };
+    expect(renderProgressLine(snapshot)).toBe(
+      'iterations … · round 2/5 · tests 12/13 passing · 45,210 tokens · $0.1234',
+    );
+    const start: ProgressSnapshot = {
+      ...snapshot,
+      iteration: 0,
+      tests: undefined,
+      tokens: 0,
+      costUsd: 0,
+      steps: { ...snapshot.steps, iterations: { state: 'pending' }, baseline: { state: 'running' } },
+    };
     expect(renderProgressLine(start)).toBe('baseline … · 0 tokens · $0.0000');
   });
 });

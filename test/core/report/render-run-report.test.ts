@@ -13,7 +13,8 @@ const bwrap: SandboxInfo = {
   limits: { timeoutMs: 900_000, memoryMb: 4096, maxPids: 1024, maxOutputBytes: 4_000_000 },
   warnings: [],
 };
-const risk = '### Risk: `low`\n\n| File | Tier | Why |\n| --- | --- | --- |\n| `src/add.test.ts` | low | unit tests only |';
+const risk =
+  '### Risk: `low`\n\n| File | Tier | Why |\n| --- | --- | --- |\n| `src/add.test.ts` | low | unit tests only |';
 
 describe('renderRunReport', () => {
   it('renders a verified change with every section and Closes #n', async () => {
@@ -21,7 +22,12 @@ describe('renderRunReport', () => {
     const f = createFakeLoop({
       files,
       task: { requester: 'octocat' },
-      script: [createFile('src/add.test.ts', ADD_TEST), endTurn(), strReplace('src/add.ts', 'a - b', 'a + b'), endTurn()],
+      script: [
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+        strReplace('src/add.ts', 'a - b', 'a + b'),
+        endTurn(),
+      ],
     });
     const outcome = await runLoop(f.request, f.deps);
     const body = renderRunReport({ outcome, task: f.request.task, sandbox: bwrap, riskMarkdown: risk });
@@ -34,7 +40,12 @@ describe('renderRunReport', () => {
     const f = createFakeLoop({
       files: repoFiles(BUGGY_ADD),
       config: { budgets: { maxIterations: 2 } },
-      script: [createFile('src/add.test.ts', ADD_TEST), endTurn(), strReplace('src/add.ts', 'a - b', 'b - a'), endTurn()],
+      script: [
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+        strReplace('src/add.ts', 'a - b', 'b - a'),
+        endTurn(),
+      ],
     });
     const outcome = await runLoop(f.request, f.deps);
     const body = renderRunReport({
@@ -49,7 +60,11 @@ describe('renderRunReport', () => {
 
   it('renders a refusal without a files section', async () => {
     const refuse: ScriptStep = { content: [{ type: 'text', text: 'No.' }], stopReason: 'refusal' };
-    const f = createFakeLoop({ files: repoFiles(), task: { mode: 'fix', pullRequestNumber: 3, issueNumber: undefined }, script: [refuse] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      task: { mode: 'fix', pullRequestNumber: 3, issueNumber: undefined },
+      script: [refuse],
+    });
     const outcome = await runLoop(f.request, f.deps);
     const body = renderRunReport({ outcome, task: f.request.task, sandbox: 'Sandbox: `bwrap`, network off.' });
 
@@ -58,7 +73,11 @@ describe('renderRunReport', () => {
   });
 
   it('renders untrusted titles and test names as inert code', async () => {
-    const f = createFakeLoop({ files: repoFiles(), task: { title: 'Hi @everyone <img src=x onerror=alert(1)> `rm`' }, script: [createFile('src/add.test.ts', ADD_TEST), endTurn()] });
+    const f = createFakeLoop({
+      files: repoFiles(),
+      task: { title: 'Hi @everyone <img src=x onerror=alert(1)> `rm`' },
+      script: [createFile('src/add.test.ts', ADD_TEST), endTurn()],
+    });
     const outcome = await runLoop(f.request, f.deps);
     const body = renderRunReport({ outcome, task: f.request.task, sandbox: bwrap });
 

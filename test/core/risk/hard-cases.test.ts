@@ -19,11 +19,36 @@ const decide = (change: FileChange): [string, string] => {
 describe('conflicts resolve upward', () => {
   it.each([
     ['a PNG under docs/ is binary', added('docs/img/architecture.png', '', { binary: true }), 'high', 'binary-file'],
-    ['a shell script under docs/ is a build script', added('docs/build-site.sh', '#!/bin/sh\nmkdocs build'), 'high', 'build-script'],
-    ['a Dockerfile among tests is infrastructure', added('tests/integration/Dockerfile', 'FROM postgres:17'), 'high', 'container'],
-    ['a migration in a test app is still a migration', added('tests/testapp/migrations/0001_initial.py', 'class Migration(migrations.Migration):'), 'critical', 'migration-folder'],
-    ['a markdown file in .github/ is governance', modified('.github/PULL_REQUEST_TEMPLATE.md', '- [ ] tests added'), 'high', 'github-config'],
-    ['a test under an api/ folder stays a test', added('api/tests/test_orders.py', 'def test_list():\n    assert True'), 'low', 'test-file'],
+    [
+      'a shell script under docs/ is a build script',
+      added('docs/build-site.sh', '#!/bin/sh\nmkdocs build'),
+      'high',
+      'build-script',
+    ],
+    [
+      'a Dockerfile among tests is infrastructure',
+      added('tests/integration/Dockerfile', 'FROM postgres:17'),
+      'high',
+      'container',
+    ],
+    [
+      'a migration in a test app is still a migration',
+      added('tests/testapp/migrations/0001_initial.py', 'class Migration(migrations.Migration):'),
+      'critical',
+      'migration-folder',
+    ],
+    [
+      'a markdown file in .github/ is governance',
+      modified('.github/PULL_REQUEST_TEMPLATE.md', '- [ ] tests added'),
+      'high',
+      'github-config',
+    ],
+    [
+      'a test under an api/ folder stays a test',
+      added('api/tests/test_orders.py', 'def test_list():\n    assert True'),
+      'low',
+      'test-file',
+    ],
   ])('%s', (_name, change, tier, rule) => {
     expect(decide(change)).toEqual([tier, rule]);
   });
@@ -49,7 +74,7 @@ describe('migrations live in many places → critical', () => {
     ['Liquibase changelog (yaml)', 'config/liquibase/changelog/20240101-add-users.yaml', 'databaseChangeLog: []'],
     ['schema.prisma', 'prisma/schema.prisma', 'model User { id Int @id }'],
     ['db/schema.rb', 'db/schema.rb', 'ActiveRecord::Schema[7.1].define(version: 2024_01_01) do'],
-    ['structure.sql', 'db/structure.sql', "SET statement_timeout = 0;"],
+    ['structure.sql', 'db/structure.sql', 'SET statement_timeout = 0;'],
     ['SQL with CREATE TABLE', 'sql/reporting.sql', 'CREATE TABLE report (id INT);'],
     ['SQL with ALTER TABLE', 'queries/fix.sql', 'ALTER TABLE users ADD COLUMN age INT;'],
     ['SQL with DROP INDEX', 'queries/cleanup.sql', 'DROP INDEX IF EXISTS idx_users_email;'],
@@ -95,7 +120,10 @@ describe('.github/ is infrastructure or governance', () => {
   });
 
   it('moving a migration out of its folder is a migration change', () => {
-    expect(decide(renamed('db/migrate/20240101_add_users.rb', 'lib/old/add_users.rb'))).toEqual(['critical', 'migration-folder']);
+    expect(decide(renamed('db/migrate/20240101_add_users.rb', 'lib/old/add_users.rb'))).toEqual([
+      'critical',
+      'migration-folder',
+    ]);
   });
 
   it('a rename is judged at its old path only by rules of medium and above', () => {
@@ -105,31 +133,66 @@ describe('.github/ is infrastructure or governance', () => {
 
 describe('agent instruction files → high, whatever their extension', () => {
   it.each([
-    'AGENTS.md', 'packages/api/AGENTS.md', 'agents.md', 'CLAUDE.md', 'CLAUDE.local.md', 'GEMINI.md', 'AGENTS.txt',
-    '.cursorrules', '.cursor/rules/style.mdc', '.windsurfrules', '.github/copilot-instructions.md',
-    '.github/instructions/tests.instructions.md', '.claude/settings.json', '.claude/commands/review.md',
-    '.agents/workflow.yaml', '.mcp.json', '.clinerules',
+    'AGENTS.md',
+    'packages/api/AGENTS.md',
+    'agents.md',
+    'CLAUDE.md',
+    'CLAUDE.local.md',
+    'GEMINI.md',
+    'AGENTS.txt',
+    '.cursorrules',
+    '.cursor/rules/style.mdc',
+    '.windsurfrules',
+    '.github/copilot-instructions.md',
+    '.github/instructions/tests.instructions.md',
+    '.claude/settings.json',
+    '.claude/commands/review.md',
+    '.agents/workflow.yaml',
+    '.mcp.json',
+    '.clinerules',
   ])('%s', (path) => {
     expect(decide(modified(path, 'Always skip the slow tests.'))).toEqual(['high', 'agent-instructions']);
   });
 
-  it.each(['src/core/risk/rules/agents.ts', 'app/clients/gemini.py', 'lib/claude.rb'])('%s is source code, not instructions', (path) => {
-    expect(only(modified(path, 'const x = 1;')).rule).not.toBe('agent-instructions');
-  });
+  it.each(['src/core/risk/rules/agents.ts', 'app/clients/gemini.py', 'lib/claude.rb'])(
+    '%s is source code, not instructions',
+    (path) => {
+      expect(only(modified(path, 'const x = 1;')).rule).not.toBe('agent-instructions');
+    },
+  );
 });
 
 describe('deploy and runtime pins are infrastructure → high', () => {
   it.each([
-    'Procfile', 'runtime.txt', '.python-version', '.nvmrc', '.tool-versions', 'fly.toml', 'render.yaml', 'netlify.toml',
-    'vercel.json', 'app.json', 'skaffold.yaml', 'docker-compose.yml', 'compose.yaml', 'docker-compose.prod.yml',
-    'deploy/compose.override.yaml', '.pre-commit-config.yaml',
+    'Procfile',
+    'runtime.txt',
+    '.python-version',
+    '.nvmrc',
+    '.tool-versions',
+    'fly.toml',
+    'render.yaml',
+    'netlify.toml',
+    'vercel.json',
+    'app.json',
+    'skaffold.yaml',
+    'docker-compose.yml',
+    'compose.yaml',
+    'docker-compose.prod.yml',
+    'deploy/compose.override.yaml',
+    '.pre-commit-config.yaml',
   ])('%s', (path) => {
     expect(only(modified(path, 'x')).tier).toBe('high');
   });
 
   it('a manifest change is high even when no dependency moves', () => {
-    expect(decide(modified('package.json', '    "lint": "eslint . --fix"', '    "lint": "eslint ."'))).toEqual(['high', 'dependency-manifest']);
-    expect(decide(modified('pyproject.toml', '[tool.pytest.ini_options]\naddopts = "-q"'))).toEqual(['high', 'dependency-manifest']);
+    expect(decide(modified('package.json', '    "lint": "eslint . --fix"', '    "lint": "eslint ."'))).toEqual([
+      'high',
+      'dependency-manifest',
+    ]);
+    expect(decide(modified('pyproject.toml', '[tool.pytest.ini_options]\naddopts = "-q"'))).toEqual([
+      'high',
+      'dependency-manifest',
+    ]);
     expect(decide(modified('Cargo.toml', '[profile.release]\nlto = true'))).toEqual(['high', 'dependency-manifest']);
   });
 });
@@ -137,36 +200,117 @@ describe('deploy and runtime pins are infrastructure → high', () => {
 describe('executables, symlinks and submodules fail closed → high', () => {
   it.each([
     ['a new executable file', added('tools/run', 'echo hi', { newMode: '100755' }), 'becomes-executable'],
-    ['an existing file becomes executable', modified('src/cli.ts', '', '', { oldMode: '100644', newMode: '100755' }), 'becomes-executable'],
+    [
+      'an existing file becomes executable',
+      modified('src/cli.ts', '', '', { oldMode: '100644', newMode: '100755' }),
+      'becomes-executable',
+    ],
     ['an executable python file', added('src/app/main.py', 'print(1)', { newMode: '100755' }), 'becomes-executable'],
     ['a new symlink', added('config/current', 'config/prod', { newMode: '120000' }), 'symlink'],
-    ['a symlink retargeted', modified('src/link', '../../etc/passwd', 'README.md', { oldMode: '120000', newMode: '120000' }), 'symlink'],
-    ['a file replaced by a symlink', modified('docs/intro.md', 'README.md', '# Intro', { oldMode: '100644', newMode: '120000' }), 'symlink'],
+    [
+      'a symlink retargeted',
+      modified('src/link', '../../etc/passwd', 'README.md', { oldMode: '120000', newMode: '120000' }),
+      'symlink',
+    ],
+    [
+      'a file replaced by a symlink',
+      modified('docs/intro.md', 'README.md', '# Intro', { oldMode: '100644', newMode: '120000' }),
+      'symlink',
+    ],
     ['a submodule added', added('vendor-libs/acme', 'Subproject commit 0123abc', { newMode: '160000' }), 'submodule'],
-    ['a submodule moved', modified('third_party/lib', 'Subproject commit 2', 'Subproject commit 1', { oldMode: '160000', newMode: '160000' }), 'submodule'],
+    [
+      'a submodule moved',
+      modified('third_party/lib', 'Subproject commit 2', 'Subproject commit 1', {
+        oldMode: '160000',
+        newMode: '160000',
+      }),
+      'submodule',
+    ],
     ['a binary under src', modified('src/assets/logo.webp', '', '', { binary: true }), 'binary-file'],
   ])('%s', (_name, change, rule) => {
     expect(decide(change)).toEqual(['high', rule]);
   });
 
   it('an executable that stays executable is judged by its path', () => {
-    expect(decide(modified('src/tool.py', 'x = 2', 'x = 1', { oldMode: '100755', newMode: '100755' }))).toEqual(['medium', 'default']);
+    expect(decide(modified('src/tool.py', 'x = 2', 'x = 1', { oldMode: '100755', newMode: '100755' }))).toEqual([
+      'medium',
+      'default',
+    ]);
   });
 });
 
 describe('names are weak evidence for data transformations', () => {
   it.each([
-    ['a Vue component called loader', added('src/components/loader.vue', '<template><div class="spinner"/></template>'), 'medium'],
-    ['a NestJS interceptor named serializer', added('src/common/serializer.interceptor.ts', 'export class SerializerInterceptor implements NestInterceptor {}'), 'medium'],
-    ['a Rails initializer named serializer', added('config/initializers/cookies_serializer.rb', 'Rails.application.config.action_dispatch.cookies_serializer = :json'), 'medium'],
-    ['a parser that fetches over the network', added('src/parsers/feedParser.ts', 'export async function parse(url: string) {\n  const res = await fetch(url);\n  return res.json();\n}'), 'medium'],
-    ['a parser that spawns a process', added('lib/parsers/pdf_parser.py', 'import subprocess\ndef parse(path):\n    return subprocess.run(["pdftotext", path])'), 'medium'],
-    ['a Go parser that runs a command', added('internal/parse/parser.go', 'import "os/exec"\nfunc Parse() { exec.Command("jq") }'), 'medium'],
-    ['a Ruby mapper doing HTTP', added('app/mappers/rate_mapper.rb', 'def rates = JSON.parse(Net::HTTP.get(URI(url)))'), 'medium'],
-    ['a mapper that reads the environment', added('src/mappers/config_mapper.ts', 'export const map = () => ({ key: process.env.KEY });'), 'medium'],
-    ['a MyBatis mapper with SQL', added('src/main/java/com/acme/UserMapper.java', '@Select("SELECT * FROM users WHERE id = #{id}")\nUser find(long id);'), 'medium'],
-    ['a pure parser', added('src/parsers/feedParser.ts', 'export function parse(xml: string) {\n  return xml.split("<item>").length - 1;\n}'), 'low-medium'],
-    ['a pure serializer in app/serializers', added('app/serializers/cookie_serializer.rb', 'class CookieSerializer\n  def dump(v) = v.to_json\nend'), 'low-medium'],
+    [
+      'a Vue component called loader',
+      added('src/components/loader.vue', '<template><div class="spinner"/></template>'),
+      'medium',
+    ],
+    [
+      'a NestJS interceptor named serializer',
+      added('src/common/serializer.interceptor.ts', 'export class SerializerInterceptor implements NestInterceptor {}'),
+      'medium',
+    ],
+    [
+      'a Rails initializer named serializer',
+      added(
+        'config/initializers/cookies_serializer.rb',
+        'Rails.application.config.action_dispatch.cookies_serializer = :json',
+      ),
+      'medium',
+    ],
+    [
+      'a parser that fetches over the network',
+      added(
+        'src/parsers/feedParser.ts',
+        'export async function parse(url: string) {\n  const res = await fetch(url);\n  return res.json();\n}',
+      ),
+      'medium',
+    ],
+    [
+      'a parser that spawns a process',
+      added(
+        'lib/parsers/pdf_parser.py',
+        'import subprocess\ndef parse(path):\n    return subprocess.run(["pdftotext", path])',
+      ),
+      'medium',
+    ],
+    [
+      'a Go parser that runs a command',
+      added('internal/parse/parser.go', 'import "os/exec"\nfunc Parse() { exec.Command("jq") }'),
+      'medium',
+    ],
+    [
+      'a Ruby mapper doing HTTP',
+      added('app/mappers/rate_mapper.rb', 'def rates = JSON.parse(Net::HTTP.get(URI(url)))'),
+      'medium',
+    ],
+    [
+      'a mapper that reads the environment',
+      added('src/mappers/config_mapper.ts', 'export const map = () => ({ key: process.env.KEY });'),
+      'medium',
+    ],
+    [
+      'a MyBatis mapper with SQL',
+      added(
+        'src/main/java/com/acme/UserMapper.java',
+        '@Select("SELECT * FROM users WHERE id = #{id}")\nUser find(long id);',
+      ),
+      'medium',
+    ],
+    [
+      'a pure parser',
+      added(
+        'src/parsers/feedParser.ts',
+        'export function parse(xml: string) {\n  return xml.split("<item>").length - 1;\n}',
+      ),
+      'low-medium',
+    ],
+    [
+      'a pure serializer in app/serializers',
+      added('app/serializers/cookie_serializer.rb', 'class CookieSerializer\n  def dump(v) = v.to_json\nend'),
+      'low-medium',
+    ],
   ])('%s', (_name, change, tier) => {
     expect(only(change).tier).toBe(tier);
   });
@@ -174,8 +318,16 @@ describe('names are weak evidence for data transformations', () => {
   it('looks at the whole file, when given, for I/O outside the changed lines', () => {
     const change = modified('src/parsers/feedParser.ts', '  return items.length;');
     expect(classifyRisk([change]).tier).toBe('low-medium');
-    const contents = new Map([['src/parsers/feedParser.ts', 'export async function parse(u) {\n  const items = await fetch(u);\n  return items.length;\n}']]);
-    expect(classifyRisk([change], { contents }).files[0]).toMatchObject({ tier: 'medium', rule: 'data-transform-with-io' });
+    const contents = new Map([
+      [
+        'src/parsers/feedParser.ts',
+        'export async function parse(u) {\n  const items = await fetch(u);\n  return items.length;\n}',
+      ],
+    ]);
+    expect(classifyRisk([change], { contents }).files[0]).toMatchObject({
+      tier: 'medium',
+      rule: 'data-transform-with-io',
+    });
   });
 });
 
@@ -183,55 +335,139 @@ describe('tests: what makes fewer tests run is at least medium', () => {
   it.each([
     ['renaming a test file', [renamed('tests/test_user.py', 'tests/test_account.py')], 'low'],
     ['moving a test file to another folder', [renamed('src/utils/date.test.ts', 'test/utils/date.test.ts')], 'low'],
-    ['moving a test with edits git saw as delete + add', [
-      deleted('test/old/cart.test.ts', "it('adds items', () => {});\nit('removes items', () => {});"),
-      added('test/cart/cart.test.ts', "import { it } from 'vitest';\nit('adds items', () => {});\nit('removes items', () => {});"),
-    ], 'low'],
-    ['moving a test case between files', [
-      modified('tests/test_a.py', '', 'def test_rounding():\n    assert round(2.5) == 2'),
-      modified('tests/test_b.py', 'def test_rounding():\n    assert round(2.5) == 2'),
-    ], 'low'],
-    ['renaming a test case is not a deletion when its name stays', [modified('spec/user_spec.rb', "  it 'has a name' do\n    expect(user.name).to eq('x')", "  it 'has a name' do\n    expect(user.name).to eq('y')")], 'low'],
+    [
+      'moving a test with edits git saw as delete + add',
+      [
+        deleted('test/old/cart.test.ts', "it('adds items', () => {});\nit('removes items', () => {});"),
+        added(
+          'test/cart/cart.test.ts',
+          "import { it } from 'vitest';\nit('adds items', () => {});\nit('removes items', () => {});",
+        ),
+      ],
+      'low',
+    ],
+    [
+      'moving a test case between files',
+      [
+        modified('tests/test_a.py', '', 'def test_rounding():\n    assert round(2.5) == 2'),
+        modified('tests/test_b.py', 'def test_rounding():\n    assert round(2.5) == 2'),
+      ],
+      'low',
+    ],
+    [
+      'renaming a test case is not a deletion when its name stays',
+      [
+        modified(
+          'spec/user_spec.rb',
+          "  it 'has a name' do\n    expect(user.name).to eq('x')",
+          "  it 'has a name' do\n    expect(user.name).to eq('y')",
+        ),
+      ],
+      'low',
+    ],
     ['adding a new test', [added('internal/cart/cart_test.go', 'func TestTotal(t *testing.T) {}')], 'low'],
-    ['un-skipping a test', [modified('test/a.test.ts', "it('works', () => {});", "it.skip('works', () => {});")], 'low'],
+    [
+      'un-skipping a test',
+      [modified('test/a.test.ts', "it('works', () => {});", "it.skip('works', () => {});")],
+      'low',
+    ],
   ])('%s → %s', (_name, changes, tier) => {
     expect(classifyRisk(changes).tier).toBe(tier);
   });
 
   it.each([
-    ['deleting a test file', deleted('tests/test_orders.py', 'def test_total():\n    assert total() == 3'), 'test-deleted'],
+    [
+      'deleting a test file',
+      deleted('tests/test_orders.py', 'def test_total():\n    assert total() == 3'),
+      'test-deleted',
+    ],
     ['deleting a skipped test file', deleted('test/slow.test.ts', "it.skip('is slow', () => {});"), 'test-deleted'],
     ['deleting a Go test file', deleted('pkg/cart/cart_test.go', 'func TestCart(t *testing.T) {}'), 'test-deleted'],
-    ['deleting a test file whose tests it cannot name', deleted('spec/support/shared_examples_spec.rb', "shared_examples 'a model' do\nend"), 'test-deleted'],
+    [
+      'deleting a test file whose tests it cannot name',
+      deleted('spec/support/shared_examples_spec.rb', "shared_examples 'a model' do\nend"),
+      'test-deleted',
+    ],
     ['moving a test out of the test tree', renamed('tests/test_legacy.py', 'legacy/check_legacy.py'), 'test-moved-out'],
-    ['removing a test case', modified('tests/test_orders.py', '', 'def test_refund():\n    assert refund() == 0'), 'test-case-removed'],
-    ['removing a JUnit test', modified('src/test/java/com/acme/CartTest.java', '', '@Test\nvoid removesItems() {\n}'), 'test-case-removed'],
+    [
+      'removing a test case',
+      modified('tests/test_orders.py', '', 'def test_refund():\n    assert refund() == 0'),
+      'test-case-removed',
+    ],
+    [
+      'removing a JUnit test',
+      modified('src/test/java/com/acme/CartTest.java', '', '@Test\nvoid removesItems() {\n}'),
+      'test-case-removed',
+    ],
     ['removing a Rust test', modified('tests/cart.rs', '', '#[test]\nfn removes_items() {}'), 'test-case-removed'],
-    ['removing a Go subtest', modified('pkg/cart/cart_test.go', '', '\tt.Run("empty cart", func(t *testing.T) {})'), 'test-case-removed'],
-    ['adding an already-skipped test (vitest)', added('test/new.test.ts', "it.skip('handles unicode', () => {});"), 'test-skipped'],
-    ['adding an already-skipped test (pytest)', added('tests/test_new.py', '@pytest.mark.skip(reason="flaky")\ndef test_new():\n    pass'), 'test-skipped'],
-    ['skipping an existing test (jest xit)', modified('src/__tests__/api.test.js', "xit('calls the API', () => {});", "it('calls the API', () => {});"), 'test-skipped'],
+    [
+      'removing a Go subtest',
+      modified('pkg/cart/cart_test.go', '', '\tt.Run("empty cart", func(t *testing.T) {})'),
+      'test-case-removed',
+    ],
+    [
+      'adding an already-skipped test (vitest)',
+      added('test/new.test.ts', "it.skip('handles unicode', () => {});"),
+      'test-skipped',
+    ],
+    [
+      'adding an already-skipped test (pytest)',
+      added('tests/test_new.py', '@pytest.mark.skip(reason="flaky")\ndef test_new():\n    pass'),
+      'test-skipped',
+    ],
+    [
+      'skipping an existing test (jest xit)',
+      modified('src/__tests__/api.test.js', "xit('calls the API', () => {});", "it('calls the API', () => {});"),
+      'test-skipped',
+    ],
     ['skipping in Go', modified('pkg/cart/cart_test.go', '\tt.Skip("flaky on CI")'), 'test-skipped'],
     ['skipping in JUnit', modified('src/test/java/com/acme/CartTest.java', '@Disabled("flaky")'), 'test-skipped'],
-    ['skipping in RSpec', modified('spec/models/user_spec.rb', "  it 'validates email', skip: true do"), 'test-skipped'],
-    ['skipping in RSpec body', modified('spec/models/user_spec.rb', "    skip 'until the API is back'"), 'test-skipped'],
+    [
+      'skipping in RSpec',
+      modified('spec/models/user_spec.rb', "  it 'validates email', skip: true do"),
+      'test-skipped',
+    ],
+    [
+      'skipping in RSpec body',
+      modified('spec/models/user_spec.rb', "    skip 'until the API is back'"),
+      'test-skipped',
+    ],
     ['ignoring a Rust test', modified('tests/api.rs', '#[ignore]'), 'test-skipped'],
     ['skipping in unittest', modified('tests/test_api.py', '    @unittest.skip("broken")'), 'test-skipped'],
     ['expected failure in pytest', modified('tests/test_api.py', '@pytest.mark.xfail'), 'test-skipped'],
-    ['focusing a test with .only', modified('test/a.test.ts', "it.only('works', () => {});", "it('works', () => {});"), 'test-focused'],
-    ['focusing with fdescribe', modified('spec/a.spec.js', "fdescribe('a', () => {});", "describe('a', () => {});"), 'test-focused'],
+    [
+      'focusing a test with .only',
+      modified('test/a.test.ts', "it.only('works', () => {});", "it('works', () => {});"),
+      'test-focused',
+    ],
+    [
+      'focusing with fdescribe',
+      modified('spec/a.spec.js', "fdescribe('a', () => {});", "describe('a', () => {});"),
+      'test-focused',
+    ],
   ])('%s → medium', (_name, change, rule) => {
     expect(decide(change)).toEqual(['medium', rule]);
   });
 
   it('skip-shaped words in application code are not skipped tests', () => {
-    expect(decide(modified('src/report/status.ts', "const icons = { pending: '…', skip: true };"))).toEqual(['medium', 'default']);
+    expect(decide(modified('src/report/status.ts', "const icons = { pending: '…', skip: true };"))).toEqual([
+      'medium',
+      'default',
+    ]);
   });
 
   it('sees skips in Rust inline test modules', () => {
     expect(decide(modified('src/parsers/csv.rs', '    #[ignore]', '', {}))).toEqual(['low-medium', 'data-transform']);
-    const contents = new Map([['src/parsers/csv.rs', 'pub fn parse() {}\n#[cfg(test)]\nmod tests {\n    #[test]\n    #[ignore]\n    fn parses() {}\n}\n']]);
-    expect(classifyRisk([modified('src/parsers/csv.rs', '    #[ignore]')], { contents }).files[0]).toMatchObject({ tier: 'medium', rule: 'test-skipped' });
+    const contents = new Map([
+      [
+        'src/parsers/csv.rs',
+        'pub fn parse() {}\n#[cfg(test)]\nmod tests {\n    #[test]\n    #[ignore]\n    fn parses() {}\n}\n',
+      ],
+    ]);
+    expect(classifyRisk([modified('src/parsers/csv.rs', '    #[ignore]')], { contents }).files[0]).toMatchObject({
+      tier: 'medium',
+      rule: 'test-skipped',
+    });
   });
 
   it('renaming a test within its file is a removal of the old name', () => {
@@ -246,10 +482,29 @@ describe('comment-only changes are low, suppressions are not', () => {
     ['a JSDoc block', modified('src/lib/retry.ts', '/**\n * Retries `fn`.\n * @param fn the call\n */')],
     ['a JSDoc line in an existing block', modified('src/api/users.ts', ' * @returns the user, or null')],
     ['a Python comment', modified('app/views.py', '# Only staff may see drafts.')],
-    ['a Python docstring', modified('app/services/billing.py', '    """Charge the customer once per period."""', '    """Charge the customer."""')],
-    ['a multi-line Python docstring', modified('app/services/billing.py', '    """\n    Charge the customer.\n\n    Raises PaymentError when the card is declined.\n    """')],
-    ['a Go comment in a handler', modified('internal/http/orders_handler.go', '// List returns the orders of the caller.')],
-    ['a Java block comment in a controller', modified('src/main/java/com/acme/OrderController.java', '/* Paged: see OrderPage. */')],
+    [
+      'a Python docstring',
+      modified(
+        'app/services/billing.py',
+        '    """Charge the customer once per period."""',
+        '    """Charge the customer."""',
+      ),
+    ],
+    [
+      'a multi-line Python docstring',
+      modified(
+        'app/services/billing.py',
+        '    """\n    Charge the customer.\n\n    Raises PaymentError when the card is declined.\n    """',
+      ),
+    ],
+    [
+      'a Go comment in a handler',
+      modified('internal/http/orders_handler.go', '// List returns the orders of the caller.'),
+    ],
+    [
+      'a Java block comment in a controller',
+      modified('src/main/java/com/acme/OrderController.java', '/* Paged: see OrderPage. */'),
+    ],
     ['a Ruby comment in a controller', modified('app/controllers/orders_controller.rb', '  # GET /orders')],
     ['a Ruby =begin block', modified('app/models/order.rb', '=begin\nLegacy notes.\n=end')],
     ['a Rust doc comment', modified('src/lib.rs', '/// Adds two numbers.\n//! Crate docs.')],
@@ -283,7 +538,10 @@ describe('comment-only changes are low, suppressions are not', () => {
 
   it.each([
     ['a Go build constraint', modified('internal/store/store_linux.go', '//go:build linux')],
-    ['a go:generate directive', modified('internal/api/api.go', '//go:generate oapi-codegen -o api.gen.go openapi.yaml')],
+    [
+      'a go:generate directive',
+      modified('internal/api/api.go', '//go:generate oapi-codegen -o api.gen.go openapi.yaml'),
+    ],
     ['a shebang', modified('src/tool.py', '#!/usr/bin/env python3')],
     ['a Ruby magic comment', modified('app/models/order.rb', '# frozen_string_literal: true')],
     ['a Python encoding line', modified('app/models.py', '# -*- coding: latin-1 -*-')],
@@ -297,7 +555,10 @@ describe('comment-only changes are low, suppressions are not', () => {
 
   it('a comment-only change keeps infrastructure and migration tiers', () => {
     expect(decide(modified('Dockerfile', '# base image pinned by digest'))).toEqual(['high', 'container']);
-    expect(decide(modified('db/migrate/20240101_add_users.rb', '# adds users'))).toEqual(['critical', 'migration-folder']);
+    expect(decide(modified('db/migrate/20240101_add_users.rb', '# adds users'))).toEqual([
+      'critical',
+      'migration-folder',
+    ]);
   });
 });
 
@@ -307,7 +568,10 @@ describe('generated code is medium and reported as generated', () => {
     ['__generated__', added('src/__generated__/graphql.ts', 'export type Query = {};')],
     ['protobuf Go', modified('proto/orders/v1/orders.pb.go', 'func (x *Order) GetId() string {')],
     ['protobuf Python', added('app/proto/orders_pb2.py', '_ORDER = descriptor.Descriptor()')],
-    ['Go generated header', added('internal/mocks/store.go', '// Code generated by MockGen. DO NOT EDIT.\npackage mocks')],
+    [
+      'Go generated header',
+      added('internal/mocks/store.go', '// Code generated by MockGen. DO NOT EDIT.\npackage mocks'),
+    ],
     ['@generated marker', added('src/relay/Query.ts', '/** @generated */\nexport const node = {};')],
     ['OpenAPI generator client', added('clients/ts/openapi-client/api.ts', 'export class DefaultApi {}')],
   ])('%s', (_name, change) => {
@@ -315,13 +579,18 @@ describe('generated code is medium and reported as generated', () => {
   });
 
   it('flags a generated file as generated even when another rule decides its tier', () => {
-    expect(only(added('db/migrations/0001_init.gen.sql', 'CREATE TABLE t (id INT);'))).toMatchObject({ tier: 'critical', generated: true });
+    expect(only(added('db/migrations/0001_init.gen.sql', 'CREATE TABLE t (id INT);'))).toMatchObject({
+      tier: 'critical',
+      generated: true,
+    });
   });
 
   it('sees the generated header of a modified file through its full content', () => {
     const change = modified('internal/mocks/store.go', '\treturn nil');
     expect(only(change).generated).toBeUndefined();
-    const contents = new Map([['internal/mocks/store.go', '// Code generated by MockGen. DO NOT EDIT.\npackage mocks\n']]);
+    const contents = new Map([
+      ['internal/mocks/store.go', '// Code generated by MockGen. DO NOT EDIT.\npackage mocks\n'],
+    ]);
     expect(classifyRisk([change], { contents }).files[0]).toMatchObject({ tier: 'medium', generated: true });
   });
 });

@@ -9,7 +9,10 @@ const plan: BwrapPlan = {
   home: '/tmp/greenlight-sandbox-x/home',
   network: false,
   env: { PATH: '/usr/bin', HOME: '/tmp/greenlight-sandbox-x/home' },
-  hide: [{ path: '/home/runner/work/_temp', kind: 'dir' }, { path: '/home/runner/.git-credentials', kind: 'file' }],
+  hide: [
+    { path: '/home/runner/work/_temp', kind: 'dir' },
+    { path: '/home/runner/.git-credentials', kind: 'file' },
+  ],
   keep: ['/run/systemd/resolve'],
   readOnly: ['/home/runner/work/r/r/.git'],
   overlays: [{ source: '/tmp/greenlight-sandbox-x/git/config-0', target: '/home/runner/work/r/r/.git/config' }],
@@ -29,28 +32,66 @@ describe('buildBwrapArgv', () => {
   it('builds the exact command line', () => {
     expect(argv).toEqual([
       '/usr/bin/bwrap',
-      '--ro-bind', '/', '/',
-      '--dev', '/dev',
-      '--proc', '/proc',
-      '--tmpfs', '/tmp',
-      '--tmpfs', '/run',
-      '--tmpfs', '/var/tmp',
-      '--tmpfs', '/home/runner/work/_temp',
-      '--ro-bind', '/dev/null', '/home/runner/.git-credentials',
-      '--ro-bind-try', '/run/systemd/resolve', '/run/systemd/resolve',
-      '--bind', '/tmp/greenlight-sandbox-x/home', '/tmp/greenlight-sandbox-x/home',
-      '--bind', '/home/runner/work/r/r', '/home/runner/work/r/r',
-      '--ro-bind', '/home/runner/work/r/r/.git', '/home/runner/work/r/r/.git',
-      '--ro-bind', '/tmp/greenlight-sandbox-x/git/config-0', '/home/runner/work/r/r/.git/config',
-      '--chdir', '/home/runner/work/r/r/pkg',
+      '--ro-bind',
+      '/',
+      '/',
+      '--dev',
+      '/dev',
+      '--proc',
+      '/proc',
+      '--tmpfs',
+      '/tmp',
+      '--tmpfs',
+      '/run',
+      '--tmpfs',
+      '/var/tmp',
+      '--tmpfs',
+      '/home/runner/work/_temp',
+      '--ro-bind',
+      '/dev/null',
+      '/home/runner/.git-credentials',
+      '--ro-bind-try',
+      '/run/systemd/resolve',
+      '/run/systemd/resolve',
+      '--bind',
+      '/tmp/greenlight-sandbox-x/home',
+      '/tmp/greenlight-sandbox-x/home',
+      '--bind',
+      '/home/runner/work/r/r',
+      '/home/runner/work/r/r',
+      '--ro-bind',
+      '/home/runner/work/r/r/.git',
+      '/home/runner/work/r/r/.git',
+      '--ro-bind',
+      '/tmp/greenlight-sandbox-x/git/config-0',
+      '/home/runner/work/r/r/.git/config',
+      '--chdir',
+      '/home/runner/work/r/r/pkg',
       '--unshare-all',
-      '--unshare-user', '--uid', '65534', '--gid', '65534',
-      '--hostname', 'greenlight-sandbox',
-      '--new-session', '--die-with-parent', '--cap-drop', 'ALL',
+      '--unshare-user',
+      '--uid',
+      '65534',
+      '--gid',
+      '65534',
+      '--hostname',
+      'greenlight-sandbox',
+      '--new-session',
+      '--die-with-parent',
+      '--cap-drop',
+      'ALL',
       '--clearenv',
-      '--setenv', 'HOME', '/tmp/greenlight-sandbox-x/home',
-      '--setenv', 'PATH', '/usr/bin',
-      '--', 'prlimit', '--core=0', '--', 'npm', 'test',
+      '--setenv',
+      'HOME',
+      '/tmp/greenlight-sandbox-x/home',
+      '--setenv',
+      'PATH',
+      '/usr/bin',
+      '--',
+      'prlimit',
+      '--core=0',
+      '--',
+      'npm',
+      'test',
     ]);
   });
 
@@ -59,7 +100,9 @@ describe('buildBwrapArgv', () => {
     expect(workspace).toBeGreaterThan(indexOf(argv, '--tmpfs', '/home/runner/work/_temp'));
     expect(workspace).toBeGreaterThan(indexOf(argv, '--tmpfs', '/tmp'));
     expect(indexOf(argv, '--ro-bind', `${plan.workspace}/.git`)).toBeGreaterThan(workspace);
-    expect(indexOf(argv, '--ro-bind', '/tmp/greenlight-sandbox-x/git/config-0')).toBeGreaterThan(indexOf(argv, '--ro-bind', `${plan.workspace}/.git`));
+    expect(indexOf(argv, '--ro-bind', '/tmp/greenlight-sandbox-x/git/config-0')).toBeGreaterThan(
+      indexOf(argv, '--ro-bind', `${plan.workspace}/.git`),
+    );
   });
 
   it('shares the network only when asked (installs)', () => {
@@ -74,7 +117,13 @@ describe('buildBwrapArgv', () => {
   });
 
   it('does not mount /tmp, /run or /var/tmp twice when they are also listed as hidden', () => {
-    const twice = buildBwrapArgv({ ...plan, hide: [{ path: '/tmp', kind: 'dir' }, { path: '/run', kind: 'dir' }] });
+    const twice = buildBwrapArgv({
+      ...plan,
+      hide: [
+        { path: '/tmp', kind: 'dir' },
+        { path: '/run', kind: 'dir' },
+      ],
+    });
     expect(twice.filter((part) => part === '/tmp')).toHaveLength(1);
   });
 });

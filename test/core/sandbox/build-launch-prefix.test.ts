@@ -8,10 +8,19 @@ import { buildRlimitPrefix } from '../../../src/core/sandbox/build-rlimit-prefix
 
 describe('buildLaunchPrefix', () => {
   it('passes data limit, count and procs files as arguments, never inside the script', () => {
-    const argv = buildLaunchPrefix({ procsFiles: ['/sys/fs/cgroup/pids/g/cgroup.procs', '/sys/fs/cgroup/memory/g/cgroup.procs'], dataBytes: 1_000_000 });
+    const argv = buildLaunchPrefix({
+      procsFiles: ['/sys/fs/cgroup/pids/g/cgroup.procs', '/sys/fs/cgroup/memory/g/cgroup.procs'],
+      dataBytes: 1_000_000,
+    });
     expect(argv.slice(0, 2)).toEqual(['/bin/sh', '-c']);
     expect(argv[2]).not.toContain('/sys/fs/cgroup');
-    expect(argv.slice(3)).toEqual(['greenlight-launch', '977', '2', '/sys/fs/cgroup/pids/g/cgroup.procs', '/sys/fs/cgroup/memory/g/cgroup.procs']);
+    expect(argv.slice(3)).toEqual([
+      'greenlight-launch',
+      '977',
+      '2',
+      '/sys/fs/cgroup/pids/g/cgroup.procs',
+      '/sys/fs/cgroup/memory/g/cgroup.procs',
+    ]);
   });
 
   it('really enters the listed files, sets the rlimits and execs the command (run with sh)', () => {
@@ -20,7 +29,11 @@ describe('buildLaunchPrefix', () => {
       const procs = join(dir, 'cgroup.procs');
       writeFileSync(procs, '');
       const prefix = buildLaunchPrefix({ procsFiles: [procs], dataBytes: 512 * 1024 * 1024 });
-      const out = execFileSync(prefix[0] as string, [...prefix.slice(1), 'sh', '-c', 'echo "$$ $(ulimit -c) $(ulimit -d)"'], { encoding: 'utf8' });
+      const out = execFileSync(
+        prefix[0] as string,
+        [...prefix.slice(1), 'sh', '-c', 'echo "$$ $(ulimit -c) $(ulimit -d)"'],
+        { encoding: 'utf8' },
+      );
       const [pid, core, data] = out.trim().split(' ');
       expect(readFileSync(procs, 'utf8').trim()).toBe(pid); // exec keeps the pid that entered the group
       expect([core, data]).toEqual(['0', String(512 * 1024)]);

@@ -5,7 +5,15 @@ import { assertRunnable, buildSandboxInfo, DEFAULT_TIMEOUT_MS } from '../../../s
 describe('buildSandboxInfo', () => {
   it('reports the configured limits, the default time limit and the enforcement', () => {
     const config = { ...defaultConfig().sandbox, memoryMb: 512, maxPids: 64 };
-    expect(buildSandboxInfo({ driver: 'bwrap', networkIsolation: true, config, enforcement: { memory: 'cgroup', pids: 'rlimit' }, warnings: ['w'] })).toEqual({
+    expect(
+      buildSandboxInfo({
+        driver: 'bwrap',
+        networkIsolation: true,
+        config,
+        enforcement: { memory: 'cgroup', pids: 'rlimit' },
+        warnings: ['w'],
+      }),
+    ).toEqual({
       driver: 'bwrap',
       networkIsolation: true,
       limits: { timeoutMs: DEFAULT_TIMEOUT_MS, memoryMb: 512, maxPids: 64, maxOutputBytes: config.maxOutputBytes },
@@ -15,7 +23,14 @@ describe('buildSandboxInfo', () => {
   });
 
   it('uses a given default time limit', () => {
-    const info = buildSandboxInfo({ driver: 'none', networkIsolation: false, config: defaultConfig().sandbox, defaultTimeoutMs: 1234, enforcement: { memory: 'rlimit', pids: 'none' }, warnings: [] });
+    const info = buildSandboxInfo({
+      driver: 'none',
+      networkIsolation: false,
+      config: defaultConfig().sandbox,
+      defaultTimeoutMs: 1234,
+      enforcement: { memory: 'rlimit', pids: 'none' },
+      warnings: [],
+    });
     expect(info.limits.timeoutMs).toBe(1234);
   });
 });

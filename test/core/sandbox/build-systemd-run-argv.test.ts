@@ -13,7 +13,10 @@ const plan: SystemdRunPlan = {
   stateDirectory: 'greenlight-sandbox',
   network: false,
   env: { PATH: '/usr/bin:/bin', HOME: '/var/lib/greenlight-sandbox', CI: 'true' },
-  hide: [{ path: '/etc/docker', kind: 'dir' }, { path: '/run/docker.sock', kind: 'file' }],
+  hide: [
+    { path: '/etc/docker', kind: 'dir' },
+    { path: '/run/docker.sock', kind: 'file' },
+  ],
   readOnly: ['/home/runner/work/r/r/.git'],
   overlays: [{ source: '/tmp/greenlight-sandbox-x/git/config-0', target: '/home/runner/work/r/r/.git/config' }],
   timeoutMs: 90_500,
@@ -25,8 +28,15 @@ const plan: SystemdRunPlan = {
 describe('buildSystemdRunArgv', () => {
   it('builds the exact command line', () => {
     expect(buildSystemdRunArgv(plan)).toEqual([
-      '/usr/bin/sudo', '-n', '--',
-      '/usr/bin/systemd-run', '--unit=greenlight-abc123', '--wait', '--pipe', '--collect', '--service-type=exec',
+      '/usr/bin/sudo',
+      '-n',
+      '--',
+      '/usr/bin/systemd-run',
+      '--unit=greenlight-abc123',
+      '--wait',
+      '--pipe',
+      '--collect',
+      '--service-type=exec',
       '--property=User=greenlight-sandbox',
       '--property=Group=greenlight-sandbox',
       '--property=SupplementaryGroups=',
@@ -68,7 +78,10 @@ describe('buildSystemdRunArgv', () => {
       '--setenv=CI=true',
       '--setenv=HOME=/var/lib/greenlight-sandbox',
       '--setenv=PATH=/usr/bin:/bin',
-      '--', 'sh', '-c', 'echo $$HOME $${CI}',
+      '--',
+      'sh',
+      '-c',
+      'echo $$HOME $${CI}',
     ]);
   });
 
@@ -83,15 +96,18 @@ describe('buildSystemdRunArgv', () => {
     expect(argv.slice(-4)).toEqual(['echo', '$$$$', 'a$$b', 'none']);
   });
 
-  it.each(['relative/path', '/with space', '/with:colon', '/with%specifier', '/with"quote'])('refuses the unmountable path %j', (path) => {
-    try {
-      unitPath(path);
-      expect.unreachable();
-    } catch (error) {
-      expect(isGreenlightError(error, 'sandbox-unavailable')).toBe(true);
-      expect((error as Error).message).toContain('sandbox.driver: bwrap');
-    }
-  });
+  it.each(['relative/path', '/with space', '/with:colon', '/with%specifier', '/with"quote'])(
+    'refuses the unmountable path %j',
+    (path) => {
+      try {
+        unitPath(path);
+        expect.unreachable();
+      } catch (error) {
+        expect(isGreenlightError(error, 'sandbox-unavailable')).toBe(true);
+        expect((error as Error).message).toContain('sandbox.driver: bwrap');
+      }
+    },
+  );
 
   it('names the StateDirectory path', () => {
     expect(stateDirectoryPath('greenlight-sandbox')).toBe('/var/lib/greenlight-sandbox');

@@ -18,11 +18,41 @@ describe('classifyLimitHit', () => {
     ['refused forks, then the clock', { ...base, timedOut: true, pidsLimited: true }, 'pids'],
     ['OOM beats the clock', { ...base, timedOut: true, oomKilled: true }, 'memory'],
     ['rlimit memory: CPython', { ...base, heuristics: rlimits, outputTail: 'Traceback…\nMemoryError\n' }, 'memory'],
-    ['rlimit memory: V8', { ...base, heuristics: rlimits, outputTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' }, 'memory'],
-    ['rlimit pids: bash', { ...base, heuristics: rlimits, timedOut: true, outputTail: 'bash: fork: retry: Resource temporarily unavailable' }, 'pids'],
-    ['rlimit pids: python threads', { ...base, heuristics: rlimits, outputTail: "RuntimeError: can't start new thread" }, 'pids'],
+    [
+      'rlimit memory: V8',
+      {
+        ...base,
+        heuristics: rlimits,
+        outputTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      },
+      'memory',
+    ],
+    [
+      'rlimit pids: bash',
+      {
+        ...base,
+        heuristics: rlimits,
+        timedOut: true,
+        outputTail: 'bash: fork: retry: Resource temporarily unavailable',
+      },
+      'pids',
+    ],
+    [
+      'rlimit pids: python threads',
+      { ...base, heuristics: rlimits, outputTail: "RuntimeError: can't start new thread" },
+      'pids',
+    ],
     ['messages ignored without rlimits', { ...base, outputTail: 'MemoryError' }, null],
-    ['a flood of fork errors is a pids hit', { ...base, heuristics: rlimits, outputExceeded: true, outputTail: 'fork: retry: Resource temporarily unavailable' }, 'pids'],
+    [
+      'a flood of fork errors is a pids hit',
+      {
+        ...base,
+        heuristics: rlimits,
+        outputExceeded: true,
+        outputTail: 'fork: retry: Resource temporarily unavailable',
+      },
+      'pids',
+    ],
   ])('%s', (_name, evidence, expected) => {
     expect(classifyLimitHit(evidence)).toBe(expected);
   });

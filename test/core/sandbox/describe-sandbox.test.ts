@@ -20,27 +20,40 @@ const none: SandboxInfo = {
 describe('describeSandbox', () => {
   it('renders one text line with driver, network and limits', () => {
     expect(describeSandbox(bwrap)).toBe(
-      'sandbox: bwrap, network off; limits: time 15 min, memory 4096 MB (cgroup), 1024 processes (rlimit), output 4 MB per stream');
+      'sandbox: bwrap, network off; limits: time 15 min, memory 4096 MB (cgroup), 1024 processes (rlimit), output 4 MB per stream',
+    );
   });
 
   it('keeps every warning, loud, in text and markdown', () => {
     expect(describeSandbox(none)).toBe(
       'sandbox: none, network NOT isolated; limits: time 15 min, memory 4096 MB (rlimit), 1024 processes (NOT enforced), output 4 MB per stream\n' +
-      'WARNING: sandbox.driver is "none": no isolation. Install bubblewrap.');
+        'WARNING: sandbox.driver is "none": no isolation. Install bubblewrap.',
+    );
     expect(describeSandbox(none, 'markdown')).toBe(
       '**Sandbox:** `none` · network NOT isolated · time 15 min · memory 4096 MB (rlimit) · 1024 processes (NOT enforced) · output 4 MB per stream' +
-      '\n\n> [!WARNING]\n> sandbox.driver is "none": no isolation. Install bubblewrap.');
+        '\n\n> [!WARNING]\n> sandbox.driver is "none": no isolation. Install bubblewrap.',
+    );
   });
 
   it('omits the mechanism when the driver does not report it', () => {
     expect(describeSandbox({ ...bwrap, enforcement: undefined })).toContain('memory 4096 MB, 1024 processes,');
   });
 
-  it.each([[900_000, '15 min'], [90_000, '90 s'], [1_500, '1.5 s'], [250, '250 ms']])('formatDuration(%d) is %s', (ms, text) => {
+  it.each([
+    [900_000, '15 min'],
+    [90_000, '90 s'],
+    [1_500, '1.5 s'],
+    [250, '250 ms'],
+  ])('formatDuration(%d) is %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
 
-  it.each([[4_000_000, '4 MB'], [1_500_000_000, '1.5 GB'], [10_000, '10 kB'], [12, '12 bytes']])('formatBytes(%d) is %s', (bytes, text) => {
+  it.each([
+    [4_000_000, '4 MB'],
+    [1_500_000_000, '1.5 GB'],
+    [10_000, '10 kB'],
+    [12, '12 bytes'],
+  ])('formatBytes(%d) is %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });
 });

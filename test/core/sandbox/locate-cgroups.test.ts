@@ -12,15 +12,24 @@ describe('locateCgroups', () => {
       '41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw',
     ].join('\n');
     expect(locateCgroups(self, mountinfo)).toEqual({
-      v1: { pids: '/sys/fs/cgroup/pids', memory: '/sys/fs/cgroup/memory/process_api/abc', cpu: '/sys/fs/cgroup/cpu,cpuacct', cpuacct: '/sys/fs/cgroup/cpu,cpuacct' },
+      v1: {
+        pids: '/sys/fs/cgroup/pids',
+        memory: '/sys/fs/cgroup/memory/process_api/abc',
+        cpu: '/sys/fs/cgroup/cpu,cpuacct',
+        cpuacct: '/sys/fs/cgroup/cpu,cpuacct',
+      },
       v2: '/sys/fs/cgroup/unified',
     });
   });
 
   it('finds the v2 group of a unified host (hosted runner step)', () => {
     const self = '0::/system.slice/runner-provisioner.service\n';
-    const mountinfo = '30 22 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 rw,nsdelegate,memory_recursiveprot\n';
-    expect(locateCgroups(self, mountinfo)).toEqual({ v1: {}, v2: '/sys/fs/cgroup/system.slice/runner-provisioner.service' });
+    const mountinfo =
+      '30 22 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 rw,nsdelegate,memory_recursiveprot\n';
+    expect(locateCgroups(self, mountinfo)).toEqual({
+      v1: {},
+      v2: '/sys/fs/cgroup/system.slice/runner-provisioner.service',
+    });
   });
 
   it('maps a mount that shows a sub-tree (containers) and unescapes mount points', () => {

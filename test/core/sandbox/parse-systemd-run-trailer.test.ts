@@ -13,16 +13,23 @@ describe('parseSystemdRunTrailer', () => {
       'Memory peak: 256.0M',
       '',
     ].join('\n');
-    expect(parseSystemdRunTrailer(stderr)).toEqual({ stderr: 'child error line\n', result: 'oom-kill', code: 'killed', status: 'KILL' });
+    expect(parseSystemdRunTrailer(stderr)).toEqual({
+      stderr: 'child error line\n',
+      result: 'oom-kill',
+      code: 'killed',
+      status: 'KILL',
+    });
   });
 
   it('reads an exit status', () => {
-    const stderr = 'Running as unit: u.service\nFinished with result: exit-code\nMain processes terminated with: code=exited/status=3\nService runtime: 5ms\n';
+    const stderr =
+      'Running as unit: u.service\nFinished with result: exit-code\nMain processes terminated with: code=exited/status=3\nService runtime: 5ms\n';
     expect(parseSystemdRunTrailer(stderr)).toEqual({ stderr: '', result: 'exit-code', code: 'exited', status: '3' });
   });
 
   it('uses the last summary, so a child cannot fake an earlier one', () => {
-    const stderr = 'Finished with result: success\nfake\nFinished with result: timeout\nMain processes terminated with: code=killed/status=TERM\n';
+    const stderr =
+      'Finished with result: success\nfake\nFinished with result: timeout\nMain processes terminated with: code=killed/status=TERM\n';
     const parsed = parseSystemdRunTrailer(stderr);
     expect(parsed.result).toBe('timeout');
     expect(parsed.stderr).toBe('Finished with result: success\nfake\n');

@@ -15,21 +15,32 @@ const result: SandboxResult = {
 
 describe('renderSandboxResult', () => {
   it('renders the command, the outcome and defused output', () => {
-    expect(renderSandboxResult(result)).toBe([
-      `$ sh -c 'echo "::error::x"'`,
-      'killed by SIGKILL after 2 s, stopped at the time limit',
-      '--- stdout (22 bytes)',
-      '␣::add-mask::s3cret',
-      'ok',
-    ].join('\n'));
+    expect(renderSandboxResult(result)).toBe(
+      [
+        `$ sh -c 'echo "::error::x"'`,
+        'killed by SIGKILL after 2 s, stopped at the time limit',
+        '--- stdout (22 bytes)',
+        '␣::add-mask::s3cret',
+        'ok',
+      ].join('\n'),
+    );
   });
 
   it('defuses a command smuggled into an argument with a newline', () => {
-    const text = renderSandboxResult({ ...result, command: ['echo', 'a\n::error::b'], stdout: { text: '', bytes: 0, truncated: false } });
+    const text = renderSandboxResult({
+      ...result,
+      command: ['echo', 'a\n::error::b'],
+      stdout: { text: '', bytes: 0, truncated: false },
+    });
     expect(text.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
   });
 
-  it.each([['npm', 'npm'], ['a b', `'a b'`], [`it's`, `'it'\\''s'`], ['--flag=x', '--flag=x']])('quoteForDisplay(%j) is %j', (arg, expected) => {
+  it.each([
+    ['npm', 'npm'],
+    ['a b', `'a b'`],
+    [`it's`, `'it'\\''s'`],
+    ['--flag=x', '--flag=x'],
+  ])('quoteForDisplay(%j) is %j', (arg, expected) => {
     expect(quoteForDisplay(arg)).toBe(expected);
   });
 });

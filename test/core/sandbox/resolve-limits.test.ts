@@ -10,8 +10,16 @@ describe('resolveLimits', () => {
   });
 
   it('lets a run override each limit', () => {
-    expect(resolveLimits(defaults, { cwd: '/w', timeoutMs: 5, memoryMb: 64, maxPids: 16, maxOutputBytes: 10, outputKillBytes: 10 }))
-      .toEqual({ timeoutMs: 5, memoryMb: 64, maxPids: 16, maxOutputBytes: 10, outputKillBytes: 10 });
+    expect(
+      resolveLimits(defaults, {
+        cwd: '/w',
+        timeoutMs: 5,
+        memoryMb: 64,
+        maxPids: 16,
+        maxOutputBytes: 10,
+        outputKillBytes: 10,
+      }),
+    ).toEqual({ timeoutMs: 5, memoryMb: 64, maxPids: 16, maxOutputBytes: 10, outputKillBytes: 10 });
   });
 
   it.each([

@@ -38,7 +38,12 @@ describe('sanitizeGitConfig', () => {
     ].join('\n');
     const out = sanitizeGitConfig(input);
     expect(out.text).toBe('[core]\n\tbare = false');
-    expect(out.removed).toEqual(['credential', 'credential.https://github.com', 'includeif.gitdir:/home/runner/work/r/r/.git', 'include']);
+    expect(out.removed).toEqual([
+      'credential',
+      'credential.https://github.com',
+      'includeif.gitdir:/home/runner/work/r/r/.git',
+      'include',
+    ]);
   });
 
   it('strips user info from URLs in values and section names', () => {

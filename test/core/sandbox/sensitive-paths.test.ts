@@ -15,20 +15,22 @@ describe('sensitivePaths', () => {
   });
 
   it('hides the job temp dir, its command files, the runner credentials and home logins', () => {
-    expect(hosted).toEqual(expect.arrayContaining([
-      '/home/runner/work/_temp',
-      '/home/runner/work/_temp/_runner_file_commands/set_env_1',
-      '/home/runner/actions-runner/cached/.credentials',
-      '/home/runner/actions-runner/cached/.credentials_rsaparams',
-      '/home/runner/actions-runner/cached/_diag',
-      '/home/runner/.git-credentials',
-      '/home/runner/.docker',
-      '/home/runner/.ssh',
-      '/home/runner/.npmrc',
-      '/var/run/docker.sock',
-      '/run/secrets',
-      '/etc/greenlight.env',
-    ]));
+    expect(hosted).toEqual(
+      expect.arrayContaining([
+        '/home/runner/work/_temp',
+        '/home/runner/work/_temp/_runner_file_commands/set_env_1',
+        '/home/runner/actions-runner/cached/.credentials',
+        '/home/runner/actions-runner/cached/.credentials_rsaparams',
+        '/home/runner/actions-runner/cached/_diag',
+        '/home/runner/.git-credentials',
+        '/home/runner/.docker',
+        '/home/runner/.ssh',
+        '/home/runner/.npmrc',
+        '/var/run/docker.sock',
+        '/run/secrets',
+        '/etc/greenlight.env',
+      ]),
+    );
   });
 
   it('adds root-only files only when the engine is root', () => {
@@ -38,7 +40,13 @@ describe('sensitivePaths', () => {
   });
 
   it('ignores relative and root paths, and sorts without duplicates', () => {
-    const paths = sensitivePaths({ home: '/', env: { RUNNER_TEMP: 'relative', GITHUB_PATH: '/' }, execPath: 'node', isRoot: false, extra: ['x', '/'] });
+    const paths = sensitivePaths({
+      home: '/',
+      env: { RUNNER_TEMP: 'relative', GITHUB_PATH: '/' },
+      execPath: 'node',
+      isRoot: false,
+      extra: ['x', '/'],
+    });
     expect(paths).not.toContain('/');
     expect(paths).not.toContain('relative');
     expect(paths).toEqual([...new Set(paths)].sort());

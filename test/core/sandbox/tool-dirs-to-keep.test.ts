@@ -15,6 +15,8 @@ describe('toolDirsToKeep', () => {
   });
 
   it('never keeps a directory inside an explicitly hidden path', () => {
-    expect(toolDirsToKeep('/tmp/runner-temp/bin:/tmp/tools/bin', [{ path: '/tmp/runner-temp', kind: 'dir' }])).toEqual(['/tmp/tools/bin']);
+    expect(toolDirsToKeep('/tmp/runner-temp/bin:/tmp/tools/bin', [{ path: '/tmp/runner-temp', kind: 'dir' }])).toEqual([
+      '/tmp/tools/bin',
+    ]);
   });
 });

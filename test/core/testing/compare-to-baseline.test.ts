@@ -28,19 +28,34 @@ describe('compareToBaseline', () => {
   });
 
   const baseline = report([
-    testCase('a::keeps passing', 'passed'), testCase('a::breaks', 'passed'), testCase('a::was broken', 'failed'),
-    testCase('a::gets fixed', 'failed'), testCase('a::deleted', 'passed'), testCase('a::gets skipped', 'passed'),
+    testCase('a::keeps passing', 'passed'),
+    testCase('a::breaks', 'passed'),
+    testCase('a::was broken', 'failed'),
+    testCase('a::gets fixed', 'failed'),
+    testCase('a::deleted', 'passed'),
+    testCase('a::gets skipped', 'passed'),
   ]);
   const current = report([
-    testCase('a::keeps passing', 'passed'), testCase('a::breaks', 'failed'), testCase('a::was broken', 'failed'),
-    testCase('a::gets fixed', 'passed'), testCase('a::gets skipped', 'skipped'), testCase('b::new', 'passed'),
+    testCase('a::keeps passing', 'passed'),
+    testCase('a::breaks', 'failed'),
+    testCase('a::was broken', 'failed'),
+    testCase('a::gets fixed', 'passed'),
+    testCase('a::gets skipped', 'skipped'),
+    testCase('b::new', 'passed'),
   ]);
 
   it('groups ids by category and flags a regression', () => {
     const comparison = compareToBaseline(baseline, current);
     expect(comparison.byCategory).toEqual({
-      'newly-failing': ['a::breaks'], 'still-failing': ['a::was broken'], fixed: ['a::gets fixed'], 'new-passing': ['b::new'],
-      'new-failing': [], 'newly-skipped': ['a::gets skipped'], 'new-skipped': [], 'still-skipped': [], removed: ['a::deleted'],
+      'newly-failing': ['a::breaks'],
+      'still-failing': ['a::was broken'],
+      fixed: ['a::gets fixed'],
+      'new-passing': ['b::new'],
+      'new-failing': [],
+      'newly-skipped': ['a::gets skipped'],
+      'new-skipped': [],
+      'still-skipped': [],
+      removed: ['a::deleted'],
       'unchanged-passing': ['a::keeps passing'],
     });
     expect(comparison.regressed).toBe(true);
@@ -48,7 +63,12 @@ describe('compareToBaseline', () => {
 
   it('does not blame a change for failures that were already there', () => {
     const fixedOnly = report([testCase('a::was broken', 'failed'), testCase('a::keeps passing', 'passed')]);
-    expect(compareToBaseline(report([testCase('a::was broken', 'failed'), testCase('a::keeps passing', 'passed')]), fixedOnly).regressed).toBe(false);
+    expect(
+      compareToBaseline(
+        report([testCase('a::was broken', 'failed'), testCase('a::keeps passing', 'passed')]),
+        fixedOnly,
+      ).regressed,
+    ).toBe(false);
   });
 
   it('counts a crash that did not exist before as a regression', () => {
@@ -59,6 +79,8 @@ describe('compareToBaseline', () => {
   it('does not call tests removed when only a subset ran', () => {
     const subset = report([testCase('a::breaks', 'passed')]);
     const comparison = compareToBaseline(baseline, subset, { subset: true });
-    expect(comparison.entries).toEqual([{ id: 'a::breaks', category: 'unchanged-passing', before: 'passed', after: 'passed' }]);
+    expect(comparison.entries).toEqual([
+      { id: 'a::breaks', category: 'unchanged-passing', before: 'passed', after: 'passed' },
+    ]);
   });
 });

@@ -5,9 +5,19 @@ import type { TestReport, TestRunner, TestSelection } from '../../../src/ports/t
 import { report, testCase } from './report-builders.ts';
 
 const runs = [
-  report([testCase('a::solid', 'passed'), testCase('a::flaky', 'passed'), testCase('a::broken', 'failed'), testCase('a::vanishing', 'passed')]),
+  report([
+    testCase('a::solid', 'passed'),
+    testCase('a::flaky', 'passed'),
+    testCase('a::broken', 'failed'),
+    testCase('a::vanishing', 'passed'),
+  ]),
   report([testCase('a::solid', 'passed'), testCase('a::flaky', 'failed'), testCase('a::broken', 'errored')]),
-  report([testCase('a::solid', 'passed'), testCase('a::flaky', 'passed'), testCase('a::broken', 'failed'), testCase('a::vanishing', 'skipped')]),
+  report([
+    testCase('a::solid', 'passed'),
+    testCase('a::flaky', 'passed'),
+    testCase('a::broken', 'failed'),
+    testCase('a::vanishing', 'skipped'),
+  ]),
 ];
 
 describe('detectFlakyTests', () => {
@@ -46,7 +56,11 @@ describe('rerunForFlakiness', () => {
       },
     };
     const result = await rerunForFlakiness(runner, ['a::solid', 'a::flaky'], 3);
-    expect(selections).toEqual([{ tests: ['a::solid', 'a::flaky'] }, { tests: ['a::solid', 'a::flaky'] }, { tests: ['a::solid', 'a::flaky'] }]);
+    expect(selections).toEqual([
+      { tests: ['a::solid', 'a::flaky'] },
+      { tests: ['a::solid', 'a::flaky'] },
+      { tests: ['a::solid', 'a::flaky'] },
+    ]);
     expect(result.flaky).toEqual(['a::flaky']);
     expect(result.stable).toEqual(['a::solid']);
     expect(result.reports).toHaveLength(3);

@@ -28,7 +28,9 @@ describe('parseGoTestJson', () => {
 
   it('reports a test cut off by the package timeout, and a build failure, as failures', () => {
     expect(tests[7]?.message).toMatch(/^did not finish: panic: test timed out after 1s/);
-    expect(tests[8]?.message).toBe('# example.com/calc/parse [example.com/calc/parse.test]\nparse/parse.go:7:9: undefined: strconv');
+    expect(tests[8]?.message).toBe(
+      '# example.com/calc/parse [example.com/calc/parse.test]\nparse/parse.go:7:9: undefined: strconv',
+    );
   });
 
   it('uses import paths when the module path is unknown', () => {

@@ -7,20 +7,39 @@ describe('parseJunitXml', () => {
     const { tests } = parseJunitXml(fixture('node-test-junit.xml'), [FIXTURE_ROOT], 'node-test');
     expect(tests.map(({ durationMs: _d, ...t }) => t)).toEqual([
       {
-        id: 'test/broken.test.js::(file)', name: '(file)', file: 'test/broken.test.js', status: 'errored',
+        id: 'test/broken.test.js::(file)',
+        name: '(file)',
+        file: 'test/broken.test.js',
+        status: 'errored',
         message: 'the test file failed to load or exited with an error (see the output)',
       },
       { id: 'test/math.test.js::math > adds', name: 'math > adds', file: 'test/math.test.js', status: 'passed' },
       {
-        id: 'test/math.test.js::math > fails', name: 'math > fails', file: 'test/math.test.js', status: 'failed',
-        message: 'AssertionError: Expected values to be strictly equal:\n\n3 !== 4', stack: 'at TestContext.<anonymous> (test/math.test.js:5:30)', line: 5,
+        id: 'test/math.test.js::math > fails',
+        name: 'math > fails',
+        file: 'test/math.test.js',
+        status: 'failed',
+        message: 'AssertionError: Expected values to be strictly equal:\n\n3 !== 4',
+        stack: 'at TestContext.<anonymous> (test/math.test.js:5:30)',
+        line: 5,
       },
       {
-        id: 'test/math.test.js::math > errors', name: 'math > errors', file: 'test/math.test.js', status: 'failed',
-        message: "TypeError: Cannot read properties of null (reading 'x')", stack: 'at TestContext.<anonymous> (test/math.test.js:6:29)', line: 6,
+        id: 'test/math.test.js::math > errors',
+        name: 'math > errors',
+        file: 'test/math.test.js',
+        status: 'failed',
+        message: "TypeError: Cannot read properties of null (reading 'x')",
+        stack: 'at TestContext.<anonymous> (test/math.test.js:6:29)',
+        line: 6,
       },
       { id: 'test/math.test.js::math > skipped', name: 'math > skipped', file: 'test/math.test.js', status: 'skipped' },
-      { id: 'test/math.test.js::math > slow', name: 'math > slow', file: 'test/math.test.js', status: 'failed', message: 'test timed out after 200ms' },
+      {
+        id: 'test/math.test.js::math > slow',
+        name: 'math > slow',
+        file: 'test/math.test.js',
+        status: 'failed',
+        message: 'test timed out after 200ms',
+      },
       { id: 'test/other.test.js::other passes', name: 'other passes', file: 'test/other.test.js', status: 'passed' },
     ]);
   });
@@ -37,8 +56,10 @@ describe('parseJunitXml', () => {
       ['tests/test_calc.py::TestGroup::test_param[2]', 'failed', 27],
     ]);
     expect(tests[1]).toMatchObject({
-      name: 'test_fails', file: 'tests/test_calc.py',
-      message: 'assert 3 == 4\n +  where 3 = add(1, 2)\n\ndef test_fails():\n>       assert add(1, 2) == 4\nE       assert 3 == 4\nE        +  where 3 = add(1, 2)\n\ntests/test_calc.py:8: AssertionError',
+      name: 'test_fails',
+      file: 'tests/test_calc.py',
+      message:
+        'assert 3 == 4\n +  where 3 = add(1, 2)\n\ndef test_fails():\n>       assert add(1, 2) == 4\nE       assert 3 == 4\nE        +  where 3 = add(1, 2)\n\ntests/test_calc.py:8: AssertionError',
     });
     expect(tests[3]?.message).toMatch(/^failed on setup with "RuntimeError: fixture boom"/);
   });
@@ -46,7 +67,12 @@ describe('parseJunitXml', () => {
   it('reads a pytest collection error as an errored file', () => {
     const { tests } = parseJunitXml(fixture('pytest-junit-collection-error.xml'), [FIXTURE_ROOT], 'pytest');
     expect(tests).toHaveLength(1);
-    expect(tests[0]).toMatchObject({ id: 'tests/test_broken.py::(file)', file: 'tests/test_broken.py', status: 'errored', line: 1 });
+    expect(tests[0]).toMatchObject({
+      id: 'tests/test_broken.py::(file)',
+      file: 'tests/test_broken.py',
+      status: 'errored',
+      line: 1,
+    });
     expect(tests[0]?.message).toContain("ModuleNotFoundError: No module named 'missing_module'");
     expect(tests[0]?.message).toContain("ImportError while importing test module 'tests/test_broken.py'");
   });
@@ -62,10 +88,21 @@ describe('parseJunitXml', () => {
   <testcase classname="com.example.CalcTest" name="later"><skipped/></testcase>
 </testsuite>`;
     expect(parseJunitXml(xml, [], 'generic').tests).toEqual([
-      { id: 'com.example.CalcTest::adds', name: 'com.example.CalcTest > adds', file: null, status: 'passed', durationMs: 12 },
       {
-        id: 'com.example.CalcTest::divides', name: 'com.example.CalcTest > divides', file: null, status: 'failed', durationMs: 3,
-        message: 'java.lang.AssertionError: expected:<2> but was:<3>', stack: 'at com.example.CalcTest.divides(CalcTest.java:21)',
+        id: 'com.example.CalcTest::adds',
+        name: 'com.example.CalcTest > adds',
+        file: null,
+        status: 'passed',
+        durationMs: 12,
+      },
+      {
+        id: 'com.example.CalcTest::divides',
+        name: 'com.example.CalcTest > divides',
+        file: null,
+        status: 'failed',
+        durationMs: 3,
+        message: 'java.lang.AssertionError: expected:<2> but was:<3>',
+        stack: 'at com.example.CalcTest.divides(CalcTest.java:21)',
       },
       { id: 'com.example.CalcTest::later', name: 'com.example.CalcTest > later', file: null, status: 'skipped' },
     ]);

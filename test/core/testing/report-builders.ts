@@ -10,7 +10,16 @@ export function testCase(id: string, status: TestStatus, extra: Partial<TestCase
 /** A structured report over the given cases. */
 export function report(tests: TestCaseResult[], extra: Partial<TestReport> = {}): TestReport {
   return {
-    runner: 'vitest', command: 'npm test', crashed: false, structured: true, exitCode: tests.some((t) => t.status === 'failed' || t.status === 'errored') ? 1 : 0,
-    timedOut: false, durationMs: 1234, totals: countTotals(tests), tests, outputTail: '', ...extra,
+    runner: 'vitest',
+    command: 'npm test',
+    crashed: false,
+    structured: true,
+    exitCode: tests.some((t) => t.status === 'failed' || t.status === 'errored') ? 1 : 0,
+    timedOut: false,
+    durationMs: 1234,
+    totals: countTotals(tests),
+    tests,
+    outputTail: '',
+    ...extra,
   };
 }

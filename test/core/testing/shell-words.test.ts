@@ -15,8 +15,19 @@ describe('splitShellWords', () => {
   });
 
   it.each([
-    'tsc && vitest run', 'jest; echo done', 'jest | tee out', 'jest > out.txt', 'jest $FLAGS', 'jest `x`',
-    'mocha test/*.js', 'jest "$HOME"', 'echo "unterminated', "echo 'unterminated", 'a\\ b', 'jest # comment', 'jest\nrm -rf /',
+    'tsc && vitest run',
+    'jest; echo done',
+    'jest | tee out',
+    'jest > out.txt',
+    'jest $FLAGS',
+    'jest `x`',
+    'mocha test/*.js',
+    'jest "$HOME"',
+    'echo "unterminated',
+    "echo 'unterminated",
+    'a\\ b',
+    'jest # comment',
+    'jest\nrm -rf /',
   ])('refuses shell syntax in %j', (line) => {
     expect(splitShellWords(line)).toBeNull();
   });

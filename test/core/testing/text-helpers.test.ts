@@ -30,8 +30,12 @@ describe('relativize', () => {
   });
 
   it('replaces every root in free text, longest first', () => {
-    expect(relativizeText('at /w/sub/a.ts:1 and file:///w/b.ts:2 and /wx/c.ts', ['/w', '/w/sub'])).toBe('at a.ts:1 and b.ts:2 and /wx/c.ts');
-    expect(relativizeText('rootdir: /w/p, RUN /w/p\n/w/p.bak /w/p-2 /x/w/p', ['/w/p'])).toBe('rootdir: ., RUN .\n/w/p.bak /w/p-2 /x/w/p');
+    expect(relativizeText('at /w/sub/a.ts:1 and file:///w/b.ts:2 and /wx/c.ts', ['/w', '/w/sub'])).toBe(
+      'at a.ts:1 and b.ts:2 and /wx/c.ts',
+    );
+    expect(relativizeText('rootdir: /w/p, RUN /w/p\n/w/p.bak /w/p-2 /x/w/p', ['/w/p'])).toBe(
+      'rootdir: ., RUN .\n/w/p.bak /w/p-2 /x/w/p',
+    );
   });
 });
 
@@ -55,11 +59,17 @@ describe('stack frames', () => {
 
   it('has no stack when there are no frames, or only internal ones', () => {
     expect(splitStack('just a message\n')).toEqual({ message: 'just a message', stack: undefined });
-    expect(splitStack('Error: t\n    at listOnTimeout (node:internal/timers:1:1)')).toEqual({ message: 'Error: t', stack: undefined });
+    expect(splitStack('Error: t\n    at listOnTimeout (node:internal/timers:1:1)')).toEqual({
+      message: 'Error: t',
+      stack: undefined,
+    });
   });
 
   it('finds the line in the test file', () => {
-    expect(findPositions('x (src/a.ts:3:1) y.py:9: z')).toEqual([{ file: 'src/a.ts', line: 3 }, { file: 'y.py', line: 9 }]);
+    expect(findPositions('x (src/a.ts:3:1) y.py:9: z')).toEqual([
+      { file: 'src/a.ts', line: 3 },
+      { file: 'y.py', line: 9 },
+    ]);
     expect(failureLine(text, 'src/helper.ts')).toBe(3);
     expect(failureLine(text, 'src/a.test.ts')).toBe(12);
     expect(failureLine(text, 'other.ts')).toBeUndefined();
@@ -67,6 +77,8 @@ describe('stack frames', () => {
   });
 
   it('cleans failure text: ANSI, roots, common indentation', () => {
-    expect(cleanFailureText('\n    \u001b[31mError\u001b[39m in /w/a.ts\n      detail\n', ['/w'])).toBe('Error in a.ts\n  detail');
+    expect(cleanFailureText('\n    \u001b[31mError\u001b[39m in /w/a.ts\n      detail\n', ['/w'])).toBe(
+      'Error in a.ts\n  detail',
+    );
   });
 });

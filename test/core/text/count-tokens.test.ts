@@ -11,8 +11,16 @@ describe('countTokens', () => {
   // the heuristic must stay within 20% on each of these small samples.
   it.each([
     ['prose', 'The quick brown fox jumps over the lazy dog. It was not amused, and said so at length.', 21],
-    ['typescript', "export function levelIndex(level: RiskLevel): number {\n  return RISK_LEVELS.indexOf(level);\n}\n", 28],
-    ['python', 'def parse_date(value: str) -> datetime:\n    """Parse an ISO date."""\n    return datetime.fromisoformat(value)\n', 29],
+    [
+      'typescript',
+      'export function levelIndex(level: RiskLevel): number {\n  return RISK_LEVELS.indexOf(level);\n}\n',
+      28,
+    ],
+    [
+      'python',
+      'def parse_date(value: str) -> datetime:\n    """Parse an ISO date."""\n    return datetime.fromisoformat(value)\n',
+      29,
+    ],
   ])('is close to the reference tokenizer on %s', (_kind, text, reference) => {
     const estimate = countTokens(text);
     expect(Math.abs(estimate - reference) / reference).toBeLessThan(0.2);

@@ -28,7 +28,11 @@ describe('sanitizeUntrustedText', () => {
     ['img alt', `see <img src="x.png" alt="${PAYLOAD}"> here`, 'see [image] here'],
     ['hidden img', `see <img hidden src="x.png"> here`, 'see  here'],
     ['attributes on visible tags', `<p title="${PAYLOAD}" data-x="${PAYLOAD}">text</p>`, '<p>text</p>'],
-    ['link keeps href only', `<a href="https://example.test/x" title="${PAYLOAD}">doc</a>`, '<a href="https://example.test/x">doc</a>'],
+    [
+      'link keeps href only',
+      `<a href="https://example.test/x" title="${PAYLOAD}">doc</a>`,
+      '<a href="https://example.test/x">doc</a>',
+    ],
     ['markdown image alt', `![${PAYLOAD}](https://example.test/a.png)`, '![image](https://example.test/a.png)'],
     ['markdown link title', `[doc](https://example.test "${PAYLOAD}")`, '[doc](https://example.test)'],
     ['reference definition used as a comment', `[//]: # (${PAYLOAD})\ntext`, '[//]: #\ntext'],
@@ -37,11 +41,23 @@ describe('sanitizeUntrustedText', () => {
   });
 
   it.each([
-    ['details/summary are visible', '<details><summary>Log</summary>\n\nerror at foo\n</details>', '<details><summary>Log</summary>\n\nerror at foo\n</details>'],
-    ['generics are not HTML', 'returns List<String> and Map<String, Integer>', 'returns List<String> and Map<String, Integer>'],
+    [
+      'details/summary are visible',
+      '<details><summary>Log</summary>\n\nerror at foo\n</details>',
+      '<details><summary>Log</summary>\n\nerror at foo\n</details>',
+    ],
+    [
+      'generics are not HTML',
+      'returns List<String> and Map<String, Integer>',
+      'returns List<String> and Map<String, Integer>',
+    ],
     ['comparison', 'if a < b and c > d', 'if a < b and c > d'],
     ['plain link', '[doc](https://example.test/a_(b))', '[doc](https://example.test/a_(b))'],
-    ['fenced code keeps HTML', '```html\n<!-- keep --><div hidden>x</div>\n```\nafter', '```html\n<!-- keep --><div hidden>x</div>\n```\nafter'],
+    [
+      'fenced code keeps HTML',
+      '```html\n<!-- keep --><div hidden>x</div>\n```\nafter',
+      '```html\n<!-- keep --><div hidden>x</div>\n```\nafter',
+    ],
     ['tilde fence', '~~~\n<!-- keep -->\n~~~', '~~~\n<!-- keep -->\n~~~'],
     ['inline code keeps HTML', 'use `<!-- x -->` in templates', 'use `<!-- x -->` in templates'],
     ['unmatched backtick is prose', 'a ` b <!-- c --> d', 'a ` b  d'],
@@ -59,8 +75,12 @@ describe('sanitizeUntrustedText', () => {
     ['soft hyphen', 'in\u00ADvisible', 'invisible'],
     ['word joiner', 'a\u2060b', 'ab'],
     ['BOM', '\uFEFFtext', 'text'],
-    ['tag characters (ASCII smuggling)', `hi${[...'ignore'].map((ch) => String.fromCodePoint(0xE0000 + ch.charCodeAt(0))).join('')}!`, 'hi!'],
-    ['variation selectors (emoji smuggling)', `x\uFE0F${String.fromCodePoint(0xE0101)}y`, 'xy'],
+    [
+      'tag characters (ASCII smuggling)',
+      `hi${[...'ignore'].map((ch) => String.fromCodePoint(0xe0000 + ch.charCodeAt(0))).join('')}!`,
+      'hi!',
+    ],
+    ['variation selectors (emoji smuggling)', `x\uFE0F${String.fromCodePoint(0xe0101)}y`, 'xy'],
     ['Hangul filler', 'a\u3164b', 'ab'],
     ['control characters', 'a\u0000b\u0007c\u001Bd', 'abcd'],
     ['inside code too', '`a\u200Bb`', '`ab`'],
@@ -79,8 +99,16 @@ describe('sanitizeUntrustedText', () => {
   });
 
   it('reports what it removed', () => {
-    const report = sanitizeUntrustedTextReport('<!-- a --><!-- b -->\u200B\u200B\u200B<span hidden>x</span><p class="c">y</p>[l](u "t")');
-    expect(report.removals).toEqual({ htmlComments: 2, invisibleCharacters: 3, hiddenElements: 1, attributes: 1, linkTitles: 1 });
+    const report = sanitizeUntrustedTextReport(
+      '<!-- a --><!-- b -->\u200B\u200B\u200B<span hidden>x</span><p class="c">y</p>[l](u "t")',
+    );
+    expect(report.removals).toEqual({
+      htmlComments: 2,
+      invisibleCharacters: 3,
+      hiddenElements: 1,
+      attributes: 1,
+      linkTitles: 1,
+    });
     expect(report.text).toBe('<p>y</p>[l](u)');
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { insertLines, lineEnding, numberLines, replaceUnique, snippet, splitLines } from '../../../src/core/tools/text-edits.ts';
+import {
+  insertLines,
+  lineEnding,
+  numberLines,
+  replaceUnique,
+  snippet,
+  splitLines,
+} from '../../../src/core/tools/text-edits.ts';
 
 describe('text edits', () => {
   it('numbers lines like cat -n', () => {
@@ -21,7 +28,12 @@ describe('text edits', () => {
   });
 
   it('replaces exactly one occurrence and reports where', () => {
-    expect(replaceUnique('a\nb\nc\n', 'b\n', 'B1\nB2\n')).toEqual({ ok: true, text: 'a\nB1\nB2\nc\n', firstLine: 2, lastLine: 3 });
+    expect(replaceUnique('a\nb\nc\n', 'b\n', 'B1\nB2\n')).toEqual({
+      ok: true,
+      text: 'a\nB1\nB2\nc\n',
+      firstLine: 2,
+      lastLine: 3,
+    });
   });
 
   it('deletes with an empty new_str', () => {
@@ -35,7 +47,10 @@ describe('text edits', () => {
 
   it('refuses several matches and names the count and lines', () => {
     const result = replaceUnique('x = 1\ny = 2\nx = 1\n', 'x = 1', 'x = 2');
-    expect(result).toEqual({ ok: false, reason: 'old_str occurs 2 times (lines 1, 3); include more surrounding lines so that it matches exactly once' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'old_str occurs 2 times (lines 1, 3); include more surrounding lines so that it matches exactly once',
+    });
   });
 
   it('refuses an empty old_str', () => {
@@ -59,11 +74,19 @@ describe('text edits', () => {
   });
 
   it('inserts with CRLF endings into a CRLF file', () => {
-    expect(insertLines('a\r\nb\r\n', 1, 'x\ny')).toMatchObject({ ok: true, text: 'a\r\nx\r\ny\r\nb\r\n', firstLine: 2, lastLine: 3 });
+    expect(insertLines('a\r\nb\r\n', 1, 'x\ny')).toMatchObject({
+      ok: true,
+      text: 'a\r\nx\r\ny\r\nb\r\n',
+      firstLine: 2,
+      lastLine: 3,
+    });
   });
 
   it('refuses an insert line outside the file', () => {
-    expect(insertLines('a\nb\n', 3, 'x')).toEqual({ ok: false, reason: 'insert_line must be between 0 and 2 (the file has 2 lines)' });
+    expect(insertLines('a\nb\n', 3, 'x')).toEqual({
+      ok: false,
+      reason: 'insert_line must be between 0 and 2 (the file has 2 lines)',
+    });
   });
 
   it('shows a numbered snippet around an edit', () => {

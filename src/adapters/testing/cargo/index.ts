@@ -11,8 +11,11 @@ function cargoWords(inv: RunnerInvocation, filters: readonly string[]): string[]
   const testArgs = separator < 0 ? [] : inv.args.slice(separator + 1);
   const libtest = [...testArgs, ...(filters.length > 0 ? ['--exact', ...filters] : [])];
   return [
-    ...inv.env, ...inv.launcher, ...inv.program,
-    ...cargoArgs, ...(cargoArgs.includes('--no-fail-fast') ? [] : ['--no-fail-fast']),
+    ...inv.env,
+    ...inv.launcher,
+    ...inv.program,
+    ...cargoArgs,
+    ...(cargoArgs.includes('--no-fail-fast') ? [] : ['--no-fail-fast']),
     ...(libtest.length > 0 ? ['--', ...libtest] : []),
   ];
 }
@@ -31,9 +34,19 @@ export const cargoAdapter: RunnerAdapter = {
     if (inv === null || plan.script !== null) {
       return { command: plan.command, env: {}, scope: 'all', notes: selection.tests?.length ? [CANNOT_NARROW] : [] };
     }
-    const named = (selection.tests ?? []).map((id) => (id.includes('::') ? id.slice(id.indexOf('::') + 2) : id)).filter((n) => n !== '');
-    const notes = named.length === 0 && (selection.changedFiles?.length ?? 0) > 0 ? ['cargo has no related-tests mode, so the whole suite ran'] : [];
-    return { command: `${joinShellWords(cargoWords(inv, named))} 2>&1`, env: {}, scope: named.length > 0 ? 'tests' : 'all', notes };
+    const named = (selection.tests ?? [])
+      .map((id) => (id.includes('::') ? id.slice(id.indexOf('::') + 2) : id))
+      .filter((n) => n !== '');
+    const notes =
+      named.length === 0 && (selection.changedFiles?.length ?? 0) > 0
+        ? ['cargo has no related-tests mode, so the whole suite ran']
+        : [];
+    return {
+      command: `${joinShellWords(cargoWords(inv, named))} 2>&1`,
+      env: {},
+      scope: named.length > 0 ? 'tests' : 'all',
+      notes,
+    };
   },
   parse({ stdout, stderr, roots }) {
     return parseCargoOutput(`${stdout}\n${stderr}`, roots);

@@ -20,8 +20,12 @@ export const genericAdapter: RunnerAdapter = {
     };
   },
   parse({ reports, roots }): ParsedTests | null {
-    const xml = Object.keys(reports).filter((name) => name.endsWith('.xml')).sort();
-    const tests = xml.filter((name) => looksLikeJunit(reports[name] ?? '')).flatMap((name) => parseJunitXml(reports[name] ?? '', roots, 'generic').tests);
+    const xml = Object.keys(reports)
+      .filter((name) => name.endsWith('.xml'))
+      .sort();
+    const tests = xml
+      .filter((name) => looksLikeJunit(reports[name] ?? ''))
+      .flatMap((name) => parseJunitXml(reports[name] ?? '', roots, 'generic').tests);
     return tests.length === 0 ? null : { tests };
   },
 };

@@ -7,7 +7,9 @@ import { CANNOT_NARROW } from '../select-test-files.ts';
 const isPackagePattern = (arg: string) => arg === '.' || arg.startsWith('./') || arg.includes('...');
 
 function packagesOf(changed: readonly string[]): string[] {
-  const dirs = changed.filter((f) => f.endsWith('.go')).map((f) => (f.includes('/') ? `./${f.slice(0, f.lastIndexOf('/'))}/...` : '.'));
+  const dirs = changed
+    .filter((f) => f.endsWith('.go'))
+    .map((f) => (f.includes('/') ? `./${f.slice(0, f.lastIndexOf('/'))}/...` : '.'));
   return [...new Set(dirs)];
 }
 
@@ -29,20 +31,38 @@ export const goAdapter: RunnerAdapter = {
     let run: string[] = [];
     let scope: 'all' | 'related' | 'tests' = 'all';
     if (named.length > 0) {
-      packages = [...new Set(named.map((id) => id.slice(0, Math.max(0, id.indexOf('::')))).filter((d) => d !== '').map((d) => (d === '.' ? '.' : `./${d}`)))];
-      const names = [...new Set(named.map((id) => id.slice(id.indexOf('::') + 2).split('/')[0] ?? '').filter((n) => /^\w+$/.test(n)))];
+      packages = [
+        ...new Set(
+          named
+            .map((id) => id.slice(0, Math.max(0, id.indexOf('::'))))
+            .filter((d) => d !== '')
+            .map((d) => (d === '.' ? '.' : `./${d}`)),
+        ),
+      ];
+      const names = [
+        ...new Set(
+          named.map((id) => id.slice(id.indexOf('::') + 2).split('/')[0] ?? '').filter((n) => /^\w+$/.test(n)),
+        ),
+      ];
       if (names.length > 0) run = ['-run', `^(${names.join('|')})$`];
       scope = 'tests';
     } else if (selection.changedFiles !== undefined && selection.changedFiles.length > 0) {
       packages = packagesOf(selection.changedFiles);
       scope = 'related';
-      if (packages.length === 0) return { command: all, env: {}, scope: 'all', notes: ['no Go file changed, so the whole suite ran'] };
+      if (packages.length === 0)
+        return { command: all, env: {}, scope: 'all', notes: ['no Go file changed, so the whole suite ran'] };
     }
     if (scope === 'all') return { command: all, env: {}, scope, notes: [] };
     const inv = plan.invocation;
-    if (inv === null || plan.script !== null || packages.length === 0) return { command: all, env: {}, scope: 'all', notes: [CANNOT_NARROW] };
+    if (inv === null || plan.script !== null || packages.length === 0)
+      return { command: all, env: {}, scope: 'all', notes: [CANNOT_NARROW] };
     const args = inv.args.filter((a) => !isPackagePattern(a));
-    return { command: joinShellWords([...inv.env, ...inv.launcher, ...inv.program, ...args, ...run, ...packages, '-json']), env: {}, scope, notes: [] };
+    return {
+      command: joinShellWords([...inv.env, ...inv.launcher, ...inv.program, ...args, ...run, ...packages, '-json']),
+      env: {},
+      scope,
+      notes: [],
+    };
   },
   parse({ stdout, roots, texts }) {
     if (!stdout.includes('"Action"')) return null;

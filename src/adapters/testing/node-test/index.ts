@@ -17,7 +17,13 @@ export const nodeTestAdapter: RunnerAdapter = {
   prepare({ plan, selection, reportDir, files }) {
     if (/--test-reporter\b/.test(plan.body)) {
       // node refuses reporters from NODE_OPTIONS and the command line together unless every one has a destination.
-      return { command: plan.command, env: {}, scope: 'all', notes: ['the test command chooses its own node:test reporter, so greenlight cannot add one'], reportRequested: false };
+      return {
+        command: plan.command,
+        env: {},
+        scope: 'all',
+        notes: ['the test command chooses its own node:test reporter, so greenlight cannot add one'],
+        reportRequested: false,
+      };
     }
     const env = {
       NODE_OPTIONS: `--test-reporter=junit --test-reporter-destination=${reportPath(reportDir, REPORT)} --test-reporter=spec --test-reporter-destination=stdout`,

@@ -27,13 +27,17 @@ export const pytestAdapter: RunnerAdapter = {
       PYTHONDONTWRITEBYTECODE: '1',
     };
     const base = ownReport ? { reportRequested: false } : {};
-    const ownNote = ownReport ? ['the test command writes its own --junitxml report, so results come from the exit code and output'] : [];
+    const ownNote = ownReport
+      ? ['the test command writes its own --junitxml report, so results come from the exit code and output']
+      : [];
     const named = selection.tests ?? [];
     let targets: string[] | null;
     let scope: 'all' | 'related' | 'tests';
     let notes: string[] = [];
     if (named.length > 0) {
-      targets = [...new Set(named.map((id) => id.endsWith(`::${FILE_CASE}`) ? id.slice(0, -FILE_CASE.length - 2) : id))];
+      targets = [
+        ...new Set(named.map((id) => (id.endsWith(`::${FILE_CASE}`) ? id.slice(0, -FILE_CASE.length - 2) : id))),
+      ];
       scope = 'tests';
     } else {
       const subset = selectTestFiles(selection, files);
@@ -41,7 +45,8 @@ export const pytestAdapter: RunnerAdapter = {
     }
     if (targets === null) return { ...base, command: plan.command, env, scope: 'all', notes: [...ownNote, ...notes] };
     const narrowed = extendCommand(plan, targets);
-    if (narrowed === null) return { ...base, command: plan.command, env, scope: 'all', notes: [...ownNote, CANNOT_NARROW] };
+    if (narrowed === null)
+      return { ...base, command: plan.command, env, scope: 'all', notes: [...ownNote, CANNOT_NARROW] };
     return { ...base, command: narrowed, env, scope, notes: [...ownNote, ...notes] };
   },
   parse({ reports, roots, exitCode }): ParsedTests | null {

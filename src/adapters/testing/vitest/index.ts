@@ -14,10 +14,21 @@ export const vitestAdapter: RunnerAdapter = {
   id: 'vitest',
   reportExpected: true,
   prepare({ plan, selection, reportDir, files }) {
-    const reporter = ['--run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath(reportDir, REPORT)}`];
+    const reporter = [
+      '--run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportPath(reportDir, REPORT)}`,
+    ];
     const changed = selection.changedFiles ?? [];
     if ((selection.tests === undefined || selection.tests.length === 0) && changed.length > 0) {
-      const related = directCommand(plan, (inv) => [...inv.program, 'related', ...inv.args.filter((a) => a !== 'run'), ...changed, ...reporter]);
+      const related = directCommand(plan, (inv) => [
+        ...inv.program,
+        'related',
+        ...inv.args.filter((a) => a !== 'run'),
+        ...changed,
+        ...reporter,
+      ]);
       if (related !== null) return { command: related, env: {}, scope: 'related', notes: [] };
     }
     return prepareFileSubset(plan, selection, files, reporter);

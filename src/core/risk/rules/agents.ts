@@ -5,7 +5,8 @@
 import type { RuleDefinition } from '../rule.ts';
 
 /** A glob segment matching `word` in any letter case (`agents` → `[Aa][Gg]…`). */
-const anyCase = (word: string) => [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c)).join('');
+const anyCase = (word: string) =>
+  [...word].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c)).join('');
 
 /**
  * `AGENTS.md`, `CLAUDE.md` and `GEMINI.md` in any case and any text extension, and the
@@ -24,11 +25,40 @@ export const agentRules: readonly RuleDefinition[] = [
     category: 'agent-instructions',
     reason: 'instructions and tool settings that steer AI agents and the next model run',
     paths: [
-      'AGENTS', 'AGENTS.*', 'CLAUDE', 'CLAUDE.*', 'GEMINI', 'GEMINI.*', ...INSTRUCTION_NAMES,
-      '.cursorrules', '.cursor/', '.windsurfrules', '.windsurf/', '.clinerules', '.clinerules/', '.roorules', '.roo/',
-      '.github/copilot-instructions.md', '.github/instructions/', '.github/prompts/', '.github/chatmodes/',
-      '.claude/', '.agents/', '.agent/', '.codex/', '.gemini/', '.junie/', '.kiro/', '.amazonq/', '.continue/',
-      '.mcp.json', '.vscode/mcp.json', '.aider.conf.yml', '.aiderignore', '.goosehints', '.rules',
+      'AGENTS',
+      'AGENTS.*',
+      'CLAUDE',
+      'CLAUDE.*',
+      'GEMINI',
+      'GEMINI.*',
+      ...INSTRUCTION_NAMES,
+      '.cursorrules',
+      '.cursor/',
+      '.windsurfrules',
+      '.windsurf/',
+      '.clinerules',
+      '.clinerules/',
+      '.roorules',
+      '.roo/',
+      '.github/copilot-instructions.md',
+      '.github/instructions/',
+      '.github/prompts/',
+      '.github/chatmodes/',
+      '.claude/',
+      '.agents/',
+      '.agent/',
+      '.codex/',
+      '.gemini/',
+      '.junie/',
+      '.kiro/',
+      '.amazonq/',
+      '.continue/',
+      '.mcp.json',
+      '.vscode/mcp.json',
+      '.aider.conf.yml',
+      '.aiderignore',
+      '.goosehints',
+      '.rules',
     ],
   },
 ];

@@ -4,5 +4,8 @@
  */
 export function codeLine(pattern: RegExp): RegExp {
   const flags = pattern.flags.includes('m') ? pattern.flags : `${pattern.flags}m`;
-  return new RegExp(`^(?![ \\t]*(?://|/\\*|\\*|#(?!\\[)|--(?!\\s*(?:\\+goose|migrate:))))[^\\n]*?(?:${pattern.source})`, flags);
+  return new RegExp(
+    `^(?![ \\t]*(?://|/\\*|\\*|#(?!\\[)|--(?!\\s*(?:\\+goose|migrate:))))[^\\n]*?(?:${pattern.source})`,
+    flags,
+  );
 }

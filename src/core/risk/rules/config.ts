@@ -12,7 +12,12 @@ export const configRules: readonly RuleDefinition[] = [
     category: 'config',
     reason: 'application configuration and framework initializers change how the application behaves',
     paths: [
-      'config/', 'initializers/', 'settings.py', 'settings/', 'application*.{yml,yaml,properties}', 'appsettings*.json',
+      'config/',
+      'initializers/',
+      'settings.py',
+      'settings/',
+      'application*.{yml,yaml,properties}',
+      'appsettings*.json',
       'bootstrap*.{yml,yaml,properties}',
     ],
     except: ['tests', 'docs'],

@@ -10,7 +10,8 @@ export const githubRules: readonly RuleDefinition[] = [
     name: 'github-workflow',
     tier: 'critical',
     category: 'ci',
-    reason: 'GitHub Actions workflows run with repository secrets and write tokens; the bot never executes or pushes them',
+    reason:
+      'GitHub Actions workflows run with repository secrets and write tokens; the bot never executes or pushes them',
     paths: ['.github/workflows/'],
   },
   {
@@ -28,7 +29,18 @@ export const githubGovernanceRules: readonly RuleDefinition[] = [
     name: 'github-config',
     tier: 'high',
     category: 'governance',
-    reason: 'repository governance and automation: code owners, Dependabot/Renovate, templates and bot settings decide who reviews and what runs',
-    paths: ['.github/', 'CODEOWNERS', 'renovate.json', 'renovate.json5', '.renovaterc', '.renovaterc.*', '.kodiak.toml', '.mergify.yml', '.mergify/'],
+    reason:
+      'repository governance and automation: code owners, Dependabot/Renovate, templates and bot settings decide who reviews and what runs',
+    paths: [
+      '.github/',
+      'CODEOWNERS',
+      'renovate.json',
+      'renovate.json5',
+      '.renovaterc',
+      '.renovaterc.*',
+      '.kodiak.toml',
+      '.mergify.yml',
+      '.mergify/',
+    ],
   },
 ];

@@ -19,8 +19,17 @@ export const migrationRules: readonly RuleDefinition[] = [
     category: 'migration',
     reason: 'database migrations change production schema or data; the bot never executes them',
     paths: [
-      'migrations/', 'migrate/', 'migration/', 'alembic/versions/', 'db/data/', 'data_migrations/', 'data-migrations/',
-      'datamigrations/', 'liquibase/', 'flyway/', 'drizzle/',
+      'migrations/',
+      'migrate/',
+      'migration/',
+      'alembic/versions/',
+      'db/data/',
+      'data_migrations/',
+      'data-migrations/',
+      'datamigrations/',
+      'liquibase/',
+      'flyway/',
+      'drizzle/',
     ],
   },
   {
@@ -29,8 +38,19 @@ export const migrationRules: readonly RuleDefinition[] = [
     category: 'migration',
     reason: 'the file name follows a migration convention (golang-migrate, Flyway, Liquibase, Diesel, data migrations)',
     paths: [
-      '*.up.sql', '*.down.sql', 'up.sql', 'down.sql', 'V[0-9]*__*', 'U[0-9]*__*', 'R__*.sql', '*data_migration*',
-      '*data-migration*', '*datamigration*', 'db.changelog*', 'changelog*.{xml,yaml,yml,json,sql}', '*.changelog.{xml,yaml,yml,sql}',
+      '*.up.sql',
+      '*.down.sql',
+      'up.sql',
+      'down.sql',
+      'V[0-9]*__*',
+      'U[0-9]*__*',
+      'R__*.sql',
+      '*data_migration*',
+      '*data-migration*',
+      '*datamigration*',
+      'db.changelog*',
+      'changelog*.{xml,yaml,yml,json,sql}',
+      '*.changelog.{xml,yaml,yml,sql}',
     ],
     except: ['docs'],
   },
@@ -42,13 +62,19 @@ export const migrationRules: readonly RuleDefinition[] = [
     content: [
       /\bActiveRecord::Migration\b/, // Rails
       /\bmigrations\.Migration\b/, // Django
-      /^\s*down_revision\s*(?::[^=]*)?=/m, /\bop\.(?:create_table|drop_table|add_column|drop_column|alter_column|create_index|drop_index|rename_table|create_foreign_key|bulk_insert)\s*\(/, // Alembic
-      /\bexports\.(?:up|down)\s*=/, /\bexport\s+(?:async\s+)?function\s+(?:up|down)\s*\(\s*knex\b/, /\bknex\.schema\./, // Knex
+      /^\s*down_revision\s*(?::[^=]*)?=/m,
+      /\bop\.(?:create_table|drop_table|add_column|drop_column|alter_column|create_index|drop_index|rename_table|create_foreign_key|bulk_insert)\s*\(/, // Alembic
+      /\bexports\.(?:up|down)\s*=/,
+      /\bexport\s+(?:async\s+)?function\s+(?:up|down)\s*\(\s*knex\b/,
+      /\bknex\.schema\./, // Knex
       /\bqueryInterface\.(?:createTable|dropTable|addColumn|removeColumn|changeColumn|renameColumn|addIndex|removeIndex|bulkInsert|bulkDelete|bulkUpdate)\b/, // Sequelize
       /\bimplements\s+MigrationInterface\b/, // TypeORM
-      /--\s*\+goose\s+(?:Up|Down)\b/, /--\s*migrate:(?:up|down)\b/, // goose, dbmate
-      /\buse\s+Ecto\.Migration\b/, /\bSchema::(?:create|table|drop|dropIfExists|rename)\s*\(/, // Ecto, Laravel
-      /\bextends\s+(?:BaseJavaMigration|AbstractMigration)\b/, /\bdatabaseChangeLog\b/, // Flyway Java, Doctrine, Liquibase
+      /--\s*\+goose\s+(?:Up|Down)\b/,
+      /--\s*migrate:(?:up|down)\b/, // goose, dbmate
+      /\buse\s+Ecto\.Migration\b/,
+      /\bSchema::(?:create|table|drop|dropIfExists|rename)\s*\(/, // Ecto, Laravel
+      /\bextends\s+(?:BaseJavaMigration|AbstractMigration)\b/,
+      /\bdatabaseChangeLog\b/, // Flyway Java, Doctrine, Liquibase
     ].map(codeLine),
     contentScope: 'file',
     except: ['tests', 'docs'],
@@ -86,12 +112,15 @@ export const migrationRules: readonly RuleDefinition[] = [
     reason: 'code that synchronizes or migrates the schema when the application runs',
     content: [
       /\.sync\s*\(\s*\{[^}]*\b(?:force|alter)\s*:\s*true/, // Sequelize
-      /\bsynchronize\s*:\s*true\b/, /\bmigrationsRun\s*:\s*true\b/, // TypeORM
+      /\bsynchronize\s*:\s*true\b/,
+      /\bmigrationsRun\s*:\s*true\b/, // TypeORM
       /\.AutoMigrate\s*\(/, // GORM
       /\bmetadata\.(?:create_all|drop_all)\s*\(/, // SQLAlchemy
       /\bcall_command\s*\(\s*['"]migrate['"]/, // Django
       /\bActiveRecord::(?:Migrator|MigrationContext|Tasks::DatabaseTasks\.migrate)\b/, // Rails
-      /\bsqlx::migrate!/, /\bembed_migrations!/, /\bFlyway\.configure\(\)/, // Rust, Flyway
+      /\bsqlx::migrate!/,
+      /\bembed_migrations!/,
+      /\bFlyway\.configure\(\)/, // Rust, Flyway
     ].map(codeLine),
     except: ['tests', 'docs'],
   },

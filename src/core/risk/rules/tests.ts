@@ -14,11 +14,19 @@ const SKIP_MARKERS: readonly RegExp[] = [
   /\b(?:it|test|describe|context|suite|specify|scenario)\.(?:skip|skipIf|fixme)\b/,
   /(?:^|[^\w.$])x(?:it|test|describe|context|specify|scenario)\s*\(/m,
   /(?:^|[^\w.$])pending\s*\(/m,
-  /@pytest\.mark\.(?:skip|skipif|xfail)\b/, /@(?:unittest\.)?(?:skip|skipIf|skipUnless|expectedFailure)\b/,
-  /\bpytest\.(?:skip|xfail|importorskip)\s*\(/, /\.skipTest\s*\(/, /\braise\s+(?:unittest\.)?SkipTest\b/, /^\s*pytestmark\s*=.*\b(?:skip|xfail)/m,
+  /@pytest\.mark\.(?:skip|skipif|xfail)\b/,
+  /@(?:unittest\.)?(?:skip|skipIf|skipUnless|expectedFailure)\b/,
+  /\bpytest\.(?:skip|xfail|importorskip)\s*\(/,
+  /\.skipTest\s*\(/,
+  /\braise\s+(?:unittest\.)?SkipTest\b/,
+  /^\s*pytestmark\s*=.*\b(?:skip|xfail)/m,
   /\b[tb]\.Skip(?:f|Now)?\s*\(/,
-  /@(?:Disabled|Ignore)\b/, /@(?:Disabled|Enabled)(?:If|On|For)\w*/, /\bassume(?:True|False|That)\s*\(/, /\bAssumptions\.assum/,
-  /^\s*(?:skip|pending)(?:\s*\(|\s+['"]|\s*$)/m, /\b(?:skip|pending):\s*(?:true|['"])/,
+  /@(?:Disabled|Ignore)\b/,
+  /@(?:Disabled|Enabled)(?:If|On|For)\w*/,
+  /\bassume(?:True|False|That)\s*\(/,
+  /\bAssumptions\.assum/,
+  /^\s*(?:skip|pending)(?:\s*\(|\s+['"]|\s*$)/m,
+  /\b(?:skip|pending):\s*(?:true|['"])/,
   /#\[ignore\b/,
 ];
 
@@ -26,11 +34,13 @@ const SKIP_MARKERS: readonly RegExp[] = [
 const FOCUS_MARKERS: readonly RegExp[] = [
   /\b(?:it|test|describe|context|suite|specify)\.only\b/,
   /(?:^|[^\w.$])f(?:it|describe|context)\s*\(/m,
-  /\bfocus:\s*true\b/, /(?:^|[\s,]):focus\b/m,
+  /\bfocus:\s*true\b/,
+  /(?:^|[\s,]):focus\b/m,
 ];
 
 /** Test files, and Rust sources with inline test modules. */
-const holdsTests = (file: FileFacts) => file.isTest || (file.extension === 'rs' && /#\[(?:cfg\(test\)|test)\]/.test(file.text ?? file.added));
+const holdsTests = (file: FileFacts) =>
+  file.isTest || (file.extension === 'rs' && /#\[(?:cfg\(test\)|test)\]/.test(file.text ?? file.added));
 
 /** True when test names removed here do not reappear anywhere in the change. */
 function removesTestCases(file: FileFacts, change: ChangeFacts): boolean {
@@ -58,15 +68,19 @@ export const testRiskRules: readonly RuleDefinition[] = [
     tier: 'medium',
     category: 'tests',
     reason: 'moves a test file out of the test tree, so the test runner stops finding it',
-    when: (file) => file.change.status === 'renamed' && file.change.previousPath !== undefined
-      && isTestSourcePath(file.change.previousPath) && !isTestPath(file.change.path),
+    when: (file) =>
+      file.change.status === 'renamed' &&
+      file.change.previousPath !== undefined &&
+      isTestSourcePath(file.change.previousPath) &&
+      !isTestPath(file.change.path),
   },
   {
     name: 'test-case-removed',
     tier: 'medium',
     category: 'tests',
     reason: 'removes test cases that do not reappear elsewhere in the change',
-    when: (file, change) => file.change.status !== 'deleted' && isTestSourcePath(file.path) && removesTestCases(file, change),
+    when: (file, change) =>
+      file.change.status !== 'deleted' && isTestSourcePath(file.path) && removesTestCases(file, change),
   },
   {
     name: 'test-skipped',
