@@ -10,7 +10,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSandboxResult } from '../../../src/core/sandbox/render-sandbox-result.ts';
+import { neutralizeWorkflowCommands } from '../../../src/core/sandbox/neutralize-workflow-commands.ts';
 import type { SandboxResult } from '../../../src/ports/sandbox.ts';
 import {
   CHECKOUT_HEADER,
@@ -242,7 +242,8 @@ describe(`adversarial programs under the ${driverUnderTest()} driver`, () => {
     const result = await fx.sandbox.run(sh('echo "::add-mask::hidden"; echo "  ::error::pwned"; echo "x ##[group]g"'), {
       cwd: fx.workspace,
     });
-    const log = renderSandboxResult(result);
+    // The Action's log function passes every line through the same neutralizer (src/action/runner.ts).
+    const log = neutralizeWorkflowCommands(result.stdout.text);
     expect(log).toContain('␣::add-mask::hidden');
     expect(log).toContain('  ␣::error::pwned');
     expect(log).toContain('x ##␣[group]g');
