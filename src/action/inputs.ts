@@ -1,6 +1,6 @@
 /**
  * The ONLY place that reads the Action's `INPUT_*` variables and the runtime's
- * standard environment (STYLE.md). The runtime passes input `foo_bar` as
+ * standard environment. The runtime passes input `foo_bar` as
  * `INPUT_FOO_BAR` (name upper-cased, spaces → `_`, hyphens kept); an empty value
  * means "not given". Every value is checked here with zod, and a bad one is a
  * `GreenlightError('usage')` that names the input (or variable) and says what it

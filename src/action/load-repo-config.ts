@@ -1,7 +1,7 @@
 /**
  * The run's configuration: `.github/greenlight.yml` (or `config_path`) as it is on
  * the DEFAULT branch, read through the Forge — never from the workspace, which may
- * hold a pull request's head (SECURITY.md 5) — with the Action's inputs on top.
+ * hold a pull request's head (docs/security.md §5) — with the Action's inputs on top.
  */
 import { applyInputOverrides, type ConfigOverrides } from '../core/action/apply-input-overrides.ts';
 import type { ConfigIssue } from '../core/config/config-issue.ts';

@@ -1,6 +1,6 @@
 /**
  * `gate` mode: recomputes the `greenlight/review-gate` check on a pull request's
- * CURRENT head after a review or a push (SECURITY.md 21). The tier is greenlight's
+ * CURRENT head after a review or a push (docs/security.md §21). The tier is greenlight's
  * own classification of the pull request's diff (never its labels or body); the
  * requesters come from the memo only greenlight's token writes (the check run's
  * `externalId`) on this head or, after a push, on the previous one. No repository
@@ -70,7 +70,7 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
       ctx.auth,
     );
   } catch (error) {
-    // Unclassifiable fails closed to the highest tier (DESIGN.md "Classify risk").
+    // Unclassifiable fails closed to the highest tier (README.md "Risk tiers").
     notes.push(
       `greenlight could not classify the diff (${describeError(error)}), so it treats the change as \`critical\`.`,
     );

@@ -3,7 +3,7 @@
  * token but no model key, runs no repository code, and publishes a change bundle only
  * after re-validating it itself (the publisher: the bundle is about this run's issue or
  * pull request, applies to the recorded base, path rules, size limits, its own risk
- * classification — SECURITY.md 20). The requester comes from this run's event and is
+ * classification — docs/security.md §20). The requester comes from this run's event and is
  * authorized again here; the result goes into the progress comment the generate job
  * of the same run started.
  */

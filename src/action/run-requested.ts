@@ -1,5 +1,5 @@
 /**
- * A generate or fix run, in the order issue 6 and SECURITY.md 1–5 require:
+ * A generate or fix run, in the order docs/security.md §1–5 requires:
  * authorize the requester (a refusal is one polite comment at most, and no model
  * call) → refuse fork or closed targets → report an invalid default-branch config
  * and stop → acknowledge (👀 + progress comment) → prepare the workspace → run the
@@ -41,7 +41,7 @@ export async function runRequested(
   const number = route.kind === 'generate' ? route.issue : route.pr;
   const routing = loaded.ok ? loaded.config : loaded.fallback;
 
-  // SECURITY.md 1–2: the collaborator-permission API decides, before anything is read or written.
+  // docs/security.md §1–2: the collaborator-permission API decides, before anything is read or written.
   const permission = route.requester.isBot ? null : await forge.getPermission(route.requester.login);
   const decision = authorize({
     actor: route.requester,
@@ -190,7 +190,7 @@ function reactionTarget(route: GenerateRoute | FixRoute): ReactionTarget | null 
 }
 
 /**
- * SECURITY.md 4: the head recorded at trigger time (the App's `head_sha`) is the head
+ * docs/security.md §4: the head recorded at trigger time (the App's `head_sha`) is the head
  * worked on; when the pull request moved on since, the run stops and says so.
  */
 function headMoved(route: GenerateRoute | FixRoute, target: Target, config: RepoConfig): string | null {
@@ -212,7 +212,7 @@ async function prepare(
 ): Promise<TaskRequest> {
   const root = ctx.runtime.workspace;
   if (target.kind === 'pr') await ctx.services.checkoutCommit(root, target.pr.headSha, [target.pr.headRef], ctx.auth);
-  // SECURITY.md 13: no repository code runs while the checkout's token is on disk.
+  // docs/security.md §13: no repository code runs while the checkout's token is on disk.
   const removed = await ctx.services.stripCredentials(root);
   if (removed.length > 0)
     ctx.audit.write({ kind: 'note', message: 'removed persisted git credentials', data: { removed } });

@@ -1,5 +1,5 @@
 /**
- * Acknowledges a request at once (issue 6): a 👀 reaction where the request was made
+ * Acknowledges a request at once: a 👀 reaction where the request was made
  * and the progress comment, which the returned handle keeps up to date — the engine's
  * snapshots through the Progress port, the runner's own steps through `step`/`fail` —
  * and finally edits into what the run produced or why it stopped.

@@ -1,5 +1,5 @@
 /**
- * At-most-once processing of webhook deliveries (SECURITY.md 24): remembers the
+ * At-most-once processing of webhook deliveries (docs/security.md §24): remembers the
  * delivery ids (`X-GitHub-Delivery`, which a redelivery keeps) it has begun, bounded in
  * size (least recently begun forgotten first) and in time. A delivery whose handling
  * FAILED is forgotten again, so that GitHub's (or the App's own) redelivery of it is

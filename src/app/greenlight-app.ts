@@ -1,7 +1,7 @@
 /**
  * The greenlight GitHub App on Probot: a thin dispatcher. It never clones, builds or
  * runs repository code and holds no model key; each handler makes a few API calls and
- * returns, so Probot answers GitHub in well under a second (SECURITY.md 25).
+ * returns, so Probot answers GitHub in well under a second (docs/security.md §25).
  *
  * | event | → |
  * | --- | --- |

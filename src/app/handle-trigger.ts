@@ -209,7 +209,7 @@ function runRequest(
     };
   }
   const inputs: Record<string, string> = { pr: String(route.pr), requester: route.requester.login };
-  // The head at trigger time: the run refuses to work on anything else (SECURITY.md 4).
+  // The head at trigger time: the run refuses to work on anything else (docs/security.md §4).
   if (pr !== null) inputs.head_sha = pr.headSha;
   if (route.commentId !== null) inputs.comment_id = String(route.commentId);
   if (route.instruction !== '') inputs.instruction = route.instruction;

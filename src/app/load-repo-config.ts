@@ -1,5 +1,5 @@
 /**
- * The repository's `.github/greenlight.yml` from the DEFAULT branch (SECURITY.md 5),
+ * The repository's `.github/greenlight.yml` from the DEFAULT branch (docs/security.md §5),
  * validated; an absent file means every default.
  */
 import { DEFAULT_CONFIG_PATH, parseConfig, type ConfigResult } from '../core/config/parse-config.ts';

@@ -1,5 +1,5 @@
 /**
- * Risk of a job's final change (DESIGN.md step 7), with the full text of every
+ * Risk of a job's final change (docs/architecture.md "A job, from request to pull request", step 4), with the full text of every
  * changed file so that content rules can look beyond the changed lines.
  */
 import type { RepoConfig } from '../core/config/repo-config.ts';

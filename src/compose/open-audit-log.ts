@@ -1,6 +1,6 @@
 /**
- * The audit log of a job (SECURITY.md 27) as a JSONL file, redacted with the secrets
- * the job's environment holds (SECURITY.md 26).
+ * The audit log of a job (docs/security.md §27) as a JSONL file, redacted with the secrets
+ * the job's environment holds (docs/security.md §26).
  */
 import { createJsonlAuditSink, type JsonlAuditSink } from '../adapters/audit/jsonl-audit-sink.ts';
 import { createRedactor, type Redactor } from '../core/redact/create-redactor.ts';

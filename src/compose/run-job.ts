@@ -1,6 +1,6 @@
 /**
- * `runJob`: the whole engine on one checkout (DESIGN.md "The job, step by step",
- * 1–7). The CLI and the Action both call it; it builds the default adapters from the
+ * `runJob`: the whole engine on one checkout (docs/architecture.md "A job, from
+ * request to pull request"). The CLI and the Action both call it; it builds the default adapters from the
  * config and the environment unless the caller injects them, and returns everything a
  * surface needs to publish the result. Publishing itself (a branch, a pull request)
  * is the caller's.

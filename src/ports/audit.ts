@@ -1,5 +1,5 @@
 /**
- * The audit log (SECURITY.md 27): every prompt, tool call, command, exit code and
+ * The audit log (docs/security.md §27): every prompt, tool call, command, exit code and
  * output excerpt of a run, one JSON object per line. Sinks redact before writing.
  */
 

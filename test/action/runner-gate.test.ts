@@ -31,7 +31,7 @@ function setup(tier: 'low' | 'medium' | 'high' = 'medium') {
 
 const gate = (h: ReturnType<typeof harness>, sha: string) => h.forge.checkRunsOn(sha, GATE_CHECK_NAME).at(-1);
 
-describe('Action runner: review gate (SECURITY.md 21)', () => {
+describe('Action runner: review gate (docs/security.md §21)', () => {
   it("the requester's approval does not count; a maintainer's does", async () => {
     const { h, pr } = setup();
     h.forge.addReview(9, 'alice', 'APPROVED');

@@ -201,7 +201,7 @@ interface Written {
 const written = (writes: unknown[]) =>
   writes.find((w) => typeof w === 'object' && w !== null && 'output' in w) as Written;
 
-describe('review gate recomputation (SECURITY.md 21)', () => {
+describe('review gate recomputation (docs/security.md §21)', () => {
   it.each([
     [
       'the requester approves',

@@ -22,7 +22,7 @@ describe('the workflow the missing-workflow comment quotes', () => {
     expect(Object.values(workflow.jobs).some((job) => 'if' in job)).toBe(false);
   });
 
-  it('puts no event text inside run: (SECURITY.md 7)', () => {
+  it('puts no event text inside run: (docs/security.md §7)', () => {
     expect(GREENLIGHT_WORKFLOW_TEMPLATE).not.toMatch(/run:[^\n]*\$\{\{\s*github\.event/);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The audit log as a JSONL file (SECURITY.md 27): one `{at, event}` record per line,
+ * The audit log as a JSONL file (docs/security.md §27): one `{at, event}` record per line,
  * redacted before it is written. Each record is appended with a synchronous write,
  * so a crash loses at most the record being written; the reader tolerates that
  * half line.

@@ -1,6 +1,6 @@
 /**
- * The Progress port as one GitHub comment edited in place (issue 6: "edited in place
- * as each step completes"). The engine reports far more often than a comment should
+ * The Progress port as one GitHub comment edited in place as each step
+ * completes. The engine reports far more often than a comment should
  * be edited, and must never wait for GitHub, so updates are coalesced:
  *
  * - `update` returns at once; at most one edit is in flight, and while it is, later

@@ -1,5 +1,5 @@
 /**
- * `mode: publish` (issue 6, "Privilege separation"): publishes a change bundle written
+ * `mode: publish` (README.md "Two jobs, least privilege"): publishes a change bundle written
  * by a read-only job. This job holds the write token but no model key, and runs no
  * repository code: git runs without hooks, filters or LFS smudging, and the commit is
  * built from the patch in a throwaway index.
@@ -12,7 +12,7 @@
  * - that the patch applies cleanly to that base (`git apply --cached`);
  * - the path rules (no workflows, no `.git`, paths.deny/allow), and its OWN risk
  *   classification: a bundle's `claimedTier` can raise the tier, never lower it
- *   (SECURITY.md 20: a bundle claiming `low` for a migration is published `critical`).
+ *   (docs/security.md §20: a bundle claiming `low` for a migration is published `critical`).
  * The requester comes from `context.requester` (the event), never from the bundle.
  */
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../../core/bundle/bundle-limits.ts';

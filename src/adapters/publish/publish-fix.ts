@@ -1,8 +1,8 @@
 /**
- * Publishes a `/fix` run (issue 6, "Publishing"): one commit on top of the pull
+ * Publishes a `/fix` run: one commit on top of the pull
  * request's head as it was when `/fix` was requested, pushed with
  * `--force-with-lease=<branch>:<recorded head>` so that it lands only if nobody pushed
- * in between (SECURITY.md 4). Then the WHOLE pull request (merge base … new head) is
+ * in between (docs/security.md §4). Then the WHOLE pull request (merge base … new head) is
  * classified again, the `risk:` label is swapped (the tier can rise) and the review
  * gate is recomputed on the new head.
  *

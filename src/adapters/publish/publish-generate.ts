@@ -1,14 +1,14 @@
 /**
- * Publishes a generate run (issue 6, "Publishing"): one commit with exactly the job's
+ * Publishes a generate run: one commit with exactly the job's
  * patch on top of the base, pushed to `branch.template`'s branch on origin with a
  * lease, then a pull request with a conventional title, the redacted report as body,
  * `greenlight` + `risk:<tier>` labels, draft/reviewers/auto-merge per tier, and the
  * initial `greenlight/review-gate` check on the new head.
  *
  * - The tier is the publish step's own classification of the commit; a tier claimed
- *   by the job can only raise it (SECURITY.md 20).
+ *   by the job can only raise it (docs/security.md §20).
  * - `.github/workflows/**` and paths outside `paths.allow`/inside `paths.deny` are
- *   refused before anything is pushed (SECURITY.md 19).
+ *   refused before anything is pushed (docs/security.md §19).
  * - A re-run updates the branch and its open pull request instead of failing, but
  *   only when every commit on the branch is greenlight's: other people's commits are
  *   never overwritten.

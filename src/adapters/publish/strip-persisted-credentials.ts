@@ -1,6 +1,6 @@
 /**
  * Removes the git credentials `actions/checkout` (and similar setups) leave in a
- * checkout, BEFORE any repository code runs (SECURITY.md 13), so that neither
+ * checkout, BEFORE any repository code runs (docs/security.md §13), so that neither
  * repository code, generated code nor a later step can read the token from disk.
  * Pushes then pass the token per command (gitAuthEnv) and nothing is restored.
  *

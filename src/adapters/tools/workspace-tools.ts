@@ -1,7 +1,7 @@
 /**
  * RepoTools on a local checkout: Anthropic's text editor tool plus read-only
  * search_repository and list_files, every path confined to the workspace
- * (SECURITY.md 18). Refusals and bad input are error results for the model, never
+ * (docs/security.md §18). Refusals and bad input are error results for the model, never
  * exceptions; `refusal` is set so the loop can put it in the audit log.
  */
 import { realpath } from 'node:fs/promises';

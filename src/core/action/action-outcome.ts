@@ -1,5 +1,5 @@
 /**
- * What one Action run ended with, as a value (STYLE.md: expected outcomes are values),
+ * What one Action run ended with, as a value (an expected outcome is a value, not an error),
  * and how that becomes the step's outputs and exit code. Every path of the runner
  * ends in exactly one of these; none is silent.
  */

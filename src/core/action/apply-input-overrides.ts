@@ -1,5 +1,5 @@
 /**
- * The Action's inputs win over `.github/greenlight.yml` (issue 6): a workflow can pin
+ * The Action's inputs win over `.github/greenlight.yml`: a workflow can pin
  * the model, the budgets or the test command without editing the config file. Only
  * inputs the workflow actually set are applied; the values were validated against the
  * same config schema when they were read (`src/action/inputs.ts`).

@@ -1,6 +1,6 @@
 /**
  * The TaskRequest of an Action run, from the issue or pull request it was started on.
- * All text is untrusted: it is sanitized here (SECURITY.md 6) and later quoted to the
+ * All text is untrusted: it is sanitized here (docs/security.md §6) and later quoted to the
  * model as data, never put into a shell. Only comments of people with write access
  * are included (the caller filters by permission), newest last, each bounded, so that
  * anyone else's comment can steer nothing.

@@ -1,6 +1,6 @@
 /**
  * The last words of the progress comment: what the run produced, or what stopped it
- * and why (issue 6: "a run is never silent"). The run report (the PR body) follows in
+ * and why: a run is never silent. The run report (the PR body) follows in
  * a collapsed block when there is one, so a run that gave up still shows what was
  * tried without opening the workflow log.
  */

@@ -1,6 +1,6 @@
 /**
  * The comment posted instead of a run when `.github/greenlight.yml` on the default
- * branch is invalid (issue 6): every problem with its line and field, and how to fix
+ * branch is invalid: every problem with its line and field, and how to fix
  * it. Nothing ran, so it says so.
  */
 import type { ConfigIssue } from '../config/config-issue.ts';

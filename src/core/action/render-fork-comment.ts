@@ -1,5 +1,5 @@
 /**
- * The reply to `/fix` on a pull request from a fork (issue 6): greenlight runs the
+ * The reply to `/fix` on a pull request from a fork: greenlight runs the
  * pull request's code to test it, in a job that holds secrets and a write token, so
  * it does not do that for code from outside the repository.
  */

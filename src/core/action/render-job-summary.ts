@@ -1,5 +1,5 @@
 /**
- * The job summary (issue 6): the same report as the pull-request body, headed by what
+ * The job summary: the same report as the pull-request body, headed by what
  * the run produced, then the audit details — which event and mode, where the audit
  * log is, and how to get it.
  */

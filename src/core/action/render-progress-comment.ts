@@ -1,5 +1,5 @@
 /**
- * The progress comment (issue 6): what greenlight is doing, a link to the workflow
+ * The progress comment: what greenlight is doing, a link to the workflow
  * run, the checklist with tests, tokens and cost so far, and — once the run ended —
  * what it produced or why it stopped. One renderer for every state, so the comment
  * edited in place always has the same shape.

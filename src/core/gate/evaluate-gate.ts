@@ -1,5 +1,5 @@
 /**
- * The `greenlight/review-gate` decision (DESIGN.md "Risk tiers", SECURITY.md 21).
+ * The `greenlight/review-gate` decision (README.md "The review gate", docs/security.md §21).
  *
  * An approval counts only when it is the reviewer's standing review (`latestReviews`),
  * it was given on the current head SHA, and the reviewer is a human with write access

@@ -3,7 +3,7 @@
  * mode and the App: the pull request's CURRENT head (never the event's), every review,
  * the permission of each human reviewer, and — only for tiers that require a code
  * owner — the owners of the changed files according to CODEOWNERS on the DEFAULT
- * branch (a pull request cannot appoint its own owners, SECURITY.md 5).
+ * branch (a pull request cannot appoint its own owners, docs/security.md §5).
  *
  * The tier and the requesters are inputs: they must come from somewhere the pull
  * request's author cannot edit (greenlight's own classification of the diff, the

@@ -1,5 +1,5 @@
 /**
- * Per-command git credentials (SECURITY.md 13): environment variables that give ONE
+ * Per-command git credentials (docs/security.md §13): environment variables that give ONE
  * git process an `Authorization` header for the server, through git's
  * `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_n`/`GIT_CONFIG_VALUE_n` (git 2.31+). Nothing is
  * written to a config file, and unlike `git -c …` the token is not in the process's

@@ -1,5 +1,5 @@
 /**
- * What every driver reports about itself (SECURITY.md 17), built in one place so the
+ * What every driver reports about itself (docs/security.md §17), built in one place so the
  * three drivers cannot drift apart in what they claim.
  */
 import type { RepoConfig } from '../config/repo-config.ts';

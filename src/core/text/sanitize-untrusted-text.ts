@@ -1,6 +1,6 @@
 /**
  * Sanitizing of untrusted text (issue and PR titles, bodies, comments) before it is
- * analysed or shown to the model — SECURITY.md property 6.
+ * analysed or shown to the model — docs/security.md §6.
  *
  * The rule: the model gets what a human reading the rendered issue sees, and nothing
  * a human cannot see. Decided case by case:

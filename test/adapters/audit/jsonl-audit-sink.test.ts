@@ -55,7 +55,7 @@ async function expectAuditError(promise: Promise<unknown> | (() => unknown), tex
 }
 
 describe('createJsonlAuditSink', () => {
-  it('writes one redacted {at, event} record per line (SECURITY.md 26, 27)', async () => {
+  it('writes one redacted {at, event} record per line (docs/security.md §26, §27)', async () => {
     const sink = createJsonlAuditSink({ path: file, redactor, now: clock });
     const request: ModelRequest = {
       system: [{ text: 'system', cache: true }],
@@ -127,7 +127,7 @@ describe('createJsonlAuditSink', () => {
     );
   });
 
-  it('records a tool refusal from the workspace tools (SECURITY.md 18)', async () => {
+  it('records a tool refusal from the workspace tools (docs/security.md §18)', async () => {
     const sink = createJsonlAuditSink({ path: file, redactor, now: clock });
     const tools = createWorkspaceTools({
       root: dir,

@@ -165,7 +165,7 @@ describe('change bundles', () => {
     );
   });
 
-  it('publishes a bundle that claims low for a migration as critical (SECURITY.md 20)', async () => {
+  it('publishes a bundle that claims low for a migration as critical (docs/security.md §20)', async () => {
     repo = publishRepo();
     const { dir } = await bundleOf({ 'db/migrations/001_users.sql': 'CREATE TABLE users (id int);\n' }, 'low');
     const forge = new FakeForge();

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md 8–16 under a REAL sandbox: each test runs one hostile program and asserts
+ * docs/security.md §8–16 under a REAL sandbox: each test runs one hostile program and asserts
  * that it was contained (failed, found nothing, or was stopped) and which limit the
  * result names. bwrap here; the hosted workflow runs the same file under systemd-run.
  */
