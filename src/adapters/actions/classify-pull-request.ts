@@ -37,7 +37,7 @@ export async function classifyPullRequest(
   if (base === null) {
     const shallow = await runGit(root, ['rev-parse', '--is-shallow-repository']);
     if (shallow.stdout.trim() === 'true') {
-      await runGit(root, ['-c', 'core.hooksPath=/dev/null', 'fetch', '--no-tags', '--quiet', '--unshallow', 'origin'], {
+      await runGit(root, ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'], {
         env: gitAuthEnv(auth.serverUrl, auth.token),
       });
       base = await mergeBase(root, range.baseSha, range.headSha);

@@ -15,14 +15,12 @@ export interface GitAuth {
   token: string;
 }
 
-const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'fetch.recurseSubmodules=false'];
-
 async function hasCommit(root: string, sha: string): Promise<boolean> {
   return (await runGit(root, ['cat-file', '-e', `${sha}^{commit}`])).exitCode === 0;
 }
 
 async function fetch(root: string, refspecs: readonly string[], auth: GitAuth): Promise<string> {
-  const result = await runGit(root, [...SAFE, 'fetch', '--no-tags', '--quiet', 'origin', ...refspecs], {
+  const result = await runGit(root, ['fetch', '--no-tags', '--quiet', 'origin', ...refspecs], {
     env: gitAuthEnv(auth.serverUrl, auth.token),
   });
   return result.exitCode === 0 ? '' : (result.stderr.trim().split('\n').at(-1) ?? '');
@@ -75,15 +73,7 @@ export async function checkoutCommit(
     );
   }
   await ensureCommit(root, sha, branches, auth);
-  const checkout = await runGit(root, [
-    ...SAFE,
-    '-c',
-    'advice.detachedHead=false',
-    'checkout',
-    '--quiet',
-    '--detach',
-    sha,
-  ]);
+  const checkout = await runGit(root, ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', '--detach', sha]);
   if (checkout.exitCode !== 0) {
     throw new GreenlightError(
       'git',

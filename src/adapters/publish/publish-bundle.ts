@@ -23,7 +23,7 @@ import { applyPatchToTree } from './commit-patch.ts';
 import type { ChangeToPublish, PublishContext } from './publish-context.ts';
 import { publishFixChange, type FixTarget } from './publish-fix.ts';
 import { publishGenerateChange, type GenerateTarget } from './publish-generate.ts';
-import { publishGitRaw } from './publish-git.ts';
+import { runGit } from '../git/run-git.ts';
 import { readChangeBundle } from './read-change-bundle.ts';
 import { ensureCommit, fetchBranch, type GitAuth } from './remote-git.ts';
 
@@ -118,14 +118,14 @@ async function checkBaseOnBranch(root: string, auth: GitAuth, base: string, base
       { cause: error },
     );
   });
-  let ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
+  let ancestor = await runGit(root, ['merge-base', '--is-ancestor', base, tip]);
   if (
     ancestor.exitCode === 1 &&
-    (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
+    (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
   ) {
     // A shallow checkout cannot see far enough back to tell: fetch the history once.
     await fetchBranch(root, auth, baseBranch, 'unshallow');
-    ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
+    ancestor = await runGit(root, ['merge-base', '--is-ancestor', base, tip]);
   }
   if (ancestor.exitCode === 1) {
     throw new GreenlightError(

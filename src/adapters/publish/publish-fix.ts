@@ -32,7 +32,7 @@ import { finishPullRequest } from './finish-pull-request.ts';
 import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
 import { raisedBy } from './publish-generate.ts';
-import { publishGitRaw } from './publish-git.ts';
+import { runGit } from '../git/run-git.ts';
 import { pushBranch } from './push-branch.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
 import { ensureCommit, fetchBranch, readRemoteBranch, type GitAuth } from './remote-git.ts';
@@ -254,13 +254,10 @@ function headMoved(pr: FixTarget, currentHeadSha: string | undefined): PublishRe
  */
 async function findMergeBase(root: string, auth: GitAuth, baseRef: string, head: string): Promise<string> {
   let baseTip = await fetchBranch(root, auth, baseRef);
-  let found = await publishGitRaw(root, ['merge-base', baseTip, head]);
-  if (
-    found.exitCode !== 0 &&
-    (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
-  ) {
+  let found = await runGit(root, ['merge-base', baseTip, head]);
+  if (found.exitCode !== 0 && (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true') {
     baseTip = await fetchBranch(root, auth, baseRef, 'unshallow');
-    found = await publishGitRaw(root, ['merge-base', baseTip, head]);
+    found = await runGit(root, ['merge-base', baseTip, head]);
   }
   if (found.exitCode !== 0) {
     throw new GreenlightError(

@@ -40,7 +40,7 @@ export function serverOrigin(serverUrl: string): string {
  * config (an empty `extraheader` clears the list) and turns credential helpers off,
  * so the only credential used is this token, and no helper stores it.
  *
- * @example execa('git', ['push', 'origin', ref], { env: { ...process.env, ...gitAuthEnv('https://github.com', token) } })
+ * @example runGit(root, ['push', 'origin', ref], { env: gitAuthEnv('https://github.com', token) }) // src/adapters/git/run-git.ts
  */
 export function gitAuthEnv(serverUrl: string, token: string): Record<string, string> {
   if (token === '' || /[\r\n]/.test(token)) {
