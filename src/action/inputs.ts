@@ -18,7 +18,7 @@ import { describeSchema } from '../core/config/describe-schema.ts';
 import { DEFAULT_CONFIG_PATH } from '../core/config/parse-config.ts';
 import { BudgetConfig, ModelConfig, TestConfig, TriggerConfig } from '../core/config/repo-config.ts';
 import { unwrapSchema } from '../core/config/schema-at-path.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { RepoRef } from '../ports/forge.ts';
 
 export const ACTION_MODES = ['auto', 'generate', 'fix', 'gate', 'publish'] as const;

@@ -18,7 +18,7 @@ import type { ApplicationFunction, Context, Probot } from 'probot';
 import type { GitHubClient } from '../adapters/github/create-octokit.ts';
 import { DEFAULT_CONFIG_PATH } from '../core/config/parse-config.ts';
 import { defaultConfig } from '../core/config/repo-config.ts';
-import { isGreenlightError } from '../core/errors.ts';
+import { isGreenlightError } from '../ports/errors.ts';
 import type { FleetStore } from '../core/fleet/fleet-store.ts';
 import { MemoryFleetStore } from '../core/fleet/memory-fleet-store.ts';
 import { GREENLIGHT_LABEL } from '../core/github/greenlight-labels.ts';

@@ -5,7 +5,7 @@
  * 3 unexpected internal error.
  */
 import { parseArgs } from 'node:util';
-import { isGreenlightError } from '../core/errors.ts';
+import { isGreenlightError } from '../ports/errors.ts';
 import type { CliCommand, CliIo } from './command.ts';
 import { commands } from './commands/index.ts';
 import { VERSION } from '../version.ts';

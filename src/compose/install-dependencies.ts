@@ -4,7 +4,7 @@
  * files, or the install would end up in the change the model is credited with.
  */
 import type { RepoConfig } from '../core/config/repo-config.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { AuditSink } from '../ports/audit.ts';
 import type { Sandbox } from '../ports/sandbox.ts';
 import type { Workspace } from '../ports/workspace.ts';

@@ -2,7 +2,7 @@
  * The task of a local run, from `--task "…"` or `--issue-file F`: a title and a body,
  * untrusted like any issue (runJob sanitizes them and quotes them to the model).
  */
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 
 export interface LocalTask {
   title: string;

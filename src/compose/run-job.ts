@@ -13,7 +13,7 @@ import { createWorkspaceTools } from '../adapters/tools/workspace-tools.ts';
 import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import { runLoop } from '../core/loop/run-loop.ts';
 import { formatCount } from '../core/report/format.ts';
 import { renderRunReport } from '../core/report/render-run-report.ts';

@@ -15,7 +15,7 @@ import { ConfigError } from '../core/config/config-error.ts';
 import type { ConfigIssue } from '../core/config/config-issue.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../core/config/parse-config.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import { commitMessage } from '../core/publish/commit-message.ts';
 import { pullRequestTitle } from '../core/publish/pull-request-title.ts';
 import type { TaskMode, TaskRequest } from '../core/task/task-request.ts';

@@ -6,7 +6,7 @@
  * instead of feeding the model's old answers into a different run.
  */
 import { createReplayModel } from '../adapters/model/replay-model.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { ChatMessage, Model, ModelRequest, ModelResponse, ToolUseBlock } from '../ports/model.ts';
 import type { ReplayPlan } from './replay-plan.ts';
 

@@ -8,7 +8,7 @@
 import { rm } from 'node:fs/promises';
 import { readAuditLog } from '../adapters/audit/read-audit-log.ts';
 import { git, runGit } from '../adapters/git/run-git.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { Progress } from '../ports/progress.ts';
 import { replayPlan, type ReplayPlan } from './replay-plan.ts';
 import { replayTarget } from './replay-target.ts';

@@ -6,7 +6,7 @@
 import type { AuditLog } from '../adapters/audit/read-audit-log.ts';
 import { modelResponsesFromAudit } from '../adapters/audit/model-responses-from-audit.ts';
 import type { LocalTask } from '../compose/local-task.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { TaskMode } from '../core/task/task-request.ts';
 import type { AuditEvent } from '../ports/audit.ts';
 import type { ModelResponse } from '../ports/model.ts';

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { readAuditLog } from '../adapters/audit/read-audit-log.ts';
 import { probeBwrap, type ProbeResult } from '../adapters/sandbox/probe-drivers.ts';
 import { runProcess } from '../adapters/sandbox/run-process.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { Progress } from '../ports/progress.ts';
 import { findDemoFiles, type DemoFiles } from './demo-files.ts';
 import { materializeExample } from './materialize-example.ts';

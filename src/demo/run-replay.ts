@@ -5,7 +5,7 @@
  */
 import type { LocalJobResult } from '../compose/run-local-job.ts';
 import { runLocalJob } from '../compose/run-local-job.ts';
-import { GreenlightError, isGreenlightError } from '../core/errors.ts';
+import { GreenlightError, isGreenlightError } from '../ports/errors.ts';
 import { renderProgressChecklist } from '../core/report/render-progress.ts';
 import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
 import { createCheckedReplay } from './checked-replay.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GATE_CHECK_NAME } from '../../src/core/gate/gate-check-run.ts';
 import { encodeGateMemo, parseGateMemo } from '../../src/core/publish/gate-external-id.ts';
-import { GreenlightError } from '../../src/core/errors.ts';
+import { GreenlightError } from '../../src/ports/errors.ts';
 import { dispatchEvent, harness, pushEvent, reviewEvent, RUN_URL } from './harness.ts';
 
 /** A greenlight pull request whose head carries the gate memo the publisher wrote (requested by alice). */

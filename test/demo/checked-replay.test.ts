@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGreenlightError } from '../../src/core/errors.ts';
+import { isGreenlightError } from '../../src/ports/errors.ts';
 import { createCheckedReplay } from '../../src/demo/checked-replay.ts';
 import type { ReplayPlan } from '../../src/demo/replay-plan.ts';
 import type { ModelRequest, ModelResponse } from '../../src/ports/model.ts';

@@ -4,7 +4,7 @@
  * one is cut with a note rather than lost entirely.
  */
 import { appendFileSync } from 'node:fs';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export const MAX_SUMMARY_BYTES = 1024 * 1024;
 

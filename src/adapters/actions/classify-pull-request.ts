@@ -4,7 +4,7 @@
  * base branch and the head, to the head. Runs git only; no repository code.
  */
 import type { RepoConfig } from '../../core/config/repo-config.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { gitAuthEnv } from '../../core/publish/git-auth-env.ts';
 import type { RiskAssessment } from '../../core/risk/assessment.ts';
 import { classifyRisk } from '../../core/risk/classify-risk.ts';

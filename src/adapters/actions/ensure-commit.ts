@@ -5,7 +5,7 @@
  * disk, not in argv), first the named branches, then the commit itself (GitHub serves
  * any reachable commit by id). No hooks or filters run: fetching runs no repository code.
  */
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { gitAuthEnv } from '../../core/publish/git-auth-env.ts';
 import { runGit } from '../git/run-git.ts';
 

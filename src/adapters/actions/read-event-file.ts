@@ -1,6 +1,6 @@
 /** The event payload the runtime wrote to GITHUB_EVENT_PATH. */
 import { readFileSync } from 'node:fs';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export function readEventFile(path: string): unknown {
   let text: string;

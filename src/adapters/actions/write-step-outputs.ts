@@ -6,7 +6,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 /** The text appended for `outputs` (exported for tests). */
 export function formatStepOutputs(

@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditEvent, AuditRecord, AuditSink } from '../../ports/audit.ts';
 import type { Redactor } from '../../core/redact/create-redactor.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export interface JsonlAuditSink extends AuditSink {
   readonly path: string;

@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from '
 import { join } from 'node:path';
 import { buildRepoIndex, type ReadResult } from '../../core/context/build-repo-index.ts';
 import type { RepoIndex } from '../../core/context/types.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { runGit } from '../git/run-git.ts';
 
 export interface ReadRepoIndexOptions {

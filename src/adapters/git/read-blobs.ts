@@ -2,7 +2,7 @@
  * Reads the text of many files at one revision with a single `git cat-file --batch`,
  * for rules that look at whole files. Binary, missing and oversized files are left out.
  */
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { runGitBytes } from './run-git.ts';
 
 const NUL_SCAN = 8_000;

@@ -20,7 +20,7 @@
  * repository and fails when anything else in src/ spawns git.
  */
 import { spawn } from 'node:child_process';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export interface GitOptions {
   /** Variables for this call only (GIT_INDEX_FILE for a temporary index, credentials…). */

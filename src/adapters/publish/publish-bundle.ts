@@ -17,7 +17,7 @@
  */
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../../core/bundle/bundle-limits.ts';
 import type { BundleManifest } from '../../core/bundle/change-bundle.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { PublishResult } from '../../core/publish/publish-types.ts';
 import { applyPatchToTree } from './commit-patch.ts';
 import type { ChangeToPublish, PublishContext } from './publish-context.ts';

@@ -12,7 +12,7 @@
  * branch); it goes to `greenlight/fix-pr-<n>-wip` with a compare link instead.
  */
 import type { JobResult } from '../../compose/job.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { GATE_CHECK_NAME } from '../../core/gate/gate-check-run.ts';
 import { checkPublishPaths } from '../../core/publish/check-publish-paths.ts';
 import { commitMessage } from '../../core/publish/commit-message.ts';

@@ -26,7 +26,7 @@ import { compareUrl } from '../../core/publish/compare-url.ts';
 import { publishBody } from '../../core/publish/publish-body.ts';
 import type { PublishResult } from '../../core/publish/publish-types.ts';
 import { pullRequestTitle } from '../../core/publish/pull-request-title.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { createRedactor } from '../../core/redact/create-redactor.ts';
 import type { RiskAssessment } from '../../core/risk/assessment.ts';
 import { maxTier } from '../../core/risk/tier.ts';

@@ -3,7 +3,7 @@
  * fetching a commit, pushing. Each passes the token through the environment of that one
  * process (gitAuthEnv) and nowhere else.
  */
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { gitAuthEnv } from '../../core/publish/git-auth-env.ts';
 import { runGit, type GitResult } from '../git/run-git.ts';
 

@@ -15,7 +15,7 @@ import {
   type BundleManifest,
   type BundleTarget,
 } from '../../core/bundle/change-bundle.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { Requester } from '../../core/publish/publish-types.ts';
 import { VERSION } from '../../version.ts';
 import { faithfulPatch } from './faithful-patch.ts';

@@ -10,7 +10,7 @@ import { readRevisionChange } from '../../adapters/git/read-revision-change.ts';
 import { ConfigError } from '../../core/config/config-error.ts';
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { classifyRisk } from '../../core/risk/classify-risk.ts';
 import { builtInRules } from '../../core/risk/compile-rules.ts';
 import { renderRiskText } from '../../core/risk/render-risk-text.ts';

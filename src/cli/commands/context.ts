@@ -13,7 +13,7 @@ import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config
 import { renderContextForPrompt } from '../../core/context/render-context-for-prompt.ts';
 import { renderContextReport } from '../../core/context/render-context-report.ts';
 import { taskFromIssueFile } from '../../core/context/task-from-issue-file.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { CliCommand } from '../command.ts';
 
 const MIN_BUDGET = 500;

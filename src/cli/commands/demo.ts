@@ -6,7 +6,7 @@
  * `renderDemoSummary`.
  */
 import { resolve } from 'node:path';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { renderSandboxWarning } from '../../demo/sandbox-warning.ts';
 import { demoSummaryJson } from '../../demo/demo-summary-json.ts';
 import { replayAuditLog } from '../../demo/replay-audit-log.ts';

@@ -5,7 +5,7 @@
  */
 import type { ContentBlock, ModelRequest, ModelResponse, ToolResultBlock } from '../../ports/model.ts';
 import { addUsage } from '../cost/add-usage.ts';
-import { isGreenlightError } from '../errors.ts';
+import { isGreenlightError } from '../../ports/errors.ts';
 import { checkCallBudget, worstCaseCallCost } from './budget-guard.ts';
 import { dispatchToolCall, type DispatchCounters } from './dispatch-tool-call.ts';
 import type { StopReason } from './loop-outcome.ts';

@@ -6,7 +6,7 @@
  * argv, which every user on the machine can read in /proc.
  */
 import { toBase64 } from '../redact/secret-variants.ts';
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 /** base64 with padding, as HTTP Basic expects. */
 function paddedBase64(text: string): string {

@@ -3,7 +3,7 @@
  * three drivers cannot drift apart in what they claim.
  */
 import type { RepoConfig } from '../config/repo-config.ts';
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { SandboxDriverName, SandboxInfo } from '../../ports/sandbox.ts';
 
 /** Time limit for a run that names none. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { classifyPullRequest } from '../../../src/adapters/actions/classify-pull-request.ts';
 import { checkoutCommit, ensureCommit } from '../../../src/adapters/actions/ensure-commit.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { gitRemote, type GitRemote } from './git-remote.ts';
 
 const auth = { serverUrl: 'https://github.com', token: 'ghs_testtoken000000000000000000000000' };

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendStepSummary, MAX_SUMMARY_BYTES } from '../../../src/adapters/actions/append-step-summary.ts';
 import { readEventFile } from '../../../src/adapters/actions/read-event-file.ts';
 import { formatStepOutputs, writeStepOutputs } from '../../../src/adapters/actions/write-step-outputs.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { parseStepOutputs } from '../../action/step-outputs.ts';
 
 const dirs: string[] = [];

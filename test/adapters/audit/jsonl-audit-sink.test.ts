@@ -8,7 +8,7 @@ import { parseAuditLog, readAuditLog } from '../../../src/adapters/audit/read-au
 import { createReplayModel } from '../../../src/adapters/model/replay-model.ts';
 import { createWorkspaceTools } from '../../../src/adapters/tools/workspace-tools.ts';
 import { createRedactor } from '../../../src/core/redact/create-redactor.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { ModelRequest, ModelResponse } from '../../../src/ports/model.ts';
 
 const SECRET = 'sk-ant-api03-FAKEfakeFAKEfake0123456789abcdef';

@@ -6,7 +6,7 @@ import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import { readBlobs } from '../../../src/adapters/git/read-blobs.ts';
 import { diffChanges } from '../../../src/adapters/git/diff-changes.ts';
 import { emptyTree, resolveRevision } from '../../../src/adapters/git/resolve-revision.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { FileChange } from '../../../src/ports/workspace.ts';
 import { tempRepo } from './temp-repo.ts';
 import type { TempRepo } from './temp-repo.ts';

@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, wr
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git, runGit, runGitBytes } from '../../../src/adapters/git/run-git.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { tempRepo, type TempRepo } from './temp-repo.ts';
 
 let r: TempRepo;

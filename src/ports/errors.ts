@@ -2,7 +2,8 @@
  * Typed errors for real failures at a boundary. Each has a stable `code` that
  * entrypoints and tests match on, keeps its `cause`, and carries a message that tells
  * the user what to do. Expected outcomes (failing tests, refusals) are values, not
- * errors.
+ * errors. They live with the ports because they are part of every port's contract:
+ * what an adapter may throw and what the core and the surfaces catch.
  */
 
 export type ErrorCode =
