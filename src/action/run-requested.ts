@@ -20,7 +20,7 @@ import { authorize } from '../core/github/authorize.ts';
 import { hasWriteAccess } from '../core/github/has-write-access.ts';
 import type { FixRoute, GenerateRoute } from '../core/github/route-event.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
-import type { JobResult } from '../compose/job.ts';
+import type { JobResult } from '../core/job.ts';
 import type { IssueInfo, PullRequestInfo, ReactionTarget } from '../ports/forge.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import { describeError } from './describe-error.ts';

@@ -3,7 +3,7 @@
  * the engine and the publisher while keeping the runner's own decisions under test.
  * `defaultServices()` (default-services.ts) wires the real adapters.
  */
-import type { JobOptions, JobResult } from '../compose/job.ts';
+import type { JobOptions, JobResult } from '../core/job.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import type { BundleTarget } from '../core/bundle/change-bundle.ts';
 import type { PublishResult, Requester } from '../core/publish/publish-types.ts';

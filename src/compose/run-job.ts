@@ -27,7 +27,7 @@ import { buildJobContext } from './build-job-context.ts';
 import { checkModelCredentials } from './check-model-credentials.ts';
 import { classifyChange } from './classify-change.ts';
 import { installDependencies } from './install-dependencies.ts';
-import type { JobOptions, JobResult } from './job.ts';
+import type { JobOptions, JobResult } from '../core/job.ts';
 import { jobModel } from './job-model.ts';
 import { jobRedactor } from './open-audit-log.ts';
 

@@ -24,7 +24,7 @@ import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
 import { detectTestCommand } from '../adapters/testing/index.ts';
 import { checkModelCredentials } from './check-model-credentials.ts';
 import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
-import type { JobResult } from './job.ts';
+import type { JobResult } from '../core/job.ts';
 import { localBranchName, timeStamp } from './local-branch-name.ts';
 import type { LocalTask } from './local-task.ts';
 import { openAuditLog } from './open-audit-log.ts';

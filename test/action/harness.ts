@@ -18,7 +18,7 @@ import type {
   PublishFixRequest,
   PublishGenerateRequest,
 } from '../../src/action/services.ts';
-import type { JobOptions, JobResult } from '../../src/compose/job.ts';
+import type { JobOptions, JobResult } from '../../src/core/job.ts';
 import type { PublishResult } from '../../src/core/publish/publish-types.ts';
 import type { RiskAssessment } from '../../src/core/risk/assessment.ts';
 import type { AuditRecord } from '../../src/ports/audit.ts';

@@ -11,7 +11,7 @@
  * A fix that gave up is not pushed onto the pull request (reviewers approve that
  * branch); it goes to `greenlight/fix-pr-<n>-wip` with a compare link instead.
  */
-import type { JobResult } from '../../compose/job.ts';
+import type { JobResult } from '../../core/job.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 import { GATE_CHECK_NAME } from '../../core/gate/gate-check-run.ts';
 import { checkPublishPaths } from '../../core/publish/check-publish-paths.ts';

@@ -18,7 +18,7 @@
  *   `<branch>-wip` instead, so a verified pull request is never replaced by an
  *   unverified change.
  */
-import type { JobResult } from '../../compose/job.ts';
+import type { JobResult } from '../../core/job.ts';
 import { branchName } from '../../core/publish/branch-name.ts';
 import { checkPublishPaths } from '../../core/publish/check-publish-paths.ts';
 import { commitMessage } from '../../core/publish/commit-message.ts';

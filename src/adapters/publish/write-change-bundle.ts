@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JobResult } from '../../compose/job.ts';
+import type { JobResult } from '../../core/job.ts';
 import { buildBundleManifest } from '../../core/bundle/build-bundle-manifest.ts';
 import {
   BUNDLE_MANIFEST_FILE,

@@ -10,7 +10,7 @@ import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { GATE_CHECK_NAME } from '../../../src/core/gate/gate-check-run.ts';
 import { parseGateMemo } from '../../../src/core/publish/gate-external-id.ts';
 import type { PublishResult } from '../../../src/core/publish/publish-types.ts';
-import type { JobResult } from '../../../src/compose/job.ts';
+import type { JobResult } from '../../../src/core/job.ts';
 import { FakeForge } from '../../fakes/fake-forge.ts';
 import { filesContainingToken, jobFor, publishRepo, runGitSync, TOKEN, type PublishRepo } from './publish-fixture.ts';
 

@@ -1,12 +1,13 @@
 /**
- * The contract between the engine's composition (`runJob`) and the surfaces that
- * start it (CLI `greenlight run`, the Action) and publish its result (push, PR,
- * change bundle). Types only: `run-job.ts` implements it.
+ * The contract of a job: what `runJob` (src/compose/run-job.ts) is asked by the
+ * surfaces that start it (CLI `greenlight run`, the Action, the demo), and what it hands
+ * to the publishers (push, pull request, change bundle in src/adapters/publish/). Types
+ * only, here so that the publishers need nothing from the composition above them.
  */
-import type { RepoConfig } from '../core/config/repo-config.ts';
-import type { LoopOutcome } from '../core/loop/loop-outcome.ts';
-import type { RiskAssessment } from '../core/risk/assessment.ts';
-import type { TaskRequest } from '../core/task/task-request.ts';
+import type { RepoConfig } from './config/repo-config.ts';
+import type { LoopOutcome } from './loop/loop-outcome.ts';
+import type { RiskAssessment } from './risk/assessment.ts';
+import type { TaskRequest } from './task/task-request.ts';
 import type { AuditSink } from '../ports/audit.ts';
 import type { Model } from '../ports/model.ts';
 import type { Progress } from '../ports/progress.ts';
