@@ -12,7 +12,7 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { ConfigOverrides } from '../core/action/apply-input-overrides.ts';
+import type { ConfigOverrides } from './apply-input-overrides.ts';
 import { describeFound } from '../core/config/describe-found.ts';
 import { describeSchema } from '../core/config/describe-schema.ts';
 import { DEFAULT_CONFIG_PATH } from '../core/config/parse-config.ts';

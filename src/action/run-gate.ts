@@ -6,7 +6,7 @@
  * `externalId`) on this head or, after a push, on the previous one. No repository
  * code runs and no model is called.
  */
-import { findGateMemo, gateCheckFields } from '../core/action/gate-check-fields.ts';
+import { findGateMemo, gateCheckFields } from './gate-check-fields.ts';
 import { evaluateGate } from '../core/gate/evaluate-gate.ts';
 import { GATE_CHECK_NAME } from '../core/gate/gate-check-run.ts';
 import { loadGateInput } from '../core/gate/load-gate-input.ts';
@@ -17,7 +17,7 @@ import type { RiskTier } from '../core/risk/tier.ts';
 import type { CheckRunFields, PullRequestInfo } from '../ports/forge.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import { describeError } from './describe-error.ts';
-import type { LoadedConfig } from './load-repo-config.ts';
+import type { LoadedConfig } from './load-run-config.ts';
 
 /** The head before a push, from a `pull_request.synchronize` payload. */
 function previousHead(payload: unknown): string | null {

@@ -8,16 +8,16 @@
  * of the same run started.
  */
 import { resolve } from 'node:path';
-import { outcomeOfBundle } from '../core/action/outcome-of-publish.ts';
-import { describeOutcome } from '../core/action/describe-outcome.ts';
-import { isProgressComment } from '../core/action/render-progress-comment.ts';
-import { requesterOf } from '../core/action/requester-of.ts';
+import { outcomeOfBundle } from './outcome-of-publish.ts';
+import { describeOutcome } from './describe-outcome.ts';
+import { isProgressComment } from './comments/render-progress-comment.ts';
+import { requesterOf } from './requester-of.ts';
 import { authorize } from '../core/github/authorize.ts';
 import { routeEvent } from '../core/github/route-event.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import { describeError } from './describe-error.ts';
-import type { LoadedConfig } from './load-repo-config.ts';
-import type { PublishBundleRequest, PublishedBundle } from './services.ts';
+import type { LoadedConfig } from './load-run-config.ts';
+import type { PublishBundleRequest, PublishedBundle } from '../compose/action-services.ts';
 
 const refused = (reason: string): FlowResult => ({ outcome: { kind: 'refused', reason }, report: null, review: null });
 

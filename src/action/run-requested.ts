@@ -7,14 +7,14 @@
  * acknowledgement ends in the progress comment, saying what and why.
  */
 import { resolve } from 'node:path';
-import { outcomeOfPublish, loopShortfall } from '../core/action/outcome-of-publish.ts';
-import { buildTaskRequest, type TaskComment } from '../core/action/build-task-request.ts';
-import type { ActionOutcome } from '../core/action/action-outcome.ts';
-import { describeOutcome } from '../core/action/describe-outcome.ts';
-import { isProgressComment } from '../core/action/render-progress-comment.ts';
-import { renderConfigComment } from '../core/action/render-config-comment.ts';
-import { renderForkComment } from '../core/action/render-fork-comment.ts';
-import { requesterOf } from '../core/action/requester-of.ts';
+import { outcomeOfPublish, loopShortfall } from './outcome-of-publish.ts';
+import { buildTaskRequest, type TaskComment } from './build-task-request.ts';
+import type { ActionOutcome } from './action-outcome.ts';
+import { describeOutcome } from './describe-outcome.ts';
+import { isProgressComment } from './comments/render-progress-comment.ts';
+import { renderConfigComment } from './comments/render-config-comment.ts';
+import { renderForkComment } from './comments/render-fork-comment.ts';
+import { requesterOf } from './requester-of.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import { authorize } from '../core/github/authorize.ts';
 import { hasWriteAccess } from '../core/github/has-write-access.ts';
@@ -25,7 +25,7 @@ import type { IssueInfo, PullRequestInfo, ReactionTarget } from '../ports/forge.
 import type { ActionContext, FlowResult } from './action-context.ts';
 import { describeError } from './describe-error.ts';
 import { engineEnvironment } from './inputs.ts';
-import type { LoadedConfig } from './load-repo-config.ts';
+import type { LoadedConfig } from './load-run-config.ts';
 import { startProgress, type ProgressHandle } from './start-progress.ts';
 
 type Target = { kind: 'issue'; issue: IssueInfo } | { kind: 'pr'; pr: PullRequestInfo };

@@ -4,13 +4,9 @@
  * snapshots through the Progress port, the runner's own steps through `step`/`fail` —
  * and finally edits into what the run produced or why it stopped.
  */
-import { CommentProgress } from '../adapters/progress/comment-progress.ts';
-import { initialSnapshot, withFailure, withStep } from '../core/action/progress-snapshot.ts';
-import {
-  isProgressComment,
-  renderProgressComment,
-  type ProgressStatus,
-} from '../core/action/render-progress-comment.ts';
+import { CommentProgress } from './comment-progress.ts';
+import { initialSnapshot, withFailure, withStep } from './progress-snapshot.ts';
+import { isProgressComment, renderProgressComment, type ProgressStatus } from './comments/render-progress-comment.ts';
 import type { ReactionTarget } from '../ports/forge.ts';
 import type { Progress, ProgressSnapshot, StepName, StepState } from '../ports/progress.ts';
 import type { ActionContext } from './action-context.ts';

@@ -27,7 +27,7 @@ import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
 import type { JobResult } from '../core/job.ts';
 import { localBranchName, timeStamp } from './local-branch-name.ts';
 import type { LocalTask } from './local-task.ts';
-import { openAuditLog } from './open-audit-log.ts';
+import { jobRedactor, openAuditLog } from './open-audit-log.ts';
 import { runJob } from './run-job.ts';
 
 export interface LocalJobOptions {
@@ -102,7 +102,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
       'greenlight',
       `audit-${timeStamp(now())}.jsonl`,
     );
-  const audit = openAuditLog(auditPath, options.env);
+  const audit = openAuditLog(auditPath, jobRedactor(options.env));
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
   const checkpoints = new GitCheckpoints(root);

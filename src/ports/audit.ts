@@ -23,3 +23,10 @@ export interface AuditRecord {
 export interface AuditSink {
   write(event: AuditEvent): void;
 }
+
+/** An audit log written to a file, which its opener closes when the run ends. */
+export interface AuditFile extends AuditSink {
+  readonly path: string;
+  /** Closes the file; later writes throw. */
+  close(): void;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublishedBundle } from '../../src/action/services.ts';
+import type { PublishedBundle } from '../../src/compose/action-services.ts';
 import { fakeSha } from '../fakes/fake-forge.ts';
 import { harness, labeledEvent, RUN_URL } from './harness.ts';
 

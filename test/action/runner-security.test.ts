@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultServices } from '../../src/action/default-services.ts';
+import { defaultServices } from '../../src/compose/action-services.ts';
 import { harness, commentEvent, labeledEvent, MODEL_KEY, TOKEN, dispatchEvent } from './harness.ts';
 
 const WRITES = [

@@ -6,15 +6,9 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditEvent, AuditRecord, AuditSink } from '../../ports/audit.ts';
+import type { AuditEvent, AuditFile, AuditRecord } from '../../ports/audit.ts';
 import type { Redactor } from '../../core/redact/create-redactor.ts';
 import { GreenlightError } from '../../ports/errors.ts';
-
-export interface JsonlAuditSink extends AuditSink {
-  readonly path: string;
-  /** Closes the file; later writes throw. */
-  close(): void;
-}
 
 export interface JsonlAuditSinkOptions {
   path: string;
@@ -29,7 +23,7 @@ export interface JsonlAuditSinkOptions {
  * const audit = createJsonlAuditSink({ path: 'greenlight-audit.jsonl', redactor });
  * audit.write({ kind: 'note', message: 'baseline done' });
  */
-export function createJsonlAuditSink(options: JsonlAuditSinkOptions): JsonlAuditSink {
+export function createJsonlAuditSink(options: JsonlAuditSinkOptions): AuditFile {
   const now = options.now ?? (() => new Date());
   let fd: number | undefined;
   try {

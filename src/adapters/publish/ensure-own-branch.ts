@@ -6,7 +6,8 @@
 import { createRedactor } from '../../core/redact/create-redactor.ts';
 import { git } from '../git/run-git.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
-import { fetchBranch, type GitAuth } from './remote-git.ts';
+import { fetchBranch } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 export interface OwnBranchFacts {
   root: string;

@@ -25,7 +25,8 @@ import { publishFixChange, type FixTarget } from './publish-fix.ts';
 import { publishGenerateChange, type GenerateTarget } from './publish-generate.ts';
 import { runGit } from '../git/run-git.ts';
 import { readChangeBundle } from './read-change-bundle.ts';
-import { ensureCommit, fetchBranch, type GitAuth } from './remote-git.ts';
+import { ensureCommit, fetchBranch } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 /** What the workflow run is about, from its event: the bundle must agree. */
 export type BundleExpectation =

@@ -35,7 +35,8 @@ import { raisedBy } from './publish-generate.ts';
 import { runGit } from '../git/run-git.ts';
 import { pushBranch } from './push-branch.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
-import { ensureCommit, fetchBranch, readRemoteBranch, type GitAuth } from './remote-git.ts';
+import { ensureCommit, fetchBranch, readRemoteBranch } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 /** The pull request as recorded when `/fix` was requested (from the event, not re-read). */
 export interface FixTarget {

@@ -39,7 +39,8 @@ import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
 import { pushBranch } from './push-branch.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
-import { readRemoteBranch, type GitAuth } from './remote-git.ts';
+import { readRemoteBranch } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 export interface GenerateTarget {
   issue: { number: number; title: string };

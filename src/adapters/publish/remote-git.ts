@@ -4,14 +4,8 @@
  * process (gitAuthEnv) and nowhere else.
  */
 import { GreenlightError } from '../../ports/errors.ts';
-import { gitAuthEnv } from '../../core/publish/git-auth-env.ts';
+import { gitAuthEnv, type GitAuth } from '../../core/publish/git-auth-env.ts';
 import { runGit, type GitResult } from '../git/run-git.ts';
-
-export interface GitAuth {
-  /** GITHUB_SERVER_URL: https://github.com or a GitHub Enterprise Server URL. */
-  serverUrl: string;
-  token: string;
-}
 
 export const REMOTE = 'origin';
 

@@ -13,7 +13,7 @@ import { replayAuditLog } from '../../demo/replay-audit-log.ts';
 import { replayLabel, type ReplaySource } from '../../demo/replay-label.ts';
 import { renderDemoSummary } from '../../demo/render-demo-summary.ts';
 import { runDemo } from '../../demo/run-demo.ts';
-import type { ReplayRun } from '../../demo/run-replay.ts';
+import type { ReplayRun } from '../../compose/run-replay.ts';
 import type { CliCommand, CliIo, ParsedArgs } from '../command.ts';
 import { createTerminalProgress } from '../progress/terminal-progress.ts';
 

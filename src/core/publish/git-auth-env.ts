@@ -8,6 +8,13 @@
 import { toBase64 } from '../redact/secret-variants.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 
+/** The credential of authenticated git commands, and the one server it is sent to. */
+export interface GitAuth {
+  /** GITHUB_SERVER_URL: https://github.com or a GitHub Enterprise Server URL. */
+  serverUrl: string;
+  token: string;
+}
+
 /** base64 with padding, as HTTP Basic expects. */
 function paddedBase64(text: string): string {
   const bytes = new TextEncoder().encode(text);
