@@ -5,6 +5,7 @@
  * requester memo the gate fails closed: nobody's approval can be known not to be the
  * requester's own.
  */
+import type { ConfigIssue } from '../core/config/config-issue.ts';
 import type { CheckRunFields, CheckRunInfo } from '../ports/forge.ts';
 import type { GateResult } from '../core/gate/evaluate-gate.ts';
 import { gateCheckRun } from '../core/gate/gate-check-run.ts';
@@ -55,5 +56,26 @@ export function gateCheckFields(input: GateCheckFieldsInput): CheckRunFields {
     ...base,
     summary: withNotes(base.summary, input.notes ?? []),
     externalId: encodeGateMemo({ tier: input.tier, requesters: [...input.requesters] }),
+  };
+}
+
+/**
+ * The failing check written when the review settings cannot be read: the gate follows
+ * `configPath` on the default branch, and nothing passes while it is invalid.
+ */
+export function invalidConfigCheckFields(input: {
+  configPath: string;
+  defaultBranch: string;
+  errors: readonly ConfigIssue[];
+  detailsUrl?: string;
+}): CheckRunFields {
+  return {
+    status: 'completed',
+    conclusion: 'failure',
+    title: `${input.configPath} is invalid`,
+    summary:
+      `The review gate follows the review settings of \`${input.configPath}\` on \`${input.defaultBranch}\`, which is invalid:\n\n` +
+      input.errors.map((e) => `- line ${e.line}: \`${e.path || '(file)'}\` ${e.message}`).join('\n'),
+    ...(input.detailsUrl === undefined ? {} : { detailsUrl: input.detailsUrl }),
   };
 }

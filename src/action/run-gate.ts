@@ -6,7 +6,7 @@
  * `externalId`) on this head or, after a push, on the previous one. No repository
  * code runs and no model is called.
  */
-import { findGateMemo, gateCheckFields } from './gate-check-fields.ts';
+import { findGateMemo, gateCheckFields, invalidConfigCheckFields } from './gate-check-fields.ts';
 import { evaluateGate } from '../core/gate/evaluate-gate.ts';
 import { GATE_CHECK_NAME } from '../core/gate/gate-check-run.ts';
 import { loadGateInput } from '../core/gate/load-gate-input.ts';
@@ -33,15 +33,12 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
   const detailsUrl = ctx.runUrl ?? undefined;
 
   if (!loaded.ok) {
-    const fields: CheckRunFields = {
-      status: 'completed',
-      conclusion: 'failure',
-      title: `${ctx.inputs.configPath} is invalid`,
-      summary:
-        `The review gate follows the review settings of \`${ctx.inputs.configPath}\` on \`${loaded.defaultBranch}\`, which is invalid:\n\n` +
-        loaded.errors.map((e) => `- line ${e.line}: \`${e.path || '(file)'}\` ${e.message}`).join('\n'),
+    const fields = invalidConfigCheckFields({
+      configPath: ctx.inputs.configPath,
+      defaultBranch: loaded.defaultBranch,
+      errors: loaded.errors,
       ...(detailsUrl === undefined ? {} : { detailsUrl }),
-    };
+    });
     await writeCheck(ctx, pr.headSha, fields);
     return {
       outcome: {

@@ -10,7 +10,7 @@
 import { resolve } from 'node:path';
 import { outcomeOfBundle } from './outcome-of-publish.ts';
 import { describeOutcome } from './describe-outcome.ts';
-import { isProgressComment } from './comments/render-progress-comment.ts';
+import { isProgressComment, renderPublishNote } from './comments/render-progress-comment.ts';
 import { requesterOf } from './requester-of.ts';
 import { authorize } from '../core/github/authorize.ts';
 import { routeEvent } from '../core/github/route-event.ts';
@@ -20,8 +20,6 @@ import type { LoadedConfig } from './load-run-config.ts';
 import type { PublishBundleRequest, PublishedBundle } from '../compose/action-services.ts';
 
 const refused = (reason: string): FlowResult => ({ outcome: { kind: 'refused', reason }, report: null, review: null });
-
-const ICON = { success: '✅', warning: '⚠️', failure: '❌' } as const;
 
 export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundlePath: string): Promise<FlowResult> {
   if (!loaded.ok) {
@@ -89,14 +87,22 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
     });
   } catch (error) {
     const why = describeError(error);
-    await tell(ctx, number, `**Publish job:** ${ICON.failure} **Stopped while publishing the change bundle.** ${why}`);
+    await tell(
+      ctx,
+      number,
+      renderPublishNote({
+        kind: 'finished',
+        result: 'failure',
+        text: `**Stopped while publishing the change bundle.** ${why}`,
+      }),
+    );
     return { outcome: { kind: 'failed', what: 'publishing the change bundle', why }, report: null, review: null };
   }
   const outcome = outcomeOfBundle(published);
   const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
   ctx.audit.write({ kind: 'note', message: 'published bundle', data: { target: number, outcome } });
   const status = describeOutcome(outcome, review, null);
-  if (status.kind === 'finished') await tell(ctx, number, `**Publish job:** ${ICON[status.result]} ${status.text}`);
+  if (status.kind === 'finished') await tell(ctx, number, renderPublishNote(status));
   return { outcome, report: null, review };
 }
 

@@ -1,8 +1,10 @@
 /**
- * The Action runner (release-drafter's shape): reads inputs and the event, sets up
- * the audit log, redaction and the Forge, hands the event to the flow it asks for,
- * and writes the outputs and the job summary. Decisions live in src/core (routing,
- * authorization, outcomes, texts); the flows in this folder only sequence calls.
+ * The Action runner: reads inputs and the event, sets up the audit log, redaction and
+ * the Forge, hands the event to the flow it asks for (run-requested, run-publish,
+ * run-gate), and writes the outputs and the job summary. Everything the Action asks of
+ * the world comes from ActionServices (src/compose/action-services.ts); the only other
+ * I/O of this folder is here and in runtime-files.ts, so the rest of src/action is pure
+ * (eslint.config.js) and its decisions and texts are tested as values.
  */
 import { join } from 'node:path';
 import { dryRunForge } from './dry-run-forge.ts';

@@ -3,6 +3,8 @@ import type { ActionOutcome } from '../../src/action/action-outcome.ts';
 import { describeOutcome } from '../../src/action/describe-outcome.ts';
 import { renderConfigComment } from '../../src/action/comments/render-config-comment.ts';
 import { renderForkComment } from '../../src/action/comments/render-fork-comment.ts';
+import { renderPublishNote } from '../../src/action/comments/render-progress-comment.ts';
+import { describeHeadMoved, renderTargetComment } from '../../src/action/comments/render-target-comment.ts';
 import { renderJobSummary } from '../../src/action/render-job-summary.ts';
 import { requesterOf } from '../../src/action/requester-of.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';
@@ -40,6 +42,44 @@ describe('renderForkComment', () => {
     expect(body).toContain('could read those secrets');
     expect(renderForkComment({ requester: 'a', headRepo: null, fixCommand: '/fix' })).toContain(
       'a fork that no longer exists',
+    );
+  });
+});
+
+describe('renderTargetComment', () => {
+  it.each([
+    [
+      { kind: 'pr-not-open', requester: 'alice', number: 7, merged: true, fixCommand: '/fix' } as const,
+      '@alice, pull request #7 is merged, so greenlight did not run `/fix`.',
+    ],
+    [
+      { kind: 'pr-not-open', requester: 'alice', number: 7, merged: false, fixCommand: '/fix' } as const,
+      '@alice, pull request #7 is closed, so greenlight did not run `/fix`.',
+    ],
+    [
+      { kind: 'issue-is-pr', requester: 'bob', number: 9, fixCommand: '/greenlight fix' } as const,
+      '@bob, #9 is a pull request: greenlight generates changes for issues. Comment `/greenlight fix` on it instead.',
+    ],
+    [
+      { kind: 'issue-closed', requester: 'bob', number: 3 } as const,
+      '@bob, issue #3 is closed, so greenlight did not start. Reopen it first.',
+    ],
+  ])('says why %o is not worked on', (refusal, text) => {
+    expect(renderTargetComment(refusal)).toBe(text);
+  });
+
+  it('names both heads and how to ask again when the head moved', () => {
+    expect(describeHeadMoved({ requested: 'a'.repeat(40), now: 'b'.repeat(40), fixCommand: '/fix' })).toBe(
+      "the pull request's head moved from `aaaaaaa` (when `/fix` was requested) to `bbbbbbb`. " +
+        'greenlight only works on the commit that was requested: comment `/fix` again to work on the new head.',
+    );
+  });
+});
+
+describe('renderPublishNote', () => {
+  it('heads the publish job’s result with its icon', () => {
+    expect(renderPublishNote({ kind: 'finished', result: 'warning', text: 'Published the change.' })).toBe(
+      '**Publish job:** ⚠️ Published the change.',
     );
   });
 });

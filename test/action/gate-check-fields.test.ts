@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findGateMemo, gateCheckFields } from '../../src/action/gate-check-fields.ts';
+import { findGateMemo, gateCheckFields, invalidConfigCheckFields } from '../../src/action/gate-check-fields.ts';
+import { parseConfig } from '../../src/core/config/parse-config.ts';
 import type { GateResult } from '../../src/core/gate/evaluate-gate.ts';
 import { encodeGateMemo, parseGateMemo } from '../../src/core/publish/gate-external-id.ts';
 import type { CheckRunInfo } from '../../src/ports/forge.ts';
@@ -73,5 +74,26 @@ describe('gateCheckFields', () => {
     });
     expect(fields.summary).toContain('no record of who requested this change');
     expect(fields.externalId).toBeUndefined();
+  });
+});
+
+describe('invalidConfigCheckFields', () => {
+  it('fails the gate and lists every problem of the config it follows', () => {
+    const parsed = parseConfig('review:\n  low:\n    approvals: many\n');
+    if (parsed.ok) throw new Error('expected an invalid config');
+    const fields = invalidConfigCheckFields({
+      configPath: '.github/greenlight.yml',
+      defaultBranch: 'main',
+      errors: parsed.errors,
+      detailsUrl: 'https://github.com/acme/shop/actions/runs/1',
+    });
+    expect(fields).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      title: '.github/greenlight.yml is invalid',
+      detailsUrl: 'https://github.com/acme/shop/actions/runs/1',
+    });
+    expect(fields.summary).toContain('review settings of `.github/greenlight.yml` on `main`, which is invalid:');
+    expect(fields.summary).toMatch(/- line 3: `review\.low\.approvals` /);
   });
 });

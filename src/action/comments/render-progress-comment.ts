@@ -47,3 +47,13 @@ export function renderProgressComment(input: ProgressCommentInput): string {
   );
   return `${parts.join('\n\n')}\n`;
 }
+
+/**
+ * What the publish job of the two-job workflow adds under the progress comment the
+ * generate job of the same run started: how publishing the change bundle ended.
+ * @example renderPublishNote({ kind: 'finished', result: 'success', text: 'Published #12.' })
+ * // '**Publish job:** ✅ Published #12.'
+ */
+export function renderPublishNote(status: Extract<ProgressStatus, { kind: 'finished' }>): string {
+  return `**Publish job:** ${ICONS[status.result]} ${status.text}`;
+}
