@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main } from '../src/cli/main.ts';
+import { runCommand as main } from '../src/cli/run-command.ts';
 import { classifyRisk } from '../src/core/risk/classify-risk.ts';
 import type { FileChange } from '../src/ports/workspace.ts';
 

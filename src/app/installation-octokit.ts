@@ -10,7 +10,7 @@
  * each client — the per-event client, and `app.auth(id)` clients alike.
  */
 import { ProbotOctokit } from 'probot';
-import type { TokenBucket } from '../core/fleet/token-bucket.ts';
+import type { TokenBucket } from './token-bucket.ts';
 import { KeyedRateLimiter } from './keyed-rate-limiter.ts';
 import { requestPolicyPlugin } from './request-policy.ts';
 

@@ -5,7 +5,7 @@
  * writes burst, then pace (token-bucket.ts). An acquire that need not wait costs no
  * timer and no queue.
  */
-import { isBucketFull, reserveTokens, type BucketState, type TokenBucket } from '../core/fleet/token-bucket.ts';
+import { isBucketFull, reserveTokens, type BucketState, type TokenBucket } from './token-bucket.ts';
 
 export interface KeyedRateLimiterOptions {
   now?: () => number;

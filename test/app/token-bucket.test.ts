@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBucketFull, reserveTokens, type BucketState } from '../../../src/core/fleet/token-bucket.ts';
+import { isBucketFull, reserveTokens, type BucketState } from '../../src/app/token-bucket.ts';
 
 const bucket = { capacity: 3, refillPerSecond: 1 };
 

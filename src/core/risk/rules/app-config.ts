@@ -5,7 +5,7 @@
  */
 import type { RuleDefinition } from '../rule.ts';
 
-export const configRules: readonly RuleDefinition[] = [
+export const appConfigRules: readonly RuleDefinition[] = [
   {
     name: 'app-config',
     tier: 'medium',
