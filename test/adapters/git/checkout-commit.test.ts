@@ -3,20 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkoutCommit, ensureCommit } from '../../../src/adapters/git/checkout-commit.ts';
 import { isGreenlightError } from '../../../src/ports/errors.ts';
-import { gitRemote, type GitRemote } from './git-remote.ts';
+import { calcRemote, TEST_AUTH, type GitRemote } from './git-remote.ts';
 
-const auth = { serverUrl: 'https://github.com', token: 'ghs_testtoken000000000000000000000000' };
+const auth = TEST_AUTH;
 let remote: GitRemote;
 afterEach(() => remote.remove());
 
 function setup(): { main: string } {
-  remote = gitRemote();
-  const main = remote.push(
-    'main',
-    { 'src/calc.js': 'export const add = (a, b) => a + b;\n', 'README.md': '# calc\n' },
-    'initial',
-  );
-  return { main };
+  const made = calcRemote();
+  remote = made.remote;
+  return { main: made.main };
 }
 
 describe('checkoutCommit', () => {

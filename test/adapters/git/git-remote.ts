@@ -64,3 +64,17 @@ export function gitRemote(): GitRemote {
   };
   return remote;
 }
+
+/** The token the remote's tests pass; a local bare remote never checks it. */
+export const TEST_AUTH = { serverUrl: 'https://github.com', token: 'ghs_testtoken000000000000000000000000' };
+
+/** A remote whose `main` holds a small calculator; returns the remote and `main`'s commit. */
+export function calcRemote(): { remote: GitRemote; main: string } {
+  const remote = gitRemote();
+  const main = remote.push(
+    'main',
+    { 'src/calc.js': 'export const add = (a, b) => a + b;\n', 'README.md': '# calc\n' },
+    'initial',
+  );
+  return { remote, main };
+}
