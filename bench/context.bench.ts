@@ -90,7 +90,7 @@ async function measureChild(dir: string, mode: string, task: string): Promise<vo
   // Modules are loaded before the clock starts: a CLI pays that once, not per assembly.
   const { readRepoIndex, listRepoFiles } = await import('../src/adapters/context/read-repo-index.ts');
   const { assembleContext } = await import('../src/core/context/assemble-context.ts');
-  const { renderContextForPrompt } = await import('../src/core/context/render-context-for-prompt.ts');
+  const { renderContextForPrompt } = await import('../src/core/prompt/render-context-for-prompt.ts');
   if (mode === 'floor') {
     const started = performance.now();
     const paths = await listRepoFiles(dir);

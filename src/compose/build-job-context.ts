@@ -7,7 +7,7 @@
 import { readRecentChanges } from '../adapters/context/read-recent-changes.ts';
 import { readRepoIndex } from '../adapters/context/read-repo-index.ts';
 import { assembleContext } from '../core/context/assemble-context.ts';
-import { renderContextForPrompt } from '../core/context/render-context-for-prompt.ts';
+import { renderContextForPrompt } from '../core/prompt/render-context-for-prompt.ts';
 import type { ContextPack } from '../core/context/types.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';

@@ -10,7 +10,7 @@ import { assembleRepoContext } from '../../adapters/context/assemble-repo-contex
 import { ConfigError } from '../../core/config/config-error.ts';
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config.ts';
-import { renderContextForPrompt } from '../../core/context/render-context-for-prompt.ts';
+import { renderContextForPrompt } from '../../core/prompt/render-context-for-prompt.ts';
 import { renderContextReport } from '../../core/context/render-context-report.ts';
 import { taskFromIssueFile } from '../../core/context/task-from-issue-file.ts';
 import { GreenlightError } from '../../core/errors.ts';

@@ -14,7 +14,7 @@ import { detectConventions } from './detect-conventions.ts';
 import { fitBudget } from './fit-budget.ts';
 import { indexCache } from './index-cache.ts';
 import { rankFiles } from './rank-files.ts';
-import { renderContextForPrompt, renderConventions } from './render-context-for-prompt.ts';
+import { renderContextForPrompt, renderConventions } from '../prompt/render-context-for-prompt.ts';
 import type { ContextPack, RecentChange, RepoIndex, SkipReason } from './types.ts';
 
 export interface AssembleOptions {

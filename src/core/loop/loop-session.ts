@@ -14,7 +14,7 @@ import { estimateTokens } from './estimate-tokens.ts';
 import type { LoopDeps } from './loop-deps.ts';
 import type { IterationRecord, StopReason, TurnRecord, VerificationSummary } from './loop-outcome.ts';
 import { DEFAULT_LOOP_LIMITS, type LoopLimits, type LoopRequest } from './loop-request.ts';
-import { renderWithPreExisting } from './render-with-pre-existing.ts';
+import { renderWithPreExisting } from '../prompt/render-with-pre-existing.ts';
 
 /** A validated state the run can return to. */
 export interface BestState {

@@ -6,7 +6,7 @@
  */
 import type { PromptBlock } from '../../ports/model.ts';
 import type { TestReport } from '../../ports/test-runner.ts';
-import { renderTaskForPrompt } from '../task/render-task-for-prompt.ts';
+import { renderTaskForPrompt } from '../prompt/render-task-for-prompt.ts';
 import { converse } from './converse.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { scoreReport } from './judge-report.ts';
@@ -26,9 +26,9 @@ import {
   totalTokens,
   type LoopSession,
 } from './loop-session.ts';
-import { renderFeedback, type Feedback } from './render-feedback.ts';
+import { renderFeedback, type Feedback } from '../prompt/render-feedback.ts';
 import { RUN_TESTS_TOOL, runTestsSpec } from './run-tests-tool.ts';
-import { buildSystemPrompt } from './system-prompt.ts';
+import { buildSystemPrompt } from '../prompt/system-prompt.ts';
 import { validateChange, type Validation } from './validate-change.ts';
 import { verifyChange } from './verify-change.ts';
 

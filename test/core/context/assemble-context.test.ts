@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleContext } from '../../../src/core/context/assemble-context.ts';
-import { renderContextForPrompt } from '../../../src/core/context/render-context-for-prompt.ts';
+import { renderContextForPrompt } from '../../../src/core/prompt/render-context-for-prompt.ts';
 import { countTokens } from '../../../src/core/text/count-tokens.ts';
 import { FIXTURE_REPO } from './fixture-repo.ts';
 import { makeIndex } from './make-index.ts';

@@ -2,7 +2,7 @@
  * The user turn that starts the next iteration: what the engine found, in a few lines,
  * with the compact test report. It goes after the cached prefix, so it may vary freely.
  */
-import type { TamperFinding } from './detect-test-tampering.ts';
+import type { TamperFinding } from '../loop/detect-test-tampering.ts';
 
 export type Feedback =
   | { kind: 'no-changes' }

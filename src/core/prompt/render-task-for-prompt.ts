@@ -1,5 +1,5 @@
-import { quoteUntrustedText } from '../text/quote-untrusted-text.ts';
-import type { TaskRequest } from './task-request.ts';
+import { quoteUntrustedText } from './quote-untrusted-text.ts';
+import type { TaskRequest } from '../task/task-request.ts';
 
 /**
  * Render the task as QUOTED DATA for the first user turn (SECURITY.md 6): one line of

@@ -3,7 +3,7 @@
  * for a prompt: a header that says it is data and not instructions, then the text in
  * a fence that the text itself cannot close (SECURITY.md 6).
  */
-import { sanitizeUntrustedText } from './sanitize-untrusted-text.ts';
+import { sanitizeUntrustedText } from '../text/sanitize-untrusted-text.ts';
 
 /**
  * Returns `text`, sanitized, inside a fence longer than any run of backticks it

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTaskForPrompt } from '../../../src/core/task/render-task-for-prompt.ts';
+import { renderTaskForPrompt } from '../../../src/core/prompt/render-task-for-prompt.ts';
 
 describe('renderTaskForPrompt', () => {
   it('quotes a generate task as data', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteUntrustedText } from '../../../src/core/text/quote-untrusted-text.ts';
+import { quoteUntrustedText } from '../../../src/core/prompt/quote-untrusted-text.ts';
 
 describe('quoteUntrustedText', () => {
   it('frames the text as data under a label, in a fence', () => {
