@@ -7,10 +7,11 @@
 import { readRecentChanges } from '../adapters/context/read-recent-changes.ts';
 import { readRepoIndex } from '../adapters/context/read-repo-index.ts';
 import { assembleContext } from '../core/context/assemble-context.ts';
-import { renderContextForPrompt } from '../core/context/render-context-for-prompt.ts';
+import { renderContextForPrompt } from '../core/prompt/render-context-for-prompt.ts';
 import type { ContextPack } from '../core/context/types.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
+import { taskText } from '../core/task/task-text.ts';
 
 export interface JobContext {
   pack: ContextPack;
@@ -29,8 +30,7 @@ export async function buildJobContext(
     exclude: [...config.context.exclude, ...config.paths.deny],
   });
   const recentChanges = await readRecentChanges(root, pullRequestBase === undefined ? {} : { base: pullRequestBase });
-  const taskText = [task.title, task.body, task.instruction ?? ''].filter((t) => t.trim() !== '').join('\n\n');
-  const pack = assembleContext(index, taskText, {
+  const pack = assembleContext(index, taskText(task), {
     budgetTokens: config.context.maxTokens,
     recentChanges,
     testCommand: config.tests.command ?? null,

@@ -5,6 +5,7 @@
  */
 import { assembleContext } from '../../core/context/assemble-context.ts';
 import type { ContextPack, RecentChange } from '../../core/context/types.ts';
+import type { SanitizedText } from '../../core/text/sanitized-text.ts';
 import { readRecentChanges } from './read-recent-changes.ts';
 import { readRepoIndex } from './read-repo-index.ts';
 
@@ -23,7 +24,7 @@ export interface RepoContextOptions {
 
 export async function assembleRepoContext(
   root: string,
-  task: string,
+  task: SanitizedText,
   options: RepoContextOptions,
 ): Promise<ContextPack> {
   const index = await readRepoIndex(root, { maxFileBytes: options.maxFileBytes, exclude: options.exclude });
