@@ -6,6 +6,7 @@
 import type { TestReport } from '../../ports/test-runner.ts';
 import type { TaskRequest } from '../task/task-request.ts';
 import { renderTaskForPrompt } from './render-task-for-prompt.ts';
+import { plural } from '../report/format.ts';
 
 export interface FirstTurnInput {
   task: TaskRequest;
@@ -34,7 +35,7 @@ export function renderFirstTurn(input: FirstTurnInput): string {
     );
     parts.push(input.renderReport(baseline));
   } else {
-    parts.push(`Before any change, the test suite passes (${baseline.totals.passed} tests).`);
+    parts.push(`Before any change, the test suite passes (${plural(baseline.totals.passed, 'test')}).`);
   }
   return parts.join('\n');
 }
