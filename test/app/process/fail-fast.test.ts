@@ -54,7 +54,7 @@ describe('npm start fails fast', () => {
     await github.close();
     await failsWith(
       runEnv(github),
-      /^greenlight app: cannot reach GitHub at http:\/\/127\.0\.0\.1:\d+\/api\/v3 to check the App's credentials \(/,
+      /^greenlight app: cannot reach GitHub at http:\/\/127\.0\.0\.1:\d+\/api\/v3 to check the App's credentials \(ECONNREFUSED\)/,
     );
   }, 60_000);
 
