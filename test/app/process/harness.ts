@@ -18,17 +18,18 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Polls `check` every 25 ms until it holds; fails after `timeoutMs` with `detail()`. */
+/** Polls `check` every `intervalMs` until it holds; fails after `timeoutMs` with `detail()`. */
 export async function until(
   what: string,
   check: () => boolean | Promise<boolean>,
   detail: () => string = () => '',
   timeoutMs = 60_000,
+  intervalMs = 25,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${detail()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 
@@ -237,10 +238,19 @@ export async function startApp(env: Record<string, string>, cwd?: string): Promi
   return { ...app, url: String(line.url) };
 }
 
-/** A labeled-issue delivery for issue `issue`, signed. */
-export function labelDelivery(issue: number, id = `label-${issue}`): { id: string; body: string; event: string } {
-  const payload = labeledIssue();
+/**
+ * A labeled-issue delivery for issue `issue` of `repo` (under Codertocat, default
+ * Hello-World) from `installation` (default 1).
+ */
+export function labelDelivery(
+  issue: number,
+  id = `label-${issue}`,
+  repo = 'Hello-World',
+  installation = 1,
+): { id: string; body: string; event: string } {
+  const payload = labeledIssue({ installation });
   payload.issue = { ...payload.issue, number: issue };
+  payload.repository = { ...payload.repository, name: repo, full_name: `Codertocat/${repo}` };
   return { id, body: JSON.stringify(payload), event: 'issues' };
 }
 
