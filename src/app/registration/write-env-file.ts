@@ -6,13 +6,14 @@
  */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
+/** The value quoted so that Node's parser reads it back exactly (it has no escapes but `\n` in double quotes). */
 function quote(value: string): string {
-  if (/["\\]/.test(value.replace(/\n/g, ''))) {
-    // Node's parser has no escape for a double quote; single quotes keep it literally.
-    if (!value.includes("'") && !value.includes('\n')) return `'${value}'`;
-    throw new Error('a value with both quotes and newlines cannot be written to .env');
-  }
-  return `"${value.replace(/\n/g, '\\n')}"`;
+  if (!/["\\]/.test(value)) return `"${value.replace(/\n/g, '\\n')}"`;
+  if (value.includes('\n'))
+    throw new Error('a value with quotes or backslashes and newlines cannot be written to .env');
+  const quoteChar = ["'", '`'].find((q) => !value.includes(q));
+  if (quoteChar === undefined) throw new Error('a value with every kind of quote cannot be written to .env');
+  return `${quoteChar}${value}${quoteChar}`;
 }
 
 export function writeEnvFile(path: string, values: Readonly<Record<string, string>>): void {

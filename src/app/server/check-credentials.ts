@@ -20,7 +20,7 @@ function describeFailure(error: unknown, appId: number, apiUrl: string): string 
   if (typeof status === 'number') return `GitHub answered ${status} to GET /app at ${apiUrl}: ${message}.`;
   // The system error (ECONNREFUSED, ENOTFOUND…) sits a few causes deep under "fetch failed".
   let detail = message;
-  for (let cause: unknown = error; cause !== null && typeof cause === 'object'; ) {
+  for (let cause: unknown = error; cause !== null && typeof cause === 'object';) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) detail = code;
     cause = (cause as { cause?: unknown }).cause;

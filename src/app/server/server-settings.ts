@@ -94,7 +94,7 @@ function privateKey(env: Env): string | null {
   if (text === '') return null;
   text = text.replace(/\\n/g, '\n');
   if (!text.includes('-----BEGIN') && /^[A-Za-z0-9+/=\s]+$/.test(text))
-    text = Buffer.from(text, 'base64').toString('utf8');
+    text = Buffer.from(text, 'base64').toString('utf8').trim();
   try {
     const key = createPrivateKey(text);
     if (key.asymmetricKeyType !== 'rsa') throw new Error(`a ${key.asymmetricKeyType ?? 'non-RSA'} key`);
