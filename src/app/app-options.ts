@@ -1,7 +1,7 @@
 /**
- * The App's own settings, from its environment (Probot reads APP_ID, PRIVATE_KEY,
- * WEBHOOK_SECRET, GHE_HOST, LOG_LEVEL, LOG_FORMAT, PORT itself). Every value is checked
- * here, and a bad one stops the App at start with a message naming the variable.
+ * The App's own settings, from its environment (the server's — credentials, GHE_HOST,
+ * PORT, REDIS_URL, LOG_LEVEL… — are read by server/server-settings.ts). Every value is
+ * checked here, and a bad one stops the App at start with a message naming the variable.
  *
  * | variable | default | |
  * | --- | --- | --- |
