@@ -97,6 +97,7 @@ export async function runRequested(
       route.kind === 'generate' ? `issue #${number}` : `\`${config.trigger.fixCommand}\` on pull request #${number}`,
     maxIterations: config.budgets.maxIterations,
     react: reactionTarget(route),
+    adopt: ctx.inputs.progressComment,
   });
   const moved = headMoved(route, target.value, config);
   if (moved !== null) {
