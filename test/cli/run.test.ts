@@ -15,6 +15,7 @@ import {
   tools,
 } from '../integration/anthropic-script.ts';
 import { calcRepo, clampTest, engineEnv } from '../integration/job-harness.ts';
+import { pathWithout } from '../setup/path-without.ts';
 
 async function run(cwd: string, args: string[], env = engineEnv(), interactive = false) {
   const out: string[] = [];
@@ -257,6 +258,35 @@ describe('greenlight run', () => {
     expect(result.code).toBe(0);
     expect(result.err).toContain('\u001b[1A\u001b[2K');
     expect(result.err).toMatch(/iterations … · round 1\/3 · tests 1\/1 passing · 0 tokens · \$0\.0000/);
+  });
+
+  describe('on a machine with no sandbox (no bwrap, no systemd-run on PATH)', () => {
+    const noSandbox = () => engineEnv({ PATH: pathWithout(['bwrap', 'systemd-run'], engineEnv().PATH) });
+
+    it('refuses to run a real repository, naming what to install, unless its config says sandbox.driver: none', async () => {
+      const repo = calcRepo({ config: FAST_CONFIG.replace('driver: bwrap', 'driver: auto') });
+      const result = await run(repo.root, ['--task', 'Add tests for clamp'], noSandbox());
+
+      expect(result.code).toBe(2);
+      expect(result.out).toBe('');
+      expect(result.errLines.at(-1)).toMatch(
+        /^greenlight run: no sandbox works on this machine: bwrap is not installed \(apt-get install bubblewrap\); .* greenlight runs repository and generated code only inside a sandbox: install bubblewrap .*or set sandbox\.driver: none in \.github\/greenlight\.yml to run WITHOUT isolation/,
+      );
+      expect(branches(repo)).toEqual(['main']);
+      expect(repo.git('status', '--porcelain', '--untracked-files=all')).toBe('');
+    });
+
+    it('runs a repository whose config says sandbox.driver: none, and the report says so', async () => {
+      const repo = calcRepo({ config: FAST_CONFIG.replace('driver: bwrap', 'driver: none') });
+      mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
+      const result = await run(repo.root, ['--task', 'Add tests for clamp'], noSandbox());
+
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/^## greenlight: change verified\n/);
+      expect(result.out).toContain('Generated code ran under `none` with network **on**');
+      expect(result.out).toContain('sandbox.driver is "none": repository and generated code run WITHOUT isolation.');
+      expect(branches(repo)).toEqual(['greenlight/issue-local-add-tests-for-clamp', 'main']);
+    });
   });
 
   describe('refuses to start, with one line and exit 2', () => {
