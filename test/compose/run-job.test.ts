@@ -5,6 +5,9 @@ import { isGreenlightError } from '../../src/core/errors.ts';
 import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
 import { create, endTurn, mockAnthropic, tools } from '../integration/anthropic-script.ts';
 import { calcRepo, clampTest, engineEnv, runOn } from '../integration/job-harness.ts';
+import { requireTool } from '../setup/require-tool.ts';
+
+const haveBwrap = await requireTool('bwrap');
 
 const GOOD = clampTest(["test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });"]);
 
@@ -43,27 +46,30 @@ describe('runJob preconditions and preparation', () => {
     expect(error.message).toContain('greenlight has no price for model "my-finetune-1"');
   });
 
-  it('runs tests.installCommand in the sandbox with the network on, before the model is asked anything', async () => {
-    const repo = calcRepo({
-      config: `${FAST_CONFIG.replace('  flakinessReruns: 1\n', '  flakinessReruns: 1\n  installCommand: mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js\n')}`,
-    });
-    mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
+  it.runIf(haveBwrap)(
+    'runs tests.installCommand in the sandbox with the network on, before the model is asked anything',
+    async () => {
+      const repo = calcRepo({
+        config: `${FAST_CONFIG.replace('  flakinessReruns: 1\n', '  flakinessReruns: 1\n  installCommand: mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js\n')}`,
+      });
+      mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
 
-    const { result, audit } = await runOn(repo);
+      const { result, audit } = await runOn(repo);
 
-    expect(result.outcome.kind).toBe('succeeded');
-    expect(existsSync(join(repo.root, 'node_modules/dep/index.js'))).toBe(true);
-    const install = audit.ofKind('command')[0];
-    expect(install).toMatchObject({
-      command: 'mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js',
-      exitCode: 0,
-    });
-    expect(audit.events.findIndex((e) => e.kind === 'command')).toBeLessThan(
-      audit.events.findIndex((e) => e.kind === 'model-request'),
-    );
-  });
+      expect(result.outcome.kind).toBe('succeeded');
+      expect(existsSync(join(repo.root, 'node_modules/dep/index.js'))).toBe(true);
+      const install = audit.ofKind('command')[0];
+      expect(install).toMatchObject({
+        command: 'mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js',
+        exitCode: 0,
+      });
+      expect(audit.events.findIndex((e) => e.kind === 'command')).toBeLessThan(
+        audit.events.findIndex((e) => e.kind === 'model-request'),
+      );
+    },
+  );
 
-  it.each([
+  it.runIf(haveBwrap).each([
     ['fails', 'echo "E404 no such package" >&2; exit 3', 'exited with 3: E404 no such package'],
     ['changes tracked files', 'echo changed > package.json', 'changed files of the repository'],
   ])('stops when tests.installCommand %s', async (_name, command, message) => {
@@ -73,7 +79,7 @@ describe('runJob preconditions and preparation', () => {
     expect(error.message).toContain(message);
   });
 
-  it('sanitizes the task: a payload hidden in an HTML comment never reaches the model', async () => {
+  it.runIf(haveBwrap)('sanitizes the task: a payload hidden in an HTML comment never reaches the model', async () => {
     const repo = calcRepo();
     const api = mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
 
@@ -87,7 +93,7 @@ describe('runJob preconditions and preparation', () => {
     expect(api.bodies[0]).not.toContain('\u200b');
   });
 
-  it('needs no key when the model is injected', async () => {
+  it.runIf(haveBwrap)('needs no key when the model is injected', async () => {
     const repo = calcRepo();
     mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
     const { result } = await runOn(repo, {}, engineEnv({ ANTHROPIC_API_KEY: undefined }), { injectModel: true });

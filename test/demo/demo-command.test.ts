@@ -163,11 +163,23 @@ describe('greenlight demo', () => {
       'NO SANDBOX: bwrap cannot create a sandbox here: bwrap: setting up uid map: Permission denied (unprivileged user namespaces are disabled';
 
     const dir = join(tempDir(), 'shop');
-    const fallback = await demo(['--keep', dir], { env });
+    const fallback = await demo(['--keep', dir, '--json'], { env });
     expect(fallback.code).toBe(0);
-    expect(fallback.err.split('\n')[0]).toContain(reason);
-    expect(fallback.out.trimEnd().split('\n').at(-7)).toContain(reason);
-    expect(fallback.out).toContain('Generated code ran under `none` with network **on**');
+    const summary = JSON.parse(fallback.out) as { sandbox: unknown; report: string; outcome: string };
+    expect(summary.outcome).toBe('succeeded');
+    expect(summary.sandbox).toEqual({
+      driver: 'none',
+      because: 'unavailable',
+      reason: expect.stringContaining(
+        'bwrap cannot create a sandbox here: bwrap: setting up uid map: Permission denied',
+      ),
+    });
+    expect(summary.report).toContain('Generated code ran under `none` with network **on**');
+    // beside JSON, the notes go to stderr: first, and again last
+    const err = fallback.err.trimEnd().split('\n');
+    expect(err[0]).toContain(reason);
+    expect(err.at(-7)).toBe(err[0]);
+    expect(err.at(-1)).toBe('NO SANDBOX: To run the demo sandboxed (Linux): sudo apt-get install bubblewrap');
     expect(git(dir, 'show', 'main:.github/greenlight.yml')).toContain('driver: none');
 
     const strictDir = join(tempDir(), 'shop');
