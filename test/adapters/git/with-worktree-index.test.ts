@@ -7,12 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkoutCommit } from '../../../src/adapters/actions/ensure-commit.ts';
 import { GitCheckpoints } from '../../../src/adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import { withWorktreeIndex } from '../../../src/adapters/git/with-worktree-index.ts';
 import { git } from '../../../src/adapters/git/run-git.ts';
 import { faithfulPatch } from '../../../src/adapters/publish/faithful-patch.ts';
 import { commitToBranch } from '../../../src/compose/commit-to-branch.ts';
+import { isGreenlightError } from '../../../src/core/errors.ts';
 import { sameSecondEdit } from './same-second-edit.ts';
 import { tempRepo, type TempRepo } from './temp-repo.ts';
 
@@ -67,6 +69,20 @@ describe('a same-size edit in the same second as the indexed stat data', () => {
     const { r } = repo();
     await sameSecondEdit(r.root, 'src/pair.ts', AFTER);
     expect(await new LocalWorkspace(r.root).isClean()).toBe(false);
+  });
+
+  it('keeps the Action from checking out another commit over it', async () => {
+    const { r, base } = repo();
+    r.write('README.md', '# pair, the head\n');
+    r.commit('head');
+    await sameSecondEdit(r.root, 'src/pair.ts', AFTER);
+
+    const error = await checkoutCommit(r.root, base, [], { serverUrl: 'https://github.com', token: 'unused' }).catch(
+      (e: unknown) => e,
+    );
+    expect(isGreenlightError(error, 'workspace-dirty')).toBe(true);
+    expect(read(r, 'src/pair.ts')).toBe(AFTER);
+    expect(read(r, 'README.md')).toBe('# pair, the head\n');
   });
 
   it('is in a checkpoint saved after it, and undone by restoring one saved before it', async () => {
