@@ -46,28 +46,26 @@ describe('runJob preconditions and preparation', () => {
     expect(error.message).toContain('greenlight has no price for model "my-finetune-1"');
   });
 
-  it.runIf(haveBwrap)(
-    'runs tests.installCommand in the sandbox with the network on, before the model is asked anything',
-    async () => {
-      const repo = calcRepo({
-        config: `${FAST_CONFIG.replace('  flakinessReruns: 1\n', '  flakinessReruns: 1\n  installCommand: mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js\n')}`,
-      });
-      mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
+  it('runs tests.installCommand in the sandbox with the network on, before the model is asked anything', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const repo = calcRepo({
+      config: `${FAST_CONFIG.replace('  flakinessReruns: 1\n', '  flakinessReruns: 1\n  installCommand: mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js\n')}`,
+    });
+    mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
 
-      const { result, audit } = await runOn(repo);
+    const { result, audit } = await runOn(repo);
 
-      expect(result.outcome.kind).toBe('succeeded');
-      expect(existsSync(join(repo.root, 'node_modules/dep/index.js'))).toBe(true);
-      const install = audit.ofKind('command')[0];
-      expect(install).toMatchObject({
-        command: 'mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js',
-        exitCode: 0,
-      });
-      expect(audit.events.findIndex((e) => e.kind === 'command')).toBeLessThan(
-        audit.events.findIndex((e) => e.kind === 'model-request'),
-      );
-    },
-  );
+    expect(result.outcome.kind).toBe('succeeded');
+    expect(existsSync(join(repo.root, 'node_modules/dep/index.js'))).toBe(true);
+    const install = audit.ofKind('command')[0];
+    expect(install).toMatchObject({
+      command: 'mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js',
+      exitCode: 0,
+    });
+    expect(audit.events.findIndex((e) => e.kind === 'command')).toBeLessThan(
+      audit.events.findIndex((e) => e.kind === 'model-request'),
+    );
+  });
 
   it.runIf(haveBwrap).each([
     ['fails', 'echo "E404 no such package" >&2; exit 3', 'exited with 3: E404 no such package'],
@@ -79,7 +77,8 @@ describe('runJob preconditions and preparation', () => {
     expect(error.message).toContain(message);
   });
 
-  it.runIf(haveBwrap)('sanitizes the task: a payload hidden in an HTML comment never reaches the model', async () => {
+  it('sanitizes the task: a payload hidden in an HTML comment never reaches the model', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     const repo = calcRepo();
     const api = mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
 
@@ -93,7 +92,8 @@ describe('runJob preconditions and preparation', () => {
     expect(api.bodies[0]).not.toContain('\u200b');
   });
 
-  it.runIf(haveBwrap)('needs no key when the model is injected', async () => {
+  it('needs no key when the model is injected', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     const repo = calcRepo();
     mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
     const { result } = await runOn(repo, {}, engineEnv({ ANTHROPIC_API_KEY: undefined }), { injectModel: true });

@@ -18,82 +18,78 @@ function auditEvents(path: string): AuditRecord['event'][] {
 }
 
 describe('greenlight demo', () => {
-  it.runIf(haveBwrap)(
-    'runs the whole pipeline on the example in the bubblewrap sandbox with replayed answers, a real failing first round, and leaves the result on a branch',
-    async () => {
-      const dir = join(tempDir(), 'shop');
+  it('runs the whole pipeline on the example in the bubblewrap sandbox with replayed answers, a real failing first round, and leaves the result on a branch', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const dir = join(tempDir(), 'shop');
 
-      const result = await demo(['--keep', dir]);
+    const result = await demo(['--keep', dir]);
 
-      expect(result.code).toBe(0);
-      // labelled as a replay before anything runs, and again at the end
-      expect(result.err.split('\n')[0]).toMatch(
-        /^REPLAY: the model's answers are replayed from .*examples\/demo-repo\.transcript\.jsonl; no model is called, no API key or network is used\.$/,
-      );
-      expect(result.err).toContain(
-        "Scripted transcript: the model's answers and their token usage were written by hand",
-      );
-      expect(result.out.trimEnd().split('\n').at(-1)).toBe(
-        'REPLAY: 5 recorded model responses replayed, the run matched the recording.',
-      );
-      // live progress on stderr
-      expect(result.err).toContain('✓ baseline — 3 passed');
-      expect(result.err).toContain('✓ verify — full suite passed; 5 new/changed test(s) passed 2 reruns');
-      // the checklist and the pull-request body with the risk tier
-      expect(result.out).toContain('## Progress checklist\n\n- [x] Understand the request\n');
-      expect(result.out).toContain(`- [x] Publish — branch ${BRANCH}`);
-      expect(result.out).toContain('## greenlight: change verified');
-      expect(result.out).toContain('| `test/cart.test.js` | added | +25 −0 |');
-      expect(result.out).toContain('### Risk: `low`');
-      expect(result.out).toContain('Closes #1');
-      // the summary
-      expect(result.out).toContain(
-        'Iterations:  2 of 3 — round 1: related tests failed (4 passed, 1 failing); round 2: tests passed (8 passed, 0 failing)',
-      );
-      expect(result.out).toContain('Tests:       before 3 passed (3 total) · after 8 passed (8 total)');
-      expect(result.out).toContain('Risk tier:   low (test/cart.test.js: tests only');
-      expect(result.out).toContain(
-        'Tokens:      20,340 (input 50 · cache write 4,770 · cache read 14,440 · output 1,080)',
-      );
-      const usd = costOfUsage('claude-sonnet-4-6', {
-        inputTokens: 50,
-        cacheWriteTokens: 4_770,
-        cacheReadTokens: 14_440,
-        outputTokens: 1_080,
-      });
-      expect(usd.priced && usd.usd).toBeCloseTo(0.0386, 4);
-      expect(result.out).toContain(
-        'Real cost:   $0.0386 — what these tokens cost with claude-sonnet-4-6 at list price ($3 input / $15 output / $3.75 cache write / $0.30 cache read per million tokens)',
-      );
-      expect(result.out).toContain('│   849 !== 850');
-      expect(result.out).toContain(
-        `Branch:      ${BRANCH} in ${dir} (you are on main)\n             git -C ${dir} log --stat main..${BRANCH}`,
-      );
+    expect(result.code).toBe(0);
+    // labelled as a replay before anything runs, and again at the end
+    expect(result.err.split('\n')[0]).toMatch(
+      /^REPLAY: the model's answers are replayed from .*examples\/demo-repo\.transcript\.jsonl; no model is called, no API key or network is used\.$/,
+    );
+    expect(result.err).toContain("Scripted transcript: the model's answers and their token usage were written by hand");
+    expect(result.out.trimEnd().split('\n').at(-1)).toBe(
+      'REPLAY: 5 recorded model responses replayed, the run matched the recording.',
+    );
+    // live progress on stderr
+    expect(result.err).toContain('✓ baseline — 3 passed');
+    expect(result.err).toContain('✓ verify — full suite passed; 5 new/changed test(s) passed 2 reruns');
+    // the checklist and the pull-request body with the risk tier
+    expect(result.out).toContain('## Progress checklist\n\n- [x] Understand the request\n');
+    expect(result.out).toContain(`- [x] Publish — branch ${BRANCH}`);
+    expect(result.out).toContain('## greenlight: change verified');
+    expect(result.out).toContain('| `test/cart.test.js` | added | +25 −0 |');
+    expect(result.out).toContain('### Risk: `low`');
+    expect(result.out).toContain('Closes #1');
+    // the summary
+    expect(result.out).toContain(
+      'Iterations:  2 of 3 — round 1: related tests failed (4 passed, 1 failing); round 2: tests passed (8 passed, 0 failing)',
+    );
+    expect(result.out).toContain('Tests:       before 3 passed (3 total) · after 8 passed (8 total)');
+    expect(result.out).toContain('Risk tier:   low (test/cart.test.js: tests only');
+    expect(result.out).toContain(
+      'Tokens:      20,340 (input 50 · cache write 4,770 · cache read 14,440 · output 1,080)',
+    );
+    const usd = costOfUsage('claude-sonnet-4-6', {
+      inputTokens: 50,
+      cacheWriteTokens: 4_770,
+      cacheReadTokens: 14_440,
+      outputTokens: 1_080,
+    });
+    expect(usd.priced && usd.usd).toBeCloseTo(0.0386, 4);
+    expect(result.out).toContain(
+      'Real cost:   $0.0386 — what these tokens cost with claude-sonnet-4-6 at list price ($3 input / $15 output / $3.75 cache write / $0.30 cache read per million tokens)',
+    );
+    expect(result.out).toContain('│   849 !== 850');
+    expect(result.out).toContain(
+      `Branch:      ${BRANCH} in ${dir} (you are on main)\n             git -C ${dir} log --stat main..${BRANCH}`,
+    );
 
-      // the branch exists in a real repository, one commit on the example's base, and its tests pass
-      expect(git(dir, 'symbolic-ref', '--short', 'HEAD').trim()).toBe('main');
-      expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
-      expect(git(dir, 'rev-parse', `${BRANCH}^`).trim()).toBe(git(dir, 'rev-parse', 'main').trim());
-      expect(git(dir, 'diff', '--name-status', 'main', BRANCH)).toBe('A\ttest/cart.test.js\n');
-      expect(git(dir, 'show', `${BRANCH}:test/cart.test.js`)).toContain('discountPercent: 15 }), 849);');
-      expect(testsPassOn(dir, BRANCH)).toBe(true);
+    // the branch exists in a real repository, one commit on the example's base, and its tests pass
+    expect(git(dir, 'symbolic-ref', '--short', 'HEAD').trim()).toBe('main');
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git(dir, 'rev-parse', `${BRANCH}^`).trim()).toBe(git(dir, 'rev-parse', 'main').trim());
+    expect(git(dir, 'diff', '--name-status', 'main', BRANCH)).toBe('A\ttest/cart.test.js\n');
+    expect(git(dir, 'show', `${BRANCH}:test/cart.test.js`)).toContain('discountPercent: 15 }), 849);');
+    expect(testsPassOn(dir, BRANCH)).toBe(true);
 
-      // the first round failed for real: the sandboxed test run exited 1, and the failure went back to the model
-      const auditPath = /this run's audit log: (\S+)/.exec(result.err)?.[1] ?? '';
-      const events = auditEvents(auditPath);
-      const runs = events
-        .filter((e) => e.kind === 'command')
-        .map((e) => (e.kind === 'command' ? [e.command, e.exitCode] : []));
-      expect(runs[0]).toEqual(['npm test', 0]);
-      expect(runs[1]).toEqual(['npm test [test/cart.test.js]', 1]);
-      const feedback = events.find((e) => e.kind === 'model-request' && e.turn === 4);
-      expect(JSON.stringify(feedback)).toContain('849 !== 850');
+    // the first round failed for real: the sandboxed test run exited 1, and the failure went back to the model
+    const auditPath = /this run's audit log: (\S+)/.exec(result.err)?.[1] ?? '';
+    const events = auditEvents(auditPath);
+    const runs = events
+      .filter((e) => e.kind === 'command')
+      .map((e) => (e.kind === 'command' ? [e.command, e.exitCode] : []));
+    expect(runs[0]).toEqual(['npm test', 0]);
+    expect(runs[1]).toEqual(['npm test [test/cart.test.js]', 1]);
+    const feedback = events.find((e) => e.kind === 'model-request' && e.turn === 4);
+    expect(JSON.stringify(feedback)).toContain('849 !== 850');
 
-      // bubblewrap works here, so it ran the tests, and nothing speaks of running without one
-      expect(result.out).toContain('Generated code ran under `bwrap` with network off');
-      expect(`${result.err}\n${result.out}`).not.toMatch(/NO SANDBOX|WARNING: --sandbox none/);
-    },
-  );
+    // bubblewrap works here, so it ran the tests, and nothing speaks of running without one
+    expect(result.out).toContain('Generated code ran under `bwrap` with network off');
+    expect(`${result.err}\n${result.out}`).not.toMatch(/NO SANDBOX|WARNING: --sandbox none/);
+  });
 
   it("--json prints the summary as data; --replay of the demo's own audit log reproduces the run in a clone", async () => {
     const dir = join(tempDir(), 'shop');

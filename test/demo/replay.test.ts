@@ -22,36 +22,35 @@ async function setUp(lines: string[]): Promise<{ repo: string; log: string }> {
 }
 
 describe('greenlight demo --replay', () => {
-  it.runIf(haveBwrap)(
-    'stops with a clear error when the transcript is cut off, and keeps the unverified work on a branch of the clone',
-    async () => {
-      const lines = transcriptLines();
-      const responses = lines.filter((line) => line.includes('"kind":"model-response"'));
-      const third = lines.indexOf(responses[2] ?? '');
-      // three responses (the whole first round), then half of the next record: a log whose writer died mid-line
-      const { repo, log } = await setUp([...lines.slice(0, third + 1), (lines[third + 1] ?? '').slice(0, 40)]);
+  it('stops with a clear error when the transcript is cut off, and keeps the unverified work on a branch of the clone', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const lines = transcriptLines();
+    const responses = lines.filter((line) => line.includes('"kind":"model-response"'));
+    const third = lines.indexOf(responses[2] ?? '');
+    // three responses (the whole first round), then half of the next record: a log whose writer died mid-line
+    const { repo, log } = await setUp([...lines.slice(0, third + 1), (lines[third + 1] ?? '').slice(0, 40)]);
 
-      const result = await demo(['--replay', log, '--repo', repo]);
+    const result = await demo(['--replay', log, '--repo', repo]);
 
-      expect(result.code).toBe(2);
-      const message = result.err.split('\n').find((line) => line.startsWith('greenlight demo: ')) ?? '';
-      expect(message).toContain(
-        `greenlight demo: The replay stopped: the run asked for model turn 4, but ${log} has only 3 recorded model responses. ` +
-          'It ends without a run-end record and its last line is cut off: the log is incomplete (the recorded run crashed or the file was truncated), so the replay cannot go on.',
-      );
-      const clone = /Replaying in (\S+),/.exec(result.err)?.[1] ?? '';
-      expect(message).toContain(
-        `The work done before the error is kept on branch greenlight/issue-1-add-unit-tests-for-carttotal (not verified). (The replay ran in ${clone}.)`,
-      );
-      expect(git(clone, 'log', '-1', '--format=%b', 'greenlight/issue-1-add-unit-tests-for-carttotal')).toContain(
-        'Work in progress, not verified: The replay stopped',
-      );
-      // the user's repository is untouched
-      expect(git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads')).toBe('main\n');
-    },
-  );
+    expect(result.code).toBe(2);
+    const message = result.err.split('\n').find((line) => line.startsWith('greenlight demo: ')) ?? '';
+    expect(message).toContain(
+      `greenlight demo: The replay stopped: the run asked for model turn 4, but ${log} has only 3 recorded model responses. ` +
+        'It ends without a run-end record and its last line is cut off: the log is incomplete (the recorded run crashed or the file was truncated), so the replay cannot go on.',
+    );
+    const clone = /Replaying in (\S+),/.exec(result.err)?.[1] ?? '';
+    expect(message).toContain(
+      `The work done before the error is kept on branch greenlight/issue-1-add-unit-tests-for-carttotal (not verified). (The replay ran in ${clone}.)`,
+    );
+    expect(git(clone, 'log', '-1', '--format=%b', 'greenlight/issue-1-add-unit-tests-for-carttotal')).toContain(
+      'Work in progress, not verified: The replay stopped',
+    );
+    // the user's repository is untouched
+    expect(git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads')).toBe('main\n');
+  });
 
-  it.runIf(haveBwrap)('stops with a clear error when a recorded edit no longer applies', async () => {
+  it('stops with a clear error when a recorded edit no longer applies', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     // the recorded str_replace now looks for text that the recorded create never wrote
     const lines = transcriptLines().map((line) =>
       line.replaceAll(
@@ -72,7 +71,8 @@ describe('greenlight demo --replay', () => {
     expect(result.err).toContain('\nRecorded: The file test/cart.test.js has been edited.');
   });
 
-  it.runIf(haveBwrap)('reports, and exits 1, when the replay ends differently from the recording', async () => {
+  it('reports, and exits 1, when the replay ends differently from the recording', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     const lines = transcriptLines();
     const last = lines.findLast((line) => line.includes('"kind":"model-response"')) ?? '';
     const extra = last.replace('"turn":5', '"turn":6');

@@ -5,6 +5,14 @@
  *   import { requireTool } from '../setup/require-tool.ts';
  *   describe.runIf(await requireTool('redis-server'))('the App on a shared Redis', () => { … });
  *
+ * or, for some tests of a file:
+ *
+ *   const haveRedis = await requireTool('redis-server');
+ *   it('shares delivery ids', async (test) => {
+ *     test.skip(!haveRedis, 'needs redis-server');
+ *     …
+ *   });
+ *
  * Present: true. Missing: false, and the file is named in the one summary line that
  * test/setup/tool-skips.ts prints at the end of the run, with the command that
  * installs every tool (`npm run setup:system`). Under CI nothing may be skipped: a
