@@ -18,6 +18,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appManifest } from '../../../src/app/registration/app-manifest.ts';
 import { labeledIssue, PRIVATE_KEY } from '../harness.ts';
 import { spawnApp, until, workDir } from './harness.ts';
+import { requireTool } from '../../setup/require-tool.ts';
+
+const haveChromium = await requireTool('chromium');
 
 const CHROMIUM = '/usr/bin/chromium';
 const APP_YML = readFileSync(new URL('../../../app.yml', import.meta.url), 'utf8');
@@ -130,7 +133,7 @@ async function standIn() {
   };
 }
 
-describe('registering the App through the manifest flow', () => {
+describe.runIf(haveChromium)('registering the App through the manifest flow', () => {
   it('submits the exact manifest from a real browser, writes the credentials to .env, and then runs with them', async () => {
     const github = await standIn();
     const cwd = workDir();

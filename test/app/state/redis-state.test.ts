@@ -14,6 +14,9 @@ import { createRedisAppState } from '../../../src/app/state/redis-app-state.ts';
 import { isStateUnavailable } from '../../../src/app/state/state-unavailable.ts';
 import { isGreenlightError } from '../../../src/core/errors.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
+import { requireTool } from '../../setup/require-tool.ts';
+
+const haveRedis = await requireTool('redis-server');
 
 const DEFAULT_FLEET_LIMITS = defaultConfig().fleet;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -21,12 +24,15 @@ let redis: TestRedis;
 const open: RedisConnection[] = [];
 
 beforeAll(async () => {
+  if (!haveRedis) return;
   redis = await startRedis();
 }, 60_000);
 afterAll(async () => {
+  if (!haveRedis) return;
   await redis.remove();
 });
 afterEach(async () => {
+  if (!haveRedis) return;
   for (const connection of open.splice(0)) await connection.close();
   await redis.start(); // a test that stopped it gets it back
 });
@@ -39,7 +45,7 @@ async function connect(prefix = `t${++prefixes}:`): Promise<RedisConnection> {
   return connection;
 }
 
-describe('RedisDeliveryLedger', () => {
+describe.runIf(haveRedis)('RedisDeliveryLedger', () => {
   it('claims a delivery once across processes: busy while handled, done after, new again when released', async () => {
     const a = await connect('d1:');
     const b = await connect('d1:');
@@ -84,7 +90,7 @@ describe('RedisDeliveryLedger', () => {
   });
 });
 
-describe('RedisFleetStore', () => {
+describe.runIf(haveRedis)('RedisFleetStore', () => {
   it('applies the same rules as the in-memory store', async () => {
     const store = new RedisFleetStore<string>(await connect(), DEFAULT_FLEET_POLICY);
     const memory = new MemoryFleetStore<string>(DEFAULT_FLEET_POLICY);
@@ -125,7 +131,7 @@ describe('RedisFleetStore', () => {
   });
 });
 
-describe('RedisRateLimiter', () => {
+describe.runIf(haveRedis)('RedisRateLimiter', () => {
   it('waits exactly as the in-memory token bucket does', async () => {
     const bucket = { capacity: 3, refillPerSecond: 2 };
     const waits: number[] = [];
@@ -163,7 +169,7 @@ describe('RedisRateLimiter', () => {
   });
 });
 
-describe('createRedisAppState', () => {
+describe.runIf(haveRedis)('createRedisAppState', () => {
   it('keeps a liveness key while it runs and removes it on close', async () => {
     const state = await createRedisAppState({
       url: redis.url,
