@@ -59,6 +59,21 @@ const forbid = {
   },
 };
 
+/**
+ * The faces are separate programs (the Action is bundled alone, the App is a server):
+ * none imports another, except that the CLI's `demo` command runs src/demo.
+ */
+const OTHER_FACES = {
+  action: ['**/app/**', '**/cli/**', '**/demo/**'],
+  app: ['**/action/**', '**/cli/**', '**/demo/**'],
+  cli: ['**/action/**', '**/app/**'],
+  demo: ['**/action/**', '**/app/**', '**/cli/**'],
+};
+const otherFaces = (face) => ({
+  group: OTHER_FACES[face],
+  message: 'a face must not import another face: share the code through src/compose/, src/core/ or src/ports/.',
+});
+
 /** The `no-restricted-imports` (and, for pure code, `no-restricted-globals`) rules of one layer. */
 function layer({ pure = false, patterns }) {
   return {
@@ -103,13 +118,13 @@ export default tseslint.config(
   { files: ['src/ports/**/*.ts'], rules: layer({ pure: true, patterns: [forbid.aboveFromPorts] }) },
   { files: ['src/adapters/**/*.ts'], rules: layer({ patterns: [forbid.aboveFromAdapters] }) },
   { files: ['src/compose/**/*.ts'], rules: layer({ patterns: [forbid.facesFromCompose] }) },
-  {
-    files: ['src/action/**/*.ts', 'src/app/**/*.ts', 'src/cli/**/*.ts', 'src/demo/**/*.ts'],
-    rules: layer({ patterns: [forbid.adaptersFromFaces] }),
-  },
-  {
-    files: ['src/action/**/*.ts', 'src/{app,cli,demo}/**/render-*.ts'],
-    ignores: ACTION_EDGE,
-    rules: layer({ pure: true, patterns: [forbid.adaptersFromFaces] }),
-  },
+  ...Object.keys(OTHER_FACES).flatMap((face) => {
+    const patterns = [forbid.adaptersFromFaces, otherFaces(face)];
+    return [
+      { files: [`src/${face}/**/*.ts`], rules: layer({ patterns }) },
+      face === 'action'
+        ? { files: ['src/action/**/*.ts'], ignores: ACTION_EDGE, rules: layer({ pure: true, patterns }) }
+        : { files: [`src/${face}/**/render-*.ts`], rules: layer({ pure: true, patterns }) },
+    ];
+  }),
 );

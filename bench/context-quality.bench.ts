@@ -27,6 +27,7 @@ import { isTestPath } from '../src/core/context/is-test-path.ts';
 import { splitWords } from '../src/core/context/split-words.ts';
 import { STOPWORDS } from '../src/core/context/stopwords.ts';
 import type { IndexedFile, RepoIndex } from '../src/core/context/types.ts';
+import { sanitizeUntrustedText } from '../src/core/text/sanitize-untrusted-text.ts';
 import { countTokens } from '../src/core/text/count-tokens.ts';
 
 const BUDGETS = [8_000, 20_000, 50_000] as const;
@@ -168,7 +169,7 @@ function evaluate(all: readonly LabelledExample[]): void {
     counted += 1;
     const cells: string[] = [];
     BUDGETS.forEach((budget, b) => {
-      const pack = assembleContext(index, example.task, { budgetTokens: budget });
+      const pack = assembleContext(index, sanitizeUntrustedText(example.task), { budgetTokens: budget });
       const ours = new Set(pack.items.map((i) => i.path));
       const baseline = bm25Pack(index, example.task, budget);
       const oursRecall = relevant.filter((f) => ours.has(f)).length / relevant.length;

@@ -90,7 +90,8 @@ async function measureChild(dir: string, mode: string, task: string): Promise<vo
   // Modules are loaded before the clock starts: a CLI pays that once, not per assembly.
   const { readRepoIndex, listRepoFiles } = await import('../src/adapters/context/read-repo-index.ts');
   const { assembleContext } = await import('../src/core/context/assemble-context.ts');
-  const { renderContextForPrompt } = await import('../src/core/context/render-context-for-prompt.ts');
+  const { renderContextForPrompt } = await import('../src/core/prompt/render-context-for-prompt.ts');
+  const { sanitizeUntrustedText } = await import('../src/core/text/sanitize-untrusted-text.ts');
   if (mode === 'floor') {
     const started = performance.now();
     const paths = await listRepoFiles(dir);
@@ -109,7 +110,7 @@ async function measureChild(dir: string, mode: string, task: string): Promise<vo
   }
   const started = performance.now();
   const index = await readRepoIndex(dir, { maxFileBytes: 512_000, exclude: [] });
-  const pack = assembleContext(index, task, { budgetTokens: 40_000 });
+  const pack = assembleContext(index, sanitizeUntrustedText(task), { budgetTokens: 40_000 });
   renderContextForPrompt(pack);
   const ms = performance.now() - started;
   const measurement: Measurement = {

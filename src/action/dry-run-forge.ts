@@ -62,6 +62,7 @@ export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
     findPullRequestForBranch: (branch) => forge.findPullRequestForBranch(branch),
     listPullRequestFiles: (n) => forge.listPullRequestFiles(n),
     listIssueComments: (n) => forge.listIssueComments(n),
+    getIssueComment: (id) => forge.getIssueComment(id),
     listReviews: (n) => forge.listReviews(n),
     listCheckRuns: (ref, name) => forge.listCheckRuns(ref, name),
     getWorkflow: (file) => forge.getWorkflow(file),

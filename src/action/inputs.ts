@@ -34,6 +34,8 @@ export interface ActionInputs {
   /** generate/fix: write a change bundle here instead of pushing; publish: the bundle to read. */
   bundlePath: string | null;
   dryRun: boolean;
+  /** The App's comment to edit into the progress comment (checked before use: adoptable-comment.ts). */
+  progressComment: number | null;
   overrides: ConfigOverrides;
 }
 
@@ -107,6 +109,11 @@ const BOOLEAN = z
   .enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE'])
   .transform((v) => v.toLowerCase() === 'true');
 
+const COMMENT_ID = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/)
+  .transform(Number);
+
 const RELATIVE_PATH = z.string().refine((p) => !isAbsolute(p) && !p.split(/[\\/]/).includes('..') && !p.includes('\0'));
 
 /** Reads and validates the Action's inputs. */
@@ -154,6 +161,7 @@ export function readActionInputs(env: Env): ActionInputs {
       DEFAULT_CONFIG_PATH,
     bundlePath,
     dryRun: checked(env, 'dry_run', BOOLEAN, 'true or false') ?? false,
+    progressComment: checked(env, 'progress_comment', COMMENT_ID, 'a comment id (a positive whole number)') ?? null,
     overrides,
   };
 }

@@ -90,6 +90,7 @@ export async function runRequested(
       route.kind === 'generate' ? `issue #${number}` : `\`${config.trigger.fixCommand}\` on pull request #${number}`,
     maxIterations: config.budgets.maxIterations,
     react: reactionTarget(route),
+    adopt: ctx.inputs.progressComment,
   });
   /** The run's last word: the outcome in the progress comment, and what the runner reports. */
   const finish = async (outcome: ActionOutcome, job: JobResult | null): Promise<FlowResult> => {

@@ -4,10 +4,11 @@
  * snapshots through the Progress port, the runner's own steps through `step`/`fail` —
  * and finally edits into what the run produced or why it stopped.
  */
+import { adoptionRefusal } from '../core/github/adoptable-comment.ts';
 import { CommentProgress } from './comment-progress.ts';
-import { initialSnapshot, withFailure, withStep } from './progress-snapshot.ts';
 import { isProgressComment, renderProgressComment, type ProgressStatus } from './comments/render-progress-comment.ts';
-import type { ReactionTarget } from '../ports/forge.ts';
+import { initialSnapshot, withFailure, withStep } from './progress-snapshot.ts';
+import type { Actor, CommentInfo, IssueCommentInfo, ReactionTarget } from '../ports/forge.ts';
 import type { Progress, ProgressSnapshot, StepName, StepState } from '../ports/progress.ts';
 import type { ActionContext } from './action-context.ts';
 
@@ -30,6 +31,11 @@ export interface StartProgressRequest {
   react: ReactionTarget | null;
   /** Reuse this run's progress comment when one exists (the publish job of the two-job workflow). */
   reuse?: boolean;
+  /**
+   * The App's acknowledgement (`progress_comment`): edited into the progress comment
+   * instead of posting a second one, when adoptable-comment.ts agrees it is the App's.
+   */
+  adopt?: number | null;
 }
 
 export async function startProgress(ctx: ActionContext, request: StartProgressRequest): Promise<ProgressHandle> {
@@ -49,7 +55,13 @@ export async function startProgress(ctx: ActionContext, request: StartProgressRe
           .filter((c) => c.author.isBot && isProgressComment(c.body, runtime.runId))
           .at(-1)
       : undefined;
-  const comment = existing ?? (await forge.createComment(request.target, ctx.redactor.redact(render(snapshot))));
+  let comment = existing;
+  if (comment === undefined) {
+    const body = ctx.redactor.redact(render(snapshot));
+    const adopted = await adoptComment(ctx, request);
+    comment =
+      adopted === null ? await forge.createComment(request.target, body) : await forge.updateComment(adopted.id, body);
+  }
   ctx.log(`greenlight: progress comment ${comment.htmlUrl}`);
   const progress = new CommentProgress({
     forge,
@@ -78,4 +90,27 @@ export async function startProgress(ctx: ActionContext, request: StartProgressRe
       if (!ok) ctx.log('greenlight: the final progress comment could not be written; the job summary has the result');
     },
   };
+}
+
+/** The App's comment named by `progress_comment`, when it may be taken over; null otherwise (logged). */
+async function adoptComment(ctx: ActionContext, request: StartProgressRequest): Promise<CommentInfo | null> {
+  if (request.adopt === undefined || request.adopt === null) return null;
+  const sender = (ctx.payload as { sender?: { login?: unknown; type?: unknown } } | null)?.sender;
+  const dispatcher: Actor | null =
+    ctx.runtime.eventName === 'workflow_dispatch' && typeof sender?.login === 'string'
+      ? { login: sender.login, isBot: sender.type === 'Bot' }
+      : null;
+  let comment: IssueCommentInfo | null;
+  try {
+    comment = await ctx.forge.getIssueComment(request.adopt);
+  } catch (error) {
+    ctx.log(
+      `greenlight: posting a new progress comment: could not read comment ${request.adopt}: ${(error as Error).message}`,
+    );
+    return null;
+  }
+  const refusal = adoptionRefusal({ commentId: request.adopt, comment, target: request.target, dispatcher });
+  if (refusal === null) return comment;
+  ctx.log(`greenlight: posting a new progress comment: ${refusal}`);
+  return null;
 }

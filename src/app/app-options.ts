@@ -1,7 +1,7 @@
 /**
- * The App's own settings, from its environment (Probot reads APP_ID, PRIVATE_KEY,
- * WEBHOOK_SECRET, GHE_HOST, LOG_LEVEL, LOG_FORMAT, PORT itself). Every value is checked
- * here, and a bad one stops the App at start with a message naming the variable.
+ * The App's own settings, from its environment (the server's — credentials, GHE_HOST,
+ * PORT, REDIS_URL, LOG_LEVEL… — are read by server/server-settings.ts). Every value is
+ * checked here, and a bad one stops the App at start with a message naming the variable.
  *
  * | variable | default | |
  * | --- | --- | --- |
@@ -13,16 +13,18 @@
  * | `GREENLIGHT_THROTTLE` | `on` | `off` turns client-side throttling off (GHES with rate limits disabled) |
  */
 import { GreenlightError } from '../ports/errors.ts';
-import { DEFAULT_FLEET_POLICY, MemoryFleetStore } from '../core/fleet/memory-fleet-store.ts';
+import type { FleetPolicy } from '../core/fleet/admit-run.ts';
+import { DEFAULT_FLEET_POLICY } from '../core/fleet/memory-fleet-store.ts';
 import type { GreenlightAppOptions } from './greenlight-app.ts';
 import type { InstallationOctokitOptions } from './installation-octokit.ts';
-import type { RunRequest } from './run-request.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export interface AppSettings {
   app: GreenlightAppOptions;
   octokit: InstallationOctokitOptions;
+  /** The fleet store's policy, for whichever store the process uses (memory or Redis). */
+  fleetPolicy: FleetPolicy;
 }
 
 function value(env: Env, name: string): string | null {
@@ -65,8 +67,8 @@ export function readAppSettings(env: Env): AppSettings {
       queueIntervalMs: number(env, 'GREENLIGHT_QUEUE_INTERVAL_SECONDS', 60, 5, 3600) * 1000,
       redelivery:
         redeliveryMinutes === 0 ? null : { intervalMs: redeliveryMinutes * 60_000, windowMs: windowHours * 3_600_000 },
-      store: new MemoryFleetStore<RunRequest>({ ...DEFAULT_FLEET_POLICY, leaseMs: leaseMinutes * 60_000 }),
     },
     octokit: { throttle: throttle === 'on' ? {} : false },
+    fleetPolicy: { ...DEFAULT_FLEET_POLICY, leaseMs: leaseMinutes * 60_000 },
   };
 }

@@ -1,13 +1,15 @@
 /**
- * At-most-once processing of webhook deliveries (docs/security.md §24): remembers the
- * delivery ids (`X-GitHub-Delivery`, which a redelivery keeps) it has begun, bounded in
- * size (least recently begun forgotten first) and in time. A delivery whose handling
- * FAILED is forgotten again, so that GitHub's (or the App's own) redelivery of it is
- * processed; one that is still being handled or succeeded is not processed twice.
+ * The in-memory DeliveryLedger of one App process (docs/security.md §24): remembers the
+ * delivery ids (`X-GitHub-Delivery`, which a redelivery keeps) it has claimed, bounded
+ * in size (least recently claimed forgotten first) and in time. A delivery whose
+ * handling FAILED is forgotten again, so that GitHub's (or the App's own) redelivery of
+ * it is processed; one that is still being handled is `busy`, one that succeeded `done`.
  *
- * In memory, per process: behind a load balancer, a shared store (Redis SET NX with a
- * TTL) gives the same guarantee across processes.
+ * Per process: behind a load balancer, `RedisDeliveryLedger` (state/) gives the same
+ * guarantee across processes.
  */
+import type { DeliveryClaim, DeliveryLedger } from './state/delivery-ledger.ts';
+
 export interface DeliveryLogOptions {
   /** Most delivery ids remembered; default 10,000. */
   maxEntries?: number;
@@ -16,8 +18,13 @@ export interface DeliveryLogOptions {
   now?: () => number;
 }
 
-export class DeliveryLog {
-  readonly #seen = new Map<string, number>();
+interface Entry {
+  at: number;
+  done: boolean;
+}
+
+export class DeliveryLog implements DeliveryLedger {
+  readonly #seen = new Map<string, Entry>();
   readonly #max: number;
   readonly #ttl: number;
   readonly #now: () => number;
@@ -28,37 +35,39 @@ export class DeliveryLog {
     this.#now = options.now ?? Date.now;
   }
 
-  /** True when `id` is new (and now remembered); false for a duplicate. */
-  begin(id: string): boolean {
+  async claim(id: string): Promise<DeliveryClaim> {
     const now = this.#now();
-    const at = this.#seen.get(id);
-    if (at !== undefined && now - at < this.#ttl) return false;
-    this.#seen.delete(id);
-    this.#seen.set(id, now);
-    this.#evict(now);
-    return true;
+    const entry = this.#seen.get(id);
+    if (entry !== undefined && now - entry.at < this.#ttl) return entry.done ? 'done' : 'busy';
+    this.#remember(id, { at: now, done: false });
+    return 'new';
   }
 
-  /** Handling `id` failed: a redelivery may try again. */
-  forget(id: string): void {
+  async complete(id: string): Promise<void> {
+    this.#remember(id, { at: this.#now(), done: true });
+  }
+
+  async release(id: string): Promise<void> {
     this.#seen.delete(id);
   }
 
-  /** Whether `id` is remembered. */
+  /** Whether `id` is remembered (claimed or done). */
   has(id: string): boolean {
-    const at = this.#seen.get(id);
-    return at !== undefined && this.#now() - at < this.#ttl;
+    const entry = this.#seen.get(id);
+    return entry !== undefined && this.#now() - entry.at < this.#ttl;
   }
 
   get size(): number {
     return this.#seen.size;
   }
 
-  #evict(now: number): void {
+  #remember(id: string, entry: Entry): void {
+    this.#seen.delete(id);
+    this.#seen.set(id, entry);
     // Map iteration is insertion order: the oldest entries come first.
-    for (const [id, at] of this.#seen) {
-      if (this.#seen.size <= this.#max && now - at < this.#ttl) break;
-      this.#seen.delete(id);
+    for (const [key, old] of this.#seen) {
+      if (this.#seen.size <= this.#max && entry.at - old.at < this.#ttl) break;
+      this.#seen.delete(key);
     }
   }
 }

@@ -21,13 +21,27 @@ function githubMessage(error: unknown): string {
   return typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
 }
 
-export async function dispatchRun(forge: Forge, request: RunRequest): Promise<DispatchOutcome> {
+/**
+ * Dispatches `request`, handing `progressComment` (the App's acknowledgement) to the
+ * run as the `progress_comment` input. A workflow written before that input existed
+ * refuses unknown inputs (422): it is dispatched again without it, and its run posts
+ * its own progress comment as it always did.
+ */
+export async function dispatchRun(
+  forge: Forge,
+  request: RunRequest,
+  progressComment: number | null = null,
+): Promise<DispatchOutcome> {
+  const inputs =
+    progressComment === null ? request.inputs : { ...request.inputs, progress_comment: String(progressComment) };
   try {
-    await forge.dispatchWorkflow(request.workflowFile, request.defaultBranch, request.inputs);
+    await forge.dispatchWorkflow(request.workflowFile, request.defaultBranch, inputs);
     return { kind: 'dispatched' };
   } catch (error) {
     const status = httpStatus(error);
     if (status === 404) return { kind: 'missing-workflow' };
+    if (status === 422 && progressComment !== null && /progress_comment/.test(githubMessage(error)))
+      return dispatchRun(forge, request, null);
     if (status === 422) return { kind: 'rejected', message: githubMessage(error) };
     throw error;
   }

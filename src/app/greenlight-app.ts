@@ -9,10 +9,11 @@
  * | `pull_request_review.submitted/dismissed`, `pull_request.synchronize/opened/reopened/labeled` on greenlight PRs | recompute the review gate as the App (handle-gate) |
  * | `workflow_run.completed` of the greenlight workflow | free a fleet slot, dispatch what is queued |
  *
- * Every delivery id is processed at most once (DeliveryLog); a handler that fails
- * makes the delivery fail (HTTP 500), which GitHub shows and the redelivery loop
- * retries. Signatures are verified by Probot's webhooks middleware before any of this
- * runs.
+ * Every delivery id is processed at most once (a DeliveryLedger: in memory, or shared
+ * through Redis); a handler that fails makes the delivery fail (HTTP 500, or 503 when
+ * the state store is unreachable or another process is still on it), which GitHub
+ * shows and the redelivery loop retries. Signatures are verified by Probot's webhooks
+ * middleware before any of this runs.
  */
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import { DEFAULT_CONFIG_PATH } from '../core/config/parse-config.ts';
@@ -32,6 +33,8 @@ import { handleWorkflowRun } from './handle-workflow-run.ts';
 import { octokitDeliveriesApi, Redeliverer } from './redeliver-failed.ts';
 import type { RunRequest } from './run-request.ts';
 import { RunScheduler } from './run-scheduler.ts';
+import type { DeliveryLedger } from './state/delivery-ledger.ts';
+import { StateUnavailableError } from './state/state-unavailable.ts';
 import { GREENLIGHT_WORKFLOW_TEMPLATE } from './workflow-template.ts';
 
 /** Every event the App handles; app.yml subscribes to exactly their names. */
@@ -57,7 +60,7 @@ export interface GreenlightAppOptions {
   /** Known identity (skips `GET /app`). */
   identity?: AppIdentity;
   store?: FleetStore<RunRequest>;
-  deliveries?: DeliveryLog;
+  deliveries?: DeliveryLedger;
   /** How often queued requests are looked at; null: only when a run completes. Default 60 s. */
   queueIntervalMs?: number | null;
   /** The failed-delivery sweep; null: off. */
@@ -69,7 +72,9 @@ export interface GreenlightAppOptions {
 export interface GreenlightApp {
   appFn: ApplicationFunction;
   stop(): void;
-  readonly deliveries: DeliveryLog;
+  /** Resolves when no delivery handler and no queue drain is running (graceful shutdown). */
+  settled(): Promise<void>;
+  readonly deliveries: DeliveryLedger;
   scheduler(): RunScheduler;
   redeliverer(): Redeliverer | null;
 }
@@ -89,6 +94,15 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
   const now = options.now ?? Date.now;
   let scheduler: RunScheduler | null = null;
   let redeliverer: Redeliverer | null = null;
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    running.add(work);
+    void work.then(
+      () => running.delete(work),
+      () => running.delete(work),
+    );
+    return work;
+  };
 
   const appFn: ApplicationFunction = (app: Probot) => {
     const log: AppLog = app.log;
@@ -122,24 +136,36 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       redeliverer.start(options.redelivery.intervalMs);
     }
 
-    /** Runs `work` once per delivery id; a failure forgets the id (a redelivery may retry) and fails the delivery. */
+    /**
+     * Runs `work` once per delivery id; a failure releases the id (a redelivery may
+     * retry) and fails the delivery. A copy of a delivery that is still being handled
+     * is answered 503 rather than 200: should the first attempt fail, GitHub's record
+     * must not show a success.
+     */
     const once = (work: (context: AnyContext, payload: Payload) => Promise<unknown>) => async (context: AnyContext) => {
       const payload = context.payload as Payload;
       const fields = { delivery: context.id, event: `${context.name}.${String(payload.action ?? '')}` };
-      if (!deliveries.begin(context.id)) {
+      const claim = await deliveries.claim(context.id);
+      if (claim === 'done') {
         context.log.info(fields, 'duplicate delivery ignored');
         return;
       }
+      if (claim === 'busy') {
+        context.log.info(fields, 'duplicate delivery refused: still being handled');
+        throw new StateUnavailableError(`delivery ${context.id} is still being handled; deliver it again later`);
+      }
       try {
-        const outcome = await work(context, payload);
+        const outcome = await track(work(context, payload));
+        await deliveries.complete(context.id);
         context.log.info({ ...fields, outcome }, 'delivery handled');
       } catch (error) {
         if (isGreenlightError(error, 'event-invalid')) {
           // A payload that is not what GitHub sends will not improve on redelivery.
+          await deliveries.complete(context.id);
           context.log.warn({ ...fields, err: error }, 'delivery ignored: malformed payload');
           return;
         }
-        deliveries.forget(context.id);
+        await deliveries.release(context.id);
         context.log.error({ ...fields, err: error }, 'delivery failed');
         throw error;
       }
@@ -210,6 +236,10 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
     stop: () => {
       scheduler?.stop();
       redeliverer?.stop();
+    },
+    async settled() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+      await scheduler?.idle();
     },
     scheduler: () => {
       if (scheduler === null) throw new Error('the App is not loaded yet');

@@ -6,8 +6,11 @@
  * 1. config from the default branch (routing needs the trigger label and command);
  * 2. route (core `routeEvent`) and authorize the requester with the
  *    collaborator-permission API (core `authorize`); for `/fix`, read the PR head;
- * 3. admit under the fleet limits; then 👀 and the dispatch at once, and the
- *    acknowledgement comment (or the queued / refused / missing-workflow comment).
+ * 3. admit under the fleet limits; then 👀 and the acknowledgement comment at once,
+ *    and the dispatch, which hands the comment's id to the run (`progress_comment`)
+ *    so that the run edits it instead of posting a second one; a dispatch GitHub
+ *    refuses turns the comment into the missing-workflow or refusal text (a queued
+ *    or refused request gets its own comment instead).
  *
  * Nothing after a successful dispatch throws: a failed comment must not make GitHub
  * (or the App's redelivery) deliver the event again and start a second run.
@@ -165,12 +168,27 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
       return { kind: 'queued', position: admission.position };
     }
     case 'start': {
-      const [, outcome] = await Promise.all([react(), deps.scheduler.dispatch(forge, request, admission.leaseId)]);
+      // The acknowledgement comes first: its id goes to the workflow, whose run edits it
+      // into its progress (one comment per request). Without it the run posts its own.
+      const ack = renderDispatchComment(request, { kind: 'dispatched' }, deps.workflowTemplate, false);
+      const [, comment] = await Promise.all([
+        react(),
+        forge.createComment(thread, ack).catch((error: unknown) => {
+          log.warn({ err: error, thread }, 'could not post the acknowledgement; the run will post its own comment');
+          return null;
+        }),
+      ]);
+      const outcome = await deps.scheduler.dispatch(forge, request, admission.leaseId, comment?.id ?? null);
       log.info({ thread, kind: request.kind, outcome: outcome.kind }, 'request dispatched');
       try {
+        const body = renderDispatchComment(request, outcome, deps.workflowTemplate, false);
         await Promise.all([
           gate,
-          forge.createComment(thread, renderDispatchComment(request, outcome, deps.workflowTemplate, false)),
+          body === ack && comment !== null
+            ? null
+            : comment === null
+              ? forge.createComment(thread, body)
+              : forge.updateComment(comment.id, body),
         ]);
       } catch (error) {
         log.warn({ err: error, thread }, 'could not post the acknowledgement');

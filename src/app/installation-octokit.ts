@@ -13,6 +13,7 @@ import { ProbotOctokit } from 'probot';
 import type { TokenBucket } from './token-bucket.ts';
 import { KeyedRateLimiter } from './keyed-rate-limiter.ts';
 import { requestPolicyPlugin } from './request-policy.ts';
+import type { RateLimiter } from './state/rate-limiter.ts';
 
 export { throttleKey } from './request-policy.ts';
 
@@ -25,8 +26,8 @@ export interface InstallationOctokitOptions {
         write?: TokenBucket;
         /** Writes that notify people (comments, issues, PRs) per installation. Default: burst 10, then 1 per 3 s. */
         notifications?: TokenBucket;
-        /** Replace the limiters (tests observe their keys). */
-        limiters?: { write: KeyedRateLimiter; notifications: KeyedRateLimiter };
+        /** Replace the limiters: shared ones (Redis), or ones tests observe. */
+        limiters?: { write: RateLimiter; notifications: RateLimiter };
       };
   /** Retries of 5xx / network failures of non-POST requests; default 2 (false: none). */
   retries?: number | false;

@@ -9,7 +9,15 @@ import type { DispatchOutcome } from './dispatch-run.ts';
 import { workflowUrl, type RunRequest } from './run-request.ts';
 
 /** Every input the App may send; the workflow must declare them all. */
-export const DISPATCH_INPUT_NAMES = ['issue', 'pr', 'requester', 'head_sha', 'comment_id', 'instruction'] as const;
+export const DISPATCH_INPUT_NAMES = [
+  'issue',
+  'pr',
+  'requester',
+  'head_sha',
+  'comment_id',
+  'instruction',
+  'progress_comment',
+] as const;
 
 export function renderDispatchComment(
   request: RunRequest,

@@ -18,10 +18,10 @@
  * more than the App's whole handler under load (bench/app.bench.ts).
  */
 import { throttling } from '@octokit/plugin-throttling';
-import type { KeyedRateLimiter } from './keyed-rate-limiter.ts';
+import type { RateLimiter } from './state/rate-limiter.ts';
 
 export interface RequestPolicy {
-  limiters: { write: KeyedRateLimiter; notifications: KeyedRateLimiter } | null;
+  limiters: { write: RateLimiter; notifications: RateLimiter } | null;
   /** Retries of 5xx / network failures of non-POST requests. */
   retries: number;
   /** Back-off base: attempt n waits base × n². */

@@ -10,7 +10,7 @@
 import type { FleetLimits } from '../core/fleet/fleet-limits.ts';
 import type { Admission } from '../core/fleet/admit-run.ts';
 import type { FleetStore, StartedRun } from '../core/fleet/fleet-store.ts';
-import type { Forge } from '../ports/forge.ts';
+import type { CommentInfo, Forge } from '../ports/forge.ts';
 import type { AppLog } from './app-log.ts';
 import { isQueuedComment } from './comments/app-comment-marker.ts';
 import { dispatchRun, type DispatchOutcome } from './dispatch-run.ts';
@@ -47,10 +47,18 @@ export class RunScheduler {
     return this.#options.store.admit(repoKey(request), request, limits, this.#now());
   }
 
-  /** Dispatches an admitted request; when it did not start, its slot is given back. */
-  async dispatch(forge: Forge, request: RunRequest, leaseId: string): Promise<DispatchOutcome> {
+  /**
+   * Dispatches an admitted request, handing the run the App's comment to edit
+   * (`progressComment`); when it did not start, its slot is given back.
+   */
+  async dispatch(
+    forge: Forge,
+    request: RunRequest,
+    leaseId: string,
+    progressComment: number | null = null,
+  ): Promise<DispatchOutcome> {
     try {
-      const outcome = await dispatchRun(forge, request);
+      const outcome = await dispatchRun(forge, request, progressComment);
       if (outcome.kind !== 'dispatched') await this.#options.store.cancel(repoKey(request), leaseId);
       return outcome;
     } catch (error) {
@@ -71,6 +79,11 @@ export class RunScheduler {
       this.#draining = null;
     });
     return this.#draining;
+  }
+
+  /** Resolves when no drain is running (a shutdown waits for the dispatches it began). */
+  async idle(): Promise<void> {
+    while (this.#draining !== null) await this.#draining.catch(() => undefined);
   }
 
   /** Drains every `intervalMs` until `stop()`; the timer never keeps the process alive. */
@@ -100,12 +113,7 @@ export class RunScheduler {
       queueId: run.queued.id,
       waitedMs: this.#now() - run.queued.queuedAt,
     };
-    let forge: Forge;
-    let outcome: DispatchOutcome;
-    try {
-      forge = await this.#options.forgeFor(request);
-      outcome = await this.dispatch(forge, request, run.leaseId);
-    } catch (error) {
+    const retry = async (error: unknown) => {
       const attempts = request.attempts + 1;
       if (attempts < (this.#options.maxAttempts ?? 3)) {
         this.#options.log.warn({ ...fields, err: error, attempts }, 'queued dispatch failed; queued again');
@@ -113,15 +121,35 @@ export class RunScheduler {
       } else {
         this.#options.log.error({ ...fields, err: error, attempts }, 'queued dispatch failed; giving up');
       }
+    };
+    let forge: Forge;
+    try {
+      forge = await this.#options.forgeFor(request);
+    } catch (error) {
+      await retry(error);
+      return;
+    }
+    // The "queued" comment becomes the run's progress comment: find it before the dispatch.
+    let mine: CommentInfo | null = null;
+    try {
+      const bot = (await this.#options.botLogin()).toLowerCase();
+      const comments = await forge.listIssueComments(request.thread);
+      mine =
+        comments.find((c) => c.author.login.toLowerCase() === bot && isQueuedComment(c.body, run.queued.id)) ?? null;
+    } catch (error) {
+      this.#options.log.warn({ ...fields, err: error }, 'could not read the queued comment');
+    }
+    let outcome: DispatchOutcome;
+    try {
+      outcome = await this.dispatch(forge, request, run.leaseId, mine?.id ?? null);
+    } catch (error) {
+      await retry(error);
       return;
     }
     this.#options.log.info({ ...fields, outcome: outcome.kind }, 'dispatched a queued request');
     const body = renderDispatchComment(request, outcome, this.#options.workflowTemplate, true);
     try {
-      const bot = (await this.#options.botLogin()).toLowerCase();
-      const comments = await forge.listIssueComments(request.thread);
-      const mine = comments.find((c) => c.author.login.toLowerCase() === bot && isQueuedComment(c.body, run.queued.id));
-      if (mine === undefined) await forge.createComment(request.thread, body);
+      if (mine === null) await forge.createComment(request.thread, body);
       else await forge.updateComment(mine.id, body);
     } catch (error) {
       this.#options.log.warn({ ...fields, err: error }, 'could not update the queued comment');

@@ -3,10 +3,11 @@
  * asked), and assemble within the budget. One call for the CLI and the engine, so both
  * wire the same pieces the same way.
  */
-import { assembleContext } from '../core/context/assemble-context.ts';
-import type { ContextPack, RecentChange } from '../core/context/types.ts';
 import { readRecentChanges } from '../adapters/context/read-recent-changes.ts';
 import { readRepoIndex } from '../adapters/context/read-repo-index.ts';
+import { assembleContext } from '../core/context/assemble-context.ts';
+import type { ContextPack, RecentChange } from '../core/context/types.ts';
+import type { SanitizedText } from '../core/text/sanitized-text.ts';
 
 export interface RepoContextOptions {
   budgetTokens: number;
@@ -23,7 +24,7 @@ export interface RepoContextOptions {
 
 export async function assembleRepoContext(
   root: string,
-  task: string,
+  task: SanitizedText,
   options: RepoContextOptions,
 ): Promise<ContextPack> {
   const index = await readRepoIndex(root, { maxFileBytes: options.maxFileBytes, exclude: options.exclude });

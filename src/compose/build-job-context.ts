@@ -4,10 +4,11 @@
  * rendered once. The text goes into the cached prompt prefix, so it is built before
  * the loop and never changes during the run.
  */
-import { renderContextForPrompt } from '../core/context/render-context-for-prompt.ts';
+import { renderContextForPrompt } from '../core/prompt/render-context-for-prompt.ts';
 import type { ContextPack } from '../core/context/types.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
+import { taskText } from '../core/task/task-text.ts';
 import { assembleRepoContext } from './assemble-repo-context.ts';
 
 export interface JobContext {
@@ -24,8 +25,7 @@ export async function buildJobContext(
   config: RepoConfig,
   pullRequestBase?: string,
 ): Promise<JobContext> {
-  const taskText = [task.title, task.body, task.instruction ?? ''].filter((t) => t.trim() !== '').join('\n\n');
-  const pack = await assembleRepoContext(root, taskText, {
+  const pack = await assembleRepoContext(root, taskText(task), {
     budgetTokens: config.context.maxTokens,
     maxFileBytes: config.context.maxFileBytes,
     // paths.deny also means "never read": such files must not reach the prompt either.

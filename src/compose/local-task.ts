@@ -1,6 +1,7 @@
 /**
  * The task of a local run, from `--task "…"` or `--issue-file F`: a title and a body,
- * untrusted like any issue (runJob sanitizes them and quotes them to the model).
+ * untrusted like any issue (`createTaskRequest` sanitizes them, once, and the prompt
+ * quotes them to the model).
  */
 import { GreenlightError } from '../ports/errors.ts';
 

@@ -1,9 +1,9 @@
 /**
- * `runJob`: the whole engine on one checkout (docs/architecture.md "A job, from
- * request to pull request"). The CLI and the Action both call it; it builds the default adapters from the
- * config and the environment unless the caller injects them, and returns everything a
- * surface needs to publish the result. Publishing itself (a branch, a pull request)
- * is the caller's.
+ * `runJob`: the whole engine on one checkout, as
+ * docs/architecture.md "A job, from request to pull request" tells it. The CLI and the
+ * Action both call it; it builds the default adapters from the config and the
+ * environment unless the caller injects them, and returns everything a surface needs to
+ * publish the result. Publishing itself (a branch, a pull request) is the caller's.
  */
 import { createModel } from '../adapters/model/create-model.ts';
 import { createCoverageMeasurement } from './coverage-measurement.ts';
@@ -19,7 +19,6 @@ import { formatCount } from '../core/report/format.ts';
 import { renderRunReport } from '../core/report/render-run-report.ts';
 import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
-import { sanitizeUntrustedText } from '../core/text/sanitize-untrusted-text.ts';
 import type { ModelUsage } from '../ports/model.ts';
 import type { ProgressSnapshot, StepName } from '../ports/progress.ts';
 import type { Sandbox } from '../ports/sandbox.ts';
@@ -47,7 +46,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const { config, env, audit } = options;
   const steps = stepReporter(options);
   await steps.report('understand', 'running');
-  const task = sanitizeTask(options.task);
+  const { task } = options; // sanitized where it was built: TaskRequest holds only SanitizedText
   const workspace = await LocalWorkspace.open(options.workspaceRoot);
   await checkCheckout(workspace, task);
   if (options.model === undefined) checkModelCredentials(config.model, env);
@@ -133,17 +132,6 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   } finally {
     if (options.sandbox === undefined) await closeQuietly(sandbox);
   }
-}
-
-/** Untrusted text is sanitized once, here; the prompt quotes it as data on top. */
-function sanitizeTask(task: TaskRequest): TaskRequest {
-  const clean: TaskRequest = {
-    ...task,
-    title: sanitizeUntrustedText(task.title).trim(),
-    body: sanitizeUntrustedText(task.body),
-  };
-  if (task.instruction !== undefined) clean.instruction = sanitizeUntrustedText(task.instruction);
-  return clean;
 }
 
 async function checkCheckout(workspace: LocalWorkspace, task: TaskRequest): Promise<void> {

@@ -18,7 +18,8 @@ import type { RepoConfig } from '../core/config/repo-config.ts';
 import { GreenlightError } from '../ports/errors.ts';
 import { commitMessage } from '../core/publish/commit-message.ts';
 import { pullRequestTitle } from '../core/publish/pull-request-title.ts';
-import type { TaskMode, TaskRequest } from '../core/task/task-request.ts';
+import { createTaskRequest, type UntrustedTask } from '../core/task/create-task-request.ts';
+import type { TaskMode } from '../core/task/task-request.ts';
 import type { Model } from '../ports/model.ts';
 import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
 import { detectTestCommand } from '../adapters/testing/index.ts';
@@ -83,7 +84,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   await detectTestCommand({ config, files: await workspace.listFiles(), readFile: (path) => workspace.readFile(path) });
   const base = await workspace.headSha();
   const branch = await freeBranchName(root, localBranchName(config, options.task, now()));
-  const task: TaskRequest =
+  const untrusted: UntrustedTask =
     options.mode === 'fix'
       ? {
           mode: 'fix',
@@ -93,7 +94,9 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
           baseSha: base,
         }
       : { mode: 'generate', title: options.task.title, body: options.task.body, baseSha: base };
-  if (options.task.issueNumber !== undefined) task.issueNumber = options.task.issueNumber;
+  if (options.task.issueNumber !== undefined) untrusted.issueNumber = options.task.issueNumber;
+  // The one place the local task's text is sanitized (docs/security.md §6).
+  const task = createTaskRequest(untrusted);
 
   const auditPath =
     options.auditPath ??

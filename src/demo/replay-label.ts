@@ -16,7 +16,7 @@ export function replayLabel(plan: ReplayPlan, source: ReplaySource): string[] {
   ];
   if (plan.scriptedNote !== null) lines.push(`        ${plan.scriptedNote}`);
   lines.push(
-    '        Everything else is real: git, the sandbox, the test runs, the risk classification and the report.',
+    '        Everything else is real: git, the test runs (in the sandbox the report names), the risk classification and the report.',
   );
   if (source.kind === 'demo') {
     lines.push(

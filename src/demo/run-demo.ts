@@ -12,15 +12,26 @@ import { loadReplayPlan, type ReplayPlan } from '../compose/replay-plan.ts';
 import { replayTarget } from './replay-target.ts';
 import { probeBubblewrap, runReplay, type ReplayRun } from '../compose/run-replay.ts';
 
+/**
+ * `auto` (the default): bubblewrap when it works here, else no sandbox, said loudly.
+ * `bwrap`: bubblewrap or stop. `none`: no sandbox, because the user asked.
+ */
+export type DemoSandboxChoice = 'auto' | 'bwrap' | 'none';
+
+/** The sandbox the demo runs with, and why. */
+export type DemoSandbox =
+  | { driver: 'bwrap' }
+  | { driver: 'none'; because: 'asked' }
+  | { driver: 'none'; because: 'unavailable'; reason: string };
+
 export interface DemoOptions {
   /** Keep the example repository here instead of a new temp dir. */
   keepDir?: string;
-  /** `--sandbox none`: run the example's tests without isolation (the user asked for it). */
-  sandboxNone: boolean;
+  sandbox: DemoSandboxChoice;
   env: Readonly<Record<string, string | undefined>>;
   progress: Progress;
   /** Called before the run starts, once the repository exists. */
-  onReady?: (info: { dir: string; plan: ReplayPlan; transcript: string }) => void;
+  onReady?: (info: { dir: string; plan: ReplayPlan; transcript: string; sandbox: DemoSandbox }) => void;
   onAuditLog?: (path: string) => void;
   /** Injected in tests. */
   files?: DemoFiles;
@@ -32,11 +43,16 @@ export interface DemoRun extends ReplayRun {
   dir: string;
   plan: ReplayPlan;
   transcript: string;
+  sandbox: DemoSandbox;
 }
 
 /**
- * @throws GreenlightError('sandbox-unavailable') when bubblewrap does not work here and
- *   `--sandbox none` was not given; ('replay-diverged') when the transcript no longer
+ * Unlike a real run, the demo may go without a sandbox on its own: everything it runs
+ * ships with greenlight (the example, its tests, the transcript's edits), so nothing
+ * foreign runs unconfined. It says so at the start and the end (renderSandboxWarning).
+ *
+ * @throws GreenlightError('sandbox-unavailable') when `--sandbox bwrap` was asked for and
+ *   bubblewrap does not work here; ('replay-diverged') when the transcript no longer
  *   fits the example; whatever runLocalJob throws.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
@@ -44,20 +60,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const plan = await loadReplayPlan(files.transcript);
   // The example's tests run with the Node that runs greenlight, whatever else is on PATH.
   const env = { ...options.env, PATH: [dirname(process.execPath), options.env.PATH ?? '/usr/bin:/bin'].join(':') };
-  if (!options.sandboxNone) {
-    const probe = await (options.probeSandbox ?? probeBubblewrap)(env);
-    if (!probe.ok) {
-      throw new GreenlightError(
-        'sandbox-unavailable',
-        `The demo runs the example's tests inside a bubblewrap sandbox, but ${probe.reason}. ` +
-          'Install bubblewrap (apt-get install bubblewrap) and run the demo again, or run greenlight demo --sandbox none ' +
-          "to run the example's tests and the replayed tests WITHOUT any isolation, as your user.",
-      );
-    }
-  }
+  const sandbox = await chooseSandbox(options, env);
   const dir = await replayTarget(options.keepDir, 'greenlight-demo-');
-  await materializeExample(files.exampleDir, dir, options.sandboxNone ? { sandboxDriver: 'none' } : {});
-  options.onReady?.({ dir, plan, transcript: files.transcript });
+  await materializeExample(files.exampleDir, dir, sandbox.driver === 'none' ? { sandboxDriver: 'none' } : {});
+  options.onReady?.({ dir, plan, transcript: files.transcript, sandbox });
   const run = await runReplay({
     repo: dir,
     plan,
@@ -65,5 +71,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     progress: options.progress,
     ...(options.onAuditLog === undefined ? {} : { onAuditLog: options.onAuditLog }),
   });
-  return { ...run, dir, plan, transcript: files.transcript };
+  return { ...run, dir, plan, transcript: files.transcript, sandbox };
+}
+
+async function chooseSandbox(
+  options: DemoOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<DemoSandbox> {
+  if (options.sandbox === 'none') return { driver: 'none', because: 'asked' };
+  const probe = await (options.probeSandbox ?? probeBubblewrap)(env);
+  if (probe.ok) return { driver: 'bwrap' };
+  if (options.sandbox === 'auto') return { driver: 'none', because: 'unavailable', reason: probe.reason };
+  throw new GreenlightError(
+    'sandbox-unavailable',
+    `--sandbox bwrap asks for the example's tests to run inside a bubblewrap sandbox, but ${probe.reason}. ` +
+      'Install bubblewrap (sudo apt-get install bubblewrap) and run the demo again, or leave out --sandbox: ' +
+      'without a working bubblewrap the demo then runs its own example without isolation, and says so.',
+  );
 }

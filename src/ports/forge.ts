@@ -77,6 +77,11 @@ export interface CommentInfo {
   htmlUrl: string;
 }
 
+/** A comment with the issue or pull request it belongs to. */
+export interface IssueCommentInfo extends CommentInfo {
+  issueNumber: number;
+}
+
 export type ReactionContent = '+1' | '-1' | 'laugh' | 'confused' | 'heart' | 'hooray' | 'rocket' | 'eyes';
 
 /** Reactions go on an issue / PR itself or on one of its comments. */
@@ -200,6 +205,8 @@ export interface Forge {
   listPullRequestFiles(number: number): Promise<PullRequestFile[]>;
 
   listIssueComments(number: number): Promise<CommentInfo[]>;
+  /** One comment of this repository's issues and pull requests, or null when there is none with that id. */
+  getIssueComment(commentId: number): Promise<IssueCommentInfo | null>;
   createComment(issueNumber: number, body: string): Promise<CommentInfo>;
   updateComment(commentId: number, body: string): Promise<CommentInfo>;
   addReaction(target: ReactionTarget, content: ReactionContent): Promise<void>;

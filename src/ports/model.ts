@@ -37,6 +37,13 @@ export type ToolSpec =
   | { kind: 'text-editor'; name: 'str_replace_based_edit_tool' }
   | { kind: 'custom'; name: string; description: string; inputSchema: Record<string, unknown> };
 
+/**
+ * One call. Where the prompt-cache breakpoints go is decided by the caller (the engine:
+ * `src/core/prompt/cache-breakpoints.ts`) and only translated by an adapter: after a
+ * system block marked `cache`, after the last tool (`cacheTools`) and after the last
+ * block of the conversation (`cacheConversation`). Providers without explicit caching
+ * ignore all three.
+ */
 export interface ModelRequest {
   /** System prompt blocks, then repository context: the cached, byte-stable prefix. */
   system: PromptBlock[];
@@ -44,9 +51,14 @@ export interface ModelRequest {
   messages: ChatMessage[];
   maxOutputTokens: number;
   /**
-   * Also put a cache breakpoint on the last block of the last message, so that the
-   * growing conversation (earlier turns, tool results) is read from cache on the next
-   * turn, not only the system/tools prefix. Providers without explicit caching ignore it.
+   * A cache breakpoint after the last tool. Tools come first in the cached prefix, so
+   * they stay cached even when a system block changes.
+   */
+  cacheTools?: boolean;
+  /**
+   * A cache breakpoint on the last block of the last message, so that the growing
+   * conversation (earlier turns, tool results) is read from cache on the next turn,
+   * not only the system/tools prefix.
    */
   cacheConversation?: boolean;
 }

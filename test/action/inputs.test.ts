@@ -29,6 +29,7 @@ describe('readActionInputs', () => {
       configPath: '.github/greenlight.yml',
       bundlePath: null,
       dryRun: false,
+      progressComment: null,
       overrides: {},
     });
   });
@@ -49,6 +50,7 @@ describe('readActionInputs', () => {
           config_path: 'ci/greenlight.yml',
           bundle_path: 'out/bundle',
           dry_run: 'TRUE',
+          progress_comment: '2468013579',
         }),
       ),
     ).toEqual({
@@ -58,6 +60,7 @@ describe('readActionInputs', () => {
       configPath: 'ci/greenlight.yml',
       bundlePath: 'out/bundle',
       dryRun: true,
+      progressComment: 2468013579,
       overrides: {
         triggerLabel: 'bot-please',
         fixCommand: '/greenlight',

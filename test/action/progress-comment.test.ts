@@ -1,79 +1,112 @@
+// One comment per request: a run the greenlight App dispatched edits the App's
+// acknowledgement (the `progress_comment` input) into its progress comment, and never
+// edits a comment that is not the App's on the strength of that input.
 import { describe, expect, it } from 'vitest';
-import { initialSnapshot, withFailure, withStep } from '../../src/action/progress-snapshot.ts';
-import {
-  isProgressComment,
-  progressMarker,
-  renderProgressComment,
-} from '../../src/action/comments/render-progress-comment.ts';
+import type { FakeComment } from '../fakes/fake-forge.ts';
+import { dispatchEvent, harness, RUN_ID } from './harness.ts';
 
-describe('progress snapshots', () => {
-  it('starts with understand running and everything else pending', () => {
-    const s = initialSnapshot(5);
-    expect(s.steps.understand).toEqual({ state: 'running' });
-    expect(s.steps.publish).toEqual({ state: 'pending' });
-    expect(s).toMatchObject({ iteration: 0, maxIterations: 5, tokens: 0, costUsd: 0 });
-  });
+const APP_BOT = 'greenlight[bot]';
+const ACK =
+  '<!-- greenlight:app -->\n\n### 👀 greenlight — issue #3\n\nRequested by @alice. The greenlight App dispatched this request';
 
-  it('marks the running step failed and skips the rest', () => {
-    let s = withStep(initialSnapshot(3), 'understand', 'done');
-    s = withStep(s, 'context', 'done');
-    s = withStep(s, 'baseline', 'running');
-    const failed = withFailure(s, 'no test command');
-    expect(failed.steps.baseline).toEqual({ state: 'failed', detail: 'no test command' });
-    expect(failed.steps.context).toEqual({ state: 'done' });
-    expect([failed.steps.iterations.state, failed.steps.verify.state, failed.steps.publish.state]).toEqual([
-      'skipped',
-      'skipped',
-      'skipped',
-    ]);
-  });
+function setup() {
+  const h = harness();
+  h.forge.setPermission('alice', 'write');
+  h.forge.addIssue({ number: 3, title: 'Add tests for clamp', body: 'Cover clamp in src/calc.js.' });
+  h.forge.addIssue({ number: 4, title: 'Another issue' });
+  return h;
+}
 
-  it('fails the first pending step when none is running', () => {
-    const s = withStep(withStep(initialSnapshot(3), 'understand', 'done'), 'context', 'done');
-    expect(withFailure(s, 'x').steps.baseline.state).toBe('failed');
-  });
-});
+function seed(h: ReturnType<typeof setup>, comment: Partial<FakeComment> & { id: number }): FakeComment {
+  const full: FakeComment = {
+    issueNumber: 3,
+    body: ACK,
+    author: { login: APP_BOT, isBot: true },
+    createdAt: '2025-03-04T13:05:00Z',
+    updatedAt: '2025-03-04T13:05:00Z',
+    htmlUrl: `https://github.com/acme/shop/issues/3#issuecomment-${comment.id}`,
+    ...comment,
+  };
+  h.forge.comments.push(full);
+  return full;
+}
 
-describe('renderProgressComment', () => {
-  const snapshot = withStep(initialSnapshot(5), 'understand', 'done');
+/** The App's dispatch: sent by its bot on alice's behalf. */
+const appDispatch = (progressComment?: string, sender = APP_BOT, senderType = 'Bot') =>
+  dispatchEvent({ issue: '3', requester: 'alice' }, sender, senderType);
 
-  it('renders the running comment with the marker, the run link and the checklist', () => {
-    const body = renderProgressComment({
-      subject: 'issue #3',
-      runId: '77',
-      runUrl: 'https://github.com/acme/shop/actions/runs/77',
-      snapshot,
-      status: { kind: 'running' },
-    });
-    expect(body.split('\n').slice(0, 5)).toEqual([
-      '<!-- greenlight:progress run=77 -->',
-      '',
-      '### 👀 greenlight — issue #3',
-      '',
-      '[Workflow run](https://github.com/acme/shop/actions/runs/77)',
-    ]);
-    expect(body).toContain('- [x] Understand the request');
-    expect(body).toContain('0 tokens · $0.0000');
-    expect(body).toContain('_This comment is updated as each step completes._');
-    expect(isProgressComment(body, '77')).toBe(true);
-    expect(isProgressComment(body, '78')).toBe(false);
+describe('the progress comment of an App-dispatched run', () => {
+  it("edits the App's acknowledgement into the progress comment: one comment for the request", async () => {
+    const h = setup();
+    const ack = seed(h, { id: 7001 });
+    const run = await h.run('workflow_dispatch', appDispatch(), { inputs: { progress_comment: '7001' } });
+    expect(run.outputs['outcome']).toBe('opened');
+    expect(h.forge.commentsOn(3).map((c) => c.id)).toEqual([7001]);
+    expect(h.forge.calls.filter((c) => c.method === 'createComment')).toEqual([]);
+    expect(ack.body).toContain(`<!-- greenlight:progress run=${RUN_ID} -->`);
+    expect(ack.body).toContain('### ✅ greenlight — issue #3');
+    expect(run.lines).toContain(`greenlight: progress comment ${ack.htmlUrl}`);
   });
 
   it.each([
-    ['success', '✅'],
-    ['warning', '⚠️'],
-    ['failure', '❌'],
-  ] as const)('renders a finished %s comment', (result, icon) => {
-    const body = renderProgressComment({
-      subject: 'issue #3',
-      runId: null,
-      runUrl: null,
-      snapshot,
-      status: { kind: 'finished', result, text: 'Done.' },
+    [
+      "a person's comment",
+      { author: { login: 'alice', isBot: false } },
+      'comment 7002 was written by @alice, not by @greenlight[bot], which dispatched the run',
+    ],
+    [
+      'a comment of another bot',
+      { author: { login: 'renovate[bot]', isBot: true } },
+      'comment 7002 was written by @renovate[bot], not by @greenlight[bot], which dispatched the run',
+    ],
+    ['a comment on another issue', { issueNumber: 4 }, 'comment 7002 belongs to #4, not to #3'],
+    [
+      'an App comment that is not an acknowledgement',
+      { body: 'Thanks for the request, @alice.' },
+      'comment 7002 is not a greenlight acknowledgement or progress comment',
+    ],
+  ])('does not touch %s: it posts its own comment and says why', async (_name, change, reason) => {
+    const h = setup();
+    const other = seed(h, { id: 7002, ...change });
+    const before = other.body;
+    const run = await h.run('workflow_dispatch', appDispatch(), { inputs: { progress_comment: '7002' } });
+    expect(run.outputs['outcome']).toBe('opened');
+    expect(other.body).toBe(before);
+    expect(h.forge.calls.filter((c) => c.method === 'updateComment' && c.args[0] === 7002)).toEqual([]);
+    expect(h.forge.commentsOn(3).filter((c) => c.body.includes(`greenlight:progress run=${RUN_ID}`))).toHaveLength(1);
+    expect(run.lines).toContain(`greenlight: posting a new progress comment: ${reason}`);
+  });
+
+  it('ignores progress_comment on a run a person dispatched, even naming an App comment', async () => {
+    const h = setup();
+    const ack = seed(h, { id: 7003 });
+    const run = await h.run('workflow_dispatch', dispatchEvent({ issue: '3' }), {
+      inputs: { progress_comment: '7003' },
     });
-    expect(body).toContain(`### ${icon} greenlight — issue #3`);
-    expect(body.trimEnd().endsWith('Done.')).toBe(true);
-    expect(body).not.toContain('Workflow run');
-    expect(body.startsWith(progressMarker(null))).toBe(true);
+    expect(run.outputs['outcome']).toBe('opened');
+    expect(ack.body).toBe(ACK);
+    expect(run.lines).toContain(
+      'greenlight: posting a new progress comment: the run was dispatched by @alice, not by the greenlight App, so progress_comment is not honoured',
+    );
+  });
+
+  it('posts its own comment when the named comment does not exist', async () => {
+    const h = setup();
+    const run = await h.run('workflow_dispatch', appDispatch(), { inputs: { progress_comment: '999999' } });
+    expect(run.outputs['outcome']).toBe('opened');
+    expect(run.lines).toContain(
+      'greenlight: posting a new progress comment: comment 999999 does not exist in this repository',
+    );
+    expect(h.forge.commentsOn(3)).toHaveLength(1);
+  });
+
+  it('refuses a progress_comment that is not a comment id, before anything runs', async () => {
+    const h = setup();
+    const run = await h.run('workflow_dispatch', appDispatch(), { inputs: { progress_comment: '12abc' } });
+    expect(run.code).not.toBe(0);
+    expect(run.lines.join('\n')).toContain(
+      'Input \'progress_comment\' must be a comment id (a positive whole number), got "12abc"',
+    );
+    expect(h.services.calls.runJob).toEqual([]);
   });
 });

@@ -156,13 +156,16 @@ describe('the single-job workflow', () => {
     expect(wf.on).toMatchObject({ issues: { types: ['labeled'] }, issue_comment: { types: ['created'] } });
     const inputs = Object.keys((wf.on?.['workflow_dispatch'] as { inputs: Record<string, unknown> }).inputs);
     expect(inputs).toEqual(
-      expect.arrayContaining(['issue', 'pr', 'requester', 'head_sha', 'comment_id', 'instruction']),
+      expect.arrayContaining(['issue', 'pr', 'requester', 'head_sha', 'comment_id', 'instruction', 'progress_comment']),
     );
   });
 
-  it('can push, comment and write the gate check, and holds the model key', () => {
+  it("can push, comment and write the gate check, holds the model key, and edits the App's comment", () => {
     expect(wf.permissions).toEqual({ contents: 'write', issues: 'write', 'pull-requests': 'write', checks: 'write' });
-    expect(greenlightSteps(wf)[0]?.with).toEqual({ anthropic_api_key: '${{ secrets.ANTHROPIC_API_KEY }}' });
+    expect(greenlightSteps(wf)[0]?.with).toEqual({
+      anthropic_api_key: '${{ secrets.ANTHROPIC_API_KEY }}',
+      progress_comment: '${{ inputs.progress_comment }}',
+    });
   });
 });
 
@@ -180,6 +183,7 @@ describe('the two-job workflow (least privilege)', () => {
     expect(step?.with).toEqual({
       anthropic_api_key: '${{ secrets.ANTHROPIC_API_KEY }}',
       bundle_path: '${{ runner.temp }}/greenlight-bundle',
+      progress_comment: '${{ inputs.progress_comment }}',
     });
     expect(generate?.outputs).toEqual({ outcome: '${{ steps.greenlight.outputs.outcome }}' });
     expect(

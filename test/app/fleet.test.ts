@@ -36,17 +36,20 @@ function runCompleted(options: { path?: string; actor?: string; event?: string }
   return payload;
 }
 
-/** The first label: config, permission, 👀, dispatch, acknowledgement. */
+/** The first label: config, permission, 👀, acknowledgement, dispatch (handing over the acknowledgement). */
 function mockDispatched(issue: number, config: string): void {
   mockConfig(config);
   mockPermission('alice', 'write');
   nock(API)
     .post(`${REPO}/issues/${issue}/reactions`)
     .reply(201, {})
-    .post(DISPATCH, { ref: 'master', inputs: { issue: String(issue), requester: 'alice' } })
-    .reply(204)
     .post(`${REPO}/issues/${issue}/comments`)
-    .reply(201, commentReply(100 + issue, 'ack'));
+    .reply(201, commentReply(100 + issue, 'ack'))
+    .post(DISPATCH, {
+      ref: 'master',
+      inputs: { issue: String(issue), requester: 'alice', progress_comment: String(100 + issue) },
+    })
+    .reply(204);
 }
 
 const bodyOf = (captured: unknown[]) =>
@@ -81,14 +84,15 @@ describe('fleet limits', () => {
     const marker = /^<!-- greenlight:app queued=queued-\d+ -->/.exec(queuedBody)?.[0] ?? '';
     const updated: unknown[] = [];
     nock(API)
-      .post(DISPATCH, { ref: 'master', inputs: { issue: '2', requester: 'alice' } })
-      .reply(204)
       .get(`${REPO}/issues/2/comments`)
       .query({ per_page: '100' })
       .reply(200, [
         commentReply(300, `${marker}\nforged by a person`, 'mallory'),
         commentReply(202, `${marker}\n### ⏳ greenlight — issue #2 (queued)`),
       ])
+      // The queued comment (the App's, not the forged one) becomes the run's progress comment.
+      .post(DISPATCH, { ref: 'master', inputs: { issue: '2', requester: 'alice', progress_comment: '202' } })
+      .reply(204)
       .patch(`${REPO}/issues/comments/202`, captureBody(updated))
       .reply(200, commentReply(202, 'dispatched'));
     await h.receive('workflow_run', runCompleted());
@@ -121,11 +125,11 @@ describe('fleet limits', () => {
     await h.app.scheduler().drain(); // still within the hour: nothing happens
     now = START + 60 * 60 * 1000 + 1;
     nock(API)
-      .post(DISPATCH, { ref: 'master', inputs: { issue: '2', requester: 'alice' } })
-      .reply(204)
       .get(`${REPO}/issues/2/comments`)
       .query({ per_page: '100' })
       .reply(200, [])
+      .post(DISPATCH, { ref: 'master', inputs: { issue: '2', requester: 'alice' } })
+      .reply(204)
       .post(`${REPO}/issues/2/comments`)
       .reply(201, commentReply(203, 'dispatched'));
     await h.app.scheduler().drain();
@@ -161,10 +165,12 @@ describe('fleet limits', () => {
     nock(API)
       .post(`${REPO}/issues/1/reactions`)
       .reply(201, {})
+      .post(`${REPO}/issues/1/comments`)
+      .reply(201, commentReply(101, 'ack'))
       .post(DISPATCH)
       .reply(404, { message: 'Not Found' })
-      .post(`${REPO}/issues/1/comments`)
-      .reply(201, commentReply(101, 'missing'));
+      .patch(`${REPO}/issues/comments/101`)
+      .reply(200, commentReply(101, 'missing'));
     await h.receive('issues', labelOn(1));
     mockDispatched(2, config);
     await h.receive('issues', labelOn(2));

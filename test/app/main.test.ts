@@ -59,7 +59,7 @@ async function until(what: string, check: () => boolean, output: () => string): 
 }
 
 describe('npm start (src/app/main.ts)', () => {
-  it("runs the App on Probot's server against GHES, with JSON logs, a start-up redelivery sweep and signed webhooks", async () => {
+  it('runs the App against GHES, with JSON logs, a start-up redelivery sweep and signed webhooks', async () => {
     const calls: string[] = [];
     api = createServer((req: IncomingMessage, res: ServerResponse) => {
       req.resume();

@@ -92,18 +92,38 @@ describe('webhooks over HTTP (docs/security.md §23–24)', () => {
     expect(response.status).toBeLessThan(500);
     expect(handled(logs)).toBe(0);
     // Not even remembered: a forged request cannot use up a real delivery id.
-    expect(app.deliveries.has('d-bad')).toBe(false);
+    expect(await app.deliveries.claim('d-bad')).toBe('new');
   });
 
-  it('handles a delivery id once, however often it arrives', async () => {
+  it('handles a delivery id once, however often it arrives; a copy during the first is answered 503', async () => {
     const { logs, url } = await start();
-    mockOneDispatch();
+    mockToken();
+    mockConfig(null);
+    mockPermission('alice', 'write');
+    let release: (() => void) | null = null;
+    nock(API)
+      .post(`${REPO}/issues/1/comments`)
+      .reply(201, commentReply(1, 'ack'))
+      .post(`${REPO}/issues/1/reactions`)
+      .reply(201, {})
+      .post(`${REPO}/actions/workflows/greenlight.yml/dispatches`)
+      .reply(
+        () =>
+          new Promise<[number]>((resolve) => {
+            release = () => resolve([204]);
+          }),
+      );
     const body = JSON.stringify(labeledIssue());
     const headers = { 'x-hub-signature-256': sign(body), 'x-github-delivery': 'd-dup' };
-    const answers = await Promise.all([post(url, body, headers), post(url, body, headers)]);
-    answers.push(await post(url, body, headers));
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const first = post(url, body, headers);
+    while (release === null) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first is still dispatching: a copy now must not be recorded as a success.
+    const during = await post(url, body, headers);
+    (release as () => void)();
+    const after = [await first, await post(url, body, headers)];
+    expect([during.status, ...after.map((a) => a.status)]).toEqual([503, 200, 200]);
     expect(handled(logs)).toBe(1);
-    expect(logs.filter((l) => l.msg === 'duplicate delivery ignored')).toHaveLength(2);
+    expect(logs.filter((l) => l.msg === 'duplicate delivery refused: still being handled')).toHaveLength(1);
+    expect(logs.filter((l) => l.msg === 'duplicate delivery ignored')).toHaveLength(1);
   });
 });

@@ -18,15 +18,18 @@ import {
 
 const DISPATCH = `${REPO}/actions/workflows/greenlight.yml/dispatches`;
 
-/** The calls of a label that is dispatched: 👀, the dispatch and the acknowledgement. */
+/**
+ * The calls of a label that is dispatched: 👀 and the acknowledgement, then the dispatch,
+ * which hands the acknowledgement (comment 900) to the run as its progress comment.
+ */
 function expectDispatch(inputs: Record<string, string>, comments: unknown[], thread = 1) {
   return nock(API)
     .post(`${REPO}/issues/${thread}/reactions`, { content: 'eyes' })
     .reply(201, { id: 1, content: 'eyes' })
-    .post(DISPATCH, { ref: 'master', inputs })
-    .reply(204)
     .post(`${REPO}/issues/${thread}/comments`, captureBody(comments))
-    .reply(201, commentReply(900, 'ack'));
+    .reply(201, commentReply(900, 'ack'))
+    .post(DISPATCH, { ref: 'master', inputs: { ...inputs, progress_comment: '900' } })
+    .reply(204);
 }
 
 /** The comment body among captured request bodies (nock may show a matcher other requests' bodies too). */
@@ -164,6 +167,8 @@ describe('issue_comment.created', () => {
       .reply(200, pullRequest({ labels: [], user: { login: 'bob', type: 'User' } }))
       .post(`${REPO}/issues/comments/555/reactions`, { content: 'eyes' })
       .reply(201, { id: 2, content: 'eyes' })
+      .post(`${REPO}/issues/7/comments`, captureBody(comments))
+      .reply(201, commentReply(902, 'ack'))
       .post(DISPATCH, {
         ref: 'master',
         inputs: {
@@ -172,11 +177,10 @@ describe('issue_comment.created', () => {
           head_sha: HEAD,
           comment_id: '555',
           instruction: 'add a test for parseDate',
+          progress_comment: '902',
         },
       })
-      .reply(204)
-      .post(`${REPO}/issues/7/comments`, captureBody(comments))
-      .reply(201, commentReply(902, 'ack'));
+      .reply(204);
     await h.receive('issue_comment', fixComment());
     expect(bodyOf(comments)).toContain('### 👀 greenlight — `/fix` on pull request #7');
   });
@@ -227,10 +231,13 @@ describe('the repository workflow', () => {
     nock(API)
       .post(`${REPO}/issues/1/reactions`)
       .reply(201, {})
+      .post(`${REPO}/issues/1/comments`)
+      .reply(201, commentReply(904, 'ack'))
       .post(DISPATCH)
       .reply(404, { message: 'Not Found' })
-      .post(`${REPO}/issues/1/comments`, captureBody(comments))
-      .reply(201, commentReply(904, 'missing'));
+      // The acknowledgement becomes the explanation: still one comment.
+      .patch(`${REPO}/issues/comments/904`, captureBody(comments))
+      .reply(200, commentReply(904, 'missing'));
     await h.receive('issues', labeledIssue());
     const body = bodyOf(comments);
     expect(body).toContain('### ⚠️ greenlight needs a workflow in this repository');
@@ -253,14 +260,54 @@ describe('the repository workflow', () => {
     nock(API)
       .post(`${REPO}/issues/1/reactions`)
       .reply(201, {})
+      .post(`${REPO}/issues/1/comments`)
+      .reply(201, commentReply(905, 'ack'))
       .post(DISPATCH)
       .reply(422, { message: "Workflow does not have 'workflow_dispatch' trigger" })
-      .post(`${REPO}/issues/1/comments`, captureBody(comments))
-      .reply(201, commentReply(905, 'refused'));
+      .patch(`${REPO}/issues/comments/905`, captureBody(comments))
+      .reply(200, commentReply(905, 'refused'));
     await h.receive('issues', labeledIssue());
     expect(bodyOf(comments)).toContain(
       "GitHub refused to dispatch the workflow on `master`: Workflow does not have 'workflow_dispatch' trigger",
     );
+  });
+
+  it('dispatches a workflow written before progress_comment existed without it (its run posts its own comment)', async () => {
+    const h = await harness();
+    mockToken();
+    mockConfig(null);
+    mockPermission('alice', 'write');
+    nock(API)
+      .post(`${REPO}/issues/1/reactions`)
+      .reply(201, {})
+      .post(`${REPO}/issues/1/comments`)
+      .reply(201, commentReply(906, 'ack'))
+      .post(DISPATCH, { ref: 'master', inputs: { issue: '1', requester: 'alice', progress_comment: '906' } })
+      .reply(422, { message: 'Unexpected inputs provided: ["progress_comment"]' })
+      .post(DISPATCH, { ref: 'master', inputs: { issue: '1', requester: 'alice' } })
+      .reply(204);
+    await h.receive('issues', labeledIssue());
+    expect(h.logs.find((l) => l.msg === 'delivery handled')?.outcome).toEqual({ kind: 'dispatched' });
+  });
+
+  it('still dispatches when the acknowledgement cannot be posted first, and posts it after', async () => {
+    const h = await harness();
+    mockToken();
+    mockConfig(null);
+    mockPermission('alice', 'write');
+    const comments: unknown[] = [];
+    nock(API)
+      .post(`${REPO}/issues/1/reactions`)
+      .reply(201, {})
+      .post(`${REPO}/issues/1/comments`)
+      .reply(500, { message: 'Server Error' })
+      .post(DISPATCH, { ref: 'master', inputs: { issue: '1', requester: 'alice' } })
+      .reply(204)
+      .post(`${REPO}/issues/1/comments`, captureBody(comments))
+      .reply(201, commentReply(907, 'ack'));
+    await h.receive('issues', labeledIssue());
+    expect(bodyOf(comments)).toContain('### 👀 greenlight — issue #1');
+    expect(h.messages(40)).toContain('could not post the acknowledgement; the run will post its own comment');
   });
 
   it('dispatches the workflow the App is configured with', async () => {
@@ -303,11 +350,10 @@ describe('failures', () => {
       .query({ ref: 'master' })
       .reply(502, { message: 'Bad Gateway' });
     await expect(h.receive('issues', labeledIssue(), 'd-1')).rejects.toThrow(/GitHub failed/);
-    expect(h.app.deliveries.has('d-1')).toBe(false);
     // The same delivery again (a redelivery) is processed, not dropped as a duplicate.
     mockConfig(null);
     await h.receive('issues', labeledIssue({ label: 'bug' }), 'd-1');
-    expect(h.app.deliveries.has('d-1')).toBe(true);
+    expect(await h.app.deliveries.claim('d-1')).toBe('done');
   });
 
   it('does not fail the delivery when only the acknowledgement fails after the dispatch', async () => {

@@ -7,6 +7,7 @@ import { createSandbox } from '../../src/adapters/sandbox/create-sandbox.ts';
 import { createCoverageMeasurement } from '../../src/compose/coverage-measurement.ts';
 import { defaultConfig } from '../../src/core/config/repo-config.ts';
 import type { Sandbox } from '../../src/ports/sandbox.ts';
+import { requireTool } from '../setup/require-tool.ts';
 
 // A real node:test project measured with Node's own lcov reporter, under bwrap.
 const COVERAGE_COMMAND =
@@ -49,7 +50,7 @@ function testsConfig(coverage: Partial<ReturnType<typeof defaultConfig>['tests']
   return { ...tests, coverage: { ...tests.coverage, required: true, ...coverage } };
 }
 
-describe('createCoverageMeasurement', () => {
+describe.runIf(await requireTool('bwrap'))('createCoverageMeasurement', () => {
   it('measures the baseline, then the change, for the files the change targets, and leaves no report behind', async () => {
     const root = project({
       'package.json': '{ "type": "module" }\n',

@@ -5,6 +5,9 @@ import { isGreenlightError } from '../../src/ports/errors.ts';
 import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
 import { create, endTurn, mockAnthropic, tools } from '../integration/anthropic-script.ts';
 import { calcRepo, clampTest, engineEnv, runOn } from '../integration/job-harness.ts';
+import { requireTool } from '../setup/require-tool.ts';
+
+const haveBwrap = await requireTool('bwrap');
 
 const GOOD = clampTest(["test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });"]);
 
@@ -43,7 +46,8 @@ describe('runJob preconditions and preparation', () => {
     expect(error.message).toContain('greenlight has no price for model "my-finetune-1"');
   });
 
-  it('runs tests.installCommand in the sandbox with the network on, before the model is asked anything', async () => {
+  it('runs tests.installCommand in the sandbox with the network on, before the model is asked anything', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     const repo = calcRepo({
       config: `${FAST_CONFIG.replace('  flakinessReruns: 1\n', '  flakinessReruns: 1\n  installCommand: mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js\n')}`,
     });
@@ -63,7 +67,7 @@ describe('runJob preconditions and preparation', () => {
     );
   });
 
-  it.each([
+  it.runIf(haveBwrap).each([
     ['fails', 'echo "E404 no such package" >&2; exit 3', 'exited with 3: E404 no such package'],
     ['changes tracked files', 'echo changed > package.json', 'changed files of the repository'],
   ])('stops when tests.installCommand %s', async (_name, command, message) => {
@@ -73,7 +77,8 @@ describe('runJob preconditions and preparation', () => {
     expect(error.message).toContain(message);
   });
 
-  it('sanitizes the task: a payload hidden in an HTML comment never reaches the model', async () => {
+  it('sanitizes the task: a payload hidden in an HTML comment never reaches the model', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     const repo = calcRepo();
     const api = mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
 
@@ -87,7 +92,8 @@ describe('runJob preconditions and preparation', () => {
     expect(api.bodies[0]).not.toContain('\u200b');
   });
 
-  it('needs no key when the model is injected', async () => {
+  it('needs no key when the model is injected', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     const repo = calcRepo();
     mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
     const { result } = await runOn(repo, {}, engineEnv({ ANTHROPIC_API_KEY: undefined }), { injectModel: true });

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { materializeExample } from '../../src/compose/replay-checkout.ts';
 import { EXAMPLE_DIR, TRANSCRIPT } from '../../src/demo/demo-files.ts';
 import { demo, git, tempDir } from './demo-harness.ts';
+import { requireTool } from '../setup/require-tool.ts';
+
+const haveBwrap = await requireTool('bwrap');
 
 const root = join(import.meta.dirname, '../..');
 const transcriptLines = (): string[] => readFileSync(join(root, TRANSCRIPT), 'utf8').trim().split('\n');
@@ -19,7 +22,8 @@ async function setUp(lines: string[]): Promise<{ repo: string; log: string }> {
 }
 
 describe('greenlight demo --replay', () => {
-  it('stops with a clear error when the transcript is cut off, and keeps the unverified work on a branch of the clone', async () => {
+  it('stops with a clear error when the transcript is cut off, and keeps the unverified work on a branch of the clone', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     const lines = transcriptLines();
     const responses = lines.filter((line) => line.includes('"kind":"model-response"'));
     const third = lines.indexOf(responses[2] ?? '');
@@ -45,7 +49,8 @@ describe('greenlight demo --replay', () => {
     expect(git(repo, 'for-each-ref', '--format=%(refname:short)', 'refs/heads')).toBe('main\n');
   });
 
-  it('stops with a clear error when a recorded edit no longer applies', async () => {
+  it('stops with a clear error when a recorded edit no longer applies', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     // the recorded str_replace now looks for text that the recorded create never wrote
     const lines = transcriptLines().map((line) =>
       line.replaceAll(
@@ -66,7 +71,8 @@ describe('greenlight demo --replay', () => {
     expect(result.err).toContain('\nRecorded: The file test/cart.test.js has been edited.');
   });
 
-  it('reports, and exits 1, when the replay ends differently from the recording', async () => {
+  it('reports, and exits 1, when the replay ends differently from the recording', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
     const lines = transcriptLines();
     const last = lines.findLast((line) => line.includes('"kind":"model-response"')) ?? '';
     const extra = last.replace('"turn":5', '"turn":6');

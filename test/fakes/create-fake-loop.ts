@@ -5,6 +5,7 @@
 import { defaultConfig, RepoConfig, type RepoConfigInput } from '../../src/core/config/repo-config.ts';
 import type { LoopDeps } from '../../src/core/loop/loop-deps.ts';
 import type { LoopLimits, LoopRequest } from '../../src/core/loop/loop-request.ts';
+import type { UntrustedTask } from '../../src/core/task/create-task-request.ts';
 import type { TaskRequest } from '../../src/core/task/task-request.ts';
 import { FakeCheckpoints } from './fake-checkpoints.ts';
 import { FakeClock } from './fake-clock.ts';
@@ -22,7 +23,12 @@ export interface FakeLoopOptions {
   /** The model's script; a function gets the repo, for steps that edit files directly. */
   script: ScriptStep[] | ((repo: MemoryRepo) => ScriptStep[]);
   config?: RepoConfigInput;
-  task?: Partial<TaskRequest>;
+  /**
+   * Taken as already sanitized: the loop never sees raw text (building a TaskRequest is
+   * `createTaskRequest`'s job, tested on its own), and some tests pass text that
+   * sanitizing would change, to show what another layer does with it.
+   */
+  task?: Partial<UntrustedTask>;
   contextText?: string;
   model?: FakeModelOptions;
   runner?: FakeTestRunnerOptions;
@@ -55,15 +61,16 @@ export function createFakeLoop(options: FakeLoopOptions) {
     ...options.deps,
   };
   const config = options.config === undefined ? defaultConfig() : RepoConfig.parse(options.config);
+  const task: UntrustedTask = {
+    mode: 'generate',
+    title: 'Add tests for add()',
+    body: 'Please cover `add` with unit tests.',
+    issueNumber: 42,
+    baseSha: repo.baseSha,
+    ...options.task,
+  };
   const request: LoopRequest = {
-    task: {
-      mode: 'generate',
-      title: 'Add tests for add()',
-      body: 'Please cover `add` with unit tests.',
-      issueNumber: 42,
-      baseSha: repo.baseSha,
-      ...options.task,
-    },
+    task: task as TaskRequest,
     contextText:
       options.contextText ?? '## Repository context\n\nsrc/add.ts\n```ts\nexport const add = (a, b) => a + b;\n```\n',
     config,

@@ -13,6 +13,7 @@ import type {
   CheckRunInfo,
   CollaboratorPermission,
   CommentInfo,
+  IssueCommentInfo,
   CreatedPullRequest,
   FileContent,
   Forge,
@@ -277,6 +278,12 @@ export class FakeForge implements Forge {
     this.#record('listIssueComments', number);
     this.#target(number);
     return this.commentsOn(number).map(({ issueNumber: _, ...comment }) => comment);
+  }
+
+  async getIssueComment(commentId: number): Promise<IssueCommentInfo | null> {
+    this.#record('getIssueComment', commentId);
+    const comment = this.comments.find((c) => c.id === commentId);
+    return comment === undefined ? null : { ...comment };
   }
 
   async createComment(issueNumber: number, body: string): Promise<CommentInfo> {

@@ -10,7 +10,7 @@ import type { JobResult } from '../../src/core/job.ts';
 import { runJob } from '../../src/compose/run-job.ts';
 import { ConfigError } from '../../src/core/config/config-error.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';
-import type { TaskRequest } from '../../src/core/task/task-request.ts';
+import { createTaskRequest, type UntrustedTask } from '../../src/core/task/create-task-request.ts';
 import { MemoryAuditSink } from '../fakes/memory-audit-sink.ts';
 import { MemoryProgress } from '../fakes/memory-progress.ts';
 import { createCalcRepo, type CalcRepoOptions, type FixtureRepo } from '../fixtures/repos/calc-repo.ts';
@@ -46,13 +46,14 @@ export interface JobRun {
 }
 
 /**
- * runJob on `repo` with the config committed in it. `injectModel` passes a ready
+ * runJob on `repo` with the config committed in it; the task is built (and sanitized)
+ * by `createTaskRequest`, as a surface builds it. `injectModel` passes a ready
  * Anthropic model (as the demo or a caller with its own client would) instead of
  * letting runJob build one from the environment.
  */
 export async function runOn(
   repo: FixtureRepo,
-  task: Partial<TaskRequest> = {},
+  task: Partial<UntrustedTask> = {},
   env = engineEnv(),
   options: { injectModel?: boolean } = {},
 ): Promise<JobRun> {
@@ -62,13 +63,13 @@ export async function runOn(
   const progress = new MemoryProgress();
   const result = await runJob({
     workspaceRoot: repo.root,
-    task: {
+    task: createTaskRequest({
       mode: 'generate',
       title: 'Add tests for clamp',
       body: 'Cover `clamp` in src/calc.js with unit tests.',
       baseSha: repo.head(),
       ...task,
-    },
+    }),
     config: parsed.config,
     env,
     audit,

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
 import {
   apiFailure,
@@ -14,7 +14,12 @@ import {
   tools,
   view,
 } from './anthropic-script.ts';
+import { requireTool } from '../setup/require-tool.ts';
 import { calcRepo, clampTest, runOn } from './job-harness.ts';
+
+// Every test here runs the engine in the bubblewrap sandbox.
+const haveBwrap = await requireTool('bwrap');
+beforeEach((test) => test.skip(!haveBwrap, 'needs bubblewrap'));
 
 const PASSING = [
   "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",

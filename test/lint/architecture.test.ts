@@ -47,6 +47,15 @@ describe('architecture rules', () => {
     ['src/ports/example.ts', "import { git } from '../adapters/git/run-git.ts';", 'imports nothing but ports'],
     // compose ↛ faces
     ['src/compose/example.ts', "import { runAction } from '../action/runner.ts';", 'must not import entrypoints'],
+    // a face ↛ another face
+    ['src/action/example.ts', "import { x } from '../app/greenlight-app.ts';", 'must not import another face'],
+    ['src/app/example.ts', "import { x } from '../action/runner.ts';", 'must not import another face'],
+    ['src/demo/example.ts', "import { x } from '../cli/run-command.ts';", 'must not import another face'],
+    [
+      'src/action/comments/render-x.ts',
+      "import { x } from '../../app/comments/render-ack-comment.ts';",
+      'another face',
+    ],
     // core ↛ compose and faces
     ['src/core/example.ts', "import { runJob } from '../compose/run-job.ts';", 'must not import adapters'],
     ['src/core/example.ts', "import { runDemo } from '../demo/run-demo.ts';", 'must not import adapters'],
@@ -75,6 +84,7 @@ describe('architecture rules', () => {
     ['src/action/runtime-files.ts', "import { readFileSync } from 'node:fs';"],
     ['src/action/runner.ts', 'export const out = process.stdout;'],
     ['src/cli/commands/example.ts', "import { readFile } from 'node:fs/promises';"],
+    ['src/cli/commands/example.ts', "import { runDemo } from '../../demo/run-demo.ts';"],
     ['src/app/example.ts', "import { readRepoConfig } from '../core/config/read-repo-config.ts';"],
     ['src/demo/example.ts', "import type { Forge } from '../ports/forge.ts';"],
     ['src/compose/example.ts', "import { git } from '../adapters/git/run-git.ts';"],

@@ -11,6 +11,7 @@ import type {
   CheckRunInfo,
   CollaboratorPermission,
   CommentInfo,
+  IssueCommentInfo,
   CreatedPullRequest,
   FileContent,
   Forge,
@@ -185,6 +186,19 @@ export class OctokitForge implements Forge {
         })
       ).map(mapComment),
     );
+  }
+
+  async getIssueComment(commentId: number): Promise<IssueCommentInfo | null> {
+    const data = await this.#callOr(
+      null,
+      `read comment ${commentId}`,
+      'issues: read',
+      async () => (await this.#octokit.rest.issues.getComment({ ...this.repo, comment_id: commentId })).data,
+    );
+    if (data === null) return null;
+    // issue_url ends with /issues/<number> for issues and pull requests alike.
+    const issueNumber = Number(/\/issues\/(\d+)$/.exec(data.issue_url)?.[1] ?? Number.NaN);
+    return { ...mapComment(data), issueNumber };
   }
 
   async createComment(issueNumber: number, body: string): Promise<CommentInfo> {

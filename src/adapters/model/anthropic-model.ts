@@ -57,7 +57,8 @@ const DEFAULT_MAX_RETRIES = 2;
  *
  * @example
  * const model = createAnthropicModel({ model: 'claude-sonnet-4-5', apiKey: env.ANTHROPIC_API_KEY });
- * const response = await model.complete({ system, tools, messages, maxOutputTokens: 16_000 });
+ * // the engine decides where the cache breakpoints go; this adapter only translates them
+ * const response = await model.complete(placeCacheBreakpoints({ system, tools, messages, maxOutputTokens: 16_000 }));
  */
 export function createAnthropicModel(options: AnthropicModelOptions): Model {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;

@@ -4,30 +4,26 @@
  * system, then messages.
  */
 import type Anthropic from '@anthropic-ai/sdk';
+import { countCacheBreakpoints, MAX_CACHE_BREAKPOINTS } from '../../core/prompt/cache-breakpoints.ts';
 import type { ChatMessage, ContentBlock, ModelRequest, PromptBlock, ToolSpec } from '../../ports/model.ts';
 import { ModelError } from '../../ports/model-error.ts';
-
-/** The API accepts at most this many `cache_control` breakpoints per request. */
-export const MAX_CACHE_BREAKPOINTS = 4;
 
 const EPHEMERAL = { type: 'ephemeral' } as const;
 
 /**
  * Builds the streaming Messages API parameters for `request`.
  *
- * Cache breakpoints: one on the last tool (tools come first in the cached prefix, so
- * a system change does not invalidate them), one after every system block marked
- * `cache`, and one on the last message block when `cacheConversation` is set.
+ * Cache breakpoints are translated, not chosen (the engine places them:
+ * `src/core/prompt/cache-breakpoints.ts`): `cache_control` on the last tool when
+ * `cacheTools` is set, on every system block marked `cache`, and on the last message
+ * block when `cacheConversation` is set.
  */
 export function toAnthropicParams(request: ModelRequest, model: string): Anthropic.MessageStreamParams {
-  const breakpoints =
-    (request.tools.length > 0 ? 1 : 0) +
-    request.system.filter((block) => block.cache === true).length +
-    (request.cacheConversation === true && request.messages.length > 0 ? 1 : 0);
+  const breakpoints = countCacheBreakpoints(request);
   if (breakpoints > MAX_CACHE_BREAKPOINTS) {
     throw new ModelError(
       'other',
-      `The request has ${breakpoints} prompt-cache breakpoints; the Anthropic API accepts at most ${MAX_CACHE_BREAKPOINTS} (one is used by the tools). Mark fewer system blocks with cache.`,
+      `The request has ${breakpoints} prompt-cache breakpoints; the Anthropic API accepts at most ${MAX_CACHE_BREAKPOINTS}. Mark fewer blocks with cache.`,
     );
   }
 
@@ -37,7 +33,11 @@ export function toAnthropicParams(request: ModelRequest, model: string): Anthrop
     model,
     max_tokens: request.maxOutputTokens,
     ...(request.tools.length > 0
-      ? { tools: request.tools.map((tool, index) => toTool(tool, index === request.tools.length - 1)) }
+      ? {
+          tools: request.tools.map((tool, index) =>
+            toTool(tool, request.cacheTools === true && index === request.tools.length - 1),
+          ),
+        }
       : {}),
     ...(request.system.length > 0 ? { system: request.system.map(toSystemBlock) } : {}),
     messages: request.messages.map((message, index) =>

@@ -2,7 +2,7 @@
  * The App's acknowledgement: the comment that tells the requester, within a second of
  * their label or `/fix`, that greenlight is on it — dispatched to the repository's
  * workflow, or waiting for a slot under the fleet limits — with the run's checklist.
- * The workflow run itself reports its progress as it goes.
+ * The workflow run then edits the same comment into its progress (`progress_comment`).
  */
 import type { ProgressSnapshot, StepName } from '../../ports/progress.ts';
 import { renderProgressChecklist } from '../../core/report/render-progress.ts';
@@ -45,7 +45,7 @@ export function renderAckComment(input: AckInput): string {
     ? `Requested by @${input.requester}. Queued: ${status.reason}. This request is number ${status.position} in line; ` +
       `it is dispatched to the ${workflow} as soon as a slot frees, and this comment says so then.`
     : `Requested by @${input.requester}. ${status.kind === 'dispatched-from-queue' ? 'A slot freed up: the' : 'The'} greenlight App dispatched ` +
-      `this request to the ${workflow}; the run reports its progress on this thread as it goes.`;
+      `this request to the ${workflow}; the run shows its progress in this comment as it goes.`;
   const understand: ProgressSnapshot['steps'][StepName] = queued
     ? { state: 'pending', detail: `queued (${status.position} in line)` }
     : { state: 'running', detail: `dispatched to ${fileName(input.workflowFile)}` };

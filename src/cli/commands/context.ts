@@ -10,10 +10,11 @@ import { assembleRepoContext } from '../../compose/assemble-repo-context.ts';
 import { ConfigError } from '../../core/config/config-error.ts';
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config.ts';
-import { renderContextForPrompt } from '../../core/context/render-context-for-prompt.ts';
+import { renderContextForPrompt } from '../../core/prompt/render-context-for-prompt.ts';
 import { renderContextReport } from '../../core/context/render-context-report.ts';
 import { taskFromIssueFile } from '../../core/context/task-from-issue-file.ts';
 import { GreenlightError } from '../../ports/errors.ts';
+import { sanitizeUntrustedText } from '../../core/text/sanitize-untrusted-text.ts';
 import type { CliCommand } from '../command.ts';
 
 const MIN_BUDGET = 500;
@@ -111,7 +112,8 @@ export const contextCommand: CliCommand = {
     const { context, tests } = parsed.config;
 
     const base = stringOption(args.values.base);
-    const pack = await assembleRepoContext(root, task, {
+    // The task is untrusted like any issue: sanitized once, here (docs/security.md §6).
+    const pack = await assembleRepoContext(root, sanitizeUntrustedText(task), {
       budgetTokens: budget ?? context.maxTokens,
       maxFileBytes: context.maxFileBytes,
       exclude: context.exclude,

@@ -1,6 +1,6 @@
 /**
  * `greenlight demo [--replay AUDIT.jsonl [--repo DIR]] [--keep DIR] [--json]
- * [--sandbox none]`: the whole pipeline on the shipped example repository (or a
+ * [--sandbox auto|bwrap|none]`: the whole pipeline on the shipped example repository (or a
  * recorded run of the user's own), with the model's answers replayed. Wiring only: the
  * flows are `runDemo` and `replayAuditLog` (src/demo), the words `replayLabel` and
  * `renderDemoSummary`.
@@ -12,28 +12,30 @@ import { demoSummaryJson } from '../../demo/demo-summary-json.ts';
 import { replayAuditLog } from '../../demo/replay-audit-log.ts';
 import { replayLabel, type ReplaySource } from '../../demo/replay-label.ts';
 import { renderDemoSummary } from '../../demo/render-demo-summary.ts';
-import { runDemo } from '../../demo/run-demo.ts';
+import { runDemo, type DemoSandbox, type DemoSandboxChoice } from '../../demo/run-demo.ts';
 import type { ReplayRun } from '../../compose/run-replay.ts';
 import type { CliCommand, CliIo, ParsedArgs } from '../command.ts';
 import { createTerminalProgress } from '../progress/terminal-progress.ts';
 
 const string = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function readSandbox(args: ParsedArgs): boolean {
-  const sandbox = string(args.values.sandbox);
-  if (sandbox === undefined || sandbox === 'bwrap') return false;
-  if (sandbox === 'none') return true;
-  throw new GreenlightError('usage', `--sandbox must be bwrap (the default) or none, got "${sandbox}"`);
+function readSandbox(args: ParsedArgs): DemoSandboxChoice {
+  const sandbox = string(args.values.sandbox) ?? 'auto';
+  if (sandbox === 'auto' || sandbox === 'bwrap' || sandbox === 'none') return sandbox;
+  throw new GreenlightError('usage', `--sandbox must be auto (the default), bwrap or none, got "${sandbox}"`);
 }
 
-function print(io: CliIo, json: boolean, run: ReplayRun, source: ReplaySource, sandboxNone: boolean): number {
+function print(io: CliIo, json: boolean, run: ReplayRun, source: ReplaySource, sandbox: DemoSandbox | null): number {
+  // Said again at the end, where a reader of the result looks (stderr beside JSON).
+  const warning = sandbox === null ? null : renderSandboxWarning(sandbox);
   if (json) {
-    io.out(JSON.stringify(demoSummaryJson(run, source), null, 2));
+    io.out(JSON.stringify({ ...demoSummaryJson(run, source), ...(sandbox === null ? {} : { sandbox }) }, null, 2));
+    if (warning !== null) io.err(warning);
   } else {
     io.out(['## Progress checklist', '', run.checklist].join('\n'));
     io.out(run.local.job.reportMarkdown);
     io.out(renderDemoSummary(run, source).join('\n'));
-    if (sandboxNone) io.out(renderSandboxWarning());
+    if (warning !== null) io.out(warning);
   }
   return run.divergences.length === 0 ? 0 : 1;
 }
@@ -42,7 +44,7 @@ export const demoCommand: CliCommand = {
   name: 'demo',
   summary: 'see the whole pipeline work on an example repository, no API key needed (model answers replayed)',
   usage: [
-    'Usage: greenlight demo [--keep DIR] [--json] [--sandbox none]',
+    'Usage: greenlight demo [--keep DIR] [--json] [--sandbox auto|bwrap|none]',
     '       greenlight demo --replay AUDIT.jsonl [--repo DIR] [--keep DIR] [--json]',
     '',
     "Without --replay: copies greenlight's example repository (examples/demo-repo) to a",
@@ -50,7 +52,9 @@ export const demoCommand: CliCommand = {
     'baseline tests, the generate → test → fix loop with a real failing first attempt,',
     "verification, risk tier, report. The model's answers are replayed from a recorded,",
     'scripted transcript (examples/demo-repo.transcript.jsonl): no API key, no network.',
-    'The test runs are real and sandboxed (bubblewrap). The result is left on a branch.',
+    'The test runs are real and sandboxed by bubblewrap where it works; elsewhere the demo',
+    'runs its own example without isolation and says so at the start and the end. The',
+    'result is left on a branch.',
     '',
     'With --replay: replays a real run from its audit log (the .jsonl that greenlight run',
     "or the Action wrote) to show what happened. It needs the run's base commit: the",
@@ -64,15 +68,17 @@ export const demoCommand: CliCommand = {
     "  --repo DIR      with --replay: the checkout that has the run's base commit",
     '  --keep DIR      work in DIR (new or empty) instead of a temp dir',
     '  --json          print a JSON summary (with the report) instead of text',
-    "  --sandbox none  demo only: run the example's tests WITHOUT isolation when",
-    '                  bubblewrap does not work here (a loud warning is printed)',
+    '  --sandbox MODE  demo only: auto (default) uses bubblewrap when it works here and',
+    "                  otherwise runs the example's tests without isolation, with a",
+    '                  notice; bwrap stops when bubblewrap does not work; none never',
+    '                  isolates (a loud warning is printed)',
     '',
     'Progress and the replay notice go to stderr; the progress checklist, the report (the',
     'pull-request body) and the summary go to stdout.',
     '',
     'Exit codes: 0 the replay matched the recording, 1 it did not (see DIVERGED),',
-    '2 cannot start or the replay stopped (bubblewrap missing, bad audit log, base',
-    'commit not found, replay diverged), 3 internal error.',
+    '2 cannot start or the replay stopped (no sandbox for --sandbox bwrap or a replay,',
+    'bad audit log, base commit not found, replay diverged), 3 internal error.',
   ].join('\n'),
   options: {
     replay: { type: 'string' },
@@ -95,21 +101,21 @@ export const demoCommand: CliCommand = {
           'usage',
           '--repo goes with --replay: the demo makes its own repository (see greenlight demo --help)',
         );
-      const sandboxNone = readSandbox(args);
-      if (sandboxNone) io.err(renderSandboxWarning());
       let source: ReplaySource | undefined;
       const run = await runDemo({
-        sandboxNone,
+        sandbox: readSandbox(args),
         env: io.env,
         progress,
         onAuditLog,
         ...(keepDir === undefined ? {} : { keepDir }),
-        onReady: ({ dir, plan, transcript }) => {
+        onReady: ({ dir, plan, transcript, sandbox }) => {
           source = { kind: 'demo', transcript, dir };
+          const warning = renderSandboxWarning(sandbox);
+          if (warning !== null) io.err(warning);
           io.err(replayLabel(plan, source).join('\n'));
         },
       });
-      return print(io, json, run, source ?? { kind: 'demo', transcript: run.transcript, dir: run.dir }, sandboxNone);
+      return print(io, json, run, source ?? { kind: 'demo', transcript: run.transcript, dir: run.dir }, run.sandbox);
     }
     if (args.values.sandbox !== undefined) {
       throw new GreenlightError(
@@ -131,6 +137,6 @@ export const demoCommand: CliCommand = {
         io.err(replayLabel(plan, source).join('\n'));
       },
     });
-    return print(io, json, run, source ?? { kind: 'audit', auditPath, checkout: run.source, dir: run.dir }, false);
+    return print(io, json, run, source ?? { kind: 'audit', auditPath, checkout: run.source, dir: run.dir }, null);
   },
 };

@@ -2,7 +2,7 @@
  * Reads a task (issue or PR text, `/fix` instructions, failing-test messages) for the
  * things that point at code: paths, identifiers, dotted names, stack-trace frames,
  * error messages and quoted code; and turns the rest into weighted search terms.
- * Call it on sanitized text (assembleContext does).
+ * Call it on sanitized text (assembleContext takes only `SanitizedText`).
  */
 import { splitWords } from './split-words.ts';
 import { STOPWORDS } from './stopwords.ts';

@@ -7,14 +7,14 @@
  * at most 10% (≤ 1,500), the rest goes to files, best first (see fit-budget.ts).
  */
 import { countTokens } from '../text/count-tokens.ts';
-import { sanitizeUntrustedText } from '../text/sanitize-untrusted-text.ts';
+import type { SanitizedText } from '../text/sanitized-text.ts';
 import { analyzeTask } from './analyze-task.ts';
 import { buildRepoMap } from './build-repo-map.ts';
 import { detectConventions } from './detect-conventions.ts';
 import { fitBudget } from './fit-budget.ts';
 import { indexCache } from './index-cache.ts';
 import { rankFiles } from './rank-files.ts';
-import { renderContextForPrompt, renderConventions } from './render-context-for-prompt.ts';
+import { renderContextForPrompt, renderConventions } from '../prompt/render-context-for-prompt.ts';
 import type { ContextPack, RecentChange, RepoIndex, SkipReason } from './types.ts';
 
 export interface AssembleOptions {
@@ -34,14 +34,17 @@ const MAP_FOCUS = 12;
 const MAP_SLACK = 60;
 
 /**
+ * `task` is sanitized text (`SanitizedText`), so instructions hidden in an issue cannot
+ * steer which files the model sees.
+ *
  * @example
- * const pack = assembleContext(index, 'closeLedger returns NaN for refunds', { budgetTokens: 20_000 });
+ * const pack = assembleContext(index, taskText(task), { budgetTokens: 20_000 });
  * pack.items[0].path // 'src/billing/ledger.ts'
  */
-export function assembleContext(index: RepoIndex, task: string, options: AssembleOptions): ContextPack {
+export function assembleContext(index: RepoIndex, task: SanitizedText, options: AssembleOptions): ContextPack {
   const budget = Math.max(0, Math.floor(options.budgetTokens));
   const cache = indexCache(index);
-  const analysis = analyzeTask(sanitizeUntrustedText(task));
+  const analysis = analyzeTask(task);
   const ranking = rankFiles(index, analysis, options.recentChanges ?? []);
   const rankedPaths = ranking.files.map((f) => f.path);
 

@@ -60,6 +60,13 @@ export class MemoryFleetStore<T> implements FleetStore<T> {
     return structuredClone(this.#get(repo.toLowerCase()));
   }
 
+  /** Requests waiting in every repository. */
+  get queuedCount(): number {
+    let count = 0;
+    for (const fleet of this.#repos.values()) count += fleet.queue.length;
+    return count;
+  }
+
   /** Repositories currently tracked. */
   get size(): number {
     return this.#repos.size;

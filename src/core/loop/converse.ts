@@ -6,6 +6,8 @@
 import type { ContentBlock, ModelRequest, ModelResponse, ToolResultBlock } from '../../ports/model.ts';
 import { addUsage } from '../cost/add-usage.ts';
 import { isGreenlightError } from '../../ports/errors.ts';
+import { placeCacheBreakpoints } from '../prompt/cache-breakpoints.ts';
+import { CONTINUE_AFTER_CUT } from '../prompt/render-feedback.ts';
 import { checkCallBudget, worstCaseCallCost } from './budget-guard.ts';
 import { dispatchToolCall, type DispatchCounters } from './dispatch-tool-call.ts';
 import type { StopReason } from './loop-outcome.ts';
@@ -17,8 +19,6 @@ export type TurnEnd =
   | { kind: 'stopped'; reason: StopReason; modelCalls: number; toolCalls: number }
   | { kind: 'refused'; reason: string; modelCalls: number; toolCalls: number };
 
-const CONTINUE_AFTER_CUT = 'Your reply was cut off by the output limit. Continue exactly where you stopped.';
-
 export async function converse(s: LoopSession): Promise<TurnEnd> {
   const maxOutputTokens = s.request.config.model.maxOutputTokens;
   const counters: DispatchCounters = { runTests: 0 };
@@ -26,12 +26,12 @@ export async function converse(s: LoopSession): Promise<TurnEnd> {
   let toolCalls = 0;
   for (;;) {
     if (modelCalls >= s.limits.maxModelCallsPerIteration) return { kind: 'call-limit', modelCalls, toolCalls };
-    const request: ModelRequest = {
-      system: s.system as ModelRequest['system'],
-      tools: s.tools as ModelRequest['tools'],
+    const request = placeCacheBreakpoints({
+      system: [...s.prefix.system],
+      tools: [...s.prefix.tools],
       messages: [...s.messages],
       maxOutputTokens,
-    };
+    });
     const estimatedInputTokens = estimateInput(s, request);
     const stop = checkCallBudget(
       s.request.config.budgets,

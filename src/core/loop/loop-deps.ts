@@ -40,7 +40,7 @@ export interface LoopDeps {
   /** Per-test comparison with the baseline; defaults to core/testing's `compareToBaseline`. */
   compare?: (baseline: TestReport, current: TestReport) => BaselineComparison;
   /**
-   * Compact test report for the model; defaults to core/testing's `renderReportForModel`.
+   * Compact test report for the model; defaults to core/prompt's `renderReportForModel`.
    * Pre-existing failures are taken out before and named after it by the loop.
    */
   renderReport?: (report: TestReport, budgetChars: number) => string;

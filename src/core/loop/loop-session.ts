@@ -3,10 +3,11 @@
  * the suite with time and audit accounting, progress updates). One session per
  * `runLoop` call; nothing here outlives it.
  */
-import type { ChatMessage, ContentBlock, ModelUsage, PromptBlock, ToolSpec } from '../../ports/model.ts';
+import type { ChatMessage, ContentBlock, ModelUsage } from '../../ports/model.ts';
 import type { ProgressSnapshot, StepName, StepState } from '../../ports/progress.ts';
 import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
 import { totalTokens } from '../cost/add-usage.ts';
+import type { CachedPrefix } from '../prompt/cached-prefix.ts';
 import { checkTimeBudget } from './budget-guard.ts';
 import { compareToBaseline, type BaselineComparison } from '../testing/compare-to-baseline.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
@@ -14,7 +15,7 @@ import { estimateTokens } from './estimate-tokens.ts';
 import type { LoopDeps } from './loop-deps.ts';
 import type { IterationRecord, StopReason, TurnRecord, VerificationSummary } from './loop-outcome.ts';
 import { DEFAULT_LOOP_LIMITS, type LoopLimits, type LoopRequest } from './loop-request.ts';
-import { renderWithPreExisting } from './render-with-pre-existing.ts';
+import { renderWithPreExisting } from '../prompt/render-with-pre-existing.ts';
 
 /** A validated state the run can return to. */
 export interface BestState {
@@ -34,8 +35,7 @@ export interface LoopSession {
   readonly limits: LoopLimits;
   readonly startMs: number;
   /** The cached prefix, frozen: identical bytes on every call. */
-  readonly system: readonly PromptBlock[];
-  readonly tools: readonly ToolSpec[];
+  readonly prefix: CachedPrefix;
   readonly messages: ChatMessage[];
   baseline: TestReport | null;
   baseCheckpoint: string;
@@ -66,12 +66,7 @@ export interface LoopSession {
   lastTests: ProgressSnapshot['tests'];
 }
 
-export function createSession(
-  request: LoopRequest,
-  deps: LoopDeps,
-  system: PromptBlock[],
-  tools: ToolSpec[],
-): LoopSession {
+export function createSession(request: LoopRequest, deps: LoopDeps, prefix: CachedPrefix): LoopSession {
   const steps = Object.fromEntries(
     (['understand', 'context', 'baseline', 'iterations', 'verify', 'publish'] as const).map((name) => [
       name,
@@ -85,8 +80,7 @@ export function createSession(
     deps,
     limits: { ...DEFAULT_LOOP_LIMITS, ...request.limits },
     startMs: deps.clock.now(),
-    system: Object.freeze(system.map((b) => Object.freeze({ ...b }))),
-    tools: Object.freeze(tools.map((t) => Object.freeze({ ...t }))),
+    prefix,
     messages: [],
     baseline: null,
     baseCheckpoint: '',

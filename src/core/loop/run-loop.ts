@@ -1,12 +1,14 @@
 /**
- * The generate → test → fix → verify loop (DESIGN.md "The job, step by step", 3–6):
- * baseline, then rounds of one model turn plus the engine's own validation, until a
- * change passes verification or a budget stops the run. The outcome is a value with
- * the full accounting; on a stop, the best state reached is what stays in the tree.
+ * The generate → test → fix → verify loop, step 3 of
+ * docs/architecture.md "A job, from request to pull request": baseline, then rounds of
+ * one model turn plus the engine's own validation, until a change passes verification
+ * or a budget stops the run. The outcome is a value with the full accounting; on a
+ * stop, the best state reached is what stays in the tree.
  */
-import type { PromptBlock } from '../../ports/model.ts';
 import type { TestReport } from '../../ports/test-runner.ts';
-import { renderTaskForPrompt } from '../task/render-task-for-prompt.ts';
+import { buildCachedPrefix } from '../prompt/cached-prefix.ts';
+import { renderFirstTurn } from '../prompt/first-turn.ts';
+import { renderFeedback, type Feedback } from '../prompt/render-feedback.ts';
 import { converse } from './converse.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { scoreReport } from './judge-report.ts';
@@ -26,9 +28,7 @@ import {
   totalTokens,
   type LoopSession,
 } from './loop-session.ts';
-import { renderFeedback, type Feedback } from './render-feedback.ts';
 import { RUN_TESTS_TOOL, runTestsSpec } from './run-tests-tool.ts';
-import { buildSystemPrompt } from './system-prompt.ts';
 import { validateChange, type Validation } from './validate-change.ts';
 import { verifyChange } from './verify-change.ts';
 
@@ -40,7 +40,14 @@ import { verifyChange } from './verify-change.ts';
  * if (outcome.kind === 'succeeded') console.log(outcome.diff);
  */
 export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<LoopOutcome> {
-  const s = createSession(request, deps, promptPrefix(request, deps), [...deps.tools.specs, runTestsSpec]);
+  const prefix = buildCachedPrefix({
+    mode: request.task.mode,
+    testCommand: deps.tests.command,
+    runTestsTool: RUN_TESTS_TOOL,
+    contextText: request.contextText,
+    tools: [...deps.tools.specs, runTestsSpec],
+  });
+  const s = createSession(request, deps, prefix);
   const { task, config } = request;
   deps.audit.write({
     kind: 'run-start',
@@ -67,7 +74,13 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
   };
   s.lastValidatedDiff = s.baseDiff;
   setStep(s, 'baseline', 'done', describeBaseline(baseline));
-  pushUser(s, [{ type: 'text', text: firstTurn(s, baseline) }]);
+  const firstTurn = renderFirstTurn({
+    task,
+    baseline,
+    mustFixBaselineFailures: request.mustFixBaselineFailures === true,
+    renderReport: (report) => renderForModel(s, report),
+  });
+  pushUser(s, [{ type: 'text', text: firstTurn }]);
 
   const max = config.budgets.maxIterations;
   let consecutiveTampering = 0;
@@ -144,29 +157,6 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     { code: 'iteration-budget', message: `All ${max} rounds were used without a change that passes verification.` },
     { validate: false },
   );
-}
-
-/** System prompt, then the repository context; the cache breakpoint closes the prefix. */
-function promptPrefix(request: LoopRequest, deps: LoopDeps): PromptBlock[] {
-  const system = buildSystemPrompt(request.task.mode, deps.tests.command, RUN_TESTS_TOOL);
-  if (request.contextText === '') return [{ text: system, cache: true }];
-  return [{ text: system }, { text: request.contextText, cache: true }];
-}
-
-function firstTurn(s: LoopSession, baseline: TestReport): string {
-  const parts = [renderTaskForPrompt(s.request.task), ''];
-  const failing = baseline.tests.filter((t) => t.status === 'failed' || t.status === 'errored');
-  if (baseline.crashed || (!baseline.structured && baseline.exitCode !== 0) || failing.length > 0) {
-    parts.push(
-      s.request.mustFixBaselineFailures === true
-        ? 'Before any change, the test suite reports these failures; they must pass when you are done:'
-        : 'Before any change, the test suite already reports these failures. They are not yours to fix and will not be held against you:',
-    );
-    parts.push(renderForModel(s, baseline));
-  } else {
-    parts.push(`Before any change, the test suite passes (${baseline.totals.passed} tests).`);
-  }
-  return parts.join('\n');
 }
 
 function record(log: IterationRecord, v: Validation): void {

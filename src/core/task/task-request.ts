@@ -1,21 +1,24 @@
 /**
- * What a run was asked to do, as a value. Built by the entrypoints (an issue, a `/fix`
- * comment, `greenlight run --task`) after sanitizing; the loop and the reports read it.
- * Every text field is untrusted: it reaches the model only as quoted data
- * (see `renderTaskForPrompt`) and never a shell.
+ * What a run was asked to do, as a value. Every text field is untrusted and already
+ * sanitized: the type says so (`SanitizedText`), and only the builders make one from
+ * event or command-line text — `createTaskRequest` (the CLI's `--task` and
+ * `--issue-file`, the demo, replays) and `buildTaskRequest` (the Action, also when the
+ * App dispatched it). The text reaches the model only as quoted data
+ * (`src/core/prompt/render-task-for-prompt.ts`) and never a shell (docs/security.md §6, §7).
  */
+import type { SanitizedText } from '../text/sanitized-text.ts';
 
 export type TaskMode = 'generate' | 'fix';
 
 export interface TaskRequest {
   /** `generate` implements an issue (tests or boilerplate); `fix` works on a pull request. */
   mode: TaskMode;
-  /** Issue or pull-request title, or the CLI's `--task` text (sanitized, untrusted). */
-  title: string;
-  /** Issue / PR body and comments from users with write access (sanitized, untrusted). */
-  body: string;
+  /** Issue or pull-request title, or the CLI's `--task` text. */
+  title: SanitizedText;
+  /** Issue / PR body and comments from users with write access. */
+  body: SanitizedText;
   /** For `fix`: the text after the fix command; absent means "make the failing tests pass". */
-  instruction?: string;
+  instruction?: SanitizedText;
   /** The issue the change implements; the report says `Closes #n`. */
   issueNumber?: number;
   /** For `fix`: the pull request being fixed. */

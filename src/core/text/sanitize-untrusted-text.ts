@@ -1,6 +1,8 @@
 /**
  * Sanitizing of untrusted text (issue and PR titles, bodies, comments) before it is
- * analysed or shown to the model — docs/security.md §6.
+ * analysed or shown to the model — docs/security.md §6. It runs once per text, where the
+ * task request is built; the result is branded `SanitizedText`, the only type the prompt
+ * renderers accept.
  *
  * The rule: the model gets what a human reading the rendered issue sees, and nothing
  * a human cannot see. Decided case by case:
@@ -19,6 +21,8 @@
  *
  * Line endings become `\n`. The function is idempotent.
  */
+
+import type { SanitizedText } from './sanitized-text.ts';
 
 /** How many of each kind of hidden content `sanitizeUntrustedTextReport` removed. */
 export interface SanitizeRemovals {
@@ -148,12 +152,12 @@ const HIDING_STYLE =
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Removes everything a reader of the rendered text cannot see; see the table above. */
-export function sanitizeUntrustedText(text: string): string {
+export function sanitizeUntrustedText(text: string): SanitizedText {
   return sanitizeUntrustedTextReport(text).text;
 }
 
 /** `sanitizeUntrustedText`, plus counts of what was removed (for the audit log). */
-export function sanitizeUntrustedTextReport(text: string): { text: string; removals: SanitizeRemovals } {
+export function sanitizeUntrustedTextReport(text: string): { text: SanitizedText; removals: SanitizeRemovals } {
   const removals: SanitizeRemovals = {
     htmlComments: 0,
     invisibleCharacters: 0,
@@ -177,7 +181,8 @@ export function sanitizeUntrustedTextReport(text: string): { text: string; remov
     }
   }
   out += cleanProse(prose, removals);
-  return { text: out, removals };
+  // The one place untrusted text becomes SanitizedText.
+  return { text: out as SanitizedText, removals };
 }
 
 interface Segment {

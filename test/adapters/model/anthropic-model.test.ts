@@ -22,6 +22,7 @@ const request: ModelRequest = {
   ],
   messages: [{ role: 'user', content: [{ type: 'text', text: 'Add tests for add().' }] }],
   maxOutputTokens: 4096,
+  cacheTools: true,
 };
 
 function model(extra: Partial<Parameters<typeof createAnthropicModel>[0]> = {}) {
@@ -133,6 +134,20 @@ describe('createAnthropicModel', () => {
     expect(body.tools).toEqual([
       { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool', cache_control: { type: 'ephemeral' } },
     ]);
+  });
+
+  it('places no breakpoint of its own: a request without marks gets no cache_control', async () => {
+    let body: unknown;
+    nock(API)
+      .post('/v1/messages', (sent) => {
+        body = sent;
+        return true;
+      })
+      .reply(200, messageStream({ content: [{ type: 'text', text: 'ok' }], stopReason: 'end_turn' }), SSE_HEADERS);
+
+    await model().complete({ ...request, system: [{ text: 'You are greenlight.' }], cacheTools: false });
+
+    expect(JSON.stringify(body)).not.toContain('cache_control');
   });
 
   it('runs a 2-turn tool-use conversation and maps content, stop reasons and usage', async () => {

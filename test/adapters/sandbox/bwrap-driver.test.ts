@@ -7,6 +7,7 @@ import { createBwrapSandbox, ROOT_WARNING } from '../../../src/adapters/sandbox/
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
 import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { Sandbox } from '../../../src/ports/sandbox.ts';
+import { requireTool } from '../../setup/require-tool.ts';
 
 let root: string;
 let workspace: string;
@@ -40,7 +41,7 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe('the bwrap driver', () => {
+describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('the bwrap driver', () => {
   it('reports itself, with network isolation and enforced memory', () => {
     expect(sandbox.info.driver).toBe('bwrap');
     expect(sandbox.info.networkIsolation).toBe(true);

@@ -6,6 +6,9 @@ import { createNoneSandbox, NONE_DRIVER_WARNING } from '../../../src/adapters/sa
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
 import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { Sandbox } from '../../../src/ports/sandbox.ts';
+import { requireTool } from '../../setup/require-tool.ts';
+
+const havePython3 = await requireTool('python3');
 
 let workspace: string;
 let sandbox: Sandbox;
@@ -77,7 +80,7 @@ describe('the none driver', () => {
     expect(result).toMatchObject({ timedOut: true, limitHit: 'time', exitCode: null });
   });
 
-  it('applies the memory rlimit', async () => {
+  it.runIf(havePython3)('applies the memory rlimit', async () => {
     const result = await sandbox.run(['python3', '-c', 'b = bytearray(10 * 1024 ** 3)'], {
       cwd: workspace,
       memoryMb: 256,

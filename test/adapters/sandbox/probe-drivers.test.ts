@@ -1,9 +1,18 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { probeBwrap, probeSystemd } from '../../../src/adapters/sandbox/probe-drivers.ts';
 import type { SystemdProbeHost } from '../../../src/adapters/sandbox/probe-drivers.ts';
 import { runProcess } from '../../../src/adapters/sandbox/run-process.ts';
 import type { ProcessResult, ProcessRunner } from '../../../src/adapters/sandbox/run-process.ts';
+import { pathWithout } from '../../setup/path-without.ts';
+
+// A bwrap for the probes whose runner is faked: found on PATH, never run.
+const fakeBin = mkdtempSync(join(tmpdir(), 'greenlight-probe-bin-'));
+writeFileSync(join(fakeBin, 'bwrap'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+afterAll(() => rmSync(fakeBin, { recursive: true, force: true }));
+const withFakeBwrap = { PATH: `${fakeBin}:${process.env.PATH ?? ''}` };
 
 const result = (exitCode: number, stdout = '', stderr = ''): ProcessResult => ({
   exitCode,
@@ -16,8 +25,12 @@ const result = (exitCode: number, stdout = '', stderr = ''): ProcessResult => ({
 });
 
 describe('probeBwrap', () => {
-  it('succeeds with the real bwrap here', async () => {
-    expect(await probeBwrap(runProcess, process.env)).toEqual({ ok: true });
+  // Its success with the real bwrap is what requireTool('bwrap') checks before every suite that needs it.
+  it('says bwrap is not installed, and how to install it, when PATH has none', async () => {
+    expect(await probeBwrap(runProcess, { PATH: pathWithout(['bwrap']) })).toEqual({
+      ok: false,
+      reason: 'bwrap is not installed (apt-get install bubblewrap)',
+    });
   });
 
   it('probes with the isolation the driver uses', async () => {
@@ -26,7 +39,8 @@ describe('probeBwrap', () => {
       seen.push([...argv]);
       return result(0);
     };
-    expect(await probeBwrap(runner, process.env)).toEqual({ ok: true });
+    expect(await probeBwrap(runner, withFakeBwrap)).toEqual({ ok: true });
+    expect(seen[0]?.[0]).toBe(join(fakeBin, 'bwrap'));
     expect(seen[0]).toEqual(
       expect.arrayContaining([
         '--unshare-all',
@@ -41,7 +55,7 @@ describe('probeBwrap', () => {
 
   it('explains a namespace failure with the Ubuntu 24.04 sysctl', async () => {
     const runner: ProcessRunner = async () => result(1, '', 'bwrap: setting up uid map: Permission denied\n');
-    const probe = await probeBwrap(runner, process.env);
+    const probe = await probeBwrap(runner, withFakeBwrap);
     expect(probe.ok).toBe(false);
     expect(!probe.ok && probe.reason).toContain('kernel.apparmor_restrict_unprivileged_userns=0');
   });

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../src/adapters/sandbox/create-sandbox.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
+import { requireTool } from '../../setup/require-tool.ts';
 import { createProject, parentEnv, runnerFor, type Project, type RunnerFixture } from './project.ts';
 
 // Under bwrap the child has a private /tmp and only the workspace is writable: the
 // report goes to .greenlight-tmp/ inside the workspace and is removed afterwards.
-describe('test runner under the bwrap sandbox', () => {
+describe.runIf(await requireTool('bwrap'))('test runner under the bwrap sandbox', () => {
   let project: Project;
   let fixture: RunnerFixture;
 

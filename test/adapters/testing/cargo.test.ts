@@ -1,16 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../../setup/require-tool.ts';
 import { createProject, runnerFor, stable, type Project, type RunnerFixture } from './project.ts';
 
 // cargo is usually a rustup proxy that finds its toolchain through RUSTUP_HOME/CARGO_HOME
 // (default: under HOME, which the sandbox replaces), so the test passes them by name.
 const rustupHome = process.env.RUSTUP_HOME ?? join(homedir(), '.rustup');
 const cargoHome = process.env.CARGO_HOME ?? join(homedir(), '.cargo');
-const haveCargo = existsSync(join(cargoHome, 'bin', 'cargo')) || existsSync('/usr/bin/cargo');
 
-describe.runIf(haveCargo)('cargo adapter (real crate)', () => {
+describe.runIf(await requireTool('cargo'))('cargo adapter (real crate)', () => {
   let project: Project;
   let fixture: RunnerFixture;
   let target: string;

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../../setup/require-tool.ts';
 import { createProject, runnerFor, stable, type Project, type RunnerFixture } from './project.ts';
 
 const PYTEST = '/usr/bin/python3 -m pytest';
 
-describe('pytest adapter (real project)', () => {
+describe.runIf(await requireTool('pytest'))('pytest adapter (real project)', () => {
   let project: Project;
   let fixture: RunnerFixture;
 

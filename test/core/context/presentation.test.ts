@@ -5,6 +5,7 @@ import { detectConventions } from '../../../src/core/context/detect-conventions.
 import { renderContextReport } from '../../../src/core/context/render-context-report.ts';
 import { taskFromIssueFile } from '../../../src/core/context/task-from-issue-file.ts';
 import { isGreenlightError } from '../../../src/ports/errors.ts';
+import { sanitizeUntrustedText } from '../../../src/core/text/sanitize-untrusted-text.ts';
 import { FIXTURE_REPO } from './fixture-repo.ts';
 import { makeIndex } from './make-index.ts';
 
@@ -121,7 +122,7 @@ describe('detectConventions', () => {
 
 describe('renderContextReport', () => {
   it('says so when nothing matched', () => {
-    const pack = assembleContext(makeIndex(FIXTURE_REPO), 'qwertyuiop', { budgetTokens: 2_000 });
+    const pack = assembleContext(makeIndex(FIXTURE_REPO), sanitizeUntrustedText('qwertyuiop'), { budgetTokens: 2_000 });
     expect(renderContextReport(pack, 'qwertyuiop')).toContain('No file matched the task.');
   });
 
@@ -130,7 +131,7 @@ describe('renderContextReport', () => {
       'src/a.ts': `${Array.from({ length: 3_000 }, (_, k) => `export const value${k} = ${k};`).join('\n')}\nexport function needle(): number { return 1; }\n`,
     };
     const report = renderContextReport(
-      assembleContext(makeIndex(big), 'needle is broken', { budgetTokens: 1_000 }),
+      assembleContext(makeIndex(big), sanitizeUntrustedText('needle is broken'), { budgetTokens: 1_000 }),
       'needle is broken',
     );
     expect(report).toMatch(/ {3}1 {2}src\/a\.ts +excerpt/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderReportForModel } from '../../../src/core/testing/render-report-for-model.ts';
-import { report, testCase } from './report-builders.ts';
+import { renderReportForModel } from '../../../src/core/prompt/render-report-for-model.ts';
+import { report, testCase } from '../testing/report-builders.ts';
 
 const crashOfOtherFile = testCase('src/other.test.ts::(file)', 'errored', {
   message: "Cannot find module './gone'",

@@ -1,5 +1,5 @@
 import type { TestReport } from '../../ports/test-runner.ts';
-import { renderReportForModel } from '../testing/render-report-for-model.ts';
+import { renderReportForModel } from './render-report-for-model.ts';
 
 /** Renders a report within a character budget (the runner module's `renderReportForModel` by default). */
 export type ReportRenderer = (report: TestReport, budgetChars: number) => string;

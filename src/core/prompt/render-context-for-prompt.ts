@@ -3,8 +3,8 @@
  * always renders to the same string (no clock, no randomness, no locale), because it
  * sits in the cached prompt prefix and one changed byte invalidates the cache.
  */
-import { fenceFor, renderItem } from './render-item.ts';
-import type { Conventions, ContextPack } from './types.ts';
+import { fenceFor, renderItem } from '../context/render-item.ts';
+import type { Conventions, ContextPack } from '../context/types.ts';
 
 export function renderContextForPrompt(pack: Pick<ContextPack, 'items' | 'map' | 'conventions'>): string {
   const parts: string[] = [

@@ -1,14 +1,15 @@
-import { quoteUntrustedText } from '../text/quote-untrusted-text.ts';
-import type { TaskRequest } from './task-request.ts';
+/**
+ * The task as QUOTED DATA for the first user turn (docs/security.md §6): one line of
+ * framing written by the engine, then each untrusted field — sanitized when the task
+ * request was built (`SanitizedText`) — fenced by `quoteUntrustedText`, so that it reads
+ * as a description of the work, never as instructions that override the rules.
+ */
+import type { TaskRequest } from '../task/task-request.ts';
+import { quoteUntrustedText } from './quote-untrusted-text.ts';
 
 /**
- * Render the task as QUOTED DATA for the first user turn (SECURITY.md 6): one line of
- * framing written by the engine, then each untrusted field sanitized and fenced by
- * `quoteUntrustedText`, so that it reads as a description of the work, never as
- * instructions that override the rules.
- *
  * @example
- * renderTaskForPrompt({ mode: 'generate', title: 'Add tests for parseDate', body: '…', baseSha })
+ * renderTaskForPrompt(createTaskRequest({ mode: 'generate', title: 'Add tests for parseDate', body: '…', baseSha }))
  */
 export function renderTaskForPrompt(task: TaskRequest): string {
   const parts: string[] = [

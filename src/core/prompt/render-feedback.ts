@@ -1,8 +1,13 @@
 /**
- * The user turn that starts the next iteration: what the engine found, in a few lines,
- * with the compact test report. It goes after the cached prefix, so it may vary freely.
+ * The user turns the engine writes after the first: the feedback that starts the next
+ * round (what the engine found, in a few lines, with the compact test report), and the
+ * nudge after a reply the output limit cut off. They go after the cached prefix, so they
+ * may vary freely.
  */
-import type { TamperFinding } from './detect-test-tampering.ts';
+import type { TamperFinding } from '../loop/detect-test-tampering.ts';
+
+/** Sent when a reply stopped at the output limit (or paused), so that the model goes on. */
+export const CONTINUE_AFTER_CUT = 'Your reply was cut off by the output limit. Continue exactly where you stopped.';
 
 export type Feedback =
   | { kind: 'no-changes' }
@@ -10,6 +15,7 @@ export type Feedback =
   | { kind: 'failed'; scope: 'related' | 'full'; why: string; report: string }
   | { kind: 'coverage'; text: string };
 
+/** The feedback turn that starts round `iteration`. */
 export function renderFeedback(feedback: Feedback, iteration: number, maxIterations: number): string {
   const round = `(round ${iteration} of ${maxIterations})`;
   switch (feedback.kind) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTokens } from '../../../src/core/loop/estimate-tokens.ts';
-import { renderWithPreExisting } from '../../../src/core/loop/render-with-pre-existing.ts';
+import { renderWithPreExisting } from '../../../src/core/prompt/render-with-pre-existing.ts';
 import type { TestCaseResult, TestReport } from '../../../src/ports/test-runner.ts';
 
 const failure = (id: string, message: string): TestCaseResult => ({
