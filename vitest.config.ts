@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Repositories that risk tests read as data, tests included.
+    exclude: [...configDefaults.exclude, 'test/fixtures/risk-content/**'],
     setupFiles: ['test/setup/git-identity.ts', 'test/setup/network.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -7,8 +7,9 @@ import type { RepoConfig } from '../config/repo-config.ts';
 import { GreenlightError } from '../errors.ts';
 import { compileGlobs } from '../paths/glob.ts';
 import { closeNames } from './close-names.ts';
-import { combinePatterns } from './combine-patterns.ts';
+import { contentMatcher, type ContentMatcher } from './content-matcher.ts';
 import type { ChangeFacts, ContentScope, FileFacts, RuleDefinition } from './rule.ts';
+import { PURE_DATA_MODULE } from './rules/content.ts';
 import { BUILT_IN_RULES, DEFAULT_RULE } from './rules/index.ts';
 import type { RiskTier } from './tier.ts';
 
@@ -28,13 +29,16 @@ export interface CompiledRule {
   readonly excludeMatch?: (path: string) => boolean;
   readonly exceptTests: boolean;
   readonly exceptDocs: boolean;
-  readonly content?: readonly RegExp[];
+  readonly content?: ContentMatcher;
   readonly contentScope: ContentScope;
   readonly when?: (file: FileFacts, change: ChangeFacts) => boolean;
+  readonly describe?: (file: FileFacts, change: ChangeFacts) => string;
 }
 
 export interface CompiledRules {
   readonly builtIn: readonly CompiledRule[];
+  /** The content rule: decides a file no built-in rule matched, in place of a `medium` fallback. */
+  readonly content: CompiledRule;
   readonly fallback: CompiledRule;
   readonly extra: readonly CompiledRule[];
 }
@@ -53,14 +57,16 @@ function compileDefinition(rule: RuleDefinition, override?: { tier: RiskTier; re
     ...(rule.exclude ? { excludeMatch: compileGlobs(rule.exclude, options) } : {}),
     exceptTests: rule.except?.includes('tests') ?? false,
     exceptDocs: rule.except?.includes('docs') ?? false,
-    ...(rule.content ? { content: combinePatterns(rule.content) } : {}),
+    ...(rule.content ? { content: contentMatcher(rule.content, { codeOnly: rule.codeOnly ?? false }) } : {}),
     contentScope: rule.contentScope ?? 'added',
     ...(rule.when ? { when: rule.when } : {}),
+    ...(rule.describe ? { describe: rule.describe } : {}),
   };
 }
 
-const BUILT_IN_NAMES = [...BUILT_IN_RULES, DEFAULT_RULE].map((rule) => rule.name);
+const BUILT_IN_NAMES = [...BUILT_IN_RULES, PURE_DATA_MODULE, DEFAULT_RULE].map((rule) => rule.name);
 const plainBuiltIns = BUILT_IN_RULES.map((rule) => compileDefinition(rule));
+const plainContent = compileDefinition(PURE_DATA_MODULE);
 const plainFallback = compileDefinition(DEFAULT_RULE);
 
 /** Names of every built-in rule (for `risk.overrides` and `greenlight classify --rules`). */
@@ -68,9 +74,9 @@ export function builtInRuleNames(): readonly string[] {
   return BUILT_IN_NAMES;
 }
 
-/** The built-in rule definitions, default last. */
+/** The built-in rule definitions, the content rule and the default last. */
 export function builtInRules(): readonly RuleDefinition[] {
-  return [...BUILT_IN_RULES, DEFAULT_RULE];
+  return [...BUILT_IN_RULES, PURE_DATA_MODULE, DEFAULT_RULE];
 }
 
 function invalid(message: string, cause?: unknown): GreenlightError {
@@ -115,7 +121,7 @@ function compileExtraRule(rule: RiskConfigValue['rules'][number], index: number)
     exceptTests: false,
     exceptDocs: false,
     ...(pathMatch ? { pathMatch } : {}),
-    ...(content.length > 0 ? { content } : {}),
+    ...(content.length > 0 ? { content: contentMatcher(content, { codeOnly: false }) } : {}),
     contentScope: 'added',
   };
 }
@@ -146,21 +152,26 @@ function compileUncached(config: RiskConfigValue): CompiledRules {
     if (overrides.has(override.rule)) throw invalid(`${where}: '${override.rule}' is overridden twice; keep one entry`);
     overrides.set(override.rule, { tier: override.tier, reason: override.reason });
   });
-  if (extra.length === 0 && overrides.size === 0) return { builtIn: plainBuiltIns, fallback: plainFallback, extra };
+  if (extra.length === 0 && overrides.size === 0) {
+    return { builtIn: plainBuiltIns, content: plainContent, fallback: plainFallback, extra };
+  }
+  const overridden = (rule: RuleDefinition, plain: CompiledRule) => {
+    const override = overrides.get(rule.name);
+    return override ? compileDefinition(rule, override) : plain;
+  };
   return {
     builtIn: BUILT_IN_RULES.map((rule, i) => {
       const override = overrides.get(rule.name);
       return override ? compileDefinition(rule, override) : (plainBuiltIns[i] as CompiledRule);
     }),
-    fallback: overrides.has(DEFAULT_RULE.name)
-      ? compileDefinition(DEFAULT_RULE, overrides.get(DEFAULT_RULE.name))
-      : plainFallback,
+    content: overridden(PURE_DATA_MODULE, plainContent),
+    fallback: overridden(DEFAULT_RULE, plainFallback),
     extra,
   };
 }
 
 const cache = new WeakMap<object, CompiledRules>();
-const PLAIN: CompiledRules = { builtIn: plainBuiltIns, fallback: plainFallback, extra: [] };
+const PLAIN: CompiledRules = { builtIn: plainBuiltIns, content: plainContent, fallback: plainFallback, extra: [] };
 
 /**
  * Compiles the rule set for a `risk` config (undefined: built-ins only). Throws
