@@ -101,7 +101,11 @@ export const classifyCommand: CliCommand = {
     if (!parsed.ok) throw new ConfigError(parsed.errors);
     if (parsed.warnings.length > 0) io.err(formatConfigIssues(parsed.warnings));
 
-    const assessment = classifyRisk(change.changes, { risk: parsed.config.risk, contents: change.contents });
+    const assessment = classifyRisk(change.changes, {
+      risk: parsed.config.risk,
+      contents: change.contents,
+      evidence: change.evidence,
+    });
     if (json) {
       io.out(JSON.stringify({ base: change.base, head: change.head, ...assessment }, null, 2));
       return 0;

@@ -196,6 +196,16 @@ function judgeSupport(file: FileFacts, evidence: ContentEvidence): Finding[] {
 }
 
 /**
+ * A cheap first look, for adapters deciding what else to read: the changed file at
+ * `path` could be judged pure (a readable module without I/O that exports something
+ * named for data work). Only for these are base texts, manifests and tests read.
+ */
+export function mayBePure(path: string, text: string): boolean {
+  const module = readModule(path, text);
+  return module !== null && module.io.length === 0 && module.exports.some(isDataName);
+}
+
+/**
  * Judges the module `file` (its facts with the head text) against `evidence`.
  *
  * @example judgeModule(facts, evidence).reason
