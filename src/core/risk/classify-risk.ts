@@ -41,7 +41,7 @@ export interface ClassifyOptions {
 const MEDIUM = tierRank('medium');
 
 /** The texts a rule's content patterns are matched against (each on its own). */
-function contentOf(rule: CompiledRule, file: FileFacts): readonly string[] {
+export function contentOf(rule: CompiledRule, file: FileFacts): readonly string[] {
   switch (rule.contentScope) {
     case 'added':
       return [file.added];
@@ -145,7 +145,7 @@ function classifyFile(
 }
 
 /** Names of tests declared in added lines of test files, anywhere in the change, and the content evidence. */
-function changeFacts(changes: readonly FileChange[], evidence: ContentEvidence | undefined): ChangeFacts {
+export function changeFacts(changes: readonly FileChange[], evidence: ContentEvidence | undefined): ChangeFacts {
   const addedTestNames = new Set<string>();
   for (const change of changes) {
     if (change.binary || !isTestPath(change.path)) continue;

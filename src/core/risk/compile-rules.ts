@@ -23,7 +23,7 @@ export interface CompiledRule {
   readonly category: string;
   readonly reason: string;
   readonly generated: boolean;
-  readonly source: 'built-in' | 'config';
+  readonly origin: 'built-in' | 'config';
   readonly override?: { readonly from: RiskTier; readonly reason: string };
   readonly pathMatch?: (path: string) => boolean;
   readonly excludeMatch?: (path: string) => boolean;
@@ -33,6 +33,18 @@ export interface CompiledRule {
   readonly contentScope: ContentScope;
   readonly when?: (file: FileFacts, change: ChangeFacts) => boolean;
   readonly describe?: (file: FileFacts, change: ChangeFacts) => string;
+  /** What the rule was compiled from, for `greenlight classify --explain`. */
+  readonly source: RuleSource;
+}
+
+/** The criteria as written: globs, regular expressions, the condition in words. */
+export interface RuleSource {
+  readonly paths: readonly string[];
+  readonly exclude: readonly string[];
+  readonly content: readonly RegExp[];
+  readonly condition?: string;
+  readonly nocase: boolean;
+  readonly codeOnly: boolean;
 }
 
 export interface CompiledRules {
@@ -51,7 +63,7 @@ function compileDefinition(rule: RuleDefinition, override?: { tier: RiskTier; re
     category: rule.category,
     reason: rule.reason,
     generated: rule.generated ?? false,
-    source: 'built-in',
+    origin: 'built-in',
     ...(override ? { override: { from: rule.tier, reason: override.reason } } : {}),
     ...(rule.paths ? { pathMatch: compileGlobs(rule.paths, options) } : {}),
     ...(rule.exclude ? { excludeMatch: compileGlobs(rule.exclude, options) } : {}),
@@ -61,6 +73,14 @@ function compileDefinition(rule: RuleDefinition, override?: { tier: RiskTier; re
     contentScope: rule.contentScope ?? 'added',
     ...(rule.when ? { when: rule.when } : {}),
     ...(rule.describe ? { describe: rule.describe } : {}),
+    source: {
+      paths: rule.paths ?? [],
+      exclude: rule.exclude ?? [],
+      content: rule.content ?? [],
+      ...(rule.condition === undefined ? {} : { condition: rule.condition }),
+      nocase: options.nocase,
+      codeOnly: rule.codeOnly ?? false,
+    },
   };
 }
 
@@ -117,12 +137,13 @@ function compileExtraRule(rule: RiskConfigValue['rules'][number], index: number)
     category: rule.category,
     reason: `repository rule '${rule.name}' (risk.rules)`,
     generated: false,
-    source: 'config',
+    origin: 'config',
     exceptTests: false,
     exceptDocs: false,
     ...(pathMatch ? { pathMatch } : {}),
     ...(content.length > 0 ? { content: contentMatcher(content, { codeOnly: false }) } : {}),
     contentScope: 'added',
+    source: { paths: rule.paths, exclude: [], content, nocase: false, codeOnly: false },
   };
 }
 

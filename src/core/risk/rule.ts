@@ -72,6 +72,8 @@ export interface RuleDefinition {
   readonly codeOnly?: boolean;
   /** Any further condition. Keep it cheap: it runs for every changed file. */
   readonly when?: (file: FileFacts, change: ChangeFacts) => boolean;
+  /** `when` in words, for `greenlight classify --explain` (required with `when`). */
+  readonly condition?: string;
   /** The per-file reason, when it depends on the file (names the evidence); else `reason`. */
   readonly describe?: (file: FileFacts, change: ChangeFacts) => string;
   /** Files matching this rule are reported as generated. */

@@ -46,8 +46,15 @@ const DATA_VERBS = new Set([
   'from',
 ]);
 
-/** Words that say an export has side effects. */
+/** Words that say an export has side effects, or reaches a file, a URL or a database (`dumpToFile`, `loadUrl`). */
 const EFFECT_VERBS = new Set([
+  'file',
+  'files',
+  'disk',
+  'url',
+  'uri',
+  'http',
+  'db',
   'write',
   'save',
   'send',
@@ -146,7 +153,11 @@ function judgeText(file: FileFacts, evidence: ContentEvidence | undefined): Find
   const data = module.exports.filter(isDataName);
   const effects = module.exports.filter((name) => words(name).some((w) => EFFECT_VERBS.has(w)));
   if (effects.length > 0)
-    findings.push({ kind: 'exports', agrees: false, text: `exports ${list(effects)}, named for side effects` });
+    findings.push({
+      kind: 'exports',
+      agrees: false,
+      text: `exports ${list(effects)}, named for side effects or files, URLs, databases`,
+    });
   else if (data.length === 0) {
     findings.push({
       kind: 'exports',

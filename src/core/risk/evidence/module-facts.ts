@@ -89,7 +89,8 @@ export function readModule(path: string, text: string): ModuleFacts | null {
     }
   }
   const seen = ioEvidence(text);
-  if (seen !== null) io.push(`uses "${seen}"`);
+  // An import statement the import list already named is not news.
+  if (seen !== null && !(io.length > 0 && /\b(?:require|import|from)\b/.test(seen))) io.push(`uses "${seen}"`);
   const effect = SIDE_EFFECTS.exec(text)?.[0];
   if (effect !== undefined) io.push(`uses "${effect.trim()}"`);
   return { language, imports, exports: exportNames(language, text), io };

@@ -28,5 +28,6 @@ export const PURE_DATA_MODULE: RuleDefinition = {
     'no path rule matched, and the content shows a pure data transformation: no I/O at head or base, exports named for data work, supported by its package or its tests',
   except: ['tests', 'docs'],
   when: (file, change) => !file.commentOnly && moduleJudgement(file, change).pure,
+  condition: 'all content evidence agrees (see the findings)',
   describe: (file, change) => moduleJudgement(file, change).reason,
 };
