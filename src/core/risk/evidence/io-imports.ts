@@ -2,7 +2,7 @@
  * Imports that mean a module does more than transform data: the network, processes,
  * the file system, databases, the browser, or an application framework (which calls
  * the module with requests and renders its results). A module that imports any of
- * them stays where the path rules put it (docs/risk.md "Content evidence").
+ * them stays where the path rules put it (README.md, "Pure data modules").
  */
 
 /** JS/TS packages and Node built-ins, by the first segment of the specifier (scope included). */

@@ -1,5 +1,5 @@
 /**
- * The content rule's judgement of one changed module (docs/risk.md "Content evidence"):
+ * The content rule's judgement of one changed module (README.md, "Pure data modules"):
  * a pure data transformation — no I/O at the head or the base, exports named for data
  * work (parse, serialize, dump, load, format, convert, encode, decode, transform…) and
  * nothing named for side effects — supported by its package's own description or by
