@@ -20,17 +20,7 @@ import { main } from '../src/cli/main.ts';
 import { readRevisionChange } from '../src/adapters/git/read-revision-change.ts';
 import { classifyRisk } from '../src/core/risk/classify-risk.ts';
 import type { FileChange } from '../src/ports/workspace.ts';
-import { buildRealShapedDiff } from './real-shaped-diff.ts';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { buildRealShapedDiff, prng } from './real-shaped-diff.ts';
 
 const SHAPES = [
   (i: number) => `packages/svc${i % 40}/src/modules/m${i}/handler${i}.ts`,
