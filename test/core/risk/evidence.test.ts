@@ -107,6 +107,12 @@ describe('readModule', () => {
     expect(readModule('lib/x.py', 'import os\n')?.io).toEqual(['imports os']);
   });
 
+  it('takes browser and process globals for side effects, but not fields of the same name', () => {
+    expect(readModule('lib/x.js', 'window.location.assign(url);')?.io).toEqual(['uses "window.location"']);
+    expect(readModule('lib/x.js', 'if (x) process.exit(1);')?.io).toEqual(['uses "process.exit"']);
+    expect(readModule('lib/x.js', 'var line = node.location.line + state.document.depth;')?.io).toEqual([]);
+  });
+
   it('reads only module languages (no UI components, no declarations)', () => {
     expect(readModule('src/App.tsx', 'export function App() {}')).toBeNull();
     expect(readModule('src/types.d.ts', 'export type A = 1;')).toBeNull();

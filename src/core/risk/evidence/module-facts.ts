@@ -31,8 +31,9 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
  */
 const SIDE_EFFECTS = new RegExp(
   [
-    /\b(?:document|window|localStorage|sessionStorage|navigator|location|indexedDB)\.\w/.source,
-    /\bprocess\.(?:stdout|stderr|stdin|exit|argv|cwd|chdir|kill|on)\b/.source,
+    // Globals only: `node.location.line` or `state.document.root` in a parser are data.
+    /(?<![.\w$])(?:document|window|localStorage|sessionStorage|navigator|location|indexedDB)\.\w+/.source,
+    /(?<![.\w$])process\.(?:stdout|stderr|stdin|exit|argv|cwd|chdir|kill|on)\b/.source,
     /\brequire\s*\(\s*[^'"`\s)]/.source,
     /\bimport\s*\(\s*[^'"`\s)]/.source,
     /\bnew\s+Function\s*\(/.source,
