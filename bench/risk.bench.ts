@@ -1,29 +1,26 @@
 /**
  * Risk classification speed: the pure classifier on seeded changes of 1,000 and
  * 10,000 files (a realistic mix of sources, tests, docs, manifests, migrations, with
- * 1–40 changed lines each), and `greenlight classify` end to end (git diff, blob
- * reads, classification) on a generated repository whose last commit touches 2,000
- * files. Targets: 10,000 files classified in ≤ 1 s cold; end to end ≤ 3 s.
+ * 1–40 changed lines each), `greenlight classify` end to end (git diff, blob reads,
+ * classification) on a generated repository whose last commit touches 2,000 files,
+ * and a real-shaped diff (bench/real-shaped-diff.ts: ~1,500 files, ~10 MB of
+ * `git diff -U0`, long lines and big data files) where the rules must scan each line
+ * once: the classifier — content evidence included — within 2× the CPU time of the
+ * `git diff -U0` it reads, measured in the same run. CPU time, not wall time, because
+ * the machine is shared: other work slows both sides' wall time unequally.
+ * Targets: 10,000 files classified in ≤ 1 s cold; end to end ≤ 3 s; real-shaped ≤ 2×.
  *
  *   node bench/risk.bench.ts
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCommand as main } from '../src/cli/run-command.ts';
+import { readRevisionChange } from '../src/compose/read-revision-change.ts';
 import { classifyRisk } from '../src/core/risk/classify-risk.ts';
 import type { FileChange } from '../src/ports/workspace.ts';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { buildRealShapedDiff, prng } from './real-shaped-diff.ts';
 
 const SHAPES = [
   (i: number) => `packages/svc${i % 40}/src/modules/m${i}/handler${i}.ts`,
@@ -68,10 +65,16 @@ function changes(count: number, seed: number): FileChange[] {
   });
 }
 
-function time(fn: () => void): number {
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
+
+/** CPU time (user + system) of `fn`, in ms, and its wall time. */
+function time(fn: () => void): { cpu: number; wall: number } {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   fn();
-  return performance.now() - start;
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { cpu: (used.user + used.system) / 1000, wall };
 }
 
 async function endToEnd(files: number): Promise<number> {
@@ -112,6 +115,69 @@ async function endToEnd(files: number): Promise<number> {
   }
 }
 
+/** CPU milliseconds (user + system) of waited-for child processes so far; null off Linux. */
+function childCpuMs(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[13]) + Number(fields[14])) * 10; // cutime + cstime, in 100 Hz ticks
+  } catch {
+    return null;
+  }
+}
+
+/** `git diff -U0` and the classifier on the same real-shaped range, CPU time side by side. */
+async function realShaped(): Promise<boolean> {
+  const root = mkdtempSync(join(tmpdir(), 'greenlight-risk-real-'));
+  try {
+    const built = performance.now();
+    const repo = buildRealShapedDiff(root);
+    process.stdout.write(
+      `real-shaped diff: ${repo.changed} files, ${(repo.diffBytes / 1e6).toFixed(1)} MB of git diff -U0, built in ${((performance.now() - built) / 1000).toFixed(1)} s` +
+        ` (load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)\n`,
+    );
+    const diff = () =>
+      execFileSync('git', ['-C', root, 'diff', '--no-color', '--no-ext-diff', '-M', '-U0', 'HEAD~1', 'HEAD'], {
+        maxBuffer: 1 << 30,
+      });
+    diff(); // warm the page cache and git's object access
+    const git = [0, 1, 2, 3, 4].map(() => {
+      const before = childCpuMs();
+      const start = performance.now();
+      diff();
+      const wall = performance.now() - start;
+      const after = childCpuMs();
+      return { cpu: before === null || after === null ? wall : after - before, wall };
+    });
+    const readStart = performance.now();
+    const change = await readRevisionChange(root, { base: 'HEAD~1', head: 'HEAD' }, '.github/greenlight.yml');
+    const readMs = performance.now() - readStart;
+    const options = { contents: change.contents, evidence: change.evidence };
+    let lowered = 0;
+    const runs = [0, 1, 2, 3, 4].map(() => {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const assessment = classifyRisk(change.changes, options);
+      const wall = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      lowered = assessment.files.filter((f) => f.rule === 'pure-data-module').length;
+      return { cpu: (used.user + used.system) / 1000, wall };
+    });
+    const gitCpu = median(git.map((g) => g.cpu));
+    const ours = median(runs.map((r) => r.cpu));
+    const ratio = ours / gitCpu;
+    const ok = ratio <= 2;
+    process.stdout.write(
+      `  git diff -U0: ${gitCpu.toFixed(0)} ms CPU (${median(git.map((g) => g.wall)).toFixed(0)} ms wall); ` +
+        `classifyRisk with content evidence: ${ours.toFixed(0)} ms CPU (${median(runs.map((r) => r.wall)).toFixed(0)} ms wall, first run ${runs[0]?.cpu.toFixed(0)} ms CPU, ${lowered} files lowered by content evidence)\n` +
+        `  classifier / git diff -U0 = ${ratio.toFixed(2)}×, target ≤ 2× ${ok ? 'ok' : 'MISSED'}\n` +
+        `  reading the change (diff, head texts, content evidence): ${readMs.toFixed(0)} ms wall, ${(readMs / median(git.map((g) => g.wall))).toFixed(1)}× git diff -U0 (informational: it runs git diff twice and cat-file)\n`,
+    );
+    return ok;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 let failed = false;
 for (const [count, target] of [
   [1_000, 300],
@@ -119,11 +185,11 @@ for (const [count, target] of [
 ] as const) {
   const input = changes(count, count);
   const cold = time(() => classifyRisk(input));
-  const warm = [0, 1, 2].map(() => time(() => classifyRisk(input))).sort((a, b) => a - b)[1] as number;
-  const ok = cold <= target;
+  const warm = median([0, 1, 2].map(() => time(() => classifyRisk(input)).cpu));
+  const ok = cold.cpu <= target;
   failed ||= !ok;
   process.stdout.write(
-    `classifyRisk ${count} files: cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms (${((warm * 1000) / count).toFixed(1)} µs/file), target ≤ ${target} ms cold ${ok ? 'ok' : 'MISSED'}\n`,
+    `classifyRisk ${count} files: cold ${cold.cpu.toFixed(0)} ms CPU (${cold.wall.toFixed(0)} ms wall), warm ${warm.toFixed(0)} ms CPU (${((warm * 1000) / count).toFixed(1)} µs/file), target ≤ ${target} ms cold ${ok ? 'ok' : 'MISSED'}\n`,
   );
 }
 const e2e = await endToEnd(2_000);
@@ -131,4 +197,6 @@ failed ||= e2e > 3_000;
 process.stdout.write(
   `greenlight classify, 2000 changed files end to end: ${e2e.toFixed(0)} ms, target ≤ 3000 ms ${e2e <= 3_000 ? 'ok' : 'MISSED'}\n`,
 );
+const realOk = await realShaped();
+failed ||= !realOk;
 process.exitCode = failed ? 1 : 0;

@@ -61,6 +61,7 @@ export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
     getPullRequest: (n) => forge.getPullRequest(n),
     findPullRequestForBranch: (branch) => forge.findPullRequestForBranch(branch),
     listPullRequestFiles: (n) => forge.listPullRequestFiles(n),
+    listPullRequestCommits: (n) => forge.listPullRequestCommits(n),
     listIssueComments: (n) => forge.listIssueComments(n),
     getIssueComment: (id) => forge.getIssueComment(id),
     listReviews: (n) => forge.listReviews(n),

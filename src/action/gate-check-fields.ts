@@ -1,6 +1,6 @@
 /**
  * The review-gate check run the Action's `gate` mode writes: the gate decision
- * (`gateCheckRun`), the memo (tier and requesters, `encodeGateMemo`) carried forward in
+ * (`gateCheckRun`), the memo (tier, requesters and pushers seen, `encodeGateMemo`) carried forward in
  * `externalId`, and notes on anything that made the decision stricter. Without a
  * requester memo the gate fails closed: nobody's approval can be known not to be the
  * requester's own.
@@ -27,6 +27,8 @@ export interface GateCheckFieldsInput {
   tier: RiskTier;
   /** Who requested the change; null when no memo was found on this head or the previous one. */
   requesters: readonly string[] | null;
+  /** Humans greenlight saw push to the branch, carried forward in the memo. */
+  pushers?: readonly string[];
   /** Why the decision is stricter than usual (e.g. the diff could not be classified). */
   notes?: readonly string[];
   detailsUrl?: string;
@@ -55,7 +57,11 @@ export function gateCheckFields(input: GateCheckFieldsInput): CheckRunFields {
   return {
     ...base,
     summary: withNotes(base.summary, input.notes ?? []),
-    externalId: encodeGateMemo({ tier: input.tier, requesters: [...input.requesters] }),
+    externalId: encodeGateMemo({
+      tier: input.tier,
+      requesters: [...input.requesters],
+      pushers: [...(input.pushers ?? [])],
+    }),
   };
 }
 

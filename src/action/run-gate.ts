@@ -9,7 +9,8 @@
 import { findGateMemo, gateCheckFields, invalidConfigCheckFields } from './gate-check-fields.ts';
 import { evaluateGate } from '../core/gate/evaluate-gate.ts';
 import { GATE_CHECK_NAME } from '../core/gate/gate-check-run.ts';
-import { loadGateInput } from '../core/gate/load-gate-input.ts';
+import { loadGateContext } from '../core/gate/load-gate-input.ts';
+import { gateReviewRequests, type ReviewRequest } from '../core/gate/review-requests.ts';
 import { greenlightLabels, riskLabel } from '../core/github/greenlight-labels.ts';
 import type { GateRoute } from '../core/github/route-event.ts';
 import type { RiskAssessment } from '../core/risk/assessment.ts';
@@ -18,6 +19,13 @@ import type { CheckRunFields, PullRequestInfo } from '../ports/forge.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import { describeError } from './describe-error.ts';
 import type { LoadedConfig } from './load-run-config.ts';
+
+/** Who pushed, from a `pull_request.synchronize` payload: a human's login, else null. */
+function pushSender(payload: unknown): string | null {
+  const sender = (payload as { sender?: { login?: unknown; type?: unknown } } | null)?.sender;
+  if (typeof sender?.login !== 'string' || sender.type === 'Bot' || sender.login.endsWith('[bot]')) return null;
+  return sender.login;
+}
 
 /** The head before a push, from a `pull_request.synchronize` payload. */
 function previousHead(payload: unknown): string | null {
@@ -86,12 +94,18 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
   }
   // A human author of the pull request never approves their own change either.
   const requesters = memo === null ? null : [...memo.requesters, ...(pr.author.isBot ? [] : [pr.author.login])];
+  // The API does not say who pushed: remember the pushes this workflow sees (docs/security.md §34).
+  const sender = route.source === 'push' ? pushSender(ctx.payload) : null;
+  const seenPushers = [...(memo?.pushers ?? []), ...(sender === null ? [] : [sender])];
 
-  const input = await loadGateInput(forge, {
+  const { input, pullRequest } = await loadGateContext(forge, {
     pr: pr.number,
     tier,
     review: config.review[tier],
+    gate: config.gate,
+    identity: { name: config.commit.authorName, email: config.commit.authorEmail },
     requesters: requesters ?? [],
+    seenPushers,
     botLogin: ctx.botLogin,
   });
   const result = evaluateGate(input);
@@ -99,10 +113,14 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
     result,
     tier,
     requesters,
+    pushers: seenPushers,
     notes,
     ...(detailsUrl === undefined ? {} : { detailsUrl }),
   });
   await writeCheck(ctx, input.headSha, fields);
+  if (fields.conclusion !== 'failure') {
+    await askReviewers(ctx, pr.number, gateReviewRequests(input, result, pullRequest, config.gate));
+  }
   await syncRiskLabel(ctx, pr, tier);
   ctx.audit.write({
     kind: 'note',
@@ -116,6 +134,21 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
     report: fields.summary,
     review: config.review[tier],
   };
+}
+
+/**
+ * Asks for the reviews the gate is waiting for (`gateReviewRequests`). GitHub refusing
+ * one (not a collaborator) is logged, not fatal: the check is written and still holds.
+ */
+async function askReviewers(ctx: ActionContext, pr: number, ask: ReviewRequest): Promise<void> {
+  if (ask.reviewers.length === 0 && ask.teams.length === 0) return;
+  const who = [...ask.reviewers.map((r) => `@${r}`), ...ask.teams.map((t) => `team ${t}`)].join(', ');
+  try {
+    await ctx.forge.requestReviewers(pr, ask);
+    ctx.log(`greenlight: asked ${who} to review #${pr}`);
+  } catch (error) {
+    ctx.log(`greenlight: could not ask ${who} to review #${pr}: ${describeError(error)}`);
+  }
 }
 
 /** Updates the newest gate check on `sha`, or creates one. */

@@ -250,7 +250,7 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
 }
 
 /** The pull request whose gate an event changes, or null. */
-function gateTarget(name: string, payload: Payload): { pr: number; beforeSha: string | null } | null {
+function gateTarget(name: string, payload: Payload): { pr: number; beforeSha: string | null; pusher?: string } | null {
   const action = String(payload.action ?? '');
   if (name === 'pull_request' && (action === 'opened' || action === 'reopened' || action === 'labeled')) {
     const pr = payload.pull_request as { number?: number; state?: string; labels?: { name?: string }[] } | undefined;
@@ -262,5 +262,13 @@ function gateTarget(name: string, payload: Payload): { pr: number; beforeSha: st
   }
   const route = routeEvent(name, payload, defaultConfig(), { botLogin: null, modeInput: 'gate' });
   if (route.kind !== 'gate') return null;
-  return { pr: route.pr, beforeSha: typeof payload.before === 'string' ? payload.before : null };
+  // The sender of a push is who pushed: the API does not say it anywhere else (docs/security.md §34).
+  const sender = payload.sender as { login?: string; type?: string } | undefined;
+  const pusher =
+    route.source === 'push' && typeof sender?.login === 'string' && sender.type !== 'Bot' ? sender.login : undefined;
+  return {
+    pr: route.pr,
+    beforeSha: typeof payload.before === 'string' ? payload.before : null,
+    ...(pusher === undefined ? {} : { pusher }),
+  };
 }

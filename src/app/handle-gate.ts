@@ -10,7 +10,8 @@ import { parseFixCommand } from '../core/github/parse-fix-command.ts';
 import { GREENLIGHT_LABEL } from '../core/github/greenlight-labels.ts';
 import { evaluateGate } from '../core/gate/evaluate-gate.ts';
 import { GATE_CHECK_NAME, gateCheckRun } from '../core/gate/gate-check-run.ts';
-import { loadGateInput } from '../core/gate/load-gate-input.ts';
+import { loadGateContext } from '../core/gate/load-gate-input.ts';
+import { gateReviewRequests, type ReviewRequest } from '../core/gate/review-requests.ts';
 import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
 import { formatConfigIssues } from '../core/config/format-config-issues.ts';
 import { encodeGateMemo, parseGateMemo, type GateMemo } from '../core/publish/gate-external-id.ts';
@@ -19,7 +20,7 @@ import type { CheckRunFields, CheckRunInfo, Forge } from '../ports/forge.ts';
 import type { AppIdentity } from './app-identity.ts';
 import type { AppLog } from './app-log.ts';
 import { classifyPullRequestFiles } from './gate/classify-pull-request-files.ts';
-import { gateRequesters } from './gate/gate-requesters.ts';
+import { gateRequesters, uniqueLogins } from './gate/gate-requesters.ts';
 import { issueFromBranch } from './gate/issue-from-branch.ts';
 import { readRepoConfig } from '../core/config/read-repo-config.ts';
 
@@ -37,6 +38,8 @@ export interface GateRequest {
   beforeSha?: string | null;
   /** Requesters known from this very delivery (a `/fix` being dispatched). */
   requesters?: readonly string[];
+  /** Who pushed, when this delivery is a push (`synchronize`'s sender). */
+  pusher?: string;
 }
 
 export type GateOutcome =
@@ -61,8 +64,8 @@ async function gateRuns(forge: Forge, sha: string | null | undefined): Promise<C
  * "nobody requested this" to the Action's gate mode, which fails closed only when it
  * finds no memo at all.
  */
-function memo(tier: RiskTier, requesters: string[]): { externalId?: string } {
-  return requesters.length === 0 ? {} : { externalId: encodeGateMemo({ tier, requesters }) };
+function memo(tier: RiskTier, requesters: string[], pushers: string[] = []): { externalId?: string } {
+  return requesters.length === 0 ? {} : { externalId: encodeGateMemo({ tier, requesters, pushers }) };
 }
 
 async function writeCheck(
@@ -73,6 +76,17 @@ async function writeCheck(
 ): Promise<void> {
   if (existing === undefined) await forge.createCheckRun({ name: GATE_CHECK_NAME, headSha, ...fields });
   else await forge.updateCheckRun(existing.id, fields);
+}
+
+/** Asks for the reviews the gate waits for; GitHub refusing one is logged, not fatal. */
+async function askReviewers(deps: GateDeps, pr: number, ask: ReviewRequest): Promise<void> {
+  if (ask.reviewers.length === 0 && ask.teams.length === 0) return;
+  try {
+    await deps.forge.requestReviewers(pr, ask);
+    deps.log.info({ pr, reviewers: ask.reviewers, teams: ask.teams }, 'review requested');
+  } catch (error) {
+    deps.log.warn({ pr, reviewers: ask.reviewers, teams: ask.teams, error: String(error) }, 'review request refused');
+  }
 }
 
 export async function recomputeGate(deps: GateDeps, request: GateRequest): Promise<GateOutcome> {
@@ -88,11 +102,15 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
     return { kind: 'skipped', reason: `pull request #${pr.number} has no '${GREENLIGHT_LABEL}' label` };
   }
   const [headRuns, beforeRuns] = await Promise.all([gateRuns(forge, pr.headSha), gateRuns(forge, request.beforeSha)]);
-  // Requesters from every memo (more requesters only make the gate stricter); never a tier.
-  const recorded = [...headRuns, ...beforeRuns]
+  // Requesters and pushers from every memo (more of either only make the gate stricter); never a tier.
+  const memos = [...headRuns, ...beforeRuns]
     .map((run) => parseGateMemo(run.externalId))
-    .filter((m): m is GateMemo => m !== null)
-    .flatMap((m) => m.requesters);
+    .filter((m): m is GateMemo => m !== null);
+  const recorded = memos.flatMap((m) => m.requesters);
+  const seenPushers = uniqueLogins([
+    ...memos.flatMap((m) => m.pushers ?? []),
+    ...(request.pusher === undefined ? [] : [request.pusher]),
+  ]);
   const existing = headRuns.find((run) => run.appId === identity.id);
 
   if (!configResult.ok) {
@@ -134,11 +152,14 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
     recorded: [...recorded, ...(request.requesters ?? [])],
   });
 
-  const input = await loadGateInput(forge, {
+  const { input, pullRequest } = await loadGateContext(forge, {
     pr: pr.number,
     tier: assessment.tier,
     review: config.review[assessment.tier],
+    gate: config.gate,
+    identity: { name: config.commit.authorName, email: config.commit.authorEmail },
     requesters,
+    seenPushers,
     botLogin: identity.botLogin,
   });
   if (input.headSha !== pr.headSha) {
@@ -166,7 +187,13 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
     renderRiskMarkdown(assessment, config.review, { maxRows: 30 }).trimEnd(),
     '_The greenlight App classified this pull request from its diff on GitHub and recomputes this check at every review and push._',
   ].join('\n\n');
-  await writeCheck(forge, pr.headSha, existing, { ...fields, summary, ...memo(assessment.tier, requesters) });
+  await writeCheck(forge, pr.headSha, existing, {
+    ...fields,
+    summary,
+    ...memo(assessment.tier, requesters, seenPushers),
+  });
+  if (requesters.length > 0)
+    await askReviewers(deps, pr.number, gateReviewRequests(input, result, pullRequest, config.gate));
   deps.log.info({ pr: pr.number, tier: assessment.tier, state: result.state, requesters }, 'review gate written');
   return {
     kind: 'written',

@@ -50,5 +50,5 @@ export async function classifyPullRequest(
     );
   }
   const change = await readRevisionChange(root, { base, head: range.headSha }, '.github/greenlight.yml');
-  return classifyRisk(change.changes, { risk, contents: change.contents });
+  return classifyRisk(change.changes, { risk, contents: change.contents, evidence: change.evidence });
 }

@@ -1,14 +1,17 @@
 /**
  * Everything `greenlight classify` needs from a repository for one revision range:
- * the changes, the new text of changed files (for whole-file rules), and the config
+ * the changes, the new text of changed files (for whole-file rules), the content
+ * evidence (base texts, manifests, tests) for the content rule, and the config
  * file as it is at the base, so that a change cannot lower its own tier.
  */
-import type { FileChange } from '../ports/workspace.ts';
 import { diffChanges } from '../adapters/git/diff-changes.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { readBlobs } from '../adapters/git/read-blobs.ts';
+import { readContentEvidence, revisionEvidence } from '../adapters/git/read-content-evidence.ts';
 import { emptyTree, resolveRevision } from '../adapters/git/resolve-revision.ts';
 import { runGit } from '../adapters/git/run-git.ts';
+import type { ContentEvidence } from '../core/risk/evidence/content-evidence.ts';
+import type { FileChange } from '../ports/workspace.ts';
 
 export interface RevisionChange {
   /** Top level of the repository. */
@@ -22,6 +25,8 @@ export interface RevisionChange {
   changes: FileChange[];
   /** Text of changed files at the head (binary, deleted and large files left out). */
   contents: Map<string, string>;
+  /** What the content rule reads besides `contents` (read-content-evidence.ts). */
+  evidence: ContentEvidence;
   /** Text of `configPath` at the base, or null when it does not exist there. */
   configAtBase: string | null;
 }
@@ -57,5 +62,6 @@ export async function readRevisionChange(
     .filter((c) => c.status !== 'deleted' && !c.binary && c.newMode !== '160000')
     .map((c) => c.path);
   const [contents, config] = await Promise.all([readBlobs(root, head, readable), readBlobs(root, base, [configPath])]);
-  return { root, base, head, baseLabel, changes, contents, configAtBase: config.get(configPath) ?? null };
+  const evidence = await readContentEvidence(revisionEvidence(root, base, head), changes, contents);
+  return { root, base, head, baseLabel, changes, contents, evidence, configAtBase: config.get(configPath) ?? null };
 }

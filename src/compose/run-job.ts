@@ -113,7 +113,12 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       throw fatal;
     }
 
-    const risk = await classifyChange(outcome.kind === 'refused' ? [] : outcome.changes, workspace, config);
+    const risk = await classifyChange(
+      outcome.kind === 'refused' ? [] : outcome.changes,
+      workspace,
+      config,
+      task.baseSha,
+    );
     const report = renderRunReport({
       outcome,
       task,

@@ -66,6 +66,9 @@ export interface PullRequestInfo {
   baseSha: string;
   labels: string[];
   htmlUrl: string;
+  /** Users and team slugs asked to review and not yet reviewed; absent when unknown. */
+  requestedReviewers?: string[];
+  requestedTeams?: string[];
 }
 
 export interface CommentInfo {
@@ -165,6 +168,19 @@ export interface PullRequestFile {
   deletions: number;
 }
 
+/** A commit of a pull request, as the API lists it (oldest first). */
+export interface CommitInfo {
+  sha: string;
+  /** The accounts GitHub linked to the git author and committer (by verified email), or null. */
+  author: Actor | null;
+  committer: Actor | null;
+  /** The git identities as written in the commit. */
+  authorName: string;
+  authorEmail: string;
+  committerName: string;
+  committerEmail: string;
+}
+
 export interface FileContent {
   path: string;
   /** UTF-8 text. */
@@ -203,6 +219,8 @@ export interface Forge {
   /** The open pull request whose head is `branch` in this repository, if any. */
   findPullRequestForBranch(branch: string): Promise<PullRequestInfo | null>;
   listPullRequestFiles(number: number): Promise<PullRequestFile[]>;
+  /** The commits of a pull request (base..head), oldest first; GitHub lists at most 250. */
+  listPullRequestCommits(number: number): Promise<CommitInfo[]>;
 
   listIssueComments(number: number): Promise<CommentInfo[]>;
   /** One comment of this repository's issues and pull requests, or null when there is none with that id. */

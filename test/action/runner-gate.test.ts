@@ -76,7 +76,12 @@ describe('Action runner: review gate (docs/security.md §21)', () => {
     const check = gate(h, after);
     expect(check?.fields.status).toBe('in_progress');
     expect(check?.fields.summary).toContain('approved an older commit');
-    expect(parseGateMemo(check?.externalId)).toEqual({ tier: 'medium', requesters: ['alice'] });
+    // The push's sender (the example payload's Codertocat) is remembered as a pusher.
+    expect(parseGateMemo(check?.externalId)).toEqual({
+      tier: 'medium',
+      requesters: ['alice'],
+      pushers: ['Codertocat'],
+    });
     expect(h.services.calls.classifyPullRequest).toEqual([{ headSha: after, baseRef: 'main' }]);
 
     h.forge.addReview(9, 'alice', 'APPROVED');
@@ -156,5 +161,65 @@ describe('Action runner: review gate (docs/security.md §21)', () => {
       title: '.github/greenlight.yml is invalid',
     });
     expect(gate(h, pr.headSha)?.fields.summary).toContain('`review.medium.approvals`');
+  });
+});
+
+describe('Action runner: pushers do not count (docs/security.md §34)', () => {
+  it('a maintainer pushes a commit and approves → pending; another maintainer approves → success', async () => {
+    const { h, pr } = setup();
+    h.forge.setPermission('dave', 'maintain');
+    const pushed = h.forge.addCommit(9, 'bob');
+    const push = pushEvent(9, pr.headSha, pushed.sha);
+    push.sender = { ...push.sender, login: 'bob', type: 'User' };
+    await h.run('pull_request', push);
+    expect(parseGateMemo(gate(h, pushed.sha)?.externalId)?.pushers).toEqual(['bob']);
+
+    h.forge.addReview(9, 'bob', 'APPROVED');
+    await h.run('pull_request_review', reviewEvent(9, pushed.sha));
+    const check = gate(h, pushed.sha);
+    expect(check?.fields).toMatchObject({ status: 'in_progress', title: 'Waiting for 1 more approval (0 of 1)' });
+    expect(check?.fields.summary).toContain(
+      `**Not counted, because they pushed to this pull request's branch:** @bob (pushed commits to the branch (${pushed.sha.slice(0, 7)})).`,
+    );
+
+    h.forge.addReview(9, 'dave', 'APPROVED');
+    await h.run('pull_request_review', reviewEvent(9, pushed.sha));
+    expect(gate(h, pushed.sha)?.fields).toMatchObject({ status: 'completed', conclusion: 'success' });
+    // The memo keeps the pusher for every later evaluation of this head.
+    expect(parseGateMemo(gate(h, pushed.sha)?.externalId)).toEqual({
+      tier: 'medium',
+      requesters: ['alice'],
+      pushers: ['bob'],
+    });
+  });
+
+  it("asks the tier's reviewers and the code owners, but not the requester or a pusher, and only once", async () => {
+    const { h, pr } = setup();
+    h.forge.setFile(
+      '.github/greenlight.yml',
+      'review:\n  medium:\n    reviewers: [alice, bob, frank]\n    teams: [qa]\n',
+    );
+    h.forge.setFile('.github/CODEOWNERS', '* @grace @acme/platform\n');
+    h.forge.pullRequestFiles.set(9, [{ path: 'src/app.ts', status: 'modified', additions: 1, deletions: 0 }]);
+    h.forge.addCommit(9, 'bob', { sha: pr.headSha });
+    await h.run('pull_request_review', reviewEvent(9, pr.headSha));
+    expect(h.forge.reviewRequests).toEqual([{ pr: 9, reviewers: ['frank', 'grace'], teams: ['qa', 'platform'] }]);
+    await h.run('pull_request_review', reviewEvent(9, pr.headSha));
+    expect(h.forge.reviewRequests).toHaveLength(1);
+  });
+
+  it('a refused review request is logged; the gate is still written', async () => {
+    const { h, pr } = setup();
+    h.forge.setFile('.github/greenlight.yml', 'review:\n  medium:\n    reviewers: [frank]\n');
+    h.forge.failNext(
+      'requestReviewers',
+      new GreenlightError('github', 'Reviews may only be requested from collaborators.'),
+    );
+    const run = await h.run('pull_request_review', reviewEvent(9, pr.headSha));
+    expect(run.code).toBe(0);
+    expect(gate(h, pr.headSha)?.fields.title).toBe('Waiting for 1 more approval (0 of 1)');
+    expect(run.lines.join('\n')).toContain(
+      'could not ask @frank to review #9: Reviews may only be requested from collaborators.',
+    );
   });
 });

@@ -51,6 +51,13 @@ interface GateScene {
   modes?: Record<string, number> | 'error';
   reviews?: Review[];
   permissions?: Record<string, string>;
+  /** Commits of the pull request: author and committer logins (null: not linked to an account); `unread`: not listed. */
+  commits?:
+    { sha: string; author: string | null; committer?: string | null; name?: string; email?: string }[] | 'unread';
+  /** CODEOWNERS on the default branch (at .github/CODEOWNERS), or none. */
+  codeowners?: string | null;
+  /** The review request the gate is expected to make. */
+  requested?: { reviewers: string[]; team_reviewers: string[] };
 }
 
 function checkRuns(runs: GateScene['headRuns'], sha: string) {
@@ -150,6 +157,36 @@ function mockGate(scene: GateScene): unknown[] {
     }
   }
   for (const [login, role] of Object.entries(scene.permissions ?? {})) mockPermission(login, role);
+  if (scene.commits !== 'unread')
+    api
+      .get(`${REPO}/pulls/7/commits`)
+      .query({ per_page: '100' })
+      .reply(
+        200,
+        (scene.commits ?? []).map((c) => {
+          const name = c.name ?? c.author ?? 'someone';
+          const email = c.email ?? `${name}@example.com`;
+          const committer = c.committer === undefined ? c.author : c.committer;
+          return {
+            sha: c.sha,
+            author: c.author === null ? null : user(c.author),
+            committer: committer === null ? null : user(committer),
+            commit: { author: { name, email }, committer: { name: committer ?? name, email } },
+          };
+        }),
+      );
+  const owners = scene.codeowners ?? null;
+  if (owners === null) {
+    for (const path of ['.github%2FCODEOWNERS', 'CODEOWNERS', 'docs%2FCODEOWNERS'])
+      api.get(`${REPO}/contents/${path}`).query({ ref: 'master' }).reply(404, { message: 'Not Found' });
+  } else {
+    api
+      .get(`${REPO}/contents/.github%2FCODEOWNERS`)
+      .query({ ref: 'master' })
+      .reply(200, { type: 'file', encoding: 'base64', content: Buffer.from(owners).toString('base64'), sha: 'c0de' });
+    api.get(`${REPO}/pulls/7/files`).query({ per_page: '100' }).reply(200, files);
+  }
+  if (scene.requested !== undefined) api.post(`${REPO}/pulls/7/requested_reviewers`, scene.requested).reply(201, pr);
   const existing = scene.headRuns?.find((r) => r.appId === APP_ID);
   if (existing === undefined) {
     api
@@ -281,8 +318,14 @@ describe('review gate recomputation (docs/security.md §21)', () => {
     await h.receive('pull_request', pushEvent());
     const check = written(writes);
     expect(check.status).toBe('in_progress');
-    // The tier comes from the App's own classification, never from a memo.
-    expect(JSON.parse(check.external_id)).toEqual({ v: 1, tier: 'medium', requesters: ['dave'] });
+    // The tier comes from the App's own classification, never from a memo; the push's
+    // sender (the example payload's Codertocat) is remembered as a pusher.
+    expect(JSON.parse(check.external_id)).toEqual({
+      v: 1,
+      tier: 'medium',
+      requesters: ['dave'],
+      pushers: ['Codertocat'],
+    });
   });
 
   it("takes requesters (never the tier) from another app's memo, and updates its own check run", async () => {
@@ -478,5 +521,111 @@ describe('which events recompute the gate', () => {
     await h.receive('issue_comment', payload);
     expect(written(writes).output.title).toBe('Waiting for 1 more approval (0 of 1)');
     expect(JSON.parse(written(writes).external_id).requesters).toEqual(['alice', 'bob']);
+  });
+});
+
+describe('pushers do not count (docs/security.md §34)', () => {
+  const REQUESTED = JSON.stringify({ v: 1, tier: 'medium', requesters: ['alice'] });
+
+  it('a maintainer pushes a commit and approves → pending; another maintainer approves → success', async () => {
+    let h = await harness();
+    mockToken();
+    let writes = mockGate({
+      labelers: [],
+      headRuns: [{ id: 20, appId: APP_ID, externalId: REQUESTED }],
+      commits: [
+        {
+          sha: 'f'.repeat(40),
+          author: null,
+          name: 'greenlight[bot]',
+          email: 'greenlight[bot]@users.noreply.github.com',
+        },
+        { sha: HEAD, author: 'bob' },
+      ],
+      reviews: [{ login: 'bob' }],
+      permissions: { bob: 'maintain' },
+    });
+    await h.receive('pull_request_review', reviewEvent());
+    let check = written(writes);
+    expect(check.status).toBe('in_progress');
+    expect(check.output.title).toBe('Waiting for 1 more approval (0 of 1)');
+    expect(check.output.summary).toContain(
+      "**Not counted, because they pushed to this pull request's branch:** @bob (pushed commits to the branch (aaaaaaa)).",
+    );
+    expect(check.output.summary).toContain(
+      '| @bob | approved on `aaaaaaa` | no: pushed commits to the branch (aaaaaaa) |',
+    );
+    expect(nock.pendingMocks()).toEqual([]);
+
+    h = await harness();
+    mockToken();
+    writes = mockGate({
+      labelers: [],
+      headRuns: [{ id: 20, appId: APP_ID, externalId: REQUESTED }],
+      commits: [{ sha: HEAD, author: 'bob' }],
+      reviews: [{ login: 'bob' }, { login: 'carol' }],
+      permissions: { bob: 'maintain', carol: 'maintain' },
+    });
+    await h.receive('pull_request_review', reviewEvent());
+    check = written(writes);
+    expect([check.status, check.conclusion, check.output.title]).toEqual(['completed', 'success', 'Approved (1 of 1)']);
+  });
+
+  it('remembers who pushed (the API does not say), so that their later approval does not count', async () => {
+    let h = await harness();
+    mockToken();
+    const push = pushEvent();
+    push.sender = { ...push.sender, login: 'erin', type: 'User' };
+    let writes = mockGate({ labelers: [], beforeRuns: [{ id: 20, appId: APP_ID, externalId: REQUESTED }] });
+    await h.receive('pull_request', push);
+    const memo = JSON.parse(written(writes).external_id);
+    expect(memo.pushers).toEqual(['erin']);
+
+    // erin wrote the commit under another name; only the remembered push says it was her.
+    h = await harness();
+    mockToken();
+    writes = mockGate({
+      labelers: [],
+      headRuns: [{ id: 31, appId: APP_ID, externalId: JSON.stringify(memo) }],
+      commits: [{ sha: HEAD, author: null, name: 'Someone Else', email: 'someone@example.com' }],
+      reviews: [{ login: 'erin' }],
+      permissions: { erin: 'admin' },
+    });
+    await h.receive('pull_request_review', reviewEvent());
+    expect(written(writes).output.summary).toContain('| @erin | approved on `aaaaaaa` | no: pushed to the branch |');
+    expect(written(writes).status).toBe('in_progress');
+  });
+
+  it('gate.excludePushers: false lets a pusher approve', async () => {
+    const h = await harness();
+    mockToken();
+    const pushedByBob = JSON.stringify({ v: 1, tier: 'medium', requesters: ['alice'], pushers: ['bob'] });
+    const writes = mockGate({
+      config: 'gate:\n  excludePushers: false\n',
+      labelers: [],
+      headRuns: [{ id: 20, appId: APP_ID, externalId: pushedByBob }],
+      reviews: [{ login: 'bob' }],
+      permissions: { bob: 'maintain' },
+      // No commits are listed at all when pushers are not excluded.
+      commits: 'unread',
+    });
+    await h.receive('pull_request_review', reviewEvent());
+    expect(written(writes).conclusion).toBe('success');
+  });
+
+  it("asks the tier's reviewers and the code owners to review, never a pusher or the requester", async () => {
+    const h = await harness();
+    mockToken();
+    const writes = mockGate({
+      config: 'review:\n  medium:\n    reviewers: [alice, bob, frank]\n    teams: ["@acme/qa"]\n',
+      labelers: [],
+      headRuns: [{ id: 20, appId: APP_ID, externalId: REQUESTED }],
+      commits: [{ sha: HEAD, author: 'bob' }],
+      codeowners: '* @grace @acme/platform\n',
+      requested: { reviewers: ['frank', 'grace'], team_reviewers: ['qa', 'platform'] },
+    });
+    await h.receive('pull_request_review', reviewEvent());
+    expect(written(writes).output.title).toBe('Waiting for 1 more approval (0 of 1)');
+    expect(nock.pendingMocks()).toEqual([]);
   });
 });

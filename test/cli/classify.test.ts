@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand as main } from '../../src/cli/run-command.ts';
 import { tempRepo } from '../adapters/git/temp-repo.ts';
+import { builtInRuleNames } from '../../src/core/risk/compile-rules.ts';
+import { contentCase } from '../core/risk/content-fixture.ts';
 import type { TempRepo } from '../adapters/git/temp-repo.ts';
 
 const repos: TempRepo[] = [];
@@ -202,6 +204,41 @@ describe('greenlight classify', () => {
     expect(rules.at(-1)).toMatchObject({ name: 'default', tier: 'medium' });
     const text = await classify('/', '--rules');
     expect(text.out).toMatch(/^migration-folder\s+critical\s+migration: /m);
+  });
+
+  it('--explain FILE prints every rule considered and why, with the content evidence', async () => {
+    const r = repo();
+    const fixture = contentCase('yaml-loader');
+    for (const [path, text] of fixture.base) r.write(path, text);
+    r.commit('base');
+    r.write('lib/loader.js', fixture.head.get('lib/loader.js') as string);
+    r.write('README.md', '# tinyyaml\n');
+    r.commit('loadAll');
+    const result = await classify(join(r.root, 'lib'), '--explain', 'loader.js');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^lib\/loader\.js: low-medium, decided by pure-data-module \[data\]$/m);
+    expect(result.out).toMatch(/^ {2}no +critical +migration-folder +the path matches none of migrations\//m);
+    expect(result.out).toMatch(/^ {2}yes +low-medium +pure-data-module +pure module: /m);
+    expect(result.out).toMatch(/^ {2}— +medium +default +the content rule decided$/m);
+    expect(result.out).toContain('  + package keywords: yaml, parser, serializer');
+    const json = JSON.parse((await classify(r.root, '--explain', 'lib/loader.js', '--json')).out);
+    expect(json.file).toMatchObject({ path: 'lib/loader.js', tier: 'low-medium', rule: 'pure-data-module' });
+    expect(json.rules).toHaveLength(builtInRuleNames().length);
+    expect(json.evidence.every((f: { agrees: boolean | null }) => f.agrees === true)).toBe(true);
+    // The whole range's classification names the same evidence.
+    const all = JSON.parse((await classify(r.root, '--json')).out);
+    expect(all.files.find((f: { path: string }) => f.path === 'lib/loader.js').reason).toBe(json.file.reason);
+  });
+
+  it('--explain exits 2 for a file the range does not change, with close names', async () => {
+    const r = migrationRepo();
+    const result = await classify(r.root, '--explain', 'db/migrate/20240101_add_user.rb');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(
+      "--explain db/migrate/20240101_add_user.rb: the file is not changed between HEAD~1 and the head. Did you mean 'db/migrate/20240101_add_users.rb'?",
+    );
+    const other = await classify(r.root, '--explain', 'app/models/user.rb');
+    expect(other.err).toContain('Changed files: db/migrate/20240101_add_users.rb.');
   });
 
   it('runs as a real process', () => {

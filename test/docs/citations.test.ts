@@ -22,6 +22,7 @@ const OUTSIDE_DOCUMENT = new RegExp(`\\b(?:${['SECURITY', 'DESIGN', 'STYLE'].joi
 // Lower case, as citations were written; "Issue" with a capital and a number is a title in test data.
 const ISSUE_NUMBER = new RegExp(`\\b${'issue'}s? \\d+\\b`);
 const SECTION = /\bdocs\/security\.md §(\d+)(?:–(\d+))?(?:, §(\d+))*/g;
+const SECTION_WITHOUT_SIGN = /\bdocs\/security\.md \d/;
 const HEADING = /\b((?:docs\/[\w-]+|README)\.md) "([^"]+)"/g;
 
 /** What is wrong with the citations in `text`, one line each. */
@@ -33,6 +34,7 @@ export function citationProblems(text: string, sections: ReadonlySet<number>, he
     if (outside !== null) problems.push(`${at}: cites ${outside[0]}, which is not in the repository`);
     const issue = ISSUE_NUMBER.exec(line);
     if (issue !== null) problems.push(`${at}: cites "${issue[0]}": say what it means, or cite docs/ or the code`);
+    if (SECTION_WITHOUT_SIGN.test(line)) problems.push(`${at}: write a property as docs/security.md §N`);
     for (const match of line.matchAll(SECTION)) {
       for (const n of match
         .slice(1)
@@ -88,6 +90,7 @@ describe('citations in comments and tests', () => {
       `// docs/security.md §3–${98}`,
       `// ${['README', 'md'].join('.')} "No such heading"`,
       `// docs/${'nowhere'}.md "Intro"`,
+      `// ${['docs/security', 'md'].join('.')} 5`,
     ];
     for (const line of bad) expect(citationProblems(line, sections, headings), line).toHaveLength(1);
     const good = [

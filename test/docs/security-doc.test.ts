@@ -20,17 +20,17 @@ function sections(markdown: string): Map<number, string> {
 describe('docs/security.md', () => {
   const properties = sections(doc);
 
-  it('has a section for every security property, 1 to 27, in order, and no other', () => {
-    expect([...properties.keys()]).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
+  // The page covers properties 1–27 and 34; 28–33 have no section here yet.
+  const documented = [...Array.from({ length: 27 }, (_, i) => i + 1), 34];
+
+  it('has a section for every security property it covers, in order, and no other', () => {
+    expect([...properties.keys()]).toEqual(documented);
   });
 
-  it.each(Array.from({ length: 27 }, (_, i) => i + 1))(
-    'property %i says how it is tested, citing at least one test file',
-    (n) => {
-      const tests = citedPaths(properties.get(n) ?? '').filter((path) => /^test\/.+\.test\.ts$/.test(path));
-      expect(tests.length).toBeGreaterThan(0);
-    },
-  );
+  it.each(documented)('property %i says how it is tested, citing at least one test file', (n) => {
+    const tests = citedPaths(properties.get(n) ?? '').filter((path) => /^test\/.+\.test\.ts$/.test(path));
+    expect(tests.length).toBeGreaterThan(0);
+  });
 
   it('cites only files and folders that exist', () => {
     const paths = citedPaths(doc);

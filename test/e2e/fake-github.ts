@@ -396,6 +396,30 @@ export class FakeGitHub {
         });
       return send(200, files);
     }
+    if ((m = route('GET', /^\/pulls\/(\d+)\/commits$/))) {
+      const pr = this.pulls.get(Number(m[1]));
+      if (pr === undefined) return send(404, { message: 'Not Found' });
+      const base = this.#git('merge-base', `refs/heads/${pr.baseRef}`, `refs/heads/${pr.headRef}`).trim();
+      // This stand-in has no accounts, so GitHub links no commit to one (author/committer null).
+      const commits = this.#git(
+        'log',
+        '--reverse',
+        '--format=%H%x00%an%x00%ae%x00%cn%x00%ce',
+        `${base}..refs/heads/${pr.headRef}`,
+      )
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((line) => {
+          const [sha, an, ae, cn, ce] = line.split('\0');
+          return {
+            sha,
+            author: null,
+            committer: null,
+            commit: { author: { name: an, email: ae }, committer: { name: cn, email: ce } },
+          };
+        });
+      return send(200, commits);
+    }
     if ((m = route('GET', /^\/pulls\/(\d+)\/reviews$/))) return send(200, this.reviews.get(Number(m[1])) ?? []);
     if ((m = route('POST', /^\/pulls\/(\d+)\/requested_reviewers$/))) {
       this.reviewRequests.push({

@@ -13,6 +13,7 @@ import type {
   CheckRunInfo,
   CollaboratorPermission,
   CommentInfo,
+  CommitInfo,
   IssueCommentInfo,
   CreatedPullRequest,
   FileContent,
@@ -79,6 +80,8 @@ export class FakeForge implements Forge {
   readonly issues = new Map<number, IssueInfo>();
   readonly pullRequests = new Map<number, PullRequestInfo>();
   readonly pullRequestFiles = new Map<number, PullRequestFile[]>();
+  /** Commits of pull requests (base..head), oldest first; none unless seeded. */
+  readonly pullRequestCommits = new Map<number, CommitInfo[]>();
   readonly reviews = new Map<number, ReviewInfo[]>();
   readonly comments: FakeComment[] = [];
   readonly reactions: { target: ReactionTarget; content: ReactionContent }[] = [];
@@ -178,6 +181,33 @@ export class FakeForge implements Forge {
     return sha;
   }
 
+  /**
+   * A commit on pull request `prNumber` by `login` (null: an identity GitHub could not
+   * link), as author and committer unless `committer` says otherwise; moves the head to it.
+   */
+  addCommit(
+    prNumber: number,
+    login: string | null,
+    options: { committer?: string | null; name?: string; email?: string; sha?: string } = {},
+  ): CommitInfo {
+    const actor = (who: string | null): Actor | null =>
+      who === null ? null : { login: who, isBot: who.endsWith('[bot]') };
+    const committer = options.committer === undefined ? login : options.committer;
+    const name = options.name ?? login ?? 'someone';
+    const email = options.email ?? `${name}@example.com`;
+    const commit: CommitInfo = {
+      sha: this.pushTo(prNumber, options.sha),
+      author: actor(login),
+      committer: actor(committer),
+      authorName: name,
+      authorEmail: email,
+      committerName: committer ?? name,
+      committerEmail: committer === login ? email : `${committer ?? name}@example.com`,
+    };
+    this.pullRequestCommits.set(prNumber, [...(this.pullRequestCommits.get(prNumber) ?? []), commit]);
+    return commit;
+  }
+
   /** A submitted review; `commitId` defaults to the pull request's current head. */
   addReview(
     prNumber: number,
@@ -193,6 +223,11 @@ export class FakeForge implements Forge {
       submittedAt: this.#now(),
     };
     this.reviews.set(prNumber, [...(this.reviews.get(prNumber) ?? []), review]);
+    const pr = this.#pr(prNumber);
+    if (pr.requestedReviewers !== undefined) {
+      const requestedReviewers = pr.requestedReviewers.filter((r) => r.toLowerCase() !== login.toLowerCase());
+      this.pullRequests.set(prNumber, { ...pr, requestedReviewers });
+    }
     return review;
   }
 
@@ -272,6 +307,12 @@ export class FakeForge implements Forge {
     this.#record('listPullRequestFiles', number);
     this.#pr(number);
     return [...(this.pullRequestFiles.get(number) ?? [])];
+  }
+
+  async listPullRequestCommits(number: number): Promise<CommitInfo[]> {
+    this.#record('listPullRequestCommits', number);
+    this.#pr(number);
+    return [...(this.pullRequestCommits.get(number) ?? [])];
   }
 
   async listIssueComments(number: number): Promise<CommentInfo[]> {
@@ -384,6 +425,15 @@ export class FakeForge implements Forge {
       throw new GreenlightError('github', 'FakeForge: review cannot be requested from pull request author (HTTP 422)');
     }
     this.reviewRequests.push({ pr: prNumber, reviewers: [...request.reviewers], teams: [...request.teams] });
+    // Like GitHub, the pull request lists who was asked until they review.
+    const union = (had: readonly string[] | undefined, more: readonly string[]) => [
+      ...new Set([...(had ?? []), ...more]),
+    ];
+    this.pullRequests.set(prNumber, {
+      ...pr,
+      requestedReviewers: union(pr.requestedReviewers, request.reviewers),
+      requestedTeams: union(pr.requestedTeams, request.teams),
+    });
   }
 
   async listReviews(prNumber: number): Promise<ReviewInfo[]> {

@@ -10,6 +10,7 @@ import type {
   CheckRunStatus,
   CollaboratorPermission,
   CommentInfo,
+  CommitInfo,
   IssueInfo,
   PermissionLevel,
   PullRequestInfo,
@@ -82,6 +83,8 @@ export function mapPullRequest(
     html_url: string;
     head: { sha: string; ref: string; repo?: { full_name: string } | null };
     base: { sha: string; ref: string };
+    requested_reviewers?: readonly ({ login?: string } | null)[] | null;
+    requested_teams?: readonly ({ slug?: string } | null)[] | null;
   },
 ): PullRequestInfo {
   const headRepoFullName = data.head.repo?.full_name ?? null;
@@ -102,6 +105,34 @@ export function mapPullRequest(
     baseSha: data.base.sha,
     labels: labelNames(data.labels),
     htmlUrl: data.html_url,
+    ...(data.requested_reviewers === undefined || data.requested_reviewers === null
+      ? {}
+      : { requestedReviewers: data.requested_reviewers.flatMap((u) => (u?.login ? [u.login] : [])) }),
+    ...(data.requested_teams === undefined || data.requested_teams === null
+      ? {}
+      : { requestedTeams: data.requested_teams.flatMap((t) => (t?.slug ? [t.slug] : [])) }),
+  };
+}
+
+type GitIdentity = { name?: string | null; email?: string | null } | null | undefined;
+
+/** A pull request commit; `author`/`committer` are the linked accounts, null when GitHub linked none. */
+export function mapCommit(data: {
+  sha: string;
+  author?: { login: string; type?: string } | Record<string, never> | null;
+  committer?: { login: string; type?: string } | Record<string, never> | null;
+  commit: { author?: GitIdentity; committer?: GitIdentity };
+}): CommitInfo {
+  const linked = (user: { login?: string; type?: string } | null | undefined) =>
+    user?.login === undefined ? null : mapActor(user as { login: string; type?: string });
+  return {
+    sha: data.sha,
+    author: linked(data.author),
+    committer: linked(data.committer),
+    authorName: data.commit.author?.name ?? '',
+    authorEmail: data.commit.author?.email ?? '',
+    committerName: data.commit.committer?.name ?? '',
+    committerEmail: data.commit.committer?.email ?? '',
   };
 }
 

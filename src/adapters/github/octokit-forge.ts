@@ -11,6 +11,7 @@ import type {
   CheckRunInfo,
   CollaboratorPermission,
   CommentInfo,
+  CommitInfo,
   IssueCommentInfo,
   CreatedPullRequest,
   FileContent,
@@ -30,7 +31,15 @@ import type {
 } from '../../ports/forge.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 import type { GitHubClient } from './create-octokit.ts';
-import { mapCheckRun, mapComment, mapIssue, mapPermission, mapPullRequest, mapReview } from './map-github.ts';
+import {
+  mapCheckRun,
+  mapComment,
+  mapCommit,
+  mapIssue,
+  mapPermission,
+  mapPullRequest,
+  mapReview,
+} from './map-github.ts';
 import { toGithubError } from './to-github-error.ts';
 
 /** GitHub's limits: 65536 characters for comment and PR bodies, 65535 for check output. */
@@ -174,6 +183,18 @@ export class OctokitForge implements Forge {
         deletions: f.deletions,
       }));
     });
+  }
+
+  async listPullRequestCommits(number: number): Promise<CommitInfo[]> {
+    return this.#call(`list the commits of pull request #${number}`, 'pull-requests: read', async () =>
+      (
+        await this.#octokit.paginate(this.#octokit.rest.pulls.listCommits, {
+          ...this.repo,
+          pull_number: number,
+          per_page: 100,
+        })
+      ).map(mapCommit),
+    );
   }
 
   async listIssueComments(number: number): Promise<CommentInfo[]> {

@@ -1,7 +1,8 @@
 /**
  * Everything a pull request gets once greenlight pushed `commit` as its head: the
  * `greenlight` and `risk:<tier>` labels (other risk labels removed), the review gate
- * check on the commit, review requests from the config when the gate needs approvals,
+ * check on the commit, review requests from the config and CODEOWNERS when the gate
+ * needs approvals (never from someone whose approval would not count),
  * and auto-merge for `low` when enabled. What GitHub refuses here (a reviewer who is
  * not a collaborator, auto-merge disabled for the repository) becomes a warning: the
  * push and the pull request already happened, and the gate still holds.
@@ -36,7 +37,7 @@ export async function finishPullRequest(
   const { prNumber, tier } = request;
   const botLogin = context.botLogin ?? null;
   await applyRiskLabels(forge, prNumber, tier, request.labels);
-  const gate = await postGateCheck(forge, {
+  const { result: gate, input } = await postGateCheck(forge, {
     prNumber,
     headSha: request.commit,
     tier,
@@ -47,7 +48,8 @@ export async function finishPullRequest(
   });
   const plan = reviewPlan(tier, config.review, {
     required: gate.required,
-    exclude: [...request.requesters, ...(botLogin === null ? [] : [botLogin])],
+    exclude: [...request.requesters, ...input.pushers.map((p) => p.login), ...(botLogin === null ? [] : [botLogin])],
+    codeOwners: config.gate.requestCodeOwners ? (input.codeOwners?.owners ?? []) : [],
   });
   const warnings: string[] = [];
   if (request.draft === false && plan.draft) {

@@ -244,6 +244,21 @@ export const ReviewConfig = z.strictObject({
   ),
 });
 
+export const GateConfig = z.strictObject({
+  excludePushers: z
+    .boolean()
+    .default(true)
+    .describe(
+      "Approvals count only from people who did not push to the pull request's branch: anyone whose commits (other than greenlight's) are in base..head, and whoever pushed the latest commit.",
+    ),
+  requestCodeOwners: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Ask the code owners of the changed files (CODEOWNERS on the default branch) to review when the tier needs approvals, besides review.<tier>.reviewers and teams.',
+    ),
+});
+
 export const FleetConfig = z.strictObject({
   maxConcurrentRuns: z.number().int().min(1).default(2).describe('Runs at once per repository (App).'),
   maxRunsPerHour: z.number().int().min(1).default(20).describe('Runs started per hour per repository (App).'),
@@ -267,6 +282,9 @@ export const RepoConfig = z.strictObject({
   review: ReviewConfig.prefault({}).describe(
     'Review requirements per risk tier, enforced by the greenlight/review-gate check.',
   ),
+  gate: GateConfig.prefault({}).describe(
+    'Who the greenlight/review-gate check counts and whom it asks to review, on top of review.<tier>.',
+  ),
   fleet: FleetConfig.prefault({}).describe('Rate limits the GitHub App applies per repository.'),
 });
 
@@ -275,6 +293,7 @@ export type RepoConfigInput = z.input<typeof RepoConfig>;
 export type RiskRule = z.infer<typeof RiskRule>;
 export type RiskOverride = z.infer<typeof RiskOverride>;
 export type TierReview = z.infer<typeof TierReview>;
+export type GateConfig = z.infer<typeof GateConfig>;
 
 /** The configuration used when the repository has no `.github/greenlight.yml`. */
 export function defaultConfig(): RepoConfig {

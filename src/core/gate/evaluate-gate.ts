@@ -3,7 +3,7 @@
  *
  * An approval counts only when it is the reviewer's standing review (`latestReviews`),
  * it was given on the current head SHA, and the reviewer is a human with write access
- * who did not request the change. A standing "changes requested" from a human with
+ * who did not request the change and did not push to its branch (docs/security.md §34). A standing "changes requested" from a human with
  * write access holds the gate. `low-medium`'s spot check needs one approval on a
  * deterministic share of pull requests; `requireCodeOwner` needs one counted approval
  * from a code owner of a changed file and fails closed when the files have none.
@@ -12,6 +12,7 @@ import type { CollaboratorPermission, ReviewInfo } from '../../ports/forge.ts';
 import type { TierReview } from '../config/repo-config.ts';
 import type { RiskTier } from '../risk/tier.ts';
 import { hasWriteAccess } from '../github/has-write-access.ts';
+import type { Pusher } from './find-pushers.ts';
 import { isSpotChecked } from './is-spot-checked.ts';
 import { latestReviews } from './latest-reviews.ts';
 import { renderGateSummary, type GateFacts } from './render-gate-summary.ts';
@@ -24,6 +25,8 @@ export interface GateInput {
   headSha: string;
   /** Who asked for the change (labeler, `/fix` commenters, a human PR author): never counted. */
   requesters: readonly string[];
+  /** Who pushed to the head branch (`findPushers`), when `gate.excludePushers` is on: never counted. */
+  pushers: readonly Pusher[];
   reviews: readonly ReviewInfo[];
   /** Collaborator permission of reviewers, by login (any case). A missing login does not count. */
   permissions: Readonly<Record<string, CollaboratorPermission>>;
@@ -64,7 +67,7 @@ export interface ReviewVerdict {
 const short = (sha: string | null) => (sha ?? 'unknown').slice(0, 7);
 const lower = (s: string) => s.toLowerCase();
 
-type Disqualification = { why: 'bot' | 'requester' | 'permission'; text: string };
+type Disqualification = { why: 'bot' | 'requester' | 'pusher' | 'permission'; text: string };
 
 function disqualification(
   input: GateInput,
@@ -76,6 +79,8 @@ function disqualification(
     return { why: 'bot', text: 'bot' };
   }
   if (input.requesters.some((r) => lower(r) === login)) return { why: 'requester', text: 'requested this change' };
+  const pusher = input.pushers.find((p) => lower(p.login) === login);
+  if (pusher !== undefined) return { why: 'pusher', text: pusher.why };
   const permission = permissions.get(login);
   if (permission === undefined) return { why: 'permission', text: 'permission unknown' };
   if (!hasWriteAccess(permission)) return { why: 'permission', text: `no write access (${permission.roleName})` };
@@ -87,8 +92,8 @@ function judge(input: GateInput, review: ReviewInfo, permissions: Map<string, Co
   const out = disqualification(input, review, permissions);
   if (review.state === 'DISMISSED') return { ...base, note: 'review dismissed' };
   if (review.state === 'CHANGES_REQUESTED') {
-    // A human who asked for the change and now asks for changes to it holds the gate too.
-    const blocks = out === null || out.why === 'requester';
+    // A human who asked for the change, or pushed to it, and now asks for changes holds the gate too.
+    const blocks = out === null || out.why === 'requester' || out.why === 'pusher';
     return { ...base, blocks, note: blocks ? 'requested changes' : `requested changes, but ${out?.text ?? ''}` };
   }
   if (out !== null) return { ...base, note: out.text };
@@ -156,6 +161,7 @@ export function evaluateGate(input: GateInput): GateResult {
     spotCheckPercent: review.spotCheckPercent,
     headSha: input.headSha,
     requesters: input.requesters,
+    pushers: input.pushers,
     verdicts,
     blockers,
     codeOwner,

@@ -5,6 +5,7 @@
  */
 import type { RiskTier } from '../risk/tier.ts';
 import type { ReviewVerdict } from './evaluate-gate.ts';
+import type { Pusher } from './find-pushers.ts';
 
 export interface GateFacts {
   tier: RiskTier;
@@ -14,6 +15,7 @@ export interface GateFacts {
   spotCheckPercent: number;
   headSha: string;
   requesters: readonly string[];
+  pushers: readonly Pusher[];
   verdicts: readonly ReviewVerdict[];
   blockers: readonly string[];
   codeOwner: 'not-required' | 'none-defined' | 'approved' | 'missing';
@@ -31,7 +33,13 @@ const mention = (logins: readonly string[]) => logins.map((l) => `@${l}`).join('
 
 export function renderGateSummary(facts: GateFacts): string {
   const head = `\`${short(facts.headSha)}\``;
-  const others = facts.requesters.length > 0 ? ` other than the requester (${mention(facts.requesters)})` : '';
+  const excluded = [
+    ...(facts.requesters.length > 0 ? [`the requester (${mention(facts.requesters)})`] : []),
+    ...(facts.pushers.length > 0
+      ? [`those who pushed to its branch (${mention(facts.pushers.map((p) => p.login))})`]
+      : []),
+  ];
+  const others = excluded.length > 0 ? ` other than ${excluded.join(' and ')}` : '';
   const lines: string[] = [];
   lines.push(
     facts.required === 0
@@ -44,6 +52,12 @@ export function renderGateSummary(facts: GateFacts): string {
     lines.push(
       '',
       `This pull request was selected for a spot check (${facts.spotCheckPercent}% of \`${facts.tier}\` pull requests), so it needs 1 approval.`,
+    );
+  }
+  if (facts.pushers.length > 0) {
+    lines.push(
+      '',
+      `**Not counted, because they pushed to this pull request's branch:** ${facts.pushers.map((p) => `@${p.login} (${p.why})`).join(', ')}.`,
     );
   }
   if (facts.verdicts.length > 0) {

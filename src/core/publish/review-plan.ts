@@ -5,6 +5,7 @@
  * spot check); auto-merge only for `low`, when enabled, and when no approval is needed.
  */
 import type { RepoConfig } from '../config/repo-config.ts';
+import { reviewRequests } from '../gate/review-requests.ts';
 import type { RiskTier } from '../risk/tier.ts';
 
 export interface ReviewPlan {
@@ -18,8 +19,10 @@ export interface ReviewPlan {
 export interface ReviewPlanOptions {
   /** Approvals the gate requires for this pull request. */
   required: number;
-  /** Logins never asked (the requester, whose approval does not count; the bot). */
+  /** Logins never asked (the requester, whose approval does not count; pushers; the bot). */
   exclude: readonly string[];
+  /** CODEOWNERS owners of the changed files to ask as well (`gate.requestCodeOwners`). */
+  codeOwners?: readonly string[];
 }
 
 /**
@@ -28,31 +31,18 @@ export interface ReviewPlanOptions {
  */
 export function reviewPlan(tier: RiskTier, review: RepoConfig['review'], options: ReviewPlanOptions): ReviewPlan {
   const settings = review[tier];
-  const excluded = new Set(options.exclude.map((login) => login.toLowerCase()));
   const asks = options.required > 0;
-  const reviewers = asks
-    ? unique(
-        settings.reviewers.map((r) => r.replace(/^@/, '')).filter((r) => r !== '' && !excluded.has(r.toLowerCase())),
-      )
-    : [];
-  // `@acme/backend` and `acme/backend` name the team `backend`; the API wants the slug.
-  const teams = asks
-    ? unique(settings.teams.map((t) => t.replace(/^@/, '').split('/').pop() ?? '').filter((t) => t !== ''))
-    : [];
+  const people = asks
+    ? reviewRequests({
+        reviewers: settings.reviewers,
+        teams: settings.teams,
+        codeOwners: options.codeOwners ?? [],
+        exclude: options.exclude,
+      })
+    : { reviewers: [], teams: [] };
   return {
     draft: settings.draft,
-    reviewers,
-    teams,
+    ...people,
     autoMerge: tier === 'low' && settings.autoMerge && options.required === 0,
   };
-}
-
-function unique(values: string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    const key = value.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

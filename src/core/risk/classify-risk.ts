@@ -13,6 +13,7 @@ import type { FileChange } from '../../ports/workspace.ts';
 import type { AppliedOverride, FileRisk, RiskAssessment } from './assessment.ts';
 import { compileRules } from './compile-rules.ts';
 import type { CompiledRule, CompiledRules, RiskConfigValue } from './compile-rules.ts';
+import type { ContentEvidence } from './evidence/content-evidence.ts';
 import { factsAt, fileFacts } from './file-facts.ts';
 import { isTestPath } from './path-sets.ts';
 import type { ChangeFacts, FileFacts } from './rule.ts';
@@ -29,31 +30,50 @@ export interface ClassifyOptions {
    * parser, a Kubernetes `kind:`) see beyond the changed lines.
    */
   contents?: ReadonlyMap<string, string>;
+  /**
+   * What the content rule reads besides `contents`: changed files at the base, package
+   * manifests, tests that exercise changed modules. Without it the content rule never
+   * lowers anything (never lower on doubt).
+   */
+  evidence?: ContentEvidence;
 }
 
 const MEDIUM = tierRank('medium');
 
-function contentOf(rule: CompiledRule, file: FileFacts): string {
+/** The texts a rule's content patterns are matched against (each on its own). */
+export function contentOf(rule: CompiledRule, file: FileFacts): readonly string[] {
   switch (rule.contentScope) {
     case 'added':
-      return file.added;
+      return [file.added];
     case 'changed':
-      return `${file.added}\n${file.removed}`;
+      return [file.added, file.removed];
     case 'file':
-      return file.text ?? `${file.added}\n${file.removed}`;
+      return file.text === undefined ? [file.added, file.removed] : [file.text];
   }
 }
 
-function matches(rule: CompiledRule, file: FileFacts, change: ChangeFacts): boolean {
-  if ((rule.exceptTests && file.isTest) || (rule.exceptDocs && file.isDoc)) return false;
-  if (rule.pathMatch && !rule.pathMatch(file.path)) return false;
-  if (rule.excludeMatch?.(file.path)) return false;
+/** Why a rule did not match a file (see explain-file.ts), or null when it matched. */
+export type RuleMiss = 'tests' | 'docs' | 'paths' | 'exclude' | 'condition' | 'content';
+
+/**
+ * Checks one rule against one file, cheapest criterion first: paths, then the rule's
+ * condition (kept cheap, see rule.ts), then content, so that content is scanned only
+ * for files the rule can apply to.
+ */
+export function checkRule(rule: CompiledRule, file: FileFacts, change: ChangeFacts): RuleMiss | null {
+  if (rule.exceptTests && file.isTest) return 'tests';
+  if (rule.exceptDocs && file.isDoc) return 'docs';
+  if (rule.pathMatch && !rule.pathMatch(file.path)) return 'paths';
+  if (rule.excludeMatch?.(file.path)) return 'exclude';
+  if (rule.when && !rule.when(file, change)) return 'condition';
   if (rule.content) {
-    const text = contentOf(rule, file);
-    if (!rule.content.some((pattern) => pattern.test(text))) return false;
+    const matcher = rule.content;
+    if (!contentOf(rule, file).some((text) => text !== '' && matcher(text))) return 'content';
   }
-  return rule.when ? rule.when(file, change) : true;
+  return null;
 }
+
+const matches = (rule: CompiledRule, file: FileFacts, change: ChangeFacts) => checkRule(rule, file, change) === null;
 
 interface Match {
   rule: CompiledRule;
@@ -76,6 +96,15 @@ function matchAll(
   return found;
 }
 
+/**
+ * The rule for a file no built-in rule matched: the content rule when the default is
+ * `medium` (its only job is to lower that default on agreeing evidence; an override
+ * that moved the default elsewhere is never undercut), else the default.
+ */
+function unmatchedRule(rules: CompiledRules, file: FileFacts, change: ChangeFacts): CompiledRule {
+  return rules.fallback.tier === 'medium' && matches(rules.content, file, change) ? rules.content : rules.fallback;
+}
+
 /** The riskiest match; on a tie the earlier rule wins (stable sort). */
 function byRisk(a: Match, b: Match): number {
   return tierRank(b.rule.tier) - tierRank(a.rule.tier);
@@ -93,7 +122,7 @@ function classifyFile(
       ? factsAt(change, change.previousPath, facts)
       : undefined;
   let matched = matchAll(rules.builtIn, facts, previous, changeFacts);
-  if (matched.length === 0) matched = [{ rule: rules.fallback, viaPreviousPath: false }];
+  if (matched.length === 0) matched = [{ rule: unmatchedRule(rules, facts, changeFacts), viaPreviousPath: false }];
   // Repository rules only raise: they join the ranking, and lose ties to built-ins.
   matched = [...matched, ...matchAll(rules.extra, facts, previous, changeFacts)].sort(byRisk);
   const decisive = matched[0] as Match;
@@ -105,7 +134,9 @@ function classifyFile(
     tier: rule.tier,
     category: rule.category,
     rule: rule.name,
-    reason: decisive.viaPreviousPath ? `${rule.reason} (moved from ${change.previousPath ?? ''})` : rule.reason,
+    reason: decisive.viaPreviousPath
+      ? `${rule.reason} (moved from ${change.previousPath ?? ''})`
+      : (rule.describe?.(facts, changeFacts) ?? rule.reason),
     ...(matched.some((m) => m.rule.generated) ? { generated: true as const } : {}),
     matched: matched.map((m) => m.rule.name),
     ...(rule.override ? { override: { from: rule.override.from, reason: rule.override.reason } } : {}),
@@ -113,14 +144,14 @@ function classifyFile(
   return { risk, matched };
 }
 
-/** Names of tests declared in added lines of test files, anywhere in the change. */
-function changeFacts(changes: readonly FileChange[]): ChangeFacts {
+/** Names of tests declared in added lines of test files, anywhere in the change, and the content evidence. */
+export function changeFacts(changes: readonly FileChange[], evidence: ContentEvidence | undefined): ChangeFacts {
   const addedTestNames = new Set<string>();
   for (const change of changes) {
     if (change.binary || !isTestPath(change.path)) continue;
     for (const name of testNames(change.addedLines)) addedTestNames.add(name);
   }
-  return { addedTestNames };
+  return { addedTestNames, ...(evidence === undefined ? {} : { evidence }) };
 }
 
 /**
@@ -134,7 +165,7 @@ function changeFacts(changes: readonly FileChange[]): ChangeFacts {
  */
 export function classifyRisk(changes: readonly FileChange[], options: ClassifyOptions = {}): RiskAssessment {
   const rules = compileRules(options.risk);
-  const facts = changeFacts(changes);
+  const facts = changeFacts(changes, options.evidence);
   const applied = new Map<string, AppliedOverride>();
   const files: FileRisk[] = [];
   for (const change of changes) {

@@ -7,8 +7,9 @@ import type { RepoConfig } from '../config/repo-config.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 import { compileGlobs } from '../paths/glob.ts';
 import { closeNames } from './close-names.ts';
-import { combinePatterns } from './combine-patterns.ts';
+import { contentMatcher, type ContentMatcher } from './content-matcher.ts';
 import type { ChangeFacts, ContentScope, FileFacts, RuleDefinition } from './rule.ts';
+import { PURE_DATA_MODULE } from './rules/content.ts';
 import { BUILT_IN_RULES, DEFAULT_RULE } from './rules/index.ts';
 import type { RiskTier } from './tier.ts';
 
@@ -22,19 +23,34 @@ export interface CompiledRule {
   readonly category: string;
   readonly reason: string;
   readonly generated: boolean;
-  readonly source: 'built-in' | 'config';
+  readonly origin: 'built-in' | 'config';
   readonly override?: { readonly from: RiskTier; readonly reason: string };
   readonly pathMatch?: (path: string) => boolean;
   readonly excludeMatch?: (path: string) => boolean;
   readonly exceptTests: boolean;
   readonly exceptDocs: boolean;
-  readonly content?: readonly RegExp[];
+  readonly content?: ContentMatcher;
   readonly contentScope: ContentScope;
   readonly when?: (file: FileFacts, change: ChangeFacts) => boolean;
+  readonly describe?: (file: FileFacts, change: ChangeFacts) => string;
+  /** What the rule was compiled from, for `greenlight classify --explain`. */
+  readonly source: RuleSource;
+}
+
+/** The criteria as written: globs, regular expressions, the condition in words. */
+export interface RuleSource {
+  readonly paths: readonly string[];
+  readonly exclude: readonly string[];
+  readonly content: readonly RegExp[];
+  readonly condition?: string;
+  readonly nocase: boolean;
+  readonly codeOnly: boolean;
 }
 
 export interface CompiledRules {
   readonly builtIn: readonly CompiledRule[];
+  /** The content rule: decides a file no built-in rule matched, in place of a `medium` fallback. */
+  readonly content: CompiledRule;
   readonly fallback: CompiledRule;
   readonly extra: readonly CompiledRule[];
 }
@@ -47,20 +63,30 @@ function compileDefinition(rule: RuleDefinition, override?: { tier: RiskTier; re
     category: rule.category,
     reason: rule.reason,
     generated: rule.generated ?? false,
-    source: 'built-in',
+    origin: 'built-in',
     ...(override ? { override: { from: rule.tier, reason: override.reason } } : {}),
     ...(rule.paths ? { pathMatch: compileGlobs(rule.paths, options) } : {}),
     ...(rule.exclude ? { excludeMatch: compileGlobs(rule.exclude, options) } : {}),
     exceptTests: rule.except?.includes('tests') ?? false,
     exceptDocs: rule.except?.includes('docs') ?? false,
-    ...(rule.content ? { content: combinePatterns(rule.content) } : {}),
+    ...(rule.content ? { content: contentMatcher(rule.content, { codeOnly: rule.codeOnly ?? false }) } : {}),
     contentScope: rule.contentScope ?? 'added',
     ...(rule.when ? { when: rule.when } : {}),
+    ...(rule.describe ? { describe: rule.describe } : {}),
+    source: {
+      paths: rule.paths ?? [],
+      exclude: rule.exclude ?? [],
+      content: rule.content ?? [],
+      ...(rule.condition === undefined ? {} : { condition: rule.condition }),
+      nocase: options.nocase,
+      codeOnly: rule.codeOnly ?? false,
+    },
   };
 }
 
-const BUILT_IN_NAMES = [...BUILT_IN_RULES, DEFAULT_RULE].map((rule) => rule.name);
+const BUILT_IN_NAMES = [...BUILT_IN_RULES, PURE_DATA_MODULE, DEFAULT_RULE].map((rule) => rule.name);
 const plainBuiltIns = BUILT_IN_RULES.map((rule) => compileDefinition(rule));
+const plainContent = compileDefinition(PURE_DATA_MODULE);
 const plainFallback = compileDefinition(DEFAULT_RULE);
 
 /** Names of every built-in rule (for `risk.overrides` and `greenlight classify --rules`). */
@@ -68,9 +94,9 @@ export function builtInRuleNames(): readonly string[] {
   return BUILT_IN_NAMES;
 }
 
-/** The built-in rule definitions, default last. */
+/** The built-in rule definitions, the content rule and the default last. */
 export function builtInRules(): readonly RuleDefinition[] {
-  return [...BUILT_IN_RULES, DEFAULT_RULE];
+  return [...BUILT_IN_RULES, PURE_DATA_MODULE, DEFAULT_RULE];
 }
 
 function invalid(message: string, cause?: unknown): GreenlightError {
@@ -111,12 +137,13 @@ function compileExtraRule(rule: RiskConfigValue['rules'][number], index: number)
     category: rule.category,
     reason: `repository rule '${rule.name}' (risk.rules)`,
     generated: false,
-    source: 'config',
+    origin: 'config',
     exceptTests: false,
     exceptDocs: false,
     ...(pathMatch ? { pathMatch } : {}),
-    ...(content.length > 0 ? { content } : {}),
+    ...(content.length > 0 ? { content: contentMatcher(content, { codeOnly: false }) } : {}),
     contentScope: 'added',
+    source: { paths: rule.paths, exclude: [], content, nocase: false, codeOnly: false },
   };
 }
 
@@ -146,21 +173,26 @@ function compileUncached(config: RiskConfigValue): CompiledRules {
     if (overrides.has(override.rule)) throw invalid(`${where}: '${override.rule}' is overridden twice; keep one entry`);
     overrides.set(override.rule, { tier: override.tier, reason: override.reason });
   });
-  if (extra.length === 0 && overrides.size === 0) return { builtIn: plainBuiltIns, fallback: plainFallback, extra };
+  if (extra.length === 0 && overrides.size === 0) {
+    return { builtIn: plainBuiltIns, content: plainContent, fallback: plainFallback, extra };
+  }
+  const overridden = (rule: RuleDefinition, plain: CompiledRule) => {
+    const override = overrides.get(rule.name);
+    return override ? compileDefinition(rule, override) : plain;
+  };
   return {
     builtIn: BUILT_IN_RULES.map((rule, i) => {
       const override = overrides.get(rule.name);
       return override ? compileDefinition(rule, override) : (plainBuiltIns[i] as CompiledRule);
     }),
-    fallback: overrides.has(DEFAULT_RULE.name)
-      ? compileDefinition(DEFAULT_RULE, overrides.get(DEFAULT_RULE.name))
-      : plainFallback,
+    content: overridden(PURE_DATA_MODULE, plainContent),
+    fallback: overridden(DEFAULT_RULE, plainFallback),
     extra,
   };
 }
 
 const cache = new WeakMap<object, CompiledRules>();
-const PLAIN: CompiledRules = { builtIn: plainBuiltIns, fallback: plainFallback, extra: [] };
+const PLAIN: CompiledRules = { builtIn: plainBuiltIns, content: plainContent, fallback: plainFallback, extra: [] };
 
 /**
  * Compiles the rule set for a `risk` config (undefined: built-ins only). Throws

@@ -89,6 +89,15 @@ export const IO_PATTERNS: readonly RegExp[] = [
 
 const COMBINED = combinePatterns(IO_PATTERNS);
 
+/** What I/O `text` shows first (the matched text, trimmed), or null when it shows none. */
+export function ioEvidence(text: string): string | null {
+  for (const pattern of COMBINED) {
+    const match = pattern.exec(text);
+    if (match !== null) return match[0].trim().replace(/\s+/g, ' ').slice(0, 60);
+  }
+  return null;
+}
+
 /** True when any of `texts` shows I/O. */
 export function hasIo(...texts: readonly string[]): boolean {
   return texts.some((text) => text !== '' && COMBINED.some((pattern) => pattern.test(text)));

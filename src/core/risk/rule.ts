@@ -3,6 +3,7 @@
  * (`risk.rules` in .github/greenlight.yml) are compiled into the same shape.
  */
 import type { FileChange } from '../../ports/workspace.ts';
+import type { ContentEvidence } from './evidence/content-evidence.ts';
 import type { RiskTier } from './tier.ts';
 
 /** Which text a rule's content patterns are matched against. */
@@ -44,6 +45,8 @@ export type PathFamily = 'tests' | 'docs';
 export interface ChangeFacts {
   /** Names of test cases declared in added lines anywhere in the change. */
   readonly addedTestNames: ReadonlySet<string>;
+  /** What the content rule may read beyond the head text; absent when nobody read it. */
+  readonly evidence?: ContentEvidence;
 }
 
 /** A built-in rule. It matches when every criterion it has holds. */
@@ -65,8 +68,14 @@ export interface RuleDefinition {
   /** One of these must match the text selected by `contentScope` (default 'added'). */
   readonly content?: readonly RegExp[];
   readonly contentScope?: ContentScope;
+  /** Content matches only where it starts on a line that is not a comment (content-matcher.ts). */
+  readonly codeOnly?: boolean;
   /** Any further condition. Keep it cheap: it runs for every changed file. */
   readonly when?: (file: FileFacts, change: ChangeFacts) => boolean;
+  /** `when` in words, for `greenlight classify --explain` (required with `when`). */
+  readonly condition?: string;
+  /** The per-file reason, when it depends on the file (names the evidence); else `reason`. */
+  readonly describe?: (file: FileFacts, change: ChangeFacts) => string;
   /** Files matching this rule are reported as generated. */
   readonly generated?: boolean;
 }

@@ -165,6 +165,66 @@ describe('OctokitForge: reading', () => {
     expect(info.author).toEqual({ login: 'greenlight[bot]', isBot: true });
   });
 
+  it('maps who was asked to review a pull request', async () => {
+    nock(API)
+      .get('/repos/acme/shop/pulls/5')
+      .reply(200, pr({ requested_reviewers: [user('bob'), null], requested_teams: [{ slug: 'dba' }] }));
+    expect(await forgeFor().getPullRequest(5)).toMatchObject({ requestedReviewers: ['bob'], requestedTeams: ['dba'] });
+  });
+
+  it('lists the commits of a pull request, with the accounts GitHub linked (or none), page by page', async () => {
+    const commit = (sha: string, author: unknown, committer: unknown, name: string) => ({
+      sha,
+      author,
+      committer,
+      commit: {
+        author: { name, email: `${name}@example.com` },
+        committer: { name: 'GitHub', email: 'noreply@github.com' },
+      },
+    });
+    nock(API)
+      .get('/repos/acme/shop/pulls/5/commits')
+      .query({ per_page: '100' })
+      .reply(200, [commit('a'.repeat(40), null, null, 'greenlight[bot]')], {
+        link: '<https://api.github.com/repos/acme/shop/pulls/5/commits?per_page=100&page=2>; rel="next"',
+      })
+      .get('/repos/acme/shop/pulls/5/commits')
+      .query({ per_page: '100', page: '2' })
+      .reply(200, [
+        commit('b'.repeat(40), user('bob'), user('web-flow'), 'Bob'),
+        commit('c'.repeat(40), {}, user('x[bot]', 'Bot'), 'Ann'),
+      ]);
+    expect(await forgeFor().listPullRequestCommits(5)).toEqual([
+      {
+        sha: 'a'.repeat(40),
+        author: null,
+        committer: null,
+        authorName: 'greenlight[bot]',
+        authorEmail: 'greenlight[bot]@example.com',
+        committerName: 'GitHub',
+        committerEmail: 'noreply@github.com',
+      },
+      {
+        sha: 'b'.repeat(40),
+        author: { login: 'bob', isBot: false },
+        committer: { login: 'web-flow', isBot: false },
+        authorName: 'Bob',
+        authorEmail: 'Bob@example.com',
+        committerName: 'GitHub',
+        committerEmail: 'noreply@github.com',
+      },
+      {
+        sha: 'c'.repeat(40),
+        author: null,
+        committer: { login: 'x[bot]', isBot: true },
+        authorName: 'Ann',
+        authorEmail: 'Ann@example.com',
+        committerName: 'GitHub',
+        committerEmail: 'noreply@github.com',
+      },
+    ]);
+  });
+
   it('finds the open pull request of a branch, or null', async () => {
     nock(API)
       .get('/repos/acme/shop/pulls')

@@ -142,6 +142,24 @@ describe('publishGenerate', () => {
     },
   );
 
+  it('asks the code owners of the changed files too (CODEOWNERS on the default branch), never the requester', async () => {
+    repo = publishRepo();
+    const forge = new FakeForge();
+    forge.setFile('.github/CODEOWNERS', '*.js @owner-js @alice @acme/js\n');
+    // What GitHub lists for the pull request greenlight is about to open (the fake's first number).
+    forge.pullRequestFiles.set(1, [{ path: 'src/sub.js', status: 'added', additions: 1, deletions: 0 }]);
+    const result = opened(
+      await publishGenerate(
+        options(forge, await changeWith({ 'src/sub.js': 'export const sub = (a, b) => a - b;\n' }), {
+          review: { medium: { reviewers: ['rev-medium'] } },
+        }),
+      ),
+    );
+    expect(forge.reviewRequests).toEqual([
+      { pr: result.prNumber, reviewers: ['rev-medium', 'owner-js'], teams: ['js'] },
+    ]);
+  });
+
   it('enables auto-merge for low only when the config asks for it', async () => {
     repo = publishRepo();
     const forge = new FakeForge();

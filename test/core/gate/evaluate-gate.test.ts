@@ -37,6 +37,7 @@ function gate(overrides: Partial<GateInput> & { reviews: ReviewInfo[] }): Return
     review: reviewConfig.medium,
     headSha: HEAD,
     requesters: ['alice'],
+    pushers: [],
     permissions: {
       alice: maintain,
       bob: maintain,

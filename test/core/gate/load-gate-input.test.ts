@@ -8,7 +8,8 @@ import { loadGateInput } from '../../../src/core/gate/load-gate-input.ts';
 import type { RiskTier } from '../../../src/core/risk/tier.ts';
 import { FakeForge } from '../../fakes/fake-forge.ts';
 
-const review = defaultConfig().review;
+const { review, gate, commit } = defaultConfig();
+const identity = { name: commit.authorName, email: commit.authorEmail };
 
 function setup() {
   const forge = new FakeForge()
@@ -29,6 +30,8 @@ async function recompute(forge: FakeForge, pr: number, tier: RiskTier = 'medium'
     pr,
     tier,
     review: review[tier],
+    gate,
+    identity,
     requesters: ['alice'],
     botLogin: 'greenlight[bot]',
   });
@@ -36,6 +39,49 @@ async function recompute(forge: FakeForge, pr: number, tier: RiskTier = 'medium'
   await forge.createCheckRun({ name: GATE_CHECK_NAME, headSha: input.headSha, ...gateCheckRun(result) });
   return result;
 }
+
+describe('pushers do not count (docs/security.md §34)', () => {
+  it('a maintainer pushes a commit and approves → pending; another maintainer approves → success', async () => {
+    const { forge, pr } = setup();
+    forge.addCommit(pr.number, null, { name: commit.authorName, email: commit.authorEmail }); // greenlight's own
+    forge.addCommit(pr.number, 'bob');
+    forge.addReview(pr.number, 'bob', 'APPROVED');
+    const pending = await recompute(forge, pr.number);
+    expect(pending).toMatchObject({ state: 'pending', title: 'Waiting for 1 more approval (0 of 1)' });
+    expect(pending.summary).toMatch(/\| @bob \| approved on `\w{7}` \| no: pushed commits to the branch \(\w{7}\) \|/);
+    expect(pending.summary).toContain(
+      'from people with write access other than the requester (@alice) and those who pushed to its branch (@bob)',
+    );
+    forge.addReview(pr.number, 'carol', 'APPROVED');
+    expect(await recompute(forge, pr.number)).toMatchObject({ state: 'success', approvedBy: ['carol'] });
+  });
+
+  it('a pusher who asks for changes still holds the gate', async () => {
+    const { forge, pr } = setup();
+    forge.addCommit(pr.number, 'bob');
+    forge.addReview(pr.number, 'carol', 'APPROVED');
+    forge.addReview(pr.number, 'bob', 'CHANGES_REQUESTED');
+    expect(await recompute(forge, pr.number)).toMatchObject({ state: 'pending', title: 'Changes requested by @bob' });
+  });
+
+  it('with gate.excludePushers off, the commits are not even read and a pusher counts', async () => {
+    const { forge, pr } = setup();
+    forge.addCommit(pr.number, 'bob');
+    forge.addReview(pr.number, 'bob', 'APPROVED');
+    const input = await loadGateInput(forge, {
+      pr: pr.number,
+      tier: 'medium',
+      review: review.medium,
+      gate: { ...gate, excludePushers: false },
+      identity,
+      requesters: ['alice'],
+      seenPushers: ['bob'],
+      botLogin: 'greenlight[bot]',
+    });
+    expect(forge.callsOf('listPullRequestCommits')).toEqual([]);
+    expect(evaluateGate(input).state).toBe('success');
+  });
+});
 
 describe('review gate over the forge (docs/security.md §21)', () => {
   it('requester approves → pending; bot approves → pending; maintainer approves → success; a new push → pending', async () => {
@@ -68,12 +114,15 @@ describe('review gate over the forge (docs/security.md §21)', () => {
       pr: pr.number,
       tier: 'medium',
       review: review.medium,
+      gate: { excludePushers: true, requestCodeOwners: false },
+      identity,
       requesters: [],
       botLogin: null,
     });
     expect(forge.callsOf('getPermission')).toEqual([['bob']]);
     expect(input.permissions).toEqual({ bob: { permission: 'write', roleName: 'maintain' } });
-    expect(forge.callsOf('getFileOnDefaultBranch')).toEqual([]); // medium needs no code owner
+    // medium needs no code owner, and nobody asked to request their reviews
+    expect(forge.callsOf('getFileOnDefaultBranch')).toEqual([]);
   });
 
   it('reads CODEOWNERS from the default branch for critical, and needs a code owner', async () => {
@@ -118,6 +167,8 @@ describe('review gate over the forge (docs/security.md §21)', () => {
       pr: pr.number,
       tier: 'critical',
       review: review.critical,
+      gate,
+      identity,
       requesters: [],
       botLogin: null,
     });

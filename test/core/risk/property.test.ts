@@ -1,12 +1,15 @@
 /**
- * Property: the tier of a change never decreases when a file is added to it. Changes
- * are generated from a seeded PRNG (no dependency), over paths and lines drawn from
- * every rule family, including the cross-file cases (test moves and deletions).
+ * Properties of the classifier over changes generated from a seeded PRNG (no
+ * dependency), with paths and lines drawn from every rule family, including the
+ * cross-file cases (test moves and deletions) and modules the content rule can judge:
+ * the tier never decreases when a file is added, and the content rule never lowers a
+ * file that a path rule decided, nor a change that touches such a file.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.ts';
 import { tierRank } from '../../../src/core/risk/tier.ts';
 import type { RiskTier } from '../../../src/core/risk/tier.ts';
+import type { ContentEvidence } from '../../../src/core/risk/evidence/content-evidence.ts';
 import type { FileChange, FileChangeStatus } from '../../../src/ports/workspace.ts';
 
 /** mulberry32: small, fast, good enough for test generation. */
@@ -48,6 +51,13 @@ const PATHS = [
   'src/main/java/com/acme/OrderController.java',
   'sql/report.sql',
   'src/lib.rs',
+  'lib/loader.js',
+  'src/lib/dates.ts',
+  'api/loader.js',
+  'db/migrate/loader.js',
+  'test/loader.test.js',
+  'lib/parsers/loader.js',
+  '.github/actions/loader.js',
 ];
 const LINES = [
   'const x = 1;',
@@ -95,6 +105,40 @@ function randomChange(random: () => number): FileChange {
   };
 }
 
+/** Module texts the content rule can judge: pure, and with I/O of several kinds. */
+const PURE = [
+  "var common = require('./common');",
+  'function load(input) { return common.parse(String(input)); }',
+  'function loadAll(input) { return [load(input)]; }',
+  'module.exports.load = load;',
+  'module.exports.loadAll = loadAll;',
+].join('\n');
+const TEXTS = [
+  PURE,
+  PURE,
+  `var fs = require('fs');\n${PURE}`,
+  `${PURE}\nfunction loadUrl(url) { return fetch(url); }`,
+  `${PURE}\nmodule.exports.saveDocument = load;`,
+  'export function formatDate(d) { return d.toISOString().slice(0, 10); }\nexport const parseDate = (t) => new Date(t);',
+  '',
+];
+
+function randomContents(random: () => number, changes: readonly FileChange[]): Map<string, string> {
+  return new Map(changes.filter((c) => c.status !== 'deleted').map((c) => [c.path, pick(random, TEXTS)]));
+}
+
+/** Evidence that supports every module: a YAML package, its base texts (pure or not), a test for the loader. */
+function randomEvidence(random: () => number, changes: readonly FileChange[]): ContentEvidence {
+  return {
+    base: new Map(changes.map((c) => [c.previousPath ?? c.path, pick(random, TEXTS)])),
+    manifests: new Map([['package.json', '{"name":"y","keywords":["yaml","parser","date","format"]}']]),
+    tests: new Map([
+      ['test/loader.test.js', "var loader = require('../lib/loader');"],
+      ['src/lib/dates.test.ts', "import { formatDate } from './dates';"],
+    ]),
+  };
+}
+
 describe('tier monotonicity', () => {
   it('adding a file to a change never lowers its tier (2,000 seeded cases)', () => {
     const random = prng(20240101);
@@ -111,6 +155,22 @@ describe('tier monotonicity', () => {
     }
   });
 
+  it('with content evidence, adding a file never lowers the tier either (2,000 seeded cases)', () => {
+    const random = prng(20250601);
+    for (let run = 0; run < 2_000; run += 1) {
+      const base = Array.from({ length: 1 + Math.floor(random() * 5) }, () => randomChange(random));
+      const extra = randomChange(random);
+      const all = [...base, extra];
+      const contents = randomContents(random, all);
+      const evidence = randomEvidence(random, all);
+      const before = classifyRisk(base, { contents, evidence }).tier;
+      const after = classifyRisk(all, { contents, evidence }).tier;
+      if (tierRank(after) < tierRank(before)) {
+        throw new Error(`tier fell from ${before} to ${after} when adding ${JSON.stringify(extra)}`);
+      }
+    }
+  });
+
   it('a change is as risky as its riskiest file', () => {
     const random = prng(7);
     for (let run = 0; run < 500; run += 1) {
@@ -118,5 +178,39 @@ describe('tier monotonicity', () => {
       const { tier, files } = classifyRisk(changes);
       expect(tier).toBe(files.reduce<RiskTier>((max, f) => (tierRank(f.tier) > tierRank(max) ? f.tier : max), 'low'));
     }
+  });
+});
+
+describe('the content rule never lowers a path-rule category', () => {
+  it('only files no rule matched can move, only from medium to low-medium, and never a change touching a path rule (3,000 seeded cases)', () => {
+    const random = prng(424242);
+    let lowered = 0;
+    for (let run = 0; run < 3_000; run += 1) {
+      // A diff names each path once.
+      const changes = [
+        ...new Map(
+          Array.from({ length: 1 + Math.floor(random() * 4) }, () => randomChange(random)).map((c) => [c.path, c]),
+        ).values(),
+      ];
+      const contents = randomContents(random, changes);
+      const withEvidence = classifyRisk(changes, { contents, evidence: randomEvidence(random, changes) });
+      const pathOnly = classifyRisk(changes, { contents });
+      const byPath = new Map(pathOnly.files.map((f) => [f.path, f]));
+      let pathRuleTier = 'low' as RiskTier;
+      for (const file of withEvidence.files) {
+        const before = byPath.get(file.path);
+        if (before === undefined) throw new Error(`no path-only result for ${file.path}`);
+        if (before.rule !== 'default' && tierRank(before.tier) > tierRank(pathRuleTier)) pathRuleTier = before.tier;
+        if (file.tier === before.tier) continue;
+        if (before.rule !== 'default' || file.rule !== 'pure-data-module' || file.tier !== 'low-medium') {
+          throw new Error(`${file.path} moved from ${before.tier} (${before.rule}) to ${file.tier} (${file.rule})`);
+        }
+        lowered += 1;
+      }
+      // A change that touches a path-rule category is at least as risky as that category.
+      expect(tierRank(withEvidence.tier)).toBeGreaterThanOrEqual(tierRank(pathRuleTier));
+    }
+    // The generator does reach the content rule, so the property is not vacuous.
+    expect(lowered).toBeGreaterThan(20);
   });
 });

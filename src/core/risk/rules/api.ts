@@ -26,6 +26,7 @@ export const apiRules: readonly RuleDefinition[] = [
       '*.schema.json',
     ],
     when: codeChanged,
+    condition: 'the change is not comment-only',
   },
   {
     name: 'api-route',
@@ -67,6 +68,7 @@ export const apiRules: readonly RuleDefinition[] = [
     ],
     except: ['tests', 'docs'],
     when: codeChanged,
+    condition: 'the change is not comment-only',
   },
   {
     name: 'api-route-content',
@@ -90,5 +92,6 @@ export const apiRules: readonly RuleDefinition[] = [
     ],
     except: ['tests', 'docs'],
     when: codeChanged,
+    condition: 'the change is not comment-only',
   },
 ];

@@ -22,5 +22,6 @@ export const appConfigRules: readonly RuleDefinition[] = [
     ],
     except: ['tests', 'docs'],
     when: (file) => !file.commentOnly,
+    condition: 'the change is not comment-only',
   },
 ];

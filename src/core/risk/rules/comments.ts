@@ -12,5 +12,6 @@ export const commentRules: readonly RuleDefinition[] = [
     category: 'comments',
     reason: 'only comments, docstrings or blank lines change',
     when: (file) => file.commentOnly,
+    condition: 'every changed line is a comment, a docstring or blank',
   },
 ];

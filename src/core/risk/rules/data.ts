@@ -91,6 +91,7 @@ export const dataRules: readonly RuleDefinition[] = [
     except: ['tests', 'docs'],
     exclude: NOT_DATA,
     when: (file) => isDataShaped(file) && hasIo(content(file)),
+    condition: 'a data-shaped name or folder, in a data language, whose content does I/O',
   },
   {
     name: 'data-transform',
@@ -100,6 +101,7 @@ export const dataRules: readonly RuleDefinition[] = [
     except: ['tests', 'docs'],
     exclude: NOT_DATA,
     when: (file) => !file.commentOnly && isDataShaped(file) && !hasIo(content(file)),
+    condition: 'a data-shaped name or folder, in a data language, whose content does no I/O (and not comment-only)',
   },
   {
     name: 'data-file',

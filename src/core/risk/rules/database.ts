@@ -47,6 +47,7 @@ export const databaseRules: readonly RuleDefinition[] = [
     reason: 'SQL queries: review them and run them read-only',
     paths: ['*.sql'],
     when: (file) => !file.commentOnly,
+    condition: 'the change is not comment-only',
   },
   {
     name: 'database-access',
@@ -70,6 +71,7 @@ export const databaseRules: readonly RuleDefinition[] = [
     ],
     except: ['tests', 'docs'],
     when: (file) => !file.commentOnly,
+    condition: 'the change is not comment-only',
   },
   {
     name: 'database-query-content',
@@ -88,5 +90,6 @@ export const databaseRules: readonly RuleDefinition[] = [
       /\bsqlx::query/,
     ],
     when: (file) => !file.commentOnly,
+    condition: 'the change is not comment-only',
   },
 ];

@@ -110,6 +110,7 @@ export const infraRules: readonly RuleDefinition[] = [
       const text = file.text ?? `${file.added}\n${file.removed}`;
       return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*[A-Z]\w*\s*$/m.test(text);
     },
+    condition: 'the YAML has an apiVersion and a kind',
   },
   {
     name: 'config-management',

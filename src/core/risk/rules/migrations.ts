@@ -7,7 +7,6 @@
  * code that changes the schema at run time.
  */
 import type { RuleDefinition } from '../rule.ts';
-import { codeLine } from './code-line.ts';
 import { DDL_ANY_CASE, DDL_UPPER_CASE } from './ddl.ts';
 
 const SQL_FILES = ['*.sql', '*.ddl', '*.psql', '*.pgsql'];
@@ -75,7 +74,8 @@ export const migrationRules: readonly RuleDefinition[] = [
       /\bSchema::(?:create|table|drop|dropIfExists|rename)\s*\(/, // Ecto, Laravel
       /\bextends\s+(?:BaseJavaMigration|AbstractMigration)\b/,
       /\bdatabaseChangeLog\b/, // Flyway Java, Doctrine, Liquibase
-    ].map(codeLine),
+    ],
+    codeOnly: true,
     contentScope: 'file',
     except: ['tests', 'docs'],
   },
@@ -92,7 +92,8 @@ export const migrationRules: readonly RuleDefinition[] = [
     category: 'migration',
     reason: 'SQL that creates, alters or drops schema objects (DDL)',
     paths: SQL_FILES,
-    content: [codeLine(DDL_ANY_CASE)],
+    content: [DDL_ANY_CASE],
+    codeOnly: true,
     contentScope: 'changed',
   },
   {
@@ -100,7 +101,8 @@ export const migrationRules: readonly RuleDefinition[] = [
     tier: 'critical',
     category: 'migration',
     reason: 'source code that runs DDL changes the database schema at run time',
-    content: [codeLine(DDL_UPPER_CASE)],
+    content: [DDL_UPPER_CASE],
+    codeOnly: true,
     contentScope: 'changed',
     except: ['tests', 'docs'],
     exclude: SQL_FILES,
@@ -121,7 +123,8 @@ export const migrationRules: readonly RuleDefinition[] = [
       /\bsqlx::migrate!/,
       /\bembed_migrations!/,
       /\bFlyway\.configure\(\)/, // Rust, Flyway
-    ].map(codeLine),
+    ],
+    codeOnly: true,
     except: ['tests', 'docs'],
   },
 ];

@@ -62,6 +62,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
     category: 'tests',
     reason: 'deletes a test file: the tests it declared stop running',
     when: deletesTests,
+    condition: 'a deleted test file whose tests do not reappear elsewhere in the change',
   },
   {
     name: 'test-moved-out',
@@ -73,6 +74,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
       file.change.previousPath !== undefined &&
       isTestSourcePath(file.change.previousPath) &&
       !isTestPath(file.change.path),
+    condition: 'a rename from a test path to a path outside the test tree',
   },
   {
     name: 'test-case-removed',
@@ -81,6 +83,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
     reason: 'removes test cases that do not reappear elsewhere in the change',
     when: (file, change) =>
       file.change.status !== 'deleted' && isTestSourcePath(file.path) && removesTestCases(file, change),
+    condition: 'a test file that loses test cases which do not reappear elsewhere in the change',
   },
   {
     name: 'test-skipped',
@@ -90,6 +93,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
     content: SKIP_MARKERS,
     except: ['docs'],
     when: holdsTests,
+    condition: 'a test file (or a Rust file with inline tests)',
   },
   {
     name: 'test-focused',
@@ -99,6 +103,7 @@ export const testRiskRules: readonly RuleDefinition[] = [
     content: FOCUS_MARKERS,
     except: ['docs'],
     when: holdsTests,
+    condition: 'a test file (or a Rust file with inline tests)',
   },
 ];
 
@@ -110,6 +115,7 @@ export const testRules: readonly RuleDefinition[] = [
     reason: 'tests only: generated tests must pass reliably',
     // path-sets.ts TEST_DIRS and TEST_FILES, minus documentation
     when: (file) => isTestCodePath(file.path) && !file.isDoc,
+    condition: 'a test path (test folders and test file names), not documentation',
   },
   {
     name: 'test-fixture',
@@ -118,5 +124,6 @@ export const testRules: readonly RuleDefinition[] = [
     reason: 'test fixtures, snapshots and golden files',
     // path-sets.ts TEST_SUPPORT
     when: (file) => isTestSupportPath(file.path),
+    condition: 'a fixture, snapshot or golden-file path',
   },
 ];

@@ -15,6 +15,7 @@ export const unreadableRules: readonly RuleDefinition[] = [
     category: 'unreadable',
     reason: 'binary content cannot be reviewed as a diff',
     when: (file) => file.change.binary,
+    condition: 'git reports the content as binary',
   },
   {
     name: 'symlink',
@@ -22,6 +23,7 @@ export const unreadableRules: readonly RuleDefinition[] = [
     category: 'unreadable',
     reason: 'a symbolic link can point anywhere, including outside the repository',
     when: (file) => file.change.oldMode === SYMLINK || file.change.newMode === SYMLINK,
+    condition: 'the file is or was a symbolic link',
   },
   {
     name: 'submodule',
@@ -29,6 +31,7 @@ export const unreadableRules: readonly RuleDefinition[] = [
     category: 'unreadable',
     reason: "a submodule pins another repository's code, which this diff does not show",
     when: (file) => file.change.oldMode === SUBMODULE || file.change.newMode === SUBMODULE,
+    condition: 'the path is or was a submodule',
   },
   {
     name: 'becomes-executable',
@@ -36,5 +39,6 @@ export const unreadableRules: readonly RuleDefinition[] = [
     category: 'unreadable',
     reason: 'the file becomes executable, so something may now run it',
     when: (file) => file.change.newMode === EXECUTABLE && file.change.oldMode !== EXECUTABLE,
+    condition: 'the file becomes executable (mode 100755)',
   },
 ];
