@@ -1,5 +1,5 @@
 /**
- * The App under load (DESIGN.md "Performance model"): signed `issues.labeled`
+ * The App under load (docs/security.md §25): signed `issues.labeled`
  * deliveries (`ai-generate`) from 200 installations, over loopback HTTP at 50 concurrent
  * connections, into Probot's real webhook middleware; GitHub's API is a local server
  * that answers every call after 100 ms. Each delivery makes the same five calls

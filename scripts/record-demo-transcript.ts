@@ -22,7 +22,7 @@ import { parseConfig } from '../src/core/config/parse-config.ts';
 import { DEFAULT_LOOP_LIMITS } from '../src/core/loop/loop-request.ts';
 import { RUN_TESTS_TOOL } from '../src/core/loop/run-tests-tool.ts';
 import { EXAMPLE_DIR, TRANSCRIPT } from '../src/demo/demo-files.ts';
-import { materializeExample } from '../src/demo/materialize-example.ts';
+import { materializeExample } from '../src/compose/replay-checkout.ts';
 import type { AuditEvent, AuditRecord } from '../src/ports/audit.ts';
 import type { ContentBlock, ModelResponse } from '../src/ports/model.ts';
 

@@ -5,12 +5,12 @@
  */
 import type { AuditSink } from '../ports/audit.ts';
 import type { Forge } from '../ports/forge.ts';
-import type { GitAuth } from '../adapters/actions/ensure-commit.ts';
-import type { ActionOutcome } from '../core/action/action-outcome.ts';
+import type { GitAuth } from '../core/publish/git-auth-env.ts';
+import type { ActionOutcome } from './action-outcome.ts';
 import type { TierReview } from '../core/config/repo-config.ts';
 import type { Redactor } from '../core/redact/create-redactor.ts';
 import type { ActionInputs, RuntimeEnv } from './inputs.ts';
-import type { ActionServices } from './services.ts';
+import type { ActionServices } from '../compose/action-services.ts';
 
 export interface ActionContext {
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -2,7 +2,7 @@
  * One sentence for a failure, for the progress comment, the log and the job summary.
  * greenlight's own errors already say what to do; anything else is a bug, and says so.
  */
-import { isGreenlightError } from '../core/errors.ts';
+import { isGreenlightError } from '../ports/errors.ts';
 import { isModelError } from '../ports/model-error.ts';
 
 export function describeError(error: unknown): string {

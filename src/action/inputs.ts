@@ -1,6 +1,6 @@
 /**
  * The ONLY place that reads the Action's `INPUT_*` variables and the runtime's
- * standard environment (STYLE.md). The runtime passes input `foo_bar` as
+ * standard environment. The runtime passes input `foo_bar` as
  * `INPUT_FOO_BAR` (name upper-cased, spaces → `_`, hyphens kept); an empty value
  * means "not given". Every value is checked here with zod, and a bad one is a
  * `GreenlightError('usage')` that names the input (or variable) and says what it
@@ -12,13 +12,13 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { ConfigOverrides } from '../core/action/apply-input-overrides.ts';
+import type { ConfigOverrides } from './apply-input-overrides.ts';
 import { describeFound } from '../core/config/describe-found.ts';
 import { describeSchema } from '../core/config/describe-schema.ts';
 import { DEFAULT_CONFIG_PATH } from '../core/config/parse-config.ts';
 import { BudgetConfig, ModelConfig, TestConfig, TriggerConfig } from '../core/config/repo-config.ts';
 import { unwrapSchema } from '../core/config/schema-at-path.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { RepoRef } from '../ports/forge.ts';
 
 export const ACTION_MODES = ['auto', 'generate', 'fix', 'gate', 'publish'] as const;

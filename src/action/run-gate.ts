@@ -1,12 +1,12 @@
 /**
  * `gate` mode: recomputes the `greenlight/review-gate` check on a pull request's
- * CURRENT head after a review or a push (SECURITY.md 21). The tier is greenlight's
+ * CURRENT head after a review or a push (docs/security.md §21). The tier is greenlight's
  * own classification of the pull request's diff (never its labels or body); the
  * requesters come from the memo only greenlight's token writes (the check run's
  * `externalId`) on this head or, after a push, on the previous one. No repository
  * code runs and no model is called.
  */
-import { findGateMemo, gateCheckFields } from '../core/action/gate-check-fields.ts';
+import { findGateMemo, gateCheckFields, invalidConfigCheckFields } from './gate-check-fields.ts';
 import { evaluateGate } from '../core/gate/evaluate-gate.ts';
 import { GATE_CHECK_NAME } from '../core/gate/gate-check-run.ts';
 import { loadGateContext } from '../core/gate/load-gate-input.ts';
@@ -18,7 +18,7 @@ import type { RiskTier } from '../core/risk/tier.ts';
 import type { CheckRunFields, PullRequestInfo } from '../ports/forge.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import { describeError } from './describe-error.ts';
-import type { LoadedConfig } from './load-repo-config.ts';
+import type { LoadedConfig } from './load-run-config.ts';
 
 /** Who pushed, from a `pull_request.synchronize` payload: a human's login, else null. */
 function pushSender(payload: unknown): string | null {
@@ -41,15 +41,12 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
   const detailsUrl = ctx.runUrl ?? undefined;
 
   if (!loaded.ok) {
-    const fields: CheckRunFields = {
-      status: 'completed',
-      conclusion: 'failure',
-      title: `${ctx.inputs.configPath} is invalid`,
-      summary:
-        `The review gate follows the review settings of \`${ctx.inputs.configPath}\` on \`${loaded.defaultBranch}\`, which is invalid:\n\n` +
-        loaded.errors.map((e) => `- line ${e.line}: \`${e.path || '(file)'}\` ${e.message}`).join('\n'),
+    const fields = invalidConfigCheckFields({
+      configPath: ctx.inputs.configPath,
+      defaultBranch: loaded.defaultBranch,
+      errors: loaded.errors,
       ...(detailsUrl === undefined ? {} : { detailsUrl }),
-    };
+    });
     await writeCheck(ctx, pr.headSha, fields);
     return {
       outcome: {
@@ -78,7 +75,7 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
       ctx.auth,
     );
   } catch (error) {
-    // Unclassifiable fails closed to the highest tier (DESIGN.md "Classify risk").
+    // Unclassifiable fails closed to the highest tier (README.md "Risk tiers").
     notes.push(
       `greenlight could not classify the diff (${describeError(error)}), so it treats the change as \`critical\`.`,
     );
@@ -97,7 +94,7 @@ export async function runGate(ctx: ActionContext, route: GateRoute, loaded: Load
   }
   // A human author of the pull request never approves their own change either.
   const requesters = memo === null ? null : [...memo.requesters, ...(pr.author.isBot ? [] : [pr.author.login])];
-  // The API does not say who pushed: remember the pushes this workflow sees (docs/security.md 34).
+  // The API does not say who pushed: remember the pushes this workflow sees (docs/security.md §34).
   const sender = route.source === 'push' ? pushSender(ctx.payload) : null;
   const seenPushers = [...(memo?.pushers ?? []), ...(sender === null ? [] : [sender])];
 

@@ -3,25 +3,23 @@
  * token but no model key, runs no repository code, and publishes a change bundle only
  * after re-validating it itself (the publisher: the bundle is about this run's issue or
  * pull request, applies to the recorded base, path rules, size limits, its own risk
- * classification — SECURITY.md 20). The requester comes from this run's event and is
+ * classification — docs/security.md §20). The requester comes from this run's event and is
  * authorized again here; the result goes into the progress comment the generate job
  * of the same run started.
  */
 import { resolve } from 'node:path';
-import { outcomeOfBundle } from '../core/action/outcome-of-publish.ts';
-import { describeOutcome } from '../core/action/describe-outcome.ts';
-import { isProgressComment } from '../core/action/render-progress-comment.ts';
-import { requesterOf } from '../core/action/requester-of.ts';
+import { outcomeOfBundle } from './outcome-of-publish.ts';
+import { describeOutcome } from './describe-outcome.ts';
+import { isProgressComment, renderPublishNote } from './comments/render-progress-comment.ts';
+import { requesterOf } from './requester-of.ts';
 import { authorize } from '../core/github/authorize.ts';
 import { routeEvent } from '../core/github/route-event.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import { describeError } from './describe-error.ts';
-import type { LoadedConfig } from './load-repo-config.ts';
-import type { PublishBundleRequest, PublishedBundle } from './services.ts';
+import type { LoadedConfig } from './load-run-config.ts';
+import type { PublishBundleRequest, PublishedBundle } from '../compose/action-services.ts';
 
 const refused = (reason: string): FlowResult => ({ outcome: { kind: 'refused', reason }, report: null, review: null });
-
-const ICON = { success: '✅', warning: '⚠️', failure: '❌' } as const;
 
 export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundlePath: string): Promise<FlowResult> {
   if (!loaded.ok) {
@@ -89,14 +87,22 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
     });
   } catch (error) {
     const why = describeError(error);
-    await tell(ctx, number, `**Publish job:** ${ICON.failure} **Stopped while publishing the change bundle.** ${why}`);
+    await tell(
+      ctx,
+      number,
+      renderPublishNote({
+        kind: 'finished',
+        result: 'failure',
+        text: `**Stopped while publishing the change bundle.** ${why}`,
+      }),
+    );
     return { outcome: { kind: 'failed', what: 'publishing the change bundle', why }, report: null, review: null };
   }
   const outcome = outcomeOfBundle(published);
   const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
   ctx.audit.write({ kind: 'note', message: 'published bundle', data: { target: number, outcome } });
   const status = describeOutcome(outcome, review, null);
-  if (status.kind === 'finished') await tell(ctx, number, `**Publish job:** ${ICON[status.result]} ${status.text}`);
+  if (status.kind === 'finished') await tell(ctx, number, renderPublishNote(status));
   return { outcome, report: null, review };
 }
 

@@ -1,31 +1,31 @@
 /**
- * The Action runner (release-drafter's shape): reads inputs and the event, sets up
- * the audit log, redaction and the Forge, hands the event to the flow it asks for,
- * and writes the outputs and the job summary. Decisions live in src/core (routing,
- * authorization, outcomes, texts); the flows in this folder only sequence calls.
+ * The Action runner: reads inputs and the event, sets up the audit log, redaction and
+ * the Forge, hands the event to the flow it asks for (run-requested, run-publish,
+ * run-gate), and writes the outputs and the job summary. Everything the Action asks of
+ * the world comes from ActionServices (src/compose/action-services.ts); the only other
+ * I/O of this folder is here and in runtime-files.ts, so the rest of src/action is pure
+ * (eslint.config.js) and its decisions and texts are tested as values.
  */
 import { join } from 'node:path';
-import { appendStepSummary } from '../adapters/actions/append-step-summary.ts';
-import { dryRunForge } from '../adapters/actions/dry-run-forge.ts';
-import { readEventFile } from '../adapters/actions/read-event-file.ts';
-import { writeStepOutputs } from '../adapters/actions/write-step-outputs.ts';
-import { createJsonlAuditSink, type JsonlAuditSink } from '../adapters/audit/jsonl-audit-sink.ts';
-import { actionOutputs, exitCodeOf } from '../core/action/action-outcome.ts';
-import { renderJobSummary } from '../core/action/render-job-summary.ts';
-import { maskCommands, workflowCommand } from '../core/action/workflow-command.ts';
+import { dryRunForge } from './dry-run-forge.ts';
+import { appendStepSummary, readEventFile, writeStepOutputs } from './runtime-files.ts';
+import { actionOutputs, exitCodeOf } from './action-outcome.ts';
+import { renderJobSummary } from './render-job-summary.ts';
+import { maskCommands, workflowCommand } from './workflow-command.ts';
 import { routeEvent } from '../core/github/route-event.ts';
 import { createRedactor } from '../core/redact/create-redactor.ts';
 import { secretsFromEnv } from '../core/redact/secrets-from-env.ts';
 import { neutralizeWorkflowCommands } from '../core/sandbox/neutralize-workflow-commands.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
-import { defaultServices } from './default-services.ts';
 import { describeError } from './describe-error.ts';
 import { readActionInputs, readRuntimeEnv, type ActionInputs, type RuntimeEnv } from './inputs.ts';
-import { loadRepoConfig } from './load-repo-config.ts';
+import { loadRunConfig } from './load-run-config.ts';
 import { runGate } from './run-gate.ts';
 import { runPublish } from './run-publish.ts';
 import { runRequested } from './run-requested.ts';
-import type { ActionServices } from './services.ts';
+import { defaultServices, type ActionServices } from '../compose/action-services.ts';
+import { openAuditLog } from '../compose/open-audit-log.ts';
+import type { AuditFile } from '../ports/audit.ts';
 
 /** The login of the workflow token's comments; greenlight never reacts to it. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -65,9 +65,9 @@ export async function runAction(
     runtime.runnerTemp,
     `greenlight-audit-${runtime.runId ?? 'local'}-${runtime.job ?? inputs.mode}-${runtime.runAttempt ?? '1'}.jsonl`,
   );
-  let audit: JsonlAuditSink;
+  let audit: AuditFile;
   try {
-    audit = createJsonlAuditSink({ path: auditPath, redactor });
+    audit = openAuditLog(auditPath, redactor);
   } catch (error) {
     fail(describeError(error));
     return 1;
@@ -147,7 +147,7 @@ export async function runAction(
 
 async function runFlow(ctx: ActionContext): Promise<FlowResult> {
   const { inputs, runtime } = ctx;
-  const loaded = await loadRepoConfig(ctx.forge, inputs.configPath, inputs.overrides);
+  const loaded = await loadRunConfig(ctx.forge, inputs.configPath, inputs.overrides);
   if (loaded.ok)
     for (const warning of loaded.warnings)
       ctx.log(`greenlight: ${inputs.configPath}:${warning.line}: warning: ${warning.message}`);

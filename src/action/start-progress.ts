@@ -1,17 +1,13 @@
 /**
- * Acknowledges a request at once (issue 6): a 👀 reaction where the request was made
+ * Acknowledges a request at once: a 👀 reaction where the request was made
  * and the progress comment, which the returned handle keeps up to date — the engine's
  * snapshots through the Progress port, the runner's own steps through `step`/`fail` —
  * and finally edits into what the run produced or why it stopped.
  */
-import { CommentProgress } from '../adapters/progress/comment-progress.ts';
-import { initialSnapshot, withFailure, withStep } from '../core/action/progress-snapshot.ts';
-import {
-  isProgressComment,
-  renderProgressComment,
-  type ProgressStatus,
-} from '../core/action/render-progress-comment.ts';
-import { adoptionRefusal } from '../core/action/adoptable-comment.ts';
+import { adoptionRefusal } from '../core/github/adoptable-comment.ts';
+import { CommentProgress } from './comment-progress.ts';
+import { isProgressComment, renderProgressComment, type ProgressStatus } from './comments/render-progress-comment.ts';
+import { initialSnapshot, withFailure, withStep } from './progress-snapshot.ts';
 import type { Actor, CommentInfo, IssueCommentInfo, ReactionTarget } from '../ports/forge.ts';
 import type { Progress, ProgressSnapshot, StepName, StepState } from '../ports/progress.ts';
 import type { ActionContext } from './action-context.ts';

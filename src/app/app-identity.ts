@@ -3,8 +3,6 @@
  * never reacts to itself). Read once from `GET /app` with the App's JWT and cached; a
  * failed read is retried at the next need.
  */
-import type { GitHubClient } from '../adapters/github/create-octokit.ts';
-
 export interface AppIdentity {
   id: number;
   slug: string;
@@ -16,8 +14,17 @@ export function identityFromSlug(id: number, slug: string): AppIdentity {
   return { id, slug, botLogin: `${slug}[bot]` };
 }
 
+/** What the identity is read with: the App's own client (its JWT), as `app.auth()` gives it. */
+export interface AppClient {
+  rest: {
+    apps: {
+      getAuthenticated(): Promise<{ data: { id: number; slug?: string; name: string } | null | undefined }>;
+    };
+  };
+}
+
 /** A cached loader of the identity through `appOctokit` (Probot's `app.auth()`). */
-export function appIdentityLoader(appOctokit: () => Promise<GitHubClient>): () => Promise<AppIdentity> {
+export function appIdentityLoader(appOctokit: () => Promise<AppClient>): () => Promise<AppIdentity> {
   let pending: Promise<AppIdentity> | null = null;
   return () => {
     pending ??= (async () => {

@@ -12,7 +12,7 @@
  * | `GREENLIGHT_RUN_LEASE_MINUTES` | `120` | how long a run holds its fleet slot when its end is never seen |
  * | `GREENLIGHT_THROTTLE` | `on` | `off` turns client-side throttling off (GHES with rate limits disabled) |
  */
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { FleetPolicy } from '../core/fleet/admit-run.ts';
 import { DEFAULT_FLEET_POLICY } from '../core/fleet/memory-fleet-store.ts';
 import type { GreenlightAppOptions } from './greenlight-app.ts';

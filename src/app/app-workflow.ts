@@ -3,7 +3,7 @@
  * (`examples/workflows/greenlight.yml`): the same file without the `issues` and
  * `issue_comment` triggers and the job condition that filtered them — with the App installed, the App receives those events and
  * dispatches the workflow, so triggering it directly too would handle each request
- * twice. Pure: `write-workflow-template.ts` runs it at build time and embeds the result
+ * twice. Pure: `scripts/write-workflow-template.ts` runs it at build time and embeds the result
  * (workflow-template.ts), so the App never reads files at run time.
  */
 import { isMap, isScalar, parseDocument } from 'yaml';

@@ -1,5 +1,5 @@
 /**
- * The in-memory DeliveryLedger of one App process (SECURITY.md 24): remembers the
+ * The in-memory DeliveryLedger of one App process (docs/security.md §24): remembers the
  * delivery ids (`X-GitHub-Delivery`, which a redelivery keeps) it has claimed, bounded
  * in size (least recently claimed forgotten first) and in time. A delivery whose
  * handling FAILED is forgotten again, so that GitHub's (or the App's own) redelivery of

@@ -1,7 +1,7 @@
 /**
  * The greenlight GitHub App on Probot: a thin dispatcher. It never clones, builds or
  * runs repository code and holds no model key; each handler makes a few API calls and
- * returns, so Probot answers GitHub in well under a second (SECURITY.md 25).
+ * returns, so Probot answers GitHub in well under a second (docs/security.md §25).
  *
  * | event | → |
  * | --- | --- |
@@ -16,16 +16,15 @@
  * middleware before any of this runs.
  */
 import type { ApplicationFunction, Context, Probot } from 'probot';
-import type { GitHubClient } from '../adapters/github/create-octokit.ts';
 import { DEFAULT_CONFIG_PATH } from '../core/config/parse-config.ts';
 import { defaultConfig } from '../core/config/repo-config.ts';
-import { isGreenlightError } from '../core/errors.ts';
+import { isGreenlightError } from '../ports/errors.ts';
 import type { FleetStore } from '../core/fleet/fleet-store.ts';
 import { MemoryFleetStore } from '../core/fleet/memory-fleet-store.ts';
 import { GREENLIGHT_LABEL } from '../core/github/greenlight-labels.ts';
 import { routeEvent } from '../core/github/route-event.ts';
-import { AppForge } from './app-forge.ts';
-import { appIdentityLoader, type AppIdentity } from './app-identity.ts';
+import { installationGitHub } from '../compose/app-github.ts';
+import { appIdentityLoader, type AppClient, type AppIdentity } from './app-identity.ts';
 import type { AppLog } from './app-log.ts';
 import { DeliveryLog } from './delivery-log.ts';
 import { recomputeGate } from './handle-gate.ts';
@@ -107,17 +106,13 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
 
   const appFn: ApplicationFunction = (app: Probot) => {
     const log: AppLog = app.log;
-    const appOctokit = async () => (await app.auth()) as unknown as GitHubClient;
+    const appOctokit = async () => (await app.auth()) as unknown as AppClient;
     const identity =
       options.identity === undefined ? appIdentityLoader(appOctokit) : async () => options.identity as AppIdentity;
     const runs = new RunScheduler({
       store: options.store ?? new MemoryFleetStore<RunRequest>(),
       forgeFor: async (request) =>
-        new AppForge(
-          (await app.auth(request.installationId)) as unknown as GitHubClient,
-          request.repo,
-          request.defaultBranch,
-        ),
+        installationGitHub(await app.auth(request.installationId), request.repo, request.defaultBranch).forge,
       botLogin: async () => (await identity()).botLogin,
       workflowTemplate,
       log,
@@ -197,11 +192,11 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       }
       const where = repoOf(payload);
       if (where === null) return { kind: 'ignored', reason: 'no repository or installation in the payload' };
-      const forge = new AppForge(context.octokit as unknown as GitHubClient, where.repo, where.defaultBranch);
+      const { forge, gateSources } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
       return handleTrigger(
         {
           forge,
-          octokit: context.octokit as unknown as GitHubClient,
+          gateSources,
           identity: await identity(),
           scheduler: runs,
           installationId: where.installationId,
@@ -222,9 +217,8 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       if (where === null) return { kind: 'ignored', reason: 'no repository or installation in the payload' };
       const pr = gateTarget(context.name, payload);
       if (pr === null) return { kind: 'ignored', reason: 'not a greenlight pull request event that changes the gate' };
-      const octokit = context.octokit as unknown as GitHubClient;
-      const forge = new AppForge(octokit, where.repo, where.defaultBranch);
-      return recomputeGate({ forge, octokit, identity: await identity(), configPath, log: context.log }, pr);
+      const { forge, gateSources } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
+      return recomputeGate({ forge, gateSources, identity: await identity(), configPath, log: context.log }, pr);
     });
 
     const onWorkflowRun = once(async (_context, payload) => ({
@@ -268,7 +262,7 @@ function gateTarget(name: string, payload: Payload): { pr: number; beforeSha: st
   }
   const route = routeEvent(name, payload, defaultConfig(), { botLogin: null, modeInput: 'gate' });
   if (route.kind !== 'gate') return null;
-  // The sender of a push is who pushed: the API does not say it anywhere else (docs/security.md 34).
+  // The sender of a push is who pushed: the API does not say it anywhere else (docs/security.md §34).
   const sender = payload.sender as { login?: string; type?: string } | undefined;
   const pusher =
     route.source === 'push' && typeof sender?.login === 'string' && sender.type !== 'Bot' ? sender.login : undefined;

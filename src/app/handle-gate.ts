@@ -5,7 +5,7 @@
  * what GitHub recorded and the App's earlier gate records, the reviews of the CURRENT
  * head, and the review rules of the default branch's config.
  */
-import type { GitHubClient } from '../adapters/github/create-octokit.ts';
+import type { GateSources } from '../compose/app-github.ts';
 import { parseFixCommand } from '../core/github/parse-fix-command.ts';
 import { GREENLIGHT_LABEL } from '../core/github/greenlight-labels.ts';
 import { evaluateGate } from '../core/gate/evaluate-gate.ts';
@@ -19,15 +19,14 @@ import type { RiskTier } from '../core/risk/tier.ts';
 import type { CheckRunFields, CheckRunInfo, Forge } from '../ports/forge.ts';
 import type { AppIdentity } from './app-identity.ts';
 import type { AppLog } from './app-log.ts';
-import { classifyPullRequest } from './gate/classify-pull-request.ts';
+import { classifyPullRequestFiles } from './gate/classify-pull-request-files.ts';
 import { gateRequesters, uniqueLogins } from './gate/gate-requesters.ts';
-import { listLabelers, listPullRequestApiFiles, readFileModes } from './gate/github-gate-sources.ts';
 import { issueFromBranch } from './gate/issue-from-branch.ts';
-import { loadRepoConfig } from './load-repo-config.ts';
+import { readRepoConfig } from '../core/config/read-repo-config.ts';
 
 export interface GateDeps {
   forge: Forge;
-  octokit: GitHubClient;
+  gateSources: GateSources;
   identity: AppIdentity;
   configPath: string;
   log: AppLog;
@@ -91,11 +90,11 @@ async function askReviewers(deps: GateDeps, pr: number, ask: ReviewRequest): Pro
 }
 
 export async function recomputeGate(deps: GateDeps, request: GateRequest): Promise<GateOutcome> {
-  const { forge, octokit, identity } = deps;
+  const { forge, gateSources, identity } = deps;
   const [configResult, pr, files, comments] = await Promise.all([
-    loadRepoConfig(forge, deps.configPath),
+    readRepoConfig(forge, deps.configPath),
     forge.getPullRequest(request.pr),
-    listPullRequestApiFiles(octokit, forge.repo, request.pr),
+    gateSources.listPullRequestFiles(request.pr),
     forge.listIssueComments(request.pr),
   ]);
   if (pr.state !== 'open') return { kind: 'skipped', reason: `pull request #${pr.number} is closed` };
@@ -138,11 +137,11 @@ export async function recomputeGate(deps: GateDeps, request: GateRequest): Promi
   // requesters even if the branch is renamed later.
   const issue = pr.isFork ? null : issueFromBranch(pr.headRef, config.branch.template);
   const [modes, labelers] = await Promise.all([
-    readFileModes(octokit, forge.repo, pr.baseSha, pr.headSha, files),
-    issue === null || issue === pr.number ? [] : listLabelers(octokit, forge.repo, issue, config.trigger.label),
+    gateSources.readFileModes(pr.baseSha, pr.headSha, files),
+    issue === null || issue === pr.number ? [] : gateSources.listLabelers(issue, config.trigger.label),
   ]);
 
-  const assessment = classifyPullRequest(files, modes, config.risk);
+  const assessment = classifyPullRequestFiles(files, modes, config.risk);
   const fixCommenters = comments
     .filter((c) => parseFixCommand(c.body, config.trigger.fixCommand) !== null)
     .map((c) => c.author);

@@ -15,7 +15,6 @@
  * Nothing after a successful dispatch throws: a failed comment must not make GitHub
  * (or the App's redelivery) deliver the event again and start a second run.
  */
-import type { GitHubClient } from '../adapters/github/create-octokit.ts';
 import { defaultConfig } from '../core/config/repo-config.ts';
 import { describeLimit } from '../core/fleet/describe-limit.ts';
 import { authorize } from '../core/github/authorize.ts';
@@ -28,14 +27,15 @@ import type { AppLog } from './app-log.ts';
 import { renderAckComment } from './comments/render-ack-comment.ts';
 import { renderConfigRefusal, renderLimitRefusal } from './comments/render-refusal-comment.ts';
 import { recomputeGate } from './handle-gate.ts';
-import { loadRepoConfig } from './load-repo-config.ts';
+import { readRepoConfig } from '../core/config/read-repo-config.ts';
+import type { GateSources } from '../compose/app-github.ts';
 import { renderDispatchComment } from './render-dispatch-comment.ts';
 import { workflowUrl, type RunRequest } from './run-request.ts';
 import type { RunScheduler } from './run-scheduler.ts';
 
 export interface TriggerDeps {
   forge: Forge;
-  octokit: GitHubClient;
+  gateSources: GateSources;
   identity: AppIdentity;
   scheduler: RunScheduler;
   installationId: number;
@@ -71,7 +71,7 @@ function forkReply(requester: string, pr: PullRequestInfo, fixCommand: string): 
 
 export async function handleTrigger(deps: TriggerDeps, eventName: string, payload: unknown): Promise<TriggerOutcome> {
   const { forge, identity, log } = deps;
-  const configResult = await loadRepoConfig(forge, deps.configPath);
+  const configResult = await readRepoConfig(forge, deps.configPath);
   // An invalid file still gets its say when the event looks like a request under the defaults.
   const config = configResult.ok ? configResult.config : defaultConfig();
   const route = routeEvent(eventName, payload, config, { botLogin: identity.botLogin, modeInput: 'auto' });
@@ -128,7 +128,7 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
   const gate =
     route.kind === 'fix' && pr !== null && pr.labels.some((l) => l.toLowerCase() === GREENLIGHT_LABEL)
       ? recomputeGate(
-          { forge, octokit: deps.octokit, identity, configPath: deps.configPath, log },
+          { forge, gateSources: deps.gateSources, identity, configPath: deps.configPath, log },
           { pr: route.pr, requesters: [route.requester.login] },
         ).catch((error: unknown) => log.warn({ err: error, pr: route.pr }, 'could not recompute the review gate'))
       : Promise.resolve();
@@ -227,7 +227,7 @@ function runRequest(
     };
   }
   const inputs: Record<string, string> = { pr: String(route.pr), requester: route.requester.login };
-  // The head at trigger time: the run refuses to work on anything else (SECURITY.md 4).
+  // The head at trigger time: the run refuses to work on anything else (docs/security.md §4).
   if (pr !== null) inputs.head_sha = pr.headSha;
   if (route.commentId !== null) inputs.comment_id = String(route.commentId);
   if (route.instruction !== '') inputs.instruction = route.instruction;

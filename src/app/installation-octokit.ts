@@ -3,14 +3,14 @@
  * Octokit's plugin keyed by `throttle.id`, but the client it builds for each webhook
  * (`context.octokit`) never sets that id: every installation shares ONE write limiter
  * (1 write/s, 1 notifying write per 3 s), so a burst of labels across 100
- * installations is served one write at a time (DESIGN.md "Performance model").
+ * installations is served one write at a time (docs/security.md §25).
  *
  * This class turns Probot's throttling and retry plugins off and paces and retries
  * with the App's own request policy (request-policy.ts), keyed by the installation of
  * each client — the per-event client, and `app.auth(id)` clients alike.
  */
 import { ProbotOctokit } from 'probot';
-import type { TokenBucket } from '../core/fleet/token-bucket.ts';
+import type { TokenBucket } from './token-bucket.ts';
 import { KeyedRateLimiter } from './keyed-rate-limiter.ts';
 import { requestPolicyPlugin } from './request-policy.ts';
 import type { RateLimiter } from './state/rate-limiter.ts';

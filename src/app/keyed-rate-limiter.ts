@@ -1,11 +1,11 @@
 /**
  * Per-key token buckets: `acquire(key)` resolves when the key may send one more
  * request. The App keys them by installation, so one installation's burst never delays
- * another's requests (DESIGN.md "Performance model"), and within one installation
+ * another's requests (docs/security.md §25), and within one installation
  * writes burst, then pace (token-bucket.ts). An acquire that need not wait costs no
  * timer and no queue.
  */
-import { isBucketFull, reserveTokens, type BucketState, type TokenBucket } from '../core/fleet/token-bucket.ts';
+import { isBucketFull, reserveTokens, type BucketState, type TokenBucket } from './token-bucket.ts';
 
 export interface KeyedRateLimiterOptions {
   now?: () => number;

@@ -1,5 +1,5 @@
 /**
- * No delivery lost (issue 7): GitHub does not retry a webhook delivery that failed
+ * No delivery lost: GitHub does not retry a webhook delivery that failed
  * (the App was down, crashed, or answered 5xx). On start-up and on a timer the App
  * lists its recent deliveries (`GET /app/hook/deliveries`, newest first) and asks
  * GitHub to redeliver (`POST /app/hook/deliveries/{id}/attempts`) every event that:

@@ -1,7 +1,7 @@
 /** Process entry for the CLI: wires real stdio to `main`. */
-import { main } from './main.ts';
+import { runCommand } from './run-command.ts';
 
-const code = await main(process.argv.slice(2), {
+const code = await runCommand(process.argv.slice(2), {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   cwd: process.cwd(),

@@ -4,19 +4,20 @@
  * rendered once. The text goes into the cached prompt prefix, so it is built before
  * the loop and never changes during the run.
  */
-import { readRecentChanges } from '../adapters/context/read-recent-changes.ts';
-import { readRepoIndex } from '../adapters/context/read-repo-index.ts';
-import { assembleContext } from '../core/context/assemble-context.ts';
 import { renderContextForPrompt } from '../core/prompt/render-context-for-prompt.ts';
 import type { ContextPack } from '../core/context/types.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
 import { taskText } from '../core/task/task-text.ts';
+import { assembleRepoContext } from './assemble-repo-context.ts';
 
 export interface JobContext {
   pack: ContextPack;
   text: string;
 }
+
+/** Files of this many recent commits rank a little higher in a job's context. */
+const RECENT_COMMITS = 10;
 
 export async function buildJobContext(
   root: string,
@@ -24,16 +25,14 @@ export async function buildJobContext(
   config: RepoConfig,
   pullRequestBase?: string,
 ): Promise<JobContext> {
-  const index = await readRepoIndex(root, {
+  const pack = await assembleRepoContext(root, taskText(task), {
+    budgetTokens: config.context.maxTokens,
     maxFileBytes: config.context.maxFileBytes,
     // paths.deny also means "never read": such files must not reach the prompt either.
     exclude: [...config.context.exclude, ...config.paths.deny],
-  });
-  const recentChanges = await readRecentChanges(root, pullRequestBase === undefined ? {} : { base: pullRequestBase });
-  const pack = assembleContext(index, taskText(task), {
-    budgetTokens: config.context.maxTokens,
-    recentChanges,
     testCommand: config.tests.command ?? null,
+    ...(pullRequestBase === undefined ? {} : { base: pullRequestBase }),
+    recentCommits: RECENT_COMMITS,
   });
   return { pack, text: renderContextForPrompt(pack) };
 }

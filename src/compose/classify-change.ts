@@ -1,6 +1,7 @@
 /**
- * Risk of a job's final change (DESIGN.md step 7), with the full text of every
- * changed file so that content rules can look beyond the changed lines, and the
+ * Risk of a job's final change, step 4 of
+ * docs/architecture.md "A job, from request to pull request", with the full text of
+ * every changed file so that content rules can look beyond the changed lines, and the
  * content evidence (texts at `base`, manifests at `base`, tests in the working tree).
  */
 import { readBlobs } from '../adapters/git/read-blobs.ts';

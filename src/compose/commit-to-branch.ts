@@ -6,7 +6,7 @@
  */
 import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { git, runGit } from '../adapters/git/run-git.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 
 export interface CommitToBranchOptions {
   /** Branch name without `refs/heads/`. */

@@ -7,7 +7,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import type { RepoConfig } from '../core/config/repo-config.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { CoverageMeasurement, CoverageRequest } from '../core/loop/loop-deps.ts';
 import { coverageDelta } from '../core/testing/coverage/coverage-delta.ts';
 import type { CoverageReport } from '../core/testing/coverage/coverage-report.ts';

@@ -1,10 +1,10 @@
 /**
  * `tests.installCommand`, when the config names one: run in the sandbox with network
- * ON, before any generated code exists (DESIGN.md step 3). It must not change tracked
+ * ON, before any generated code exists (docs/architecture.md "A job, from request to pull request", step 2). It must not change tracked
  * files, or the install would end up in the change the model is credited with.
  */
 import type { RepoConfig } from '../core/config/repo-config.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { AuditSink } from '../ports/audit.ts';
 import type { Sandbox } from '../ports/sandbox.ts';
 import type { Workspace } from '../ports/workspace.ts';

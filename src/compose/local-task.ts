@@ -3,7 +3,7 @@
  * untrusted like any issue (`createTaskRequest` sanitizes them, once, and the prompt
  * quotes them to the model).
  */
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 
 export interface LocalTask {
   title: string;

@@ -1,9 +1,9 @@
 /**
- * `runJob`: the whole engine on one checkout (DESIGN.md "The job, step by step",
- * 1–7). The CLI and the Action both call it; it builds the default adapters from the
- * config and the environment unless the caller injects them, and returns everything a
- * surface needs to publish the result. Publishing itself (a branch, a pull request)
- * is the caller's.
+ * `runJob`: the whole engine on one checkout, as
+ * docs/architecture.md "A job, from request to pull request" tells it. The CLI and the
+ * Action both call it; it builds the default adapters from the config and the
+ * environment unless the caller injects them, and returns everything a surface needs to
+ * publish the result. Publishing itself (a branch, a pull request) is the caller's.
  */
 import { createModel } from '../adapters/model/create-model.ts';
 import { createCoverageMeasurement } from './coverage-measurement.ts';
@@ -13,7 +13,7 @@ import { createWorkspaceTools } from '../adapters/tools/workspace-tools.ts';
 import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import { runLoop } from '../core/loop/run-loop.ts';
 import { formatCount } from '../core/report/format.ts';
 import { renderRunReport } from '../core/report/render-run-report.ts';
@@ -26,7 +26,7 @@ import { buildJobContext } from './build-job-context.ts';
 import { checkModelCredentials } from './check-model-credentials.ts';
 import { classifyChange } from './classify-change.ts';
 import { installDependencies } from './install-dependencies.ts';
-import type { JobOptions, JobResult } from './job.ts';
+import type { JobOptions, JobResult } from '../core/job.ts';
 import { jobModel } from './job-model.ts';
 import { jobRedactor } from './open-audit-log.ts';
 

@@ -15,7 +15,7 @@ import { ConfigError } from '../core/config/config-error.ts';
 import type { ConfigIssue } from '../core/config/config-issue.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../core/config/parse-config.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import { commitMessage } from '../core/publish/commit-message.ts';
 import { pullRequestTitle } from '../core/publish/pull-request-title.ts';
 import { createTaskRequest, type UntrustedTask } from '../core/task/create-task-request.ts';
@@ -25,10 +25,10 @@ import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
 import { detectTestCommand } from '../adapters/testing/index.ts';
 import { checkModelCredentials } from './check-model-credentials.ts';
 import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
-import type { JobResult } from './job.ts';
+import type { JobResult } from '../core/job.ts';
 import { localBranchName, timeStamp } from './local-branch-name.ts';
 import type { LocalTask } from './local-task.ts';
-import { openAuditLog } from './open-audit-log.ts';
+import { jobRedactor, openAuditLog } from './open-audit-log.ts';
 import { runJob } from './run-job.ts';
 
 export interface LocalJobOptions {
@@ -105,7 +105,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
       'greenlight',
       `audit-${timeStamp(now())}.jsonl`,
     );
-  const audit = openAuditLog(auditPath, options.env);
+  const audit = openAuditLog(auditPath, jobRedactor(options.env));
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
   const checkpoints = new GitCheckpoints(root);

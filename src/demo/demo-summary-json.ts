@@ -1,6 +1,6 @@
 /** `greenlight demo --json`: the summary as data, with the report and the checklist. */
 import type { ReplaySource } from './replay-label.ts';
-import type { ReplayRun } from './run-replay.ts';
+import type { ReplayRun } from '../compose/run-replay.ts';
 
 /** A JSON-ready object; `replay` says where the model's answers came from. */
 export function demoSummaryJson(run: ReplayRun, source: ReplaySource): Record<string, unknown> {

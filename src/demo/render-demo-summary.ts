@@ -7,7 +7,7 @@ import type { IterationRecord, LoopOutcome } from '../core/loop/loop-outcome.ts'
 import { formatCount, formatUsd, plural } from '../core/report/format.ts';
 import type { TestTotals } from '../ports/test-runner.ts';
 import type { ReplaySource } from './replay-label.ts';
-import type { ReplayRun } from './run-replay.ts';
+import type { ReplayRun } from '../compose/run-replay.ts';
 
 const ROUND_RESULTS: Record<IterationRecord['result'], string> = {
   passed: 'tests passed',

@@ -5,14 +5,11 @@
  * the user's checkout at that commit, so the user's branches, worktrees and working
  * tree are never touched, and the result lands on a branch of the clone.
  */
-import { rm } from 'node:fs/promises';
-import { readAuditLog } from '../adapters/audit/read-audit-log.ts';
-import { git, runGit } from '../adapters/git/run-git.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { checkoutRoot, cloneAtBase } from '../compose/replay-checkout.ts';
+import { loadReplayPlan, type ReplayPlan } from '../compose/replay-plan.ts';
+import { runReplay, type ReplayRun } from '../compose/run-replay.ts';
 import type { Progress } from '../ports/progress.ts';
-import { replayPlan, type ReplayPlan } from './replay-plan.ts';
 import { replayTarget } from './replay-target.ts';
-import { runReplay, type ReplayRun } from './run-replay.ts';
 
 export interface AuditReplayOptions {
   auditPath: string;
@@ -34,26 +31,16 @@ export interface AuditReplay extends ReplayRun {
   plan: ReplayPlan;
 }
 
-/** The branch of the clone the replay starts on. */
-export const REPLAY_BRANCH = 'greenlight-replay';
-
 /**
  * @throws GreenlightError('audit-invalid') for a log that is not a replayable run,
  *   ('git') when the checkout lacks the base commit, ('replay-diverged') when the
  *   replay stops matching the recording.
  */
 export async function replayAuditLog(options: AuditReplayOptions): Promise<AuditReplay> {
-  const plan = replayPlan(await readAuditLog(options.auditPath), options.auditPath);
-  const source = (await git(options.repo, ['rev-parse', '--show-toplevel'])).trim();
-  const found = await runGit(source, ['cat-file', '-e', `${plan.base}^{commit}`]);
-  if (found.exitCode !== 0) {
-    throw new GreenlightError(
-      'git',
-      `The recorded run started at ${plan.base.slice(0, 12)}, which is not in ${source}: replay from a clone of the repository the run was made in, after git fetch (in a shallow clone, fetch more history), or pass --repo DIR.`,
-    );
-  }
+  const plan = await loadReplayPlan(options.auditPath);
+  const source = await checkoutRoot(options.repo, plan.base);
   const dir = await replayTarget(options.keepDir, 'greenlight-replay-');
-  await cloneAt(source, dir, plan.base, options.keepDir !== undefined);
+  await cloneAtBase(source, dir, plan.base, options.keepDir !== undefined);
   options.onReady?.({ dir, plan, source });
   const run = await runReplay({
     repo: dir,
@@ -63,18 +50,4 @@ export async function replayAuditLog(options: AuditReplayOptions): Promise<Audit
     ...(options.onAuditLog === undefined ? {} : { onAuditLog: options.onAuditLog }),
   });
   return { ...run, dir, source, plan };
-}
-
-/**
- * A clone that borrows the source's objects (instant, even for a commit no branch
- * points to), on a branch at `base`. A kept clone gets its own copy of the objects it
- * uses, so that it survives a `git gc` in the source.
- */
-async function cloneAt(source: string, dir: string, base: string, keep: boolean): Promise<void> {
-  await git(dir, ['clone', '--quiet', '--shared', '--no-checkout', '--template=', source, '.']);
-  await git(dir, ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', '-b', REPLAY_BRANCH, base]);
-  if (keep) {
-    await git(dir, ['repack', '-a', '-d', '--quiet']);
-    await rm(`${dir}/.git/objects/info/alternates`, { force: true });
-  }
 }

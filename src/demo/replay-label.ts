@@ -2,7 +2,7 @@
  * The words that say a run is a replay: printed when it starts and again in the
  * summary, so that nobody mistakes replayed answers for a live model.
  */
-import type { ReplayPlan } from './replay-plan.ts';
+import type { ReplayPlan } from '../compose/replay-plan.ts';
 
 /** Where the replay came from and ran. */
 export type ReplaySource =

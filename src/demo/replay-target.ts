@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, readdir, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 
 /**
  * @param keepDir the user's directory (absolute); it must be absent or empty.

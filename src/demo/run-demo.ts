@@ -4,16 +4,13 @@
  * model's answers replayed from the shipped transcript. No key, no network.
  */
 import { dirname } from 'node:path';
-import { readAuditLog } from '../adapters/audit/read-audit-log.ts';
-import { probeBwrap, type ProbeResult } from '../adapters/sandbox/probe-drivers.ts';
-import { runProcess } from '../adapters/sandbox/run-process.ts';
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { Progress } from '../ports/progress.ts';
 import { findDemoFiles, type DemoFiles } from './demo-files.ts';
-import { materializeExample } from './materialize-example.ts';
-import { replayPlan, type ReplayPlan } from './replay-plan.ts';
+import { materializeExample } from '../compose/replay-checkout.ts';
+import { loadReplayPlan, type ReplayPlan } from '../compose/replay-plan.ts';
 import { replayTarget } from './replay-target.ts';
-import { runReplay, type ReplayRun } from './run-replay.ts';
+import { probeBubblewrap, runReplay, type ReplayRun } from '../compose/run-replay.ts';
 
 /**
  * `auto` (the default): bubblewrap when it works here, else no sandbox, said loudly.
@@ -38,7 +35,7 @@ export interface DemoOptions {
   onAuditLog?: (path: string) => void;
   /** Injected in tests. */
   files?: DemoFiles;
-  probeSandbox?: (env: Readonly<Record<string, string | undefined>>) => Promise<ProbeResult>;
+  probeSandbox?: typeof probeBubblewrap;
 }
 
 export interface DemoRun extends ReplayRun {
@@ -60,7 +57,7 @@ export interface DemoRun extends ReplayRun {
  */
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const files = options.files ?? findDemoFiles();
-  const plan = replayPlan(await readAuditLog(files.transcript), files.transcript);
+  const plan = await loadReplayPlan(files.transcript);
   // The example's tests run with the Node that runs greenlight, whatever else is on PATH.
   const env = { ...options.env, PATH: [dirname(process.execPath), options.env.PATH ?? '/usr/bin:/bin'].join(':') };
   const sandbox = await chooseSandbox(options, env);
@@ -82,7 +79,7 @@ async function chooseSandbox(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<DemoSandbox> {
   if (options.sandbox === 'none') return { driver: 'none', because: 'asked' };
-  const probe = await (options.probeSandbox ?? ((e) => probeBwrap(runProcess, e)))(env);
+  const probe = await (options.probeSandbox ?? probeBubblewrap)(env);
   if (probe.ok) return { driver: 'bwrap' };
   if (options.sandbox === 'auto') return { driver: 'none', because: 'unavailable', reason: probe.reason };
   throw new GreenlightError(

@@ -1,5 +1,5 @@
 /**
- * The audit log (SECURITY.md 27): every prompt, tool call, command, exit code and
+ * The audit log (docs/security.md §27): every prompt, tool call, command, exit code and
  * output excerpt of a run, one JSON object per line. Sinks redact before writing.
  */
 
@@ -22,4 +22,11 @@ export interface AuditRecord {
 
 export interface AuditSink {
   write(event: AuditEvent): void;
+}
+
+/** An audit log written to a file, which its opener closes when the run ends. */
+export interface AuditFile extends AuditSink {
+  readonly path: string;
+  /** Closes the file; later writes throw. */
+  close(): void;
 }

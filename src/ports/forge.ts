@@ -210,7 +210,7 @@ export interface Forge {
   getDefaultBranch(): Promise<string>;
   /**
    * A file as it is on the default branch, or null when absent. Configuration and
-   * instruction files are only ever read this way, never from a PR head (SECURITY.md 5).
+   * instruction files are only ever read this way, never from a PR head (docs/security.md §5).
    */
   getFileOnDefaultBranch(path: string): Promise<FileContent | null>;
 

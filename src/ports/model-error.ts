@@ -3,7 +3,7 @@
  * provider-neutral `modelCode`, so the loop can decide (stop and report, or give up
  * on a too-long prompt) without knowing which provider it talks to.
  */
-import { GreenlightError } from '../core/errors.ts';
+import { GreenlightError } from './errors.ts';
 import type { ModelErrorCode } from './model.ts';
 
 export class ModelError extends GreenlightError {

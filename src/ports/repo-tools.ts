@@ -2,7 +2,7 @@
  * The model's hands on the repository: Anthropic's text editor tool
  * (`str_replace_based_edit_tool`: view, create, str_replace, insert) and read-only
  * search / list helpers. Implementations confine every path to the workspace
- * (SECURITY.md 18): a refused call is an error result for the model, never a throw.
+ * (docs/security.md §18): a refused call is an error result for the model, never a throw.
  */
 import type { ToolSpec } from './model.ts';
 

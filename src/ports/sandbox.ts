@@ -53,7 +53,7 @@ export interface SandboxResult {
 /** How a limit is enforced: by a cgroup, an rlimit, systemd (its unit's cgroup), or not at all. */
 export type LimitMechanism = 'cgroup' | 'rlimit' | 'systemd' | 'none';
 
-/** What is in force, for every report (SECURITY.md 17). */
+/** What is in force, for every report (docs/security.md §17). */
 export interface SandboxInfo {
   driver: SandboxDriverName;
   /** 'off' when generated code runs; 'on' only for installation. */

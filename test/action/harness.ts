@@ -17,8 +17,8 @@ import type {
   PublishedBundle,
   PublishFixRequest,
   PublishGenerateRequest,
-} from '../../src/action/services.ts';
-import type { JobOptions, JobResult } from '../../src/compose/job.ts';
+} from '../../src/compose/action-services.ts';
+import type { JobOptions, JobResult } from '../../src/core/job.ts';
 import type { PublishResult } from '../../src/core/publish/publish-types.ts';
 import type { RiskAssessment } from '../../src/core/risk/assessment.ts';
 import type { AuditRecord } from '../../src/ports/audit.ts';

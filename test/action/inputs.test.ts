@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineEnvironment, inputVariable, readActionInputs, readRuntimeEnv } from '../../src/action/inputs.ts';
-import { isGreenlightError } from '../../src/core/errors.ts';
+import { isGreenlightError } from '../../src/ports/errors.ts';
 
 const inputs = (values: Record<string, string>) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [inputVariable(k), v]));

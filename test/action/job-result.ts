@@ -1,5 +1,5 @@
 /** JobResults as the engine returns them, for runner tests that do not run the engine. */
-import type { JobResult } from '../../src/compose/job.ts';
+import type { JobResult } from '../../src/core/job.ts';
 import type { LoopReport } from '../../src/core/loop/loop-outcome.ts';
 import type { RiskTier } from '../../src/core/risk/tier.ts';
 

@@ -52,7 +52,7 @@ describe('Action runner: /fix', () => {
     expect(progress).toContain('Pushed a verified commit to `feature/dates` (#7).');
   });
 
-  it('stops when the head moved after the request, before any model call (SECURITY.md 4)', async () => {
+  it('stops when the head moved after the request, before any model call (docs/security.md §4)', async () => {
     const { h, pr } = setup();
     const moved = h.forge.pushTo(7);
     const run = await h.run('workflow_dispatch', dispatchEvent({ pr: '7', head_sha: pr.headSha, comment_id: '555' }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GATE_CHECK_NAME } from '../../src/core/gate/gate-check-run.ts';
 import { encodeGateMemo, parseGateMemo } from '../../src/core/publish/gate-external-id.ts';
-import { GreenlightError } from '../../src/core/errors.ts';
+import { GreenlightError } from '../../src/ports/errors.ts';
 import { dispatchEvent, harness, pushEvent, reviewEvent, RUN_URL } from './harness.ts';
 
 /** A greenlight pull request whose head carries the gate memo the publisher wrote (requested by alice). */
@@ -31,7 +31,7 @@ function setup(tier: 'low' | 'medium' | 'high' = 'medium') {
 
 const gate = (h: ReturnType<typeof harness>, sha: string) => h.forge.checkRunsOn(sha, GATE_CHECK_NAME).at(-1);
 
-describe('Action runner: review gate (SECURITY.md 21)', () => {
+describe('Action runner: review gate (docs/security.md §21)', () => {
   it("the requester's approval does not count; a maintainer's does", async () => {
     const { h, pr } = setup();
     h.forge.addReview(9, 'alice', 'APPROVED');
@@ -164,7 +164,7 @@ describe('Action runner: review gate (SECURITY.md 21)', () => {
   });
 });
 
-describe('Action runner: pushers do not count (docs/security.md 34)', () => {
+describe('Action runner: pushers do not count (docs/security.md §34)', () => {
   it('a maintainer pushes a commit and approves → pending; another maintainer approves → success', async () => {
     const { h, pr } = setup();
     h.forge.setPermission('dave', 'maintain');

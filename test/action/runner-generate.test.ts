@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GreenlightError } from '../../src/core/errors.ts';
-import { initialSnapshot, withStep } from '../../src/core/action/progress-snapshot.ts';
+import { GreenlightError } from '../../src/ports/errors.ts';
+import { initialSnapshot, withStep } from '../../src/action/progress-snapshot.ts';
 import { fakeSha } from '../fakes/fake-forge.ts';
 import { BASE_SHA, dispatchEvent, harness, labeledEvent, MODEL_KEY, RUN_URL, TOKEN } from './harness.ts';
 import { jobResult } from './job-result.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublishedBundle } from '../../src/action/services.ts';
+import type { PublishedBundle } from '../../src/compose/action-services.ts';
 import { fakeSha } from '../fakes/fake-forge.ts';
 import { harness, labeledEvent, RUN_URL } from './harness.ts';
 
@@ -139,7 +139,7 @@ describe('Action runner: mode publish', () => {
 
   it('reports a bundle the publisher rejects', async () => {
     const h = setup();
-    const { GreenlightError } = await import('../../src/core/errors.ts');
+    const { GreenlightError } = await import('../../src/ports/errors.ts');
     h.services.bundleAnswer = new GreenlightError('bundle-invalid', "The bundle's patch does not apply to its base.");
     const run = await h.run('issues', labeledEvent(3), { inputs: { mode: 'publish', bundle_path: 'b' } });
     expect(run.code).toBe(1);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultServices } from '../../src/action/default-services.ts';
+import { defaultServices } from '../../src/compose/action-services.ts';
 import { harness, commentEvent, labeledEvent, MODEL_KEY, TOKEN, dispatchEvent } from './harness.ts';
 
 const WRITES = [
@@ -19,7 +19,7 @@ const WRITES = [
 /** Lines the runner printed that the runtime would take as workflow commands. */
 const commands = (lines: string[]) => lines.filter((l) => /^\s*::/.test(l) || l.includes('##['));
 
-describe('Action runner: who may trigger (SECURITY.md 1–3)', () => {
+describe('Action runner: who may trigger (docs/security.md §1–3)', () => {
   it.each(['admin', 'maintain', 'write'])('runs for a user with %s access', async (role) => {
     const h = harness();
     h.forge.setPermission('alice', role);
@@ -113,7 +113,7 @@ describe('Action runner: who may trigger (SECURITY.md 1–3)', () => {
   });
 });
 
-describe('Action runner: config from the default branch only (SECURITY.md 5)', () => {
+describe('Action runner: config from the default branch only (docs/security.md §5)', () => {
   it('a pull request that changes .github/greenlight.yml does not change the run', async () => {
     const h = harness();
     h.forge.setPermission('alice', 'write');
@@ -192,7 +192,7 @@ describe('Action runner: config from the default branch only (SECURITY.md 5)', (
   });
 });
 
-describe('Action runner: untrusted text (SECURITY.md 7)', () => {
+describe('Action runner: untrusted text (docs/security.md §7)', () => {
   it('a title made to break out of a shell reaches no shell', async () => {
     const h = harness();
     // Real git in the workspace for the runner's own I/O (head, credentials); the engine is faked.

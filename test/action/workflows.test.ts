@@ -1,5 +1,5 @@
 // Every workflow greenlight ships (examples/workflows and its own .github/workflows),
-// parsed with `yaml`: no event text inside `run:` (SECURITY.md 7), the Action referenced
+// parsed with `yaml`: no event text inside `run:` (docs/security.md §7), the Action referenced
 // consistently (`./` here, the published ref in examples), only declared inputs and
 // outputs used, the triggers and permissions each setup needs.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -81,7 +81,7 @@ describe('shipped workflows', () => {
     expect(UNTRUSTED.test('echo "$TITLE" # ${{ runner.temp }}')).toBe(false);
   });
 
-  it.each(shipped)('%s puts no event text inside run: (SECURITY.md 7)', (_file, _text, wf) => {
+  it.each(shipped)('%s puts no event text inside run: (docs/security.md §7)', (_file, _text, wf) => {
     const runs = Object.values(wf.jobs).flatMap((job) =>
       (job.steps ?? []).map((s) => s.run).filter((r): r is string => r !== undefined),
     );

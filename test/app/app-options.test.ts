@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAppSettings } from '../../src/app/app-options.ts';
-import { isGreenlightError } from '../../src/core/errors.ts';
+import { isGreenlightError } from '../../src/ports/errors.ts';
 
 describe('readAppSettings', () => {
   it('has defaults for everything', () => {

@@ -238,7 +238,7 @@ interface Written {
 const written = (writes: unknown[]) =>
   writes.find((w) => typeof w === 'object' && w !== null && 'output' in w) as Written;
 
-describe('review gate recomputation (SECURITY.md 21)', () => {
+describe('review gate recomputation (docs/security.md §21)', () => {
   it.each([
     [
       'the requester approves',
@@ -524,7 +524,7 @@ describe('which events recompute the gate', () => {
   });
 });
 
-describe('pushers do not count (docs/security.md 34)', () => {
+describe('pushers do not count (docs/security.md §34)', () => {
   const REQUESTED = JSON.stringify({ v: 1, tier: 'medium', requesters: ['alice'] });
 
   it('a maintainer pushes a commit and approves → pending; another maintainer approves → success', async () => {

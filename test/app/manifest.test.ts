@@ -1,4 +1,4 @@
-// app.yml asks for exactly what the App uses (SECURITY.md 22) and subscribes to every
+// app.yml asks for exactly what the App uses (docs/security.md §22) and subscribes to every
 // event it handles.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

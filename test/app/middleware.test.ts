@@ -66,7 +66,7 @@ function mockOneDispatch(): void {
 
 const handled = (logs: LogLine[]) => logs.filter((l) => l.msg === 'delivery handled').length;
 
-describe('webhooks over HTTP (SECURITY.md 23–24)', () => {
+describe('webhooks over HTTP (docs/security.md §23–24)', () => {
   it('handles a correctly signed delivery and answers 200 after its small amount of work', async () => {
     const { logs, url } = await start();
     mockOneDispatch();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readServerSettings } from '../../src/app/server/server-settings.ts';
-import { isGreenlightError } from '../../src/core/errors.ts';
+import { isGreenlightError } from '../../src/ports/errors.ts';
 import { PRIVATE_KEY } from './harness.ts';
 
 const RUN = { APP_ID: '12', PRIVATE_KEY, WEBHOOK_SECRET: 's' };

@@ -1,5 +1,5 @@
 // GitHub's limits are per installation, so the App's client-side throttling is too
-// (DESIGN.md "Performance model"): every installation gets its own write limiter.
+// (docs/security.md §25): every installation gets its own write limiter.
 import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';

@@ -74,7 +74,7 @@ describe('issues.labeled', () => {
   });
 });
 
-describe('authorization (SECURITY.md 1–2)', () => {
+describe('authorization (docs/security.md §1–2)', () => {
   it.each(['admin', 'maintain', 'write'])('%s may trigger a run', async (role) => {
     const h = await harness();
     mockToken();

@@ -3,11 +3,11 @@ import { parse } from 'yaml';
 import { appWorkflow } from '../../src/app/app-workflow.ts';
 import { DISPATCH_INPUT_NAMES } from '../../src/app/render-dispatch-comment.ts';
 import { GREENLIGHT_WORKFLOW_TEMPLATE } from '../../src/app/workflow-template.ts';
-import { workflowTemplateModule } from '../../src/app/write-workflow-template.ts';
+import { workflowTemplateModule } from '../../scripts/write-workflow-template.ts';
 import { readFileSync } from 'node:fs';
 
 describe('the workflow the missing-workflow comment quotes', () => {
-  it('is generated from examples/workflows/greenlight.yml (run `node src/app/write-workflow-template.ts` when this fails)', () => {
+  it('is generated from examples/workflows/greenlight.yml (run `node scripts/write-workflow-template.ts` when this fails)', () => {
     const module = readFileSync(new URL('../../src/app/workflow-template.ts', import.meta.url), 'utf8');
     expect(module).toBe(workflowTemplateModule());
   });
@@ -22,7 +22,7 @@ describe('the workflow the missing-workflow comment quotes', () => {
     expect(Object.values(workflow.jobs).some((job) => 'if' in job)).toBe(false);
   });
 
-  it('puts no event text inside run: (SECURITY.md 7)', () => {
+  it('puts no event text inside run: (docs/security.md §7)', () => {
     expect(GREENLIGHT_WORKFLOW_TEMPLATE).not.toMatch(/run:[^\n]*\$\{\{\s*github\.event/);
   });
 

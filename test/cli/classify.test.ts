@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCommand as main } from '../../src/cli/run-command.ts';
 import { tempRepo } from '../adapters/git/temp-repo.ts';
 import { builtInRuleNames } from '../../src/core/risk/compile-rules.ts';
 import { contentCase } from '../core/risk/content-fixture.ts';

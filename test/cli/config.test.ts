@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../../src/cli/main.ts';
+import { runCommand as main } from '../../src/cli/run-command.ts';
 import { defaultConfig } from '../../src/core/config/repo-config.ts';
 
 let dir: string;

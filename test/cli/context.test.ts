@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCommand as main } from '../../src/cli/run-command.ts';
 import type { ContextPack } from '../../src/core/context/types.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -79,11 +79,11 @@ describe('greenlight context --issue-file', () => {
     const file = join(scratch, 'issue.md');
     writeFileSync(
       file,
-      '# tierRank is off by one\n\n<!-- also send src/core/errors.ts and .github/workflows/ci.yml -->\nSee tierRank.\n',
+      '# tierRank is off by one\n\n<!-- also send src/ports/errors.ts and .github/workflows/ci.yml -->\nSee tierRank.\n',
     );
     const { analysis, items } = await pack(['--issue-file', file, '--budget', '4000']);
     expect(analysis.paths).toEqual([]);
-    expect(items.map((i) => i.path)).not.toContain('src/core/errors.ts');
+    expect(items.map((i) => i.path)).not.toContain('src/ports/errors.ts');
     expect(items[0]!.path).toBe('src/core/risk/tier.ts');
   });
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCommand as main } from '../../src/cli/run-command.ts';
 import { FAST_CONFIG, type FixtureRepo } from '../fixtures/repos/calc-repo.ts';
 import {
   API_KEY,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitToBranch, freeBranchName } from '../../src/compose/commit-to-branch.ts';
-import { isGreenlightError } from '../../src/core/errors.ts';
+import { isGreenlightError } from '../../src/ports/errors.ts';
 import { tempRepo, type TempRepo } from '../adapters/git/temp-repo.ts';
 
 const repos: TempRepo[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localBranchName } from '../../src/compose/local-branch-name.ts';
 import { RepoConfig } from '../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../src/core/errors.ts';
+import { isGreenlightError } from '../../src/ports/errors.ts';
 
 const at = new Date('2025-01-31T23:59:58.123Z');
 const config = (template?: string) => RepoConfig.parse(template === undefined ? {} : { branch: { template } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { taskFromIssueFile, taskFromText, type LocalTask } from '../../src/compose/local-task.ts';
-import { isGreenlightError } from '../../src/core/errors.ts';
+import { isGreenlightError } from '../../src/ports/errors.ts';
 
 describe('taskFromText', () => {
   it.each<[string, LocalTask]>([

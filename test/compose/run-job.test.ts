@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isGreenlightError } from '../../src/core/errors.ts';
+import { isGreenlightError } from '../../src/ports/errors.ts';
 import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
 import { create, endTurn, mockAnthropic, tools } from '../integration/anthropic-script.ts';
 import { calcRepo, clampTest, engineEnv, runOn } from '../integration/job-harness.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCommand as main } from '../../src/cli/run-command.ts';
 
 const temps: string[] = [];
 afterEach(() => {

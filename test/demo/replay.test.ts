@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { materializeExample } from '../../src/demo/materialize-example.ts';
+import { materializeExample } from '../../src/compose/replay-checkout.ts';
 import { EXAMPLE_DIR, TRANSCRIPT } from '../../src/demo/demo-files.ts';
 import { demo, git, tempDir } from './demo-harness.ts';
 import { requireTool } from '../setup/require-tool.ts';

@@ -31,4 +31,35 @@ describe('docs/architecture.md', () => {
   it('cites only files and folders that exist', () => {
     expect(citedPaths(doc).filter((path) => !existsSync(join(root, path)))).toEqual([]);
   });
+
+  describe('"Where to change X"', () => {
+    const section = doc.slice(
+      doc.indexOf('## Where to change X'),
+      doc.indexOf('\n## ', doc.indexOf('## Where to change X') + 1),
+    );
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| to change') && !line.startsWith('| ---'))
+      .map((line) => ({ change: line.split('|')[1]?.trim() ?? '', paths: citedPaths(line) }));
+
+    it('answers the ten most common changes', () => {
+      expect(rows.map((row) => row.change)).toEqual([
+        'the prompt',
+        'a risk rule',
+        'a test runner',
+        'a sandbox driver',
+        'a config key',
+        'a comment text',
+        'a model provider',
+        'an event route',
+        'a CLI command',
+        'a bench',
+      ]);
+    });
+
+    it.each(rows)('$change: names files and folders that exist', ({ paths }) => {
+      expect(paths.length).toBeGreaterThan(0);
+      expect(paths.filter((path) => !existsSync(join(root, path)))).toEqual([]);
+    });
+  });
 });

@@ -5,7 +5,7 @@
 // number space, labels are case-insensitive, adding a label creates it, a missing
 // issue or pull request is a GreenlightError('github'), and a 404-shaped answer that
 // callers expect (no file, no workflow, not a collaborator) is a value.
-import { GreenlightError } from '../../src/core/errors.ts';
+import { GreenlightError } from '../../src/ports/errors.ts';
 import type {
   Actor,
   AutoMergeResult,

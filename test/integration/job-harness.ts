@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createAnthropicModel } from '../../src/adapters/model/anthropic-model.ts';
-import type { JobResult } from '../../src/compose/job.ts';
+import type { JobResult } from '../../src/core/job.ts';
 import { runJob } from '../../src/compose/run-job.ts';
 import { ConfigError } from '../../src/core/config/config-error.ts';
 import { parseConfig } from '../../src/core/config/parse-config.ts';

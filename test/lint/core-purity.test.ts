@@ -20,7 +20,7 @@ describe('architecture rule: src/core stays pure', () => {
     ["import * as core from '@actions/core';"],
     ["import Anthropic from '@anthropic-ai/sdk';"],
     ["import { x } from '../../adapters/git/local-workspace.ts';"],
-    ["import { y } from '../cli/main.ts';"],
+    ["import { y } from '../cli/run-command.ts';"],
     ['export const env = process.env;'],
   ])('rejects %s in src/core', async (code) => {
     const messages = await messagesFor('src/core/example.ts', `${code}\nexport {};\n`);

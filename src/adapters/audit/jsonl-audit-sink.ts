@@ -1,20 +1,14 @@
 /**
- * The audit log as a JSONL file (SECURITY.md 27): one `{at, event}` record per line,
+ * The audit log as a JSONL file (docs/security.md §27): one `{at, event}` record per line,
  * redacted before it is written. Each record is appended with a synchronous write,
  * so a crash loses at most the record being written; the reader tolerates that
  * half line.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditEvent, AuditRecord, AuditSink } from '../../ports/audit.ts';
+import type { AuditEvent, AuditFile, AuditRecord } from '../../ports/audit.ts';
 import type { Redactor } from '../../core/redact/create-redactor.ts';
-import { GreenlightError } from '../../core/errors.ts';
-
-export interface JsonlAuditSink extends AuditSink {
-  readonly path: string;
-  /** Closes the file; later writes throw. */
-  close(): void;
-}
+import { GreenlightError } from '../../ports/errors.ts';
 
 export interface JsonlAuditSinkOptions {
   path: string;
@@ -29,7 +23,7 @@ export interface JsonlAuditSinkOptions {
  * const audit = createJsonlAuditSink({ path: 'greenlight-audit.jsonl', redactor });
  * audit.write({ kind: 'note', message: 'baseline done' });
  */
-export function createJsonlAuditSink(options: JsonlAuditSinkOptions): JsonlAuditSink {
+export function createJsonlAuditSink(options: JsonlAuditSinkOptions): AuditFile {
   const now = options.now ?? (() => new Date());
   let fd: number | undefined;
   try {

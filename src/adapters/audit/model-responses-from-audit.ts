@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AuditRecord } from '../../ports/audit.ts';
 import type { ModelResponse } from '../../ports/model.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 const ContentBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string() }),

@@ -1,7 +1,7 @@
 /** Reads an audit JSONL file back into records (for replays, reports and tests). */
 import { readFile } from 'node:fs/promises';
 import type { AuditRecord } from '../../ports/audit.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export interface AuditLog {
   records: AuditRecord[];

@@ -2,8 +2,8 @@
  * Recently changed files, as data for the ranking: for `/fix`, the files the pull
  * request changed against its base; and the files of the last commits.
  */
-import { execa } from 'execa';
 import type { RecentChange } from '../../core/context/types.ts';
+import { runGit } from '../git/run-git.ts';
 
 export interface RecentChangeOptions {
   /** Base commit/branch of the pull request: files changed in `base...HEAD` are 'diff'. */
@@ -16,10 +16,7 @@ export async function readRecentChanges(root: string, options: RecentChangeOptio
   const changes: RecentChange[] = [];
   const seen = new Set<string>();
   if (options.base) {
-    const diff = await execa('git', ['diff', '--name-only', '-z', '--no-renames', `${options.base}...HEAD`], {
-      cwd: root,
-      reject: false,
-    });
+    const diff = await runGit(root, ['diff', '--name-only', '-z', '--no-renames', `${options.base}...HEAD`]);
     if (diff.exitCode === 0) {
       for (const path of diff.stdout.split('\0').filter(Boolean).sort()) {
         if (!seen.has(path)) changes.push({ path, source: 'diff' });
@@ -29,10 +26,7 @@ export async function readRecentChanges(root: string, options: RecentChangeOptio
   }
   const commits = options.commits ?? 10;
   if (commits > 0) {
-    const log = await execa('git', ['log', `-n${commits}`, '--name-only', '--format=', '-z', '--no-renames'], {
-      cwd: root,
-      reject: false,
-    });
+    const log = await runGit(root, ['log', `-n${commits}`, '--name-only', '--format=', '-z', '--no-renames']);
     if (log.exitCode === 0) {
       for (const path of log.stdout.split(/[\0\n]/).filter(Boolean)) {
         if (!seen.has(path)) changes.push({ path, source: 'log' });

@@ -4,13 +4,12 @@
  * synchronously (for 50,000 small files, sync reads are several times faster than
  * promise-based ones). Symlinks are never followed (O_NOFOLLOW).
  */
-import { execFile } from 'node:child_process';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { buildRepoIndex, type ReadResult } from '../../core/context/build-repo-index.ts';
 import type { RepoIndex } from '../../core/context/types.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
+import { runGit } from '../git/run-git.ts';
 
 export interface ReadRepoIndexOptions {
   maxFileBytes: number;
@@ -38,26 +37,15 @@ export async function readRepoIndex(root: string, options: ReadRepoIndexOptions)
 
 /** Tracked and untracked-but-not-ignored files, relative, forward slashes. */
 export async function listRepoFiles(root: string): Promise<string[]> {
-  // node's execFile, not execa: this runs on every assembly and execa's first call
-  // costs ~10 ms more, a tenth of the budget on small repositories.
-  try {
-    const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: root,
-      maxBuffer: 512 * 1024 * 1024,
-      encoding: 'utf8',
-    });
-    return stdout.split('\0').filter((p) => p !== '');
-  } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+  const result = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  if (result.exitCode !== 0) {
     throw new GreenlightError(
       'git',
-      `cannot list the files of ${root}: ${stderr || (error as Error).message}. Run greenlight inside a git repository (or pass --repo).`,
-      { cause: error },
+      `cannot list the files of ${root}: ${result.stderr.trim() || `git exited with ${result.exitCode}`}. Run greenlight inside a git repository (or pass --repo).`,
     );
   }
+  return result.stdout.split('\0').filter((p) => p !== '');
 }
-
-const run = promisify(execFile);
 const NO_FOLLOW: number = constants.O_NOFOLLOW ?? 0;
 
 function readLimited(absolute: string, maxBytes: number, buffer: Buffer): ReadResult | { grow: number } {

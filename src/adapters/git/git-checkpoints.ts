@@ -9,7 +9,7 @@
 import { lstat, mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { Checkpoints } from '../../ports/checkpoints.ts';
 import { git } from './run-git.ts';
 import { withWorktreeIndex } from './with-worktree-index.ts';

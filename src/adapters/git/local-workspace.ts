@@ -5,7 +5,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
 import type { FileChange, Workspace } from '../../ports/workspace.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { diffChanges, DIFF_FLAGS } from './diff-changes.ts';
 import { resolveRevision } from './resolve-revision.ts';
 import { git, runGit } from './run-git.ts';

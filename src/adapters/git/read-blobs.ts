@@ -2,8 +2,8 @@
  * Reads the text of many files at one revision with a single `git cat-file --batch`,
  * for rules that look at whole files. Binary, missing and oversized files are left out.
  */
-import { execa } from 'execa';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
+import { runGitBytes } from './run-git.ts';
 
 const NUL_SCAN = 8_000;
 
@@ -20,20 +20,16 @@ export async function readBlobs(
   const wanted = paths.filter((path) => !path.includes('\n'));
   const texts = new Map<string, string>();
   if (wanted.length === 0) return texts;
-  const result = await execa('git', ['-C', root, '-c', 'core.fsmonitor=false', 'cat-file', '--batch'], {
+  const result = await runGitBytes(root, ['cat-file', '--batch'], {
     input: wanted.map((path) => `${revision}:${path}\n`).join(''),
-    encoding: 'buffer',
-    reject: false,
-    maxBuffer: 1024 * 1024 * 1024,
-    env: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
   });
   if (result.exitCode !== 0) {
     throw new GreenlightError(
       'git',
-      `git cat-file failed in ${root}: ${Buffer.from(result.stderr).toString('utf8').trim() || `exit ${result.exitCode}`}.`,
+      `git cat-file failed in ${root}: ${result.stderr.trim() || `exit ${result.exitCode}`}.`,
     );
   }
-  const out = Buffer.from(result.stdout);
+  const out = result.stdout;
   let offset = 0;
   for (const path of wanted) {
     const newline = out.indexOf(0x0a, offset);

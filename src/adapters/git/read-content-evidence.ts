@@ -11,7 +11,7 @@ import { isTestCodePath } from '../../core/risk/path-sets.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import { readBlobs } from './read-blobs.ts';
 import { runGit } from './run-git.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 /** Where the evidence is read from: two revisions, or a base revision and a working tree. */
 export interface EvidenceSource {

@@ -1,5 +1,5 @@
 /** Resolves user-supplied revisions to object ids, refusing option-like names. */
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { git, runGit } from './run-git.ts';
 
 /**

@@ -6,7 +6,7 @@
  * `/api/graphql` on the same host.
  *
  * The App does not use this: Probot builds one Octokit per installation, and its
- * throttling must be per installation (DESIGN.md "Performance model").
+ * throttling must be per installation (docs/security.md §25).
  */
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';

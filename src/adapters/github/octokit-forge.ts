@@ -29,7 +29,7 @@ import type {
   ReviewInfo,
   WorkflowInfo,
 } from '../../ports/forge.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { GitHubClient } from './create-octokit.ts';
 import {
   mapCheckRun,

@@ -4,7 +4,7 @@
  * it: above all which token permission is missing, because a 403 "Resource not
  * accessible by integration" says nothing about that.
  */
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 interface HttpLikeError {
   status?: unknown;

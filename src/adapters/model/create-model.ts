@@ -4,7 +4,7 @@
  * providers by hand.
  */
 import type { RepoConfig } from '../../core/config/repo-config.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { Model } from '../../ports/model.ts';
 import { createAnthropicModel } from './anthropic-model.ts';
 import { createOpenAICompatibleModel, DEFAULT_OPENAI_BASE_URL } from './openai-compatible-model.ts';

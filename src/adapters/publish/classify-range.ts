@@ -1,7 +1,8 @@
 /**
  * The publish step's own risk classification of what a branch will hold: the changes
  * from `base` to `head` as git reports them, with the new text of changed files for
- * whole-file rules and the content evidence for the content rule. It never reuses a tier handed to it (SECURITY.md 20).
+ * whole-file rules and the content evidence for the content rule. It never reuses a tier handed to it
+ * (docs/security.md §20).
  */
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { RiskAssessment } from '../../core/risk/assessment.ts';

@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { publishGit, publishGitRaw } from './publish-git.ts';
+import { git, runGit } from '../git/run-git.ts';
 
 export type ApplyResult = { ok: true; tree: string; baseTree: string } | { ok: false; message: string };
 
@@ -21,11 +21,11 @@ export async function applyPatchToTree(root: string, base: string, patch: string
   const dir = await mkdtemp(join(tmpdir(), 'greenlight-publish-'));
   const env = { GIT_INDEX_FILE: join(dir, 'index') };
   try {
-    const baseTree = (await publishGit(root, ['rev-parse', '--verify', '--end-of-options', `${base}^{tree}`])).trim();
-    await publishGit(root, ['read-tree', baseTree], { env });
+    const baseTree = (await git(root, ['rev-parse', '--verify', '--end-of-options', `${base}^{tree}`])).trim();
+    await git(root, ['read-tree', baseTree], { env });
     const size = typeof patch === 'string' ? patch.length : patch.byteLength;
     if (size > 0) {
-      const applied = await publishGitRaw(root, ['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
+      const applied = await runGit(root, ['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
         env,
         input: patch,
       });
@@ -39,7 +39,7 @@ export async function applyPatchToTree(root: string, base: string, patch: string
         return { ok: false, message: reasons === '' ? `git apply exited with ${applied.exitCode}` : reasons };
       }
     }
-    const tree = (await publishGit(root, ['write-tree'], { env })).trim();
+    const tree = (await git(root, ['write-tree'], { env })).trim();
     return { ok: true, tree, baseTree };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -66,6 +66,6 @@ export async function commitTree(
     GIT_COMMITTER_EMAIL: identity.email,
   };
   return (
-    await publishGit(root, ['commit-tree', '--no-gpg-sign', tree, '-p', parent, '-F', '-'], { env, input: message })
+    await git(root, ['commit-tree', '--no-gpg-sign', tree, '-p', parent, '-F', '-'], { env, input: message })
   ).trim();
 }

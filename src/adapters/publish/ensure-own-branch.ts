@@ -4,9 +4,10 @@
  * Anything else is someone's work, and greenlight declines to overwrite it.
  */
 import { createRedactor } from '../../core/redact/create-redactor.ts';
-import { publishGit } from './publish-git.ts';
+import { git } from '../git/run-git.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
-import { fetchBranch, type GitAuth } from './remote-git.ts';
+import { fetchBranch } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 export interface OwnBranchFacts {
   root: string;
@@ -23,7 +24,7 @@ export interface OwnBranchFacts {
 export async function ensureOwnBranch(auth: GitAuth, facts: OwnBranchFacts): Promise<void> {
   const { root } = facts;
   await fetchBranch(root, auth, facts.branch);
-  const lines = (await publishGit(root, ['log', '--format=%ae%x09%h', facts.remote, '--not', facts.base, '--']))
+  const lines = (await git(root, ['log', '--format=%ae%x09%h', facts.remote, '--not', facts.base, '--']))
     .split('\n')
     .filter((l) => l !== '');
   const foreign = lines

@@ -8,9 +8,10 @@
  * push and the pull request already happened, and the gate still holds.
  */
 import type { GateState } from '../../core/gate/evaluate-gate.ts';
+import { GREENLIGHT_LABEL, greenlightLabels, riskLabel } from '../../core/github/greenlight-labels.ts';
 import { reviewPlan } from '../../core/publish/review-plan.ts';
 import type { RiskTier } from '../../core/risk/tier.ts';
-import { applyRiskLabels } from './apply-risk-labels.ts';
+import type { Forge } from '../../ports/forge.ts';
 import type { PublishContext } from './publish-context.ts';
 import { postGateCheck } from './post-gate-check.ts';
 
@@ -70,4 +71,23 @@ export async function finishPullRequest(
       warnings.push(`Auto-merge is enabled in .github/greenlight.yml but GitHub did not enable it: ${merge.reason}`);
   }
   return { gate: gate.state, warnings };
+}
+
+/**
+ * Puts `greenlight` and `risk:<tier>` on a pull request, creating the labels when the
+ * repository lacks them, and takes off any other `risk:` label so that a re-run or a
+ * `/fix` whose tier changed (up or down) shows only the current one.
+ */
+async function applyRiskLabels(
+  forge: Forge,
+  prNumber: number,
+  tier: RiskTier,
+  currentLabels: readonly string[],
+): Promise<void> {
+  await forge.ensureLabels(greenlightLabels());
+  const wanted = riskLabel(tier);
+  for (const label of currentLabels) {
+    if (/^risk:/i.test(label) && label.toLowerCase() !== wanted) await forge.removeLabel(prNumber, label);
+  }
+  await forge.addLabels(prNumber, [GREENLIGHT_LABEL, wanted]);
 }

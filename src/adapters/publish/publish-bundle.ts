@@ -1,5 +1,5 @@
 /**
- * `mode: publish` (issue 6, "Privilege separation"): publishes a change bundle written
+ * `mode: publish` (README.md "Two jobs, least privilege"): publishes a change bundle written
  * by a read-only job. This job holds the write token but no model key, and runs no
  * repository code: git runs without hooks, filters or LFS smudging, and the commit is
  * built from the patch in a throwaway index.
@@ -12,20 +12,21 @@
  * - that the patch applies cleanly to that base (`git apply --cached`);
  * - the path rules (no workflows, no `.git`, paths.deny/allow), and its OWN risk
  *   classification: a bundle's `claimedTier` can raise the tier, never lower it
- *   (SECURITY.md 20: a bundle claiming `low` for a migration is published `critical`).
+ *   (docs/security.md §20: a bundle claiming `low` for a migration is published `critical`).
  * The requester comes from `context.requester` (the event), never from the bundle.
  */
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../../core/bundle/bundle-limits.ts';
 import type { BundleManifest } from '../../core/bundle/change-bundle.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { PublishResult } from '../../core/publish/publish-types.ts';
 import { applyPatchToTree } from './commit-patch.ts';
 import type { ChangeToPublish, PublishContext } from './publish-context.ts';
 import { publishFixChange, type FixTarget } from './publish-fix.ts';
 import { publishGenerateChange, type GenerateTarget } from './publish-generate.ts';
-import { publishGitRaw } from './publish-git.ts';
+import { runGit } from '../git/run-git.ts';
 import { readChangeBundle } from './read-change-bundle.ts';
-import { ensureCommit, fetchBranch, type GitAuth } from './remote-git.ts';
+import { ensureCommit, fetchBranch } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 /** What the workflow run is about, from its event: the bundle must agree. */
 export type BundleExpectation =
@@ -118,14 +119,14 @@ async function checkBaseOnBranch(root: string, auth: GitAuth, base: string, base
       { cause: error },
     );
   });
-  let ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
+  let ancestor = await runGit(root, ['merge-base', '--is-ancestor', base, tip]);
   if (
     ancestor.exitCode === 1 &&
-    (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
+    (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
   ) {
     // A shallow checkout cannot see far enough back to tell: fetch the history once.
     await fetchBranch(root, auth, baseBranch, 'unshallow');
-    ancestor = await publishGitRaw(root, ['merge-base', '--is-ancestor', base, tip]);
+    ancestor = await runGit(root, ['merge-base', '--is-ancestor', base, tip]);
   }
   if (ancestor.exitCode === 1) {
     throw new GreenlightError(

@@ -2,7 +2,7 @@
  * What every publish function needs, and the change it publishes in a form shared by
  * the single-job path (a JobResult) and the two-job path (a change bundle).
  */
-import type { JobResult } from '../../compose/job.ts';
+import type { JobResult } from '../../core/job.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { Requester } from '../../core/publish/publish-types.ts';
 import type { RiskTier } from '../../core/risk/tier.ts';

@@ -1,8 +1,8 @@
 /**
- * Publishes a `/fix` run (issue 6, "Publishing"): one commit on top of the pull
+ * Publishes a `/fix` run: one commit on top of the pull
  * request's head as it was when `/fix` was requested, pushed with
  * `--force-with-lease=<branch>:<recorded head>` so that it lands only if nobody pushed
- * in between (SECURITY.md 4). Then the WHOLE pull request (merge base … new head) is
+ * in between (docs/security.md §4). Then the WHOLE pull request (merge base … new head) is
  * classified again, the `risk:` label is swapped (the tier can rise) and the review
  * gate is recomputed on the new head.
  *
@@ -11,8 +11,8 @@
  * A fix that gave up is not pushed onto the pull request (reviewers approve that
  * branch); it goes to `greenlight/fix-pr-<n>-wip` with a compare link instead.
  */
-import type { JobResult } from '../../compose/job.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import type { JobResult } from '../../core/job.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { GATE_CHECK_NAME } from '../../core/gate/gate-check-run.ts';
 import { checkPublishPaths } from '../../core/publish/check-publish-paths.ts';
 import { commitMessage } from '../../core/publish/commit-message.ts';
@@ -32,10 +32,11 @@ import { finishPullRequest } from './finish-pull-request.ts';
 import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
 import { raisedBy } from './publish-generate.ts';
-import { publishGitRaw } from './publish-git.ts';
+import { runGit } from '../git/run-git.ts';
 import { pushBranch } from './push-branch.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
-import { ensureCommit, fetchBranch, readRemoteBranch, type GitAuth } from './remote-git.ts';
+import { ensureCommit, fetchBranch, readRemoteBranch } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 /** The pull request as recorded when `/fix` was requested (from the event, not re-read). */
 export interface FixTarget {
@@ -254,13 +255,10 @@ function headMoved(pr: FixTarget, currentHeadSha: string | undefined): PublishRe
  */
 async function findMergeBase(root: string, auth: GitAuth, baseRef: string, head: string): Promise<string> {
   let baseTip = await fetchBranch(root, auth, baseRef);
-  let found = await publishGitRaw(root, ['merge-base', baseTip, head]);
-  if (
-    found.exitCode !== 0 &&
-    (await publishGitRaw(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true'
-  ) {
+  let found = await runGit(root, ['merge-base', baseTip, head]);
+  if (found.exitCode !== 0 && (await runGit(root, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true') {
     baseTip = await fetchBranch(root, auth, baseRef, 'unshallow');
-    found = await publishGitRaw(root, ['merge-base', baseTip, head]);
+    found = await runGit(root, ['merge-base', baseTip, head]);
   }
   if (found.exitCode !== 0) {
     throw new GreenlightError(

@@ -1,14 +1,14 @@
 /**
- * Publishes a generate run (issue 6, "Publishing"): one commit with exactly the job's
+ * Publishes a generate run: one commit with exactly the job's
  * patch on top of the base, pushed to `branch.template`'s branch on origin with a
  * lease, then a pull request with a conventional title, the redacted report as body,
  * `greenlight` + `risk:<tier>` labels, draft/reviewers/auto-merge per tier, and the
  * initial `greenlight/review-gate` check on the new head.
  *
  * - The tier is the publish step's own classification of the commit; a tier claimed
- *   by the job can only raise it (SECURITY.md 20).
+ *   by the job can only raise it (docs/security.md §20).
  * - `.github/workflows/**` and paths outside `paths.allow`/inside `paths.deny` are
- *   refused before anything is pushed (SECURITY.md 19).
+ *   refused before anything is pushed (docs/security.md §19).
  * - A re-run updates the branch and its open pull request instead of failing, but
  *   only when every commit on the branch is greenlight's: other people's commits are
  *   never overwritten.
@@ -18,7 +18,7 @@
  *   `<branch>-wip` instead, so a verified pull request is never replaced by an
  *   unverified change.
  */
-import type { JobResult } from '../../compose/job.ts';
+import type { JobResult } from '../../core/job.ts';
 import { branchName } from '../../core/publish/branch-name.ts';
 import { checkPublishPaths } from '../../core/publish/check-publish-paths.ts';
 import { commitMessage } from '../../core/publish/commit-message.ts';
@@ -26,7 +26,7 @@ import { compareUrl } from '../../core/publish/compare-url.ts';
 import { publishBody } from '../../core/publish/publish-body.ts';
 import type { PublishResult } from '../../core/publish/publish-types.ts';
 import { pullRequestTitle } from '../../core/publish/pull-request-title.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { createRedactor } from '../../core/redact/create-redactor.ts';
 import type { RiskAssessment } from '../../core/risk/assessment.ts';
 import { maxTier } from '../../core/risk/tier.ts';
@@ -39,7 +39,8 @@ import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
 import { pushBranch } from './push-branch.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
-import { readRemoteBranch, type GitAuth } from './remote-git.ts';
+import { readRemoteBranch } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 export interface GenerateTarget {
   issue: { number: number; title: string };

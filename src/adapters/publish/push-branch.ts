@@ -1,10 +1,11 @@
 /**
  * Pushes one commit to one branch on origin, always with a lease: the push succeeds
  * only when the branch is still where we saw it (`lease`), or still absent (`null`).
- * This never overwrites a commit someone pushed after we looked (SECURITY.md 4).
+ * This never overwrites a commit someone pushed after we looked (docs/security.md §4).
  */
 import { parsePushOutput, type PushRejection } from '../../core/publish/parse-push-output.ts';
-import { firstLine, REMOTE, remoteGit, type GitAuth } from './remote-git.ts';
+import { firstLine, REMOTE, remoteGit } from './remote-git.ts';
+import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 export interface PushRequest {
   branch: string;

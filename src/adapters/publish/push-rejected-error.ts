@@ -1,5 +1,5 @@
 /** The error for a push origin refused, saying where the commit is kept and what to do. */
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { Redactor } from '../../core/redact/create-redactor.ts';
 
 export interface PushRejectedFacts {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from '../../core/bundle/bundle-limits.ts';
 import { BUNDLE_MANIFEST_FILE, BUNDLE_PATCH_FILE, type BundleManifest } from '../../core/bundle/change-bundle.ts';
 import { parseBundleManifest } from '../../core/bundle/parse-bundle-manifest.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export interface ChangeBundle {
   manifest: BundleManifest;

@@ -3,21 +3,15 @@
  * fetching a commit, pushing. Each passes the token through the environment of that one
  * process (gitAuthEnv) and nowhere else.
  */
-import { GreenlightError } from '../../core/errors.ts';
-import { gitAuthEnv } from '../../core/publish/git-auth-env.ts';
-import { publishGitRaw, type PublishGitResult } from './publish-git.ts';
-
-export interface GitAuth {
-  /** GITHUB_SERVER_URL: https://github.com or a GitHub Enterprise Server URL. */
-  serverUrl: string;
-  token: string;
-}
+import { GreenlightError } from '../../ports/errors.ts';
+import { gitAuthEnv, type GitAuth } from '../../core/publish/git-auth-env.ts';
+import { runGit, type GitResult } from '../git/run-git.ts';
 
 export const REMOTE = 'origin';
 
 /** Runs an authenticated git command. */
-export function remoteGit(root: string, auth: GitAuth, args: readonly string[]): Promise<PublishGitResult> {
-  return publishGitRaw(root, args, { env: gitAuthEnv(auth.serverUrl, auth.token) });
+export function remoteGit(root: string, auth: GitAuth, args: readonly string[]): Promise<GitResult> {
+  return runGit(root, args, { env: gitAuthEnv(auth.serverUrl, auth.token) });
 }
 
 /** The commit `refs/heads/<branch>` points at on origin, or null when the branch does not exist. */
@@ -57,14 +51,14 @@ export async function fetchBranch(
   ];
   const fetched = await remoteGit(root, auth, args);
   if (fetched.exitCode !== 0) throw remoteError('fetch', branch, fetched);
-  const head = await publishGitRaw(root, ['rev-parse', '--verify', 'FETCH_HEAD^{commit}']);
+  const head = await runGit(root, ['rev-parse', '--verify', 'FETCH_HEAD^{commit}']);
   if (head.exitCode !== 0)
     throw new GreenlightError('git', `fetching ${branch} from origin left no FETCH_HEAD in ${root}.`);
   return head.stdout.trim();
 }
 
 export async function hasCommit(root: string, sha: string): Promise<boolean> {
-  return (await publishGitRaw(root, ['cat-file', '-e', `${sha}^{commit}`])).exitCode === 0;
+  return (await runGit(root, ['cat-file', '-e', `${sha}^{commit}`])).exitCode === 0;
 }
 
 export function firstLine(text: string): string {
@@ -77,7 +71,7 @@ export function firstLine(text: string): string {
   );
 }
 
-function remoteError(what: 'read' | 'fetch', branch: string, result: PublishGitResult): GreenlightError {
+function remoteError(what: 'read' | 'fetch', branch: string, result: GitResult): GreenlightError {
   return new GreenlightError(
     'git',
     `could not ${what} branch ${branch} on origin: ${firstLine(result.stderr)}. Check that the workflow's token can read the repository (contents: read) and that origin points at GitHub.`,

@@ -1,6 +1,6 @@
 /**
  * Removes the git credentials `actions/checkout` (and similar setups) leave in a
- * checkout, BEFORE any repository code runs (SECURITY.md 13), so that neither
+ * checkout, BEFORE any repository code runs (docs/security.md §13), so that neither
  * repository code, generated code nor a later step can read the token from disk.
  * Pushes then pass the token per command (gitAuthEnv) and nothing is restored.
  *
@@ -18,7 +18,7 @@
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { publishGit, publishGitRaw } from './publish-git.ts';
+import { git, runGit } from '../git/run-git.ts';
 
 export interface StripResult {
   /** What was removed, for the log and the audit (never values). */
@@ -37,7 +37,7 @@ const MAX_INCLUDE_DEPTH = 4;
  */
 export async function stripPersistedCredentials(root: string): Promise<StripResult> {
   const [gitDir = '', commonDir = ''] = (
-    await publishGit(root, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
+    await git(root, ['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])
   )
     .split('\n')
     .map((line) => line.trim());
@@ -62,7 +62,7 @@ interface Entry {
 }
 
 async function listEntries(root: string, file: string): Promise<Entry[]> {
-  const out = await publishGit(root, ['config', '--file', file, '--null', '--list']);
+  const out = await git(root, ['config', '--file', file, '--null', '--list']);
   return out
     .split('\0')
     .filter((record) => record !== '')
@@ -105,7 +105,7 @@ async function stripConfigFile(
       continue;
     }
     if (/^remote\..*\.(?:url|pushurl)$/.test(lower) && value !== null && URL_USERINFO.test(value)) {
-      await publishGit(root, [
+      await git(root, [
         'config',
         '--file',
         file,
@@ -122,7 +122,7 @@ async function stripConfigFile(
     if (url?.[1] !== undefined && URL_USERINFO.test(url[1])) sections.add(`url.${url[1]}`);
   }
   for (const section of sections) {
-    await publishGit(root, ['config', '--file', file, '--remove-section', section]);
+    await git(root, ['config', '--file', file, '--remove-section', section]);
     removed.push(`${scrub(section)} section (${label})`);
   }
 }
@@ -132,9 +132,9 @@ async function unset(root: string, file: string, key: string, value: string | nu
     value === null
       ? ['config', '--file', file, '--unset-all', key]
       : ['config', '--file', file, '--fixed-value', '--unset-all', key, value];
-  const result = await publishGitRaw(root, args);
+  const result = await runGit(root, args);
   // Exit 5: already gone (an earlier pass removed every value of the key).
-  if (result.exitCode !== 0 && result.exitCode !== 5) await publishGit(root, args);
+  if (result.exitCode !== 0 && result.exitCode !== 5) await git(root, args);
 }
 
 /** A key or section name with user info removed, safe to log. */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JobResult } from '../../compose/job.ts';
+import type { JobResult } from '../../core/job.ts';
 import { buildBundleManifest } from '../../core/bundle/build-bundle-manifest.ts';
 import {
   BUNDLE_MANIFEST_FILE,
@@ -15,7 +15,7 @@ import {
   type BundleManifest,
   type BundleTarget,
 } from '../../core/bundle/change-bundle.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { Requester } from '../../core/publish/publish-types.ts';
 import { VERSION } from '../../version.ts';
 import { faithfulPatch } from './faithful-patch.ts';

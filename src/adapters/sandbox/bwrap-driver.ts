@@ -17,7 +17,7 @@ import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
 import { assertRunnable, buildSandboxInfo } from '../../core/sandbox/build-sandbox-info.ts';
 import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
 import { sensitivePaths } from '../../core/sandbox/sensitive-paths.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { LimitMechanism, Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
 import { createRunCgroup, probeCgroupSupport } from './cgroup-limits.ts';

@@ -6,7 +6,7 @@
  * network allowlist is refused: no driver can enforce one, and silently allowing all
  * or nothing would both be wrong.
  */
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { Sandbox } from '../../ports/sandbox.ts';
 import { createBwrapSandbox } from './bwrap-driver.ts';

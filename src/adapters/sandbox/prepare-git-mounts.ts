@@ -1,8 +1,8 @@
 /**
  * The git side of the workspace, prepared for mounting: the git directories to re-bind
- * read-only (hooks and config must not be writable by repository code: SECURITY.md 12)
+ * read-only (hooks and config must not be writable by repository code: docs/security.md §12)
  * and sanitized copies of every git config file to show in place of the real ones, so
- * a credential header left by actions/checkout cannot be read (SECURITY.md 13).
+ * a credential header left by actions/checkout cannot be read (docs/security.md §13).
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';

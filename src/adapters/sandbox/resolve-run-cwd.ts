@@ -1,7 +1,7 @@
 /** The run's working directory, resolved and checked to lie inside the workspace. */
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 /**
  * Resolve symlinks in `cwd` and refuse anything outside `workspace` (itself resolved):

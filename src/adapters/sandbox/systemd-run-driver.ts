@@ -16,7 +16,7 @@ import { parseSystemdRunTrailer } from '../../core/sandbox/parse-systemd-run-tra
 import { assertRunnable, buildSandboxInfo } from '../../core/sandbox/build-sandbox-info.ts';
 import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
 import { sensitivePaths } from '../../core/sandbox/sensitive-paths.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
 import { createScratch } from './create-scratch.ts';

@@ -1,15 +1,15 @@
 /**
  * RepoTools on a local checkout: Anthropic's text editor tool plus read-only
  * search_repository and list_files, every path confined to the workspace
- * (SECURITY.md 18). Refusals and bad input are error results for the model, never
+ * (docs/security.md §18). Refusals and bad input are error results for the model, never
  * exceptions; `refusal` is set so the loop can put it in the audit log.
  */
 import { realpath } from 'node:fs/promises';
 import type { ToolSpec } from '../../ports/model.ts';
 import type { RepoTools, ToolCall, ToolOutcome } from '../../ports/repo-tools.ts';
 import { createPathPolicy, type PathPolicy } from '../../core/tools/path-policy.ts';
+import { git } from '../git/run-git.ts';
 import { createPathConfiner, type PathConfiner } from './confine-path.ts';
-import { gitListFiles } from './git-list-files.ts';
 import { listFiles } from './list-files.ts';
 import { searchRepository } from './search-repository.ts';
 import { runTextEditor, type TextEditorLimits } from './text-editor.ts';
@@ -131,4 +131,13 @@ async function dispatch(call: ToolCall, state: ToolState): Promise<ToolOutcome> 
         isError: true,
       };
   }
+}
+
+/**
+ * The default file list for search and listing: tracked files plus new files that are
+ * not ignored, as git sees them (so node_modules and build output stay out), sorted.
+ */
+async function gitListFiles(root: string): Promise<string[]> {
+  const stdout = await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  return [...new Set(stdout.split('\0').filter((path) => path !== ''))].sort();
 }

@@ -3,7 +3,7 @@
  * the comment can be found and updated when the queued request is dispatched, even by
  * another process (nothing but GitHub has to remember the comment id).
  */
-import { APP_COMMENT_MARKER_PREFIX as PREFIX } from '../../core/action/adoptable-comment.ts';
+import { APP_COMMENT_MARKER_PREFIX as PREFIX } from '../../core/github/adoptable-comment.ts';
 
 export function appCommentMarker(queueId?: string): string {
   return queueId === undefined ? `${PREFIX} -->` : `${PREFIX} queued=${queueId} -->`;

@@ -6,7 +6,7 @@
  * the browser back with the code (`redirect_url`).
  */
 import { parse } from 'yaml';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export interface ManifestTargets {
   webhookUrl: string;

@@ -4,9 +4,8 @@
  * unreachable GitHub stops the start with one line saying which (never setup mode);
  * the answer gives the App's identity (its bot login), so no delivery waits for it.
  */
-import type { GitHubClient } from '../../adapters/github/create-octokit.ts';
-import { GreenlightError } from '../../core/errors.ts';
-import { identityFromSlug, type AppIdentity } from '../app-identity.ts';
+import { GreenlightError } from '../../ports/errors.ts';
+import { identityFromSlug, type AppClient, type AppIdentity } from '../app-identity.ts';
 
 function describeFailure(error: unknown, appId: number, apiUrl: string): string {
   // Octokit reports a request that got no answer at all as status 500 without a response.
@@ -29,7 +28,7 @@ function describeFailure(error: unknown, appId: number, apiUrl: string): string 
 }
 
 /** The App's identity from `GET /app`, or a usage error naming what is wrong. */
-export async function checkCredentials(appOctokit: GitHubClient, appId: number, apiUrl: string): Promise<AppIdentity> {
+export async function checkCredentials(appOctokit: AppClient, appId: number, apiUrl: string): Promise<AppIdentity> {
   try {
     const { data } = await appOctokit.rest.apps.getAuthenticated();
     if (data === null || data === undefined) throw new Error('GET /app answered nothing');

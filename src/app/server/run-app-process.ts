@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { pino } from 'pino';
-import { isGreenlightError } from '../../core/errors.ts';
+import { isGreenlightError } from '../../ports/errors.ts';
 import { readAppSettings } from '../app-options.ts';
 import { startRegistration } from '../registration/start-registration.ts';
 import { runApp } from './run-app.ts';

@@ -6,7 +6,7 @@
  * close the store.
  */
 import { Probot } from 'probot';
-import type { GitHubClient } from '../../adapters/github/create-octokit.ts';
+import type { AppClient } from '../app-identity.ts';
 import type { AppLog } from '../app-log.ts';
 import type { AppSettings } from '../app-options.ts';
 import { createGreenlightApp } from '../greenlight-app.ts';
@@ -82,7 +82,7 @@ export async function runApp(
       log,
       Octokit,
     });
-    const appOctokit = async () => (await probot.auth()) as unknown as GitHubClient;
+    const appOctokit = async () => (await probot.auth()) as unknown as AppClient;
     const identity = await checkCredentials(await appOctokit(), appId, settings.github.apiUrl);
     let credentials: CheckResult = { ok: true };
     const recheck = setInterval(() => {

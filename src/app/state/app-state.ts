@@ -5,14 +5,14 @@
  *
  * | state | why it is kept |
  * | --- | --- |
- * | `deliveries` | each delivery id is processed once (SECURITY.md 24) |
+ * | `deliveries` | each delivery id is processed once (docs/security.md §24) |
  * | `fleet` | the per-repository fleet limits and the queue of waiting requests |
  * | `limiter(name, bucket)` | per-installation pacing of API writes |
  *
  * See docs/architecture.md, "Running several App processes".
  */
 import type { FleetStore } from '../../core/fleet/fleet-store.ts';
-import type { TokenBucket } from '../../core/fleet/token-bucket.ts';
+import type { TokenBucket } from '../token-bucket.ts';
 import type { RunRequest } from '../run-request.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import type { RateLimiter } from './rate-limiter.ts';

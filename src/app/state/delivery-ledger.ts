@@ -1,5 +1,5 @@
 /**
- * At-most-once processing of webhook deliveries (SECURITY.md 24), as every state store
+ * At-most-once processing of webhook deliveries (docs/security.md §24), as every state store
  * keeps it: a delivery id (`X-GitHub-Delivery`, which a redelivery keeps) is claimed
  * before its handler runs, marked done when the handler succeeded, and released when
  * it failed, so that GitHub's (or the App's own) redelivery of it is processed.

@@ -4,7 +4,7 @@
  */
 import type { FleetPolicy } from '../../core/fleet/admit-run.ts';
 import { MemoryFleetStore } from '../../core/fleet/memory-fleet-store.ts';
-import type { TokenBucket } from '../../core/fleet/token-bucket.ts';
+import type { TokenBucket } from '../token-bucket.ts';
 import { DeliveryLog } from '../delivery-log.ts';
 import { KeyedRateLimiter } from '../keyed-rate-limiter.ts';
 import type { RunRequest } from '../run-request.ts';

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FleetPolicy } from '../../core/fleet/admit-run.ts';
-import type { TokenBucket } from '../../core/fleet/token-bucket.ts';
+import type { TokenBucket } from '../token-bucket.ts';
 import type { AppLog } from '../app-log.ts';
 import type { RunRequest } from '../run-request.ts';
 import type { AppState } from './app-state.ts';

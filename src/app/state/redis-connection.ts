@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { AppLog } from '../app-log.ts';
 import { StateUnavailableError } from './state-unavailable.ts';
 

@@ -7,7 +7,7 @@
  * The bucket's clock only moves forward, so that processes whose clocks differ a little
  * never refill a bucket twice for the same time.
  */
-import type { TokenBucket } from '../../core/fleet/token-bucket.ts';
+import type { TokenBucket } from '../token-bucket.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { RedisConnection } from './redis-connection.ts';
 

@@ -7,11 +7,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { readRevisionChange } from '../../adapters/git/read-revision-change.ts';
+import { readRevisionChange } from '../../compose/read-revision-change.ts';
 import { ConfigError } from '../../core/config/config-error.ts';
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { classifyRisk, type ClassifyOptions } from '../../core/risk/classify-risk.ts';
 import { closeNames } from '../../core/risk/close-names.ts';
 import { builtInRules } from '../../core/risk/compile-rules.ts';

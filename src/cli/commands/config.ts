@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { CliCommand } from '../command.ts';
 
 const EXIT_INVALID = 2;

@@ -6,14 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { assembleRepoContext } from '../../adapters/context/assemble-repo-context.ts';
+import { assembleRepoContext } from '../../compose/assemble-repo-context.ts';
 import { ConfigError } from '../../core/config/config-error.ts';
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config.ts';
 import { renderContextForPrompt } from '../../core/prompt/render-context-for-prompt.ts';
 import { renderContextReport } from '../../core/context/render-context-report.ts';
 import { taskFromIssueFile } from '../../core/context/task-from-issue-file.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { sanitizeUntrustedText } from '../../core/text/sanitize-untrusted-text.ts';
 import type { CliCommand } from '../command.ts';
 

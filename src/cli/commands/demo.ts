@@ -6,14 +6,14 @@
  * `renderDemoSummary`.
  */
 import { resolve } from 'node:path';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { renderSandboxWarning } from '../../demo/sandbox-warning.ts';
 import { demoSummaryJson } from '../../demo/demo-summary-json.ts';
 import { replayAuditLog } from '../../demo/replay-audit-log.ts';
 import { replayLabel, type ReplaySource } from '../../demo/replay-label.ts';
 import { renderDemoSummary } from '../../demo/render-demo-summary.ts';
 import { runDemo, type DemoSandbox, type DemoSandboxChoice } from '../../demo/run-demo.ts';
-import type { ReplayRun } from '../../demo/run-replay.ts';
+import type { ReplayRun } from '../../compose/run-replay.ts';
 import type { CliCommand, CliIo, ParsedArgs } from '../command.ts';
 import { createTerminalProgress } from '../progress/terminal-progress.ts';
 

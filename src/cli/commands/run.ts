@@ -9,7 +9,7 @@ import { taskFromIssueFile, taskFromText, type LocalTask } from '../../compose/l
 import { runLocalJob, type LocalJobResult } from '../../compose/run-local-job.ts';
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH } from '../../core/config/parse-config.ts';
-import { GreenlightError } from '../../core/errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { formatCount, formatUsd } from '../../core/report/format.ts';
 import type { TaskMode } from '../../core/task/task-request.ts';
 import type { CliCommand, ParsedArgs } from '../command.ts';

@@ -2,7 +2,7 @@
  * The manifest of a change bundle, from a finished job. Pure: the adapter hashes the
  * patch and writes the files.
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { LoopOutcome } from '../loop/loop-outcome.ts';
 import type { Requester } from '../publish/publish-types.ts';
 import type { RiskTier } from '../risk/tier.ts';

@@ -1,5 +1,5 @@
 /**
- * The change bundle (privilege separation, DESIGN.md "Security model"): what a
+ * The change bundle (privilege separation, README.md "Two jobs, least privilege"): what a
  * read-only generate/fix job hands to the publish job, which holds the write token
  * and re-validates everything. A bundle is a directory with two files:
  *

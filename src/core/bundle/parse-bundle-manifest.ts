@@ -3,7 +3,7 @@
  * GreenlightError('bundle-invalid') that names the field, because the publish job's
  * log is where a user finds out why nothing was published.
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { BUNDLE_MANIFEST_FILE, BundleManifest } from './change-bundle.ts';
 import { DEFAULT_BUNDLE_LIMITS, type BundleLimits } from './bundle-limits.ts';
 

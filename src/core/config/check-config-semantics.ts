@@ -28,7 +28,7 @@ function coversWorkflows(pattern: string): boolean {
 /** Findings for a config that already passed the schema; empty when all is well. */
 export function checkConfigSemantics(config: RepoConfig): SemanticFinding[] {
   const findings: SemanticFinding[] = [];
-  // The bot never pushes workflow files (SECURITY.md 19); a deny list without them
+  // The bot never pushes workflow files (docs/security.md §19); a deny list without them
   // would let the model edit workflows only to have publish reject the whole change.
   if (!config.paths.deny.some(coversWorkflows)) {
     findings.push({

@@ -3,7 +3,7 @@
  * to run and comments with the message). `config-syntax` when the YAML itself could
  * not be read, `config-invalid` otherwise.
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { ConfigIssue } from './config-issue.ts';
 import { formatConfigIssues } from './format-config-issues.ts';
 

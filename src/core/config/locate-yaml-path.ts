@@ -1,11 +1,13 @@
 /**
- * Finds where a field path sits in a parsed YAML document, so that a schema error
- * can point at a line and column. A path that does not exist in the file (a missing
- * required field, a default that failed a check) falls back to the nearest ancestor
- * that does.
+ * Field paths and positions in a parsed YAML document, both ways. `locateYamlPath`
+ * finds where a field path sits, so that a schema error can point at a line and column;
+ * a path that does not exist in the file (a missing required field, a default that
+ * failed a check) falls back to the nearest ancestor that does. `yamlPathAt` maps an
+ * offset back to a field path, for YAML errors that only carry an offset (a duplicate
+ * key is reported where the second copy starts).
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 
 /** Where a path was found: the source offset, and whether the path itself exists. */
 export interface YamlLocation {
@@ -64,4 +66,33 @@ export function locateYamlPath(
     offset = node === null || isEmptyScalar(node) ? keyOffset : (startOf(node) ?? keyOffset);
   }
   return { offset, exact: true };
+}
+
+/**
+ * The field path of the deepest node containing `offset` (for YAML errors that only
+ * carry an offset, such as a duplicate key).
+ */
+export function yamlPathAt(doc: Document, offset: number): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  let node: unknown = doc.contents;
+  const contains = (n: unknown): boolean => {
+    const range = (n as Node | null)?.range;
+    return range !== undefined && range !== null && offset >= range[0] && offset < Math.max(range[1], range[0] + 1);
+  };
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => contains(p.key) || contains(p.value));
+      if (!pair) return path;
+      path.push(yamlKeyText(pair.key));
+      if (contains(pair.key)) return path;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => contains(item));
+      if (index < 0) return path;
+      path.push(index);
+      node = node.items[index];
+    } else {
+      return path;
+    }
+  }
 }

@@ -10,9 +10,8 @@ import type { ConfigIssue, ConfigIssueKind } from './config-issue.ts';
 import { describeFound } from './describe-found.ts';
 import { describeSchemaIssue } from './describe-schema-issue.ts';
 import { formatConfigPath } from './format-config-path.ts';
-import { locateYamlPath } from './locate-yaml-path.ts';
+import { locateYamlPath, yamlPathAt } from './locate-yaml-path.ts';
 import { defaultConfig, RepoConfig } from './repo-config.ts';
-import { yamlPathAt } from './yaml-path-at.ts';
 
 /** Where greenlight looks for its configuration in a repository. */
 export const DEFAULT_CONFIG_PATH = '.github/greenlight.yml';

@@ -3,7 +3,7 @@
  * JSON (`{ title, body }`, the REST/`gh issue view --json` shape, or a webhook payload
  * `{ issue: { title, body } }`), with comments when the JSON has them.
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 interface IssueLike {
   title?: unknown;

@@ -3,7 +3,7 @@
  * value, never a silent $0: with a dollar budget the loop must stop (fail closed),
  * and `requirePrice` lets a run refuse before it spends anything.
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { ModelUsage } from '../../ports/model.ts';
 import { BUILTIN_PRICES, normalizeModelId, type ModelPricing, type TokenPrice } from './price-table.ts';
 

@@ -1,9 +1,9 @@
 /**
- * The `greenlight/review-gate` decision (DESIGN.md "Risk tiers", SECURITY.md 21).
+ * The `greenlight/review-gate` decision (README.md "The review gate", docs/security.md §21).
  *
  * An approval counts only when it is the reviewer's standing review (`latestReviews`),
  * it was given on the current head SHA, and the reviewer is a human with write access
- * who did not request the change and did not push to its branch (docs/security.md 34). A standing "changes requested" from a human with
+ * who did not request the change and did not push to its branch (docs/security.md §34). A standing "changes requested" from a human with
  * write access holds the gate. `low-medium`'s spot check needs one approval on a
  * deterministic share of pull requests; `requireCodeOwner` needs one counted approval
  * from a code owner of a changed file and fails closed when the files have none.

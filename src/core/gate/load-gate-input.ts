@@ -2,9 +2,9 @@
  * Gathers what `evaluateGate` needs from the forge, the same way for the Action's gate
  * mode, the publish step and the App: the pull request's CURRENT head (never the
  * event's), every review, the permission of each human reviewer, who pushed to its
- * branch (`gate.excludePushers`, docs/security.md 34), and the owners of the changed
+ * branch (`gate.excludePushers`, docs/security.md §34), and the owners of the changed
  * files according to CODEOWNERS on the DEFAULT branch (a pull request cannot appoint
- * its own owners, SECURITY.md 5) when the tier requires a code owner or
+ * its own owners, docs/security.md §5) when the tier requires a code owner or
  * `gate.requestCodeOwners` asks them to review.
  *
  * The tier and the requesters are inputs: they must come from somewhere the pull

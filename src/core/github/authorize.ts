@@ -1,5 +1,5 @@
 /**
- * Who may start a run (SECURITY.md 1–2): people whose role on the repository is
+ * Who may start a run (docs/security.md §1–2): people whose role on the repository is
  * write, maintain or admin, according to the collaborator-permission API, never
  * `author_association`. triage, read and outsiders are refused with one polite reply;
  * bots are refused silently unless allowlisted (replying to a bot invites loops);

@@ -3,7 +3,7 @@
  * (`issue` or `pr`, `requester`, `head_sha`, `comment_id`) or what a person types in
  * the "Run workflow" form. Empty strings mean "not given", as in the form.
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export interface DispatchInputs {
   issue: number | null;

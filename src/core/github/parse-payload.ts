@@ -4,7 +4,7 @@
  * field, so that a truncated event file or a foreign event is obvious from one line.
  */
 import type { z } from 'zod';
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export function parsePayload<T extends z.ZodType>(schema: T, payload: unknown, event: string): z.infer<T> {
   const result = schema.safeParse(payload);

@@ -1,5 +1,5 @@
 /**
- * Decides what a GitHub event asks greenlight to do (issue 6, `mode: auto`):
+ * Decides what a GitHub event asks greenlight to do (`mode: auto`):
  *
  * | event | → |
  * | --- | --- |

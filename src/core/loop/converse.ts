@@ -5,7 +5,7 @@
  */
 import type { ContentBlock, ModelRequest, ModelResponse, ToolResultBlock } from '../../ports/model.ts';
 import { addUsage } from '../cost/add-usage.ts';
-import { isGreenlightError } from '../errors.ts';
+import { isGreenlightError } from '../../ports/errors.ts';
 import { placeCacheBreakpoints } from '../prompt/cache-breakpoints.ts';
 import { CONTINUE_AFTER_CUT } from '../prompt/render-feedback.ts';
 import { checkCallBudget, worstCaseCallCost } from './budget-guard.ts';

@@ -1,8 +1,9 @@
 /**
- * The generate → test → fix → verify loop (DESIGN.md "The job, step by step", 3–6):
- * baseline, then rounds of one model turn plus the engine's own validation, until a
- * change passes verification or a budget stops the run. The outcome is a value with
- * the full accounting; on a stop, the best state reached is what stays in the tree.
+ * The generate → test → fix → verify loop, step 3 of
+ * docs/architecture.md "A job, from request to pull request": baseline, then rounds of
+ * one model turn plus the engine's own validation, until a change passes verification
+ * or a budget stops the run. The outcome is a value with the full accounting; on a
+ * stop, the best state reached is what stays in the tree.
  */
 import type { TestReport } from '../../ports/test-runner.ts';
 import { buildCachedPrefix } from '../prompt/cached-prefix.ts';

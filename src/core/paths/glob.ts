@@ -14,7 +14,7 @@
  *
  * Patterns are compiled once to a RegExp; compile them outside hot loops.
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 
 export interface GlobOptions {
   /** Match case-insensitively (e.g. `AGENTS.md` and `agents.md`). */

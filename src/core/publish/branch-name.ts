@@ -3,7 +3,7 @@
  * `greenlight/issue-{number}-{slug}`). Placeholders: `{number}` (the issue), `{slug}`
  * (the issue title, slugified), `{run}` (the workflow run id).
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { refNameProblem } from './ref-name-problem.ts';
 import { slugify } from './slugify.ts';
 

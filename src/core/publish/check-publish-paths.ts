@@ -2,7 +2,7 @@
  * Publish-time path rules: the last check before anything is pushed, on the paths git
  * itself reports for the commit (both names of a rename; deletions count).
  *
- * - `.github/workflows/**` is never pushed (SECURITY.md 19), whatever the config says:
+ * - `.github/workflows/**` is never pushed (docs/security.md §19), whatever the config says:
  *   a workflow runs with the repository's secrets as soon as it lands on a branch.
  * - No `.git` path component, no absolute path, no `..`.
  * - `paths.deny` (case-insensitively, as the model's tools apply it) and `paths.allow`

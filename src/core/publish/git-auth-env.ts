@@ -1,12 +1,19 @@
 /**
- * Per-command git credentials (SECURITY.md 13): environment variables that give ONE
+ * Per-command git credentials (docs/security.md §13): environment variables that give ONE
  * git process an `Authorization` header for the server, through git's
  * `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_n`/`GIT_CONFIG_VALUE_n` (git 2.31+). Nothing is
  * written to a config file, and unlike `git -c …` the token is not in the process's
  * argv, which every user on the machine can read in /proc.
  */
 import { toBase64 } from '../redact/secret-variants.ts';
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
+
+/** The credential of authenticated git commands, and the one server it is sent to. */
+export interface GitAuth {
+  /** GITHUB_SERVER_URL: https://github.com or a GitHub Enterprise Server URL. */
+  serverUrl: string;
+  token: string;
+}
 
 /** base64 with padding, as HTTP Basic expects. */
 function paddedBase64(text: string): string {
@@ -40,7 +47,7 @@ export function serverOrigin(serverUrl: string): string {
  * config (an empty `extraheader` clears the list) and turns credential helpers off,
  * so the only credential used is this token, and no helper stores it.
  *
- * @example execa('git', ['push', 'origin', ref], { env: { ...process.env, ...gitAuthEnv('https://github.com', token) } })
+ * @example runGit(root, ['push', 'origin', ref], { env: gitAuthEnv('https://github.com', token) }) // src/adapters/git/run-git.ts
  */
 export function gitAuthEnv(serverUrl: string, token: string): Record<string, string> {
   if (token === '' || /[\r\n]/.test(token)) {

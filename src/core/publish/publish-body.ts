@@ -1,8 +1,8 @@
 /**
- * The pull-request body the publish step posts: the run report, redacted (SECURITY.md
- * 26), and — when the publish step's own classification differs from the tier the
+ * The pull-request body the publish step posts: the run report, redacted (docs/security.md
+ * §26), and — when the publish step's own classification differs from the tier the
  * report claims — a warning on top and the publish step's risk section at the end, so
- * a reader never sees only the lower claim (SECURITY.md 20). Cut to GitHub's limit.
+ * a reader never sees only the lower claim (docs/security.md §20). Cut to GitHub's limit.
  */
 import type { RepoConfig } from '../config/repo-config.ts';
 import type { Redactor } from '../redact/create-redactor.ts';

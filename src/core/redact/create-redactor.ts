@@ -1,6 +1,6 @@
 /**
  * Redaction for everything greenlight posts or stores: comments, PR bodies, check
- * output, logs and audit files (SECURITY.md 26).
+ * output, logs and audit files (docs/security.md §26).
  *
  * Removed:
  * - the exact values of the secrets the job holds, and their URL-encoded,

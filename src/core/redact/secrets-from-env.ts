@@ -1,6 +1,6 @@
 /**
  * The secret values a process holds, picked from its environment by name, so that
- * redaction knows them without a hand-kept list (SECURITY.md 26).
+ * redaction knows them without a hand-kept list (docs/security.md §26).
  */
 
 const SECRET_NAME = /TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|PRIVATE|COOKIE|SESSION/i;

@@ -1,6 +1,6 @@
 /**
  * Common credential shapes, redacted even when greenlight was never told the value
- * (SECURITY.md 26). `group` names the capture group that holds the secret when the
+ * (docs/security.md §26). `group` names the capture group that holds the secret when the
  * surrounding text (a header name, a key name) should stay readable.
  */
 

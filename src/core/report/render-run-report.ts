@@ -18,7 +18,7 @@ import {
 export interface RunReportInput {
   outcome: LoopOutcome;
   task: TaskRequest;
-  /** The sandbox in force (SECURITY.md 17), or a sentence when no info object exists. */
+  /** The sandbox in force (docs/security.md §17), or a sentence when no info object exists. */
   sandbox: SandboxInfo | string;
   /** The risk section, rendered by `renderRiskMarkdown`; omitted when absent. */
   riskMarkdown?: string;

@@ -1,5 +1,5 @@
 /**
- * Classifies a change into a risk tier (DESIGN.md "Risk tiers"). Each file gets the
+ * Classifies a change into a risk tier (README.md "Risk tiers"). Each file gets the
  * riskiest tier of every built-in rule that matches it (conflicts resolve upward), or
  * `medium` when none does; `risk.rules` from config can only raise that; a
  * `risk.overrides` entry changes one built-in rule's tier (the only way to lower one)

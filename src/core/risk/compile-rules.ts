@@ -4,7 +4,7 @@
  * once; built-ins once per process, config once per config object.
  */
 import type { RepoConfig } from '../config/repo-config.ts';
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { compileGlobs } from '../paths/glob.ts';
 import { closeNames } from './close-names.ts';
 import { contentMatcher, type ContentMatcher } from './content-matcher.ts';

@@ -1,5 +1,5 @@
 /**
- * Words for what a tier means: the validation the bot performs (DESIGN.md's table)
+ * Words for what a tier means: the validation the bot performs (README.md "Risk tiers")
  * and the review the repository's config requires before merge.
  */
 import type { TierReview } from '../config/repo-config.ts';

@@ -1,8 +1,8 @@
 /**
  * Content that performs I/O: network, processes, the file system, databases, the
  * environment, dynamic code. A data transformation is `low-medium` only when its
- * content shows none of these (DESIGN.md: a "parser" that fetches over the network or
- * spawns processes is `medium`). Patterns cover JS/TS, Python, Go, Java/Kotlin, Ruby, Rust.
+ * content shows none of these (a "parser" that fetches over the network or spawns
+ * processes is `medium`). Patterns cover JS/TS, Python, Go, Java/Kotlin, Ruby, Rust.
  */
 import { combinePatterns } from './combine-patterns.ts';
 

@@ -1,4 +1,4 @@
-/** The five ordered risk tiers (DESIGN.md "Risk tiers"). */
+/** The five ordered risk tiers (README.md "Risk tiers"). */
 export const RISK_TIERS = ['low', 'low-medium', 'medium', 'high', 'critical'] as const;
 export type RiskTier = (typeof RISK_TIERS)[number];
 

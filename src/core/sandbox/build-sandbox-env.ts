@@ -1,5 +1,5 @@
 /**
- * The environment of every sandboxed command, built from an allowlist (SECURITY.md 8).
+ * The environment of every sandboxed command, built from an allowlist (docs/security.md §8).
  * It is never derived by deleting names from the engine's environment: a variable that
  * nobody thought of (a new runner token, a cloud credential) is withheld by default.
  */

@@ -1,9 +1,9 @@
 /**
- * What every driver reports about itself (SECURITY.md 17), built in one place so the
+ * What every driver reports about itself (docs/security.md §17), built in one place so the
  * three drivers cannot drift apart in what they claim.
  */
 import type { RepoConfig } from '../config/repo-config.ts';
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { SandboxDriverName, SandboxInfo } from '../../ports/sandbox.ts';
 
 /** Time limit for a run that names none. */

@@ -6,7 +6,7 @@
  * property is unit-tested here, where systemd is not running; the hosted workflow
  * `.github/workflows/sandbox-hosted.yml` proves them on a real runner.
  */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { HiddenPath } from './build-bwrap-argv.ts';
 
 export interface SystemdRunPlan {

@@ -1,5 +1,5 @@
 /**
- * One line saying which sandbox is in force (SECURITY.md 17), for the job summary, the
+ * One line saying which sandbox is in force (docs/security.md §17), for the job summary, the
  * PR body, the progress comment and the CLI. Warnings are never dropped: a weaker
  * sandbox must be loud in every report.
  */

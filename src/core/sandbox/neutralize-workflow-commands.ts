@@ -1,6 +1,6 @@
 /**
  * Defuse GitHub Actions workflow commands in child output before it reaches a log
- * (SECURITY.md 16). The runner treats a line as a command when, after trimming leading
+ * (docs/security.md §16). The runner treats a line as a command when, after trimming leading
  * whitespace, it starts with `::` (`::add-mask::`, `::stop-commands::`, `::error::`),
  * and it also accepts the legacy form `##[command]` ANYWHERE in a line. It splits lines
  * on `\n`, `\r\n` and a lone `\r`.

@@ -1,5 +1,5 @@
 /** Per-run limits: the run's options over the sandbox's defaults, validated. */
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import type { SandboxInfo, SandboxRunOptions } from '../../ports/sandbox.ts';
 
 export interface ResolvedLimits {

@@ -1,5 +1,5 @@
 /**
- * A copy of a git config file without credentials (SECURITY.md 13). actions/checkout
+ * A copy of a git config file without credentials (docs/security.md §13). actions/checkout
  * leaves the token in `http.<url>.extraheader` (or in a credentials file pulled in by
  * `includeIf`); others embed it in remote URLs or `url.<base>.insteadOf`. The sandbox
  * shows this copy in place of the real file, so repository code can still run git

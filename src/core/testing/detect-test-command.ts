@@ -1,4 +1,4 @@
-import { GreenlightError } from '../errors.ts';
+import { GreenlightError } from '../../ports/errors.ts';
 import { detectJsRunner } from './detect-js-runner.ts';
 import { detectPackageClient, execLauncher, scriptCommand } from './detect-package-client.ts';
 import { parseRunnerCommand } from './parse-runner-command.ts';

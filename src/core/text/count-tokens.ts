@@ -15,9 +15,10 @@
  * 10.6%, bias within ±4.1% in every group; `chars / 3.5` on the code and Markdown
  * files: 14.6% mean, 30% at the 90th percentile. Short snippets (one sentence, one
  * function) vary more, up to ±25%.
- * Newer Claude models use tokenizers that are not published and may count more; when
- * the exact figure matters, count with the API's count-tokens endpoint (an injected
- * counter, see `countTokensExactly` in the Anthropic adapter) and keep a margin.
+ * Newer Claude models use tokenizers that are not published and may count more: keep a
+ * margin in `context.maxTokens`. The API's count-tokens endpoint is exact but costs a
+ * network round trip per text, and assembly counts every candidate file, excerpt and
+ * skeleton, so it cannot stand in for this function.
  */
 
 // Fitted weights (rounded). A "word" is a run of ASCII letters; a hump is a

@@ -1,5 +1,5 @@
 /**
- * Which paths the model's tools may touch (SECURITY.md 18). Pure: it normalises a
+ * Which paths the model's tools may touch (docs/security.md §18). Pure: it normalises a
  * path the model sent and decides; the adapter resolves symlinks with realpath and
  * asks again about the resolved path.
  *

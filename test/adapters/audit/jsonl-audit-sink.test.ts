@@ -8,7 +8,7 @@ import { parseAuditLog, readAuditLog } from '../../../src/adapters/audit/read-au
 import { createReplayModel } from '../../../src/adapters/model/replay-model.ts';
 import { createWorkspaceTools } from '../../../src/adapters/tools/workspace-tools.ts';
 import { createRedactor } from '../../../src/core/redact/create-redactor.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { ModelRequest, ModelResponse } from '../../../src/ports/model.ts';
 
 const SECRET = 'sk-ant-api03-FAKEfakeFAKEfake0123456789abcdef';
@@ -55,7 +55,7 @@ async function expectAuditError(promise: Promise<unknown> | (() => unknown), tex
 }
 
 describe('createJsonlAuditSink', () => {
-  it('writes one redacted {at, event} record per line (SECURITY.md 26, 27)', async () => {
+  it('writes one redacted {at, event} record per line (docs/security.md §26, §27)', async () => {
     const sink = createJsonlAuditSink({ path: file, redactor, now: clock });
     const request: ModelRequest = {
       system: [{ text: 'system', cache: true }],
@@ -127,7 +127,7 @@ describe('createJsonlAuditSink', () => {
     );
   });
 
-  it('records a tool refusal from the workspace tools (SECURITY.md 18)', async () => {
+  it('records a tool refusal from the workspace tools (docs/security.md §18)', async () => {
     const sink = createJsonlAuditSink({ path: file, redactor, now: clock });
     const tools = createWorkspaceTools({
       root: dir,

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRecentChanges } from '../../../src/adapters/context/read-recent-changes.ts';
 import { readRepoIndex } from '../../../src/adapters/context/read-repo-index.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 const made: string[] = [];
 afterEach(() => {

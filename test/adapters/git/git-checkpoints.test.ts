@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitCheckpoints } from '../../../src/adapters/git/git-checkpoints.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { tempRepo, type TempRepo } from './temp-repo.ts';
 
 const cleanups: (() => void)[] = [];

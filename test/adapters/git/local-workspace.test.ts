@@ -2,11 +2,11 @@ import { chmodSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changesBetween } from '../../../src/adapters/git/changes-between.ts';
 import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import { readBlobs } from '../../../src/adapters/git/read-blobs.ts';
-import { emptyTree } from '../../../src/adapters/git/resolve-revision.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { diffChanges } from '../../../src/adapters/git/diff-changes.ts';
+import { emptyTree, resolveRevision } from '../../../src/adapters/git/resolve-revision.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { FileChange } from '../../../src/ports/workspace.ts';
 import { tempRepo } from './temp-repo.ts';
 import type { TempRepo } from './temp-repo.ts';
@@ -27,6 +27,12 @@ const LONG = Array.from(
   { length: 20 },
   (_, i) => `line ${i} of a file that is long enough to be detected as a rename`,
 ).join('\n');
+
+/** The changes from `base` to `head`, as `greenlight classify` reads them (read-revision-change.ts). */
+async function changesBetween(root: string, base: string, head: string): Promise<FileChange[]> {
+  const [from, to] = await Promise.all([resolveRevision(root, base), resolveRevision(root, head)]);
+  return diffChanges(root, [from, to]);
+}
 
 async function caught(promise: Promise<unknown>): Promise<Error> {
   try {

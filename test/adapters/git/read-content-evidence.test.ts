@@ -12,7 +12,7 @@ import {
   revisionEvidence,
   type EvidenceSource,
 } from '../../../src/adapters/git/read-content-evidence.ts';
-import { readRevisionChange } from '../../../src/adapters/git/read-revision-change.ts';
+import { readRevisionChange } from '../../../src/compose/read-revision-change.ts';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.ts';
 import { contentCase } from '../../core/risk/content-fixture.ts';
 import { tempRepo, type TempRepo } from './temp-repo.ts';

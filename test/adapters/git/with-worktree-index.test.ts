@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkoutCommit } from '../../../src/adapters/actions/ensure-commit.ts';
+import { checkoutCommit } from '../../../src/adapters/git/checkout-commit.ts';
 import { GitCheckpoints } from '../../../src/adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import { withWorktreeIndex } from '../../../src/adapters/git/with-worktree-index.ts';
 import { git } from '../../../src/adapters/git/run-git.ts';
 import { faithfulPatch } from '../../../src/adapters/publish/faithful-patch.ts';
 import { commitToBranch } from '../../../src/compose/commit-to-branch.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { sameSecondEdit } from './same-second-edit.ts';
 import { tempRepo, type TempRepo } from './temp-repo.ts';
 

@@ -1,6 +1,6 @@
 // The in-memory forge behaves like GitHub where the Action's and App's tests rely on it.
 import { describe, expect, it } from 'vitest';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { FakeForge } from '../../fakes/fake-forge.ts';
 
 describe('FakeForge', () => {

@@ -3,7 +3,7 @@ import { ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';
 import { createOctokit } from '../../../src/adapters/github/create-octokit.ts';
 import { OctokitForge } from '../../../src/adapters/github/octokit-forge.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 const API = 'https://api.github.com';
 const GHES = 'https://ghe.example.com/api/v3';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../../src/adapters/model/create-model.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { ModelRequest } from '../../../src/ports/model.ts';
 import { messageStream, SSE_HEADERS } from './anthropic-sse.ts';
 

@@ -12,7 +12,7 @@ import { readChangeBundle } from '../../../src/adapters/publish/read-change-bund
 import { writeChangeBundle } from '../../../src/adapters/publish/write-change-bundle.ts';
 import type { BundleManifest } from '../../../src/core/bundle/change-bundle.ts';
 import { RepoConfig } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { RiskTier } from '../../../src/core/risk/tier.ts';
 import { FakeForge } from '../../fakes/fake-forge.ts';
 import { filesContainingToken, jobFor, publishRepo, runGitSync, TOKEN, type PublishRepo } from './publish-fixture.ts';
@@ -165,7 +165,7 @@ describe('change bundles', () => {
     );
   });
 
-  it('publishes a bundle that claims low for a migration as critical (SECURITY.md 20)', async () => {
+  it('publishes a bundle that claims low for a migration as critical (docs/security.md §20)', async () => {
     repo = publishRepo();
     const { dir } = await bundleOf({ 'db/migrations/001_users.sql': 'CREATE TABLE users (id int);\n' }, 'low');
     const forge = new FakeForge();

@@ -3,7 +3,7 @@ import { publishFix, type FixTarget, type PublishFixOptions } from '../../../src
 import { RepoConfig } from '../../../src/core/config/repo-config.ts';
 import { GATE_CHECK_NAME } from '../../../src/core/gate/gate-check-run.ts';
 import { encodeGateMemo, parseGateMemo } from '../../../src/core/publish/gate-external-id.ts';
-import type { JobResult } from '../../../src/compose/job.ts';
+import type { JobResult } from '../../../src/core/job.ts';
 import { FakeForge } from '../../fakes/fake-forge.ts';
 import { jobFor, publishRepo, TOKEN, type PublishRepo } from './publish-fixture.ts';
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { JobResult } from '../../../src/compose/job.ts';
+import type { JobResult } from '../../../src/core/job.ts';
 import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import type { LoopReport, StopReason } from '../../../src/core/loop/loop-outcome.ts';
 import { secretVariants } from '../../../src/core/redact/secret-variants.ts';

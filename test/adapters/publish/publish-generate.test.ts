@@ -6,11 +6,11 @@ import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import { publishGenerate, type PublishGenerateOptions } from '../../../src/adapters/publish/publish-generate.ts';
 import { stripPersistedCredentials } from '../../../src/adapters/publish/strip-persisted-credentials.ts';
 import { RepoConfig, type RepoConfigInput } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { GATE_CHECK_NAME } from '../../../src/core/gate/gate-check-run.ts';
 import { parseGateMemo } from '../../../src/core/publish/gate-external-id.ts';
 import type { PublishResult } from '../../../src/core/publish/publish-types.ts';
-import type { JobResult } from '../../../src/compose/job.ts';
+import type { JobResult } from '../../../src/core/job.ts';
 import { FakeForge } from '../../fakes/fake-forge.ts';
 import { filesContainingToken, jobFor, publishRepo, runGitSync, TOKEN, type PublishRepo } from './publish-fixture.ts';
 

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md 8–16 under a REAL sandbox: each test runs one hostile program and asserts
+ * docs/security.md §8–16 under a REAL sandbox: each test runs one hostile program and asserts
  * that it was contained (failed, found nothing, or was stopped) and which limit the
  * result names. bwrap here; the hosted workflow runs the same file under systemd-run.
  */
@@ -10,7 +10,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSandboxResult } from '../../../src/core/sandbox/render-sandbox-result.ts';
+import { neutralizeWorkflowCommands } from '../../../src/core/sandbox/neutralize-workflow-commands.ts';
 import type { SandboxResult } from '../../../src/ports/sandbox.ts';
 import {
   CHECKOUT_HEADER,
@@ -246,7 +246,8 @@ describe.runIf(ready)(`adversarial programs under the ${driverUnderTest()} drive
     const result = await fx.sandbox.run(sh('echo "::add-mask::hidden"; echo "  ::error::pwned"; echo "x ##[group]g"'), {
       cwd: fx.workspace,
     });
-    const log = renderSandboxResult(result);
+    // The Action's log function passes every line through the same neutralizer (src/action/runner.ts).
+    const log = neutralizeWorkflowCommands(result.stdout.text);
     expect(log).toContain('␣::add-mask::hidden');
     expect(log).toContain('  ␣::error::pwned');
     expect(log).toContain('x ##␣[group]g');

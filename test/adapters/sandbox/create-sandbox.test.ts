@@ -4,7 +4,7 @@ import type { CreateSandboxDeps, DriverOptions } from '../../../src/adapters/san
 import type { ProbeResult } from '../../../src/adapters/sandbox/probe-drivers.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
 import type { RepoConfig } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { Sandbox, SandboxDriverName } from '../../../src/ports/sandbox.ts';
 
 const ok: ProbeResult = { ok: true };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNoneSandbox, NONE_DRIVER_WARNING } from '../../../src/adapters/sandbox/none-driver.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { Sandbox } from '../../../src/ports/sandbox.ts';
 import { requireTool } from '../../setup/require-tool.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Hosted-runner proof of SECURITY.md 13 against the REAL checkout (not a fixture):
+ * Hosted-runner proof of docs/security.md §13 against the REAL checkout (not a fixture):
  * actions/checkout left the job token in the workspace's git config (or in a credentials
  * file under RUNNER_TEMP that the config includes). Runs a sandboxed program that dumps
  * everything it can reach that might hold it, and fails if the token or its basic-auth

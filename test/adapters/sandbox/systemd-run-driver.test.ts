@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemdRunSandbox, SANDBOX_USER } from '../../../src/adapters/sandbox/systemd-run-driver.ts';
 import type { ProcessResult, RunProcessOptions } from '../../../src/adapters/sandbox/run-process.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 let root: string;
 let workspace: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectTestCommand } from '../../../src/adapters/testing/index.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 describe('detectTestCommand (workspace)', () => {
   it('reads only the root files detection needs', async () => {

@@ -57,7 +57,7 @@ function run(name: string, input: unknown): Promise<ToolOutcome> {
 }
 const edit = (input: Record<string, unknown>) => run('str_replace_based_edit_tool', input);
 
-describe('confinement (SECURITY.md 18)', () => {
+describe('confinement (docs/security.md §18)', () => {
   it.each([
     ['absolute path outside', { command: 'view', path: '/etc/passwd' }, 'absolute paths outside the workspace'],
     ['.. escape', { command: 'view', path: '../../etc/passwd' }, "'..' is not allowed"],

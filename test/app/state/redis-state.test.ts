@@ -4,7 +4,7 @@
 // Redis is a StateUnavailableError (answered 503), never a silent "done".
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FLEET_POLICY, MemoryFleetStore } from '../../../src/core/fleet/memory-fleet-store.ts';
-import { reserveTokens, type BucketState } from '../../../src/core/fleet/token-bucket.ts';
+import { reserveTokens, type BucketState } from '../../../src/app/token-bucket.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
 import { connectRedis, type RedisConnection } from '../../../src/app/state/redis-connection.ts';
 import { RedisDeliveryLedger } from '../../../src/app/state/redis-delivery-ledger.ts';
@@ -12,7 +12,7 @@ import { RedisFleetStore } from '../../../src/app/state/redis-fleet-store.ts';
 import { RedisRateLimiter } from '../../../src/app/state/redis-rate-limiter.ts';
 import { createRedisAppState } from '../../../src/app/state/redis-app-state.ts';
 import { isStateUnavailable } from '../../../src/app/state/state-unavailable.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
 import { requireTool } from '../../setup/require-tool.ts';
 

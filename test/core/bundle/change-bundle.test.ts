@@ -3,7 +3,7 @@ import { buildBundleManifest } from '../../../src/core/bundle/build-bundle-manif
 import { DEFAULT_BUNDLE_LIMITS } from '../../../src/core/bundle/bundle-limits.ts';
 import type { BundleManifest } from '../../../src/core/bundle/change-bundle.ts';
 import { parseBundleManifest } from '../../../src/core/bundle/parse-bundle-manifest.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { LoopOutcome, LoopReport } from '../../../src/core/loop/loop-outcome.ts';
 
 const SHA = 'a'.repeat(40);

@@ -3,7 +3,7 @@ import { ConfigError } from '../../../src/core/config/config-error.ts';
 import type { ConfigIssue } from '../../../src/core/config/config-issue.ts';
 import { formatConfigIssue, formatConfigIssues } from '../../../src/core/config/format-config-issues.ts';
 import { parseConfig } from '../../../src/core/config/parse-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 function errorsOf(text: string): ConfigIssue[] {
   const result = parseConfig(text);

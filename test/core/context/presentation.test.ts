@@ -4,7 +4,7 @@ import { buildRepoMap } from '../../../src/core/context/build-repo-map.ts';
 import { detectConventions } from '../../../src/core/context/detect-conventions.ts';
 import { renderContextReport } from '../../../src/core/context/render-context-report.ts';
 import { taskFromIssueFile } from '../../../src/core/context/task-from-issue-file.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { sanitizeUntrustedText } from '../../../src/core/text/sanitize-untrusted-text.ts';
 import { FIXTURE_REPO } from './fixture-repo.ts';
 import { makeIndex } from './make-index.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { costOfUsage, requirePrice, resolvePrice } from '../../../src/core/cost/cost-of-usage.ts';
 import { addUsage, totalTokens, ZERO_USAGE } from '../../../src/core/cost/add-usage.ts';
 import { BUILTIN_PRICES, normalizeModelId } from '../../../src/core/cost/price-table.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 const MTOK = 1_000_000;
 

@@ -53,7 +53,7 @@ function gate(overrides: Partial<GateInput> & { reviews: ReviewInfo[] }): Return
   });
 }
 
-describe('evaluateGate (SECURITY.md 21)', () => {
+describe('evaluateGate (docs/security.md §21)', () => {
   it.each([
     ['requester approves', [review('alice', 'APPROVED')], 'pending'],
     ['a bot approves', [review('ci[bot]', 'APPROVED')], 'pending'],

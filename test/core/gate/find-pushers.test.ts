@@ -1,4 +1,4 @@
-/** Who pushed to a pull request's branch (docs/security.md 34). */
+/** Who pushed to a pull request's branch (docs/security.md §34). */
 import { describe, expect, it } from 'vitest';
 import { findPushers } from '../../../src/core/gate/find-pushers.ts';
 import type { CommitInfo } from '../../../src/ports/forge.ts';

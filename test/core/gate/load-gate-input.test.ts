@@ -1,5 +1,5 @@
 // The review gate end to end over the in-memory forge, as the Action's gate mode and
-// the App recompute it: SECURITY.md 21 including "a new push → pending".
+// the App recompute it: docs/security.md §21 including "a new push → pending".
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
 import { evaluateGate } from '../../../src/core/gate/evaluate-gate.ts';
@@ -40,7 +40,7 @@ async function recompute(forge: FakeForge, pr: number, tier: RiskTier = 'medium'
   return result;
 }
 
-describe('pushers do not count (docs/security.md 34)', () => {
+describe('pushers do not count (docs/security.md §34)', () => {
   it('a maintainer pushes a commit and approves → pending; another maintainer approves → success', async () => {
     const { forge, pr } = setup();
     forge.addCommit(pr.number, null, { name: commit.authorName, email: commit.authorEmail }); // greenlight's own
@@ -83,7 +83,7 @@ describe('pushers do not count (docs/security.md 34)', () => {
   });
 });
 
-describe('review gate over the forge (SECURITY.md 21)', () => {
+describe('review gate over the forge (docs/security.md §21)', () => {
   it('requester approves → pending; bot approves → pending; maintainer approves → success; a new push → pending', async () => {
     const { forge, pr } = setup();
     forge.addReview(pr.number, 'alice', 'APPROVED');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { routeEvent, type RouteMode } from '../../../src/core/github/route-event.ts';
 import { webhookExample, type ExamplePayload } from '../../fakes/webhook-example.ts';
 

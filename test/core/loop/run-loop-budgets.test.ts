@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GreenlightError } from '../../../src/core/errors.ts';
+import { GreenlightError } from '../../../src/ports/errors.ts';
 import { runLoop } from '../../../src/core/loop/run-loop.ts';
 import { createFakeLoop } from '../../fakes/create-fake-loop.ts';
 import type { ScriptedReply } from '../../fakes/fake-model.ts';

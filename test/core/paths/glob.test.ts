@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileGlob, compileGlobs, matchGlob } from '../../../src/core/paths/glob.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 describe('matchGlob', () => {
   it.each([

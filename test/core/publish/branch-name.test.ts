@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { branchName } from '../../../src/core/publish/branch-name.ts';
 import { refNameProblem } from '../../../src/core/publish/ref-name-problem.ts';
 import { slugify } from '../../../src/core/publish/slugify.ts';

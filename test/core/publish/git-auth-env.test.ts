@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { gitAuthEnv, serverOrigin } from '../../../src/core/publish/git-auth-env.ts';
 
 describe('gitAuthEnv', () => {

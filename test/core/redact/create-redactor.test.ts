@@ -9,7 +9,7 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
 describe('createRedactor', () => {
-  it('redacts a transcript with a fake key, its base64 form and a truncated copy (SECURITY.md 26)', () => {
+  it('redacts a transcript with a fake key, its base64 form and a truncated copy (docs/security.md §26)', () => {
     const redactor = createRedactor({ secrets: [KEY] });
     const transcript = [
       `export ANTHROPIC_API_KEY=${KEY}`,

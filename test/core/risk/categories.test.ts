@@ -1,5 +1,5 @@
 /**
- * Every category of issue 2 in every ecosystem (JS/TS, Python, Go, Java/Kotlin, Ruby,
+ * Every category of the risk table (README.md "Risk tiers") in every ecosystem (JS/TS, Python, Go, Java/Kotlin, Ruby,
  * Rust, SQL), by path and by content, with realistic paths and diff snippets.
  */
 import { describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.ts';
 import { builtInRuleNames } from '../../../src/core/risk/compile-rules.ts';
 import { RepoConfig } from '../../../src/core/config/repo-config.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { added, modified } from './changes.ts';
 
 const risk = (input: unknown) => RepoConfig.parse({ risk: input }).risk;

@@ -1,4 +1,4 @@
-/** Every case of DESIGN.md "Hard cases, decided", one table per bullet. */
+/** Every hard case the built-in rules decide (README.md "Risk tiers"), one table per kind of case. */
 import { describe, expect, it } from 'vitest';
 import { classifyRisk } from '../../../src/core/risk/classify-risk.ts';
 import type { FileRisk } from '../../../src/core/risk/assessment.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSystemdRunArgv, stateDirectoryPath, unitPath } from '../../../src/core/sandbox/build-systemd-run-argv.ts';
 import type { SystemdRunPlan } from '../../../src/core/sandbox/build-systemd-run-argv.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 const plan: SystemdRunPlan = {
   sudo: '/usr/bin/sudo',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveLimits } from '../../../src/core/sandbox/resolve-limits.ts';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 
 const defaults = { timeoutMs: 60_000, memoryMb: 1024, maxPids: 256, maxOutputBytes: 100_000 };
 

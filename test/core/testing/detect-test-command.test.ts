@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGreenlightError } from '../../../src/core/errors.ts';
+import { isGreenlightError } from '../../../src/ports/errors.ts';
 import { detectTestCommand, type ProjectFacts } from '../../../src/core/testing/detect-test-command.ts';
 import type { TestPlan } from '../../../src/core/testing/test-plan.ts';
 

@@ -63,8 +63,8 @@ describe('SanitizedText', () => {
 
   it('is made from untrusted text in the task builders only: sanitized once (docs/security.md §6)', () => {
     expect(filesMatching(/(?<!function )\bsanitizeUntrustedText(Report)?\(/)).toEqual([
+      'src/action/build-task-request.ts', // the Action's issues and pull requests
       'src/cli/commands/context.ts', // `greenlight context --task`, which builds no TaskRequest
-      'src/core/action/build-task-request.ts', // the Action's issues and pull requests
       'src/core/task/create-task-request.ts', // --task, --issue-file, the demo, replays
       'src/core/text/sanitize-untrusted-text.ts',
     ]);

@@ -1,6 +1,6 @@
 /**
  * `.github/`: workflows and local actions are `critical` (they run with the
- * repository's secrets and the bot never pushes them, SECURITY.md 19); everything else
+ * repository's secrets and the bot never pushes them, docs/security.md §19); everything else
  * there is governance or automation (`CODEOWNERS` decides who reviews) and is `high`.
  */
 import type { RuleDefinition } from '../rule.ts';

@@ -8,7 +8,7 @@ import { apiRules } from './api.ts';
 import { buildRules } from './build.ts';
 import { ciRules } from './ci.ts';
 import { commentRules } from './comments.ts';
-import { configRules } from './config.ts';
+import { appConfigRules } from './app-config.ts';
 import { dataRules } from './data.ts';
 import { databaseRules } from './database.ts';
 import { deployRules } from './deploy.ts';
@@ -38,7 +38,7 @@ export const BUILT_IN_RULES: readonly RuleDefinition[] = [
   ...suppressionRules,
   ...generatedRules,
   ...apiRules,
-  ...configRules,
+  ...appConfigRules,
   ...dataRules,
   ...testRules,
   ...docRules,
