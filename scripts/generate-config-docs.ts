@@ -90,6 +90,8 @@ const EXAMPLES: Readonly<Record<string, unknown>> = {
   'model.baseUrl': 'http://localhost:11434/v1',
   'model.prices': { 'my-local-model': { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 } },
   'budgets.maxIterations': 8,
+  'budgets.maxModelCalls': 30,
+  'budgets.maxTestRuns': 12,
   'budgets.maxCostUsd': 2.5,
   'context.exclude': ['fixtures/large/**', '**/*.min.js'],
   'tests.command': 'npm test',

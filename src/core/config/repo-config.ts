@@ -50,7 +50,33 @@ export const ModelConfig = z.strictObject({
 });
 
 export const BudgetConfig = z.strictObject({
-  maxIterations: z.number().int().min(1).max(50).default(5).describe('Generate/test rounds before giving up.'),
+  maxIterations: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(5)
+    .describe(
+      'Generate/test rounds before giving up. Unless set on their own, maxModelCalls and maxTestRuns follow from it.',
+    ),
+  maxModelCalls: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000)
+    .optional()
+    .describe(
+      'Model calls in the whole run, every tool-use turn included. Default: 10 per round (maxIterations × 10).',
+    ),
+  maxTestRuns: z
+    .number()
+    .int()
+    .min(2)
+    .max(1_000)
+    .optional()
+    .describe(
+      "Test-suite runs in the whole run: the baseline, the engine's own runs, verification reruns and the model's run_tests calls. Default: 1 + 3 per round + tests.flakinessReruns.",
+    ),
   maxTokens: z.number().int().min(1_000).default(2_000_000).describe('Total model tokens (input + output) per run.'),
   maxCostUsd: z
     .number()

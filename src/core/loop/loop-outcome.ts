@@ -7,6 +7,7 @@ import type { TestTotals } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import type { TaskMode } from '../task/task-request.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
+import type { EffectiveBudgets } from './effective-budgets.ts';
 
 /** Why the loop stopped without success. */
 export type StopCode =
@@ -14,6 +15,8 @@ export type StopCode =
   | 'token-budget'
   | 'cost-budget'
   | 'time-budget'
+  | 'model-call-budget'
+  | 'test-run-budget'
   | 'flaky-tests'
   | 'coverage-not-raised'
   | 'model-error';
@@ -106,6 +109,10 @@ export interface LoopReport {
   wallMs: number;
   modelMs: number;
   testMs: number;
+  /** Test-suite runs of the whole run: baseline, the engine's runs, reruns and the model's `run_tests`. */
+  testRuns: number;
+  /** The budgets the run was held to (the derived ones filled in). */
+  budgets: EffectiveBudgets;
   tests: {
     baseline: TestTotals;
     /** Full-suite totals of the state the run ended with; null when never run. */

@@ -25,6 +25,7 @@ import {
   reportProgress,
   runSuite,
   setStep,
+  stopReason,
   totalTokens,
   type LoopSession,
 } from './loop-session.ts';
@@ -61,7 +62,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
   await reportProgress(s);
   s.baseCheckpoint = await deps.checkpoints.save('baseline');
   const baseline = await runSuite(s, undefined);
-  if (baseline === null) return finish(s, timeStop(s), { validate: false });
+  if (baseline === null) return finish(s, stopReason(s), { validate: false });
   s.baseline = baseline;
   s.baseDiff = await deps.workspace.diff(task.baseSha);
   s.best = {
@@ -111,8 +112,8 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     record(log, validation);
     let feedback: Feedback;
     switch (validation.kind) {
-      case 'out-of-time':
-        return finish(s, timeStop(s), { validate: false });
+      case 'out-of-budget':
+        return finish(s, stopReason(s), { validate: false });
       case 'no-changes':
         feedback = { kind: 'no-changes' };
         break;
@@ -162,7 +163,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
 function record(log: IterationRecord, v: Validation): void {
   const results: Record<Validation['kind'], IterationResult> = {
     'no-changes': 'no-changes',
-    'out-of-time': 'not-validated',
+    'out-of-budget': 'not-validated',
     tampered: 'tampered',
     failed: 'full-failed',
     passed: 'passed',
@@ -287,6 +288,8 @@ function buildReport(
     wallMs,
     modelMs: s.modelMs,
     testMs: s.testMs,
+    testRuns: s.testRuns,
+    budgets: s.budgets,
     tests: {
       baseline: baseline?.totals ?? { passed: 0, failed: 0, errored: 0, skipped: 0, total: 0 },
       final: final?.totals ?? null,
@@ -313,9 +316,4 @@ function verifyDetail(s: LoopSession): string {
   const r = s.verification?.reruns;
   if (r === null || r === undefined || r.tests.length === 0) return 'full suite passed';
   return `full suite passed; ${r.tests.length} new/changed test(s) passed ${r.count} reruns`;
-}
-
-function timeStop(s: LoopSession): StopReason {
-  const minutes = s.request.config.budgets.maxMinutes;
-  return { code: 'time-budget', message: `The wall-time budget of ${minutes} min was used up.` };
 }

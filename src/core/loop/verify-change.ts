@@ -9,7 +9,7 @@ import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 import { detectReportTampering } from './detect-test-tampering.ts';
 import { judgeReport } from './judge-report.ts';
 import type { CoverageSummary, RerunSummary, StopReason, VerificationSummary } from './loop-outcome.ts';
-import { compare, runSuite, type LoopSession } from './loop-session.ts';
+import { compare, runSuite, stopReason, type LoopSession } from './loop-session.ts';
 import { isTestPath } from './test-paths.ts';
 
 export type Verification =
@@ -32,7 +32,7 @@ export async function verifyChange(s: LoopSession, passed: Passed): Promise<Veri
   const reruns: RerunSummary = { count: config.flakinessReruns, tests: rerunIds, flaky: [], droppedFiles: [] };
   if (config.flakinessReruns > 0 && rerunIds.length > 0) {
     const flaky = await rerun(s, rerunIds, config.flakinessReruns);
-    if (flaky === null) return { kind: 'stop', reason: outOfTime(), summary: summarize(state, reruns, null) };
+    if (flaky === null) return { kind: 'stop', reason: outOfBudget(s), summary: summarize(state, reruns, null) };
     reruns.flaky = flaky;
     if (flaky.length > 0) {
       const dropped = await dropFlaky(s, state, flaky, reruns);
@@ -131,7 +131,7 @@ async function dropFlaky(
     };
   }
   const report = await runSuite(s, undefined);
-  if (report === null) return { kind: 'stop', reason: outOfTime() };
+  if (report === null) return { kind: 'stop', reason: outOfBudget(s) };
   const comparison = compare(s, report);
   const why =
     judgeReport(report, comparison, {
@@ -198,6 +198,7 @@ function summarize(state: Passed, reruns: RerunSummary | null, coverage: Coverag
   };
 }
 
-function outOfTime(): StopReason {
-  return { code: 'time-budget', message: 'The wall-time budget ran out while verifying the change.' };
+function outOfBudget(s: LoopSession): StopReason {
+  const reason = stopReason(s);
+  return { code: reason.code, message: `While verifying the change: ${reason.message}` };
 }

@@ -7,6 +7,7 @@ import type { LoopOutcome } from '../loop/loop-outcome.ts';
 import type { TaskRequest } from '../task/task-request.ts';
 import { formatCount, formatDuration, formatUsd, inlineCode, plural } from './format.ts';
 import {
+  renderBudgets,
   renderFiles,
   renderIterations,
   renderSandbox,
@@ -39,7 +40,7 @@ export function renderRunReport(input: RunReportInput): string {
   if (outcome.kind === 'gave-up' && report.lastFailure !== null) {
     sections.push(`<details><summary>Last test failure report</summary>\n\n${fence(report.lastFailure)}\n\n</details>`);
   }
-  sections.push(renderIterations(report), renderUsage(report), renderSandbox(input.sandbox));
+  sections.push(renderIterations(report), renderUsage(report), renderBudgets(report), renderSandbox(input.sandbox));
   if (input.riskMarkdown !== undefined && input.riskMarkdown.trim() !== '') sections.push(input.riskMarkdown.trim());
   if (report.notes.length > 0) sections.push(['### Notes', '', ...report.notes.map((n) => `- ${n}`)].join('\n'));
   const closes = input.closesIssue ?? (outcome.kind === 'succeeded' && task.mode === 'generate');
