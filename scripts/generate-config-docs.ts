@@ -95,6 +95,8 @@ const EXAMPLES: Readonly<Record<string, unknown>> = {
   'budgets.maxCostUsd': 2.5,
   'context.exclude': ['fixtures/large/**', '**/*.min.js'],
   'tests.command': 'npm test',
+  'tests.directory': 'backend',
+  'tests.allowNoTests': true,
   'tests.installCommand': 'npm ci',
   'tests.coverage.required': true,
   'tests.coverage.command': 'npx vitest run --coverage',

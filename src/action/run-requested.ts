@@ -123,6 +123,13 @@ export async function runRequested(
     }),
   );
   if (!job.ok) return finish(job.failed, null);
+  const { outcome } = job.value;
+  if (outcome.kind === 'refused' && outcome.preflight !== undefined) {
+    // The tests could not run before any change: no model call was made, nothing to publish.
+    ctx.log(`greenlight: stopped before the first model call: ${outcome.preflight.summary}`);
+    handle.step('publish', 'skipped');
+    return finish({ kind: 'failed', what: 'running the tests before any change', why: outcome.reason }, job.value);
+  }
   handle.step('publish', 'running');
   const delivering = ctx.inputs.bundlePath === null ? 'publishing' : 'writing the change bundle';
   const delivered = await stage(ctx, handle, delivering, () =>

@@ -101,6 +101,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
         audit,
         progress: options.progress,
         measureCoverage,
+        ...(options.onBaseline === undefined ? {} : { onBaseline: options.onBaseline }),
         costOf: (usage: ModelUsage) => {
           const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
           return cost.priced ? cost.usd : Number.NaN;

@@ -219,6 +219,23 @@ describe('Action runner: generate', () => {
     expect(h.forge.commentsOn(3)[0]?.body).toContain('The model declined the task.');
   });
 
+  it('stops without publishing when the tests could not run before any change, and says so in red', async () => {
+    const h = setup();
+    h.services.job = jobResult('preflight');
+    const run = await h.run('issues', labeledEvent(3));
+
+    expect(run.code).toBe(1);
+    expect(h.services.calls.publishGenerate).toEqual([]);
+    expect(run.outputs['outcome']).toBe('failed');
+    const body = h.forge.commentsOn(3)[0]?.body ?? '';
+    expect(body).toContain('**Stopped while running the tests before any change.** The tests could not run');
+    expect(body).toContain('`pnpm test` could not start: pnpm was not found (exit code 127).');
+    expect(body).toContain('- [ ] ~~Publish~~ (skipped)');
+    expect(run.lines).toContain(
+      'greenlight: stopped before the first model call: `pnpm test` could not start: pnpm was not found (exit code 127)',
+    );
+  });
+
   it('writes nothing to GitHub on a dry run', async () => {
     const h = setup();
     h.services.publishAnswer = {

@@ -115,7 +115,25 @@ export const CoverageConfig = z.strictObject({
 });
 
 export const TestConfig = z.strictObject({
-  command: z.string().min(1).optional().describe('Test command; detected from the project when unset.'),
+  command: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Test command; detected from the project when unset. When set, it always wins over detection.'),
+  directory: z
+    .string()
+    .min(1)
+    .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$)).*$/, 'a path inside the repository, without ..')
+    .optional()
+    .describe(
+      'Directory, relative to the repository root, that tests.command runs in (a package of a monorepo, a backend/ folder). Default: the root.',
+    ),
+  allowNoTests: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Accept a baseline that collects no tests (a project whose first tests greenlight writes). Otherwise such a run stops before the first model call.',
+    ),
   installCommand: z
     .string()
     .min(1)

@@ -6,6 +6,7 @@ import type { ModelUsage, StopReason as ModelStopReason } from '../../ports/mode
 import type { TestTotals } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import type { TaskMode } from '../task/task-request.ts';
+import type { BaselineProblem } from '../testing/judge-baseline.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import type { EffectiveBudgets } from './effective-budgets.ts';
 
@@ -136,4 +137,10 @@ export interface LoopReport {
 export type LoopOutcome =
   | { kind: 'succeeded'; diff: string; changes: FileChange[]; report: LoopReport }
   | { kind: 'gave-up'; diff: string; changes: FileChange[]; report: LoopReport; reason: StopReason }
-  | { kind: 'refused'; reason: string; report: LoopReport };
+  | {
+      kind: 'refused';
+      reason: string;
+      report: LoopReport;
+      /** Set when the preflight stopped the run: the tests could not run before any change. */
+      preflight?: BaselineProblem;
+    };

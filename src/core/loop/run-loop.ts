@@ -12,6 +12,8 @@ import { renderFeedback, type Feedback } from '../prompt/render-feedback.ts';
 import { converse } from './converse.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { scoreReport } from './judge-report.ts';
+import { renderPreflightRefusal } from '../report/render-preflight-refusal.ts';
+import { judgeBaseline, type BaselineProblem } from '../testing/judge-baseline.ts';
 import type { LoopDeps } from './loop-deps.ts';
 import type { IterationRecord, IterationResult, LoopOutcome, LoopReport, StopReason } from './loop-outcome.ts';
 import type { LoopRequest } from './loop-request.ts';
@@ -64,6 +66,18 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
   const baseline = await runSuite(s, undefined);
   if (baseline === null) return finish(s, stopReason(s), { validate: false });
   s.baseline = baseline;
+  deps.audit.write({
+    kind: 'note',
+    message: 'baseline',
+    data: { exitCode: baseline.exitCode, crashed: baseline.crashed, totals: baseline.totals },
+  });
+  // The preflight: a suite that could not run stops the run before its first model call.
+  const problem = judgeBaseline(baseline, {
+    allowNoTests: config.tests.allowNoTests,
+    mode: request.mustFixBaselineFailures === true ? 'fix' : task.mode === 'fix' ? 'fix' : 'generate',
+  });
+  if (problem !== null) return refuseBeforeModel(s, problem);
+  deps.onBaseline?.(baseline);
   s.baseDiff = await deps.workspace.diff(task.baseSha);
   s.best = {
     checkpoint: s.baseCheckpoint,
@@ -262,6 +276,18 @@ async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {
   return { kind: 'refused', reason, report: buildReport(s, s.baseline, null, null) };
 }
 
+/** The preflight's refusal: nothing was changed and no model was called. */
+async function refuseBeforeModel(s: LoopSession, problem: BaselineProblem): Promise<LoopOutcome> {
+  const reason = renderPreflightRefusal({ problem, command: s.deps.tests.command, config: s.request.config });
+  setStep(s, 'baseline', 'failed', problem.summary);
+  setStep(s, 'iterations', 'skipped');
+  setStep(s, 'verify', 'skipped');
+  await reportProgress(s);
+  s.deps.audit.write({ kind: 'note', message: 'preflight refused', data: problem });
+  s.deps.audit.write({ kind: 'run-end', outcome: 'refused', reason: problem.summary });
+  return { kind: 'refused', reason, preflight: problem, report: buildReport(s, s.baseline, null, null) };
+}
+
 function buildReport(
   s: LoopSession,
   final: TestReport | null,
@@ -306,7 +332,8 @@ function buildReport(
 }
 
 function describeBaseline(report: TestReport): string {
-  if (report.crashed) return 'the suite could not run before any change';
+  // Only a fix run gets here with a crashed suite (judgeBaseline): making it run is the fix.
+  if (report.crashed) return 'the suite crashes before any change: the fix must make it run';
   const t = report.totals;
   const failing = t.failed + t.errored;
   return failing === 0 ? `${t.passed} passed` : `${t.passed} passed, ${failing} failing before any change`;

@@ -34,6 +34,15 @@ export interface RunReportInput {
 export function renderRunReport(input: RunReportInput): string {
   const { outcome, task } = input;
   const report = outcome.report;
+  if (outcome.kind === 'refused' && outcome.preflight !== undefined) {
+    // Nothing ran but the baseline: the refusal, what the suite reported, where it ran.
+    return `${[
+      '## greenlight: stopped before the first model call',
+      `${taskLine(task)}\n\n${outcome.reason}`,
+      renderTests(report),
+      renderSandbox(input.sandbox),
+    ].join('\n\n')}\n`;
+  }
   const sections = [`## ${headline(outcome)}`, `${taskLine(task)}\n\n${summary(outcome)}`];
   if (outcome.kind !== 'refused') sections.push(renderFiles(outcome.changes));
   sections.push(renderTests(report), renderValidation(report, outcome.kind));
