@@ -8,7 +8,9 @@
 import { createModel } from '../adapters/model/create-model.ts';
 import { createCoverageMeasurement } from './coverage-measurement.ts';
 import { createSandbox } from '../adapters/sandbox/create-sandbox.ts';
-import { createTestRunner, detectTestCommand } from '../adapters/testing/index.ts';
+import { createTestRunner, loadTestFacts } from '../adapters/testing/index.ts';
+import { detectTestCommand } from '../core/testing/detect-test-command.ts';
+import { describeTestCommand } from '../core/testing/describe-test-plan.ts';
 import { createWorkspaceTools } from '../adapters/tools/workspace-tools.ts';
 import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
@@ -52,7 +54,9 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   if (options.model === undefined) checkModelCredentials(config.model, env);
   const files = await workspace.listFiles();
   const readFile = (path: string) => workspace.readFile(path);
-  await detectTestCommand({ config, files, readFile }); // no test command: refuse before building anything
+  // What detection reads, once; no test command at all: refuse before building anything.
+  const testFacts = await loadTestFacts({ config, files, readFile, host: { root: workspace.root, env } });
+  let plan = detectTestCommand(testFacts);
   const model = jobModel(options.model ?? createModel(config.model, env));
   requirePrice(model.model.modelId, config.model.prices);
 
@@ -65,13 +69,30 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     }));
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
-    const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
+    await steps.report('context', 'running');
+    // In a monorepo the package whose tests run is the one the task concerns: the paths
+    // it names and the files the context ranks highest decide (README "How greenlight finds your tests").
+    const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase, (hints) => {
+      plan = detectTestCommand({ ...testFacts, hints });
+      return { command: describeTestCommand(plan), source: plan.reason };
+    });
+    const tests = await createTestRunner({
+      workspaceRoot: workspace.root,
+      config,
+      sandbox,
+      files,
+      readFile,
+      resolved: { facts: testFacts, plan },
+    });
+    audit.write({
+      kind: 'note',
+      message: 'test command',
+      data: { command: plan.command, directory: plan.directory, reason: plan.reason },
+    });
     const measureCoverage = config.tests.coverage.required
       ? await createCoverageMeasurement(config.tests, sandbox, workspace.root)
       : undefined;
-    await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
-    await steps.report('context', 'running');
-    const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase);
+    await steps.report('understand', 'done', `tests: \`${describeTestCommand(tests.command)}\``);
     const contextFiles = context.pack.items.map((item) => item.path);
     await steps.report(
       'context',

@@ -126,7 +126,7 @@ export const TestConfig = z.strictObject({
     .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$)).*$/, 'a path inside the repository, without ..')
     .optional()
     .describe(
-      'Directory, relative to the repository root, that tests.command runs in (a package of a monorepo, a backend/ folder). Default: the root.',
+      'Directory, relative to the repository root, that tests.command and tests.installCommand run in (a package of a monorepo, a backend/ folder). Default: the root.',
     ),
   allowNoTests: z
     .boolean()

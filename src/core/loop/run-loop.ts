@@ -73,6 +73,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
   });
   // The preflight: a suite that could not run stops the run before its first model call.
   const problem = judgeBaseline(baseline, {
+    command: deps.tests.command.command,
     allowNoTests: config.tests.allowNoTests,
     mode: request.mustFixBaselineFailures === true ? 'fix' : task.mode === 'fix' ? 'fix' : 'generate',
   });

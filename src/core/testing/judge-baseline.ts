@@ -31,6 +31,8 @@ export interface JudgeBaselineOptions {
    * tests at all) still stops them.
    */
   mode: 'generate' | 'fix';
+  /** The command as the user knows it (the report's carries the reporter options greenlight added). */
+  command?: string;
 }
 
 const NOT_FOUND = [
@@ -74,7 +76,7 @@ export function judgeBaseline(report: TestReport, options: JudgeBaselineOptions)
   const tail = lastLines(report.outputTail, 15);
   const real = report.tests.filter((t) => t.id !== SUITE_ID);
   const executed = real.filter((t) => t.status === 'passed' || t.status === 'failed').length;
-  const command = `\`${report.command}\``;
+  const command = `\`${options.command ?? report.command}\``;
   const problem = (kind: BaselineProblemKind, summary: string, missing: string | null = null): BaselineProblem => ({
     kind,
     summary,
