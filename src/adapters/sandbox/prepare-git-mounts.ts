@@ -3,6 +3,10 @@
  * read-only (hooks and config must not be writable by repository code: docs/security.md §12)
  * and sanitized copies of every git config file to show in place of the real ones, so
  * a credential header left by actions/checkout cannot be read (docs/security.md §13).
+ *
+ * The layout is looked up on every run, but a config file is read, sanitized and
+ * written again only when it changed since the sandbox's previous run (same inode,
+ * size, modification and change times): most runs of a job see the same configs.
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -18,8 +22,18 @@ export interface GitMounts {
 /** Submodule git dirs nest (`modules/a/modules/b`); stop somewhere sane. */
 const MAX_MODULE_DEPTH = 4;
 
-/** Inspect `<workspace>/.git` and write sanitized configs into `outDir`. */
-export async function prepareGitMounts(workspace: string, outDir: string): Promise<GitMounts> {
+/** Sanitized copies already written, by the real config's path; one per sandbox. */
+export type GitConfigCopies = Map<string, { signature: string; source: string; removed: string[] }>;
+
+/**
+ * Inspect `<workspace>/.git` and write sanitized configs into `outDir`, reusing the
+ * copies in `copies` whose originals have not changed.
+ */
+export async function prepareGitMounts(
+  workspace: string,
+  outDir: string,
+  copies: GitConfigCopies = new Map(),
+): Promise<GitMounts> {
   const dotGit = join(workspace, '.git');
   const kind = await kindOf(dotGit);
   if (kind === null) return { readOnly: [], overlays: [], removed: [] };
@@ -44,17 +58,31 @@ export async function prepareGitMounts(workspace: string, outDir: string): Promi
 
   const overlays: GitMounts['overlays'] = [];
   const removed: string[] = [];
-  let index = 0;
   for (const target of configs) {
-    if ((await kindOf(target)) !== 'file') continue;
-    const sanitized = sanitizeGitConfig(await readFile(target, 'utf8'));
-    const source = join(outDir, `config-${index}`);
-    index += 1;
-    await writeFile(source, sanitized.text, { mode: 0o600 });
-    overlays.push({ source, target });
-    removed.push(...sanitized.removed);
+    const signature = await signatureOf(target);
+    if (signature === null) continue;
+    let copy = copies.get(target);
+    if (copy?.signature !== signature) {
+      const sanitized = sanitizeGitConfig(await readFile(target, 'utf8'));
+      const source = copy?.source ?? join(outDir, `config-${copies.size}`);
+      await writeFile(source, sanitized.text, { mode: 0o600 });
+      copy = { signature, source, removed: sanitized.removed };
+      copies.set(target, copy);
+    }
+    overlays.push({ source: copy.source, target });
+    removed.push(...copy.removed);
   }
   return { readOnly: readOnly.filter((path) => isAbsolute(path)), overlays, removed };
+}
+
+/** Identity and version of a regular file (null when it is not one): any write changes it. */
+async function signatureOf(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path, { bigint: true });
+    return info.isFile() ? `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Git internals that never contain a submodule's git dir. */

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRunCgroup } from '../../../src/adapters/sandbox/cgroup-limits.ts';
+import { createCgroupPool, createRunCgroup } from '../../../src/adapters/sandbox/cgroup-limits.ts';
 
 // A directory stands in for the cgroup hierarchy: the logic (files written, counters read,
 // groups removed) is checked here; the kernel's side is proven by the adversarial suite.
@@ -72,4 +72,75 @@ describe('createRunCgroup', () => {
     await group.destroy();
     expect(existsSync(dir)).toBe(false);
   });
+});
+
+describe('createCgroupPool', () => {
+  const v2 = () => ({ pids: { version: 2 as const, parent }, memory: { version: 2 as const, parent } });
+
+  it('hands a released, empty group to the next run, with counters that count that run only', async () => {
+    const pool = createCgroupPool(v2());
+    const first = await pool.acquire({ maxPids: 66, memoryBytes: 1048576 });
+    const dir = only(parent);
+    expect(first.procsFiles).toEqual([join(dir, 'cgroup.procs')]);
+    expect(readFileSync(join(dir, 'pids.max'), 'utf8')).toBe('66');
+    writeFileSync(join(dir, 'pids.events'), 'max 12\n');
+    writeFileSync(join(dir, 'memory.events'), 'oom 1\noom_kill 1\n');
+    expect(await first.stats()).toEqual({ pidsRefused: 12, oomKills: 1 });
+    await first.release();
+
+    const second = await pool.acquire({ maxPids: 66, memoryBytes: 1048576 });
+    expect(readdirSync(parent)).toEqual([dir.split('/').at(-1)]); // the same group, not a new one
+    expect(second.procsFiles).toEqual(first.procsFiles);
+    expect(await second.stats()).toEqual({ pidsRefused: 0, oomKills: 0 });
+    writeFileSync(join(dir, 'pids.events'), 'max 15\n');
+    expect(await second.stats()).toEqual({ pidsRefused: 3, oomKills: 0 });
+    await second.release();
+
+    // Counters are taken afresh when the last run never read them.
+    const third = await pool.acquire({ maxPids: 66, memoryBytes: 1048576 });
+    writeFileSync(join(dir, 'pids.events'), 'max 20\n');
+    await third.release();
+    const fourth = await pool.acquire({ maxPids: 66, memoryBytes: 1048576 });
+    expect(await fourth.stats()).toEqual({ pidsRefused: 0, oomKills: 0 });
+    await fourth.release();
+  });
+
+  it('writes the limits a run asks for when they differ from the last', async () => {
+    const pool = createCgroupPool(v2());
+    await (await pool.acquire({ maxPids: 66, memoryBytes: 1048576 })).release();
+    const dir = only(parent);
+    await (await pool.acquire({ maxPids: 10, memoryBytes: 2048 })).release();
+    expect(readdirSync(parent)).toHaveLength(1);
+    expect(readFileSync(join(dir, 'pids.max'), 'utf8')).toBe('10');
+    expect(readFileSync(join(dir, 'memory.max'), 'utf8')).toBe('2048');
+  });
+
+  it('gives concurrent runs different groups', async () => {
+    const pool = createCgroupPool(v2());
+    const a = await pool.acquire({ maxPids: 5 });
+    const b = await pool.acquire({ maxPids: 5 });
+    expect(a.procsFiles).not.toEqual(b.procsFiles);
+    expect(readdirSync(parent)).toHaveLength(2);
+    await a.release();
+    await b.release();
+  });
+
+  it('does not reuse a group it cannot empty, and close removes every group', async () => {
+    const pool = createCgroupPool(v2());
+    const stuck = await pool.acquire({ maxPids: 5 });
+    const dir = only(parent);
+    // A stand-in: cgroup.kill is accepted but nothing leaves (a real group empties itself).
+    writeFileSync(join(dir, 'cgroup.kill'), '');
+    writeFileSync(join(dir, 'cgroup.procs'), '2147483646\n');
+    await stuck.release();
+    const next = await pool.acquire({ maxPids: 5 });
+    expect(next.procsFiles).not.toEqual(stuck.procsFiles);
+    await next.release();
+    const left = readdirSync(parent).filter((name) => name !== dir.split('/').at(-1));
+    expect(left).toHaveLength(1);
+    // A plain directory needs its files gone before rmdir, as a real group does not.
+    rmSync(join(parent, left[0]!, 'pids.max'));
+    await pool.close();
+    expect(existsSync(join(parent, left[0]!))).toBe(false);
+  }, 15_000);
 });
