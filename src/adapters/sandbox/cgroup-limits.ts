@@ -272,6 +272,10 @@ export function createCgroupPool(support: CgroupSupport): CgroupPool {
       const leased = pooled ?? (await fresh(limits));
       const baseline = leased.baseline ?? (await leased.group.stats());
       let last: CgroupCounters | null = null;
+      // Kills the supervisor starts (at a limit) run on after the run returns; the group
+      // is handed on only once they are over, or they would kill the next run.
+      const kills = new Set<Promise<void>>();
+      let released = false;
       return {
         procsFiles: leased.group.procsFiles,
         async stats() {
@@ -281,8 +285,15 @@ export function createCgroupPool(support: CgroupSupport): CgroupPool {
             pidsRefused: last.pidsRefused - baseline.pidsRefused,
           };
         },
-        kill: leased.group.kill,
+        kill() {
+          if (released) return Promise.resolve();
+          const killing: Promise<void> = leased.group.kill().finally(() => kills.delete(killing));
+          kills.add(killing);
+          return killing;
+        },
         async release() {
+          released = true;
+          await Promise.allSettled([...kills]);
           const leftover = !(await isEmpty(leased));
           if (leftover) await leased.group.kill();
           if (leftover && !(await isEmpty(leased))) {

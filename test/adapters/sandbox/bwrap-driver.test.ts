@@ -69,6 +69,20 @@ describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('
     }
   });
 
+  it('a run stopped at its output limit never takes the next run down with it', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const flood = await sandbox.run(['sh', '-c', 'head -c 100000000 /dev/zero | tr "\\0" y'], {
+        cwd: workspace,
+        maxOutputBytes: 10_000,
+        outputKillBytes: 200_000,
+      });
+      expect(flood.limitHit).toBe('output');
+      const next = await sandbox.run(['sh', '-c', 'sleep 0.1; echo done'], { cwd: workspace });
+      expect(next.signal).toBeNull();
+      expect(next.stdout.text).toBe('done\n');
+    }
+  });
+
   it('keeps HOME across runs but gives every run a fresh private /tmp', async () => {
     await sandbox.run(['sh', '-c', 'echo kept > "$HOME/cache"; echo gone > /tmp/scratch'], { cwd: workspace });
     const second = await sandbox.run(

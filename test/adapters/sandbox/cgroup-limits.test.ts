@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -123,6 +124,34 @@ describe('createCgroupPool', () => {
     expect(readdirSync(parent)).toHaveLength(2);
     await a.release();
     await b.release();
+  });
+
+  it('hands a group on only after the kills of the run that held it are over, so they never reach the next run', async () => {
+    const pool = createCgroupPool(v2());
+    const first = await pool.acquire({ maxPids: 5 });
+    const procs = first.procsFiles[0]!;
+    // A stand-in without cgroup.kill: killing means signalling every listed pid until the list is empty.
+    writeFileSync(procs, '2147483646\n');
+    const killing = first.kill(); // as the supervisor does at a limit: not awaited
+    setTimeout(() => writeFileSync(procs, ''), 30); // the killed process is gone
+    await first.release();
+    const second = await pool.acquire({ maxPids: 5 });
+    expect(second.procsFiles).toEqual([procs]);
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(procs, `${child.pid}\n`); // the next run's process, in the same group
+      await killing;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(child.exitCode).toBeNull();
+      expect(child.signalCode).toBeNull();
+      // A kill asked for after the hand-back does nothing either.
+      await first.kill();
+      expect(child.signalCode).toBeNull();
+    } finally {
+      child.kill('SIGKILL');
+      writeFileSync(procs, '');
+      await second.release();
+    }
   });
 
   it('does not reuse a group it cannot empty, and close removes every group', async () => {
