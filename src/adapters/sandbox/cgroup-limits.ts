@@ -5,10 +5,10 @@
  * can say which limit was hit. Elsewhere the drivers fall back to rlimits.
  *
  * A run never shares its group: it gets one from its sandbox's pool (`createCgroupPool`)
- * that no other run holds, with the run's limits written and nothing inside, and its
- * counters start from what they read when the group was handed back empty. Groups are
- * reused across the runs of a sandbox because creating and removing one per run cost
- * more than a short command itself (docs/security.md, 14).
+ * that no other run holds, with the run's limits written, nothing inside and little
+ * memory still charged by earlier runs, and its counters count from the hand-over.
+ * Groups are reused across the runs of a sandbox because creating and removing one per
+ * run cost more than a short command itself (docs/security.md, 14).
  */
 import { mkdir, readFile, rmdir, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -294,9 +294,10 @@ export function createCgroupPool(support: CgroupSupport): CgroupPool {
         async release() {
           released = true;
           await Promise.allSettled([...kills]);
-          const leftover = !(await isEmpty(leased));
+          const [empty, charged] = await Promise.all([isEmpty(leased), memoryCharged(leased)]);
+          const leftover = !empty;
           if (leftover) await leased.group.kill();
-          if (leftover && !(await isEmpty(leased))) {
+          if ((leftover && !(await isEmpty(leased))) || charged > REUSE_MAX_CHARGED_BYTES) {
             await discard(leased);
             return;
           }
@@ -313,6 +314,23 @@ export function createCgroupPool(support: CgroupSupport): CgroupPool {
       for (const pooled of [...all]) await discard(pooled);
     },
   };
+}
+
+/**
+ * A group keeps the memory its runs charged to it (page cache of the files they wrote,
+ * and on a tmpfs /tmp the files in the sandbox HOME) after they end; removing it hands
+ * that to the parent. Past this much, a group is removed rather than reused, so that a
+ * run never starts with much of its memory limit taken by an earlier one.
+ */
+const REUSE_MAX_CHARGED_BYTES = 64 * 1024 * 1024;
+
+/** Bytes charged to the group's memory controller (0 without one). */
+async function memoryCharged(group: Group): Promise<number> {
+  const memory = group.dirs.get('memory');
+  if (memory === undefined) return 0;
+  const file = memory.version === 2 ? 'memory.current' : 'memory.usage_in_bytes';
+  const text = await readFile(join(memory.dir, file), 'utf8').catch(() => '0');
+  return Number.parseInt(text, 10) || 0;
 }
 
 function sameControllers(a: CgroupLimits, b: CgroupLimits): boolean {

@@ -154,6 +154,23 @@ describe('createCgroupPool', () => {
     }
   });
 
+  it('removes rather than reuses a group that still holds more than 64 MiB of memory', async () => {
+    const pool = createCgroupPool(v2());
+    const first = await pool.acquire({ memoryBytes: 1 << 30 });
+    const dir = only(parent);
+    writeFileSync(join(dir, 'memory.current'), String(64 * 1024 * 1024));
+    await first.release();
+    const second = await pool.acquire({ memoryBytes: 1 << 30 });
+    expect(second.procsFiles).toEqual(first.procsFiles);
+    writeFileSync(join(dir, 'memory.current'), String(64 * 1024 * 1024 + 1));
+    await second.release();
+    // A real group is removed with its control files; a plain directory is not, but it
+    // is never handed out again either.
+    const third = await pool.acquire({ memoryBytes: 1 << 30 });
+    expect(third.procsFiles).not.toEqual(first.procsFiles);
+    await third.release();
+  }, 15_000);
+
   it('does not reuse a group it cannot empty, and close removes every group', async () => {
     const pool = createCgroupPool(v2());
     const stuck = await pool.acquire({ maxPids: 5 });
