@@ -10,6 +10,7 @@
  * Groups are reused across the runs of a sandbox because creating and removing one per
  * run cost more than a short command itself (docs/security.md, 14).
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rmdir, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateCgroups } from '../../core/sandbox/locate-cgroups.ts';
@@ -163,14 +164,11 @@ async function createGroup(support: CgroupSupport, limits: CgroupLimits): Promis
     async stats() {
       const pids = dirs.get('pids');
       const memory = dirs.get('memory');
-      const [pidsEvents, memoryEvents] = await Promise.all([
-        pids === undefined ? '' : readFile(join(pids.dir, 'pids.events'), 'utf8').catch(() => ''),
+      const pidsEvents = pids === undefined ? '' : readControl(join(pids.dir, 'pids.events'));
+      const memoryEvents =
         memory === undefined
           ? ''
-          : readFile(join(memory.dir, memory.version === 2 ? 'memory.events' : 'memory.oom_control'), 'utf8').catch(
-              () => '',
-            ),
-      ]);
+          : readControl(join(memory.dir, memory.version === 2 ? 'memory.events' : 'memory.oom_control'));
       return { pidsRefused: counter(pidsEvents, 'max'), oomKills: counter(memoryEvents, 'oom_kill') };
     },
     kill,
@@ -294,10 +292,9 @@ export function createCgroupPool(support: CgroupSupport): CgroupPool {
         async release() {
           released = true;
           await Promise.allSettled([...kills]);
-          const [empty, charged] = await Promise.all([isEmpty(leased), memoryCharged(leased)]);
-          const leftover = !empty;
+          const leftover = !isEmpty(leased);
           if (leftover) await leased.group.kill();
-          if ((leftover && !(await isEmpty(leased))) || charged > REUSE_MAX_CHARGED_BYTES) {
+          if ((leftover && !isEmpty(leased)) || memoryCharged(leased) > REUSE_MAX_CHARGED_BYTES) {
             await discard(leased);
             return;
           }
@@ -325,12 +322,11 @@ export function createCgroupPool(support: CgroupSupport): CgroupPool {
 const REUSE_MAX_CHARGED_BYTES = 64 * 1024 * 1024;
 
 /** Bytes charged to the group's memory controller (0 without one). */
-async function memoryCharged(group: Group): Promise<number> {
+function memoryCharged(group: Group): number {
   const memory = group.dirs.get('memory');
   if (memory === undefined) return 0;
   const file = memory.version === 2 ? 'memory.current' : 'memory.usage_in_bytes';
-  const text = await readFile(join(memory.dir, file), 'utf8').catch(() => '0');
-  return Number.parseInt(text, 10) || 0;
+  return Number.parseInt(readControl(join(memory.dir, file)), 10) || 0;
 }
 
 function sameControllers(a: CgroupLimits, b: CgroupLimits): boolean {
@@ -340,11 +336,21 @@ function sameControllers(a: CgroupLimits, b: CgroupLimits): boolean {
   );
 }
 
-async function isEmpty(pooled: Group): Promise<boolean> {
-  const procs = await Promise.all(
-    pooled.created.map((dir) => readFile(join(dir, 'cgroup.procs'), 'utf8').catch(() => '')),
-  );
-  return procs.every((text) => text.trim() === '');
+function isEmpty(pooled: Group): boolean {
+  return pooled.created.every((dir) => readControl(join(dir, 'cgroup.procs')).trim() === '');
+}
+
+/**
+ * A control file's text ('' when it cannot be read). Read synchronously: the kernel
+ * answers from memory in microseconds, while each step of an asynchronous read waits
+ * for a thread of the pool, which on a busy machine cost milliseconds per run.
+ */
+function readControl(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function counter(text: string, key: string): number {
