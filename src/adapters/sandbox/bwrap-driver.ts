@@ -175,7 +175,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
           command: inner,
         });
         const launch = buildLaunchPrefix({
-          procsFiles: cgroup?.procsFiles ?? [],
+          enterFiles: cgroup?.enterFiles ?? [],
           dataBytes: memory === 'rlimit' ? memoryBytes : undefined,
         });
         const result = await runner([...launch, ...argv], {

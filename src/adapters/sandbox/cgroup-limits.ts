@@ -29,8 +29,8 @@ export interface CgroupSupport {
 }
 
 export interface RunCgroup {
-  /** `cgroup.procs` files the sandbox's first process must write its pid into. */
-  procsFiles: string[];
+  /** The files the sandbox's first process writes `0` into to enter the group (buildLaunchPrefix). */
+  enterFiles: string[];
   /** What the kernel counted during the run. */
   stats(): Promise<{ oomKills: number; pidsRefused: number }>;
   /** SIGKILL everything still in the group(s). */
@@ -160,7 +160,10 @@ async function createGroup(support: CgroupSupport, limits: CgroupLimits): Promis
     for (const dir of created) await killAll(dir);
   };
   const group: RunCgroup = {
-    procsFiles: created.map((dir) => join(dir, 'cgroup.procs')),
+    // v1: `tasks` moves one thread without the hierarchy-wide lock (build-launch-prefix.ts).
+    enterFiles: created.map((dir) =>
+      join(dir, [...dirs.values()].some((d) => d.dir === dir && d.version === 1) ? 'tasks' : 'cgroup.procs'),
+    ),
     async stats() {
       const pids = dirs.get('pids');
       const memory = dirs.get('memory');
@@ -205,7 +208,7 @@ async function writeLimits(dirs: Group['dirs'], limits: CgroupLimits): Promise<v
 
 /** A run's group from a pool: its counters count this run only. */
 export interface LeasedCgroup {
-  procsFiles: string[];
+  enterFiles: string[];
   stats(): Promise<CgroupCounters>;
   kill(): Promise<void>;
   /** Kill what is left and give the group back (or remove it when it cannot be emptied). */
@@ -275,7 +278,7 @@ export function createCgroupPool(support: CgroupSupport): CgroupPool {
       const kills = new Set<Promise<void>>();
       let released = false;
       return {
-        procsFiles: leased.group.procsFiles,
+        enterFiles: leased.group.enterFiles,
         async stats() {
           last = await leased.group.stats();
           return {

@@ -36,7 +36,7 @@ describe('createRunCgroup', () => {
       { maxPids: 66, memoryBytes: 1048576 },
     );
     const dir = only(parent);
-    expect(group.procsFiles).toEqual([join(dir, 'cgroup.procs')]);
+    expect(group.enterFiles).toEqual([join(dir, 'cgroup.procs')]);
     expect(readFileSync(join(dir, 'pids.max'), 'utf8')).toBe('66');
     expect(readFileSync(join(dir, 'memory.max'), 'utf8')).toBe('1048576');
     expect(existsSync(join(dir, 'memory.oom.group'))).toBe(false); // optional files are never created
@@ -54,7 +54,7 @@ describe('createRunCgroup', () => {
       { pids: { version: 1, parent: pidsParent }, memory: { version: 1, parent: memoryParent } },
       { maxPids: 10, memoryBytes: 2048 },
     );
-    expect(group.procsFiles).toHaveLength(2);
+    expect(group.enterFiles).toEqual([join(only(pidsParent), 'tasks'), join(only(memoryParent), 'tasks')]);
     const memoryDir = only(memoryParent);
     expect(readFileSync(join(memoryDir, 'memory.limit_in_bytes'), 'utf8')).toBe('2048');
     writeFileSync(join(memoryDir, 'memory.oom_control'), 'oom_kill_disable 0\nunder_oom 0\noom_kill 2\n');
@@ -82,7 +82,7 @@ describe('createCgroupPool', () => {
     const pool = createCgroupPool(v2());
     const first = await pool.acquire({ maxPids: 66, memoryBytes: 1048576 });
     const dir = only(parent);
-    expect(first.procsFiles).toEqual([join(dir, 'cgroup.procs')]);
+    expect(first.enterFiles).toEqual([join(dir, 'cgroup.procs')]);
     expect(readFileSync(join(dir, 'pids.max'), 'utf8')).toBe('66');
     writeFileSync(join(dir, 'pids.events'), 'max 12\n');
     writeFileSync(join(dir, 'memory.events'), 'oom 1\noom_kill 1\n');
@@ -91,7 +91,7 @@ describe('createCgroupPool', () => {
 
     const second = await pool.acquire({ maxPids: 66, memoryBytes: 1048576 });
     expect(readdirSync(parent)).toEqual([dir.split('/').at(-1)]); // the same group, not a new one
-    expect(second.procsFiles).toEqual(first.procsFiles);
+    expect(second.enterFiles).toEqual(first.enterFiles);
     expect(await second.stats()).toEqual({ pidsRefused: 0, oomKills: 0 });
     writeFileSync(join(dir, 'pids.events'), 'max 15\n');
     expect(await second.stats()).toEqual({ pidsRefused: 3, oomKills: 0 });
@@ -120,7 +120,7 @@ describe('createCgroupPool', () => {
     const pool = createCgroupPool(v2());
     const a = await pool.acquire({ maxPids: 5 });
     const b = await pool.acquire({ maxPids: 5 });
-    expect(a.procsFiles).not.toEqual(b.procsFiles);
+    expect(a.enterFiles).not.toEqual(b.enterFiles);
     expect(readdirSync(parent)).toHaveLength(2);
     await a.release();
     await b.release();
@@ -129,14 +129,14 @@ describe('createCgroupPool', () => {
   it('hands a group on only after the kills of the run that held it are over, so they never reach the next run', async () => {
     const pool = createCgroupPool(v2());
     const first = await pool.acquire({ maxPids: 5 });
-    const procs = first.procsFiles[0]!;
+    const procs = join(only(parent), 'cgroup.procs');
     // A stand-in without cgroup.kill: killing means signalling every listed pid until the list is empty.
     writeFileSync(procs, '2147483646\n');
     const killing = first.kill(); // as the supervisor does at a limit: not awaited
     setTimeout(() => writeFileSync(procs, ''), 30); // the killed process is gone
     await first.release();
     const second = await pool.acquire({ maxPids: 5 });
-    expect(second.procsFiles).toEqual([procs]);
+    expect(second.enterFiles).toEqual(first.enterFiles);
     const child = spawn('sleep', ['30'], { stdio: 'ignore' });
     try {
       writeFileSync(procs, `${child.pid}\n`); // the next run's process, in the same group
@@ -161,13 +161,13 @@ describe('createCgroupPool', () => {
     writeFileSync(join(dir, 'memory.current'), String(64 * 1024 * 1024));
     await first.release();
     const second = await pool.acquire({ memoryBytes: 1 << 30 });
-    expect(second.procsFiles).toEqual(first.procsFiles);
+    expect(second.enterFiles).toEqual(first.enterFiles);
     writeFileSync(join(dir, 'memory.current'), String(64 * 1024 * 1024 + 1));
     await second.release();
     // A real group is removed with its control files; a plain directory is not, but it
     // is never handed out again either.
     const third = await pool.acquire({ memoryBytes: 1 << 30 });
-    expect(third.procsFiles).not.toEqual(first.procsFiles);
+    expect(third.enterFiles).not.toEqual(first.enterFiles);
     await third.release();
   }, 15_000);
 
@@ -180,7 +180,7 @@ describe('createCgroupPool', () => {
     writeFileSync(join(dir, 'cgroup.procs'), '2147483646\n');
     await stuck.release();
     const next = await pool.acquire({ maxPids: 5 });
-    expect(next.procsFiles).not.toEqual(stuck.procsFiles);
+    expect(next.enterFiles).not.toEqual(stuck.enterFiles);
     await next.release();
     const left = readdirSync(parent).filter((name) => name !== dir.split('/').at(-1));
     expect(left).toHaveLength(1);
