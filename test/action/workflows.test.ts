@@ -213,13 +213,21 @@ describe("the project's own workflows", () => {
     expect(ci?.permissions).toEqual({ contents: 'read' });
     const steps = Object.values(ci?.jobs ?? {}).flatMap((job) => job.steps ?? []);
     expect(steps.map((s) => s.run?.trim()).filter(Boolean)).toContain('bash .ci/run');
-    // .ci/run installs the Debian packages the tests need, then runs npm ci and npm test.
+    // .ci/run installs the system packages the tests need (npm run setup:system), then
+    // runs npm ci and npm test.
     const script = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    expect(script).toMatch(/^npm run (--silent )?setup:system$/m);
     expect(script).toMatch(/^npm ci\b/m);
     expect(script).toMatch(/^npm test$/m);
-    expect(script).toContain('bubblewrap');
-    const setupNode = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
-    expect(setupNode?.with?.['node-version']).toBe(20);
+    expect(readFileSync(join(ROOT, 'scripts/setup-system.sh'), 'utf8')).toContain('missing+=(bubblewrap)');
+    // On Debian as root, as .ci/run expects, privileged so that bubblewrap can create namespaces.
+    const job = Object.values(ci?.jobs ?? {})[0] as Job & { container?: { image?: string; options?: string } };
+    expect(job.container?.image).toMatch(/^debian:/);
+    expect(job.container?.options).toBe('--privileged');
+    // git before the checkout (else there is no .git), Debian's Node 20 for the version guard test.
+    const install = steps.findIndex((s) => /apt-get install .*\bgit nodejs npm\b/.test(s.run ?? ''));
+    expect(install).toBeGreaterThan(-1);
+    expect(install).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith('actions/checkout@')));
   });
 
   it('release.yml releases from main after CI, checks dist/ and moves the major tag through scripts/release.ts', () => {
