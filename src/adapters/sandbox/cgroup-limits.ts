@@ -8,7 +8,7 @@
  * that no other run holds, with the run's limits written, nothing inside and little
  * memory still charged by earlier runs, and its counters count from the hand-over.
  * Groups are reused across the runs of a sandbox because creating and removing one per
- * run cost more than a short command itself (docs/security.md, 14).
+ * run cost more than a short command itself (docs/security.md §14).
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rmdir, writeFile, access } from 'node:fs/promises';
