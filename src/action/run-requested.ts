@@ -17,6 +17,7 @@ import { renderConfigComment } from './comments/render-config-comment.ts';
 import { deliverResult, publishDetail } from './deliver-result.ts';
 import { describeError } from './describe-error.ts';
 import { describeOutcome } from './describe-outcome.ts';
+import { renderDoctorMarkdown } from '../core/doctor/render-doctor-report.ts';
 import { engineEnvironment } from './inputs.ts';
 import type { LoadedConfig } from './load-run-config.ts';
 import { prepareTask, prepareWorkspace } from './prepare-task.ts';
@@ -92,11 +93,13 @@ export async function runRequested(
     react: reactionTarget(route),
     adopt: ctx.inputs.progressComment,
   });
+  /** The checks before the engine, once they ran (for the job summary). */
+  const ran: { checks?: string } = {};
   /** The run's last word: the outcome in the progress comment, and what the runner reports. */
   const finish = async (outcome: ActionOutcome, job: JobResult | null): Promise<FlowResult> => {
     const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
     await handle.finish(describeOutcome(outcome, review, job?.reportMarkdown ?? null));
-    return { outcome, report: job?.reportMarkdown ?? null, review };
+    return { outcome, report: job?.reportMarkdown ?? null, review, ...ran };
   };
 
   const moved = headMoved(route, target.value, config);
@@ -111,13 +114,26 @@ export async function runRequested(
     prepareTask(ctx, route, target.value, baseSha.value),
   );
   if (!task.ok) return finish(task.failed, null);
+  // greenlight doctor's checks first: a machine that cannot run the job stops here, before any model call.
+  const env = engineEnvironment(ctx.env, ctx.inputs);
+  const machine = await stage(ctx, handle, 'checking this machine', () =>
+    ctx.services.checkMachine({ root: ctx.runtime.workspace, config, env }),
+  );
+  if (!machine.ok) return finish(machine.failed, null);
+  ran.checks = renderDoctorMarkdown(machine.value);
+  for (const line of machine.value.results.flatMap((r) => r.lines))
+    ctx.log(`greenlight: check ${line.status === 'ok' ? 'ok' : line.status}: ${line.label}: ${line.detail}`);
+  if (!machine.value.ok) {
+    handle.fail('a check failed');
+    return finish({ kind: 'failed', what: 'checking this machine', why: `\n\n${ran.checks}` }, null);
+  }
   handle.step('understand', 'done');
   const job = await stage(ctx, handle, 'running the engine', () =>
     ctx.services.runJob({
       workspaceRoot: ctx.runtime.workspace,
       task: task.value,
       config,
-      env: engineEnvironment(ctx.env, ctx.inputs),
+      env,
       audit: ctx.audit,
       progress: handle.progress,
     }),

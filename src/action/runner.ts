@@ -132,6 +132,7 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
             mode: inputs.mode,
             auditLog: auditPath,
             runUrl,
+            ...(result.checks === undefined ? {} : { checks: result.checks }),
           }),
         ),
       );

@@ -26,6 +26,11 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./context.ts')).contextCommand,
   },
   {
+    name: 'doctor',
+    summary: 'check this machine and checkout for everything a run needs, each problem with its fix',
+    load: async () => (await import('./doctor.ts')).doctorCommand,
+  },
+  {
     name: 'demo',
     summary: 'see the whole pipeline work on an example repository, no API key needed (model answers replayed)',
     load: async () => (await import('./demo.ts')).demoCommand,

@@ -54,7 +54,12 @@ function commandFix(intro: string, command: string, directory?: string): string[
   return [intro, '', yaml(lines)];
 }
 
-function fixFor(input: PreflightRefusalInput): string[] {
+/**
+ * What to do about a baseline that could not run, as markdown lines: a sentence and the
+ * exact lines of `.github/greenlight.yml` (in a yaml block) that fix it. `greenlight
+ * doctor` prints the same.
+ */
+export function preflightFix(input: PreflightRefusalInput): string[] {
   const { problem, command, config } = input;
   const missing = problem.missing;
   switch (problem.kind) {
@@ -132,7 +137,7 @@ export function renderPreflightRefusal(input: PreflightRefusalInput): string {
     `Why this command: ${command.reason}.`,
     ...(output === '' ? [] : ['', 'The end of its output:', '', fence(output)]),
     '',
-    ...fixFor(input),
+    ...preflightFix(input),
   ].join('\n');
 }
 
