@@ -193,7 +193,9 @@ export function planJavaScript(local: DirectoryFacts, options: JavaScriptOptions
     };
   }
 
-  const step = invocation !== null ? invocation : runners.length === 1 ? runners[0]!.invocation : null;
+  // Without the client, a script of several test steps runs its first one (the others are named in the reason).
+  const step = invocation !== null ? invocation : (runners[0]?.invocation ?? null);
+  const leftOut = !wrapped && invocation === null ? (steps ?? []).filter((s) => s !== runners[0]) : [];
   if (step === null) {
     // The client is missing and the script starts no runner greenlight could run without it.
     const { command } = scriptCommand(client, options.scriptName);
@@ -219,6 +221,10 @@ export function planJavaScript(local: DirectoryFacts, options: JavaScriptOptions
     because.push(`also runs ${checks.map((c) => `\`${c.text}\``).join(', ')}, which check the code but are not tests`);
   if (clientMissing && !access.ok)
     because.push(`${because.length > 0 ? 'it ' : ''}needs ${client} (${evidence}), but ${access.why}`);
+  if (leftOut.length > 0)
+    because.push(
+      `its other steps (${leftOut.map((s) => `\`${s.text}\``).join(', ')}) cannot run without ${client} and are left out`,
+    );
   const skipped = hooks ? ` (its pre${options.scriptName}/post${options.scriptName} scripts do not run)` : '';
   return {
     runner: step.runner,

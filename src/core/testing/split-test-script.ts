@@ -108,6 +108,9 @@ export function classifyStep(text: string, scripts: Readonly<Record<string, stri
     if (name !== undefined && name !== 'exec' && name !== 'x' && name !== 'dlx') {
       const body = scripts[name];
       if (body !== undefined && depth < 3) {
+        // `pnpm test-unit` whose script is `vitest run`: the runner step is that script's.
+        const called = parseRunnerCommand(body);
+        if (called !== null) return { kind: 'runner', text, invocation: called };
         const steps = splitScriptSteps(body);
         const kinds = steps?.map((step) => classifyStep(step, scripts, depth + 1).kind);
         return kinds !== undefined && kinds.every((k) => k === 'check')

@@ -41,7 +41,7 @@ export function clientAccess(tools: ToolFacts, client: PackageClient): ClientAcc
   const why =
     unusable !== undefined
       ? `${client} on the PATH ${unusable}`
-      : `${client} is not on the PATH${tools.onPath.has('corepack') ? ', and corepack cannot provide it offline in the sandbox (no network; pass COREPACK_HOME with a cached copy through sandbox.env)' : ''}`;
+      : `${client} is not on the PATH${tools.onPath.has('corepack') && (client === 'pnpm' || client === 'yarn') ? ', and corepack cannot provide it offline in the sandbox (no network; pass COREPACK_HOME with a cached copy through sandbox.env)' : ''}`;
   return { ok: false, why };
 }
 

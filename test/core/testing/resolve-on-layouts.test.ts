@@ -309,6 +309,32 @@ describe('a pnpm monorepo whose root runs every package (vuejs/core)', () => {
   });
 });
 
+describe('a pnpm monorepo whose test script calls other test scripts (vitejs/vite)', () => {
+  const VITE = {
+    'package.json': json({
+      scripts: {
+        test: 'pnpm test-unit && pnpm test-serve',
+        'test-unit': 'vitest run',
+        'test-serve': 'vitest run -c vitest.config.e2e.ts',
+      },
+    }),
+    'pnpm-lock.yaml': null,
+    'pnpm-workspace.yaml': 'packages:\n  - packages/*\n',
+    'packages/vite/package.json': json({ name: 'vite' }),
+    'packages/vite/src/node/server/index.ts': null,
+  };
+
+  it('with pnpm: the script as it is', () => {
+    expect(detectTestCommand(facts(VITE, { tools: tools({ onPath: new Set(['pnpm']) }) })).command).toBe('pnpm test');
+  });
+
+  it('without pnpm: its first test step, from node_modules/.bin, naming what is left out', () => {
+    const plan = detectTestCommand(facts(VITE, { tools: tools({ bins: new Map([['', new Set(['vitest'])]]) }) }));
+    expect(plan).toMatchObject({ command: 'node_modules/.bin/vitest run', runner: 'vitest' });
+    expect(plan.reason).toContain('its other steps (`pnpm test-serve`) cannot run without pnpm and are left out');
+  });
+});
+
 describe('splitTestScript', () => {
   it.each<[string, string[] | null]>([
     ['pnpm lint && vitest run', ['pnpm lint', 'vitest run']],
@@ -331,7 +357,10 @@ describe('splitTestScript', () => {
     ['vitest run --typecheck', 'runner'],
     ['pnpm vitest run', 'runner'],
     ['node scripts/serve.js', 'other'],
+    ['pnpm test-unit', 'runner'],
   ])('%s is a %s step', (step, kind) => {
-    expect(splitTestScript(step, { lint: 'eslint .', build: 'tsc -b' })?.[0]?.kind).toBe(kind);
+    expect(splitTestScript(step, { lint: 'eslint .', build: 'tsc -b', 'test-unit': 'vitest run' })?.[0]?.kind).toBe(
+      kind,
+    );
   });
 });
