@@ -55,7 +55,8 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const files = await workspace.listFiles();
   const readFile = (path: string) => workspace.readFile(path);
   // What detection reads, once; no test command at all: refuse before building anything.
-  const testFacts = await loadTestFacts({ config, files, readFile, host: { root: workspace.root, env } });
+  const detection = { config, files, readFile, host: { root: workspace.root, env } };
+  let testFacts = await loadTestFacts(detection);
   let plan = detectTestCommand(testFacts);
   const model = jobModel(options.model ?? createModel(config.model, env));
   requirePrice(model.model.modelId, config.model.prices);
@@ -69,6 +70,8 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     }));
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
+    // What is installed changed: look again (node_modules/.bin, virtualenvs).
+    if (config.tests.installCommand !== undefined) testFacts = await loadTestFacts(detection);
     await steps.report('context', 'running');
     // In a monorepo the package whose tests run is the one the task concerns: the paths
     // it names and the files the context ranks highest decide (README "How greenlight finds your tests").
