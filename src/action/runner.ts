@@ -22,6 +22,7 @@ import { readActionInputs, readRuntimeEnv, type ActionInputs, type RuntimeEnv } 
 import { loadRunConfig } from './load-run-config.ts';
 import { runGate } from './run-gate.ts';
 import { runPublish } from './run-publish.ts';
+import { runRepair } from './run-repair.ts';
 import { runRequested } from './run-requested.ts';
 import { defaultServices, type ActionServices } from '../compose/action-services.ts';
 import { openAuditLog } from '../compose/open-audit-log.ts';
@@ -157,13 +158,15 @@ async function runFlow(ctx: ActionContext): Promise<FlowResult> {
     runtime.eventName,
     ctx.payload,
     { trigger },
-    { botLogin: ctx.botLogin, modeInput: inputs.mode },
+    { botLogin: ctx.botLogin, modeInput: inputs.mode, ownWorkflowPath: runtime.workflowPath },
   );
   switch (route.kind) {
     case 'ignore':
       return { outcome: { kind: 'skipped', reason: route.reason }, report: null, review: null };
     case 'gate':
       return runGate(ctx, route, loaded);
+    case 'repair':
+      return runRepair(ctx, route, loaded);
     default:
       return runRequested(ctx, route, loaded);
   }

@@ -76,7 +76,7 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
   const config = configResult.ok ? configResult.config : defaultConfig();
   const route = routeEvent(eventName, payload, config, { botLogin: identity.botLogin, modeInput: 'auto' });
   if (route.kind === 'ignore') return { kind: 'ignored', reason: route.reason };
-  if (route.kind === 'gate') return { kind: 'ignored', reason: 'not a run request' };
+  if (route.kind === 'gate' || route.kind === 'repair') return { kind: 'ignored', reason: 'not a run request' };
 
   const thread = route.kind === 'generate' ? route.issue : route.pr;
   const [permission, pr] = await Promise.all([
