@@ -5,6 +5,7 @@
  * buildTaskRequest sanitizes it, and only comments of people with write access count.
  */
 import { hasWriteAccess } from '../core/github/has-write-access.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { FixRoute, GenerateRoute } from '../core/github/route-event.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
 import type { ActionContext } from './action-context.ts';
@@ -49,6 +50,16 @@ export async function prepareTask(
           requester,
           baseSha,
         });
+  if (
+    route.kind === 'fix' &&
+    route.reviewId !== null &&
+    task.reviewThreads === undefined &&
+    task.instruction === undefined
+  )
+    throw new GreenlightError(
+      'event-invalid',
+      `review ${route.reviewId} has no comments and no text: there is nothing to address. Comment on the lines to change, or say what to change in the review.`,
+    );
   ctx.audit.write({
     kind: 'note',
     message: 'task',

@@ -10,7 +10,7 @@
  * commit with `Greenlight-Repair` trailers on the head, leased on it. An attempt without
  * a verified change also hands the pull request to a person.
  */
-import type { RepairRoute } from '../core/github/route-event.ts';
+import { isGreenlightWorkflow, type RepairRoute } from '../core/github/route-event.ts';
 import { compareUrl } from '../core/publish/compare-url.ts';
 import { failureFingerprint, renderCiFailure } from '../core/repair/ci-failure.ts';
 import { decideRepair } from '../core/repair/decide-repair.ts';
@@ -55,8 +55,7 @@ export async function runRepair(ctx: ActionContext, route: RepairRoute, loaded: 
   const run = await forge.getWorkflowRun(route.runId);
   if (run.conclusion !== 'failure')
     return skipped(`workflow run ${run.id} concluded '${run.conclusion ?? 'not yet'}', not 'failure'`);
-  const own = ctx.runtime.workflowPath;
-  if (own !== null && same(run.path, own))
+  if (isGreenlightWorkflow(run.path, ctx.runtime.workflowPath))
     return skipped(`${run.path} is greenlight's own workflow; its failures are never repaired`);
   if (route.headSha !== null && route.headSha !== run.headSha)
     return skipped(`workflow run ${run.id} tested ${run.headSha.slice(0, 7)}, not ${route.headSha.slice(0, 7)}`);

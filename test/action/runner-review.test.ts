@@ -130,6 +130,17 @@ describe('Action runner: a review requesting changes', () => {
     expect(h.forge.reviewReplies).toEqual([]);
   });
 
+  it('stops, saying so, on a review with neither comments nor text: there is nothing to address', async () => {
+    const { h, pr } = setup();
+    h.forge.reviewComments.set(7, []);
+    const run = await h.run('pull_request_review', review(pr.headSha, 'changes_requested', null));
+    expect(run.outputs['outcome']).toBe('failed');
+    expect(h.services.calls.runJob).toEqual([]);
+    expect(h.forge.commentsOn(7).find((c) => c.author.isBot)?.body).toContain(
+      'review 31 has no comments and no text: there is nothing to address.',
+    );
+  });
+
   it('leaves a review requesting changes alone with trigger.fixOnChangesRequested: false', async () => {
     const { h, pr } = setup();
     h.forge.setFile('.github/greenlight.yml', 'trigger:\n  fixOnChangesRequested: false\n');

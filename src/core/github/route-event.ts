@@ -250,6 +250,17 @@ function reviewFixRoute(
   };
 }
 
+/**
+ * greenlight's own workflows: the one this run is of, and every shipped one
+ * (`greenlight.yml`, `greenlight-gate.yml`, `greenlight-two-job.yml`, named greenlight*),
+ * so that no failure of greenlight itself — the gate included — starts a repair.
+ */
+export function isGreenlightWorkflow(path: string, ownWorkflowPath: string | null): boolean {
+  const file = path.replace(/@.*$/, '');
+  if (ownWorkflowPath !== null && same(file, ownWorkflowPath)) return true;
+  return /^greenlight[\w.-]*\.ya?ml$/i.test(file.slice(file.lastIndexOf('/') + 1));
+}
+
 /** A failed CI run of pull requests (docs/architecture.md "CI repair"). */
 function routeWorkflowRun(
   base: RouteBase,
@@ -264,7 +275,7 @@ function routeWorkflowRun(
   if (run.conclusion !== 'failure')
     return ignore(`${what}: the run's conclusion is '${run.conclusion ?? 'none'}', not 'failure'`);
   const path = run.path.replace(/@.*$/, '');
-  if (options.ownWorkflowPath != null && same(path, options.ownWorkflowPath))
+  if (isGreenlightWorkflow(path, options.ownWorkflowPath ?? null))
     return ignore(`${what}: ${path} is greenlight's own workflow; its failures are never repaired`);
   const headRepo = run.head_repository?.full_name;
   if (headRepo !== undefined && !same(headRepo, repository))

@@ -511,6 +511,15 @@ describe('routeEvent: CI repair', () => {
       "greenlight's own workflow",
     ],
     [
+      "greenlight's review gate workflow",
+      () => {
+        const p = failedRun();
+        p.workflow_run.path = '.github/workflows/greenlight-gate.yml';
+        return p;
+      },
+      "greenlight's own workflow",
+    ],
+    [
       'a run of a fork',
       () => {
         const p = failedRun();
