@@ -170,3 +170,45 @@ describe('the App on a review requesting changes', () => {
     expect(h.messages(40)).toContain('could not recompute the review gate');
   });
 });
+
+describe('the App queues a CI repair over the fleet limits', () => {
+  it('and dispatches it when a greenlight run completes, still without a comment of its own', async () => {
+    const config = 'fleet:\n  maxConcurrentRuns: 1\n';
+    const h = await harness();
+    mockToken();
+    // A label takes the only slot.
+    mockConfig(config);
+    mockPermission('alice', 'write');
+    nock(API)
+      .post(`${REPO}/issues/1/reactions`)
+      .reply(201, {})
+      .post(`${REPO}/issues/1/comments`)
+      .reply(201, commentReply(101, 'ack'))
+      .post(DISPATCH)
+      .reply(204);
+    const label = repository(webhookExample('issues', 'labeled'));
+    label.label = { ...label.label, name: 'ai-generate' };
+    label.sender = user('alice');
+    await h.receive('issues', label);
+
+    mockConfig(config);
+    nock(API).get(`${REPO}/pulls/7`).reply(200, pullRequest());
+    await h.receive('workflow_run', failedRun());
+    expect(h.messages()).toContain('CI repair queued');
+
+    // The label's run completes: the slot goes to the repair.
+    nock(API)
+      .post(DISPATCH, { ref: 'master', inputs: { pr: '7', run_id: '900', head_sha: HEAD } })
+      .reply(204);
+    const completed = repository(webhookExample('workflow_run', 'completed'));
+    completed.workflow_run = {
+      ...completed.workflow_run,
+      path: '.github/workflows/greenlight.yml',
+      event: 'workflow_dispatch',
+      triggering_actor: user('greenlight[bot]', 'Bot'),
+    };
+    await h.receive('workflow_run', completed);
+    await h.app.settled();
+    expect(h.messages()).toContain('dispatched a queued CI repair');
+  });
+});
