@@ -8,6 +8,7 @@ import type { ActionContext } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
 import { renderNeedsHumanComment, type NeedsHumanInput } from './comments/render-needs-human-comment.ts';
 
+/** Comments once that a person is needed, labels the pull request, and returns the `needs-human` outcome. */
 export async function escalateRepair(
   ctx: ActionContext,
   input: Omit<NeedsHumanInput, 'repoUrl' | 'runUrl'> & { prUrl: string; summary: string; costUsd?: number },

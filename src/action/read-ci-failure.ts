@@ -20,6 +20,7 @@ export const MAX_LOG_BYTES = 1_000_000;
 
 const FAILED = new Set(['failure', 'timed_out']);
 
+/** The failed run's first failed jobs with their steps and redacted log excerpts. */
 export async function readCiFailure(ctx: ActionContext, run: WorkflowRunInfo): Promise<CiFailure> {
   const redact = (line: string) => ctx.redactor.redact(line);
   const failed = (await ctx.forge.listWorkflowRunJobs(run.id)).filter((job) => FAILED.has(job.conclusion ?? ''));

@@ -32,6 +32,7 @@ import { startProgress } from './start-progress.ts';
 const skipped = (reason: string): FlowResult => ({ outcome: { kind: 'skipped', reason }, report: null, review: null });
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** Runs the CI repair flow for `route`; every way it ends is a FlowResult (skipped, needs-human, updated, …). */
 export async function runRepair(ctx: ActionContext, route: RepairRoute, loaded: LoadedConfig): Promise<FlowResult> {
   const { forge } = ctx;
   if (!loaded.ok) {

@@ -43,6 +43,7 @@ export type FailedRunOutcome =
 
 const has = (pr: PullRequestInfo, label: string) => pr.labels.some((l) => l.toLowerCase() === label);
 
+/** Pre-filters a failed run and dispatches (or queues) its repair; never comments. */
 export async function handleFailedRun(deps: FailedRunDeps, payload: unknown): Promise<FailedRunOutcome> {
   const { forge } = deps;
   const route = routeEvent('workflow_run', payload, defaultConfig(), {
