@@ -12,7 +12,7 @@ import { judgeThreads } from '../core/review/judge-threads.ts';
 import type { ReviewThread } from '../core/task/task-request.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
-import { renderThreadList, renderThreadReply } from './comments/render-review-reply.ts';
+import { renderThreadList, renderThreadReply } from './comments/render-review-comment.ts';
 import { loopShortfall } from './outcome-of-publish.ts';
 
 function notPublished(outcome: ActionOutcome, job: JobResult): string {

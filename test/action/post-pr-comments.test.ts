@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderNeedsHumanComment, type NeedsHumanInput } from '../../src/action/comments/render-needs-human-comment.ts';
-import { renderThreadList, renderThreadReply } from '../../src/action/comments/render-review-reply.ts';
+import { renderThreadList, renderThreadReply } from '../../src/action/comments/render-review-comment.ts';
 import type { ThreadResult } from '../../src/core/review/judge-threads.ts';
 
 const FAILURE: NeedsHumanInput['failure'] = {
