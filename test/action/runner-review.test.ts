@@ -130,6 +130,16 @@ describe('Action runner: a review requesting changes', () => {
     expect(h.forge.reviewReplies).toEqual([]);
   });
 
+  it('stops before any work when the pull request moved on since the review (docs/security.md §4)', async () => {
+    const { h, pr } = setup();
+    h.forge.pushTo(7);
+    const run = await h.run('pull_request_review', review(pr.headSha));
+    expect(run.outputs['outcome']).toBe('failed');
+    expect(h.services.calls.runJob).toEqual([]);
+    expect(h.forge.commentsOn(7).find((c) => c.author.isBot)?.body).toContain(`(the reviewed commit) to \``);
+    expect(h.forge.commentsOn(7).find((c) => c.author.isBot)?.body).toContain('review the new head');
+  });
+
   it('stops, saying so, on a review with neither comments nor text: there is nothing to address', async () => {
     const { h, pr } = setup();
     h.forge.reviewComments.set(7, []);
