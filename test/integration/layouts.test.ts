@@ -96,7 +96,9 @@ describe('a pnpm project without pnpm on the PATH', () => {
       'The tests could not run before any change, so greenlight stopped before its first model call: nothing was spent. ' +
         '`node_modules/.bin/vitest run` could not start: node_modules/.bin/vitest was not found (exit code 127).',
     );
-    expect(result.outcome.reason).toContain('```yaml\ntests:\n  installCommand: pnpm install --frozen-lockfile\n```');
+    expect(result.outcome.reason).toContain(
+      '```yaml\ntests:\n  installCommand: npx --yes pnpm@9.15.0 install --frozen-lockfile\n```',
+    );
     expect(result.reportMarkdown).toMatch(/^## greenlight: stopped before the first model call/);
     expect(progress.last?.steps.baseline.state).toBe('failed');
   });

@@ -48,19 +48,30 @@ function runnerNote(invocation: RunnerInvocation | null, runner: RunnerId, body:
     : `it is not a single ${mentioned} command, so no reporter can be added safely: results come from its exit code and output`;
 }
 
-/** The command that installs the package's dependencies with its client, from where the lockfile is. */
-function installHint(local: DirectoryFacts, client: PackageClient, yarnBerry: boolean): string {
+/**
+ * The command that installs the package's dependencies with its client, from where the
+ * lockfile is. A client that is missing where the tests run is started through npx
+ * (the install step has the network, and npx comes with Node), at the version
+ * `packageManager` pins for pnpm, so the hint works on a runner that only has Node.
+ */
+function installHint(local: DirectoryFacts, client: PackageClient, yarnBerry: boolean, declared: unknown): string {
   const at = local.lockfiles.size > 0 ? local.lockDir : local.dir;
   const cd = at === '' ? '' : `cd ${at} && `;
+  const tools = local.tools;
+  const viaNpx = client !== 'npm' && tools !== undefined && tools.onPath.has('npx') && !clientAccess(tools, client).ok;
+  const pinned = typeof declared === 'string' ? /^pnpm@([\w.-]+)/.exec(declared)?.[1] : undefined;
+  const start = !viaNpx
+    ? client
+    : `npx --yes ${client}${client === 'pnpm' && pinned !== undefined ? `@${pinned}` : ''}`;
   switch (client) {
     case 'npm':
       return `${cd}${local.lockfiles.has('package-lock.json') || local.lockfiles.has('npm-shrinkwrap.json') ? 'npm ci' : 'npm install'}`;
     case 'pnpm':
-      return `${cd}pnpm install --frozen-lockfile`;
+      return `${cd}${start} install --frozen-lockfile`;
     case 'yarn':
-      return `${cd}yarn install ${yarnBerry ? '--immutable' : '--frozen-lockfile'}`;
+      return `${cd}${start} install ${yarnBerry ? '--immutable' : '--frozen-lockfile'}`;
     case 'bun':
-      return `${cd}bun install --frozen-lockfile`;
+      return `${cd}${start} install --frozen-lockfile`;
   }
 }
 
@@ -151,7 +162,7 @@ export function planJavaScript(local: DirectoryFacts, options: JavaScriptOptions
   const yarnBerry = typeof declared === 'string' && /^yarn@[2-9]/.test(declared);
   const common = {
     directory: local.dir,
-    installHint: installHint(local, client, yarnBerry),
+    installHint: installHint(local, client, yarnBerry, declared),
   };
   const scripts = scriptsOf(pkg);
   const body = scripts[options.scriptName];

@@ -54,7 +54,8 @@ describe('a pnpm project (unjs/defu)', () => {
       command: 'node_modules/.bin/vitest run',
       directory: '',
       append: 'direct',
-      installHint: 'pnpm install --frozen-lockfile',
+      // pnpm is missing where the install runs too: npx starts the version packageManager pins
+      installHint: 'npx --yes pnpm@10.33.0 install --frozen-lockfile',
     });
     expect(plan.reason).toBe(
       'using `node_modules/.bin/vitest run`: the test script `pnpm lint && pnpm test:types && pnpm vitest run` in package.json ' +
@@ -70,6 +71,26 @@ describe('a pnpm project (unjs/defu)', () => {
     expect(plan.reason).toContain(
       'which check the code but are not tests, so greenlight runs its vitest step alone, with `pnpm`',
     );
+  });
+
+  it('the install line uses the client itself when it is on the PATH, and npx when it is not', () => {
+    expect(
+      detectTestCommand(facts(DEFU, { tools: tools({ onPath: new Set(['node', 'npx', 'pnpm']) }) })),
+    ).toMatchObject({
+      installHint: 'pnpm install --frozen-lockfile',
+    });
+    const yarn = {
+      'package.json': json({ scripts: { test: 'jest' } }),
+      'yarn.lock': null,
+      'test/a.test.js': null,
+    };
+    expect(detectTestCommand(facts(yarn, { tools: tools() }))).toMatchObject({
+      installHint: 'npx --yes yarn install --frozen-lockfile',
+    });
+    // Without npx either, the line names the client: the refusal's other fix (install it in the workflow) applies.
+    expect(detectTestCommand(facts(yarn, { tools: tools({ onPath: new Set(['node']) }) }))).toMatchObject({
+      installHint: 'yarn install --frozen-lockfile',
+    });
   });
 
   it('without pnpm and without installed dependencies: says that this cannot run yet', () => {
