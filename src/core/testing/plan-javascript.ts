@@ -242,7 +242,8 @@ export function planJavaScript(local: DirectoryFacts, options: JavaScriptOptions
     command: direct.command,
     reason:
       `using \`${direct.command}\`: the test script \`${body}\` in ${manifest} ${because.join('; and ')}, ` +
-      `so greenlight runs its ${runnerName(step.runner)} step alone, ${direct.how}${skipped}` +
+      // A script that is one runner command has no other step to leave out: it is run directly.
+      `so greenlight runs ${invocation !== null ? `${runnerName(step.runner)} directly` : `its ${runnerName(step.runner)} step alone`}, ${direct.how}${skipped}` +
       (direct.missing === null ? '' : `; ${direct.missing}`),
     source: 'package-script',
     invocation: parsed,

@@ -116,6 +116,8 @@ describe('a pnpm project (unjs/defu)', () => {
     );
     expect(plan.command).toBe('node_modules/.bin/vitest run');
     expect(plan.reason).toContain('but pnpm on the PATH is a corepack shim');
+    // The script is one runner command: nothing is left out, vitest simply runs without pnpm.
+    expect(plan.reason).toContain('so greenlight runs vitest directly, from node_modules/.bin');
   });
 
   it('corepack with a cache the sandbox sees runs the script through corepack', () => {
