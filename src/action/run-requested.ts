@@ -8,6 +8,7 @@
  * comment says what and why.
  */
 import { answerReview } from './answer-review.ts';
+import { checkMachine } from './check-machine.ts';
 import { authorize } from '../core/github/authorize.ts';
 import type { FixRoute, GenerateRoute } from '../core/github/route-event.ts';
 import type { JobResult } from '../core/job.ts';
@@ -18,7 +19,6 @@ import { renderConfigComment } from './comments/render-config-comment.ts';
 import { deliverResult, publishDetail } from './deliver-result.ts';
 import { describeError } from './describe-error.ts';
 import { describeOutcome } from './describe-outcome.ts';
-import { renderDoctorMarkdown } from '../core/doctor/render-doctor-report.ts';
 import { engineEnvironment } from './inputs.ts';
 import type { LoadedConfig } from './load-run-config.ts';
 import { prepareTask, prepareWorkspace } from './prepare-task.ts';
@@ -124,17 +124,9 @@ export async function runRequested(
   if (!task.ok) return finish(task.failed, null);
   // greenlight doctor's checks first: a machine that cannot run the job stops here, before any model call.
   const env = engineEnvironment(ctx.env, ctx.inputs);
-  const machine = await stage(ctx, handle, 'checking this machine', () =>
-    ctx.services.checkMachine({ root: ctx.runtime.workspace, config, env }),
-  );
-  if (!machine.ok) return finish(machine.failed, null);
-  ran.checks = renderDoctorMarkdown(machine.value);
-  for (const line of machine.value.results.flatMap((r) => r.lines))
-    ctx.log(`greenlight: check ${line.status === 'ok' ? 'ok' : line.status}: ${line.label}: ${line.detail}`);
-  if (!machine.value.ok) {
-    handle.fail('a check failed');
-    return finish({ kind: 'failed', what: 'checking this machine', why: `\n\n${ran.checks}` }, null);
-  }
+  const machine = await checkMachine(ctx, handle, config, env);
+  if (machine.checks !== null) ran.checks = machine.checks;
+  if (machine.failed !== null) return finish(machine.failed, null);
   handle.step('understand', 'done');
   const job = await stage(ctx, handle, 'running the engine', () =>
     ctx.services.runJob({
