@@ -221,12 +221,20 @@ function planPython(local: DirectoryFacts, nested: readonly string[]): TestPlan 
   return directPlan('pytest', command, `using \`${command}\`: ${evidence}${note}`, 'detected', {
     directory: local.dir,
     installHint: pythonInstallHint(local, python),
+    ...(note === '' || python !== 'python3' ? {} : { blocked: 'neither python3 nor python is on the PATH' }),
   });
 }
 
 function toolNote(local: DirectoryFacts, program: string): string {
-  if (local.tools === undefined || local.tools.onPath.has(program)) return '';
-  return `; ${program} is not on the PATH, so this cannot run until it is installed`;
+  return missingTool(local, program) === null
+    ? ''
+    : `; ${program} is not on the PATH, so this cannot run until it is installed`;
+}
+
+/** `{ blocked }` for a plan whose program is not on the PATH; empty when it is (or unknown). */
+function missingTool(local: DirectoryFacts, program: string): { blocked: string } | null {
+  if (local.tools === undefined || local.tools.onPath.has(program)) return null;
+  return { blocked: `${program} is not on the PATH` };
 }
 
 /** The plan for one directory, or null when nothing there runs tests. */
@@ -252,6 +260,7 @@ function detectIn(facts: ProjectFacts, packages: readonly TestPackage[], dir: st
       {
         directory: dir,
         installHint: 'go mod download',
+        ...missingTool(local, 'go'),
       },
     );
   if (fileSet.has('Cargo.toml'))
@@ -263,6 +272,7 @@ function detectIn(facts: ProjectFacts, packages: readonly TestPackage[], dir: st
       {
         directory: dir,
         installHint: 'cargo fetch',
+        ...missingTool(local, 'cargo'),
       },
     );
   for (const makefile of ['GNUmakefile', 'makefile', 'Makefile']) {
@@ -273,7 +283,7 @@ function detectIn(facts: ProjectFacts, packages: readonly TestPackage[], dir: st
         'make test',
         `using \`make test\`: ${inDir(dir, makefile)} has a test target${toolNote(local, 'make')}`,
         'detected',
-        { directory: dir, append: null },
+        { directory: dir, append: null, ...missingTool(local, 'make') },
       );
     }
   }

@@ -94,6 +94,8 @@ interface DirectRun {
   how: string;
   /** Said when it will not work until something is installed. */
   missing: string | null;
+  /** The short form of `missing`, for `TestPlan.blocked`. */
+  blocked?: string;
 }
 
 /**
@@ -142,6 +144,7 @@ function directRun(
     command: joinShellWords([...env, ...crossEnv, path, ...program.slice(1), ...args]),
     how: `from node_modules/.bin`,
     missing: `${inDir(local.dir, path)} is not there either: the dependencies are not installed, so this cannot run until they are`,
+    blocked: `the dependencies are not installed (${inDir(local.dir, path)} is missing)`,
   };
 }
 
@@ -215,6 +218,7 @@ export function planJavaScript(local: DirectoryFacts, options: JavaScriptOptions
       runner,
       command,
       reason: `using \`${command}\` ${origin} (${evidence}); the script \`${body}\`: ${runnerNote(null, runner, body)}; ${why}, and the script starts no test runner greenlight could run without it, so this cannot run until ${client} is installed`,
+      blocked: why === '' ? `${client} is not installed` : why,
       source: 'package-script',
       invocation: null,
       append: null,
@@ -245,6 +249,7 @@ export function planJavaScript(local: DirectoryFacts, options: JavaScriptOptions
       // A script that is one runner command has no other step to leave out: it is run directly.
       `so greenlight runs ${invocation !== null ? `${runnerName(step.runner)} directly` : `its ${runnerName(step.runner)} step alone`}, ${direct.how}${skipped}` +
       (direct.missing === null ? '' : `; ${direct.missing}`),
+    ...(direct.blocked === undefined ? {} : { blocked: direct.blocked }),
     source: 'package-script',
     invocation: parsed,
     append: parsed === null ? null : 'direct',
@@ -268,6 +273,7 @@ function planWithoutScript(
   if (js === null || (local.dir !== '' && js.runner === 'node-test')) return null;
   let words: string[];
   let how = '';
+  let blocked: string | undefined;
   if (js.runner === 'node-test') words = ['node', '--test'];
   else {
     const program = [js.runner, ...(js.runner === 'vitest' ? ['run'] : [])];
@@ -283,6 +289,7 @@ function planWithoutScript(
         args: program.slice(1),
       });
       words = [direct.command];
+      blocked = direct.blocked;
       how = `; ${access.ok ? `\`${launcher.join(' ')}\` is not on the PATH` : access.why}, so it runs ${direct.how}${direct.missing === null ? '' : `; ${direct.missing}`}`;
     }
   }
@@ -292,6 +299,7 @@ function planWithoutScript(
     runner: js.runner,
     command,
     reason: `using \`${command}\`: no test script in ${inDir(local.dir, 'package.json')}, ${js.evidence}${how}`,
+    ...(blocked === undefined ? {} : { blocked }),
     source: 'detected',
     invocation,
     append: invocation === null ? null : 'direct',

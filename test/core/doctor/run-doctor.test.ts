@@ -216,6 +216,55 @@ describe('runDoctor', () => {
     expect((await lineOf('baseline', host(), false))?.status).toBe('skip');
   });
 
+  it('warns when the test command cannot run as things are, and still runs the baseline that decides', async () => {
+    // unjs/defu's shape: pnpm is not installed and neither are the dependencies.
+    const blocked = detectTestCommand({
+      files: ['package.json', 'pnpm-lock.yaml'],
+      texts: { 'package.json': '{"scripts":{"test":"vitest run"}}' },
+      tools: {
+        onPath: new Set(['node', 'npx']),
+        unusable: new Map(),
+        corepack: new Set(),
+        bins: new Map(),
+        venvs: new Map(),
+      },
+    });
+    const machine = host({
+      detectTests: async () => blocked,
+      runBaseline: async () =>
+        report([testCase('(suite)', 'errored')], {
+          command: blocked.command,
+          crashed: true,
+          structured: false,
+          exitCode: 127,
+          outputTail: 'sh: 1: node_modules/.bin/vitest: not found',
+        }),
+    });
+    expect(await lineOf('test command', machine, false)).toMatchObject({
+      status: 'warn',
+      fix: [
+        'as things are it cannot run: the dependencies are not installed (node_modules/.bin/vitest is missing)',
+        'a run would stop before its first model call; the baseline check (not with --skip-baseline) gives the exact lines to add',
+      ],
+    });
+    const result = await runDoctor(machine, { surface: 'cli', runBaseline: true });
+    const lines = result.results.flatMap((r) => r.lines);
+    // The baseline line right below gives the fix: the warning does not repeat it.
+    expect(lines.find((l) => l.label === 'test command')?.fix).toHaveLength(1);
+    const baseline = lines.find((l) => l.label === 'baseline');
+    expect(baseline?.status).toBe('fail');
+    expect(baseline?.fix?.join('\n')).toContain('installCommand: npx --yes pnpm install --frozen-lockfile');
+    // With an install command configured the warning says that a run installs first.
+    const installing = await runDoctor(machine, {
+      surface: 'cli',
+      runBaseline: false,
+      config: { ...defaultConfig(), tests: { ...defaultConfig().tests, installCommand: 'npm ci' } },
+    });
+    expect(installing.results.flatMap((r) => r.lines).find((l) => l.label === 'test command')?.fix?.[1]).toBe(
+      'a run runs tests.installCommand `npm ci` first; the baseline check (not with --skip-baseline) shows whether that is enough',
+    );
+  });
+
   it('runs only the Action checks in the Action, with the config it brings', async () => {
     const result = await runDoctor(host({ env: {} }), { surface: 'action', config: defaultConfig() });
     expect(result.results.map((r) => r.id)).toEqual(['node', 'git', 'model', 'sandbox', 'test-command']);

@@ -99,6 +99,25 @@ describe('a pnpm project (unjs/defu)', () => {
     expect(plan.reason).toMatch(
       /node_modules\/\.bin\/vitest is not there either: the dependencies are not installed, so this cannot run until they are$/,
     );
+    expect(plan.blocked).toBe('the dependencies are not installed (node_modules/.bin/vitest is missing)');
+  });
+
+  it('says why a plan cannot run as things are (blocked), and nothing when it can', () => {
+    const withBins = tools({ bins: new Map([['', new Set(['vitest'])]]) });
+    expect(detectTestCommand(facts(DEFU, { tools: withBins })).blocked).toBeUndefined();
+    const bunOnly = facts({
+      'package.json': json({ scripts: { test: 'bun run --filter frontend test' } }),
+      'bun.lock': null,
+    });
+    expect(detectTestCommand({ ...bunOnly, tools: tools() }).blocked).toBe('bun is not on the PATH');
+    const goModule = facts({ 'go.mod': 'module x\n', 'x_test.go': null });
+    expect(detectTestCommand({ ...goModule, tools: tools() }).blocked).toBe('go is not on the PATH');
+    expect(detectTestCommand({ ...goModule, tools: tools({ onPath: new Set(['go']) }) }).blocked).toBeUndefined();
+    const pytest = facts({ 'pytest.ini': '[pytest]\n', 'test_a.py': null });
+    expect(detectTestCommand({ ...pytest, tools: tools({ onPath: new Set(['node']) }) }).blocked).toBe(
+      'neither python3 nor python is on the PATH',
+    );
+    expect(detectTestCommand({ ...pytest, tools: tools() }).blocked).toBeUndefined();
   });
 
   it('a pnpm on the PATH that is a corepack shim without a cache counts as missing', () => {

@@ -6,11 +6,35 @@ import type { DoctorCheck } from '../doctor-check.ts';
 export const testCommandCheck: DoctorCheck = {
   id: 'test-command',
   needs: ['checkout'],
-  async run({ host, state }) {
+  async run({ host, state, runBaseline }) {
     try {
       const plan = await host.detectTests(state.config);
       state.plan = plan;
-      return [{ label: 'test command', status: 'ok', detail: `${describeTestCommand(plan)} — ${plan.reason}` }];
+      const detail = `${describeTestCommand(plan)} — ${plan.reason}`;
+      if (plan.blocked === undefined) return [{ label: 'test command', status: 'ok', detail }];
+      // A warning, not a failure: tests.installCommand may install what is missing before
+      // the baseline, and the baseline check (which runs it) is the one that knows.
+      const install = state.config.tests.installCommand;
+      return [
+        {
+          label: 'test command',
+          status: 'warn',
+          detail,
+          fix: [
+            `as things are it cannot run: ${plan.blocked}`,
+            // The baseline line right below says the rest when it runs.
+            ...(install !== undefined
+              ? [
+                  `a run runs tests.installCommand \`${install}\` first; the baseline check (not with --skip-baseline) shows whether that is enough`,
+                ]
+              : runBaseline
+                ? []
+                : [
+                    'a run would stop before its first model call; the baseline check (not with --skip-baseline) gives the exact lines to add',
+                  ]),
+          ],
+        },
+      ];
     } catch (error) {
       if (!isGreenlightError(error, 'no-test-command')) throw error;
       return [
