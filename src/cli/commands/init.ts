@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { createRepositoryLabels } from '../../compose/create-repository-labels.ts';
 import { checkRepositoryWiring, initRepository } from '../../compose/init-repository.ts';
 import { keptFiles, renderInitReport, renderWiringLines } from '../../core/init/render-init-report.ts';
+import { isGreenlightError } from '../../ports/errors.ts';
 import type { CliCommand } from '../command.ts';
 
 const stringOption = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -76,10 +77,22 @@ export const initCommand: CliCommand = {
       label: stringOption(args.values.label),
       fixCommand: stringOption(args.values['fix-command']),
     });
-    const labels =
-      args.values.labels === true
-        ? await createRepositoryLabels({ root: result.root, env: io.env, triggerLabel: result.trigger.label, dryRun })
-        : null;
+    let labels: Awaited<ReturnType<typeof createRepositoryLabels>> | null = null;
+    let labelError: unknown = null;
+    if (args.values.labels === true) {
+      try {
+        labels = await createRepositoryLabels({
+          root: result.root,
+          env: io.env,
+          triggerLabel: result.trigger.label,
+          dryRun,
+        });
+      } catch (error) {
+        // The files are written by now: report them (and the labels as left to do), then the error.
+        if (!isGreenlightError(error)) throw error;
+        labelError = error;
+      }
+    }
     io.out(
       renderInitReport({
         layout: result.layout,
@@ -98,6 +111,7 @@ export const initCommand: CliCommand = {
               },
       }),
     );
+    if (labelError !== null) throw labelError;
     return !dryRun && keptFiles(result).length > 0 ? 1 : 0;
   },
 };

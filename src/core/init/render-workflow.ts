@@ -23,6 +23,8 @@ export interface RenderWorkflowInput {
   kind: WorkflowKind;
   trigger: Pick<RepoConfig['trigger'], 'label' | 'fixCommand'>;
   layout: RepositoryLayout;
+  /** The example to adapt; default the embedded one of `kind`. */
+  template?: string;
 }
 
 /** A string literal of a GitHub Actions expression: single quotes, doubled inside. */
@@ -119,7 +121,7 @@ export function renderWorkflow(input: RenderWorkflowInput): string {
   ] as const) {
     if (/[\n\r\0]/.test(value)) throw new GreenlightError('usage', `${key} contains a line break; use one line.`);
   }
-  const template = TEMPLATES[kind];
+  const template = input.template ?? TEMPLATES[kind];
   const counts: Record<keyof (typeof EXPECTED)[WorkflowKind], number> = {
     install: 0,
     label: 0,
