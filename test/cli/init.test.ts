@@ -297,6 +297,25 @@ describe('greenlight init on repository layouts', () => {
     });
   });
 
+  it('warns when another workflow already runs greenlight, and --check fails on the pair', async () => {
+    write({
+      'package.json': pkg({ scripts: { test: 'node --test' } }),
+      '.github/workflows/ai.yml': readFileSync(
+        new URL('../../examples/workflows/greenlight.yml', import.meta.url),
+        'utf8',
+      ),
+    });
+    const result = await init();
+    expect(result.out).toContain(
+      'Warning: .github/workflows/ai.yml already runs greenlight. With .github/workflows/greenlight.yml as well, a request may be handled twice: keep one of them.',
+    );
+    const check = await init('--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(
+      /^✗ workflow +\.github\/workflows\/ai\.yml \(job greenlight\) and \.github\/workflows\/greenlight\.yml/m,
+    );
+  });
+
   it('--dry-run writes nothing, and its diff applied with patch gives exactly what init writes', async () => {
     write(LAYOUTS[0]!.files);
     const dry = await init('--dry-run');

@@ -307,8 +307,17 @@ export function checkWorkflowWiring(
         fix: ['run `greenlight init` to write .github/workflows/greenlight.yml'],
       },
     ];
-  for (const starter of starters)
-    lines.push({ label: 'workflow', status: 'ok', detail: `${starter.path} runs greenlight (job ${starter.name})` });
+  const direct = starters.filter((starter) => 'issues' in triggers(starter.workflow));
+  if (direct.length > 1)
+    lines.push({
+      label: 'workflow',
+      status: 'fail',
+      detail: `${direct.map((s) => `${s.path} (job ${s.name})`).join(' and ')} all start greenlight on labelled issues: each request would run ${direct.length} times`,
+      fix: ['keep one of them (greenlight init writes .github/workflows/greenlight.yml)'],
+    });
+  else
+    for (const starter of starters)
+      lines.push({ label: 'workflow', status: 'ok', detail: `${starter.path} runs greenlight (job ${starter.name})` });
   for (const starter of starters) lines.push(...checkCondition(starter, config.trigger));
   for (const job of found) lines.push(checkPermissions(job), checkCheckout(job));
   if (!found.some((f) => f.role === 'gate'))

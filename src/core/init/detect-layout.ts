@@ -47,6 +47,8 @@ export interface RepositoryLayout {
   test: { command: string | null; reason: string; runner: string | null };
   /** `name:` of the repository's other workflows that run on pushes or pull requests (CI repair follows them). */
   ciWorkflows: string[];
+  /** Other workflow files that already run greenlight (besides the ones init writes). */
+  otherGreenlightWorkflows: string[];
 }
 
 const REQUIREMENTS = [
@@ -182,5 +184,9 @@ export function detectLayout(facts: ProjectFacts, ownFiles: readonly string[] = 
     pythonVersionFile: present.has('.python-version') ? '.python-version' : null,
     test,
     ciWorkflows: ciWorkflows(facts, ownFiles),
+    otherGreenlightWorkflows: facts.files
+      .filter((file) => isWorkflow(file) && !ownFiles.includes(file))
+      .filter((file) => /greenlight-bot\/greenlight@/.test(facts.texts[file] ?? ''))
+      .sort(),
   };
 }

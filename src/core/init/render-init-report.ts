@@ -96,6 +96,11 @@ export function renderInitReport(input: InitReportInput): string {
     '',
     ...fileLines(input),
   ];
+  for (const other of input.layout.otherGreenlightWorkflows)
+    out.push(
+      '',
+      `Warning: ${other} already runs greenlight. With .github/workflows/greenlight.yml as well, a request may be handled twice: keep one of them.`,
+    );
   if (input.files.every((file) => file.status === 'unchanged'))
     out.push('', 'Nothing to change: every file already holds what greenlight init would write.');
   if (input.dryRun) {

@@ -61,6 +61,19 @@ describe('checkWorkflowWiring', () => {
     ]);
   });
 
+  it('finds two workflows that would both start on a labelled issue', () => {
+    const lines = failed(check({ 'ai.yml': SINGLE, 'greenlight.yml': SINGLE, 'greenlight-gate.yml': GATE }));
+    expect(lines).toEqual([
+      {
+        label: 'workflow',
+        status: 'fail',
+        detail:
+          '.github/workflows/ai.yml (job greenlight) and .github/workflows/greenlight.yml (job greenlight) all start greenlight on labelled issues: each request would run 2 times',
+        fix: ['keep one of them (greenlight init writes .github/workflows/greenlight.yml)'],
+      },
+    ]);
+  });
+
   it('finds missing triggers', () => {
     const noIssues = SINGLE.replace('  issues:\n    types: [labeled]\n', '');
     const [line] = failed(check({ 'greenlight.yml': noIssues, 'greenlight-gate.yml': GATE }));
