@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
+import { loadProjectFacts } from '../adapters/testing/load-project-facts.ts';
 import { formatConfigIssues } from '../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../core/config/parse-config.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
@@ -78,15 +79,15 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const root = workspace.root;
   const { text: configText, config } = await readConfig(root);
   const files = await workspace.listFiles();
-  const texts: Record<string, string> = {};
+  // The engine's own facts (detection files wherever it reads them), plus what init's layout reads.
+  const facts = await loadProjectFacts(files, (path) => readText(root, path), config.tests.command);
+  const texts: Record<string, string> = { ...facts.texts } as Record<string, string>;
   for (const path of layoutFilesToRead(files)) {
+    if (texts[path] !== undefined) continue;
     const text = await readText(root, path);
     if (text !== null) texts[path] = text;
   }
-  const layout = detectLayout({ files, texts, configCommand: config.tests.command }, [
-    WORKFLOW_PATH,
-    GATE_WORKFLOW_PATH,
-  ]);
+  const layout = detectLayout({ ...facts, texts }, [WORKFLOW_PATH, GATE_WORKFLOW_PATH]);
 
   const configContent = renderInitConfig({
     existing: configText,
