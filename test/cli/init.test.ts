@@ -173,6 +173,8 @@ const LAYOUTS: Layout[] = [
       'package-lock.json': '{"lockfileVersion": 3}\n',
       'backend/pyproject.toml': '[project]\nname = "api"\nversion = "0.1"\ndependencies = ["fastapi", "pytest"]\n',
       'backend/tests/test_api.py': 'def test_api():\n    pass\n',
+      // A folder name that would be an expression inside `run:` is never installed from.
+      '${{ github.event.issue.title }}/setup.py': 'raise SystemExit\n',
     },
     steps: [
       { uses: 'actions/setup-node@v4', with: { 'node-version': 24, cache: 'npm' } },

@@ -71,7 +71,8 @@ function pythonDirs(files: ReadonlySet<string>): string[] {
   if ([...MANIFESTS, ...REQUIREMENTS].some((file) => files.has(file))) dirs.add('');
   for (const file of files) {
     const match = /^([^/]+)\/(pyproject\.toml|setup\.py)$/.exec(file);
-    if (match !== null && !match[1]!.startsWith('.')) dirs.add(match[1]!);
+    // Only plain folder names: the name goes into a `run:` line, where `${{` would be evaluated.
+    if (match !== null && /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(match[1]!)) dirs.add(match[1]!);
   }
   return [...dirs].sort();
 }

@@ -13,7 +13,6 @@ export interface WorkflowStep {
   uses?: string;
   with?: Record<string, string | number>;
   run?: string;
-  'working-directory'?: string;
 }
 
 /** Node's major version when the repository does not name one (the Actions `node24` runtime's). */
