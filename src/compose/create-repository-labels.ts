@@ -5,10 +5,11 @@
  * is installed; the API is GitHub's, or GHES's through `GITHUB_API_URL` or the
  * remote's host. README "greenlight init".
  */
-import { execFile } from 'node:child_process';
 import { createOctokit } from '../adapters/github/create-octokit.ts';
 import { ensureRepoLabels, type LabelsEnsured } from '../adapters/github/ensure-repo-labels.ts';
 import { git } from '../adapters/git/run-git.ts';
+// The supervised runner (time and output limits), the one module besides git's that starts processes.
+import { runProcess } from '../adapters/sandbox/run-process.ts';
 import { repositoryLabels } from '../core/github/greenlight-labels.ts';
 import { apiUrlFor, parseRemoteUrl, type RemoteRepo } from '../core/github/parse-remote-url.ts';
 import { GreenlightError } from '../ports/errors.ts';
@@ -48,26 +49,31 @@ async function originRepo(root: string): Promise<RemoteRepo> {
 }
 
 /** `gh auth token` for the host, or null when gh is missing or logged out. */
-function ghToken(host: string, env: CreateLabelsOptions['env']): Promise<string | null> {
-  return new Promise((resolve) => {
-    execFile(
-      'gh',
-      ['auth', 'token', '--hostname', host],
-      { env: { ...env } as NodeJS.ProcessEnv, timeout: 15_000 },
-      (error, stdout) => {
-        const token = String(stdout).trim();
-        resolve(error === null && token !== '' ? token : null);
-      },
-    );
+async function ghToken(host: string, root: string, env: CreateLabelsOptions['env']): Promise<string | null> {
+  const environment = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const result = await runProcess(['gh', 'auth', 'token', '--hostname', host], {
+    cwd: root,
+    env: environment,
+    timeoutMs: 15_000,
+    maxOutputBytes: 64 * 1024,
+    outputKillBytes: 1024 * 1024,
   });
+  const token = result.stdout.text.trim();
+  return result.exitCode === 0 && token !== '' ? token : null;
 }
 
-async function token(host: string, env: CreateLabelsOptions['env']): Promise<{ token: string; source: string }> {
+async function token(
+  host: string,
+  root: string,
+  env: CreateLabelsOptions['env'],
+): Promise<{ token: string; source: string }> {
   for (const name of ['GITHUB_TOKEN', 'GH_TOKEN']) {
     const value = env[name]?.trim();
     if (value !== undefined && value !== '') return { token: value, source: name };
   }
-  const fromGh = await ghToken(host, env);
+  const fromGh = await ghToken(host, root, env);
   if (fromGh !== null) return { token: fromGh, source: 'gh auth token' };
   throw new GreenlightError(
     'usage',
@@ -77,7 +83,7 @@ async function token(host: string, env: CreateLabelsOptions['env']): Promise<{ t
 
 export async function createRepositoryLabels(options: CreateLabelsOptions): Promise<LabelsCreated> {
   const repo = await originRepo(options.root);
-  const { token: auth, source } = await token(repo.host, options.env);
+  const { token: auth, source } = await token(repo.host, options.root, options.env);
   const octokit = createOctokit({
     token: auth,
     baseUrl: apiUrlFor(repo.host, options.env['GITHUB_API_URL']),
