@@ -24,7 +24,7 @@ export interface IndexCache {
   readonly testFiles: readonly number[];
   /** Parses (once) and returns the symbols of file `i`. */
   parsed(i: number): ParsedSource;
-  /** Import specifiers of file `i` (extracted once). */
+  /** Import specifiers of file `i` (extracted once; Python names what `from … import` imports). */
   imports(i: number): readonly string[];
   /** Lines of file `i` (split once). */
   lines(i: number): readonly string[];
@@ -94,7 +94,7 @@ function createCache(index: RepoIndex): IndexCache {
     imports(i) {
       let result = imports.get(i);
       if (result === undefined) {
-        result = extractImports(files[i]!.language, files[i]!.content);
+        result = extractImports(files[i]!.language, files[i]!.content, { importedNames: true });
         imports.set(i, result);
       }
       return result;
