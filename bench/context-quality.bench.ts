@@ -15,6 +15,10 @@
  * - this repository's own history (default; it grows with the project);
  * - any other local clone with history: `node bench/context-quality.bench.ts --repo DIR`.
  * `--write FILE` saves the mined labelled set (commit, task, files) as JSON.
+ *
+ * Then the layouts of bench/fixtures/layouts/, built in memory: a Python package in a
+ * subdirectory beside a TypeScript frontend, and a library with a vendored copy of
+ * itself (see evaluateLayouts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -27,6 +31,7 @@ import { STOPWORDS } from '../src/core/context/stopwords.ts';
 import type { IndexedFile, RepoIndex } from '../src/core/context/types.ts';
 import { sanitizeUntrustedText } from '../src/core/text/sanitize-untrusted-text.ts';
 import { countTokens } from '../src/core/text/count-tokens.ts';
+import { LAYOUTS, layoutIndex } from './fixtures/layouts/index.ts';
 import { changedFiles, CODE_FILE, gitIn, indexAt } from './git-history.ts';
 
 const BUDGETS = [8_000, 20_000, 50_000] as const;
@@ -56,6 +61,7 @@ if (examples.length === 0) {
 } else {
   evaluate(examples);
 }
+evaluateLayouts();
 
 function mineExamples(root: string, max: number): LabelledExample[] {
   const name = values.repo ? (root.split('/').at(-1) ?? root) : 'greenlight';
@@ -160,6 +166,45 @@ function evaluate(all: readonly LabelledExample[]): void {
     `target: ≥ ${TARGET_POINTS_AT_20K} points above BM25 at 20k — ${ok ? 'met' : 'NOT MET'} (${seconds} s)\n`,
   );
   process.exitCode = ok ? 0 : 1;
+}
+
+/**
+ * The layouts of bench/fixtures/layouts/: for each task, the files that matter in the
+ * context at each budget (and BM25's), the copies that must stay out, and how many of
+ * the first 10 files belong to the other side of a mixed repository. Every expected
+ * file in at 20k, no copy in, and none of the other side in the first 10 is the target.
+ */
+function evaluateLayouts(): void {
+  process.stdout.write('\nlayouts built in bench/fixtures/layouts/ (files in the context: greenlight / BM25):\n');
+  let ok = true;
+  for (const layout of LAYOUTS) {
+    const index = layoutIndex(layout);
+    process.stdout.write(`  ${layout.name}: ${layout.shape}\n`);
+    for (const c of layout.cases) {
+      const cells: string[] = [];
+      const notes: string[] = [];
+      BUDGETS.forEach((budget) => {
+        const pack = assembleContext(index, sanitizeUntrustedText(c.task), { budgetTokens: budget });
+        const ours = new Set(pack.items.map((i) => i.path));
+        const baseline = bm25Pack(index, c.task, budget);
+        const found = c.files.filter((f) => ours.has(f)).length;
+        cells.push(`${found}/${c.files.length} ${c.files.filter((f) => baseline.has(f)).length}/${c.files.length}`);
+        if (budget !== 20_000) return;
+        const copies = (c.absent ?? []).filter((f) => ours.has(f));
+        const other = c.area === undefined ? [] : pack.items.slice(0, 10).filter((i) => !i.path.startsWith(c.area!));
+        if (found < c.files.length || copies.length > 0 || other.length > 0) ok = false;
+        if (c.absent !== undefined) notes.push(`copies in: ${copies.length}`);
+        if (c.area !== undefined) notes.push(`outside ${c.area} in the first 10: ${other.length}`);
+      });
+      process.stdout.write(
+        `    ${BUDGETS.map((b, k) => `@${b / 1000}k ${cells[k]}`).join('  ')}  ${notes.join(', ')}  ${c.task.slice(0, 60)}\n`,
+      );
+    }
+  }
+  process.stdout.write(
+    `target: every file in at 20k, no copy in, none of the other side in the first 10 — ${ok ? 'met' : 'NOT MET'}\n`,
+  );
+  if (!ok) process.exitCode = 1;
 }
 
 function pct(value: number): string {
