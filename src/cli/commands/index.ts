@@ -31,6 +31,11 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./doctor.ts')).doctorCommand,
   },
   {
+    name: 'init',
+    summary: 'set a repository up for the Action: workflow, review gate, config, labels',
+    load: async () => (await import('./init.ts')).initCommand,
+  },
+  {
     name: 'demo',
     summary: 'see the whole pipeline work on an example repository, no API key needed (model answers replayed)',
     load: async () => (await import('./demo.ts')).demoCommand,
