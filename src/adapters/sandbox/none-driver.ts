@@ -102,7 +102,7 @@ export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sa
           signal: stop.signal,
         });
       } finally {
-        verdict = await writes.stop();
+        verdict = writes.stop();
       }
       const out = toSandboxResult(command, result, {
         heuristics: { memory: true, pids: false },

@@ -17,8 +17,7 @@
  * a limit by what it writes in one interval plus one count. The file-size rlimit every
  * driver sets stops any single file at `sandbox.maxDiskMb` on the spot.
  */
-import { statfsSync, statSync } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { lstatSync, readdirSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WriteCount } from '../../core/sandbox/describe-limit-hit.ts';
 
@@ -44,7 +43,7 @@ export interface WriteVerdict {
 
 export interface WriteWatch {
   /** Stop watching after one last look: the count that reached a limit, or null. */
-  stop(): Promise<WriteVerdict | null>;
+  stop(): WriteVerdict | null;
 }
 
 interface Usage {
@@ -86,39 +85,28 @@ export function watchWrites(options: WriteWatchOptions): WriteWatch {
   // Growth of the counters (since `baseline`) at which the next count is due.
   let due: Usage = { bytes: options.maxBytes, files: options.maxFiles };
   let verdict: WriteVerdict | null = null;
-  let counting: Promise<void> | null = null;
 
-  const look = (): Promise<void> => {
-    if (verdict !== null) return Promise.resolve();
-    if (counting !== null) return counting;
+  const look = (): void => {
+    if (verdict !== null) return;
     const current = usage();
-    if (current.bytes - baseline.bytes < due.bytes && current.files - baseline.files < due.files) {
-      return Promise.resolve();
+    if (current.bytes - baseline.bytes < due.bytes && current.files - baseline.files < due.files) return;
+    const count = countWritten(options.dirs, skip, since, { bytes: options.maxBytes, files: options.maxFiles });
+    if (count.bytes >= options.maxBytes || count.files >= options.maxFiles) {
+      verdict = { limit: count.bytes >= options.maxBytes ? 'disk' : 'files', count };
+      options.onExceeded();
+      return;
     }
-    counting = countWritten(options.dirs, skip, since, { bytes: options.maxBytes, files: options.maxFiles })
-      .then((count) => {
-        if (count.bytes >= options.maxBytes || count.files >= options.maxFiles) {
-          verdict = { limit: count.bytes >= options.maxBytes ? 'disk' : 'files', count };
-          options.onExceeded();
-          return;
-        }
-        // Someone else's writes, or not enough yet: look again once the counters grew by the headroom left.
-        baseline = current;
-        due = { bytes: options.maxBytes - count.bytes, files: options.maxFiles - count.files };
-      })
-      .finally(() => {
-        counting = null;
-      });
-    return counting;
+    // Someone else's writes, or not enough yet: look again once the counters grew by the headroom left.
+    baseline = current;
+    due = { bytes: options.maxBytes - count.bytes, files: options.maxFiles - count.files };
   };
 
-  const timer = setInterval(() => void look(), options.intervalMs ?? 100);
+  const timer = setInterval(look, options.intervalMs ?? 100);
   timer.unref();
   return {
-    async stop() {
+    stop() {
       clearInterval(timer);
-      await counting;
-      await look();
+      look();
       return verdict;
     },
   };
@@ -126,46 +114,38 @@ export function watchWrites(options: WriteWatchOptions): WriteWatch {
 
 /**
  * Entries under `dirs` whose inode changed at or after `since` (ms), and the bytes of
- * those that are regular files. Symbolic links are counted, never followed. Stops early
- * once a limit is reached: the verdict needs no more.
+ * those that are regular files. Symbolic links are counted, never followed. Stops as soon
+ * as a limit is reached: the verdict needs no more. Synchronous on purpose: the command
+ * keeps writing while this runs, and metadata reads of cached entries are faster in one
+ * loop than through the thread pool (tens of thousands in about a tenth of a second).
  */
-export async function countWritten(
+export function countWritten(
   dirs: readonly string[],
   skip: ReadonlySet<string>,
   since: number,
   limits: Usage,
-): Promise<WriteCount> {
+): WriteCount {
   const count = { bytes: 0, files: 0 };
-  const over = (): boolean => count.bytes >= limits.bytes || count.files >= limits.files;
-  const visit = async (dir: string): Promise<void> => {
+  const pending = [...dirs].reverse();
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let names: string[];
     try {
-      names = await readdir(dir);
+      names = readdirSync(dir);
     } catch {
-      return; // removed meanwhile, or unreadable: nothing the command can have left there either
+      continue; // removed meanwhile, or unreadable: nothing the command can have left there either
     }
-    const subdirs: string[] = [];
-    await Promise.all(
-      names.map(async (name) => {
-        const path = join(dir, name);
-        if (skip.has(path)) return;
-        const info = await lstat(path).catch(() => null);
-        if (info === null) return;
-        if (info.ctimeMs >= since) {
-          count.files += 1;
-          if (info.isFile()) count.bytes += info.size;
-        }
-        if (info.isDirectory()) subdirs.push(path);
-      }),
-    );
-    for (const subdir of subdirs) {
-      if (over()) return;
-      await visit(subdir);
+    for (const name of names) {
+      const path = join(dir, name);
+      if (skip.has(path)) continue;
+      const info = lstatSync(path, { throwIfNoEntry: false });
+      if (info === undefined) continue;
+      if (info.ctimeMs >= since) {
+        count.files += 1;
+        if (info.isFile()) count.bytes += info.size;
+        if (count.bytes >= limits.bytes || count.files >= limits.files) return count;
+      }
+      if (info.isDirectory()) pending.push(path);
     }
-  };
-  for (const dir of dirs) {
-    if (over()) break;
-    await visit(dir);
   }
   return count;
 }

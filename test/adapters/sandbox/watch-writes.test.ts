@@ -31,7 +31,7 @@ describe('watchWrites', () => {
       writeFileSync(join(workspace, `f${i}`), 'x');
       if (i % 20 === 0) await sleep(10);
     }
-    const verdict = await watch.stop();
+    const verdict = watch.stop();
     expect(stopped).toBe(1);
     expect(verdict?.limit).toBe('files');
     expect(verdict?.count.files).toBeGreaterThanOrEqual(50);
@@ -51,7 +51,7 @@ describe('watchWrites', () => {
     writeFileSync(join(workspace, 'out', 'big.bin'), Buffer.alloc(3 * MB, 1));
     await sleep(50);
     expect(stopped).toBe(true);
-    expect(await watch.stop()).toEqual({ limit: 'disk', count: { bytes: 3 * MB, files: 2 } });
+    expect(watch.stop()).toEqual({ limit: 'disk', count: { bytes: 3 * MB, files: 2 } });
   });
 
   it('finds what went over in its last look, even when the command ended before a look', async () => {
@@ -64,7 +64,7 @@ describe('watchWrites', () => {
       onExceeded: () => undefined,
     });
     writeFileSync(join(workspace, 'big.bin'), Buffer.alloc(2 * MB, 1));
-    expect((await watch.stop())?.limit).toBe('disk');
+    expect(watch.stop()?.limit).toBe('disk');
   });
 
   it('says nothing about a command that stayed within its limits', async () => {
@@ -78,7 +78,7 @@ describe('watchWrites', () => {
     });
     writeFileSync(join(workspace, 'a.txt'), 'a');
     await sleep(20);
-    expect(await watch.stop()).toBeNull();
+    expect(watch.stop()).toBeNull();
   });
 
   it('counts only the command: what another process writes elsewhere on the same disk does not stop it', async () => {
@@ -95,7 +95,7 @@ describe('watchWrites', () => {
     for (let i = 0; i < 60; i += 1) writeFileSync(join(elsewhere, `f${i}`), 'x');
     writeFileSync(join(workspace, 'own.txt'), 'mine');
     await sleep(40);
-    expect(await watch.stop()).toBeNull();
+    expect(watch.stop()).toBeNull();
   });
 });
 
@@ -108,7 +108,7 @@ describe('countWritten', () => {
     const since = Date.now() - 5;
     writeFileSync(join(workspace, 'new.txt'), 'hello');
     writeFileSync(join(workspace, '.git', 'index'), Buffer.alloc(MB, 1));
-    const count = await countWritten([workspace], new Set([join(workspace, '.git')]), since, {
+    const count = countWritten([workspace], new Set([join(workspace, '.git')]), since, {
       bytes: 10 * MB,
       files: 100,
     });
@@ -120,7 +120,7 @@ describe('countWritten', () => {
     const since = Date.now() - 5;
     writeFileSync(join(workspace, 'hidden.bin'), Buffer.alloc(MB, 1));
     utimesSync(join(workspace, 'hidden.bin'), new Date('2001-01-01'), new Date('2001-01-01'));
-    expect(await countWritten([workspace], new Set(), since, { bytes: 10 * MB, files: 100 })).toEqual({
+    expect(countWritten([workspace], new Set(), since, { bytes: 10 * MB, files: 100 })).toEqual({
       bytes: MB,
       files: 1,
     });

@@ -1,22 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { toolDirsToKeep } from '../../../src/core/sandbox/tool-dirs-to-keep.ts';
+import { toolchainDirsToKeep, toolDirsToKeep, type KeepContext } from '../../../src/core/sandbox/tool-dirs-to-keep.ts';
+
+const system = ['/usr', '/etc', '/opt', '/var'];
+const context: KeepContext = {
+  home: '/home/runner',
+  hide: [{ path: '/tmp/runner-temp', kind: 'dir' }],
+  shown: (path) => system.some((dir) => path === dir || path.startsWith(`${dir}/`)),
+};
 
 describe('toolDirsToKeep', () => {
   it.each([
     ['/tmp/ci/node_modules/.bin:/usr/local/bin:/usr/bin', ['/tmp/ci/node_modules']],
-    ['/tmp/toolchain/bin:/bin', ['/tmp/toolchain/bin']],
-    ['/var/tmp/go/bin/', ['/var/tmp/go/bin']],
-    ['/usr/bin:/home/u/.local/bin', []],
+    ['/tmp/toolchain/bin:/usr/bin', ['/tmp/toolchain/bin']],
+    ['/var/tmp/go/bin/', []], // shown already: /var is a system tree (its tmp is private, but this is judged by the plan)
+    ['/__t/node/24.1.0/x64/bin:/usr/bin', ['/__t/node/24.1.0/x64/bin']],
+    ['/work/checkout/node_modules/node/bin', ['/work/checkout/node_modules/node/bin']],
+    ['/usr/bin:/opt/hostedtoolcache/go/bin', []],
+    ['/home/runner/.cargo/bin:/home/runner/.local/bin', []],
+    ['/root/.pyenv/shims:/home/other/bin', []],
     ['/tmp:/run', []],
-    ['relative/bin:/tmp/../etc', []],
+    ['relative/bin:/tmp/../etc:/', []],
+    ['/tmp/runner-temp/bin:/tmp/tools/bin', ['/tmp/tools/bin']],
     ['/tmp/a/node_modules/.bin:/tmp/a/node_modules/.bin', ['/tmp/a/node_modules']],
   ])('PATH %s keeps %j', (path, expected) => {
-    expect(toolDirsToKeep(path, [])).toEqual(expected);
+    expect(toolDirsToKeep(path, context)).toEqual(expected);
+  });
+});
+
+describe('toolchainDirsToKeep', () => {
+  it('keeps the directories sandbox.env variables name, even in the home, but never the home itself', () => {
+    expect(
+      toolchainDirsToKeep(
+        ['/home/runner/.cargo', '/home/runner/go:/srv/gopath', '/home/runner', 'not-a-path', '/usr/lib'],
+        context,
+      ),
+    ).toEqual(['/home/runner/.cargo', '/home/runner/go', '/srv/gopath']);
   });
 
-  it('never keeps a directory inside an explicitly hidden path', () => {
-    expect(toolDirsToKeep('/tmp/runner-temp/bin:/tmp/tools/bin', [{ path: '/tmp/runner-temp', kind: 'dir' }])).toEqual([
-      '/tmp/tools/bin',
-    ]);
+  it('never keeps a hidden path or a private root', () => {
+    expect(toolchainDirsToKeep(['/tmp/runner-temp/tools', '/tmp', '/home'], context)).toEqual([]);
   });
 });
