@@ -29,14 +29,21 @@ export type BundleName = keyof typeof bundles;
 const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
   setup(plugin) {
+    // The virtual module's path is a fixed name, not the absolute path of zod's folder:
+    // esbuild hashes module paths into chunk names, and dist/ must be the same bytes
+    // wherever the repository is checked out (test/build/dist-fresh.test.ts runs in CI's clone).
     plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       args.importer.includes('/node_modules/zod/')
-        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        ? {
+            path: 'zod-locales-en-only',
+            namespace: 'zod-locales',
+            pluginData: { localesDir: join(dirname(args.importer), '..', 'locales') },
+          }
         : undefined,
     );
     plugin.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
+      contents: "export { default as en } from './en.js';",
+      resolveDir: (args.pluginData as { localesDir: string }).localesDir,
     }));
   },
 };
