@@ -5,7 +5,9 @@
  * belongs to the sandbox user while the sandbox exists; the workspace directory itself
  * keeps its owner, so that git's ownership check still trusts it, and lets the sandbox
  * user's group in. Before each run, what the engine wrote since (the model's new files)
- * is handed over too. `restore` gives every entry back: to the owner it had, or, for
+ * is handed over too: a new entry changes its directory's modification time, so only
+ * directories whose time moved are listed again (a workspace with node_modules has ten
+ * times more files than directories). `restore` gives every entry back: to the owner it had, or, for
  * what was created meanwhile, to the workspace directory's owner, and restores the mode
  * bits a change of owner clears (setuid, setgid).
  *
@@ -48,9 +50,15 @@ export function handOverWorkspace(
   const topOwner: Owner = { uid: top.uid, gid: top.gid, mode: top.mode & 0o7777 };
   const original = new Map<string, Owner>();
 
-  const walk = (visit: (path: string, info: Stats) => void): void => {
-    const pending = [workspace];
+  // Directories as last seen, with their modification times.
+  let seen = new Map<string, number>();
+
+  const walk = (visit: (path: string, info: Stats) => void, from: readonly string[] = [workspace]): void => {
+    const pending = [...from];
     for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+      const self = lstatSync(dir, { throwIfNoEntry: false });
+      if (self === undefined || !self.isDirectory()) continue;
+      seen.set(dir, self.mtimeMs);
       let entries;
       try {
         entries = readdirSync(dir, { withFileTypes: true });
@@ -96,7 +104,27 @@ export function handOverWorkspace(
 
   return {
     prepare() {
-      walk(giveToSandbox);
+      const changed: string[] = [];
+      const previous = seen;
+      seen = new Map();
+      for (const [dir, mtime] of previous) {
+        const info = lstatSync(dir, { throwIfNoEntry: false });
+        if (info === undefined || !info.isDirectory()) continue;
+        if (info.mtimeMs === mtime) seen.set(dir, mtime);
+        else changed.push(dir);
+      }
+      // A changed directory is listed again; a directory new to it is walked whole.
+      for (const dir of changed) {
+        seen.set(dir, lstatSync(dir).mtimeMs);
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (skipped.has(path)) continue;
+          const info = lstatSync(path, { throwIfNoEntry: false });
+          if (info === undefined) continue;
+          giveToSandbox(path, info);
+          if (info.isDirectory() && !previous.has(path)) walk(giveToSandbox, [path]);
+        }
+      }
       openTop();
     },
     restore() {

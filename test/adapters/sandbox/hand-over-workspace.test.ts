@@ -65,10 +65,22 @@ describe.runIf(isRoot)('handOverWorkspace (as root)', () => {
     handover.prepare();
     expect(owner(join(ws, 'src', 'b.js'))).toBe('64999:64998');
 
+    // Deeper: a new directory tree, and a directory removed and made again, between two runs.
+    mkdirSync(join(ws, 'gen', 'a', 'b'), { recursive: true });
+    writeFileSync(join(ws, 'gen', 'a', 'b', 'c.js'), 'c');
+    rmSync(join(ws, 'src'), { recursive: true });
+    mkdirSync(join(ws, 'src'));
+    writeFileSync(join(ws, 'src', 'd.js'), 'd');
+    handover.prepare();
+    for (const path of ['gen', 'gen/a', 'gen/a/b', 'gen/a/b/c.js', 'src', 'src/d.js']) {
+      expect(owner(join(ws, path)), path).toBe('64999:64998');
+    }
+    expect(owner(join(ws, '.git', 'config'))).toBe('0:0');
+
     handover.restore();
     expect(owner(ws)).toBe('0:0');
     expect(lstatSync(ws).mode & 0o7777).toBe(0o755);
-    for (const path of ['src', 'src/a.js', 'src/b.js', 'link']) expect(owner(join(ws, path)), path).toBe('0:0');
+    for (const path of ['src', 'src/d.js', 'gen/a/b/c.js', 'link']) expect(owner(join(ws, path)), path).toBe('0:0');
     expect(owner(join(ws, 'tool'))).toBe('1234:1234');
     expect(lstatSync(join(ws, 'tool')).mode & 0o7777).toBe(0o4755);
     expect(owner(outside)).toBe('0:0');
