@@ -12,7 +12,11 @@
  * directory, and the home holds what the sandbox must not read), or in an explicitly
  * hidden path (credentials, the runner's temp dir). Directories named by `sandbox.env`
  * variables are the way to show such a toolchain deliberately (`toolchainDirsToKeep`).
+ * One exception: the Node installation the engine itself runs on (nvm, fnm and volta put
+ * it in the home), whose `bin` on PATH keeps the whole installation (`<prefix>/bin/node`
+ * → `<prefix>`, with npm beside it): a JavaScript project's tests need that Node.
  */
+import { dirname } from 'node:path';
 import { isWithin, type HiddenPath } from './plan-bwrap-mounts.ts';
 
 /** Directories whose contents are homes. */
@@ -25,6 +29,8 @@ export interface KeepContext {
   hide: readonly HiddenPath[];
   /** Whether the sandbox already shows this host path (then there is nothing to keep). */
   shown: (path: string) => boolean;
+  /** The real path of the Node binary the engine runs on. */
+  engineNode?: string;
 }
 
 /**
@@ -39,6 +45,11 @@ export function toolDirsToKeep(pathEnv: string, context: KeepContext): string[] 
   for (const entry of pathEnv.split(':')) {
     const dir = usableDir(entry);
     if (dir === null || PRIVATE_ROOTS.includes(dir)) continue;
+    const prefix = engineNodePrefix(dir, context);
+    if (prefix !== null) {
+      if (!context.shown(prefix) && !context.hide.some((hidden) => isWithin(prefix, hidden.path))) keep.add(prefix);
+      continue;
+    }
     if (isWithin(dir, context.home) || HOME_ROOTS.some((root) => isWithin(dir, root))) continue;
     if (context.hide.some((hidden) => isWithin(dir, hidden.path))) continue;
     if (context.shown(dir)) continue;
@@ -66,6 +77,19 @@ export function toolchainDirsToKeep(values: readonly string[], context: KeepCont
     }
   }
   return [...keep].sort();
+}
+
+/**
+ * `<prefix>` when `dir` is `<prefix>/bin` holding the engine's own Node, else null. A
+ * prefix that is a home itself (a Node in `~/bin`), holds one, or is a private root
+ * would show far more than an installation: then nothing is kept for it.
+ */
+function engineNodePrefix(dir: string, context: KeepContext): string | null {
+  if (context.engineNode !== `${dir}/node` || !dir.endsWith('/bin')) return null;
+  const prefix = dir.slice(0, -'/bin'.length);
+  if (prefix === '' || isWithin(context.home, prefix) || PRIVATE_ROOTS.includes(prefix)) return null;
+  const homeItself = HOME_ROOTS.some((root) => isWithin(root, prefix) || dirname(prefix) === root);
+  return homeItself ? null : prefix;
 }
 
 /** An absolute path without `..`, without a trailing slash; null for anything else (or `/`). */

@@ -27,6 +27,28 @@ describe('toolDirsToKeep', () => {
   });
 });
 
+describe('toolDirsToKeep and the engine’s own Node', () => {
+  it('keeps the whole installation of the Node the engine runs on, even in a home, and nothing else there', () => {
+    const nvm = '/home/runner/.nvm/versions/node/v24.1.0';
+    expect(
+      toolDirsToKeep(`${nvm}/bin:/home/runner/.local/bin:/usr/bin`, { ...context, engineNode: `${nvm}/bin/node` }),
+    ).toEqual([nvm]);
+  });
+
+  it('keeps nothing for a Node the system trees already show', () => {
+    expect(toolDirsToKeep('/usr/bin', { ...context, engineNode: '/usr/bin/node' })).toEqual([]);
+  });
+
+  it.each([
+    ['/home/runner/bin', 'the home itself', []],
+    ['/home/other/bin', "another user's home", []],
+    ['/root/bin', "root's home", []],
+    ['/tmp/bin', 'a private root: only its bin, like any tool directory', ['/tmp/bin']],
+  ])('never keeps the parent of %s for a Node there (%s)', (bin, _why, expected) => {
+    expect(toolDirsToKeep(bin, { ...context, engineNode: `${bin}/node` })).toEqual(expected);
+  });
+});
+
 describe('toolchainDirsToKeep', () => {
   it('keeps the directories sandbox.env variables name, even in the home, but never the home itself', () => {
     expect(
