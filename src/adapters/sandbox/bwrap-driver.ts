@@ -23,7 +23,7 @@
  * emptied and with its limits written). Per run remain the checks that depend on the run:
  * its working directory, its environment and limits, the git layout, the host sockets.
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { addSandboxUser, type SandboxUser } from '../../core/sandbox/add-sandbox-user.ts';
@@ -139,6 +139,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
           'install util-linux (apt-get install util-linux), or run greenlight as an unprivileged user.',
       );
     }
+    assertReachable(workspace, planBwrapMounts({ ...base, home }));
     user = addSandboxUser(readOptional('/etc/passwd'), readOptional('/etc/group'), home);
     identity = { kind: 'setpriv', setpriv, uid: user.uid, gid: user.gid };
   }
@@ -148,11 +149,12 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   // (A watchdog polling /proc was tried and dropped: a fork bomb outruns it and exhausts the host's pids.)
   const pids: LimitMechanism = cgroups.pids !== null ? 'cgroup' : prlimit !== null ? 'rlimit' : 'none';
 
+  const engineNode = realPathList(process.execPath);
   const candidates = await findHiddenPaths(
-    sensitivePaths({ home: parentEnv.HOME, env: parentEnv, execPath: process.execPath, isRoot, extra: options.hide }),
+    sensitivePaths({ home: parentEnv.HOME, env: parentEnv, execPath: engineNode, isRoot, extra: options.hide }),
   );
   const plain = planBwrapMounts({ ...base, home });
-  const context = { home, hide: candidates, shown: (path: string) => showsHostPath(plain, path) };
+  const context = { home, hide: candidates, shown: (path: string) => showsHostPath(plain, path), engineNode };
   const keep = [
     ...dnsConfigDirs(),
     ...toolDirsToKeep(realPathList(parentEnv.PATH ?? ''), context),
@@ -346,6 +348,27 @@ function homeFor(engineHome: string | undefined, base: MountPlan): string {
   const home = sandboxHome(engineHome);
   if (existsSync(home)) return home;
   return showsHostPath(planBwrapMounts(base), dirname(home)) ? FALLBACK_SANDBOX_HOME : home;
+}
+
+/**
+ * A root engine's sandbox user enters the workspace through the host's own directories
+ * where the sandbox shows them (under /var, /opt, …): each must let others through.
+ * (Directories bwrap makes on the way are opened by the mount plan.)
+ */
+function assertReachable(workspace: string, ops: ReturnType<typeof planBwrapMounts>): void {
+  const parts = workspace.split('/').filter((part) => part !== '');
+  for (let index = 1; index < parts.length; index += 1) {
+    const dir = `/${parts.slice(0, index).join('/')}`;
+    if (!showsHostPath(ops, dir)) continue;
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      throw new GreenlightError(
+        'sandbox-unavailable',
+        `greenlight runs as root, so sandboxed commands run as an unprivileged user, who cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}) on the way to the workspace ${workspace}. ` +
+          `Let others through it (chmod o+x ${dir}), move the checkout, or run greenlight as an unprivileged user.`,
+      );
+    }
+  }
 }
 
 /** The real paths of a colon-separated list; entries that do not exist are dropped. */

@@ -85,6 +85,24 @@ describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('
     }
   });
 
+  it('as root, refuses a workspace its user could not enter, saying which directory to open', async (ctx) => {
+    if (!isRoot) ctx.skip();
+    const closed = mkdtempSync(join('/var/lib', 'greenlight-closed-'));
+    try {
+      mkdirSync(join(closed, 'ws'));
+      const error = await createBwrapSandbox({
+        config: defaultConfig().sandbox,
+        workspace: join(closed, 'ws'),
+        parentEnv: { PATH: process.env.PATH },
+      }).catch((caught: unknown) => caught);
+      expect(isGreenlightError(error, 'sandbox-unavailable')).toBe(true);
+      expect((error as Error).message).toContain(`cannot enter ${closed} (mode 700)`);
+      expect((error as Error).message).toContain(`chmod o+x ${closed}`);
+    } finally {
+      rmSync(closed, { recursive: true, force: true });
+    }
+  });
+
   it("reports a limit only for the run that hit it, though the next runs reuse that run's cgroup", async (ctx) => {
     if (sandbox.info.enforcement?.pids !== 'cgroup') ctx.skip(); // rlimits: nothing is carried over
     const bomb = await sandbox.run(['sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do sleep 5 & done; wait'], {
