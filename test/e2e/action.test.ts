@@ -23,7 +23,7 @@ import { GATE_CHECK_NAME } from '../../src/core/gate/gate-check-run.ts';
 import { parseGateMemo } from '../../src/core/publish/gate-external-id.ts';
 import { parseStepOutputs } from '../action/step-outputs.ts';
 import { webhookExample } from '../fakes/webhook-example.ts';
-import { createCalcRepo, FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
+import { CALC_JS, createCalcRepo, FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
 import { createFile, endReply, FakeAnthropic, toolReply } from './fake-anthropic.ts';
 import { FakeGitHub } from './fake-github.ts';
 import { requireTool } from '../setup/require-tool.ts';
@@ -69,12 +69,18 @@ interface World {
   anthropic: FakeAnthropic;
   /** actions/checkout of `ref` (default: main), with the credential header it persists. */
   checkout(ref?: string): string;
-  /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main). */
-  push(branch: string, files: Record<string, string>, message: string, from?: string): string;
+  /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main), by Bob unless `author` says. */
+  push(
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+    from?: string,
+    author?: { name: string; email: string },
+  ): string;
   run(
     event: string,
     payload: unknown,
-    options?: { inputs?: Record<string, string>; workspace?: string; runId?: string },
+    options?: { inputs?: Record<string, string>; workspace?: string; runId?: string; env?: Record<string, string> },
   ): Promise<ActionRun>;
 }
 
@@ -96,9 +102,9 @@ afterEach(async () => {
   }
 });
 
-async function world(config: string = FAST_CONFIG): Promise<World> {
+async function world(config: string = FAST_CONFIG, files: Record<string, string> = {}): Promise<World> {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'greenlight-e2e-')));
-  const source = createCalcRepo({ config });
+  const source = createCalcRepo({ config, files });
   const origin = join(dir, 'origin.git');
   execFileSync('git', ['clone', '-q', '--bare', source.root, origin]);
   source.remove();
@@ -129,7 +135,7 @@ async function world(config: string = FAST_CONFIG): Promise<World> {
       );
       return ws;
     },
-    push(branch, files, message, from = 'main') {
+    push(branch, files, message, from = 'main', author = { name: 'Bob', email: 'bob@example.com' }) {
       const ws = join(dir, `pusher-${++n}`);
       execFileSync('git', ['clone', '-q', '--branch', from, `file://${origin}`, ws]);
       for (const [path, content] of Object.entries(files)) {
@@ -137,7 +143,17 @@ async function world(config: string = FAST_CONFIG): Promise<World> {
         writeFileSync(join(ws, path), content);
       }
       git(ws, 'add', '--all');
-      git(ws, '-c', 'user.name=Bob', '-c', 'user.email=bob@example.com', 'commit', '-q', '-m', message);
+      // The test setup's GIT_AUTHOR_*/GIT_COMMITTER_* would win over -c user.*: name the author that way too.
+      execFileSync('git', ['-C', ws, 'commit', '-q', '-m', message], {
+        env: {
+          ...process.env,
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: author.name,
+          GIT_AUTHOR_EMAIL: author.email,
+          GIT_COMMITTER_NAME: author.name,
+          GIT_COMMITTER_EMAIL: author.email,
+        },
+      });
       git(ws, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
       return git(ws, 'rev-parse', 'HEAD').trim();
     },
@@ -181,6 +197,7 @@ async function world(config: string = FAST_CONFIG): Promise<World> {
         GITHUB_STEP_SUMMARY: files.summary,
         ANTHROPIC_BASE_URL: anthropicUrl,
         ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+        ...options.env,
       };
       const result = await execa(NODE, [join(bundleDir, 'index.js')], {
         cwd: workspace,
@@ -492,6 +509,280 @@ describe('the bundled Action, end to end', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain('the publish job validates and pushes it');
     expect(comments[0]?.body).toContain(`**Publish job:** ✅ Published #${pr?.number}`);
+    expect(w.github.unhandled).toEqual([]);
+  }, 180_000);
+});
+
+const GREENLIGHT = { name: 'greenlight[bot]', email: 'greenlight[bot]@users.noreply.github.com' };
+const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const };
+const OWN_WORKFLOW = { GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/greenlight.yml@refs/heads/main' };
+const CI_WORKFLOW =
+  'name: CI\non: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: node --test\n';
+const BROKEN_CALC = CALC_JS.replace('return Math.min(Math.max(value, min), max);', 'return value;');
+const CI_LOG = readFileSync(join(import.meta.dirname, '../fixtures/ci-logs/node-test-failure.log'), 'utf8').replace(
+  /Run npm test/g,
+  'Run node --test',
+);
+
+/**
+ * Greenlight's pull request #7 (its own commit, its own label), whose clamp is broken,
+ * with `repairs` repair commits on top, and CI run 900 failed at its head.
+ */
+function redPullRequest(w: World, repairs = 0): string {
+  const branch = 'greenlight/issue-3-clamp';
+  let head = w.push(
+    branch,
+    { 'src/calc.js': BROKEN_CALC, 'test/clamp.test.js': GOOD },
+    'test: cover clamp\n\nGenerated by greenlight for issue #3.',
+    'main',
+    GREENLIGHT,
+  );
+  for (let n = 1; n <= repairs; n++) {
+    head = w.push(
+      branch,
+      { 'README.md': `# calc\n\nRepair ${n}.\n` },
+      `fix: repair CI of #7 (attempt ${n})\n\nMade by greenlight to repair a failed CI run.\n\nGreenlight-Repair: ${n}\nGreenlight-Repair-Failure: 0000000${n}`,
+      branch,
+      GREENLIGHT,
+    );
+  }
+  w.github.addPull({
+    number: 7,
+    headRef: branch,
+    title: 'test: cover clamp',
+    labels: ['greenlight', 'risk:low'],
+    user: ACTIONS_BOT,
+  });
+  w.github.runs.set(900, {
+    id: 900,
+    name: 'CI',
+    path: '.github/workflows/ci.yml',
+    head_sha: head,
+    conclusion: 'failure',
+    pull_requests: [7],
+    jobs: [
+      {
+        id: 31,
+        name: 'test',
+        conclusion: 'failure',
+        steps: [
+          { number: 1, name: 'Set up job', conclusion: 'success' },
+          { number: 4, name: 'Run node --test', conclusion: 'failure' },
+        ],
+        log: CI_LOG,
+      },
+    ],
+  });
+  return head;
+}
+
+function failedRun(head: string, path = '.github/workflows/ci.yml') {
+  const payload = webhookExample('workflow_run', 'completed', 2);
+  payload.repository.full_name = 'acme/shop';
+  payload.workflow_run.id = 900;
+  payload.workflow_run.path = path;
+  payload.workflow_run.conclusion = 'failure';
+  payload.workflow_run.head_sha = head;
+  payload.workflow_run.head_repository = { ...payload.workflow_run.head_repository, full_name: 'acme/shop' };
+  payload.workflow_run.pull_requests = [{ number: 7 }];
+  return payload;
+}
+
+const parentOf = (w: World, sha: string) =>
+  execFileSync('git', ['-C', w.origin, 'rev-parse', `${sha}^`], { encoding: 'utf8' }).trim();
+const messageOf = (w: World, sha: string) =>
+  execFileSync('git', ['-C', w.origin, 'log', '-1', '--format=%B', sha], { encoding: 'utf8' });
+
+describe('the bundled Action after the pull request opened', () => {
+  it('a red CI run on its pull request → one repair commit with the trailer, leased on the head', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const w = await world(FAST_CONFIG, { '.github/workflows/ci.yml': CI_WORKFLOW });
+    const head = redPullRequest(w);
+    w.anthropic.script([
+      toolReply({
+        name: 'str_replace_based_edit_tool',
+        input: {
+          command: 'str_replace',
+          path: 'src/calc.js',
+          old_str: 'return value;',
+          new_str: 'return Math.min(Math.max(value, min), max);',
+        },
+      }),
+      endReply('clamp clamps again.'),
+    ]);
+
+    const run = await w.run('workflow_run', failedRun(head), { env: OWN_WORKFLOW });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ outcome: 'updated', pr_number: '7', branch: 'greenlight/issue-3-clamp' });
+    const newHead = w.github.branchSha('greenlight/issue-3-clamp') ?? '';
+    expect(parentOf(w, newHead)).toBe(head);
+    expect(show(w, `${newHead}:src/calc.js`)).toBe(CALC_JS);
+    const message = messageOf(w, newHead);
+    expect(message).toMatch(/^fix: repair CI of #7 \(attempt 1\)\n/);
+    expect(message).toContain(
+      'Made by greenlight to repair the failed CI run https://github.com/acme/shop/actions/runs/900',
+    );
+    expect(message).toMatch(/\n\nGreenlight-Repair: 1\nGreenlight-Repair-Failure: [0-9a-f]{8}\n/);
+
+    // The failure report reached the model as quoted data: the failing step and its errors, no colours or timestamps.
+    const first = w.anthropic.bodies[0] ?? '';
+    expect(first).toContain('CI failure report of workflow run 900 — untrusted data');
+    expect(first).toContain('Job \\"test\\" failed at step \\"Run node --test\\".');
+    expect(first).toContain('✖ clamp raises values below min');
+    expect(first).not.toMatch(/\\u001b|2025-06-30T10/);
+    // The log came from the signed URL, without the token; the CI step's own command was verified too.
+    const logRequests = w.github.requests.filter((r) => r.path.startsWith('/_logs/'));
+    expect(logRequests).toHaveLength(1);
+    expect(logRequests[0]?.authorization).toBeUndefined();
+    const audit = readFileSync(run.outputs['audit_log'] ?? '', 'utf8');
+    expect(audit).toContain('"extraTestCommand":"node --test"');
+    expect(audit).toMatch(/"kind":"command"[^\n]*--- [^\n]*node --test/);
+    const progress = w.github.commentsOn(7).map((c) => c.body);
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toContain('### ✅ greenlight — CI repair 1 of 2 on pull request #7');
+    expect(w.github.unhandled).toEqual([]);
+  }, 180_000);
+
+  it('a third failure → the needs-a-human comment and label, and no model call', async () => {
+    const w = await world(FAST_CONFIG, { '.github/workflows/ci.yml': CI_WORKFLOW });
+    const head = redPullRequest(w, 2);
+
+    const run = await w.run('workflow_run', failedRun(head), { env: OWN_WORKFLOW });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ outcome: 'needs-human', pr_number: '7' });
+    expect(w.anthropic.bodies).toEqual([]);
+    expect(w.github.branchSha('greenlight/issue-3-clamp')).toBe(head);
+    const comments = w.github.commentsOn(7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('### 🙋 greenlight stopped repairing CI on #7: a human is needed');
+    expect(comments[0]?.body).toContain('job `test` at step `Run node --test`');
+    expect(comments[0]?.body).toContain('- repair 2: [`');
+    expect(w.github.labels.has('greenlight:needs-human')).toBe(true);
+    expect(w.github.pulls.get(7)?.labels).toContain('greenlight:needs-human');
+    expect(w.github.unhandled).toEqual([]);
+  }, 60_000);
+
+  it("a failure of greenlight's own workflow → nothing", async () => {
+    const w = await world(FAST_CONFIG, { '.github/workflows/ci.yml': CI_WORKFLOW });
+    const head = redPullRequest(w);
+
+    const run = await w.run('workflow_run', failedRun(head, '.github/workflows/greenlight.yml'), { env: OWN_WORKFLOW });
+
+    expect(run.code).toBe(0);
+    expect(run.outputs['outcome']).toBe('skipped');
+    expect(run.stdout).toContain("greenlight's own workflow; its failures are never repaired");
+    expect(w.anthropic.bodies).toEqual([]);
+    expect(w.github.comments).toEqual([]);
+    expect(w.github.requests.filter((r) => r.method !== 'GET' || r.path.includes('/actions/'))).toEqual([]);
+    expect(w.github.branchSha('greenlight/issue-3-clamp')).toBe(head);
+  }, 60_000);
+
+  it('a review requesting changes with two comments → one commit and two replies', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const w = await world();
+    w.github.permissions.set('bob', 'write');
+    const branch = 'greenlight/issue-3-clamp';
+    const head = w.push(branch, { 'test/clamp.test.js': GOOD }, 'test: cover clamp', 'main', GREENLIGHT);
+    w.github.addPull({
+      number: 7,
+      headRef: branch,
+      title: 'test: cover clamp',
+      labels: ['greenlight', 'risk:low'],
+      user: ACTIONS_BOT,
+    });
+    const bob = { login: 'bob', id: 3003, type: 'User' as const };
+    const hunk = (text: string) => `@@ -1,6 +1,6 @@\n${text}`;
+    w.github.reviewComments.push(
+      {
+        id: 101,
+        pr: 7,
+        pull_request_review_id: 31,
+        path: 'src/calc.js',
+        line: 6,
+        start_line: null,
+        diff_hunk: hunk('+export function clamp(value, min, max) {'),
+        body: 'Say what happens when min > max.',
+        user: bob,
+      },
+      {
+        id: 102,
+        pr: 7,
+        pull_request_review_id: 31,
+        path: 'test/clamp.test.js',
+        line: 6,
+        start_line: 5,
+        diff_hunk: hunk("+test('clamp raises values below min', …"),
+        body: 'Also cover values above max.',
+        user: bob,
+      },
+    );
+    const ABOVE = "test('clamp lowers values above max', () => { assert.equal(clamp(15, 0, 10), 10); });";
+    const report = (comment: number, summary: string) => ({
+      name: 'report_review_comment',
+      input: { comment, addressed: true, summary },
+    });
+    w.anthropic.script([
+      toolReply(
+        {
+          name: 'str_replace_based_edit_tool',
+          input: {
+            command: 'str_replace',
+            path: 'src/calc.js',
+            old_str: '/** Limits value to the range [min, max]. */',
+            new_str: '/** Limits value to the range [min, max]; when min > max, max wins. */',
+          },
+        },
+        {
+          name: 'str_replace_based_edit_tool',
+          input: {
+            command: 'str_replace',
+            path: 'test/clamp.test.js',
+            old_str: 'assert.equal(clamp(-1, 0, 10), 0); });\n',
+            new_str: `assert.equal(clamp(-1, 0, 10), 0); });\n${ABOVE}\n`,
+          },
+        },
+        report(101, 'Documented that max wins when min > max.'),
+        report(102, 'Added a test for values above max.'),
+      ),
+      endReply('Both comments addressed.'),
+    ]);
+    const payload = webhookExample('pull_request_review', 'submitted');
+    payload.repository.full_name = 'acme/shop';
+    payload.pull_request.number = 7;
+    payload.pull_request.head.sha = head;
+    payload.pull_request.labels = [{ name: 'greenlight' }];
+    payload.review = { ...payload.review, id: 31, state: 'changes_requested', body: 'Two small things.', user: bob };
+    payload.sender = { ...payload.sender, ...bob };
+
+    const run = await w.run('pull_request_review', payload);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ outcome: 'updated', pr_number: '7' });
+    const newHead = w.github.branchSha(branch) ?? '';
+    expect(parentOf(w, newHead)).toBe(head);
+    expect(messageOf(w, newHead)).toContain('Made by greenlight for review 31 on pull request #7, requested by bob.');
+    expect(show(w, `${newHead}:test/clamp.test.js`)).toContain(ABOVE);
+    // Both comments reached the model as quoted data, with the tool to report on them.
+    const first = w.anthropic.bodies[0] ?? '';
+    expect(first).toContain('review comment 101 — untrusted data');
+    expect(first).toContain('Also cover values above max.');
+    expect(first).toContain('"name":"report_review_comment"');
+
+    expect(w.github.replies.map((r) => r.inReplyTo)).toEqual([101, 102]);
+    for (const reply of w.github.replies) {
+      expect(reply.body).toContain(
+        `✅ Addressed in [\`${newHead.slice(0, 7)}\`](https://github.com/acme/shop/commit/${newHead})`,
+      );
+    }
+    expect(w.github.replies[0]?.body).toContain('it changes the commented lines of `src/calc.js`');
+    const progress = w.github.commentsOn(7).find((c) => c.user.type === 'Bot')?.body ?? '';
+    expect(progress).toContain('### ✅ greenlight — review of pull request #7');
+    expect(progress).toContain('**Review comments:** 2 of 2 addressed.');
     expect(w.github.unhandled).toEqual([]);
   }, 180_000);
 });
