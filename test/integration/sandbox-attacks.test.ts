@@ -226,6 +226,15 @@ afterEach(async () => {
   for (const p of planted.splice(0)) await p.dispose();
 });
 
+/** Where a planted secret turned up ("bashrc in audit"), and the canary untouched. */
+function expectNothingLeaked(p: Planted, repo: FixtureRepo, run: { out: string; err: string }, api: Conversation) {
+  const leaks = Object.entries(everyOutput(repo, run, api)).flatMap(([where, text]) =>
+    p.secrets.filter((secret) => text.includes(secret)).map((secret) => `${secret.split('-canary-')[0]} in ${where}`),
+  );
+  expect(leaks).toEqual([]);
+  expect(p.canary).toEqual({ bytes: 0, connections: 0 });
+}
+
 describe('greenlight run against a model that writes attacks', () => {
   it('§30 and §32: home files, a root-only file and the environment are unreadable; a host socket receives nothing; own sockets work', async () => {
     const p = await plant();
@@ -235,11 +244,7 @@ describe('greenlight run against a model that writes attacks', () => {
 
     const run = await greenlightRun(repo, p.env);
 
-    const leaks = Object.entries(everyOutput(repo, run, api)).flatMap(([where, text]) =>
-      p.secrets.filter((secret) => text.includes(secret)).map((secret) => `${secret.split('-canary-')[0]} in ${where}`),
-    );
-    expect(leaks).toEqual([]);
-    expect(p.canary).toEqual({ bytes: 0, connections: 0 });
+    expectNothingLeaked(p, repo, run, api);
     // The attack ran and passed: its own sockets worked and it found nothing to steal.
     expect(run.code, run.err).toBe(0);
     expect(repo.git('show', `${BRANCH}:test/loot.test.js`)).toContain('steal()');
@@ -259,9 +264,17 @@ test('fixtures', () => {
   for (let i = 0; i < 30000; i += 1) writeFileSync('test/fixtures/many/f' + i + '.txt', String(i));
 });
 `;
-    const api = mockAnthropic([tools(create('test/many.test.js', many)), endTurn('Added fixtures.')]);
+    // The same machine of planted secrets, and the thief beside the writer: a run stopped at a limit leaks nothing either.
+    const p = await plant();
+    planted.push(p);
+    const api = mockAnthropic([
+      tools(create('test/many.test.js', many), create('test/loot.test.js', lootTest(p))),
+      endTurn('Added fixtures.'),
+    ]);
 
-    const run = await greenlightRun(repo, engineEnv());
+    const run = await greenlightRun(repo, p.env);
+
+    expectNothingLeaked(p, repo, run, api);
 
     expect(run.code).toBe(1);
     const report = `${run.out}\n${run.err}\n${api.bodies.join('\n')}`;
@@ -285,9 +298,16 @@ test('a large fixture', () => {
   closeSync(fd);
 });
 `;
-    const api = mockAnthropic([tools(create('test/big.test.js', big)), endTurn('Added a fixture.')]);
+    const p = await plant();
+    planted.push(p);
+    const api = mockAnthropic([
+      tools(create('test/big.test.js', big), create('test/loot.test.js', lootTest(p))),
+      endTurn('Added a fixture.'),
+    ]);
 
-    const run = await greenlightRun(repo, engineEnv());
+    const run = await greenlightRun(repo, p.env);
+
+    expectNothingLeaked(p, repo, run, api);
 
     expect(run.code).toBe(1);
     const report = `${run.out}\n${run.err}\n${api.bodies.join('\n')}`;
