@@ -83,6 +83,15 @@ describe('planBwrapMounts and showsHostPath', () => {
     expect(planBwrapMounts({ ...plan, workspace: '/tmp/private-0700/ws' }).some((op) => op.op === 'dir')).toBe(false);
   });
 
+  it("a hosted runner's layout: the workspace inside the engine's home shows, nothing else of the home", () => {
+    const hosted = planBwrapMounts({ ...plan, workspace: '/home/runner/work/r/r', readOnly: [], overlays: [] });
+    expect(showsHostPath(hosted, '/home/runner/work/r/r/src/a.ts')).toBe(true);
+    expect(showsHostPath(hosted, '/home/runner/.bashrc')).toBe(false);
+    expect(showsHostPath(hosted, '/home/runner/work/_temp/_runner_file_commands/set_env_1')).toBe(false);
+    const home = hosted.findIndex((op) => op.op === 'tmpfs' && op.path === '/home/runner');
+    expect(hosted.findIndex((op) => op.op === 'bind' && op.target === '/home/runner/work/r/r')).toBeGreaterThan(home);
+  });
+
   it('hides a secret inside a kept directory only after the directory is kept', () => {
     const keep = ops.findIndex((op) => op.op === 'ro-bind-try' && op.target === '/opt/toolchain');
     const hide = ops.findIndex((op) => op.op === 'ro-bind' && op.target === '/opt/toolchain/credentials');
