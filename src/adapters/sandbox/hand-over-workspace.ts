@@ -13,7 +13,11 @@
  *
  * No sandboxed process is alive while this walks (each run's PID namespace has ended),
  * and the walk never follows a symbolic link, so nothing planted in the workspace can
- * turn a change of owner onto a file outside it.
+ * turn a change of owner onto a file outside it. A file with more than one link is never
+ * handed over: an owner belongs to the file, not to a name, and its other names may be
+ * outside the workspace (a package store linking into node_modules), where the sandbox
+ * user could then write it. Such files stay read-only to commands. On restore, what is
+ * not recorded goes back only if the sandbox user owns it.
  */
 import { chmodSync, chownSync, lchownSync, lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +81,7 @@ export function handOverWorkspace(
     }
   };
   const giveToSandbox = (path: string, info: Stats): void => {
+    if (!handable(info)) return;
     if (info.uid !== user.uid || info.gid !== user.gid) lchownSync(path, user.uid, user.gid);
   };
   const openTop = (): void => {
@@ -86,6 +91,7 @@ export function handOverWorkspace(
 
   try {
     walk((path, info) => {
+      if (!handable(info)) return;
       const special = info.mode & SPECIAL_BITS;
       if (info.uid !== topOwner.uid || info.gid !== topOwner.gid || special !== 0) {
         original.set(path, { uid: info.uid, gid: info.gid, ...(special === 0 ? {} : { mode: info.mode & 0o7777 }) });
@@ -129,6 +135,9 @@ export function handOverWorkspace(
     },
     restore() {
       walk((path, info) => {
+        // Not recorded: handed over as the top directory's owner had it, or made during a run. Anything
+        // else (a file with other links, never handed over) keeps its owner.
+        if (!original.has(path) && info.uid !== user.uid) return;
         const want = original.get(path) ?? { uid: topOwner.uid, gid: topOwner.gid };
         if (info.uid !== want.uid || info.gid !== want.gid) lchownSync(path, want.uid, want.gid);
         if (want.mode !== undefined && !info.isSymbolicLink()) chmodSync(path, want.mode);
@@ -137,4 +146,9 @@ export function handOverWorkspace(
       chmodSync(workspace, topOwner.mode ?? 0o755);
     },
   };
+}
+
+/** Directories and files with a single name; see the module comment for links. */
+function handable(info: Stats): boolean {
+  return info.isDirectory() || info.nlink === 1;
 }

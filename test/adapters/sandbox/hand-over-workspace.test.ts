@@ -1,6 +1,7 @@
 import {
   chmodSync,
   chownSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -84,5 +85,40 @@ describe.runIf(isRoot)('handOverWorkspace (as root)', () => {
     expect(owner(join(ws, 'tool'))).toBe('1234:1234');
     expect(lstatSync(join(ws, 'tool')).mode & 0o7777).toBe(0o4755);
     expect(owner(outside)).toBe('0:0');
+  });
+
+  it('never hands over a file with more than one link: its other names may be outside the workspace', () => {
+    const { ws, outside } = fixture();
+    // A package manager's store links its files into node_modules (pnpm); npm links a package's own binaries.
+    linkSync(outside, join(ws, 'src', 'from-store.js'));
+    writeFileSync(join(ws, 'bin-a'), 'binary');
+    linkSync(join(ws, 'bin-a'), join(ws, 'bin-b'));
+    const handover = handOverWorkspace(ws, USER, [join(ws, '.git')]);
+    for (const path of ['src/from-store.js', 'bin-a', 'bin-b']) expect(owner(join(ws, path)), path).toBe('0:0');
+    expect(owner(outside)).toBe('0:0');
+    expect(owner(join(ws, 'src', 'a.js'))).toBe('64999:64998');
+
+    linkSync(outside, join(ws, 'src', 'linked-later.js'));
+    handover.prepare();
+    expect(owner(outside)).toBe('0:0');
+
+    handover.restore();
+    for (const path of ['src/from-store.js', 'bin-a', 'bin-b', 'src/a.js'])
+      expect(owner(join(ws, path)), path).toBe('0:0');
+  });
+
+  it('gives back a hard-linked file as its owner had it, and never takes one the sandbox did not own', () => {
+    const { ws } = fixture();
+    writeFileSync(join(ws, 'theirs'), 'owned by someone else');
+    chownSync(join(ws, 'theirs'), 1234, 1234);
+    const handover = handOverWorkspace(ws, USER, [join(ws, '.git')]);
+    // Made by the sandbox user during a run: its own file, linked twice; and a link to a file it never owned.
+    writeFileSync(join(ws, 'made'), 'by a test');
+    chownSync(join(ws, 'made'), USER.uid, USER.gid);
+    linkSync(join(ws, 'made'), join(ws, 'made-too'));
+    linkSync(join(ws, 'theirs'), join(ws, 'theirs-too'));
+    handover.restore();
+    expect(owner(join(ws, 'made'))).toBe('0:0');
+    expect(owner(join(ws, 'theirs'))).toBe('1234:1234');
   });
 });
