@@ -34,7 +34,12 @@ async function greenlightRun(repo: FixtureRepo, env: Record<string, string | und
 }
 
 /** Everything the bot wrote: branches (all commits), the tree, the audit log, the report, the model's requests. */
-function everyOutput(repo: FixtureRepo, run: { out: string; err: string }, api: Conversation): Record<string, string> {
+function everyOutput(
+  repo: FixtureRepo,
+  run: { out: string; err: string },
+  api: Conversation,
+  secrets: readonly string[],
+): Record<string, string> {
   const refs = repo.git('for-each-ref', '--format=%(refname)', 'refs/heads').trim().split('\n');
   const branches = refs.map((ref) => repo.git('log', '-p', '--format=%H %s%n%b', ref)).join('\n');
   const auditDir = join(repo.root, '.git', 'greenlight');
@@ -43,7 +48,11 @@ function everyOutput(repo: FixtureRepo, run: { out: string; err: string }, api: 
     .join('\n');
   const tree = (readdirSync(repo.root, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes('/.git/'))
-    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
+    .map((entry) => {
+      const bytes = readFileSync(join(entry.parentPath, entry.name));
+      // A file of hundreds of MB (the disk attack's) is searched as bytes: as text it would cost seconds.
+      return bytes.length < 1_000_000 ? bytes.toString('utf8') : secrets.filter((s) => bytes.includes(s)).join('\n');
+    })
     .join('\n');
   return { branches, audit, report: `${run.out}\n${run.err}`, modelRequests: api.bodies.join('\n'), tree };
 }
@@ -70,7 +79,7 @@ afterEach(async () => {
 
 /** Where a planted secret turned up ("bashrc in audit"), and the canary untouched. */
 function expectNothingLeaked(p: Planted, repo: FixtureRepo, run: { out: string; err: string }, api: Conversation) {
-  expect(findLeaks(p, everyOutput(repo, run, api))).toEqual([]);
+  expect(findLeaks(p, everyOutput(repo, run, api, p.secrets))).toEqual([]);
   expect(p.canary).toEqual({ bytes: 0, connections: 0 });
 }
 
@@ -89,7 +98,7 @@ describe('greenlight run against a model that writes attacks', () => {
     expect(repo.git('show', `${BRANCH}:test/loot.test.js`)).toContain('steal()');
     // As root, the report says who the tests ran as.
     if (isRoot) expect(run.out).toMatch(/as the unprivileged user \S+ \(uid \d+\), not as root/);
-  });
+  }, 120_000);
 
   it('§33: a test that writes 30,000 files is stopped at the file limit, and the report names it', async () => {
     // A low limit keeps the run short; the adversarial suite stops 30,000 files at the default one.
@@ -121,7 +130,7 @@ test('fixtures', () => {
     const dir = join(repo.root, 'test/fixtures/many');
     expect(existsSync(dir) ? readdirSync(dir).length : 0).toBeLessThan(30_000);
     expect(branchFiles(repo).filter((file) => file.path.startsWith('test/fixtures/many/')).length).toBeLessThan(30_000);
-  });
+  }, 120_000);
 
   it('§33: a test that writes a 3 GiB file is stopped at the disk limit, and the report names it', async () => {
     const repo = calcRepo({
@@ -160,5 +169,5 @@ test('a large fixture', () => {
     expect(size).toBeLessThanOrEqual(200 * 1024 * 1024);
     const sizes = branchFiles(repo).map((file) => file.size);
     expect(Math.max(0, ...sizes.filter(Number.isFinite))).toBeLessThanOrEqual(200 * 1024 * 1024);
-  });
+  }, 120_000);
 });
