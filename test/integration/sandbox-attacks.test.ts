@@ -6,6 +6,7 @@
  * attacker would. Every output the bot writes is searched for the secrets afterwards: the
  * branches, the working tree, the audit log, the report and every request sent to the model.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,19 +41,28 @@ function everyOutput(
   api: Conversation,
   secrets: readonly string[],
 ): Record<string, string> {
+  // A file of hundreds of MB (the disk attack's) is searched as bytes: as text it would cost seconds.
+  const searchable = (bytes: Buffer): string =>
+    bytes.length < 1_000_000 ? bytes.toString('utf8') : secrets.filter((secret) => bytes.includes(secret)).join('\n');
+  // Every commit of every branch: its message, and every file of its tree.
   const refs = repo.git('for-each-ref', '--format=%(refname)', 'refs/heads').trim().split('\n');
-  const branches = refs.map((ref) => repo.git('log', '-p', '--format=%H %s%n%b', ref)).join('\n');
+  const blobs = new Set<string>();
+  for (const commit of new Set(refs.flatMap((ref) => repo.git('rev-list', ref).trim().split('\n')))) {
+    for (const line of repo.git('ls-tree', '-r', commit).trim().split('\n')) blobs.add(line.split(/\s+/)[2] ?? '');
+  }
+  const branches = [
+    ...refs.map((ref) => repo.git('log', '--format=%H %s%n%b', ref)),
+    ...[...blobs].map((blob) =>
+      searchable(execFileSync('git', ['-C', repo.root, 'cat-file', 'blob', blob], { maxBuffer: 2 ** 30 })),
+    ),
+  ].join('\n');
   const auditDir = join(repo.root, '.git', 'greenlight');
   const audit = readdirSync(auditDir)
     .map((file) => readFileSync(join(auditDir, file), 'utf8'))
     .join('\n');
   const tree = (readdirSync(repo.root, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes('/.git/'))
-    .map((entry) => {
-      const bytes = readFileSync(join(entry.parentPath, entry.name));
-      // A file of hundreds of MB (the disk attack's) is searched as bytes: as text it would cost seconds.
-      return bytes.length < 1_000_000 ? bytes.toString('utf8') : secrets.filter((s) => bytes.includes(s)).join('\n');
-    })
+    .map((entry) => searchable(readFileSync(join(entry.parentPath, entry.name))))
     .join('\n');
   return { branches, audit, report: `${run.out}\n${run.err}`, modelRequests: api.bodies.join('\n'), tree };
 }
