@@ -68,7 +68,9 @@ describe('a pnpm project without pnpm on the PATH', () => {
     const repo = pnpmProject(true);
     const api = mockAnthropic([tools(create('test/clamp.test.js', VITEST_CLAMP)), endTurn()]);
 
-    const { result } = await runOn(repo, {}, env());
+    // The fixture's node_modules links into greenlight's own, outside the workspace; the
+    // sandbox shows only the tool directories on the engine's PATH, so that one goes on it.
+    const { result } = await runOn(repo, {}, engineEnv({ PATH: `${SYSTEM_PATH}:${join(GREENLIGHT_MODULES, '.bin')}` }));
 
     expect(result.testCommandReason).toMatch(
       /^using `node_modules\/\.bin\/vitest run`: the test script `pnpm lint && vitest run` in package\.json also runs `pnpm lint`, which check the code but are not tests; and it needs pnpm \(pnpm-lock\.yaml → pnpm\), but pnpm is not on the PATH/,
