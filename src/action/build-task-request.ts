@@ -23,7 +23,7 @@ export interface TaskComment {
 export type TaskSource =
   | {
       mode: 'generate';
-      issue: { number: number; title: string; body: string };
+      issue: { number: number; title: string; body: string; labels?: readonly string[] };
       comments: readonly TaskComment[];
       requester: string;
       baseSha: string;
@@ -79,6 +79,7 @@ export function buildTaskRequest(source: TaskSource): TaskRequest {
     title: bounded(source.issue.title, 500),
     body,
     issueNumber: source.issue.number,
+    ...(source.issue.labels === undefined ? {} : { labels: [...source.issue.labels] }),
     requester: source.requester,
     baseSha: source.baseSha,
   };

@@ -31,6 +31,8 @@ export async function installDependencies(
     exitCode: result.exitCode,
     timedOut: result.timedOut,
     outputExcerpt: output.slice(-EXCERPT),
+    durationMs: result.durationMs,
+    purpose: 'install',
   });
   if (result.exitCode !== 0 || result.timedOut) {
     const why = result.timedOut

@@ -67,7 +67,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     await installDependencies(config.tests, sandbox, workspace, audit);
     const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
     const measureCoverage = config.tests.coverage.required
-      ? await createCoverageMeasurement(config.tests, sandbox, workspace.root)
+      ? await createCoverageMeasurement(config.tests, sandbox, workspace.root, audit)
       : undefined;
     await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
     await steps.report('context', 'running');
