@@ -7,6 +7,7 @@
  * its value to the next or ends the run as `failed while <stage>`, and the progress
  * comment says what and why.
  */
+import { renderEvidence } from '../core/evidence/render-evidence.ts';
 import { authorize } from '../core/github/authorize.ts';
 import type { FixRoute, GenerateRoute } from '../core/github/route-event.ts';
 import type { JobResult } from '../core/job.ts';
@@ -92,10 +93,18 @@ export async function runRequested(
     react: reactionTarget(route),
     adopt: ctx.inputs.progressComment,
   });
-  /** The run's last word: the outcome in the progress comment, and what the runner reports. */
+  /**
+   * The run's last word: the outcome in the progress comment, and what the runner
+   * reports. When the engine ran, the comment ends with the evidence record, unless a
+   * pull-request body (or the publish job) carries it instead.
+   */
   const finish = async (outcome: ActionOutcome, job: JobResult | null): Promise<FlowResult> => {
     const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
-    await handle.finish(describeOutcome(outcome, review, job?.reportMarkdown ?? null));
+    let status = describeOutcome(outcome, review, job?.reportMarkdown ?? null);
+    const inBody = route.kind === 'generate' && (outcome.kind === 'opened' || outcome.kind === 'updated');
+    if (job !== null && status.kind === 'finished' && !inBody && outcome.kind !== 'bundled')
+      status = { ...status, text: `${status.text}\n\n${renderEvidence(await ctx.readEvidence())}` };
+    await handle.finish(status);
     return { outcome, report: job?.reportMarkdown ?? null, review };
   };
 

@@ -8,10 +8,13 @@
  */
 import { join } from 'node:path';
 import { dryRunForge } from './dry-run-forge.ts';
-import { appendStepSummary, readEventFile, writeStepOutputs } from './runtime-files.ts';
+import { appendStepSummary, readEventFile, writeJsonFile, writeStepOutputs } from './runtime-files.ts';
 import { actionOutputs, exitCodeOf } from './action-outcome.ts';
 import { renderJobSummary } from './render-job-summary.ts';
 import { maskCommands, workflowCommand } from './workflow-command.ts';
+import { buildEvidence } from '../core/evidence/build-evidence.ts';
+import { EVIDENCE_SCHEMA_ID } from '../core/evidence/evidence-json-schema.ts';
+import { EVIDENCE_FILE } from '../core/evidence/render-evidence.ts';
 import { routeEvent } from '../core/github/route-event.ts';
 import { createRedactor } from '../core/redact/create-redactor.ts';
 import { secretsFromEnv } from '../core/redact/secrets-from-env.ts';
@@ -73,6 +76,10 @@ export async function runAction(
     return 1;
   }
 
+  const readEvidence = async () => {
+    const log = await services.readAuditLog(auditPath);
+    return buildEvidence(log.records, { truncatedTail: log.truncatedTail });
+  };
   const runUrl =
     runtime.runId === null
       ? null
@@ -93,6 +100,7 @@ export async function runAction(
       payload: readEventFile(runtime.eventPath),
       botLogin: ACTIONS_BOT_LOGIN,
       auth: { serverUrl: runtime.serverUrl, token: inputs.githubToken },
+      readEvidence,
     };
     audit.write({
       kind: 'note',
@@ -121,7 +129,16 @@ export async function runAction(
   else log(`greenlight: ${outcome.kind}${reason === undefined ? '' : `: ${reason}`}`);
 
   try {
-    if (runtime.outputFile !== null) writeStepOutputs(runtime.outputFile, actionOutputs(outcome, auditPath));
+    // The evidence record of a run that changed something: built from the audit log as
+    // written and closed, so that anyone holding the log can rebuild the same record.
+    const evidence = await readEvidence();
+    let evidencePath: string | null = null;
+    if (evidence.run !== null || evidence.commit !== null) {
+      evidencePath = join(runtime.runnerTemp, EVIDENCE_FILE);
+      writeJsonFile(evidencePath, { $schema: EVIDENCE_SCHEMA_ID, ...evidence });
+    }
+    if (runtime.outputFile !== null)
+      writeStepOutputs(runtime.outputFile, actionOutputs(outcome, auditPath, evidencePath));
     if (runtime.stepSummary !== null && outcome.kind !== 'skipped') {
       appendStepSummary(
         runtime.stepSummary,
@@ -133,6 +150,7 @@ export async function runAction(
             eventName: runtime.eventName,
             mode: inputs.mode,
             auditLog: auditPath,
+            evidence: evidencePath,
             runUrl,
           }),
         ),

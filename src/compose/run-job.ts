@@ -16,6 +16,7 @@ import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
 import { GreenlightError } from '../ports/errors.ts';
 import { runLoop } from '../core/loop/run-loop.ts';
 import { formatCount } from '../core/report/format.ts';
+import { riskRecord } from '../core/evidence/risk-record.ts';
 import { renderRunReport } from '../core/report/render-run-report.ts';
 import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
@@ -63,6 +64,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       parentEnv: env,
       defaultTimeoutMs: config.tests.timeoutMinutes * 60_000,
     }));
+  audit.write({ kind: 'sandbox', info: sandbox.info });
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
     const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
@@ -119,6 +121,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       config,
       task.baseSha,
     );
+    audit.write(riskRecord(risk, 'job'));
     const report = renderRunReport({
       outcome,
       task,
