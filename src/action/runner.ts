@@ -73,8 +73,11 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
     return 1;
   }
 
+  let real = services;
+  /** The evidence record so far, from the audit log as written (docs/architecture.md "The evidence record"). */
   const readEvidence = async () => {
-    const log = await services.readAuditLog(auditPath);
+    if (real === undefined) throw new Error('the audit log is read through the services, which did not load');
+    const log = await real.readAuditLog(auditPath);
     return buildEvidence(log.records, { truncatedTail: log.truncatedTail });
   };
   const runUrl =
@@ -83,7 +86,7 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
       : `${runtime.serverUrl}/${runtime.repo.owner}/${runtime.repo.repo}/actions/runs/${runtime.runId}`;
   let result: FlowResult;
   try {
-    const real = services ?? (await import('../compose/action-services.ts')).defaultServices();
+    real ??= (await import('../compose/action-services.ts')).defaultServices();
     const forge = real.createForge({ token: inputs.githubToken, apiUrl: runtime.apiUrl, repo: runtime.repo });
     const ctx: ActionContext = {
       env,
@@ -129,9 +132,9 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
   try {
     // The evidence record of a run that changed something: built from the audit log as
     // written and closed, so that anyone holding the log can rebuild the same record.
-    const evidence = await readEvidence();
+    const evidence = real === undefined ? null : await readEvidence();
     let evidencePath: string | null = null;
-    if (evidence.run !== null || evidence.commit !== null) {
+    if (evidence !== null && (evidence.run !== null || evidence.commit !== null)) {
       evidencePath = join(runtime.runnerTemp, EVIDENCE_FILE);
       writeJsonFile(evidencePath, { $schema: EVIDENCE_SCHEMA_ID, ...evidence });
     }
