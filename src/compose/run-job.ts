@@ -50,7 +50,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const { task } = options; // sanitized where it was built: TaskRequest holds only SanitizedText
   const workspace = await LocalWorkspace.open(options.workspaceRoot);
   await checkCheckout(workspace, task);
-  if (options.model === undefined) checkModelCredentials(config.model, env);
+  if (options.model === undefined) checkModelCredentials(config.model, env, workspace.root);
   const files = await workspace.listFiles();
   const readFile = (path: string) => workspace.readFile(path);
   await detectTestCommand({ config, files, readFile }); // no test command: refuse before building anything
