@@ -47,6 +47,7 @@ export async function deliverResult(
         target.kind === 'issue'
           ? { kind: 'issue', number: target.issue.number, title: target.issue.title }
           : { kind: 'pull-request', number: target.pr.number, headRef: target.pr.headRef, headSha: target.pr.headSha },
+      evidence: await ctx.readEvidence(),
     });
     ctx.log(`greenlight: wrote the change bundle ${path}`);
     return {

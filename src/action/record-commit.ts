@@ -12,6 +12,8 @@ import type { ActionContext } from './action-context.ts';
 export function recordCommit(ctx: ActionContext): (commit: PublishedCommit) => Promise<string> {
   return async (commit) => {
     const { sha, parent, branch, pushed, role } = commit;
+    if (commit.carried !== undefined)
+      ctx.audit.write({ kind: 'carried-evidence', source: 'change-bundle', evidence: commit.carried });
     ctx.audit.write({ kind: 'commit', sha, parent, branch, pushed, role });
     ctx.audit.write(riskRecord(commit.risk, 'publish'));
     return renderEvidence(await ctx.readEvidence());

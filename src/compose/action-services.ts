@@ -18,6 +18,7 @@ import { stripPersistedCredentials } from '../adapters/publish/strip-persisted-c
 import { writeChangeBundle } from '../adapters/publish/write-change-bundle.ts';
 import type { BundleTarget } from '../core/bundle/change-bundle.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
+import type { Evidence } from '../core/evidence/evidence.ts';
 import type { JobOptions, JobResult } from '../core/job.ts';
 import type { GitAuth } from '../core/publish/git-auth-env.ts';
 import type { PublishedCommit, PublishResult, Requester } from '../core/publish/publish-types.ts';
@@ -67,6 +68,8 @@ export interface BundleRequest {
   baseSha: string;
   target: BundleTarget;
   requester: Requester;
+  /** The job's evidence record so far, carried in the manifest to the publish job. */
+  evidence?: Evidence;
 }
 
 export interface PublishBundleRequest {
@@ -183,6 +186,7 @@ export function defaultServices(): ActionServices {
         target: request.target,
         baseSha: request.baseSha,
         requester: request.requester,
+        ...(request.evidence === undefined ? {} : { evidence: request.evidence }),
       });
       return request.path;
     },

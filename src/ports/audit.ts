@@ -120,6 +120,12 @@ export type AuditEvent =
       /** What the commit is: a pull request's change, a `/fix` on one, or unverified work in progress. */
       role: 'pull-request' | 'fix' | 'work-in-progress';
     }
+  | {
+      kind: 'carried-evidence';
+      /** Where it comes from: the generate job's record in a change bundle's manifest. */
+      source: 'change-bundle';
+      evidence: unknown;
+    }
   | { kind: 'note'; message: string; data?: unknown }
   | { kind: 'run-end'; outcome: string; reason?: string };
 

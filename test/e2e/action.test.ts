@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../src/core/evidence/evidence.ts';
 import { GATE_CHECK_NAME } from '../../src/core/gate/gate-check-run.ts';
 import { parseGateMemo } from '../../src/core/publish/gate-external-id.ts';
 import { webhookExample } from '../fakes/webhook-example.ts';
@@ -262,6 +263,23 @@ describe('the bundled Action, end to end', () => {
     const pr = w.github.pulls.get(Number(publish.outputs['pr_number']));
     expect(pr?.labels.sort()).toEqual(['greenlight', 'risk:low']);
     expect(show(w, `${pr?.headRef}:test/clamp.test.js`)).toBe(GOOD);
+    // The pull request's evidence: the generate job's record (carried in the bundle) with the publish job's commit.
+    const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8')) as { evidence: Evidence };
+    expect(manifest.evidence.commit).toBeNull();
+    const record = JSON.parse(readFileSync(publish.outputs['evidence'] ?? '', 'utf8')) as Evidence;
+    expect(record.commit).toMatchObject({
+      sha: w.github.headOf(pr?.number ?? 0),
+      role: 'pull-request',
+      pushed: true,
+    });
+    expect(record.commands).toEqual(manifest.evidence.commands);
+    expect(record.tokens).toEqual(manifest.evidence.tokens);
+    expect(record.auditLog.carried).toEqual({
+      source: 'change-bundle',
+      records: manifest.evidence.auditLog.records,
+    });
+    expect(pr?.body).toContain(`| Commit | \`${record.commit?.sha.slice(0, 12)}\``);
+    expect(pr?.body).toContain(`Commands the engine ran (${manifest.evidence.commands.length})`);
     expect(w.anthropic.bodies).toHaveLength(2);
     const comments = w.github.commentsOn(3);
     expect(comments).toHaveLength(1);

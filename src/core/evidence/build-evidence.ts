@@ -7,7 +7,7 @@
  * check the record a pull request shows.
  */
 import type { AuditEvent, AuditRecord } from '../../ports/audit.ts';
-import { EVIDENCE_VERSION, type Evidence, type EvidenceCommand } from './evidence.ts';
+import { Evidence, EVIDENCE_VERSION, type EvidenceCommand } from './evidence.ts';
 
 type Event<K extends AuditEvent['kind']> = Extract<AuditEvent, { kind: K }>;
 
@@ -18,6 +18,47 @@ type Event<K extends AuditEvent['kind']> = Extract<AuditEvent, { kind: K }>;
  * // evidence.commands[0] → { command: 'npm test', purpose: 'baseline', exitCode: 0, durationMs: 812, … }
  */
 export function buildEvidence(records: readonly AuditRecord[], options: { truncatedTail?: boolean } = {}): Evidence {
+  const own = ownEvidence(records, options.truncatedTail === true);
+  const carriedEvent = records.map((r) => r.event).findLast((e) => e.kind === 'carried-evidence');
+  if (carriedEvent?.kind !== 'carried-evidence') return own;
+  const carried = Evidence.safeParse(carriedEvent.evidence);
+  return carried.success ? continued(carried.data, own) : own;
+}
+
+/**
+ * The publish job's record: the generate job's, carried in the change bundle, with
+ * what this job did itself — the commit it made, its own classification, anything it ran.
+ */
+function continued(carried: Evidence, own: Evidence): Evidence {
+  const { $schema: _schema, ...engine } = carried;
+  const cost = carried.costUsd === null || own.costUsd === null ? null : carried.costUsd + own.costUsd;
+  return {
+    ...engine,
+    commit: own.commit ?? engine.commit,
+    run: own.run ?? engine.run,
+    commands: [...engine.commands, ...own.commands],
+    modelCalls: engine.modelCalls + own.modelCalls,
+    tokens: {
+      input: engine.tokens.input + own.tokens.input,
+      output: engine.tokens.output + own.tokens.output,
+      cacheWrite: engine.tokens.cacheWrite + own.tokens.cacheWrite,
+      cacheRead: engine.tokens.cacheRead + own.tokens.cacheRead,
+      total: engine.tokens.total + own.tokens.total,
+    },
+    costUsd: cost === null ? null : round(cost, 6),
+    testMinutes: round(engine.testMinutes + own.testMinutes, 6),
+    sandbox: own.sandbox ?? engine.sandbox,
+    risk: own.risk ?? engine.risk,
+    auditLog: {
+      records: own.auditLog.records,
+      truncatedTail: own.auditLog.truncatedTail,
+      carried: { source: 'change-bundle', records: engine.auditLog.records },
+    },
+  };
+}
+
+/** The record of this audit log alone. */
+function ownEvidence(records: readonly AuditRecord[], truncatedTail: boolean): Evidence {
   const last = <K extends AuditEvent['kind']>(kind: K, where: (e: Event<K>) => boolean = () => true) =>
     records
       .map((r) => r.event)
@@ -131,7 +172,7 @@ export function buildEvidence(records: readonly AuditRecord[], options: { trunca
             tier: risk.tier,
             files: risk.files.map(({ path, tier, rule, reason }) => ({ path, tier, rule, reason })),
           },
-    auditLog: { records: records.length, truncatedTail: options.truncatedTail === true },
+    auditLog: { records: records.length, truncatedTail, carried: null },
   };
 }
 

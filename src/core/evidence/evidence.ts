@@ -139,6 +139,12 @@ export const Evidence = z.strictObject({
   auditLog: z.strictObject({
     records: Count.describe('Records of the audit log this was built from.'),
     truncatedTail: z.boolean().describe('The last line of the log was cut off and skipped.'),
+    carried: z
+      .strictObject({ source: z.literal('change-bundle'), records: Count })
+      .nullable()
+      .describe(
+        "The engine's part of the record comes from the generate job's record, carried in the change bundle (built from its own audit log of `records` records); the commit and the risk are this job's.",
+      ),
   }),
 });
 

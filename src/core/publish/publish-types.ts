@@ -31,6 +31,12 @@ export interface PublishedCommit {
   role: 'pull-request' | 'fix' | 'work-in-progress';
   /** The publish step's own classification of what the branch now holds. */
   risk: RiskAssessment;
+  /**
+   * For a change bundle: the generate job's evidence record from its manifest, which
+   * the publish job's record continues (its own log has no engine run). Not trusted
+   * for anything but being shown: it is checked against the evidence schema.
+   */
+  carried?: unknown;
 }
 
 /** What the publish step did with the pull request and branch. */

@@ -92,7 +92,7 @@ describe('buildEvidence', () => {
     ]);
     expect(evidence.testMinutes * 60_000).toBeCloseTo(r.testMs, 0);
     expect(evidence.commit).toBeNull();
-    expect(evidence.auditLog).toEqual({ records: f.audit.events.length, truncatedTail: false });
+    expect(evidence.auditLog).toEqual({ records: f.audit.events.length, truncatedTail: false, carried: null });
   });
 
   it("takes the commit, the sandbox and the publish step's risk over the job's", () => {
@@ -136,6 +136,36 @@ describe('buildEvidence', () => {
       warnings: [],
     });
     expect(evidence.run).toBeNull();
+  });
+
+  it("a publish job continues the generate job's record carried in the change bundle", async () => {
+    const { f } = await fixRun();
+    const generate = buildEvidence(records(f.audit.events));
+    const publish = buildEvidence(
+      records([
+        { kind: 'note', message: 'action start' },
+        { kind: 'carried-evidence', source: 'change-bundle', evidence: { $schema: 'x', ...generate } },
+        { kind: 'commit', sha: 'c'.repeat(40), parent: 'p'.repeat(40), branch: 'feature/x', pushed: true, role: 'fix' },
+        { kind: 'risk', source: 'publish', tier: 'medium', files: [] },
+        { kind: 'run-end', outcome: 'published' },
+      ]),
+    );
+    expect(publish).toEqual({
+      ...generate,
+      commit: { sha: 'c'.repeat(40), parent: 'p'.repeat(40), branch: 'feature/x', pushed: true, role: 'fix' },
+      risk: { source: 'publish', tier: 'medium', files: [] },
+      auditLog: {
+        records: 5,
+        truncatedTail: false,
+        carried: { source: 'change-bundle', records: generate.auditLog.records },
+      },
+    });
+    // A carried record that is not an evidence record is ignored, never trusted in part.
+    const ignored = buildEvidence(
+      records([{ kind: 'carried-evidence', source: 'change-bundle', evidence: { version: 1, commands: 'all green' } }]),
+    );
+    expect(ignored.commands).toEqual([]);
+    expect(ignored.auditLog.carried).toBeNull();
   });
 
   it('reads what older logs lack as unknown, and an unpriced call makes the cost unknown', () => {
