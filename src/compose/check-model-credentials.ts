@@ -36,7 +36,7 @@ export function checkModelCredentials(
         throw new GreenlightError(
           'config-invalid',
           `${name} names a credentials file inside the checkout (${inside}): the tests greenlight runs there could read it. ` +
-            'Move it out before greenlight runs, for example to $RUNNER_TEMP, and point the variable at the new place (README "Models on Amazon Bedrock and Google Vertex AI").',
+            'Move it out before greenlight runs, for example to $RUNNER_TEMP, and point the variable at the new place (README "Claude on Amazon Bedrock and Google Vertex AI").',
         );
       }
     }
