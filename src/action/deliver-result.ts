@@ -84,6 +84,9 @@ export async function deliverResult(
           ...common,
           pr: target.pr,
           instruction: route.kind === 'fix' ? route.instruction : '',
+          ...(route.kind === 'fix' && route.reviewId !== null
+            ? { origin: { kind: 'review' as const, reviewId: route.reviewId } }
+            : {}),
         });
   ctx.audit.write({
     kind: 'note',

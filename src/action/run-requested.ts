@@ -14,6 +14,7 @@ import type { JobResult } from '../core/job.ts';
 import type { ReactionTarget } from '../ports/forge.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
+import { answerReview } from './answer-review.ts';
 import { renderConfigComment } from './comments/render-config-comment.ts';
 import { deliverResult, publishDetail } from './deliver-result.ts';
 import { describeError } from './describe-error.ts';
@@ -88,20 +89,25 @@ export async function runRequested(
   const handle = await startProgress(ctx, {
     target: number,
     subject:
-      route.kind === 'generate' ? `issue #${number}` : `\`${config.trigger.fixCommand}\` on pull request #${number}`,
+      route.kind === 'generate'
+        ? `issue #${number}`
+        : route.reviewId !== null
+          ? `review of pull request #${number}`
+          : `\`${config.trigger.fixCommand}\` on pull request #${number}`,
     maxIterations: config.budgets.maxIterations,
     react: reactionTarget(route),
     adopt: ctx.inputs.progressComment,
   });
   /**
-   * The run's last word: the outcome in the progress comment, and what the runner
-   * reports. When the engine ran, the comment ends with the evidence record, unless a
-   * pull-request body (or the publish job) carries it instead.
+   * The run's last word: the outcome in the progress comment (after `more`, the review
+   * threads' list), and what the runner reports. When the engine ran, the comment ends
+   * with the evidence record, unless a pull-request body (or the publish job) carries it.
    */
-  const finish = async (outcome: ActionOutcome, job: JobResult | null): Promise<FlowResult> => {
+  const finish = async (outcome: ActionOutcome, job: JobResult | null, more = ''): Promise<FlowResult> => {
     const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
     let status = describeOutcome(outcome, review, job?.reportMarkdown ?? null);
     const inBody = route.kind === 'generate' && (outcome.kind === 'opened' || outcome.kind === 'updated');
+    if (status.kind === 'finished' && more !== '') status = { ...status, text: `${more}\n\n${status.text}` };
     if (job !== null && status.kind === 'finished' && !inBody && outcome.kind !== 'bundled')
       status = { ...status, text: `${status.text}\n\n${renderEvidence(await ctx.readEvidence())}` };
     await handle.finish(status);
@@ -139,16 +145,24 @@ export async function runRequested(
   );
   if (!delivered.ok) return finish(delivered.failed, job.value);
   handle.step('publish', delivered.value.kind === 'failed' ? 'failed' : 'done', publishDetail(delivered.value));
+  const threads = task.value.reviewThreads;
+  if (route.kind === 'fix' && route.reviewId !== null && threads !== undefined) {
+    const reviewId = route.reviewId;
+    const list = await stage(ctx, handle, 'answering the review comments', () =>
+      answerReview(ctx, { pr: route.pr, reviewId, threads, job: job.value, outcome: delivered.value }),
+    );
+    return finish(delivered.value, job.value, list.ok ? list.value : '');
+  }
   return finish(delivered.value, job.value);
 }
 
-type Staged<T> = { ok: true; value: T } | { ok: false; failed: ActionOutcome };
+export type Staged<T> = { ok: true; value: T } | { ok: false; failed: ActionOutcome };
 
 /**
  * Runs one stage of the run. An error ends the run there: it is logged, the progress
  * checklist marks the running step failed, and the outcome says which stage it was.
  */
-async function stage<T>(
+export async function stage<T>(
   ctx: ActionContext,
   handle: ProgressHandle,
   what: string,

@@ -10,6 +10,8 @@ import { createCoverageMeasurement } from './coverage-measurement.ts';
 import { createSandbox } from '../adapters/sandbox/create-sandbox.ts';
 import { createTestRunner, detectTestCommand } from '../adapters/testing/index.ts';
 import { createWorkspaceTools } from '../adapters/tools/workspace-tools.ts';
+import { withExtraCommand } from '../adapters/testing/with-extra-command.ts';
+import { withReviewReports } from '../core/review/review-report-tool.ts';
 import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
@@ -67,7 +69,20 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   audit.write({ kind: 'sandbox', info: sandbox.info });
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
-    const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
+    const mainTests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
+    const tests =
+      options.extraTestCommand === undefined || sameCommand(options.extraTestCommand, mainTests.command.command)
+        ? mainTests
+        : withExtraCommand(
+            mainTests,
+            await createTestRunner({
+              workspaceRoot: workspace.root,
+              config: { tests: { ...config.tests, command: options.extraTestCommand } },
+              sandbox,
+              files,
+              readFile,
+            }),
+          );
     const measureCoverage = config.tests.coverage.required
       ? await createCoverageMeasurement(config.tests, sandbox, workspace.root, audit)
       : undefined;
@@ -86,16 +101,30 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       data: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
     });
 
+    const workspaceTools = createWorkspaceTools({
+      root: workspace.root,
+      paths: config.paths,
+      hidden: config.context.exclude,
+    });
+    const reviews =
+      task.reviewThreads === undefined
+        ? null
+        : withReviewReports(
+            workspaceTools,
+            task.reviewThreads.map((thread) => thread.id),
+          );
     const outcome = await runLoop(
       {
         task,
         contextText: context.text,
         config,
-        mustFixBaselineFailures: task.mode === 'fix' && (task.instruction ?? '').trim() === '',
+        // A /fix without instruction, or a CI repair: what fails now must pass at the end.
+        mustFixBaselineFailures:
+          task.mode === 'fix' && (task.instruction ?? '').trim() === '' && task.reviewThreads === undefined,
       },
       {
         model: model.model,
-        tools: createWorkspaceTools({ root: workspace.root, paths: config.paths, hidden: config.context.exclude }),
+        tools: reviews?.tools ?? workspaceTools,
         tests,
         workspace,
         checkpoints: new GitCheckpoints(workspace.root),
@@ -136,11 +165,14 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       testCommandReason: tests.command.reason,
       costUsd: outcome.report.costUsd,
       context: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
+      ...(reviews === null ? {} : { reviewClaims: [...reviews.claims()].map(([id, claim]) => ({ id, claim })) }),
     };
   } finally {
     if (options.sandbox === undefined) await closeQuietly(sandbox);
   }
 }
+
+const sameCommand = (a: string, b: string) => a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
 
 async function checkCheckout(workspace: LocalWorkspace, task: TaskRequest): Promise<void> {
   if (!(await workspace.isClean())) {

@@ -38,12 +38,18 @@ export interface World {
   anthropic: FakeAnthropic;
   /** actions/checkout of `ref` (default: main), with the credential header it persists. */
   checkout(ref?: string): string;
-  /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main). */
-  push(branch: string, files: Record<string, string>, message: string, from?: string): string;
+  /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main), by Bob unless `author` says. */
+  push(
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+    from?: string,
+    author?: { name: string; email: string },
+  ): string;
   run(
     event: string,
     payload: unknown,
-    options?: { inputs?: Record<string, string>; workspace?: string; runId?: string },
+    options?: { inputs?: Record<string, string>; workspace?: string; runId?: string; env?: Record<string, string> },
   ): Promise<ActionRun>;
 }
 
@@ -115,7 +121,7 @@ async function world(config: string = FAST_CONFIG, files: CalcRepoOptions['files
       );
       return ws;
     },
-    push(branch, files, message, from = 'main') {
+    push(branch, files, message, from = 'main', author = { name: 'Bob', email: 'bob@example.com' }) {
       const ws = join(dir, `pusher-${++n}`);
       execFileSync('git', ['clone', '-q', '--branch', from, `file://${origin}`, ws]);
       for (const [path, content] of Object.entries(files)) {
@@ -123,7 +129,17 @@ async function world(config: string = FAST_CONFIG, files: CalcRepoOptions['files
         writeFileSync(join(ws, path), content);
       }
       git(ws, 'add', '--all');
-      git(ws, '-c', 'user.name=Bob', '-c', 'user.email=bob@example.com', 'commit', '-q', '-m', message);
+      // The test setup's GIT_AUTHOR_*/GIT_COMMITTER_* would win over -c user.*: name the author that way too.
+      execFileSync('git', ['-C', ws, 'commit', '-q', '-m', message], {
+        env: {
+          ...process.env,
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: author.name,
+          GIT_AUTHOR_EMAIL: author.email,
+          GIT_COMMITTER_NAME: author.name,
+          GIT_COMMITTER_EMAIL: author.email,
+        },
+      });
       git(ws, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
       return git(ws, 'rev-parse', 'HEAD').trim();
     },
@@ -167,6 +183,7 @@ async function world(config: string = FAST_CONFIG, files: CalcRepoOptions['files
         GITHUB_STEP_SUMMARY: files.summary,
         ANTHROPIC_BASE_URL: anthropicUrl,
         ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+        ...options.env,
       };
       const result = await execa(NODE, [join(bundleDir, 'index.js')], {
         cwd: workspace,
