@@ -139,7 +139,7 @@ export const VerifyConfig = z.strictObject({
     .boolean()
     .default(false)
     .describe(
-      "A fix (a /fix, or an issue with one of bugLabels) must add or change a test that fails on the base, with the change's non-test files reverted, and passes with the change; otherwise verification fails and the model is told why. Recommended for bug reports.",
+      "A fix (a /fix, or an issue with one of bugLabels) must add or change a test that fails on the base, with the change's non-test files reverted, and passes with the change; otherwise verification fails and the model is told why. Fixes of review comments and CI repairs are checked and reported but never refused for it. Recommended for bug reports.",
     ),
   bugLabels: z
     .array(z.string().min(1))

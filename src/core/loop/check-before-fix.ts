@@ -40,12 +40,30 @@ export function fixExpectation(
 }
 
 /**
+ * Whether `verify.requireFailBeforeFix` applies to this run: a fix of a reported bug (a
+ * `/fix`, or a bug-labelled issue). A review's comments and a CI repair are fixes too,
+ * and their check is reported, but neither reports a bug a new test could reproduce (a
+ * review may ask for a rename, a red CI may be a lint step), so neither is refused for it.
+ */
+export function reproductionRequired(
+  task: Pick<TaskRequest, 'mode' | 'labels' | 'reviewThreads' | 'ciFailure'>,
+  verify: Pick<VerifyConfig, 'bugLabels' | 'requireFailBeforeFix'>,
+): boolean {
+  return (
+    verify.requireFailBeforeFix &&
+    fixExpectation(task, verify) === 'fail' &&
+    task.reviewThreads === undefined &&
+    task.ciFailure === undefined
+  );
+}
+
+/**
  * Runs the check on the working tree (which holds the verified change) and leaves the
  * tree as it found it. Returns null when the wall-time budget ran out before the run.
  */
 export async function checkBeforeFix(s: LoopSession, change: CheckedChange): Promise<BeforeFixRecord | null> {
   const expectation = fixExpectation(s.request.task, s.request.config.verify);
-  const required = expectation === 'fail' && s.request.config.verify.requireFailBeforeFix;
+  const required = reproductionRequired(s.request.task, s.request.config.verify);
   const candidates = candidateTests(change);
   // A runner without per-test results: the whole suite, with the change's tests, is the one "test".
   const wholeSuite =

@@ -9,7 +9,7 @@ import type { TestReport } from '../../ports/test-runner.ts';
 import { buildCachedPrefix } from '../prompt/cached-prefix.ts';
 import { renderFirstTurn } from '../prompt/first-turn.ts';
 import { renderFeedback, type Feedback } from '../prompt/render-feedback.ts';
-import { fixExpectation } from './check-before-fix.ts';
+import { reproductionRequired } from './check-before-fix.ts';
 import { converse } from './converse.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { scoreReport } from './judge-report.ts';
@@ -80,7 +80,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     task,
     baseline,
     mustFixBaselineFailures: request.mustFixBaselineFailures === true,
-    requireReproduction: config.verify.requireFailBeforeFix && fixExpectation(task, config.verify) === 'fail',
+    requireReproduction: reproductionRequired(task, config.verify),
     renderReport: (report) => renderForModel(s, report),
   });
   pushUser(s, [{ type: 'text', text: firstTurn }]);

@@ -2,7 +2,9 @@
 // the fake runner evaluates `@needs(src/add.ts: a + b)`, so a test with the marker fails
 // on the buggy base and passes once the model fixed `add`.
 import { describe, expect, it } from 'vitest';
-import { fixExpectation, WHOLE_SUITE } from '../../../src/core/loop/check-before-fix.ts';
+import { fixExpectation, reproductionRequired, WHOLE_SUITE } from '../../../src/core/loop/check-before-fix.ts';
+import type { TaskRequest } from '../../../src/core/task/task-request.ts';
+import { sanitizeUntrustedText } from '../../../src/core/text/sanitize-untrusted-text.ts';
 import { runLoop } from '../../../src/core/loop/run-loop.ts';
 import { createFakeLoop } from '../../fakes/create-fake-loop.ts';
 import { EDITOR_TOOL } from '../../fakes/fake-repo-tools.ts';
@@ -215,5 +217,47 @@ describe('the fail-before-fix check', () => {
     ['generate', ['regression'], 'fail'],
   ] as const)('%s with labels %j expects its tests to %s on the base', (mode, labels, expected) => {
     expect(fixExpectation({ mode, labels }, { bugLabels: ['bug', 'Regression'] })).toBe(expected);
+  });
+
+  const thread = {
+    id: 101,
+    path: sanitizeUntrustedText('src/add.ts'),
+    startLine: null,
+    line: 1,
+    author: sanitizeUntrustedText('bob'),
+    diffHunk: sanitizeUntrustedText('@@ -1 +1 @@'),
+    body: sanitizeUntrustedText('Rename b.'),
+  };
+  const ciFailure = { runId: 900, report: sanitizeUntrustedText('Job "test" failed.') };
+  it.each([
+    ['a /fix', { mode: 'fix' }, true],
+    ['an issue labelled bug', { mode: 'generate', labels: ['bug'] }, true],
+    ['an issue asking for tests', { mode: 'generate' }, false],
+    ["a review's comments", { mode: 'fix', reviewThreads: [thread] }, false],
+    ['a CI repair', { mode: 'fix', ciFailure }, false],
+  ] as const)('verify.requireFailBeforeFix applies to %s: %s', (_, task, expected) => {
+    const on = { bugLabels: ['bug'], requireFailBeforeFix: true };
+    expect(reproductionRequired(task as Partial<TaskRequest> as TaskRequest, on)).toBe(expected);
+    expect(
+      reproductionRequired(task as Partial<TaskRequest> as TaskRequest, { ...on, requireFailBeforeFix: false }),
+    ).toBe(false);
+  });
+
+  it("a review's fix under verify.requireFailBeforeFix: its check is reported, and a test that passes on the base is no refusal", async () => {
+    const f = createFakeLoop({
+      files: repoFiles(BUGGY_ADD),
+      task: { ...fixTask, reviewThreads: [thread] } as Parameters<typeof createFakeLoop>[0]['task'],
+      config: { verify: { requireFailBeforeFix: true }, budgets: { maxIterations: 1 } },
+      script: [fixWith(WEAK_TEST), endTurn()],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('succeeded');
+    expect(outcome.report.verification?.beforeFix).toMatchObject({
+      expectation: 'fail',
+      required: false,
+      tests: [{ id: WEAK, origin: 'new', before: 'passed' }],
+      met: false,
+    });
   });
 });
