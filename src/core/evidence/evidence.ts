@@ -46,8 +46,12 @@ export const EvidenceBeforeFix = z.strictObject({
   reverted: z.array(z.string()).describe('Non-test files put back as they are at the base for the run.'),
   tests: z.array(
     z.strictObject({
-      id: z.string(),
-      origin: z.enum(['new', 'changed', 'fixed', 'suite']),
+      id: z.string().describe('The test id: its file and name.'),
+      origin: z
+        .enum(['new', 'changed', 'fixed', 'suite'])
+        .describe(
+          'new: a test the change added; changed: an existing test of a changed test file whose result on the base differs from the baseline; fixed: a baseline failure the change fixed; suite: the whole suite, for a runner without per-test results.',
+        ),
       before: TestResult.describe('The result against the base.'),
     }),
   ),
@@ -56,42 +60,54 @@ export const EvidenceBeforeFix = z.strictObject({
 });
 
 export const Evidence = z.strictObject({
-  $schema: z.string().optional(),
-  version: z.literal(EVIDENCE_VERSION),
+  $schema: z.string().optional().describe('The id of this schema.'),
+  version: z.literal(EVIDENCE_VERSION).describe('The version of the record format.'),
   commit: z
     .strictObject({
       sha: z.string(),
       parent: z.string(),
       branch: z.string(),
       pushed: z.boolean().describe('false for a dry run: the commit exists only on the runner.'),
-      role: z.enum(['pull-request', 'fix', 'work-in-progress']),
+      role: z
+        .enum(['pull-request', 'fix', 'work-in-progress'])
+        .describe(
+          "pull-request: the head of the pull request opened or updated for an issue; fix: a commit on an existing pull request's head (a /fix, a review, a CI repair); work-in-progress: a run without a verified change, its work on a branch of its own.",
+        ),
     })
     .nullable()
     .describe('The commit this record describes; null when nothing was committed.'),
   run: z
     .strictObject({
-      mode: z.string(),
+      mode: z.string().describe('generate (an issue) or fix (a pull request: a /fix, a review, a CI repair).'),
       task: z.string().describe('The task title, as sanitized for the model.'),
-      provider: z.string().nullable(),
-      model: z.string(),
+      provider: z.string().nullable().describe('anthropic, bedrock or vertex; null in older logs.'),
+      model: z.string().describe('The model id, as the provider names it.'),
       base: z.string().describe('The commit the run started from.'),
       outcome: z.string().nullable().describe('How the engine ended: succeeded, gave-up or refused.'),
-      reason: z.string().nullable(),
-      startedAt: z.string(),
-      endedAt: z.string().nullable(),
+      reason: z.string().nullable().describe('Why the run stopped without a verified change.'),
+      startedAt: z.string().describe('ISO 8601.'),
+      endedAt: z.string().nullable().describe('ISO 8601; null when the log ends before the run did.'),
     })
-    .nullable(),
-  commands: z.array(EvidenceCommand),
-  tests: z.strictObject({ before: EvidenceTestTotals.nullable(), after: EvidenceTestTotals.nullable() }),
+    .nullable()
+    .describe('The engine run; null when the log has no run (nothing was asked of the engine).'),
+  commands: z.array(EvidenceCommand).describe('Every command the engine ran, in order.'),
+  tests: z
+    .strictObject({ before: EvidenceTestTotals.nullable(), after: EvidenceTestTotals.nullable() })
+    .describe('The full suite before the change (the baseline) and with it; null when that run did not happen.'),
   reruns: z
     .strictObject({
       count: Count.describe('Reruns per test.'),
-      tests: z.array(z.string()),
-      flaky: z.array(z.string()),
-      droppedFiles: z.array(z.string()),
+      tests: z.array(z.string()).describe('The new or changed tests that were rerun.'),
+      flaky: z.array(z.string()).describe('Tests that failed at least one rerun.'),
+      droppedFiles: z
+        .array(z.string())
+        .describe('Files reverted or removed because they held a flaky test (tests.onFlaky: drop).'),
     })
-    .nullable(),
-  failBeforeFix: EvidenceBeforeFix.nullable(),
+    .nullable()
+    .describe('The reruns of the new tests at verification; null when nothing reached verification.'),
+  failBeforeFix: EvidenceBeforeFix.nullable().describe(
+    "The change's tests against the base, with its non-test files reverted; null when not checked (no verified change).",
+  ),
   coverage: z
     .strictObject({
       beforePercent: z.number(),
@@ -102,50 +118,63 @@ export const Evidence = z.strictObject({
     })
     .nullable()
     .describe('Line coverage of the files the change targets, when tests.coverage.required measured it.'),
-  rounds: z.array(
-    z.strictObject({
-      round: Count,
-      modelCalls: Count,
-      toolCalls: Count,
-      result: z.string(),
-      tests: EvidenceTestTotals.nullable(),
-    }),
-  ),
-  modelCalls: Count,
-  tokens: z.strictObject({ input: Count, output: Count, cacheWrite: Count, cacheRead: Count, total: Count }),
+  rounds: z
+    .array(
+      z.strictObject({
+        round: Count,
+        modelCalls: Count,
+        toolCalls: Count,
+        result: z.string().describe('How the round ended, e.g. passed, failed, not-reproduced.'),
+        tests: EvidenceTestTotals.nullable().describe("The round's last test run."),
+      }),
+    )
+    .describe('Each round of the model working and the engine testing.'),
+  modelCalls: Count.describe('Requests sent to the model.'),
+  tokens: z
+    .strictObject({ input: Count, output: Count, cacheWrite: Count, cacheRead: Count, total: Count })
+    .describe('As the provider reported them with each response.'),
   costUsd: z.number().nonnegative().nullable().describe('null when a call had no price.'),
   testMinutes: z.number().nonnegative().describe('Time spent in test commands, in minutes.'),
   sandbox: z
     .strictObject({
-      driver: z.string(),
-      network: z.enum(['off', 'on']),
+      driver: z.string().describe('bwrap, systemd-run or none.'),
+      network: z.enum(['off', 'on']).describe('Network access of sandboxed commands.'),
       limits: z.strictObject({
         timeoutMs: z.number(),
         memoryMb: z.number(),
         maxPids: z.number(),
         maxOutputBytes: z.number(),
       }),
-      enforcement: z.strictObject({ memory: z.string(), pids: z.string() }).nullable(),
-      warnings: z.array(z.string()),
+      enforcement: z
+        .strictObject({ memory: z.string(), pids: z.string() })
+        .nullable()
+        .describe('How the memory and process limits were enforced on this runner.'),
+      warnings: z.array(z.string()).describe('What the sandbox could not enforce here.'),
     })
-    .nullable(),
+    .nullable()
+    .describe('The sandbox that ran every command; null when not recorded.'),
   risk: z
     .strictObject({
       source: z.enum(['job', 'publish']).describe("publish: the publish step's own classification, which counts."),
-      tier: z.string(),
-      files: z.array(z.strictObject({ path: z.string(), tier: z.string(), rule: z.string(), reason: z.string() })),
+      tier: z.string().describe('low, low-medium, medium, high or critical: the highest of the files.'),
+      files: z
+        .array(z.strictObject({ path: z.string(), tier: z.string(), rule: z.string(), reason: z.string() }))
+        .describe('Per file: its tier, the rule that decided it and why.'),
     })
-    .nullable(),
-  auditLog: z.strictObject({
-    records: Count.describe('Records of the audit log this was built from.'),
-    truncatedTail: z.boolean().describe('The last line of the log was cut off and skipped.'),
-    carried: z
-      .strictObject({ source: z.literal('change-bundle'), records: Count })
-      .nullable()
-      .describe(
-        "The engine's part of the record comes from the generate job's record, carried in the change bundle (built from its own audit log of `records` records); the commit and the risk are this job's.",
-      ),
-  }),
+    .nullable()
+    .describe("The change's risk classification; null when nothing was classified."),
+  auditLog: z
+    .strictObject({
+      records: Count.describe('Records of the audit log this was built from.'),
+      truncatedTail: z.boolean().describe('The last line of the log was cut off and skipped.'),
+      carried: z
+        .strictObject({ source: z.literal('change-bundle'), records: Count })
+        .nullable()
+        .describe(
+          "The engine's part of the record comes from the generate job's record, carried in the change bundle (built from its own audit log of `records` records); the commit and the risk are this job's.",
+        ),
+    })
+    .describe('The audit log this record was built from (the step output audit_log).'),
 });
 
 export type Evidence = z.infer<typeof Evidence>;
