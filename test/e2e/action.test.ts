@@ -429,6 +429,17 @@ describe('the bundled Action after the pull request opened', () => {
     const progress = w.github.commentsOn(7).map((c) => c.body);
     expect(progress).toHaveLength(1);
     expect(progress[0]).toContain('### ✅ greenlight — CI repair 1 of 2 on pull request #7');
+    // …ending with the evidence record of the repair commit, which greenlight-evidence.json holds too.
+    const evidence = progress[0]?.slice(progress[0].indexOf('### Evidence')) ?? '';
+    expect(evidence).toContain(`| Commit | \`${newHead.slice(0, 12)}\` on \`greenlight/issue-3-clamp\``);
+    const record = JSON.parse(readFileSync(run.outputs['evidence'] ?? '', 'utf8')) as Evidence;
+    expect(record.commit).toEqual({
+      sha: newHead,
+      parent: head,
+      branch: 'greenlight/issue-3-clamp',
+      pushed: true,
+      role: 'fix',
+    });
     expect(w.github.unhandled).toEqual([]);
   }, 180_000);
 
