@@ -26,6 +26,7 @@ import {
   reportProgress,
   runSuite,
   setStep,
+  testCounts,
   totalTokens,
   type LoopSession,
 } from './loop-session.ts';
@@ -190,6 +191,8 @@ async function succeed(s: LoopSession, final: TestReport): Promise<LoopOutcome> 
   const { workspace, audit } = s.deps;
   setStep(s, 'iterations', 'done', `${s.iteration} of ${s.request.config.budgets.maxIterations} rounds`);
   setStep(s, 'verify', 'done', verifyDetail(s));
+  // The last runs were reruns of the new tests: the run ends showing the verified full suite.
+  s.lastTests = testCounts(s, final, 'full');
   await reportProgress(s);
   const diff = await workspace.diff(s.request.task.baseSha);
   const changes = await workspace.changes(s.request.task.baseSha);
