@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createModel } from '../../../src/adapters/model/create-model.ts';
 import { placeCacheBreakpoints } from '../../../src/core/prompt/cache-breakpoints.ts';
 import { isGreenlightError } from '../../../src/ports/errors.ts';
@@ -222,6 +222,34 @@ describe('model.provider: bedrock', () => {
     );
     await model.complete(request);
     expect(fake.requests[0]?.signature).toMatchObject({ ok: true, region: 'ap-southeast-2' });
+  });
+  it('without a key pair in its environment, signs with the AWS profile of the default chain (AWS_PROFILE, shared credentials file)', async () => {
+    const { fake, url } = await bedrock();
+    fake.script([reply]);
+    const dir = mkdtempSync(join(tmpdir(), 'greenlight-aws-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'credentials');
+    writeFileSync(
+      file,
+      `[default]\naws_access_key_id = AKIAWRONGDEFAULT0000\naws_secret_access_key = wrong\n\n[greenlight]\naws_access_key_id = ${AWS.accessKeyId}\naws_secret_access_key = ${AWS.secretAccessKey}\n`,
+    );
+    // The AWS chain reads the process environment; no instance metadata is ever asked (nock).
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_BEARER_TOKEN_BEDROCK'])
+      vi.stubEnv(name, undefined);
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', file);
+    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'config'));
+    vi.stubEnv('AWS_PROFILE', 'greenlight');
+    cleanup.push(async () => {
+      vi.unstubAllEnvs();
+    });
+    const model = createModel(
+      { provider: 'bedrock', name: BEDROCK_MODEL, region: 'us-east-1' },
+      { AWS_PROFILE: 'greenlight', ANTHROPIC_BEDROCK_BASE_URL: url },
+    );
+
+    await model.complete(request);
+
+    expect(fake.requests[0]?.signature).toMatchObject({ ok: true, region: 'us-east-1', service: 'bedrock' });
   });
 });
 
