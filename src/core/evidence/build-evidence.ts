@@ -7,6 +7,7 @@
  * check the record a pull request shows.
  */
 import type { AuditEvent, AuditRecord } from '../../ports/audit.ts';
+import type { SandboxInfo } from '../../ports/sandbox.ts';
 import { Evidence, EVIDENCE_VERSION, type EvidenceCommand } from './evidence.ts';
 
 type Event<K extends AuditEvent['kind']> = Extract<AuditEvent, { kind: K }>;
@@ -160,8 +161,16 @@ function ownEvidence(records: readonly AuditRecord[], truncatedTail: boolean): E
         : {
             driver: sandbox.driver,
             network: sandbox.networkIsolation ? 'off' : 'on',
-            limits: { ...sandbox.limits },
-            enforcement: sandbox.enforcement === undefined ? null : { ...sandbox.enforcement },
+            limits: sandboxLimits(sandbox.limits),
+            enforcement:
+              sandbox.enforcement === undefined
+                ? null
+                : {
+                    memory: sandbox.enforcement.memory,
+                    pids: sandbox.enforcement.pids,
+                    disk: sandbox.enforcement.disk ?? null,
+                  },
+            identity: sandbox.identity ?? null,
             warnings: [...sandbox.warnings],
           },
     risk:
@@ -206,4 +215,17 @@ function usageOf(response: unknown) {
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+/** The sandbox's limits; the write limits are unknown in logs written before they existed. */
+function sandboxLimits(limits: Partial<SandboxInfo['limits']> & Omit<SandboxInfo['limits'], 'maxDiskMb' | 'maxFiles'>) {
+  const { timeoutMs, memoryMb, maxPids, maxOutputBytes } = limits;
+  return {
+    timeoutMs,
+    memoryMb,
+    maxPids,
+    maxOutputBytes,
+    maxDiskMb: limits.maxDiskMb ?? null,
+    maxFiles: limits.maxFiles ?? null,
+  };
 }

@@ -144,11 +144,17 @@ export const Evidence = z.strictObject({
         memoryMb: z.number(),
         maxPids: z.number(),
         maxOutputBytes: z.number(),
+        maxDiskMb: z.number().nullable().describe('What one command may write; null in logs older than the limit.'),
+        maxFiles: z.number().nullable().describe('Files one command may create; null in logs older than the limit.'),
       }),
       enforcement: z
-        .strictObject({ memory: z.string(), pids: z.string() })
+        .strictObject({ memory: z.string(), pids: z.string(), disk: z.string().nullable() })
         .nullable()
-        .describe('How the memory and process limits were enforced on this runner.'),
+        .describe('How the memory, process and write limits were enforced on this runner.'),
+      identity: z
+        .string()
+        .nullable()
+        .describe('Who the commands ran as, when worth saying (e.g. the unprivileged user of a root engine).'),
       warnings: z.array(z.string()).describe('What the sandbox could not enforce here.'),
     })
     .nullable()

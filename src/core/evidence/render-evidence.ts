@@ -128,9 +128,18 @@ function roundsCell(e: Evidence): string {
 function sandboxCell(e: Evidence): string {
   const s = e.sandbox;
   if (s === null) return 'not recorded';
-  const enforced = s.enforcement === null ? '' : ` (memory: ${s.enforcement.memory}, processes: ${s.enforcement.pids})`;
+  const how = s.enforcement;
+  const enforced =
+    how === null
+      ? ''
+      : ` (memory: ${how.memory}, processes: ${how.pids}${how.disk === null ? '' : `, writes: ${how.disk}`})`;
+  const writes =
+    s.limits.maxDiskMb === null || s.limits.maxFiles === null
+      ? ''
+      : `, writes up to ${formatCount(s.limits.maxDiskMb)} MB and ${formatCount(s.limits.maxFiles)} files`;
+  // The identity is a paragraph (the report's Sandbox section shows it); the JSON keeps it.
   const warn = s.warnings.length > 0 ? `; **${plural(s.warnings.length, 'warning')}**` : '';
-  return `${inlineCode(s.driver)}, network ${s.network}; ${formatDuration(s.limits.timeoutMs)} per command, ${formatCount(s.limits.memoryMb)} MB, ${formatCount(s.limits.maxPids)} processes${enforced}${warn}`;
+  return `${inlineCode(s.driver)}, network ${s.network}; ${formatDuration(s.limits.timeoutMs)} per command, ${formatCount(s.limits.memoryMb)} MB, ${formatCount(s.limits.maxPids)} processes${writes}${enforced}${warn}`;
 }
 
 function riskCell(e: Evidence): string {

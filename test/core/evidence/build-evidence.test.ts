@@ -18,7 +18,14 @@ const records = (events: readonly AuditEvent[]): AuditRecord[] =>
 const SANDBOX: Extract<AuditEvent, { kind: 'sandbox' }>['info'] = {
   driver: 'bwrap',
   networkIsolation: true,
-  limits: { timeoutMs: 900_000, memoryMb: 4096, maxPids: 1024, maxOutputBytes: 4_000_000 },
+  limits: {
+    timeoutMs: 900_000,
+    memoryMb: 4096,
+    maxPids: 1024,
+    maxOutputBytes: 4_000_000,
+    maxDiskMb: 2048,
+    maxFiles: 20_000,
+  },
   enforcement: { memory: 'cgroup', pids: 'cgroup' },
   warnings: [],
 };
@@ -132,7 +139,8 @@ describe('buildEvidence', () => {
       driver: 'bwrap',
       network: 'off',
       limits: SANDBOX.limits,
-      enforcement: { memory: 'cgroup', pids: 'cgroup' },
+      enforcement: { memory: 'cgroup', pids: 'cgroup', disk: null },
+      identity: null,
       warnings: [],
     });
     expect(evidence.run).toBeNull();
@@ -174,8 +182,24 @@ describe('buildEvidence', () => {
         { kind: 'command', command: 'npm test', exitCode: 1, timedOut: false, outputExcerpt: '' },
         { kind: 'model-response', turn: 1, response: { usage: { inputTokens: 10, outputTokens: 5 } }, costUsd: 0.01 },
         { kind: 'model-response', turn: 2, response: 'not an object', costUsd: null },
+        // A sandbox from before the write limits and the identity were recorded.
+        {
+          kind: 'sandbox',
+          info: {
+            driver: 'bwrap',
+            networkIsolation: true,
+            limits: { timeoutMs: 900_000, memoryMb: 4096, maxPids: 1024, maxOutputBytes: 4_000_000 },
+            enforcement: { memory: 'cgroup', pids: 'cgroup' },
+            warnings: [],
+          } as unknown as Extract<AuditEvent, { kind: 'sandbox' }>['info'],
+        },
       ]),
       { truncatedTail: true },
+    );
+    expect(evidence.sandbox?.limits).toMatchObject({ maxDiskMb: null, maxFiles: null });
+    expect(evidence.sandbox).toMatchObject({ enforcement: { disk: null }, identity: null });
+    expect(renderEvidence(evidence)).toContain(
+      '| Sandbox | `bwrap`, network off; 15 min per command, 4,096 MB, 1,024 processes (memory: cgroup, processes: cgroup) |',
     );
     expect(evidence.commands).toEqual([
       {
@@ -231,7 +255,7 @@ describe('renderEvidence', () => {
       '| Coverage | not measured |',
       '| Rounds | 1: related-failed; 2: passed |',
       '| Model calls | 4 to `fake-model` (fake) |',
-      '| Sandbox | `bwrap`, network off; 15 min per command, 4,096 MB, 1,024 processes (memory: cgroup, processes: cgroup) |',
+      '| Sandbox | `bwrap`, network off; 15 min per command, 4,096 MB, 1,024 processes, writes up to 2,048 MB and 20,000 files (memory: cgroup, processes: cgroup) |',
       "| Risk | `medium` (the publish step's own classification) |",
       '| `src/add.ts` | medium | `source` | source \\| code |',
     ])
