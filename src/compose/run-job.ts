@@ -18,6 +18,7 @@ import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
 import { GreenlightError } from '../ports/errors.ts';
 import { runLoop } from '../core/loop/run-loop.ts';
 import { formatCount } from '../core/report/format.ts';
+import { riskRecord } from '../core/evidence/risk-record.ts';
 import { renderRunReport } from '../core/report/render-run-report.ts';
 import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
@@ -51,7 +52,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const { task } = options; // sanitized where it was built: TaskRequest holds only SanitizedText
   const workspace = await LocalWorkspace.open(options.workspaceRoot);
   await checkCheckout(workspace, task);
-  if (options.model === undefined) checkModelCredentials(config.model, env);
+  if (options.model === undefined) checkModelCredentials(config.model, env, workspace.root);
   const files = await workspace.listFiles();
   const readFile = (path: string) => workspace.readFile(path);
   await detectTestCommand({ config, files, readFile }); // no test command: refuse before building anything
@@ -65,6 +66,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       parentEnv: env,
       defaultTimeoutMs: config.tests.timeoutMinutes * 60_000,
     }));
+  audit.write({ kind: 'sandbox', info: sandbox.info });
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
     const mainTests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
@@ -82,7 +84,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
             }),
           );
     const measureCoverage = config.tests.coverage.required
-      ? await createCoverageMeasurement(config.tests, sandbox, workspace.root)
+      ? await createCoverageMeasurement(config.tests, sandbox, workspace.root, audit)
       : undefined;
     await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
     await steps.report('context', 'running');
@@ -148,6 +150,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       config,
       task.baseSha,
     );
+    audit.write(riskRecord(risk, 'job'));
     const report = renderRunReport({
       outcome,
       task,
