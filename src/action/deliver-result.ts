@@ -11,6 +11,7 @@ import type { ActionOutcome } from './action-outcome.ts';
 import type { ActionContext } from './action-context.ts';
 import { loopShortfall, outcomeOfPublish } from './outcome-of-publish.ts';
 import type { Target } from './read-target.ts';
+import { recordCommit } from './record-commit.ts';
 import { requesterOf } from './requester-of.ts';
 
 /** Publishes the job's result, or writes it to a change bundle for the publish job. */
@@ -46,6 +47,7 @@ export async function deliverResult(
         target.kind === 'issue'
           ? { kind: 'issue', number: target.issue.number, title: target.issue.title }
           : { kind: 'pull-request', number: target.pr.number, headRef: target.pr.headRef, headSha: target.pr.headSha },
+      evidence: await ctx.readEvidence(),
     });
     ctx.log(`greenlight: wrote the change bundle ${path}`);
     return {
@@ -69,6 +71,7 @@ export async function deliverResult(
     detailsUrl: ctx.runUrl,
     runId: ctx.runtime.runId,
     secrets: ctx.inputs.anthropicApiKey === null ? [] : [ctx.inputs.anthropicApiKey],
+    evidence: recordCommit(ctx),
   };
   const result =
     target.kind === 'issue'

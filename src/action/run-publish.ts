@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { outcomeOfBundle } from './outcome-of-publish.ts';
 import { describeOutcome } from './describe-outcome.ts';
 import { isProgressComment, renderPublishNote } from './comments/render-progress-comment.ts';
+import { recordCommit } from './record-commit.ts';
 import { requesterOf } from './requester-of.ts';
 import { authorize } from '../core/github/authorize.ts';
 import { routeEvent } from '../core/github/route-event.ts';
@@ -84,6 +85,7 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
       detailsUrl: ctx.runUrl,
       runId: ctx.runtime.runId,
       secrets: ctx.inputs.anthropicApiKey === null ? [] : [ctx.inputs.anthropicApiKey],
+      evidence: recordCommit(ctx),
     });
   } catch (error) {
     const why = describeError(error);

@@ -6,6 +6,7 @@
  * wires the real adapters: Octokit (github.com or GHES through GITHUB_API_URL), `runJob`,
  * the workspace's git and the publisher.
  */
+import { readAuditLog, type AuditLog } from '../adapters/audit/read-audit-log.ts';
 import { checkoutCommit } from '../adapters/git/checkout-commit.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { createOctokit } from '../adapters/github/create-octokit.ts';
@@ -17,10 +18,11 @@ import { stripPersistedCredentials } from '../adapters/publish/strip-persisted-c
 import { writeChangeBundle } from '../adapters/publish/write-change-bundle.ts';
 import type { BundleTarget } from '../core/bundle/change-bundle.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
+import type { Evidence } from '../core/evidence/evidence.ts';
 import type { JobOptions, JobResult } from '../core/job.ts';
 import type { FixOrigin } from '../core/publish/commit-message.ts';
 import type { GitAuth } from '../core/publish/git-auth-env.ts';
-import type { PublishResult, Requester } from '../core/publish/publish-types.ts';
+import type { PublishedCommit, PublishResult, Requester } from '../core/publish/publish-types.ts';
 import type { RiskAssessment } from '../core/risk/assessment.ts';
 import type { Forge, PullRequestInfo, RepoRef } from '../ports/forge.ts';
 import { classifyPullRequest, type PullRequestRange } from './classify-pull-request.ts';
@@ -47,6 +49,8 @@ interface PublishBase {
   runId: string | null;
   /** Secret values to keep out of what is published (the token always is). */
   secrets: readonly string[];
+  /** Records each commit kept and returns the evidence section (see PublishContext). */
+  evidence?: (commit: PublishedCommit) => Promise<string>;
 }
 
 export interface PublishGenerateRequest extends PublishBase {
@@ -71,6 +75,8 @@ export interface BundleRequest {
   baseSha: string;
   target: BundleTarget;
   requester: Requester;
+  /** The job's evidence record so far, carried in the manifest to the publish job. */
+  evidence?: Evidence;
 }
 
 export interface PublishBundleRequest {
@@ -91,6 +97,7 @@ export interface PublishBundleRequest {
   detailsUrl: string | null;
   runId: string | null;
   secrets: readonly string[];
+  evidence?: (commit: PublishedCommit) => Promise<string>;
 }
 
 export interface PublishedBundle {
@@ -131,6 +138,8 @@ export interface ActionServices {
     config: RepoConfig;
     env: Readonly<Record<string, string | undefined>>;
   }): Promise<DoctorReport>;
+  /** The audit log at `path`, read back (the evidence record is built from it). */
+  readAuditLog(path: string): Promise<AuditLog>;
 }
 
 function fixTarget(pr: PullRequestInfo, repo: RepoRef, instruction: string, origin?: FixOrigin): FixTarget {
@@ -159,6 +168,7 @@ function context(request: PublishGenerateRequest | PublishFixRequest | PublishBu
     botLogin: request.botLogin,
     secrets: request.secrets,
     ...(request.detailsUrl === null ? {} : { detailsUrl: request.detailsUrl }),
+    ...(request.evidence === undefined ? {} : { evidence: request.evidence }),
   };
 }
 
@@ -193,6 +203,7 @@ export function defaultServices(): ActionServices {
         target: request.target,
         baseSha: request.baseSha,
         requester: request.requester,
+        ...(request.evidence === undefined ? {} : { evidence: request.evidence }),
       });
       return request.path;
     },
@@ -220,5 +231,6 @@ export function defaultServices(): ActionServices {
         reason: manifest.outcome.stop?.message ?? null,
       };
     },
+    readAuditLog,
   };
 }

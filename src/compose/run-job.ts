@@ -20,6 +20,7 @@ import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
 import { GreenlightError } from '../ports/errors.ts';
 import { runLoop } from '../core/loop/run-loop.ts';
 import { formatCount } from '../core/report/format.ts';
+import { riskRecord } from '../core/evidence/risk-record.ts';
 import { renderRunReport } from '../core/report/render-run-report.ts';
 import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
@@ -53,7 +54,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const { task } = options; // sanitized where it was built: TaskRequest holds only SanitizedText
   const workspace = await LocalWorkspace.open(options.workspaceRoot);
   await checkCheckout(workspace, task);
-  if (options.model === undefined) checkModelCredentials(config.model, env);
+  if (options.model === undefined) checkModelCredentials(config.model, env, workspace.root);
   const files = await workspace.listFiles();
   const readFile = (path: string) => workspace.readFile(path);
   // What detection reads, once; no test command at all: refuse before building anything.
@@ -70,6 +71,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       parentEnv: env,
       defaultTimeoutMs: config.tests.timeoutMinutes * 60_000,
     }));
+  audit.write({ kind: 'sandbox', info: sandbox.info });
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
     // What is installed changed: look again (node_modules/.bin, virtualenvs).
@@ -108,7 +110,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       data: { command: plan.command, directory: plan.directory, reason: plan.reason },
     });
     const measureCoverage = config.tests.coverage.required
-      ? await createCoverageMeasurement(config.tests, sandbox, workspace.root)
+      ? await createCoverageMeasurement(config.tests, sandbox, workspace.root, audit)
       : undefined;
     await steps.report('understand', 'done', `tests: \`${describeTestCommand(tests.command)}\``);
     const contextFiles = context.pack.items.map((item) => item.path);
@@ -173,6 +175,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       config,
       task.baseSha,
     );
+    audit.write(riskRecord(risk, 'job'));
     const report = renderRunReport({
       outcome,
       task,

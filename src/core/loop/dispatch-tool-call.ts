@@ -89,7 +89,8 @@ async function runTests(s: LoopSession, input: unknown, counters: DispatchCounte
     return { content: 'The wall-time budget is used up; end your turn.', isError: true };
   }
   // The engine keeps what it needs to validate and verify the change: one full run and the reruns.
-  const reserve = 1 + s.request.config.tests.flakinessReruns;
+  // The full validation run, the reruns of new tests and the fail-before-fix run (verify-change.ts).
+  const reserve = 2 + s.request.config.tests.flakinessReruns;
   if (testRunsLeft(s) <= reserve) {
     return {
       content:
@@ -99,7 +100,7 @@ async function runTests(s: LoopSession, input: unknown, counters: DispatchCounte
     };
   }
   counters.runTests += 1;
-  const report = await runSuite(s, parsed.selection);
+  const report = await runSuite(s, parsed.selection, 'model');
   if (report === null) return { content: 'The wall-time budget is used up; end your turn.', isError: true };
   return { content: renderForModel(s, report), isError: false };
 }

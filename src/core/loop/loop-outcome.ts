@@ -2,6 +2,7 @@
  * What a loop run produced, as a value: `succeeded`, `gave-up` (best state kept) or
  * `refused`, always with the full accounting in `report`.
  */
+import type { BeforeFixRecord } from '../../ports/audit.ts';
 import type { ModelUsage, StopReason as ModelStopReason } from '../../ports/model.ts';
 import type { TestTotals } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
@@ -20,6 +21,7 @@ export type StopCode =
   | 'test-run-budget'
   | 'flaky-tests'
   | 'coverage-not-raised'
+  | 'not-reproduced'
   | 'model-error';
 
 export interface StopReason {
@@ -49,6 +51,7 @@ export type IterationResult =
   | 'crashed'
   | 'flaky'
   | 'coverage-not-raised'
+  | 'not-reproduced'
   | 'not-validated';
 
 export interface IterationRecord {
@@ -91,6 +94,8 @@ export interface VerificationSummary {
   newTests: string[];
   reruns: RerunSummary | null;
   coverage: CoverageSummary | null;
+  /** The new or changed tests against the base (docs/architecture.md "Proof that a fix reproduces the bug"); null when not run. */
+  beforeFix: BeforeFixRecord | null;
 }
 
 /** The full accounting of a run, rendered into the PR body and the CLI output. */

@@ -3,6 +3,7 @@
  * the suite with time and audit accounting, progress updates). One session per
  * `runLoop` call; nothing here outlives it.
  */
+import type { CommandPurpose } from '../../ports/audit.ts';
 import type { ChatMessage, ContentBlock, ModelUsage } from '../../ports/model.ts';
 import type { ProgressSnapshot, StepName, StepState, TestCounts } from '../../ports/progress.ts';
 import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
@@ -146,11 +147,16 @@ export function testRunsLeft(s: LoopSession): number {
 }
 
 /**
- * Run the suite (or a subset), count it, account its time and write the audit record.
- * Returns null without running when the wall-time or the test-run budget is spent;
- * `s.budgetStop` then says which (`stopReason`).
+ * Run the suite (or a subset), count it, account its time and write the audit record,
+ * with what the run was for (`purpose`), its duration and totals. Returns null without
+ * running when the wall-time or the test-run budget is spent; `s.budgetStop` then says
+ * which (`stopReason`).
  */
-export async function runSuite(s: LoopSession, selection: TestSelection | undefined): Promise<TestReport | null> {
+export async function runSuite(
+  s: LoopSession,
+  selection: TestSelection | undefined,
+  purpose: CommandPurpose,
+): Promise<TestReport | null> {
   const time = checkTimeBudget(s.request.config.budgets, elapsedMs(s));
   if (time !== null) {
     s.budgetStop = time;
@@ -181,6 +187,9 @@ export async function runSuite(s: LoopSession, selection: TestSelection | undefi
     exitCode: report.exitCode,
     timedOut: report.timedOut,
     outputExcerpt: report.outputTail.slice(-s.limits.auditExcerptChars),
+    durationMs: report.durationMs,
+    purpose,
+    tests: { ...report.totals },
   });
   await reportProgress(s);
   return report;

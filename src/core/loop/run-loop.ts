@@ -9,6 +9,7 @@ import type { TestReport } from '../../ports/test-runner.ts';
 import { buildCachedPrefix } from '../prompt/cached-prefix.ts';
 import { renderFirstTurn } from '../prompt/first-turn.ts';
 import { renderFeedback, type Feedback } from '../prompt/render-feedback.ts';
+import { reproductionRequired } from './check-before-fix.ts';
 import { converse } from './converse.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { scoreReport } from './judge-report.ts';
@@ -59,12 +60,13 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     task: task.title,
     model: deps.model.modelId,
     base: task.baseSha,
+    provider: deps.model.provider,
   });
 
   setStep(s, 'baseline', 'running');
   await reportProgress(s);
   s.baseCheckpoint = await deps.checkpoints.save('baseline');
-  const baseline = await runSuite(s, undefined);
+  const baseline = await runSuite(s, undefined, 'baseline');
   if (baseline === null) return finish(s, stopReason(s), { validate: false });
   s.baseline = baseline;
   deps.audit.write({
@@ -95,6 +97,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     task,
     baseline,
     mustFixBaselineFailures: request.mustFixBaselineFailures === true,
+    requireReproduction: reproductionRequired(task, config.verify),
     renderReport: (report) => renderForModel(s, report),
   });
   pushUser(s, [{ type: 'text', text: firstTurn }]);
@@ -158,11 +161,10 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
         s.verification = verification.summary;
         if (verification.kind === 'verified') return succeed(s, verification.report);
         if (verification.kind === 'stop') return finish(s, verification.reason, { validate: false });
-        log.result = 'coverage-not-raised';
+        log.result = verification.result;
         setStep(s, 'verify', 'pending');
-        feedback = { kind: 'coverage', text: verification.feedback };
-        if (iteration === max)
-          return finish(s, { code: 'coverage-not-raised', message: verification.feedback }, { validate: false });
+        feedback = { kind: 'not-verified', text: verification.feedback };
+        if (iteration === max) return finish(s, verification.stop, { validate: false });
         break;
       }
     }
@@ -210,8 +212,10 @@ async function succeed(s: LoopSession, final: TestReport): Promise<LoopOutcome> 
   await reportProgress(s);
   const diff = await workspace.diff(s.request.task.baseSha);
   const changes = await workspace.changes(s.request.task.baseSha);
+  const report = buildReport(s, final, null, null);
+  auditAccounting(s, report);
   audit.write({ kind: 'run-end', outcome: 'succeeded' });
-  return { kind: 'succeeded', diff, changes, report: buildReport(s, final, null, null) };
+  return { kind: 'succeeded', diff, changes, report };
 }
 
 /**
@@ -253,7 +257,7 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
   let final = s.best?.report ?? null;
   if (s.best?.provisional === true) {
     // The best state was only scored from a related run: report real full-suite figures.
-    final = (await runSuite(s, undefined)) ?? final;
+    final = (await runSuite(s, undefined, 'full')) ?? final;
     if (final !== null && final === s.best.report)
       s.notes.push(
         'The final test figures are estimated from a related-test run (no time was left for the full suite).',
@@ -264,8 +268,10 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
   await reportProgress(s);
   const diff = await workspace.diff(base);
   const changes = await workspace.changes(base);
+  const report = buildReport(s, final, reason, restoredFrom);
+  auditAccounting(s, report);
   audit.write({ kind: 'run-end', outcome: 'gave-up', reason: reason.message });
-  return { kind: 'gave-up', diff, changes, reason, report: buildReport(s, final, reason, restoredFrom) };
+  return { kind: 'gave-up', diff, changes, reason, report };
 }
 
 async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {
@@ -276,8 +282,23 @@ async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {
   setStep(s, 'iterations', 'failed', 'refused');
   setStep(s, 'verify', 'skipped');
   await reportProgress(s);
+  const report = buildReport(s, s.baseline, null, null);
+  auditAccounting(s, report);
   audit.write({ kind: 'run-end', outcome: 'refused', reason });
-  return { kind: 'refused', reason, report: buildReport(s, s.baseline, null, null) };
+  return { kind: 'refused', reason, report };
+}
+
+/** Each round's result and the test totals before and after, for the evidence record. */
+function auditAccounting(s: LoopSession, report: LoopReport): void {
+  for (const round of report.iterationLog) {
+    const { iteration, modelCalls, toolCalls, result, tests } = round;
+    s.deps.audit.write({ kind: 'round', iteration, modelCalls, toolCalls, result, tests });
+  }
+  s.deps.audit.write({
+    kind: 'test-totals',
+    before: s.baseline === null ? null : report.tests.baseline,
+    after: report.tests.final,
+  });
 }
 
 /** The preflight's refusal: nothing was changed and no model was called. */
@@ -288,8 +309,10 @@ async function refuseBeforeModel(s: LoopSession, problem: BaselineProblem): Prom
   setStep(s, 'verify', 'skipped');
   await reportProgress(s);
   s.deps.audit.write({ kind: 'note', message: 'preflight refused', data: problem });
+  const report = buildReport(s, s.baseline, null, null);
+  auditAccounting(s, report);
   s.deps.audit.write({ kind: 'run-end', outcome: 'refused', reason: problem.summary });
-  return { kind: 'refused', reason, preflight: problem, report: buildReport(s, s.baseline, null, null) };
+  return { kind: 'refused', reason, preflight: problem, report };
 }
 
 function buildReport(

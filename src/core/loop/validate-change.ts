@@ -28,10 +28,10 @@ export async function validateChange(s: LoopSession, options: { relatedFirst: bo
   const baseline = s.baseline as TestReport;
   const judge = { baseline, mustFixBaselineFailures: s.request.mustFixBaselineFailures === true };
 
-  // The related run only saves time when the full run and the verification reruns can
-  // still follow it within the test-run budget; otherwise the full suite runs directly.
-  if (options.relatedFirst && testRunsLeft(s) >= 2 + s.request.config.tests.flakinessReruns) {
-    const related = await runSuite(s, { changedFiles: changes.map((c) => c.path) });
+  // The related run only saves time when the full run, the verification reruns and the
+  // fail-before-fix run can still follow it within the test-run budget; otherwise the full suite runs directly.
+  if (options.relatedFirst && testRunsLeft(s) >= 3 + s.request.config.tests.flakinessReruns) {
+    const related = await runSuite(s, { changedFiles: changes.map((c) => c.path) }, 'related');
     if (related === null) return { kind: 'out-of-budget' };
     // Tests not selected are not failures: judge only what ran, and only when it ran something.
     if (related.crashed || !related.structured || related.totals.total > 0) {
@@ -46,7 +46,7 @@ export async function validateChange(s: LoopSession, options: { relatedFirst: bo
     }
   }
 
-  const full = await runSuite(s, undefined);
+  const full = await runSuite(s, undefined, 'full');
   if (full === null) return { kind: 'out-of-budget' };
   const comparison = compare(s, full);
   const reportFindings = detectReportTampering(baseline, full, changes);

@@ -1,21 +1,32 @@
 /**
  * Verification of a change whose full suite passed: every new or changed test must
- * pass N reruns (flaky ones are dropped or fail the run, per `tests.onFlaky`), and,
- * when configured, coverage must rise. The engine decides; the model is not asked.
+ * pass N reruns (flaky ones are dropped or fail the run, per `tests.onFlaky`), the new
+ * tests are run against the base (`checkBeforeFix`; a fix must reproduce its bug when
+ * `verify.requireFailBeforeFix` says so), and, when configured, coverage must rise. The
+ * engine decides; the model is not asked. The summary goes to the audit log.
  */
+import type { BeforeFixRecord } from '../../ports/audit.ts';
 import type { TestReport } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
+import { beforeFixFeedback, checkBeforeFix } from './check-before-fix.ts';
 import { detectReportTampering } from './detect-test-tampering.ts';
 import { judgeReport } from './judge-report.ts';
-import type { CoverageSummary, RerunSummary, StopReason, VerificationSummary } from './loop-outcome.ts';
+import type {
+  CoverageSummary,
+  IterationResult,
+  RerunSummary,
+  StopReason,
+  VerificationSummary,
+} from './loop-outcome.ts';
 import { compare, runSuite, stopReason, type LoopSession } from './loop-session.ts';
 import { isTestPath } from './test-paths.ts';
 
 export type Verification =
   | { kind: 'verified'; summary: VerificationSummary; report: TestReport }
   | { kind: 'stop'; reason: StopReason; summary: VerificationSummary }
-  | { kind: 'retry'; feedback: string; summary: VerificationSummary };
+  /** Not verified, but the model can still fix it: `feedback` goes back, `stop` ends the run on the last round. */
+  | { kind: 'retry'; feedback: string; summary: VerificationSummary; result: IterationResult; stop: StopReason };
 
 interface Passed {
   report: TestReport;
@@ -24,30 +35,61 @@ interface Passed {
 }
 
 export async function verifyChange(s: LoopSession, passed: Passed): Promise<Verification> {
+  const verification = await verify(s, passed);
+  const { newTests, fixedFailures, reruns, coverage } = verification.summary;
+  s.deps.audit.write({ kind: 'verification', newTests, fixedFailures, reruns, coverage });
+  return verification;
+}
+
+async function verify(s: LoopSession, passed: Passed): Promise<Verification> {
   const config = s.request.config.tests;
   let state = passed;
-  let summary = summarize(state, null, null);
+  let summary = summarize(state, null, null, null);
 
   const rerunIds = testsToRerun(state);
   const reruns: RerunSummary = { count: config.flakinessReruns, tests: rerunIds, flaky: [], droppedFiles: [] };
   if (config.flakinessReruns > 0 && rerunIds.length > 0) {
     const flaky = await rerun(s, rerunIds, config.flakinessReruns);
-    if (flaky === null) return { kind: 'stop', reason: outOfBudget(s), summary: summarize(state, reruns, null) };
+    if (flaky === null) return { kind: 'stop', reason: outOfBudget(s), summary: summarize(state, reruns, null, null) };
     reruns.flaky = flaky;
     if (flaky.length > 0) {
       const dropped = await dropFlaky(s, state, flaky, reruns);
       if (dropped.kind === 'stop')
-        return { kind: 'stop', reason: dropped.reason, summary: summarize(state, reruns, null) };
+        return { kind: 'stop', reason: dropped.reason, summary: summarize(state, reruns, null, null) };
       state = dropped.state;
     }
   }
-  summary = summarize(state, reruns, null);
+  summary = summarize(state, reruns, null, null);
+
+  const beforeFix = await checkBeforeFix(s, state);
+  if (beforeFix === null) return { kind: 'stop', reason: outOfBudget(s), summary };
+  summary = summarize(state, reruns, null, beforeFix);
+  if (beforeFix.required && !beforeFix.met) {
+    const feedback = beforeFixFeedback(beforeFix);
+    return {
+      kind: 'retry',
+      feedback,
+      summary,
+      result: 'not-reproduced',
+      stop: {
+        code: 'not-reproduced',
+        message: `No new or changed test fails without the fix (verify.requireFailBeforeFix): ${feedback}`,
+      },
+    };
+  }
 
   if (config.coverage.required) {
     const coverage = await checkCoverage(s, state);
-    summary = summarize(state, reruns, coverage.summary);
+    summary = summarize(state, reruns, coverage.summary, beforeFix);
     if (coverage.summary === null) return { kind: 'stop', reason: coverage.reason, summary };
-    if (!coverage.summary.raised) return { kind: 'retry', feedback: coverage.feedback, summary };
+    if (!coverage.summary.raised)
+      return {
+        kind: 'retry',
+        feedback: coverage.feedback,
+        summary,
+        result: 'coverage-not-raised',
+        stop: { code: 'coverage-not-raised', message: coverage.feedback },
+      };
   }
   return { kind: 'verified', summary, report: state.report };
 }
@@ -67,7 +109,7 @@ function testsToRerun(state: Passed): string[] {
 async function rerun(s: LoopSession, ids: string[], times: number): Promise<string[] | null> {
   const flaky = new Set<string>();
   for (let i = 0; i < times; i += 1) {
-    const report = await runSuite(s, { tests: ids });
+    const report = await runSuite(s, { tests: ids }, 'rerun');
     if (report === null) return null;
     const byId = new Map(report.tests.map((t) => [t.id, t]));
     for (const id of ids) if (byId.get(id)?.status !== 'passed') flaky.add(id);
@@ -130,7 +172,7 @@ async function dropFlaky(
       },
     };
   }
-  const report = await runSuite(s, undefined);
+  const report = await runSuite(s, undefined, 'full');
   if (report === null) return { kind: 'stop', reason: outOfBudget(s) };
   const comparison = compare(s, report);
   const why =
@@ -187,7 +229,12 @@ async function checkCoverage(
   return { summary, feedback };
 }
 
-function summarize(state: Passed, reruns: RerunSummary | null, coverage: CoverageSummary | null): VerificationSummary {
+function summarize(
+  state: Passed,
+  reruns: RerunSummary | null,
+  coverage: CoverageSummary | null,
+  beforeFix: BeforeFixRecord | null,
+): VerificationSummary {
   return {
     fullSuitePassed: true,
     preExistingFailures: [...state.comparison.byCategory['still-failing']].sort(),
@@ -195,6 +242,7 @@ function summarize(state: Passed, reruns: RerunSummary | null, coverage: Coverag
     newTests: [...state.comparison.byCategory['new-passing']].sort(),
     reruns,
     coverage,
+    beforeFix,
   };
 }
 

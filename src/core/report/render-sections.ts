@@ -107,6 +107,7 @@ const RESULTS: Record<IterationRecord['result'], string> = {
   crashed: 'test suite crashed',
   flaky: 'flaky tests',
   'coverage-not-raised': 'coverage not raised',
+  'not-reproduced': 'no test fails without the fix',
   'not-validated': 'not validated (stopped)',
 };
 

@@ -189,20 +189,20 @@ describe('model calls and test runs are bounded for the whole run', () => {
   it("stops at budgets.maxTestRuns, the model's run_tests calls included, and reports what it used", async () => {
     const f = createFakeLoop({
       files: repoFiles(),
-      config: { budgets: { maxIterations: 5, maxTestRuns: 6, maxModelCalls: 1000 } },
+      config: { budgets: { maxIterations: 10, maxTestRuns: 7, maxModelCalls: 1000 } },
       // Short rounds (the engine ends a round after 6 calls), so that rounds are left when the runs run out.
       limits: { maxModelCallsPerIteration: 6 },
       script: restless(),
     });
     const outcome = await runLoop(f.request, f.deps);
 
-    expect(f.tests.runs).toHaveLength(6);
-    expect(outcome.report.testRuns).toBe(6);
+    expect(f.tests.runs).toHaveLength(7);
+    expect(outcome.report.testRuns).toBe(7);
     expect(outcome.kind).toBe('gave-up');
     if (outcome.kind !== 'gave-up') return;
     expect(outcome.reason).toEqual({
       code: 'test-run-budget',
-      message: 'All 6 test runs of the budget were used (budgets.maxTestRuns).',
+      message: 'All 7 test runs of the budget were used (budgets.maxTestRuns).',
     });
     // The model was told when run_tests stopped being available, and why.
     const refusals = f.audit
@@ -210,18 +210,19 @@ describe('model calls and test runs are bounded for the whole run', () => {
       .filter((r) => r.name === 'run_tests' && r.isError)
       .map((r) => r.output);
     expect(refusals[0]).toBe(
-      "run_tests is not available: 2 of the run's 6 test runs are used, and the engine keeps the last 4 to validate and verify your change. End your turn and the engine will run the tests.",
+      "run_tests is not available: 2 of the run's 7 test runs are used, and the engine keeps the last 5 to validate and verify your change. End your turn and the engine will run the tests.",
     );
     const body = renderRunReport({ outcome, task: f.request.task, sandbox: 'none' });
-    expect(body).toContain('| Test runs | 6 | 6 |');
+    expect(body).toContain('| Test runs | 7 | 7 |');
     expect(body).toContain(`| Model calls | ${outcome.report.turns.length} | 1,000 |`);
   });
 
   it('keeps the runs verification needs: a change that passes is verified within the budget', async () => {
-    // 1 baseline + 1 run_tests of the model's (its second is refused) + 1 full run + 3 reruns = 6
+    // 1 baseline + 1 run_tests of the model's (its second is refused) + 1 full run + 3 reruns = 6;
+    // the 7th is kept for the fail-before-fix run, which a change of test files alone does not need.
     const f = createFakeLoop({
       files: repoFiles(),
-      config: { budgets: { maxTestRuns: 6 } },
+      config: { budgets: { maxTestRuns: 7 } },
       script: [createFile('src/add.test.ts', ADD_TEST), runTests(), runTests(), endTurn()],
     });
     const outcome = await runLoop(f.request, f.deps);

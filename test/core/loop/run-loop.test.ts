@@ -26,6 +26,16 @@ describe('runLoop', () => {
       newTests: ['src/add.test.ts::adds'],
       reruns: { count: 3, tests: ['src/add.test.ts::adds'], flaky: [], droppedFiles: [] },
       coverage: null,
+      // Tests for existing code: expected to pass on the base, which a tests-only change
+      // shows without another run.
+      beforeFix: {
+        expectation: 'pass',
+        required: false,
+        reverted: [],
+        tests: [{ id: 'src/add.test.ts::adds', origin: 'new', before: 'passed' }],
+        timedOut: false,
+        met: true,
+      },
     });
     // baseline (full), related, full, then three reruns of the new test
     expect(f.tests.runs).toEqual([
