@@ -41,4 +41,6 @@ export interface FlowResult {
   report: string | null;
   /** The review settings of the outcome's tier, when known. */
   review: TierReview | null;
+  /** The checks run before the engine (`greenlight doctor`'s, as markdown), when they ran. */
+  checks?: string;
 }

@@ -19,6 +19,8 @@ export interface JobSummaryInput {
   /** Where the evidence record was written, when the engine ran. */
   evidence?: string | null;
   runUrl: string | null;
+  /** The checks run before the engine, as markdown (`renderDoctorMarkdown`). */
+  checks?: string;
 }
 
 export function renderJobSummary(input: JobSummaryInput): string {
@@ -26,6 +28,8 @@ export function renderJobSummary(input: JobSummaryInput): string {
   const text = status.kind === 'finished' ? status.text : '';
   const parts = [`## greenlight: ${input.outcome.kind}`, text];
   if (input.report !== null && input.report.trim() !== '') parts.push(input.report.trim().replace(/^## /, '### '));
+  // A failed check is already the outcome's text; a passing list goes after the report.
+  if (input.checks !== undefined && input.outcome.kind !== 'failed') parts.push(input.checks);
   const rows = [
     ['event', inlineCode(input.eventName)],
     ['mode', inlineCode(input.mode)],

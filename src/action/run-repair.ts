@@ -19,6 +19,7 @@ import { repairHistory } from '../core/repair/repair-attempts.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
 import { buildTaskRequest } from './build-task-request.ts';
+import { checkMachine } from './check-machine.ts';
 import { describeOutcome } from './describe-outcome.ts';
 import { escalateRepair } from './escalate-repair.ts';
 import { engineEnvironment } from './inputs.ts';
@@ -104,6 +105,8 @@ export async function runRepair(ctx: ActionContext, route: RepairRoute, loaded: 
     adopt: ctx.inputs.progressComment,
   });
   /** Once the engine ran (`report` set), the progress comment ends with the evidence record, as a /fix's does. */
+  /** The checks before the engine, once they ran (for the job summary). */
+  const ran: { checks?: string } = {};
   const finish = async (outcome: ActionOutcome, report: string | null): Promise<FlowResult> => {
     const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
     const status = describeOutcome(outcome, review, report);
@@ -112,7 +115,7 @@ export async function runRepair(ctx: ActionContext, route: RepairRoute, loaded: 
         ? status
         : { ...status, text: `${status.text}\n\n${renderEvidence(await ctx.readEvidence())}` },
     );
-    return { outcome, report, review };
+    return { outcome, report, review, ...ran };
   };
 
   const baseSha = await stage(ctx, handle, 'preparing the workspace', () => prepareWorkspace(ctx, { kind: 'pr', pr }));
@@ -132,19 +135,33 @@ export async function runRepair(ctx: ActionContext, route: RepairRoute, loaded: 
   });
   if (extraTestCommand !== null)
     ctx.log(`greenlight: the failing CI step runs \`${extraTestCommand}\`; it is verified too`);
+  // A machine that cannot run the job stops here, before any model call, as a requested run does.
+  const env = engineEnvironment(ctx.env, ctx.inputs);
+  const machine = await checkMachine(ctx, handle, config, env);
+  if (machine.checks !== null) ran.checks = machine.checks;
+  if (machine.failed !== null) return finish(machine.failed, null);
   handle.step('understand', 'done');
   const job = await stage(ctx, handle, 'running the engine', () =>
     ctx.services.runJob({
       workspaceRoot: ctx.runtime.workspace,
       task,
       config,
-      env: engineEnvironment(ctx.env, ctx.inputs),
+      env,
       audit: ctx.audit,
       progress: handle.progress,
       ...(extraTestCommand === null ? {} : { extraTestCommand }),
     }),
   );
   if (!job.ok) return finish(job.failed, null);
+  const preflight = job.value.outcome.kind === 'refused' ? job.value.outcome.preflight : undefined;
+  if (preflight !== undefined) {
+    // The tests could not run before any change: no model call was made, nothing to push;
+    // the progress comment on the pull request says what to fix.
+    ctx.log(`greenlight: stopped before the first model call: ${preflight.summary}`);
+    handle.step('publish', 'skipped');
+    const why = job.value.outcome.kind === 'refused' ? job.value.outcome.reason : preflight.summary;
+    return finish({ kind: 'failed', what: 'running the tests before any change', why }, job.value.reportMarkdown);
+  }
   handle.step('publish', 'running');
   const published = await stage(ctx, handle, 'publishing', async () =>
     outcomeOfPublish(

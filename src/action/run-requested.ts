@@ -15,6 +15,7 @@ import type { ReactionTarget } from '../ports/forge.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
 import { answerReview } from './answer-review.ts';
+import { checkMachine } from './check-machine.ts';
 import { renderConfigComment } from './comments/render-config-comment.ts';
 import { deliverResult, publishDetail } from './deliver-result.ts';
 import { describeError } from './describe-error.ts';
@@ -103,6 +104,8 @@ export async function runRequested(
    * threads' list), and what the runner reports. When the engine ran, the comment ends
    * with the evidence record, unless a pull-request body (or the publish job) carries it.
    */
+  /** The checks before the engine, once they ran (for the job summary). */
+  const ran: { checks?: string } = {};
   const finish = async (outcome: ActionOutcome, job: JobResult | null, more = ''): Promise<FlowResult> => {
     const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
     let status = describeOutcome(outcome, review, job?.reportMarkdown ?? null);
@@ -111,7 +114,7 @@ export async function runRequested(
     if (job !== null && status.kind === 'finished' && !inBody && outcome.kind !== 'bundled')
       status = { ...status, text: `${status.text}\n\n${renderEvidence(await ctx.readEvidence())}` };
     await handle.finish(status);
-    return { outcome, report: job?.reportMarkdown ?? null, review };
+    return { outcome, report: job?.reportMarkdown ?? null, review, ...ran };
   };
 
   const moved = headMoved(route, target.value, config);
@@ -126,18 +129,30 @@ export async function runRequested(
     prepareTask(ctx, route, target.value, baseSha.value),
   );
   if (!task.ok) return finish(task.failed, null);
+  // greenlight doctor's checks first: a machine that cannot run the job stops here, before any model call.
+  const env = engineEnvironment(ctx.env, ctx.inputs);
+  const machine = await checkMachine(ctx, handle, config, env);
+  if (machine.checks !== null) ran.checks = machine.checks;
+  if (machine.failed !== null) return finish(machine.failed, null);
   handle.step('understand', 'done');
   const job = await stage(ctx, handle, 'running the engine', () =>
     ctx.services.runJob({
       workspaceRoot: ctx.runtime.workspace,
       task: task.value,
       config,
-      env: engineEnvironment(ctx.env, ctx.inputs),
+      env,
       audit: ctx.audit,
       progress: handle.progress,
     }),
   );
   if (!job.ok) return finish(job.failed, null);
+  const { outcome } = job.value;
+  if (outcome.kind === 'refused' && outcome.preflight !== undefined) {
+    // The tests could not run before any change: no model call was made, nothing to publish.
+    ctx.log(`greenlight: stopped before the first model call: ${outcome.preflight.summary}`);
+    handle.step('publish', 'skipped');
+    return finish({ kind: 'failed', what: 'running the tests before any change', why: outcome.reason }, job.value);
+  }
   handle.step('publish', 'running');
   const delivering = ctx.inputs.bundlePath === null ? 'publishing' : 'writing the change bundle';
   const delivered = await stage(ctx, handle, delivering, () =>

@@ -153,6 +153,7 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
             auditLog: auditPath,
             evidence: evidencePath,
             runUrl,
+            ...(result.checks === undefined ? {} : { checks: result.checks }),
           }),
         ),
       );

@@ -26,6 +26,9 @@ import type { PublishedCommit, PublishResult, Requester } from '../core/publish/
 import type { RiskAssessment } from '../core/risk/assessment.ts';
 import type { Forge, PullRequestInfo, RepoRef } from '../ports/forge.ts';
 import { classifyPullRequest, type PullRequestRange } from './classify-pull-request.ts';
+import { createDoctorHost } from './doctor-host.ts';
+import type { DoctorReport } from '../core/doctor/doctor-check.ts';
+import { runDoctor } from '../core/doctor/run-doctor.ts';
 import { runJob } from './run-job.ts';
 
 /** Where to publish, and with what. */
@@ -126,6 +129,15 @@ export interface ActionServices {
   publishFix(request: PublishFixRequest): Promise<PublishResult>;
   writeChangeBundle(request: BundleRequest): Promise<string>;
   publishBundle(request: PublishBundleRequest): Promise<PublishedBundle>;
+  /**
+   * `greenlight doctor`'s checks that apply to the Action (Node, git, the model key, the
+   * sandbox, the test command), run on the prepared workspace before the engine.
+   */
+  checkMachine(request: {
+    root: string;
+    config: RepoConfig;
+    env: Readonly<Record<string, string | undefined>>;
+  }): Promise<DoctorReport>;
   /** The audit log at `path`, read back (the evidence record is built from it). */
   readAuditLog(path: string): Promise<AuditLog>;
 }
@@ -195,6 +207,8 @@ export function defaultServices(): ActionServices {
       });
       return request.path;
     },
+    checkMachine: async ({ root, config, env }) =>
+      runDoctor(await createDoctorHost({ repo: root, env }), { surface: 'action', config }),
     publishBundle: async (request) => {
       const { expected } = request;
       const { manifest, result } = await publishBundle({

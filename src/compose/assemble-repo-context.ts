@@ -5,7 +5,7 @@
  */
 import { readRecentChanges } from '../adapters/context/read-recent-changes.ts';
 import { readRepoIndex } from '../adapters/context/read-repo-index.ts';
-import { assembleContext } from '../core/context/assemble-context.ts';
+import { assembleContext, type ResolveTestCommand } from '../core/context/assemble-context.ts';
 import type { ContextPack, RecentChange } from '../core/context/types.ts';
 import type { SanitizedText } from '../core/text/sanitized-text.ts';
 
@@ -13,7 +13,8 @@ export interface RepoContextOptions {
   budgetTokens: number;
   maxFileBytes: number;
   exclude: readonly string[];
-  testCommand?: string | null;
+  /** `tests.command`, or how the engine resolves the test command for the task (`ResolveTestCommand`). */
+  testCommand?: string | null | ResolveTestCommand;
   /** For `/fix`: the PR base; files changed in `base...HEAD` rank as recently changed. */
   base?: string;
   /** Files of this many recent commits rank a little higher (default 0). */

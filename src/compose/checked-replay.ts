@@ -9,11 +9,19 @@ import { createReplayModel } from '../adapters/model/replay-model.ts';
 import { GreenlightError } from '../ports/errors.ts';
 import type { ChatMessage, Model, ModelRequest, ModelResponse, ToolUseBlock } from '../ports/model.ts';
 import type { ReplayPlan } from './replay-plan.ts';
+import type { TestReport, TestTotals } from '../ports/test-runner.ts';
 
 export interface CheckedReplay {
   model: Model;
   /** Responses handed out so far. */
   used(): number;
+  /**
+   * Compares this run's baseline with the recorded one (`runJob`'s `onBaseline`): a
+   * replay whose tests behave differently before any change cannot follow its
+   * recording, so it stops at once instead of after minutes of diverging rounds.
+   * @throws GreenlightError('replay-diverged')
+   */
+  checkBaseline(baseline: TestReport): void;
   /**
    * After the run: how it differs from the recording (responses left over, another
    * outcome). Empty when the replay reproduced the recorded run.
@@ -49,6 +57,25 @@ export function createCheckedReplay(plan: ReplayPlan): CheckedReplay {
   return {
     model,
     used: () => calls,
+    checkBaseline(baseline: TestReport): void {
+      const then = plan.recordedBaseline;
+      if (then === null) return; // a log without a baseline note (older, or the demo's script)
+      const now = baseline.totals;
+      const same =
+        then.crashed === baseline.crashed &&
+        (then.exitCode === 0) === (baseline.exitCode === 0) &&
+        (['passed', 'failed', 'errored', 'skipped', 'total'] as const).every((key) => then.totals[key] === now[key]);
+      if (same) return;
+      throw new GreenlightError(
+        'replay-diverged',
+        [
+          `The replay no longer matches ${plan.source}: the tests before any change differ from the recorded run's, so no recorded model response was used.`,
+          `This replay: ${describeBaseline(baseline.exitCode, baseline.crashed, now)}.`,
+          `Recorded: ${describeBaseline(then.exitCode, then.crashed, then.totals)}.`,
+          staleHint(plan),
+        ].join('\n'),
+      );
+    },
     divergences(outcome: string): string[] {
       const found: string[] = [];
       if (calls < plan.responses.length) {
@@ -108,6 +135,12 @@ function staleHint(plan: ReplayPlan): string {
   return plan.scriptedNote === null
     ? `The checkout must be at the recorded base ${plan.base.slice(0, 12)} with the same config, and the tests must behave as they did (dependencies installed, same greenlight version).`
     : 'The example repository or greenlight changed since the transcript was recorded: regenerate it with node scripts/record-demo-transcript.ts.';
+}
+
+function describeBaseline(exitCode: number | null, crashed: boolean, t: TestTotals): string {
+  const exit = exitCode === null ? 'killed' : `exit code ${exitCode}`;
+  if (crashed) return `the suite could not run (${exit})`;
+  return `${t.passed} passed, ${t.failed + t.errored} failing, ${t.skipped} skipped (${exit})`;
 }
 
 function describeCall(call: ToolUseBlock): string {

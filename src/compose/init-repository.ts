@@ -80,7 +80,10 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   const { text: configText, config } = await readConfig(root);
   const files = await workspace.listFiles();
   // The engine's own facts (detection files wherever it reads them), plus what init's layout reads.
-  const facts = await loadProjectFacts(files, (path) => readText(root, path), config.tests.command);
+  const facts = await loadProjectFacts(files, (path) => readText(root, path), {
+    command: config.tests.command,
+    directory: config.tests.directory,
+  });
   const texts: Record<string, string> = { ...facts.texts } as Record<string, string>;
   for (const path of layoutFilesToRead(files)) {
     if (texts[path] !== undefined) continue;

@@ -3,6 +3,7 @@
  * ON, before any generated code exists (docs/architecture.md "A job, from request to pull request", step 2). It must not change tracked
  * files, or the install would end up in the change the model is credited with.
  */
+import { join } from 'node:path';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import { GreenlightError } from '../ports/errors.ts';
 import type { AuditSink } from '../ports/audit.ts';
@@ -27,8 +28,9 @@ export async function installDependencies(
 ): Promise<void> {
   const command = config.installCommand;
   if (command === undefined) return;
+  // With tests.directory, the install runs where the tests do (a backend/ with its own requirements).
   const result = await sandbox.run(['sh', '-c', command], {
-    cwd: workspace.root,
+    cwd: config.directory === undefined ? workspace.root : join(workspace.root, config.directory),
     network: true,
     timeoutMs: config.installTimeoutMinutes * 60_000,
     maxFiles: sandbox.info.limits.maxFiles * INSTALL_FILES_FACTOR,

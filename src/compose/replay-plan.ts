@@ -10,6 +10,7 @@ import { GreenlightError } from '../ports/errors.ts';
 import type { TaskMode } from '../core/task/task-request.ts';
 import type { AuditEvent } from '../ports/audit.ts';
 import type { ModelResponse } from '../ports/model.ts';
+import type { TestTotals } from '../ports/test-runner.ts';
 
 /** One tool result as the recorded run's engine wrote it. */
 export interface RecordedToolResult {
@@ -37,6 +38,15 @@ export interface ReplayPlan {
   truncatedTail: boolean;
   /** The first record's note when the log says it is scripted (the demo's transcript). */
   scriptedNote: string | null;
+  /** What the recorded run's baseline reported (its `baseline` note); null for logs without one. */
+  recordedBaseline: RecordedBaseline | null;
+}
+
+/** The baseline of a recorded run, as the loop noted it in the audit log. */
+export interface RecordedBaseline {
+  exitCode: number | null;
+  crashed: boolean;
+  totals: TestTotals;
 }
 
 type Event<K extends AuditEvent['kind']> = Extract<AuditEvent, { kind: K }>;
@@ -89,6 +99,9 @@ export function replayPlan(log: AuditLog, source: string): ReplayPlan {
     toolResults.set(event.turn, list);
   }
   const end = events.findLast((event): event is Event<'run-end'> => event.kind === 'run-end');
+  const baselineNote = events.find(
+    (event): event is Event<'note'> => event.kind === 'note' && event.message === 'baseline',
+  );
   const scripted = scriptedTask(events[0]);
   return {
     source,
@@ -102,6 +115,7 @@ export function replayPlan(log: AuditLog, source: string): ReplayPlan {
     recordedOutcome: end?.outcome ?? null,
     truncatedTail: log.truncatedTail,
     scriptedNote: scripted?.note ?? null,
+    recordedBaseline: recordedBaseline(baselineNote?.data),
   };
 }
 
@@ -114,4 +128,20 @@ function scriptedTask(first: AuditEvent | undefined): { note: string; task: Loca
   if (typeof data.task.number === 'number' && Number.isSafeInteger(data.task.number) && data.task.number > 0)
     task.issueNumber = data.task.number;
   return { note: first.message, task };
+}
+
+/** The `baseline` note's data, when it has the shape the loop writes. */
+function recordedBaseline(data: unknown): RecordedBaseline | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { exitCode, crashed, totals } = data as { exitCode?: unknown; crashed?: unknown; totals?: unknown };
+  if (typeof crashed !== 'boolean' || (exitCode !== null && typeof exitCode !== 'number')) return null;
+  if (typeof totals !== 'object' || totals === null) return null;
+  const t = totals as Record<string, unknown>;
+  const keys = ['passed', 'failed', 'errored', 'skipped', 'total'] as const;
+  if (!keys.every((key) => typeof t[key] === 'number')) return null;
+  return {
+    exitCode,
+    crashed,
+    totals: Object.fromEntries(keys.map((key) => [key, t[key] as number])) as unknown as TestTotals,
+  };
 }

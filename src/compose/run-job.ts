@@ -8,7 +8,9 @@
 import { createModel } from '../adapters/model/create-model.ts';
 import { createCoverageMeasurement } from './coverage-measurement.ts';
 import { createSandbox } from '../adapters/sandbox/create-sandbox.ts';
-import { createTestRunner, detectTestCommand } from '../adapters/testing/index.ts';
+import { createTestRunner, loadTestFacts } from '../adapters/testing/index.ts';
+import { detectTestCommand } from '../core/testing/detect-test-command.ts';
+import { describeTestCommand } from '../core/testing/describe-test-plan.ts';
 import { createWorkspaceTools } from '../adapters/tools/workspace-tools.ts';
 import { withExtraCommand } from '../adapters/testing/with-extra-command.ts';
 import { withReviewReports } from '../core/review/review-report-tool.ts';
@@ -55,7 +57,10 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   if (options.model === undefined) checkModelCredentials(config.model, env, workspace.root);
   const files = await workspace.listFiles();
   const readFile = (path: string) => workspace.readFile(path);
-  await detectTestCommand({ config, files, readFile }); // no test command: refuse before building anything
+  // What detection reads, once; no test command at all: refuse before building anything.
+  const detection = { config, files, readFile, host: { root: workspace.root, env } };
+  let testFacts = await loadTestFacts(detection);
+  let plan = detectTestCommand(testFacts);
   const model = jobModel(options.model ?? createModel(config.model, env));
   requirePrice(model.model.modelId, config.model.prices);
 
@@ -69,7 +74,23 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   audit.write({ kind: 'sandbox', info: sandbox.info });
   try {
     await installDependencies(config.tests, sandbox, workspace, audit);
-    const mainTests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
+    // What is installed changed: look again (node_modules/.bin, virtualenvs).
+    if (config.tests.installCommand !== undefined) testFacts = await loadTestFacts(detection);
+    await steps.report('context', 'running');
+    // In a monorepo the package whose tests run is the one the task concerns: the paths
+    // it names and the files the context ranks highest decide (README "How greenlight finds your tests").
+    const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase, (hints) => {
+      plan = detectTestCommand({ ...testFacts, hints });
+      return { command: describeTestCommand(plan), source: plan.reason };
+    });
+    const mainTests = await createTestRunner({
+      workspaceRoot: workspace.root,
+      config,
+      sandbox,
+      files,
+      readFile,
+      resolved: { facts: testFacts, plan },
+    });
     const tests =
       options.extraTestCommand === undefined || sameCommand(options.extraTestCommand, mainTests.command.command)
         ? mainTests
@@ -83,12 +104,15 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
               readFile,
             }),
           );
+    audit.write({
+      kind: 'note',
+      message: 'test command',
+      data: { command: plan.command, directory: plan.directory, reason: plan.reason },
+    });
     const measureCoverage = config.tests.coverage.required
       ? await createCoverageMeasurement(config.tests, sandbox, workspace.root, audit)
       : undefined;
-    await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
-    await steps.report('context', 'running');
-    const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase);
+    await steps.report('understand', 'done', `tests: \`${describeTestCommand(tests.command)}\``);
     const contextFiles = context.pack.items.map((item) => item.path);
     await steps.report(
       'context',
@@ -132,6 +156,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
         audit,
         progress: options.progress,
         measureCoverage,
+        ...(options.onBaseline === undefined ? {} : { onBaseline: options.onBaseline }),
         costOf: (usage: ModelUsage) => {
           const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
           return cost.priced ? cost.usd : Number.NaN;

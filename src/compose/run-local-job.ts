@@ -22,6 +22,7 @@ import { createTaskRequest, type UntrustedTask } from '../core/task/create-task-
 import type { TaskMode } from '../core/task/task-request.ts';
 import type { Model } from '../ports/model.ts';
 import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
+import type { TestReport } from '../ports/test-runner.ts';
 import { detectTestCommand } from '../adapters/testing/index.ts';
 import { checkModelCredentials } from './check-model-credentials.ts';
 import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
@@ -45,6 +46,8 @@ export interface LocalJobOptions {
   onAuditLog?: (path: string) => void;
   /** Injected in tests; built from the config otherwise. */
   model?: Model;
+  /** See `JobOptions.onBaseline`. */
+  onBaseline?: (baseline: TestReport) => void;
   now?: () => Date;
 }
 
@@ -139,6 +142,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
         audit,
         progress: progress.port,
         ...(options.model === undefined ? {} : { model: options.model }),
+        ...(options.onBaseline === undefined ? {} : { onBaseline: options.onBaseline }),
       });
     } catch (error) {
       // An error after the model started (a key revoked mid-run, a git failure): keep its
@@ -157,8 +161,9 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
       );
     }
 
-    await progress.step('publish', 'running');
     const outcome = job.outcome;
+    const preflight = outcome.kind === 'refused' && outcome.preflight !== undefined;
+    if (!preflight) await progress.step('publish', 'running');
     const diff = outcome.kind === 'refused' ? '' : outcome.diff;
     let commit: string | null = null;
     if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0) {
@@ -170,11 +175,12 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     }
     // The result lives on its branch (or, for a dry run, in `diff`): the user's tree goes back to the base.
     await cleanUp();
-    await progress.step(
-      'publish',
-      'done',
-      commit === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${branch}`,
-    );
+    if (!preflight)
+      await progress.step(
+        'publish',
+        'done',
+        commit === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${branch}`,
+      );
     return {
       job,
       branch: commit === null ? null : branch,

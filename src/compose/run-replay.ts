@@ -68,6 +68,7 @@ export async function runReplay(options: ReplayRunOptions): Promise<ReplayRun> {
       env: options.env,
       progress,
       model: replay.model,
+      onBaseline: (baseline) => replay.checkBaseline(baseline),
       ...(options.auditPath === undefined ? {} : { auditPath: options.auditPath }),
       ...(options.onAuditLog === undefined ? {} : { onAuditLog: options.onAuditLog }),
       ...(options.now === undefined ? {} : { now: options.now }),

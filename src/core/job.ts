@@ -13,6 +13,7 @@ import type { AuditSink } from '../ports/audit.ts';
 import type { Model } from '../ports/model.ts';
 import type { Progress } from '../ports/progress.ts';
 import type { Sandbox, SandboxInfo } from '../ports/sandbox.ts';
+import type { TestReport } from '../ports/test-runner.ts';
 
 export interface JobOptions {
   /** Root of a git checkout, clean at `task.baseSha`. */
@@ -32,6 +33,11 @@ export interface JobOptions {
    * request changed rank high in the context. Recent commits count either way.
    */
   pullRequestBase?: string;
+  /**
+   * Called with the baseline once the preflight passed, before the first model call
+   * (`LoopDeps.onBaseline`): a replay compares it with its recording and throws when it differs.
+   */
+  onBaseline?: (baseline: TestReport) => void;
   /**
    * A CI repair: the failing CI step's plain test invocation (src/core/repair/plain-test-command.ts),
    * run in the sandbox with every full-suite run besides the repository's test command.

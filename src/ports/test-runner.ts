@@ -52,6 +52,10 @@ export interface TestCommand {
   command: string;
   /** Why this command was chosen, shown to users ("using `npm test` from package.json"). */
   reason: string;
+  /** Directory the command runs in, relative to the repository root; '' or absent for the root. */
+  directory?: string;
+  /** The command that installs the project's dependencies (`pnpm install --frozen-lockfile`), when known. */
+  installHint?: string;
 }
 
 export interface TestSelection {

@@ -19,6 +19,8 @@ import type {
   PublishFixRequest,
   PublishGenerateRequest,
 } from '../../src/compose/action-services.ts';
+import type { RepoConfig } from '../../src/core/config/repo-config.ts';
+import type { DoctorReport } from '../../src/core/doctor/doctor-check.ts';
 import type { JobOptions, JobResult } from '../../src/core/job.ts';
 import type { PublishResult } from '../../src/core/publish/publish-types.ts';
 import type { RiskAssessment } from '../../src/core/risk/assessment.ts';
@@ -52,6 +54,11 @@ export class FakeServices implements ActionServices {
   head = BASE_SHA;
   /** Snapshots the fake engine reports before it returns. */
   engineSnapshots: ProgressSnapshot[] = [];
+  /** What the checks before the engine answer (`greenlight doctor`'s, surface action). */
+  machine: DoctorReport = {
+    ok: true,
+    results: [{ id: 'sandbox', lines: [{ label: 'sandbox', status: 'ok', detail: 'bwrap works here' }] }],
+  };
   readonly calls = {
     createForge: [] as { token: string; apiUrl: string }[],
     runJob: [] as JobOptions[],
@@ -62,6 +69,7 @@ export class FakeServices implements ActionServices {
     publishFix: [] as PublishFixRequest[],
     writeChangeBundle: [] as BundleRequest[],
     publishBundle: [] as PublishBundleRequest[],
+    checkMachine: [] as { root: string; config: RepoConfig }[],
   };
 
   constructor(forge: Forge) {
@@ -79,6 +87,11 @@ export class FakeServices implements ActionServices {
     options.audit.write({ kind: 'note', message: 'fake engine ran' });
     if (this.job instanceof Error) throw this.job;
     return this.job;
+  }
+
+  async checkMachine(request: { root: string; config: RepoConfig }): Promise<DoctorReport> {
+    this.calls.checkMachine.push({ root: request.root, config: request.config });
+    return this.machine;
   }
 
   async headSha(_root: string): Promise<string> {

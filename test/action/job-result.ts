@@ -20,6 +20,16 @@ export function loopReport(overrides: Partial<LoopReport> = {}): LoopReport {
     wallMs: 1000,
     modelMs: 500,
     testMs: 400,
+    testRuns: 3,
+    budgets: {
+      maxIterations: 5,
+      maxModelCalls: 50,
+      maxTestRuns: 19,
+      maxTokens: 2_000_000,
+      maxCostUsd: 5,
+      maxMinutes: 30,
+      derived: { maxModelCalls: true, maxTestRuns: true },
+    },
     tests: { baseline: totals(3, 0), final: totals(4, 0), baselineFailures: [], baselineCrashed: false },
     verification: null,
     tampering: [],
@@ -31,7 +41,7 @@ export function loopReport(overrides: Partial<LoopReport> = {}): LoopReport {
   };
 }
 
-export type JobKind = 'succeeded' | 'gave-up' | 'refused';
+export type JobKind = 'succeeded' | 'gave-up' | 'refused' | 'preflight';
 
 /** A job result of `kind`; its report markdown names the kind so tests can find it. */
 export function jobResult(kind: JobKind = 'succeeded', tier: RiskTier = 'low'): JobResult {
@@ -53,7 +63,20 @@ export function jobResult(kind: JobKind = 'succeeded', tier: RiskTier = 'low'): 
             },
             reason: { code: 'iteration-budget' as const, message: 'The iteration budget (5 rounds) is spent.' },
           }
-        : { kind, reason: 'The model declined the task.', report };
+        : kind === 'preflight'
+          ? {
+              kind: 'refused' as const,
+              reason:
+                'The tests could not run before any change, so greenlight stopped before its first model call: nothing was spent. `pnpm test` could not start: pnpm was not found (exit code 127).',
+              preflight: {
+                kind: 'not-found' as const,
+                summary: '`pnpm test` could not start: pnpm was not found (exit code 127)',
+                missing: 'pnpm',
+                outputTail: 'sh: 1: pnpm: not found',
+              },
+              report: { ...report, turns: [], costUsd: 0 },
+            }
+          : { kind, reason: 'The model declined the task.', report };
   return {
     outcome,
     risk: { tier, files: [], overridesApplied: [] },

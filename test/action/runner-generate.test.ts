@@ -221,6 +221,62 @@ describe('Action runner: generate', () => {
     expect(h.forge.commentsOn(3)[0]?.body).toContain('The model declined the task.');
   });
 
+  it('stops without publishing when the tests could not run before any change, and says so in red', async () => {
+    const h = setup();
+    h.services.job = jobResult('preflight');
+    const run = await h.run('issues', labeledEvent(3));
+
+    expect(run.code).toBe(1);
+    expect(h.services.calls.publishGenerate).toEqual([]);
+    expect(run.outputs['outcome']).toBe('failed');
+    const body = h.forge.commentsOn(3)[0]?.body ?? '';
+    expect(body).toContain('**Stopped while running the tests before any change.** The tests could not run');
+    expect(body).toContain('`pnpm test` could not start: pnpm was not found (exit code 127).');
+    expect(body).toContain('- [ ] ~~Publish~~ (skipped)');
+    expect(run.lines).toContain(
+      'greenlight: stopped before the first model call: `pnpm test` could not start: pnpm was not found (exit code 127)',
+    );
+  });
+
+  it("runs greenlight doctor's checks before the engine and lists them in the job summary", async () => {
+    const h = setup();
+    const run = await h.run('issues', labeledEvent(3));
+
+    expect(h.services.calls.checkMachine).toEqual([{ root: h.workspace, config: h.services.calls.runJob[0]?.config }]);
+    expect(run.summary).toContain('### Checks before the run\n\n- ✓ **sandbox**: bwrap works here');
+    expect(run.lines).toContain('greenlight: check ok: sandbox: bwrap works here');
+  });
+
+  it('stops before the engine when a check fails, and says what to fix', async () => {
+    const h = setup();
+    h.services.machine = {
+      ok: false,
+      results: [
+        {
+          id: 'sandbox',
+          lines: [
+            {
+              label: 'apparmor',
+              status: 'fail',
+              detail: 'AppArmor restricts unprivileged user namespaces',
+              fix: ['sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0'],
+            },
+          ],
+        },
+      ],
+    };
+    const run = await h.run('issues', labeledEvent(3));
+
+    expect(run.code).toBe(1);
+    expect(h.services.calls.runJob).toEqual([]);
+    expect(run.outputs['outcome']).toBe('failed');
+    const body = h.forge.commentsOn(3)[0]?.body ?? '';
+    expect(body).toContain('**Stopped while checking this machine.**');
+    expect(body).toContain('- ✗ **apparmor**: AppArmor restricts unprivileged user namespaces');
+    expect(body).toContain('  - sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0');
+    expect(run.summary).toContain('- ✗ **apparmor**');
+  });
+
   it('writes nothing to GitHub on a dry run', async () => {
     const h = setup();
     h.services.publishAnswer = {

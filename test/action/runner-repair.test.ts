@@ -92,6 +92,54 @@ describe('Action runner: CI repair', () => {
     expect(progress[0]).toContain('### ✅ greenlight — CI repair 1 of 2 on pull request #7');
     expect(h.forge.reactions).toEqual([]);
     expect(h.forge.callsOf('readJobLog')).toEqual([[31, 1_000_000]]);
+    expect(run.summary).toContain('### Checks before the run\n\n- ✓ **sandbox**: bwrap works here');
+  });
+
+  it("runs greenlight doctor's checks first: a failed one stops the repair before the engine, with its fix", async () => {
+    const { h, head } = setup();
+    h.services.machine = {
+      ok: false,
+      results: [
+        {
+          id: 'model-key',
+          lines: [
+            {
+              label: 'model key',
+              status: 'fail',
+              detail: 'ANTHROPIC_API_KEY is not set',
+              fix: ['pass secrets.ANTHROPIC_API_KEY as the anthropic_api_key input'],
+            },
+          ],
+        },
+      ],
+    };
+    const run = await h.run('workflow_run', failedRun(head), { env: OWN_WORKFLOW });
+
+    expect(run.code).toBe(1);
+    expect(h.services.calls.checkMachine).toHaveLength(1);
+    expect(h.services.calls.runJob).toEqual([]);
+    expect(h.services.calls.publishFix).toEqual([]);
+    expect(run.outputs['outcome']).toBe('failed');
+    const body = h.forge.commentsOn(7)[0]?.body ?? '';
+    expect(body).toContain('**Stopped while checking this machine.**');
+    expect(body).toContain('- ✗ **model key**: ANTHROPIC_API_KEY is not set');
+    expect(run.summary).toContain('- ✗ **model key**');
+    expect(run.lines).toContain('greenlight: check fail: model key: ANTHROPIC_API_KEY is not set');
+  });
+
+  it('stops without pushing or asking a person when the tests could not run before any change', async () => {
+    const { h, head } = setup();
+    h.services.job = jobResult('preflight');
+    const run = await h.run('workflow_run', failedRun(head), { env: OWN_WORKFLOW });
+
+    expect(run.code).toBe(1);
+    expect(h.services.calls.publishFix).toEqual([]);
+    expect(run.outputs['outcome']).toBe('failed');
+    const comments = h.forge.commentsOn(7).map((c) => c.body);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain('**Stopped while running the tests before any change.** The tests could not run');
+    expect(comments[0]).toContain('- [ ] ~~Publish~~ (skipped)');
+    expect(h.forge.pullRequests.get(7)?.labels).not.toContain('greenlight:needs-human');
   });
 
   it('ends the repair comment with the evidence record, whose commit is the one the publish step kept', async () => {

@@ -234,6 +234,16 @@ describe('greenlight run', () => {
       auditLog: join(dir, 'audit.jsonl'),
     });
     expect(summary.costUsd).toBeGreaterThan(0);
+    // calc-repo's config: maxIterations 3, flakinessReruns 1; 2 model calls, baseline + related + full + 1 rerun
+    expect(summary.budgets).toMatchObject({
+      rounds: { used: 1, max: 3 },
+      modelCalls: { used: 2, max: 30 },
+      testRuns: { used: 4, max: 11 },
+      testMinutes: { max: null },
+      tokens: { used: 6_800, max: 2_000_000 },
+      costUsd: { used: summary.costUsd },
+    });
+    expect(summary.report).toContain('### Budgets');
     expect(summary.report).toContain('Closes #7');
     expect(summary.diff).toContain('+++ b/test/clamp.test.js');
     expect(readFileSync(join(dir, 'audit.jsonl'), 'utf8')).toContain('"kind":"run-end"');

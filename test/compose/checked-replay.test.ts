@@ -3,6 +3,7 @@ import { isGreenlightError } from '../../src/ports/errors.ts';
 import { createCheckedReplay } from '../../src/compose/checked-replay.ts';
 import type { ReplayPlan } from '../../src/compose/replay-plan.ts';
 import type { ModelRequest, ModelResponse } from '../../src/ports/model.ts';
+import { report, testCase } from '../core/testing/report-builders.ts';
 
 const response = (id: string, tool: boolean): ModelResponse => ({
   content: tool
@@ -27,6 +28,7 @@ function plan(overrides: Partial<ReplayPlan> = {}): ReplayPlan {
     recordedOutcome: 'succeeded',
     truncatedTail: false,
     scriptedNote: null,
+    recordedBaseline: null,
     ...overrides,
   };
 }
@@ -63,7 +65,39 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
   return error as Error;
 }
 
+const totals = (passed: number, failed: number) => ({ passed, failed, errored: 0, skipped: 0, total: passed + failed });
+
 describe('createCheckedReplay', () => {
+  it('stops at once when the baseline differs from the recorded one, before any response is used', () => {
+    const replay = createCheckedReplay(
+      plan({ recordedBaseline: { exitCode: 0, crashed: false, totals: totals(4, 0) } }),
+    );
+    const now = report([testCase('a.test.js::a', 'passed'), testCase('a.test.js::b', 'failed')]);
+    let error: unknown;
+    try {
+      replay.checkBaseline(now);
+    } catch (e) {
+      error = e;
+    }
+    expect(isGreenlightError(error, 'replay-diverged')).toBe(true);
+    expect((error as Error).message.split('\n').slice(0, 3)).toEqual([
+      "The replay no longer matches audit.jsonl: the tests before any change differ from the recorded run's, so no recorded model response was used.",
+      'This replay: 1 passed, 1 failing, 0 skipped (exit code 1).',
+      'Recorded: 4 passed, 0 failing, 0 skipped (exit code 0).',
+    ]);
+    expect(replay.used()).toBe(0);
+  });
+
+  it('accepts the same baseline, and a log that recorded none', () => {
+    const same = report([testCase('a.test.js::a', 'passed')]);
+    expect(() =>
+      createCheckedReplay(
+        plan({ recordedBaseline: { exitCode: 0, crashed: false, totals: totals(1, 0) } }),
+      ).checkBaseline(same),
+    ).not.toThrow();
+    expect(() => createCheckedReplay(plan()).checkBaseline(same)).not.toThrow();
+  });
+
   it('answers in order, with the time the replay took rather than the recorded model time, and matches the recording', async () => {
     const replay = createCheckedReplay(plan());
     const first = await replay.model.complete(request());

@@ -71,6 +71,25 @@ describe('greenlight demo --replay', () => {
     expect(result.err).toContain('\nRecorded: The file test/cart.test.js has been edited.');
   });
 
+  it('stops at once, before any recorded response is used, when the tests before any change differ from the recording', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const lines = transcriptLines();
+    const start = lines.findIndex((line) => line.includes('"kind":"run-start"'));
+    // the recorded run saw 4 passing tests before any change; the example has 3
+    const note =
+      '{"at":"2026-01-01T00:00:01.000Z","event":{"kind":"note","message":"baseline","data":{"exitCode":0,"crashed":false,"totals":{"passed":4,"failed":0,"errored":0,"skipped":0,"total":4}}}}';
+    const { repo, log } = await setUp([...lines.slice(0, start + 1), note, ...lines.slice(start + 1)]);
+
+    const result = await demo(['--replay', log, '--repo', repo]);
+
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(
+      `greenlight demo: The replay no longer matches ${log}: the tests before any change differ from the recorded run's, so no recorded model response was used.\n` +
+        'This replay: 3 passed, 0 failing, 0 skipped (exit code 0).\n' +
+        'Recorded: 4 passed, 0 failing, 0 skipped (exit code 0).',
+    );
+  });
+
   it('reports, and exits 1, when the replay ends differently from the recording', async (test) => {
     test.skip(!haveBwrap, 'needs bubblewrap');
     const lines = transcriptLines();

@@ -42,7 +42,7 @@ describe('docs/architecture.md', () => {
       .filter((line) => line.startsWith('| ') && !line.startsWith('| to change') && !line.startsWith('| ---'))
       .map((line) => ({ change: line.split('|')[1]?.trim() ?? '', paths: citedPaths(line) }));
 
-    it('answers the ten most common changes', () => {
+    it('answers the most common changes', () => {
       expect(rows.map((row) => row.change)).toEqual([
         'the prompt',
         'a risk rule',
@@ -53,6 +53,7 @@ describe('docs/architecture.md', () => {
         'a model provider',
         'an event route',
         'a CLI command',
+        'a `greenlight doctor` check',
         'a bench',
       ]);
     });

@@ -1,26 +1,29 @@
 import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
-import { buildTestReport } from '../../core/testing/build-test-report.ts';
-import type { ProjectFacts } from '../../core/testing/detect-test-command.ts';
-import { detectTestCommand } from '../../core/testing/detect-test-command.ts';
+import { buildTestReport, type ParsedTests } from '../../core/testing/build-test-report.ts';
+import { detectTestCommand, directoryFacts, type ProjectFacts } from '../../core/testing/detect-test-command.ts';
+import { isUnder } from '../../core/testing/find-test-packages.ts';
 import { quoteShellWord } from '../../core/testing/shell-words.ts';
 import type { TestPlan } from '../../core/testing/test-plan.ts';
 import type { Sandbox } from '../../ports/sandbox.ts';
-import type { TestReport, TestRunner, TestSelection } from '../../ports/test-runner.ts';
+import type { TestCommand, TestReport, TestRunner, TestSelection } from '../../ports/test-runner.ts';
 import { loadProjectFacts, type ReadWorkspaceFile } from './load-project-facts.ts';
 import { runnerAdapters } from './registry.ts';
 import { createReportDir } from './report-dir.ts';
 
 export interface CreateTestRunnerOptions {
-  /** Absolute path of the checkout; tests run here. */
+  /** Absolute path of the checkout; tests run here (or in the plan's directory under it). */
   workspaceRoot: string;
-  config: Pick<RepoConfig, 'tests'>;
+  config: Pick<RepoConfig, 'tests'> & Partial<Pick<RepoConfig, 'sandbox'>>;
   sandbox: Sandbox;
   /** Workspace files, relative paths (for detection and related-test guesses). */
   files: readonly string[];
   readFile: ReadWorkspaceFile;
   /** Limit for one run; defaults to `tests.timeoutMinutes`. */
   timeoutMs?: number;
+  /** The facts and plan a caller already has (`loadTestFacts`, `detectTestCommand`); detected otherwise. */
+  resolved?: { facts: ProjectFacts; plan: TestPlan };
 }
 
 /** A TestRunner that also tells what it decided. */
@@ -29,25 +32,71 @@ export interface WorkspaceTestRunner extends TestRunner {
 }
 
 /** The command as a user would type it to reproduce the run, with the variables greenlight set. */
-function shownCommand(command: string, env: Readonly<Record<string, string>>): string {
-  return [...Object.entries(env).map(([name, value]) => `${name}=${quoteShellWord(value)}`), command].join(' ');
+function shownCommand(command: string, env: Readonly<Record<string, string>>, directory: string): string {
+  const cd = directory === '' ? '' : `cd ${quoteShellWord(directory)} && `;
+  return `${cd}${[...Object.entries(env).map(([name, value]) => `${name}=${quoteShellWord(value)}`), command].join(' ')}`;
 }
 
-function roots(workspaceRoot: string): string[] {
-  const all = [workspaceRoot];
+function roots(dir: string): string[] {
+  const all = [dir];
   try {
-    const real = realpathSync(workspaceRoot);
-    if (real !== workspaceRoot) all.push(real);
+    const real = realpathSync(dir);
+    if (real !== dir) all.push(real);
   } catch {
     // A missing workspace fails later, in the sandbox, with a clearer message.
   }
   return all;
 }
 
+/** A path of the repository as the package directory sees it; null when it lies outside. */
+function inPackage(path: string, directory: string): string | null {
+  if (directory === '') return path;
+  return isUnder(path, directory) && path !== directory ? path.slice(directory.length + 1) : null;
+}
+
 /**
- * Detect the project's test command and return a runner for it. Every run goes
- * through the sandbox (network off); the runner's own report is read back into a
- * TestReport, falling back to exit code and output when there is none.
+ * A selection in repository paths, as the package directory sees it: files outside the
+ * package are left out (a change only there runs the package's whole suite).
+ */
+function selectionInPackage(selection: TestSelection, directory: string): TestSelection {
+  if (directory === '') return selection;
+  const out: TestSelection = {};
+  if (selection.changedFiles !== undefined) {
+    const inside = selection.changedFiles.map((f) => inPackage(f, directory)).filter((f): f is string => f !== null);
+    if (inside.length > 0) out.changedFiles = inside;
+  }
+  if (selection.tests !== undefined) {
+    const inside = selection.tests
+      .map((id) => {
+        const cut = id.indexOf('::');
+        const file = inPackage(cut < 0 ? id : id.slice(0, cut), directory);
+        return file === null ? null : `${file}${cut < 0 ? '' : id.slice(cut)}`;
+      })
+      .filter((id): id is string => id !== null);
+    if (inside.length > 0) out.tests = inside;
+  }
+  return out;
+}
+
+/** Test ids and files in repository paths again (`tests/test_a.py` run in backend/ is `backend/tests/test_a.py`). */
+function testsInRepository(parsed: ParsedTests, directory: string): ParsedTests {
+  if (directory === '') return parsed;
+  return {
+    ...parsed,
+    tests: parsed.tests.map((t) => {
+      if (t.file === null || t.file.startsWith('/') || t.file.startsWith('../')) return t;
+      const file = `${directory}/${t.file}`;
+      const id = t.id.startsWith(`${t.file}::`) ? `${file}${t.id.slice(t.file.length)}` : t.id;
+      return { ...t, file, id };
+    }),
+  };
+}
+
+/**
+ * Detect the project's test command (unless `resolved` brings it) and return a runner
+ * for it. Every run goes through the sandbox (network off), in the plan's directory;
+ * the runner's own report is read back into a TestReport with repository paths,
+ * falling back to exit code and output when there is none.
  *
  * @example
  * const runner = await createTestRunner({ workspaceRoot, config, sandbox, files, readFile });
@@ -56,24 +105,34 @@ function roots(workspaceRoot: string): string[] {
  * @throws GreenlightError `no-test-command` when nothing runnable is found.
  */
 export async function createTestRunner(options: CreateTestRunnerOptions): Promise<WorkspaceTestRunner> {
-  const facts: ProjectFacts = await loadProjectFacts(options.files, options.readFile, options.config.tests.command);
-  const plan = detectTestCommand(facts);
+  const facts =
+    options.resolved?.facts ??
+    (await loadProjectFacts(options.files, options.readFile, {
+      command: options.config.tests.command,
+      directory: options.config.tests.directory,
+    }));
+  const plan = options.resolved?.plan ?? detectTestCommand(facts);
   const adapter = runnerAdapters[plan.runner];
   const timeoutMs = options.timeoutMs ?? options.config.tests.timeoutMinutes * 60_000;
+  const directory = plan.directory ?? '';
+  const cwd = directory === '' ? options.workspaceRoot : join(options.workspaceRoot, directory);
   const workspaceRoots = roots(options.workspaceRoot);
+  const packageRoots = directory === '' ? workspaceRoots : roots(cwd);
+  const local = directoryFacts(facts, directory);
+  const files = local.files;
 
   async function run(selection: TestSelection = {}): Promise<TestReport> {
-    const dir = await createReportDir(options.workspaceRoot, options.sandbox.info.driver);
+    const dir = await createReportDir(cwd, options.sandbox.info.driver);
     try {
       const prepared = adapter.prepare({
         plan,
-        selection,
+        selection: selectionInPackage(selection, directory),
         reportDir: dir.childPath,
-        files: options.files,
-        texts: facts.texts,
+        files,
+        texts: local.texts,
       });
       const result = await options.sandbox.run(['sh', '-c', prepared.command], {
-        cwd: options.workspaceRoot,
+        cwd,
         env: prepared.env,
         timeoutMs,
         network: false,
@@ -88,8 +147,8 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
           stdout: result.stdout.text,
           stderr: result.stderr.text,
           exitCode: result.exitCode,
-          roots: workspaceRoots,
-          texts: facts.texts,
+          roots: packageRoots,
+          texts: local.texts,
         });
       } catch (error) {
         notes.push(`the ${plan.runner} report could not be read (${String((error as Error).message).slice(0, 200)})`);
@@ -101,7 +160,7 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
       return buildTestReport(
         {
           runner: plan.runner,
-          command: shownCommand(prepared.command, prepared.env),
+          command: shownCommand(prepared.command, prepared.env, directory),
           exitCode: result.exitCode,
           signal: result.signal,
           timedOut: result.timedOut,
@@ -109,7 +168,7 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
           stdout: result.stdout.text,
           stderr: result.stderr.text,
         },
-        parsed,
+        parsed === null ? null : testsInRepository(parsed, directory),
         {
           roots: [...workspaceRoots, dir.hostPath],
           reportExpected: adapter.reportExpected && prepared.reportRequested !== false,
@@ -122,5 +181,8 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
     }
   }
 
-  return { command: { runner: plan.runner, command: plan.command, reason: plan.reason }, plan, run };
+  const command: TestCommand = { runner: plan.runner, command: plan.command, reason: plan.reason };
+  if (directory !== '') command.directory = directory;
+  if (plan.installHint !== undefined) command.installHint = plan.installHint;
+  return { command, plan, run };
 }

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { assembleRepoContext } from '../../compose/assemble-repo-context.ts';
+import { testCommandResolver } from '../../compose/test-command-resolver.ts';
 import { ConfigError } from '../../core/config/config-error.ts';
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config/parse-config.ts';
@@ -108,7 +109,9 @@ export const contextCommand: CliCommand = {
     const parsed = parseConfig(configText, configOption ?? DEFAULT_CONFIG_PATH);
     if (!parsed.ok) throw new ConfigError(parsed.errors);
     if (parsed.warnings.length > 0) io.err(formatConfigIssues(parsed.warnings));
-    const { context, tests } = parsed.config;
+    const { context } = parsed.config;
+    // The command a run would use for this task, and why (greenlight run resolves it the same way).
+    const tests = await testCommandResolver(root, parsed.config, io.env).catch(() => null);
 
     const base = stringOption(args.values.base);
     // The task is untrusted like any issue: sanitized once, here (docs/security.md §6).
@@ -116,7 +119,8 @@ export const contextCommand: CliCommand = {
       budgetTokens: budget ?? context.maxTokens,
       maxFileBytes: context.maxFileBytes,
       exclude: context.exclude,
-      testCommand: tests.command ?? null,
+      // Outside a git checkout there is nothing to resolve: context assembly says why.
+      testCommand: tests?.forContext ?? parsed.config.tests.command ?? null,
       ...(base !== undefined ? { base } : {}),
       recentCommits: recentCommits ?? 0,
     });

@@ -26,6 +26,11 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./context.ts')).contextCommand,
   },
   {
+    name: 'doctor',
+    summary: 'check this machine and checkout for everything a run needs, each problem with its fix',
+    load: async () => (await import('./doctor.ts')).doctorCommand,
+  },
+  {
     name: 'init',
     summary: 'set a repository up for the Action: workflow, review gate, config, labels',
     load: async () => (await import('./init.ts')).initCommand,

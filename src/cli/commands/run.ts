@@ -10,6 +10,7 @@ import { runLocalJob, type LocalJobResult } from '../../compose/run-local-job.ts
 import { formatConfigIssues } from '../../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH } from '../../core/config/parse-config.ts';
 import { GreenlightError } from '../../ports/errors.ts';
+import { budgetUsage } from '../../core/report/budget-usage.ts';
 import { formatCount, formatUsd } from '../../core/report/format.ts';
 import type { TaskMode } from '../../core/task/task-request.ts';
 import type { CliCommand, ParsedArgs } from '../command.ts';
@@ -142,6 +143,7 @@ export const runCommand: CliCommand = {
             iterations: outcome.report.iterations,
             tokens: outcome.report.totalTokens,
             costUsd: outcome.report.costUsd,
+            budgets: budgetUsage(outcome.report),
             files: outcome.kind === 'refused' ? [] : outcome.changes.map((c) => ({ path: c.path, status: c.status })),
             auditLog: result.auditPath,
             diff: result.diff,
@@ -156,8 +158,10 @@ export const runCommand: CliCommand = {
       io.out(result.job.reportMarkdown);
     }
     for (const line of summary(result, dryRun)) io.err(line);
+    const r = outcome.report;
     io.err(
-      `greenlight: ${outcome.report.iterations} round(s), ${formatCount(outcome.report.totalTokens)} tokens, ${formatUsd(outcome.report.costUsd)}`,
+      `greenlight: ${r.iterations} of ${r.budgets.maxIterations} round(s), ${r.turns.length} of ${r.budgets.maxModelCalls} model calls, ` +
+        `${r.testRuns} of ${r.budgets.maxTestRuns} test runs, ${formatCount(r.totalTokens)} tokens, ${formatUsd(r.costUsd)} of ${formatUsd(r.budgets.maxCostUsd)}`,
     );
     return outcome.kind === 'succeeded' ? 0 : 1;
   },

@@ -74,7 +74,33 @@ export const ModelConfig = z.strictObject({
 });
 
 export const BudgetConfig = z.strictObject({
-  maxIterations: z.number().int().min(1).max(50).default(5).describe('Generate/test rounds before giving up.'),
+  maxIterations: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(5)
+    .describe(
+      'Generate/test rounds before giving up. Unless set on their own, maxModelCalls and maxTestRuns follow from it.',
+    ),
+  maxModelCalls: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000)
+    .optional()
+    .describe(
+      'Model calls in the whole run, every tool-use turn included. Default: 10 per round (maxIterations × 10).',
+    ),
+  maxTestRuns: z
+    .number()
+    .int()
+    .min(2)
+    .max(1_000)
+    .optional()
+    .describe(
+      "Test-suite runs in the whole run: the baseline, the engine's own runs, verification reruns and the model's run_tests calls. Default: 1 + 3 per round + tests.flakinessReruns.",
+    ),
   maxTokens: z.number().int().min(1_000).default(2_000_000).describe('Total model tokens (input + output) per run.'),
   maxCostUsd: z
     .number()
@@ -113,7 +139,25 @@ export const CoverageConfig = z.strictObject({
 });
 
 export const TestConfig = z.strictObject({
-  command: z.string().min(1).optional().describe('Test command; detected from the project when unset.'),
+  command: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Test command; detected from the project when unset. When set, it always wins over detection.'),
+  directory: z
+    .string()
+    .min(1)
+    .regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$)).*$/, 'a path inside the repository, without ..')
+    .optional()
+    .describe(
+      'Directory, relative to the repository root, that tests.command and tests.installCommand run in (a package of a monorepo, a backend/ folder). Default: the root.',
+    ),
+  allowNoTests: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Accept a baseline that collects no tests (a project whose first tests greenlight writes). Otherwise such a run stops before the first model call.',
+    ),
   installCommand: z
     .string()
     .min(1)

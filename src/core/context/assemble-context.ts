@@ -16,15 +16,23 @@ import { fitBudget } from './fit-budget.ts';
 import { indexCache } from './index-cache.ts';
 import { rankFiles, type RankedFile } from './rank-files.ts';
 import { renderContextForPrompt, renderConventions } from '../prompt/render-context-for-prompt.ts';
+import type { TestHints } from '../testing/choose-test-directory.ts';
 import type { ContextPack, DemotedFile, RecentChange, RepoIndex, SkipReason } from './types.ts';
 
 export interface AssembleOptions {
   budgetTokens: number;
   /** For `/fix`: files of the PR diff and of recent commits. */
   recentChanges?: readonly RecentChange[];
-  /** `tests.command` from the config. */
-  testCommand?: string | null;
+  /**
+   * `tests.command` from the config, or the test command as the engine resolves it for
+   * this task: called with the paths the task names and the ranked files, because in a
+   * monorepo they decide which package's tests run (src/core/testing/detect-test-command.ts).
+   */
+  testCommand?: string | null | ResolveTestCommand;
 }
+
+/** The engine's test command for a task, with the sentence that says why. */
+export type ResolveTestCommand = (hints: TestHints) => { command: string; source: string } | null;
 
 const MAP_SHARE = 0.08;
 const MAP_MAX = 1_500;
@@ -60,7 +68,10 @@ export function assembleContext(index: RepoIndex, task: SanitizedText, options: 
     buildRepoMap(index, rankedPaths.slice(0, MAP_FOCUS), mapShare).tokens + MAP_SLACK,
   );
   const conventions = detectConventions(index, {
-    configuredTestCommand: options.testCommand ?? null,
+    configuredTestCommand:
+      typeof options.testCommand === 'function'
+        ? options.testCommand({ named: analysis.paths, ranked: rankedPaths.slice(0, 20) })
+        : (options.testCommand ?? null),
     ranked: rankedPaths.slice(0, 50),
     maxExampleTokens: Math.min(EXAMPLE_MAX, Math.floor(budget * EXAMPLE_SHARE)),
   });

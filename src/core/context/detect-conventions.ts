@@ -8,8 +8,8 @@ import { baseName, dirName } from './path-parts.ts';
 import type { Conventions, IndexedFile, RepoIndex } from './types.ts';
 
 export interface ConventionOptions {
-  /** `tests.command` from the config, when set. */
-  configuredTestCommand?: string | null;
+  /** `tests.command` from the config, or the engine's resolved command with its reason. */
+  configuredTestCommand?: string | { command: string; source: string } | null;
   /** Paths in ranking order: the best-ranked test becomes the style example. */
   ranked: readonly string[];
   maxExampleTokens: number;
@@ -22,9 +22,13 @@ const NOT_CODE = new Set(['markdown', 'json', 'yaml', 'toml', 'text', 'html', 'c
 
 export function detectConventions(index: RepoIndex, options: ConventionOptions): Conventions {
   const byPath = new Map(index.files.map((f) => [f.path, f]));
-  const command = options.configuredTestCommand
-    ? { command: options.configuredTestCommand, source: 'from tests.command in .github/greenlight.yml' }
-    : detectTestCommand(index, byPath);
+  const configured = options.configuredTestCommand;
+  const command =
+    typeof configured === 'object' && configured !== null
+      ? configured
+      : configured
+        ? { command: configured, source: 'from tests.command in .github/greenlight.yml' }
+        : detectTestCommand(index, byPath);
   const frameworks = detectFrameworks(index, byPath);
   const testLayout = describeTestLayout(index);
   const example = pickExample(index, byPath, options);

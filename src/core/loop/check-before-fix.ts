@@ -59,7 +59,8 @@ export function reproductionRequired(
 
 /**
  * Runs the check on the working tree (which holds the verified change) and leaves the
- * tree as it found it. Returns null when the wall-time budget ran out before the run.
+ * tree as it found it. Returns null when the wall-time or the test-run budget ran out
+ * before the run (`stopReason` says which).
  */
 export async function checkBeforeFix(s: LoopSession, change: CheckedChange): Promise<BeforeFixRecord | null> {
   const expectation = fixExpectation(s.request.task, s.request.config.verify);

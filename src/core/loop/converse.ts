@@ -26,6 +26,13 @@ export async function converse(s: LoopSession): Promise<TurnEnd> {
   let toolCalls = 0;
   for (;;) {
     if (modelCalls >= s.limits.maxModelCallsPerIteration) return { kind: 'call-limit', modelCalls, toolCalls };
+    if (s.turns.length >= s.budgets.maxModelCalls) {
+      const reason: StopReason = {
+        code: 'model-call-budget',
+        message: `All ${s.budgets.maxModelCalls} model calls of the budget were made (budgets.maxModelCalls).`,
+      };
+      return { kind: 'stopped', reason, modelCalls, toolCalls };
+    }
     const request = placeCacheBreakpoints({
       system: [...s.prefix.system],
       tools: [...s.prefix.tools],

@@ -1,6 +1,6 @@
 import type { ToolResultBlock, ToolUseBlock } from '../../ports/model.ts';
 import type { ToolOutcome } from '../../ports/repo-tools.ts';
-import { elapsedMs, renderForModel, runSuite, type LoopSession } from './loop-session.ts';
+import { elapsedMs, renderForModel, runSuite, testRunsLeft, type LoopSession } from './loop-session.ts';
 import { parseRunTestsInput, RUN_TESTS_TOOL } from './run-tests-tool.ts';
 import { checkTimeBudget } from './budget-guard.ts';
 
@@ -87,6 +87,17 @@ async function runTests(s: LoopSession, input: unknown, counters: DispatchCounte
   }
   if (checkTimeBudget(s.request.config.budgets, elapsedMs(s)) !== null) {
     return { content: 'The wall-time budget is used up; end your turn.', isError: true };
+  }
+  // The engine keeps what it needs to validate and verify the change: one full run and the reruns.
+  // The full validation run, the reruns of new tests and the fail-before-fix run (verify-change.ts).
+  const reserve = 2 + s.request.config.tests.flakinessReruns;
+  if (testRunsLeft(s) <= reserve) {
+    return {
+      content:
+        `run_tests is not available: ${s.testRuns} of the run's ${s.budgets.maxTestRuns} test runs are used, ` +
+        `and the engine keeps the last ${reserve} to validate and verify your change. End your turn and the engine will run the tests.`,
+      isError: true,
+    };
   }
   counters.runTests += 1;
   const report = await runSuite(s, parsed.selection, 'model');

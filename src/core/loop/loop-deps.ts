@@ -46,6 +46,12 @@ export interface LoopDeps {
   renderReport?: (report: TestReport, budgetChars: number) => string;
   /** Needed when `tests.coverage.required`; without it such a run cannot succeed. */
   measureCoverage?: (request: CoverageRequest) => Promise<CoverageMeasurement>;
+  /**
+   * Called with the baseline once it ran and passed the preflight, before the first
+   * model call. A replay compares it with the recording here and throws when it differs,
+   * so a replay that cannot follow its recording stops at once.
+   */
+  onBaseline?: (baseline: TestReport) => void;
   /** Token estimate for budget checks; defaults to a deliberately high heuristic. */
   estimateTokens?: (text: string) => number;
 }

@@ -7,7 +7,9 @@ import type { ModelUsage, StopReason as ModelStopReason } from '../../ports/mode
 import type { TestTotals } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import type { TaskMode } from '../task/task-request.ts';
+import type { BaselineProblem } from '../testing/judge-baseline.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
+import type { EffectiveBudgets } from './effective-budgets.ts';
 
 /** Why the loop stopped without success. */
 export type StopCode =
@@ -15,6 +17,8 @@ export type StopCode =
   | 'token-budget'
   | 'cost-budget'
   | 'time-budget'
+  | 'model-call-budget'
+  | 'test-run-budget'
   | 'flaky-tests'
   | 'coverage-not-raised'
   | 'not-reproduced'
@@ -111,6 +115,10 @@ export interface LoopReport {
   wallMs: number;
   modelMs: number;
   testMs: number;
+  /** Test-suite runs of the whole run: baseline, the engine's runs, reruns and the model's `run_tests`. */
+  testRuns: number;
+  /** The budgets the run was held to (the derived ones filled in). */
+  budgets: EffectiveBudgets;
   tests: {
     baseline: TestTotals;
     /** Full-suite totals of the state the run ended with; null when never run. */
@@ -134,4 +142,10 @@ export interface LoopReport {
 export type LoopOutcome =
   | { kind: 'succeeded'; diff: string; changes: FileChange[]; report: LoopReport }
   | { kind: 'gave-up'; diff: string; changes: FileChange[]; report: LoopReport; reason: StopReason }
-  | { kind: 'refused'; reason: string; report: LoopReport };
+  | {
+      kind: 'refused';
+      reason: string;
+      report: LoopReport;
+      /** Set when the preflight stopped the run: the tests could not run before any change. */
+      preflight?: BaselineProblem;
+    };

@@ -10,6 +10,7 @@ import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
 import { totalTokens } from '../cost/add-usage.ts';
 import type { CachedPrefix } from '../prompt/cached-prefix.ts';
 import { checkTimeBudget } from './budget-guard.ts';
+import { effectiveBudgets, type EffectiveBudgets } from './effective-budgets.ts';
 import { compareToBaseline, type BaselineComparison } from '../testing/compare-to-baseline.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { estimateTokens } from './estimate-tokens.ts';
@@ -34,6 +35,8 @@ export interface LoopSession {
   readonly request: LoopRequest;
   readonly deps: LoopDeps;
   readonly limits: LoopLimits;
+  /** The run's budgets, derived ones filled in (`effectiveBudgets`). */
+  readonly budgets: EffectiveBudgets;
   readonly startMs: number;
   /** The cached prefix, frozen: identical bytes on every call. */
   readonly prefix: CachedPrefix;
@@ -49,6 +52,10 @@ export interface LoopSession {
   costUsd: number;
   modelMs: number;
   testMs: number;
+  /** Test-suite runs so far, every kind counted (`budgets.maxTestRuns`). */
+  testRuns: number;
+  /** Why the last `runSuite` that returned null did not run: the time or the test-run budget. */
+  budgetStop: StopReason | null;
   /** Token count of the conversation as the provider last saw it (input + output). */
   knownContextTokens: number | null;
   /** Estimated tokens appended since the last call. */
@@ -80,6 +87,7 @@ export function createSession(request: LoopRequest, deps: LoopDeps, prefix: Cach
     request,
     deps,
     limits: { ...DEFAULT_LOOP_LIMITS, ...request.limits },
+    budgets: effectiveBudgets(request.config),
     startMs: deps.clock.now(),
     prefix,
     messages: [],
@@ -93,6 +101,8 @@ export function createSession(request: LoopRequest, deps: LoopDeps, prefix: Cach
     costUsd: 0,
     modelMs: 0,
     testMs: 0,
+    testRuns: 0,
+    budgetStop: null,
     knownContextTokens: null,
     pendingTokens: 0,
     auditedMessages: 0,
@@ -131,17 +141,35 @@ export function pushUser(s: LoopSession, blocks: ContentBlock[]): void {
   }
 }
 
+/** Test runs left in the run's budget. */
+export function testRunsLeft(s: LoopSession): number {
+  return Math.max(0, s.budgets.maxTestRuns - s.testRuns);
+}
+
 /**
- * Run the suite (or a subset), account its time and write the audit record, with what
- * the run was for (`purpose`), its duration and totals. Returns null without running
- * when the wall-time budget is already spent.
+ * Run the suite (or a subset), count it, account its time and write the audit record,
+ * with what the run was for (`purpose`), its duration and totals. Returns null without
+ * running when the wall-time or the test-run budget is spent; `s.budgetStop` then says
+ * which (`stopReason`).
  */
 export async function runSuite(
   s: LoopSession,
   selection: TestSelection | undefined,
   purpose: CommandPurpose,
 ): Promise<TestReport | null> {
-  if (checkTimeBudget(s.request.config.budgets, elapsedMs(s)) !== null) return null;
+  const time = checkTimeBudget(s.request.config.budgets, elapsedMs(s));
+  if (time !== null) {
+    s.budgetStop = time;
+    return null;
+  }
+  if (testRunsLeft(s) === 0) {
+    s.budgetStop = {
+      code: 'test-run-budget',
+      message: `All ${s.budgets.maxTestRuns} test runs of the budget were used (budgets.maxTestRuns).`,
+    };
+    return null;
+  }
+  s.testRuns += 1;
   const report = await s.deps.tests.run(selection);
   s.testMs += report.durationMs;
   // The live status shows the run that just ended, whatever its scope, with its round:
@@ -210,6 +238,16 @@ export async function reportProgress(s: LoopSession): Promise<void> {
   } catch (error) {
     s.deps.audit.write({ kind: 'note', message: 'progress update failed', data: { error: String(error) } });
   }
+}
+
+/** Why the run must stop after a `runSuite` returned null. */
+export function stopReason(s: LoopSession): StopReason {
+  return (
+    s.budgetStop ?? {
+      code: 'time-budget',
+      message: `The wall-time budget of ${s.request.config.budgets.maxMinutes} min was used up.`,
+    }
+  );
 }
 
 export function noteStop(s: LoopSession, reason: StopReason): void {

@@ -13,6 +13,8 @@ import { reproductionRequired } from './check-before-fix.ts';
 import { converse } from './converse.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { scoreReport } from './judge-report.ts';
+import { renderPreflightRefusal } from '../report/render-preflight-refusal.ts';
+import { judgeBaseline, type BaselineProblem } from '../testing/judge-baseline.ts';
 import type { LoopDeps } from './loop-deps.ts';
 import type { IterationRecord, IterationResult, LoopOutcome, LoopReport, StopReason } from './loop-outcome.ts';
 import type { LoopRequest } from './loop-request.ts';
@@ -26,6 +28,7 @@ import {
   reportProgress,
   runSuite,
   setStep,
+  stopReason,
   testCounts,
   totalTokens,
   type LoopSession,
@@ -64,8 +67,21 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
   await reportProgress(s);
   s.baseCheckpoint = await deps.checkpoints.save('baseline');
   const baseline = await runSuite(s, undefined, 'baseline');
-  if (baseline === null) return finish(s, timeStop(s), { validate: false });
+  if (baseline === null) return finish(s, stopReason(s), { validate: false });
   s.baseline = baseline;
+  deps.audit.write({
+    kind: 'note',
+    message: 'baseline',
+    data: { exitCode: baseline.exitCode, crashed: baseline.crashed, totals: baseline.totals },
+  });
+  // The preflight: a suite that could not run stops the run before its first model call.
+  const problem = judgeBaseline(baseline, {
+    command: deps.tests.command.command,
+    allowNoTests: config.tests.allowNoTests,
+    mode: request.mustFixBaselineFailures === true ? 'fix' : task.mode === 'fix' ? 'fix' : 'generate',
+  });
+  if (problem !== null) return refuseBeforeModel(s, problem);
+  deps.onBaseline?.(baseline);
   s.baseDiff = await deps.workspace.diff(task.baseSha);
   s.best = {
     checkpoint: s.baseCheckpoint,
@@ -115,8 +131,8 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     record(log, validation);
     let feedback: Feedback;
     switch (validation.kind) {
-      case 'out-of-time':
-        return finish(s, timeStop(s), { validate: false });
+      case 'out-of-budget':
+        return finish(s, stopReason(s), { validate: false });
       case 'no-changes':
         feedback = { kind: 'no-changes' };
         break;
@@ -165,7 +181,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
 function record(log: IterationRecord, v: Validation): void {
   const results: Record<Validation['kind'], IterationResult> = {
     'no-changes': 'no-changes',
-    'out-of-time': 'not-validated',
+    'out-of-budget': 'not-validated',
     tampered: 'tampered',
     failed: 'full-failed',
     passed: 'passed',
@@ -285,6 +301,20 @@ function auditAccounting(s: LoopSession, report: LoopReport): void {
   });
 }
 
+/** The preflight's refusal: nothing was changed and no model was called. */
+async function refuseBeforeModel(s: LoopSession, problem: BaselineProblem): Promise<LoopOutcome> {
+  const reason = renderPreflightRefusal({ problem, command: s.deps.tests.command, config: s.request.config });
+  setStep(s, 'baseline', 'failed', problem.summary);
+  setStep(s, 'iterations', 'skipped');
+  setStep(s, 'verify', 'skipped');
+  await reportProgress(s);
+  s.deps.audit.write({ kind: 'note', message: 'preflight refused', data: problem });
+  const report = buildReport(s, s.baseline, null, null);
+  auditAccounting(s, report);
+  s.deps.audit.write({ kind: 'run-end', outcome: 'refused', reason: problem.summary });
+  return { kind: 'refused', reason, preflight: problem, report };
+}
+
 function buildReport(
   s: LoopSession,
   final: TestReport | null,
@@ -311,6 +341,8 @@ function buildReport(
     wallMs,
     modelMs: s.modelMs,
     testMs: s.testMs,
+    testRuns: s.testRuns,
+    budgets: s.budgets,
     tests: {
       baseline: baseline?.totals ?? { passed: 0, failed: 0, errored: 0, skipped: 0, total: 0 },
       final: final?.totals ?? null,
@@ -327,7 +359,8 @@ function buildReport(
 }
 
 function describeBaseline(report: TestReport): string {
-  if (report.crashed) return 'the suite could not run before any change';
+  // Only a fix run gets here with a crashed suite (judgeBaseline): making it run is the fix.
+  if (report.crashed) return 'the suite crashes before any change: the fix must make it run';
   const t = report.totals;
   const failing = t.failed + t.errored;
   return failing === 0 ? `${t.passed} passed` : `${t.passed} passed, ${failing} failing before any change`;
@@ -337,9 +370,4 @@ function verifyDetail(s: LoopSession): string {
   const r = s.verification?.reruns;
   if (r === null || r === undefined || r.tests.length === 0) return 'full suite passed';
   return `full suite passed; ${r.tests.length} new/changed test(s) passed ${r.count} reruns`;
-}
-
-function timeStop(s: LoopSession): StopReason {
-  const minutes = s.request.config.budgets.maxMinutes;
-  return { code: 'time-budget', message: `The wall-time budget of ${minutes} min was used up.` };
 }

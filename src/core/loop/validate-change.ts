@@ -8,11 +8,12 @@ import type { FileChange } from '../../ports/workspace.ts';
 import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 import { detectDiffTampering, detectReportTampering, type TamperFinding } from './detect-test-tampering.ts';
 import { judgeReport, scoreAtLeast, scoreReport } from './judge-report.ts';
-import { compare, runSuite, type LoopSession } from './loop-session.ts';
+import { compare, runSuite, testRunsLeft, type LoopSession } from './loop-session.ts';
 
 export type Validation =
   | { kind: 'no-changes' }
-  | { kind: 'out-of-time' }
+  /** A budget (wall time, test runs) forbade a run: `stopReason(s)` says which. */
+  | { kind: 'out-of-budget' }
   | { kind: 'tampered'; findings: TamperFinding[] }
   | { kind: 'failed'; scope: 'related' | 'full'; report: TestReport; why: string }
   | { kind: 'passed'; report: TestReport; comparison: BaselineComparison; changes: FileChange[] };
@@ -27,9 +28,11 @@ export async function validateChange(s: LoopSession, options: { relatedFirst: bo
   const baseline = s.baseline as TestReport;
   const judge = { baseline, mustFixBaselineFailures: s.request.mustFixBaselineFailures === true };
 
-  if (options.relatedFirst) {
+  // The related run only saves time when the full run, the verification reruns and the
+  // fail-before-fix run can still follow it within the test-run budget; otherwise the full suite runs directly.
+  if (options.relatedFirst && testRunsLeft(s) >= 3 + s.request.config.tests.flakinessReruns) {
     const related = await runSuite(s, { changedFiles: changes.map((c) => c.path) }, 'related');
-    if (related === null) return { kind: 'out-of-time' };
+    if (related === null) return { kind: 'out-of-budget' };
     // Tests not selected are not failures: judge only what ran, and only when it ran something.
     if (related.crashed || !related.structured || related.totals.total > 0) {
       const why = judgeReport(related, compare(s, related), { ...judge, mustFixBaselineFailures: false });
@@ -44,7 +47,7 @@ export async function validateChange(s: LoopSession, options: { relatedFirst: bo
   }
 
   const full = await runSuite(s, undefined, 'full');
-  if (full === null) return { kind: 'out-of-time' };
+  if (full === null) return { kind: 'out-of-budget' };
   const comparison = compare(s, full);
   const reportFindings = detectReportTampering(baseline, full, changes);
   if (reportFindings.length > 0) return { kind: 'tampered', findings: reportFindings };

@@ -19,7 +19,7 @@ import type {
   StopReason,
   VerificationSummary,
 } from './loop-outcome.ts';
-import { compare, runSuite, type LoopSession } from './loop-session.ts';
+import { compare, runSuite, stopReason, type LoopSession } from './loop-session.ts';
 import { isTestPath } from './test-paths.ts';
 
 export type Verification =
@@ -50,7 +50,7 @@ async function verify(s: LoopSession, passed: Passed): Promise<Verification> {
   const reruns: RerunSummary = { count: config.flakinessReruns, tests: rerunIds, flaky: [], droppedFiles: [] };
   if (config.flakinessReruns > 0 && rerunIds.length > 0) {
     const flaky = await rerun(s, rerunIds, config.flakinessReruns);
-    if (flaky === null) return { kind: 'stop', reason: outOfTime(), summary: summarize(state, reruns, null, null) };
+    if (flaky === null) return { kind: 'stop', reason: outOfBudget(s), summary: summarize(state, reruns, null, null) };
     reruns.flaky = flaky;
     if (flaky.length > 0) {
       const dropped = await dropFlaky(s, state, flaky, reruns);
@@ -62,7 +62,7 @@ async function verify(s: LoopSession, passed: Passed): Promise<Verification> {
   summary = summarize(state, reruns, null, null);
 
   const beforeFix = await checkBeforeFix(s, state);
-  if (beforeFix === null) return { kind: 'stop', reason: outOfTime(), summary };
+  if (beforeFix === null) return { kind: 'stop', reason: outOfBudget(s), summary };
   summary = summarize(state, reruns, null, beforeFix);
   if (beforeFix.required && !beforeFix.met) {
     const feedback = beforeFixFeedback(beforeFix);
@@ -173,7 +173,7 @@ async function dropFlaky(
     };
   }
   const report = await runSuite(s, undefined, 'full');
-  if (report === null) return { kind: 'stop', reason: outOfTime() };
+  if (report === null) return { kind: 'stop', reason: outOfBudget(s) };
   const comparison = compare(s, report);
   const why =
     judgeReport(report, comparison, {
@@ -246,6 +246,7 @@ function summarize(
   };
 }
 
-function outOfTime(): StopReason {
-  return { code: 'time-budget', message: 'The wall-time budget ran out while verifying the change.' };
+function outOfBudget(s: LoopSession): StopReason {
+  const reason = stopReason(s);
+  return { code: reason.code, message: `While verifying the change: ${reason.message}` };
 }

@@ -8,6 +8,7 @@ import type { TaskRequest } from '../task/task-request.ts';
 import { formatCount, formatDuration, formatUsd, inlineCode, plural } from './format.ts';
 import { renderBeforeFix } from './render-before-fix.ts';
 import {
+  renderBudgets,
   renderFiles,
   renderIterations,
   renderSandbox,
@@ -34,6 +35,15 @@ export interface RunReportInput {
 export function renderRunReport(input: RunReportInput): string {
   const { outcome, task } = input;
   const report = outcome.report;
+  if (outcome.kind === 'refused' && outcome.preflight !== undefined) {
+    // Nothing ran but the baseline: the refusal, what the suite reported, where it ran.
+    return `${[
+      '## greenlight: stopped before the first model call',
+      `${taskLine(task)}\n\n${outcome.reason}`,
+      renderTests(report),
+      renderSandbox(input.sandbox),
+    ].join('\n\n')}\n`;
+  }
   const sections = [`## ${headline(outcome)}`, `${taskLine(task)}\n\n${summary(outcome)}`];
   if (outcome.kind !== 'refused') sections.push(renderFiles(outcome.changes));
   sections.push(renderTests(report), renderValidation(report, outcome.kind));
@@ -42,7 +52,7 @@ export function renderRunReport(input: RunReportInput): string {
   if (outcome.kind === 'gave-up' && report.lastFailure !== null) {
     sections.push(`<details><summary>Last test failure report</summary>\n\n${fence(report.lastFailure)}\n\n</details>`);
   }
-  sections.push(renderIterations(report), renderUsage(report), renderSandbox(input.sandbox));
+  sections.push(renderIterations(report), renderUsage(report), renderBudgets(report), renderSandbox(input.sandbox));
   if (input.riskMarkdown !== undefined && input.riskMarkdown.trim() !== '') sections.push(input.riskMarkdown.trim());
   if (report.notes.length > 0) sections.push(['### Notes', '', ...report.notes.map((n) => `- ${n}`)].join('\n'));
   const closes = input.closesIssue ?? (outcome.kind === 'succeeded' && task.mode === 'generate');

@@ -2,6 +2,7 @@
 import type { SandboxInfo } from '../../ports/sandbox.ts';
 import type { TestTotals } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
+import { MODEL_CALLS_PER_ROUND, TEST_RUNS_PER_ROUND } from '../loop/effective-budgets.ts';
 import type { IterationRecord, LoopReport } from '../loop/loop-outcome.ts';
 import { cell, formatCount, formatDuration, formatUsd, inlineCode, plural } from './format.ts';
 
@@ -153,6 +154,33 @@ export function renderUsage(report: LoopReport): string {
     `Cost: **${formatUsd(report.costUsd)}** over ${plural(report.turns.length, 'model call')} to ${inlineCode(report.model)}; ` +
       `${cached.toFixed(0)}% of input tokens were read from the prompt cache.`,
     `Wall time: ${formatDuration(report.wallMs)} (model ${formatDuration(report.modelMs)}, tests ${formatDuration(report.testMs)}, engine ${formatDuration(engineMs)}).`,
+  ].join('\n');
+}
+
+/**
+ * What the run used against each budget: rounds, model calls, test runs, test time,
+ * tokens, dollars and wall time (README "Budgets fail closed"). Counts the config left
+ * unset are marked as derived from the rounds.
+ */
+export function renderBudgets(report: LoopReport): string {
+  const b = report.budgets;
+  const calls = b.derived.maxModelCalls ? ` (${MODEL_CALLS_PER_ROUND} per round)` : '';
+  const reruns = b.maxTestRuns - 1 - TEST_RUNS_PER_ROUND * b.maxIterations;
+  const runs = b.derived.maxTestRuns
+    ? ` (1 + ${TEST_RUNS_PER_ROUND} per round${reruns > 0 ? ` + ${formatCount(reruns)} reruns` : ''})`
+    : '';
+  return [
+    '### Budgets',
+    '',
+    '| | Used | Budget |',
+    '| --- | ---: | ---: |',
+    `| Rounds | ${formatCount(report.iterations)} | ${formatCount(b.maxIterations)} |`,
+    `| Model calls | ${formatCount(report.turns.length)} | ${formatCount(b.maxModelCalls)}${calls} |`,
+    `| Test runs | ${formatCount(report.testRuns)} | ${formatCount(b.maxTestRuns)}${runs} |`,
+    `| Test time | ${formatDuration(report.testMs)} | part of wall time |`,
+    `| Tokens | ${formatCount(report.totalTokens)} | ${formatCount(b.maxTokens)} |`,
+    `| Cost | ${formatUsd(report.costUsd)} | ${formatUsd(b.maxCostUsd)} |`,
+    `| Wall time | ${formatDuration(report.wallMs)} | ${formatDuration(b.maxMinutes * 60_000)} |`,
   ].join('\n');
 }
 

@@ -1,12 +1,23 @@
+/**
+ * How to run a project's tests, and why (README "How greenlight finds your tests").
+ * `tests.command` always wins. Otherwise: the package the task concerns (a monorepo's
+ * member, a Python project in `backend/`), then in that package the package.json `test`
+ * script with the client its lockfile names — checked to be installed, and run around
+ * when it is not or when the script also lints or type-checks — then vitest, jest,
+ * mocha or node:test, pytest, `go test`, `cargo test`, a Makefile `test` target.
+ */
 import { GreenlightError } from '../../ports/errors.ts';
-import { detectJsRunner } from './detect-js-runner.ts';
-import { detectPackageClient, execLauncher, scriptCommand } from './detect-package-client.ts';
-import { parseRunnerCommand } from './parse-runner-command.ts';
-import type { PackageClient, RunnerId, RunnerInvocation, TestPlan } from './test-plan.ts';
+import { chooseTestDirectory, type TestHints } from './choose-test-directory.ts';
+import { findTestPackages, inDir, isUnder, type TestPackage } from './find-test-packages.ts';
+import { opaqueRunner, parseRunnerCommand } from './parse-runner-command.ts';
+import { planJavaScript } from './plan-javascript.ts';
+import { projectPython, type ToolFacts } from './tool-facts.ts';
+import type { RunnerId, TestPlan } from './test-plan.ts';
 
-/** Files whose text detection reads, when they exist at the workspace root. */
+/** Files whose text detection reads: at the root, and in every package directory. */
 export const DETECTION_FILES = [
   'package.json',
+  'pnpm-workspace.yaml',
   'pyproject.toml',
   'setup.cfg',
   'tox.ini',
@@ -25,17 +36,37 @@ export interface ProjectFacts {
   texts: Readonly<Partial<Record<string, string>>>;
   /** `tests.command` from the repository config, when set. */
   configCommand?: string | undefined;
+  /** `tests.directory` from the repository config, when set. */
+  configDirectory?: string | undefined;
+  /** What is installed where tests run; without it nothing is checked (commands as the project wrote them). */
+  tools?: ToolFacts | undefined;
+  /** What the task concerns, to pick the package of a monorepo. */
+  hints?: TestHints | undefined;
 }
 
-const NPM_PLACEHOLDER = /no test specified/i;
-const SCRIPT_COMMAND = /^(npm|pnpm|yarn|bun)\s+(?:(test|t)|run(?:-script)?\s+(\S+))\s*$/;
+/** What one directory's detection sees. */
+export interface DirectoryFacts {
+  dir: string;
+  /** Files under `dir`, relative to it. */
+  files: readonly string[];
+  /** Detection texts of `dir`, by path relative to it. */
+  texts: Readonly<Partial<Record<string, string>>>;
+  /** Lockfiles of the nearest directory (itself or an ancestor) that has any, by name. */
+  lockfiles: ReadonlySet<string>;
+  /** Where those lockfiles are ('' the root). */
+  lockDir: string;
+  /** The root package.json, for its `packageManager` field. */
+  rootPackage: Record<string, unknown> | null;
+  tools: ToolFacts | undefined;
+}
 
-interface Parsed {
+const LOCKFILES = ['pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb', 'package-lock.json', 'npm-shrinkwrap.json'];
+const PYTHON_TEST_FILE = /(^|\/)(test_[^/]*|[^/]*_test)\.py$/;
+
+export function parsePackageJson(text: string | undefined): {
   pkg: Record<string, unknown> | null;
   pkgError: string | null;
-}
-
-function parsePackageJson(text: string | undefined): Parsed {
+} {
   if (text === undefined) return { pkg: null, pkgError: null };
   try {
     const value: unknown = JSON.parse(text);
@@ -47,66 +78,13 @@ function parsePackageJson(text: string | undefined): Parsed {
   }
 }
 
-function scripts(pkg: Record<string, unknown> | null): Record<string, string> {
-  const value = pkg?.['scripts'];
-  if (value === null || typeof value !== 'object') return {};
-  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
-
-/** Runner of a script that is not a plain runner invocation but still reports through the environment. */
-function opaqueRunner(body: string): RunnerId {
-  if (/\bnode\b[^;&|]*\s--test\b/.test(body)) return 'node-test';
-  if (/\b(pytest|py\.test)\b/.test(body)) return 'pytest';
-  return 'generic';
-}
-
-function runnerNote(invocation: RunnerInvocation | null, runner: RunnerId, body: string): string {
-  if (invocation !== null) return `it runs ${runner === 'node-test' ? 'node:test' : runner}`;
-  if (runner === 'node-test' || runner === 'pytest') {
-    return `it is not a single runner command, so ${runner === 'pytest' ? 'pytest' : 'node:test'} results are requested through the environment`;
-  }
-  const mentioned = /\b(vitest|jest|mocha)\b/.exec(body)?.[1];
-  return mentioned === undefined
-    ? 'results come from its exit code and output'
-    : `it is not a single ${mentioned} command, so no reporter can be added safely: results come from its exit code and output`;
-}
-
-function planForScript(
-  pkg: Record<string, unknown>,
-  scriptName: string,
-  client: PackageClient,
-  source: TestPlan['source'],
-  clientEvidence: string,
-  commandOverride?: string,
-): TestPlan | null {
-  const body = scripts(pkg)[scriptName];
-  if (body === undefined || (scriptName === 'test' && NPM_PLACEHOLDER.test(body))) return null;
-  const invocation = parseRunnerCommand(body);
-  const runner: RunnerId = invocation?.runner ?? opaqueRunner(body);
-  const { command, append } = scriptCommand(client, scriptName);
-  const shown = commandOverride ?? command;
-  const origin = source === 'config' ? 'from .github/greenlight.yml (tests.command)' : 'from package.json';
-  const hooks = scripts(pkg);
-  return {
-    runner,
-    command: shown,
-    reason: `using \`${shown}\` ${origin} (${clientEvidence}); the script \`${body}\`: ${runnerNote(invocation, runner, body)}`,
-    source,
-    invocation,
-    append: invocation === null ? null : append,
-    script: scriptName,
-    body,
-    client,
-    lifecycleHooks: hooks[`pre${scriptName}`] !== undefined || hooks[`post${scriptName}`] !== undefined,
-  };
-}
-
-function direct(
+/** A plan for a command run as it is, with the parts detection knows about it. */
+export function directPlan(
   runner: RunnerId,
   command: string,
   reason: string,
   source: TestPlan['source'],
-  client: PackageClient | null,
+  extra: Partial<TestPlan> = {},
 ): TestPlan {
   const invocation = parseRunnerCommand(command);
   return {
@@ -118,38 +96,78 @@ function direct(
     append: invocation === null ? null : 'direct',
     script: null,
     body: command,
-    client,
+    client: null,
     lifecycleHooks: false,
+    directory: '',
+    ...extra,
   };
 }
 
-function planFromConfig(configCommand: string, pkg: Record<string, unknown> | null): TestPlan {
+function planFromConfig(facts: ProjectFacts, configCommand: string): TestPlan {
+  const dir = (facts.configDirectory ?? '').replace(/^\.\//, '').replace(/\/+$/, '');
+  const where = dir === '' ? '' : ` in ${dir}/ (tests.directory)`;
   const command = configCommand.trim();
-  const script = SCRIPT_COMMAND.exec(command);
-  if (script !== null && pkg !== null) {
-    const client = script[1] as PackageClient;
-    const plan = planForScript(pkg, script[3] ?? 'test', client, 'config', `${client} from tests.command`, command);
-    if (plan !== null) return plan;
+  const script = /^(npm|pnpm|yarn|bun)\s+(?:(test|t)|run(?:-script)?\s+(\S+))\s*$/.exec(command);
+  const local = directoryFacts(facts, dir);
+  if (script !== null) {
+    const viaScript = planJavaScript(local, {
+      scriptName: script[3] ?? 'test',
+      client: script[1] as NonNullable<TestPlan['client']>,
+      commandOverride: command,
+      origin: `from .github/greenlight.yml (tests.command)${where}`,
+    });
+    if (viaScript !== null) return { ...viaScript, source: 'config', directory: dir };
   }
   const invocation = parseRunnerCommand(command);
   const runner: RunnerId = invocation?.runner ?? opaqueRunner(command);
   const note =
-    invocation === null
-      ? runner === 'generic'
+    invocation !== null
+      ? `it runs ${runner === 'node-test' ? 'node:test' : runner}`
+      : runner === 'generic'
         ? 'results come from its exit code and output (and any JUnit XML it writes to $GREENLIGHT_REPORT_DIR)'
-        : runnerNote(null, runner, command)
-      : `it runs ${runner === 'node-test' ? 'node:test' : runner}`;
-  return {
+        : `it is not a single runner command, so ${runner === 'pytest' ? 'pytest' : 'node:test'} results are requested through the environment`;
+  return directPlan(
     runner,
     command,
-    source: 'config',
-    invocation,
-    append: invocation === null ? null : 'direct',
-    script: null,
-    body: command,
-    client: null,
-    lifecycleHooks: false,
-    reason: `using \`${command}\` from .github/greenlight.yml (tests.command); ${note}`,
+    `using \`${command}\` from .github/greenlight.yml (tests.command)${where}; ${note}`,
+    'config',
+    {
+      directory: dir,
+    },
+  );
+}
+
+/** The detection view of one directory. */
+export function directoryFacts(facts: ProjectFacts, dir: string): DirectoryFacts {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const files =
+    dir === '' ? facts.files : facts.files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+  const texts: Record<string, string> = {};
+  for (const name of DETECTION_FILES) {
+    const text = facts.texts[inDir(dir, name)];
+    if (text !== undefined) texts[name] = text;
+  }
+  const all = new Set(facts.files);
+  let lockfiles = new Set<string>();
+  let lockDir = '';
+  const parts = dir === '' ? [] : dir.split('/');
+  for (let depth = parts.length; depth >= 0; depth -= 1) {
+    const at = parts.slice(0, depth).join('/');
+    const found = LOCKFILES.filter((name) => all.has(inDir(at, name)));
+    if (found.length > 0) {
+      lockfiles = new Set(found);
+      lockDir = at;
+      break;
+    }
+  }
+  return {
+    dir,
+    files,
+    texts,
+    lockfiles,
+    lockDir,
+    rootPackage: parsePackageJson(facts.texts['package.json']).pkg,
+    tools: facts.tools,
   };
 }
 
@@ -160,65 +178,147 @@ const PYTEST_CONFIG: ReadonlyArray<readonly [string, RegExp | null]> = [
   ['tox.ini', /^\[pytest\]/m],
 ];
 
-function pytestEvidence(facts: ProjectFacts, fileSet: ReadonlySet<string>): string | null {
+/** Why pytest runs in `local.dir`; files of Python packages nested below it are theirs, not its. */
+function pytestEvidence(local: DirectoryFacts, nested: readonly string[]): string | null {
+  const fileSet = new Set(local.files);
+  const where = (path: string): string => inDir(local.dir, path);
   for (const [file, pattern] of PYTEST_CONFIG) {
-    const text = facts.texts[file];
+    const text = local.texts[file];
     if (fileSet.has(file) && (pattern === null || (text !== undefined && pattern.test(text))))
-      return `pytest configuration in ${file}`;
+      return `pytest configuration in ${where(file)}`;
   }
-  const conftest = facts.files.find((f) => /(^|\/)conftest\.py$/.test(f));
-  if (conftest !== undefined) return `${conftest} found`;
-  const testFile = facts.files.find((f) => /(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(f));
-  return testFile === undefined ? null : `Python test files such as ${testFile}`;
+  const own = local.files.filter((f) => !nested.some((n) => isUnder(f, n)));
+  const conftest = own.find((f) => /(^|\/)conftest\.py$/.test(f));
+  if (conftest !== undefined) return `${where(conftest)} found`;
+  const testFile = own.find((f) => PYTHON_TEST_FILE.test(f));
+  return testFile === undefined ? null : `Python test files such as ${where(testFile)}`;
 }
 
-/**
- * Decide how to run a project's tests, and explain the choice. Order: `tests.command`
- * from the config; the package.json `test` script (client chosen by lockfile, npm's
- * placeholder ignored); vitest / jest / mocha / node:test; pytest; `go test`;
- * `cargo test`; a Makefile `test` target.
- *
- * @throws GreenlightError `no-test-command` listing what was looked for.
- */
-export function detectTestCommand(facts: ProjectFacts): TestPlan {
-  const fileSet = new Set(facts.files);
-  const { pkg, pkgError } = parsePackageJson(facts.texts['package.json']);
-  if (facts.configCommand !== undefined && facts.configCommand.trim() !== '')
-    return planFromConfig(facts.configCommand, pkg);
+function pythonInstallHint(local: DirectoryFacts, python: string): string {
+  const cd = local.dir === '' ? '' : `cd ${local.dir} && `;
+  const requirements = ['requirements-dev.txt', 'requirements-test.txt', 'requirements/test.txt', 'requirements.txt'];
+  const found = requirements.find((r) => local.files.includes(r));
+  if (found !== undefined) return `${cd}${python} -m pip install -r ${found}`;
+  return `${cd}${python} -m pip install -e . pytest`;
+}
 
+function planPython(local: DirectoryFacts, nested: readonly string[]): TestPlan | null {
+  const evidence = pytestEvidence(local, nested);
+  if (evidence === null) return null;
+  const tools = local.tools;
+  let python = 'python3';
+  let note = '';
+  if (tools !== undefined) {
+    const venv = projectPython(tools, local.dir);
+    if (venv !== null) {
+      python = venv;
+      note = `; the project's virtualenv (${inDir(local.dir, venv).replace(/(^|\/)[^/]+\/\.\.\//g, '$1')}) has the interpreter`;
+    } else if (!tools.onPath.has('python3') && tools.onPath.has('python')) python = 'python';
+    else if (!tools.onPath.has('python3'))
+      note = '; neither python3 nor python is on the PATH, so this cannot run until one is installed';
+  }
+  const command = `${python} -m pytest`;
+  return directPlan('pytest', command, `using \`${command}\`: ${evidence}${note}`, 'detected', {
+    directory: local.dir,
+    installHint: pythonInstallHint(local, python),
+    ...(note === '' || python !== 'python3' ? {} : { blocked: 'neither python3 nor python is on the PATH' }),
+  });
+}
+
+function toolNote(local: DirectoryFacts, program: string): string {
+  return missingTool(local, program) === null
+    ? ''
+    : `; ${program} is not on the PATH, so this cannot run until it is installed`;
+}
+
+/** `{ blocked }` for a plan whose program is not on the PATH; empty when it is (or unknown). */
+function missingTool(local: DirectoryFacts, program: string): { blocked: string } | null {
+  if (local.tools === undefined || local.tools.onPath.has(program)) return null;
+  return { blocked: `${program} is not on the PATH` };
+}
+
+/** The plan for one directory, or null when nothing there runs tests. */
+function detectIn(facts: ProjectFacts, packages: readonly TestPackage[], dir: string): TestPlan | null {
+  const local = directoryFacts(facts, dir);
+  const { pkg } = parsePackageJson(local.texts['package.json']);
   if (pkg !== null) {
-    const { client, evidence } = detectPackageClient(fileSet, pkg['packageManager']);
-    const scriptPlan = planForScript(pkg, 'test', client, 'package-script', evidence);
-    if (scriptPlan !== null) return scriptPlan;
-    const js = detectJsRunner(facts.files, pkg);
-    if (js !== null) {
-      const words =
-        js.runner === 'node-test'
-          ? ['node', '--test']
-          : [...execLauncher(client), js.runner, ...(js.runner === 'vitest' ? ['run'] : [])];
-      const command = words.join(' ');
-      return direct(
-        js.runner,
-        command,
-        `using \`${command}\`: no test script in package.json, ${js.evidence}`,
+    const js = planJavaScript(local, { scriptName: 'test' });
+    if (js !== null) return js;
+  }
+  const nestedPython = packages
+    .filter((p) => p.dir !== dir && isUnder(p.dir, dir) && p.kinds.includes('python'))
+    .map((p) => (dir === '' ? p.dir : p.dir.slice(dir.length + 1)));
+  const python = planPython(local, nestedPython);
+  if (python !== null) return python;
+  const fileSet = new Set(local.files);
+  if (fileSet.has('go.mod'))
+    return directPlan(
+      'go',
+      'go test ./...',
+      `using \`go test ./...\`: ${inDir(dir, 'go.mod')} found${toolNote(local, 'go')}`,
+      'detected',
+      {
+        directory: dir,
+        installHint: 'go mod download',
+        ...missingTool(local, 'go'),
+      },
+    );
+  if (fileSet.has('Cargo.toml'))
+    return directPlan(
+      'cargo',
+      'cargo test',
+      `using \`cargo test\`: ${inDir(dir, 'Cargo.toml')} found${toolNote(local, 'cargo')}`,
+      'detected',
+      {
+        directory: dir,
+        installHint: 'cargo fetch',
+        ...missingTool(local, 'cargo'),
+      },
+    );
+  for (const makefile of ['GNUmakefile', 'makefile', 'Makefile']) {
+    const text = local.texts[makefile];
+    if (text !== undefined && /^test\s*:(?!=)/m.test(text)) {
+      return directPlan(
+        'generic',
+        'make test',
+        `using \`make test\`: ${inDir(dir, makefile)} has a test target${toolNote(local, 'make')}`,
         'detected',
-        client,
+        { directory: dir, append: null, ...missingTool(local, 'make') },
       );
     }
   }
-  const pytest = pytestEvidence(facts, fileSet);
-  if (pytest !== null)
-    return direct('pytest', 'python3 -m pytest', `using \`python3 -m pytest\`: ${pytest}`, 'detected', null);
-  if (fileSet.has('go.mod'))
-    return direct('go', 'go test ./...', 'using `go test ./...`: go.mod found', 'detected', null);
-  if (fileSet.has('Cargo.toml'))
-    return direct('cargo', 'cargo test', 'using `cargo test`: Cargo.toml found', 'detected', null);
-  for (const makefile of ['GNUmakefile', 'makefile', 'Makefile']) {
-    const text = facts.texts[makefile];
-    if (text !== undefined && /^test\s*:(?!=)/m.test(text)) {
-      return direct('generic', 'make test', `using \`make test\`: ${makefile} has a test target`, 'detected', null);
-    }
+  return null;
+}
+
+/** Test files per package directory, for ordering the packages no hint points at. */
+function testFileCounter(files: readonly string[]): (dir: string) => number {
+  const test = /(^|\/)(__tests__|tests?|spec)\/|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)test_[^/]*\.py$|_test\.(py|go)$/;
+  const tests = files.filter((f) => test.test(f));
+  return (dir) => tests.filter((f) => isUnder(f, dir)).length;
+}
+
+/**
+ * Decide how to run a project's tests, and explain the choice in `reason`.
+ *
+ * @throws GreenlightError `no-test-command` listing what was looked for.
+ * @example
+ * detectTestCommand({ files, texts, tools, hints: { named: ['backend/app/crud.py'], ranked: [] } })
+ * // { command: 'python3 -m pytest', directory: 'backend', reason: 'using `python3 -m pytest`: … — in backend/: the task concerns backend/ (…)', … }
+ */
+export function detectTestCommand(facts: ProjectFacts): TestPlan {
+  if (facts.configCommand !== undefined && facts.configCommand.trim() !== '')
+    return planFromConfig(facts, facts.configCommand);
+
+  const packages = findTestPackages(facts.files, facts.texts);
+  const choice = chooseTestDirectory(packages, facts.hints, facts.files, testFileCounter(facts.files));
+  for (const dir of choice.order) {
+    const plan = detectIn(facts, packages, dir);
+    if (plan === null) continue;
+    const why = choice.why.get(dir);
+    if (dir === '' || why === undefined) return plan;
+    return { ...plan, reason: `${plan.reason} — in ${dir}/: ${why}` };
   }
+  const { pkgError } = parsePackageJson(facts.texts['package.json']);
   const looked = [
     'tests.command in .github/greenlight.yml',
     pkgError ?? 'a "test" script in package.json (npm\'s "no test specified" placeholder does not count)',
@@ -228,8 +328,12 @@ export function detectTestCommand(facts: ProjectFacts): TestPlan {
     'Cargo.toml',
     'a Makefile with a test target',
   ];
+  const packagesNote =
+    packages.length > 1
+      ? ` (in the root and in ${packages.length - 1} package director${packages.length === 2 ? 'y' : 'ies'})`
+      : '';
   throw new GreenlightError(
     'no-test-command',
-    `No test command found. greenlight looked for: ${looked.join('; ')}. Set tests.command in .github/greenlight.yml (for example \`command: npm test\` under \`tests:\`).`,
+    `No test command found. greenlight looked for${packagesNote}: ${looked.join('; ')}. Set tests.command in .github/greenlight.yml (for example \`command: npm test\` under \`tests:\`, and \`directory: backend\` to run it in a subdirectory).`,
   );
 }

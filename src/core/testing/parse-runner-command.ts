@@ -80,3 +80,13 @@ export function parseRunnerCommand(command: string): RunnerInvocation | null {
     args: words.slice(i + program.length),
   };
 }
+
+/**
+ * The runner of a command that is not a plain runner invocation (`tox -e py && pytest`,
+ * `tsc && node --test dist/`) but still reports through the environment; `generic` otherwise.
+ */
+export function opaqueRunner(body: string): RunnerInvocation['runner'] | 'generic' {
+  if (/\bnode\b[^;&|]*\s--test\b/.test(body)) return 'node-test';
+  if (/\b(pytest|py\.test)\b/.test(body)) return 'pytest';
+  return 'generic';
+}

@@ -42,4 +42,9 @@ export interface TestPlan extends TestCommand {
   client: PackageClient | null;
   /** package.json defines pretest/posttest: running the runner directly would skip them. */
   lifecycleHooks: boolean;
+  /**
+   * Why the command cannot run as things are — its program or the dependencies are not
+   * installed where the tests run — when detection could tell; `greenlight doctor` warns.
+   */
+  blocked?: string;
 }

@@ -37,6 +37,7 @@ describe('math', () => {
       runner: 'jest',
       command: 'npx jest',
       reason: 'using `npx jest`: no test script in package.json, jest is a dependency in package.json',
+      installHint: 'npm install',
     });
   });
 

@@ -41,6 +41,7 @@ describe('vitest adapter (real project)', () => {
       runner: 'vitest',
       command: 'npm test',
       reason: 'using `npm test` from package.json (package-lock.json → npm); the script `vitest run`: it runs vitest',
+      installHint: 'npm ci',
     });
   });
 

@@ -335,7 +335,7 @@ describe('parseConfig: unknown keys', () => {
       yaml('budgets:', '  speed: fast'),
       'budgets.speed',
       '2:3',
-      'unknown key `speed`; the keys allowed in `budgets` are maxIterations, maxTokens, maxCostUsd, maxMinutes',
+      'unknown key `speed`; the keys allowed in `budgets` are maxIterations, maxModelCalls, maxTestRuns, maxTokens, maxCostUsd, maxMinutes',
     ],
   ])('%s', (_name, text, path, at, message) => {
     expect(errorsOf(text)).toEqual([{ kind: 'unknown-key', path, at, message }]);

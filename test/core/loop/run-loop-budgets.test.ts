@@ -3,7 +3,8 @@ import { GreenlightError } from '../../../src/ports/errors.ts';
 import { runLoop } from '../../../src/core/loop/run-loop.ts';
 import { createFakeLoop } from '../../fakes/create-fake-loop.ts';
 import type { ScriptedReply } from '../../fakes/fake-model.ts';
-import { createFile, endTurn, viewFile } from '../../fakes/model-script.ts';
+import { createFile, endTurn, runTests, viewFile } from '../../fakes/model-script.ts';
+import { renderRunReport } from '../../../src/core/report/render-run-report.ts';
 import { ADD_TEST, BUGGY_ADD, repoFiles } from './fixture.ts';
 
 const fixedUsage = (reply: ScriptedReply, inputTokens: number, outputTokens: number): ScriptedReply => ({
@@ -155,5 +156,79 @@ describe('the dollar budget is never overspent', () => {
     }
     expect(calls).toEqual([...calls].sort((a, b) => a - b));
     expect(calls.at(-1)).toBeGreaterThan(calls[0] ?? 0);
+  });
+});
+
+describe('model calls and test runs are bounded for the whole run', () => {
+  /** A model that never ends its turn: it edits a test file and runs the tests, forever. */
+  function restless(): ScriptedReply[] {
+    return Array.from({ length: 200 }, (_, i) =>
+      i % 2 === 0
+        ? createFile('src/add.test.ts', `${ADD_TEST}it('case ${i}', () => {}); // @fail\n`)
+        : runTests({ tests: ['src/add.test.ts'] }),
+    );
+  }
+
+  it('with maxIterations 2 and nothing else set: at most 20 model calls and 10 test runs', async () => {
+    const f = createFakeLoop({ files: repoFiles(), config: { budgets: { maxIterations: 2 } }, script: restless() });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('gave-up');
+    if (outcome.kind !== 'gave-up') return;
+    expect(outcome.reason).toEqual({
+      code: 'model-call-budget',
+      message: 'All 20 model calls of the budget were made (budgets.maxModelCalls).',
+    });
+    expect(f.model.requests).toHaveLength(20);
+    expect(f.tests.runs.length).toBeLessThanOrEqual(10);
+    expect(outcome.report.turns).toHaveLength(20);
+    expect(outcome.report.testRuns).toBe(f.tests.runs.length);
+    expect(outcome.report.budgets).toMatchObject({ maxIterations: 2, maxModelCalls: 20, maxTestRuns: 10 });
+  });
+
+  it("stops at budgets.maxTestRuns, the model's run_tests calls included, and reports what it used", async () => {
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { budgets: { maxIterations: 10, maxTestRuns: 7, maxModelCalls: 1000 } },
+      // Short rounds (the engine ends a round after 6 calls), so that rounds are left when the runs run out.
+      limits: { maxModelCallsPerIteration: 6 },
+      script: restless(),
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(f.tests.runs).toHaveLength(7);
+    expect(outcome.report.testRuns).toBe(7);
+    expect(outcome.kind).toBe('gave-up');
+    if (outcome.kind !== 'gave-up') return;
+    expect(outcome.reason).toEqual({
+      code: 'test-run-budget',
+      message: 'All 7 test runs of the budget were used (budgets.maxTestRuns).',
+    });
+    // The model was told when run_tests stopped being available, and why.
+    const refusals = f.audit
+      .ofKind('tool-result')
+      .filter((r) => r.name === 'run_tests' && r.isError)
+      .map((r) => r.output);
+    expect(refusals[0]).toBe(
+      "run_tests is not available: 2 of the run's 7 test runs are used, and the engine keeps the last 5 to validate and verify your change. End your turn and the engine will run the tests.",
+    );
+    const body = renderRunReport({ outcome, task: f.request.task, sandbox: 'none' });
+    expect(body).toContain('| Test runs | 7 | 7 |');
+    expect(body).toContain(`| Model calls | ${outcome.report.turns.length} | 1,000 |`);
+  });
+
+  it('keeps the runs verification needs: a change that passes is verified within the budget', async () => {
+    // 1 baseline + 1 run_tests of the model's (its second is refused) + 1 full run + 3 reruns = 6;
+    // the 7th is kept for the fail-before-fix run, which a change of test files alone does not need.
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { budgets: { maxTestRuns: 7 } },
+      script: [createFile('src/add.test.ts', ADD_TEST), runTests(), runTests(), endTurn()],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('succeeded');
+    expect(outcome.report.testRuns).toBe(6);
+    expect(f.tests.runs).toHaveLength(6);
   });
 });

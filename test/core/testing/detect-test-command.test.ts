@@ -290,7 +290,7 @@ describe('detectTestCommand', () => {
       'No test command found. greenlight looked for: tests.command in .github/greenlight.yml; a "test" script in package.json ' +
         '(npm\'s "no test specified" placeholder does not count); vitest, jest or mocha config files or dependencies, node:test files ' +
         '(*.test.js, test/**); pytest configuration (pytest.ini, pyproject.toml, setup.cfg, tox.ini), conftest.py or test_*.py files; ' +
-        'go.mod; Cargo.toml; a Makefile with a test target. Set tests.command in .github/greenlight.yml (for example `command: npm test` under `tests:`).',
+        'go.mod; Cargo.toml; a Makefile with a test target. Set tests.command in .github/greenlight.yml (for example `command: npm test` under `tests:`, and `directory: backend` to run it in a subdirectory).',
     );
   });
 

@@ -65,6 +65,7 @@ describe('SanitizedText', () => {
     expect(filesMatching(/(?<!function )\bsanitizeUntrustedText(Report)?\(/)).toEqual([
       'src/action/build-task-request.ts', // the Action's issues and pull requests
       'src/cli/commands/context.ts', // `greenlight context --task`, which builds no TaskRequest
+      'src/cli/commands/doctor.ts', // `greenlight doctor --task`: only the paths it names are read
       'src/core/task/create-task-request.ts', // --task, --issue-file, the demo, replays
       'src/core/text/sanitize-untrusted-text.ts',
     ]);
