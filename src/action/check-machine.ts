@@ -9,7 +9,7 @@ import type { RepoConfig } from '../core/config/repo-config.ts';
 import { renderDoctorMarkdown } from '../core/doctor/render-doctor-report.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
-import { stage } from './run-requested.ts';
+import { stage } from './stage.ts';
 import type { ProgressHandle } from './start-progress.ts';
 
 /** The checks as markdown once they ran (null when they could not), and the outcome that stops the run, if any. */

@@ -29,7 +29,7 @@ import { prepareWorkspace } from './prepare-task.ts';
 import { failingCiCommand, readCiFailure } from './read-ci-failure.ts';
 import { recordCommit } from './record-commit.ts';
 import { repairTarget } from './repair-target.ts';
-import { stage } from './run-requested.ts';
+import { stage } from './stage.ts';
 import { startProgress } from './start-progress.ts';
 
 const skipped = (reason: string): FlowResult => ({ outcome: { kind: 'skipped', reason }, report: null, review: null });

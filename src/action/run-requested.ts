@@ -18,13 +18,13 @@ import { answerReview } from './answer-review.ts';
 import { checkMachine } from './check-machine.ts';
 import { renderConfigComment } from './comments/render-config-comment.ts';
 import { deliverResult, publishDetail } from './deliver-result.ts';
-import { describeError } from './describe-error.ts';
+import { stage } from './stage.ts';
 import { describeOutcome } from './describe-outcome.ts';
 import { engineEnvironment } from './inputs.ts';
 import type { LoadedConfig } from './load-run-config.ts';
 import { prepareTask, prepareWorkspace } from './prepare-task.ts';
 import { headMoved, readTarget } from './read-target.ts';
-import { startProgress, type ProgressHandle } from './start-progress.ts';
+import { startProgress } from './start-progress.ts';
 
 const refused = (reason: string): FlowResult => ({ outcome: { kind: 'refused', reason }, report: null, review: null });
 
@@ -169,28 +169,6 @@ export async function runRequested(
     return finish(delivered.value, job.value, list.ok ? list.value : '');
   }
   return finish(delivered.value, job.value);
-}
-
-export type Staged<T> = { ok: true; value: T } | { ok: false; failed: ActionOutcome };
-
-/**
- * Runs one stage of the run. An error ends the run there: it is logged, the progress
- * checklist marks the running step failed, and the outcome says which stage it was.
- */
-export async function stage<T>(
-  ctx: ActionContext,
-  handle: ProgressHandle,
-  what: string,
-  work: () => Promise<T>,
-): Promise<Staged<T>> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    const why = describeError(error);
-    ctx.log(`greenlight: failed while ${what}: ${why}`);
-    handle.fail(why);
-    return { ok: false, failed: { kind: 'failed', what, why } };
-  }
 }
 
 function reactionTarget(route: GenerateRoute | FixRoute): ReactionTarget | null {
