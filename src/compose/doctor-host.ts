@@ -20,6 +20,7 @@ import { detectTestCommand } from '../core/testing/detect-test-command.ts';
 import { isGreenlightError } from '../ports/errors.ts';
 import type { AuditSink } from '../ports/audit.ts';
 import { installDependencies } from './install-dependencies.ts';
+import { readWorkflowFiles } from './init-repository.ts';
 
 export interface DoctorHostOptions {
   /** The directory to check (any directory inside the checkout). */
@@ -94,6 +95,9 @@ export async function createDoctorHost(options: DoctorHostOptions): Promise<Doct
     async readConfig() {
       const text = await readFile(join(root, DEFAULT_CONFIG_PATH), 'utf8').catch(() => null);
       return { path: DEFAULT_CONFIG_PATH, text };
+    },
+    async readWorkflows() {
+      return readWorkflowFiles(await LocalWorkspace.open(root));
     },
     findProgram: (name) => findExecutable(name, env.PATH),
     async readSysctl(name) {

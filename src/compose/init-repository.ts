@@ -10,7 +10,7 @@ import { loadProjectFacts } from '../adapters/testing/load-project-facts.ts';
 import { formatConfigIssues } from '../core/config/format-config-issues.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../core/config/parse-config.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
-import { checkWorkflowWiring, type WiringLine } from '../core/init/check-workflow-wiring.ts';
+import { checkWorkflowWiring, type WiringLine, type WorkflowFile } from '../core/init/check-workflow-wiring.ts';
 import { detectLayout, layoutFilesToRead, type RepositoryLayout } from '../core/init/detect-layout.ts';
 import { renderInitConfig } from '../core/init/render-init-config.ts';
 import type { InitFileStatus } from '../core/init/render-init-report.ts';
@@ -127,16 +127,20 @@ export async function initRepository(options: InitOptions): Promise<InitResult> 
   return { root, layout, trigger, files: result, wrote };
 }
 
-/** The wiring lines for the checkout containing `dir`: its workflows against its config. */
-export async function checkRepositoryWiring(dir: string): Promise<WiringLine[]> {
-  const workspace = await LocalWorkspace.open(dir);
-  const { config } = await readConfig(workspace.root);
-  // Untracked workflows count: init writes them before they are committed.
+/** The workflow files of a checkout, untracked ones too: init writes them before they are committed. */
+export async function readWorkflowFiles(workspace: LocalWorkspace): Promise<WorkflowFile[]> {
   const paths = (await workspace.listFiles()).filter((path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path));
-  const workflows = [];
+  const workflows: WorkflowFile[] = [];
   for (const path of paths) {
     const text = await readText(workspace.root, path);
     if (text !== null) workflows.push({ path, text });
   }
-  return checkWorkflowWiring(workflows, config);
+  return workflows;
+}
+
+/** The wiring lines for the checkout containing `dir`: its workflows against its config. */
+export async function checkRepositoryWiring(dir: string): Promise<WiringLine[]> {
+  const workspace = await LocalWorkspace.open(dir);
+  const { config } = await readConfig(workspace.root);
+  return checkWorkflowWiring(await readWorkflowFiles(workspace), config);
 }

@@ -39,10 +39,19 @@ function write(files: Record<string, string>): void {
 
 const read = (path: string) => readFileSync(join(dir, path), 'utf8');
 
-async function init(...args: string[]) {
+const init = (...args: string[]) => cli('init', ...args);
+
+/** The wiring lines `greenlight doctor --json` prints for the checkout (the other checks ask the machine). */
+async function doctorWiring(): Promise<{ label: string; status: string; detail: string }[]> {
+  const { out } = await cli('doctor', '--json', '--skip-baseline');
+  const report = JSON.parse(out) as { checks: { id: string; label: string; status: string; detail: string }[] };
+  return report.checks.filter((line) => line.id === 'wiring');
+}
+
+async function cli(command: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCommand(['init', ...args], {
+  const code = await runCommand([command, ...args], {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     cwd: dir,
@@ -230,6 +239,15 @@ describe('greenlight init on repository layouts', () => {
       /^✗ condition +\.github\/workflows\/greenlight\.yml \(job greenlight\): the job condition names the label 'ai-generate' where trigger\.label is 'please-greenlight'/m,
     );
     expect(changed.out).toContain('→ run `greenlight init --force`');
+    // greenlight doctor runs the same checks.
+    const doctorChanged = await doctorWiring();
+    expect(doctorChanged.filter((line) => line.status !== 'ok').map((line) => [line.label, line.status])).toEqual([
+      ['condition', 'fail'],
+    ]);
+    writeFileSync(join(dir, CONFIG), config);
+    const doctor = await doctorWiring();
+    expect(doctor.map((line) => line.label)).toContain('condition');
+    expect(doctor.every((line) => line.status === 'ok')).toBe(true);
   });
 
   it('builds the job condition from the config, and a second run changes nothing', async () => {

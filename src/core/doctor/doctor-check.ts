@@ -6,6 +6,7 @@
  */
 import type { ConfigIssue } from '../config/config-issue.ts';
 import type { RepoConfig } from '../config/repo-config.ts';
+import type { WorkflowFile } from '../init/check-workflow-wiring.ts';
 import type { TestPlan } from '../testing/test-plan.ts';
 import type { TestReport } from '../../ports/test-runner.ts';
 
@@ -42,6 +43,8 @@ export interface DoctorHost {
   checkout(): Promise<CheckoutState>;
   /** `.github/greenlight.yml` of the checkout (null text: no file). */
   readConfig(): Promise<{ path: string; text: string | null }>;
+  /** `.github/workflows/*.yml` of the checkout, untracked ones too. */
+  readWorkflows(): Promise<WorkflowFile[]>;
   /** Absolute path of a program on the engine's PATH, or null. */
   findProgram(name: string): Promise<string | null>;
   /** A sysctl value (`user.max_user_namespaces`), or null where the kernel has no such setting. */

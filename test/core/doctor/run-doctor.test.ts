@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
 import type { CheckLine, DoctorHost } from '../../../src/core/doctor/doctor-check.ts';
@@ -13,6 +15,12 @@ const PLAN = detectTestCommand({
   texts: { 'package.json': '{"scripts":{"test":"vitest run"}}' },
 });
 
+/** The shipped single-job and gate workflows, which wire greenlight as the default config expects. */
+const WORKFLOWS = ['greenlight.yml', 'greenlight-gate.yml'].map((name) => ({
+  path: `.github/workflows/${name}`,
+  text: readFileSync(join(import.meta.dirname, '../../../examples/workflows', name), 'utf8'),
+}));
+
 /** A machine where everything a run needs works; each test breaks one thing. */
 function host(overrides: Partial<DoctorHost> = {}): DoctorHost {
   return {
@@ -21,6 +29,7 @@ function host(overrides: Partial<DoctorHost> = {}): DoctorHost {
     gitVersion: async () => 'git version 2.47.3',
     checkout: async () => ({ kind: 'ok', root: '/w/shop', branch: 'main', clean: true, dirtyPaths: [] }),
     readConfig: async () => ({ path: '.github/greenlight.yml', text: null }),
+    readWorkflows: async () => WORKFLOWS,
     findProgram: async (name) => `/usr/bin/${name}`,
     readSysctl: async (name) => (name === 'user.max_user_namespaces' ? '63325' : null),
     probeSandbox: async () => ({ ok: true }),
@@ -179,6 +188,26 @@ describe('runDoctor', () => {
       '`npm test` could not start: vitest was not found (exit code 127); a run would stop before its first model call',
       'installCommand: npm install',
     ],
+    [
+      'a workflow whose condition names another label than the config',
+      'condition',
+      { readConfig: async () => ({ path: '.github/greenlight.yml', text: 'trigger:\n  label: bot\n' }) },
+      "names the label 'ai-generate' where trigger.label is 'bot', so labelling an issue `bot` starts nothing",
+      'greenlight init --force',
+    ],
+    [
+      'a workflow that keeps the checkout token',
+      'checkout step',
+      {
+        readWorkflows: async () =>
+          WORKFLOWS.map((file) => ({
+            ...file,
+            text: file.text.replaceAll('persist-credentials: false', 'persist-credentials: true'),
+          })),
+      },
+      'greenlight.yml (job greenlight)',
+      'persist-credentials: false',
+    ],
   ])('%s: ✗ %s with its fix', async (_name, label, broken, detail, fix) => {
     const machine = host(broken);
     const result = await runDoctor(machine, { surface: 'cli' });
@@ -186,6 +215,21 @@ describe('runDoctor', () => {
     expect(line?.detail).toContain(detail);
     expect((line?.fix ?? []).join('\n')).toContain(fix);
     expect(result.ok).toBe(false);
+  });
+
+  it('a checkout without a workflow that runs greenlight is a warning: greenlight run works without one', async () => {
+    const result = await runDoctor(host({ readWorkflows: async () => [] }), { surface: 'cli' });
+    const line = result.results.flatMap((r) => r.lines).find((l) => l.label === 'workflow');
+    expect(line).toMatchObject({
+      status: 'warn',
+      fix: ['run `greenlight init` to write .github/workflows/greenlight.yml'],
+    });
+    expect(result.ok).toBe(true);
+  });
+
+  it('the Action does not check its own wiring', async () => {
+    const result = await runDoctor(host({ readWorkflows: async () => [] }), { surface: 'action' });
+    expect(result.results.map((r) => r.id)).not.toContain('wiring');
   });
 
   it('the sandbox parts are warnings when another driver works', async () => {

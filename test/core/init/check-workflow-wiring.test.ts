@@ -49,7 +49,7 @@ describe('checkWorkflowWiring', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]?.label).toBe('condition');
     expect(lines[0]?.detail).toBe(
-      ".github/workflows/greenlight.yml (job greenlight): the job condition names the label 'ai-generate' where trigger.label is 'bot', so labelling an issue `bot` starts nothing; names the fix command '/fix' where trigger.fixCommand is '/gl', so commenting `/gl` starts nothing; names the fix command '/fix' where trigger.fixCommand is '/gl', so commenting `/gl` starts nothing",
+      ".github/workflows/greenlight.yml (job greenlight): the job condition names the label 'ai-generate' where trigger.label is 'bot', so labelling an issue `bot` starts nothing; names the fix command '/fix' where trigger.fixCommand is '/gl', so commenting `/gl` starts nothing",
     );
     // A literal trigger_label input overrides the config, so the condition must name that.
     const overridden = SINGLE.replace(
@@ -124,7 +124,7 @@ describe('checkWorkflowWiring', () => {
     const persisted = GATE.replace('persist-credentials: false', 'persist-credentials: true');
     expect(failed(check({ 'greenlight.yml': SINGLE, 'greenlight-gate.yml': persisted }))).toEqual([
       {
-        label: 'checkout',
+        label: 'checkout step',
         status: 'fail',
         detail:
           ".github/workflows/greenlight-gate.yml (job gate): actions/checkout leaves the token in .git/config, where the repository's code could read it",

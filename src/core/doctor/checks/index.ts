@@ -12,12 +12,14 @@ import { modelCheck } from './model.ts';
 import { nodeCheck } from './node.ts';
 import { sandboxCheck } from './sandbox.ts';
 import { testCommandCheck } from './test-command.ts';
+import { wiringCheck } from './wiring.ts';
 
 export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   nodeCheck,
   gitCheck,
   checkoutCheck,
   configCheck,
+  wiringCheck,
   modelCheck,
   sandboxCheck,
   testCommandCheck,
