@@ -1,38 +1,19 @@
-// End to end: the BUNDLED Action (dist/index.js, built fresh into a temp dir by the same
-// build script) run as the Actions runtime runs it — a Node 24 child process with
-// INPUT_* and GITHUB_* set and an event file — against local HTTP servers standing in
-// for GitHub and Anthropic, with a real workspace whose `origin` is a local bare
-// repository, the real engine, sandbox (bwrap) and test runner.
+// End to end: the BUNDLED Action run as the Actions runtime runs it (see action-world.ts),
+// against local HTTP servers standing in for GitHub and Anthropic, with a real workspace
+// whose `origin` is a local bare repository, the real engine, sandbox (bwrap) and test runner.
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { execa } from 'execa';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundles } from '../../scripts/build.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { GATE_CHECK_NAME } from '../../src/core/gate/gate-check-run.ts';
 import { parseGateMemo } from '../../src/core/publish/gate-external-id.ts';
-import { parseStepOutputs } from '../action/step-outputs.ts';
 import { webhookExample } from '../fakes/webhook-example.ts';
-import { createCalcRepo, FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
-import { createFile, endReply, FakeAnthropic, toolReply } from './fake-anthropic.ts';
-import { FakeGitHub } from './fake-github.ts';
+import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
+import { actionWorlds, branches, fixComment, labeled, MODEL_KEY, published, show, TOKEN } from './action-world.ts';
+import { createFile, endReply, toolReply } from './fake-anthropic.ts';
 import { requireTool } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
-
-const TOKEN = 'ghs_e2eActionToken0123456789abcdefABCDEF';
-const MODEL_KEY = 'sk-ant-api03-e2eActionKey-0123456789abcdefghijklmnopqrstuvwxyzABCD-efghAA';
-const NODE = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'node');
 
 const clampTest = (cases: string[]) =>
   [
@@ -53,209 +34,8 @@ const WRONG = clampTest([
   "test('clamp lowers values above max', () => { assert.equal(clamp(15, 0, 10), 15); });",
 ]);
 
-let bundleDir: string;
-beforeAll(async () => {
-  bundleDir = mkdtempSync(join(tmpdir(), 'greenlight-e2e-dist-'));
-  await buildBundles(bundleDir);
-  // dist/ sits under the repository's package.json ("type": "module"), as in the runner.
-  writeFileSync(join(bundleDir, 'package.json'), '{ "type": "module" }\n');
-}, 120_000);
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
-
-interface World {
-  dir: string;
-  origin: string;
-  github: FakeGitHub;
-  anthropic: FakeAnthropic;
-  /** actions/checkout of `ref` (default: main), with the credential header it persists. */
-  checkout(ref?: string): string;
-  /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main). */
-  push(branch: string, files: Record<string, string>, message: string, from?: string): string;
-  run(
-    event: string,
-    payload: unknown,
-    options?: { inputs?: Record<string, string>; workspace?: string; runId?: string },
-  ): Promise<ActionRun>;
-}
-
-interface ActionRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-  workspace: string;
-}
-
-const worlds: World[] = [];
-afterEach(async () => {
-  for (const world of worlds.splice(0)) {
-    await world.github.stop();
-    await world.anthropic.stop();
-    rmSync(world.dir, { recursive: true, force: true });
-  }
-});
-
-async function world(config: string = FAST_CONFIG): Promise<World> {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'greenlight-e2e-')));
-  const source = createCalcRepo({ config });
-  const origin = join(dir, 'origin.git');
-  execFileSync('git', ['clone', '-q', '--bare', source.root, origin]);
-  source.remove();
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', ['-C', cwd, ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' },
-    });
-  const github = new FakeGitHub(origin);
-  const anthropic = new FakeAnthropic();
-  const [githubUrl, anthropicUrl] = await Promise.all([github.start(), anthropic.start()]);
-  let n = 0;
-  const w: World = {
-    dir,
-    origin,
-    github,
-    anthropic,
-    checkout(ref = 'main') {
-      const ws = join(dir, `workspace-${++n}`);
-      execFileSync('git', ['clone', '-q', '--branch', ref, `file://${origin}`, ws]);
-      // What actions/checkout leaves behind with persist-credentials (the default).
-      git(
-        ws,
-        'config',
-        '--local',
-        'http.https://github.com/.extraheader',
-        `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`,
-      );
-      return ws;
-    },
-    push(branch, files, message, from = 'main') {
-      const ws = join(dir, `pusher-${++n}`);
-      execFileSync('git', ['clone', '-q', '--branch', from, `file://${origin}`, ws]);
-      for (const [path, content] of Object.entries(files)) {
-        mkdirSync(dirname(join(ws, path)), { recursive: true });
-        writeFileSync(join(ws, path), content);
-      }
-      git(ws, 'add', '--all');
-      git(ws, '-c', 'user.name=Bob', '-c', 'user.email=bob@example.com', 'commit', '-q', '-m', message);
-      git(ws, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
-      return git(ws, 'rev-parse', 'HEAD').trim();
-    },
-    async run(event, payload, options = {}) {
-      const runDir = join(dir, `run-${++n}`);
-      mkdirSync(join(runDir, 'temp'), { recursive: true });
-      mkdirSync(join(runDir, 'home'));
-      const files = {
-        event: join(runDir, 'event.json'),
-        output: join(runDir, 'output'),
-        summary: join(runDir, 'summary'),
-      };
-      writeFileSync(files.event, JSON.stringify(payload));
-      writeFileSync(files.output, '');
-      writeFileSync(files.summary, '');
-      const workspace = options.workspace ?? w.checkout();
-      const inputs = {
-        github_token: TOKEN,
-        anthropic_api_key: MODEL_KEY,
-        mode: 'auto',
-        config_path: '.github/greenlight.yml',
-        dry_run: 'false',
-        ...options.inputs,
-      };
-      const env: Record<string, string> = {
-        PATH: `${dirname(realpathSync(NODE))}:/usr/local/bin:/usr/bin:/bin`,
-        HOME: join(runDir, 'home'),
-        GITHUB_ACTIONS: 'true',
-        CI: 'true',
-        GITHUB_EVENT_NAME: event,
-        GITHUB_EVENT_PATH: files.event,
-        GITHUB_REPOSITORY: 'acme/shop',
-        GITHUB_WORKSPACE: workspace,
-        GITHUB_API_URL: githubUrl,
-        GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_RUN_ID: options.runId ?? '9001',
-        GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_JOB: 'greenlight',
-        RUNNER_TEMP: join(runDir, 'temp'),
-        GITHUB_OUTPUT: files.output,
-        GITHUB_STEP_SUMMARY: files.summary,
-        ANTHROPIC_BASE_URL: anthropicUrl,
-        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-      };
-      const result = await execa(NODE, [join(bundleDir, 'index.js')], {
-        cwd: workspace,
-        env,
-        extendEnv: false,
-        reject: false,
-        timeout: 150_000,
-      });
-      return {
-        code: result.exitCode ?? -1,
-        stdout: String(result.stdout),
-        stderr: String(result.stderr),
-        outputs: parseStepOutputs(readFileSync(files.output, 'utf8')),
-        summary: readFileSync(files.summary, 'utf8'),
-        workspace,
-      };
-    },
-  };
-  worlds.push(w);
-  github.permissions.set('alice', 'write');
-  github.permissions.set('carol', 'read');
-  return w;
-}
-
-function labeled(number: number, sender = 'alice') {
-  const payload = webhookExample('issues', 'labeled');
-  payload.repository.full_name = 'acme/shop';
-  payload.issue.number = number;
-  payload.label.name = 'ai-generate';
-  payload.sender.login = sender;
-  payload.sender.id = sender === 'alice' ? 1001 : 2002;
-  payload.sender.type = 'User';
-  return payload;
-}
-
-function fixComment(number: number, body: string, id: number) {
-  const payload = webhookExample('issue_comment', 'created');
-  payload.repository.full_name = 'acme/shop';
-  payload.issue.number = number;
-  payload.issue.pull_request = { url: `https://api.github.com/repos/acme/shop/pulls/${number}` };
-  payload.comment.id = id;
-  payload.comment.body = body;
-  payload.comment.user.login = 'alice';
-  payload.comment.user.id = 1001;
-  payload.sender.login = 'alice';
-  return payload;
-}
-
-const branches = (w: World) =>
-  execFileSync('git', ['-C', w.origin, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/'], {
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n');
-const show = (w: World, rev: string) => execFileSync('git', ['-C', w.origin, 'show', rev], { encoding: 'utf8' });
-
-/** Everything a user or an artifact sees. */
-function published(w: World, run: ActionRun): string {
-  const audit =
-    run.outputs['audit_log'] !== undefined && existsSync(run.outputs['audit_log'])
-      ? readFileSync(run.outputs['audit_log'], 'utf8')
-      : '';
-  return [
-    run.stdout
-      .split('\n')
-      .filter((l) => !l.startsWith('::add-mask::'))
-      .join('\n'),
-    run.stderr,
-    run.summary,
-    audit,
-    ...w.github.comments.map((c) => c.body),
-    ...[...w.github.pulls.values()].map((p) => `${p.title}\n${p.body}`),
-    ...w.github.checkRuns.map((r) => JSON.stringify(r)),
-  ].join('\n');
-}
+const newWorld = actionWorlds();
+const world = (config: string = FAST_CONFIG) => newWorld({ config });
 
 describe('the bundled Action, end to end', () => {
   it('label → a verified pull request with its tier, labels and review gate; event text reaches no shell', async (test) => {
