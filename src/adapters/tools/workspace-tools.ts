@@ -1,13 +1,14 @@
 /**
  * RepoTools on a local checkout: Anthropic's text editor tool plus read-only
  * search_repository and list_files, every path confined to the workspace
- * (docs/security.md §18). Refusals and bad input are error results for the model, never
+ * (docs/security.md §18), and no writes to paths git ignores (docs/security.md §28). Refusals and bad input are error results for the model, never
  * exceptions; `refusal` is set so the loop can put it in the audit log.
  */
 import { realpath } from 'node:fs/promises';
 import type { ToolSpec } from '../../ports/model.ts';
 import type { RepoTools, ToolCall, ToolOutcome } from '../../ports/repo-tools.ts';
 import { createPathPolicy, type PathPolicy } from '../../core/tools/path-policy.ts';
+import { ignoreRule } from '../git/ignore-rule.ts';
 import { git } from '../git/run-git.ts';
 import { createPathConfiner, type PathConfiner } from './confine-path.ts';
 import { listFiles } from './list-files.ts';
@@ -105,7 +106,12 @@ async function dispatch(call: ToolCall, state: ToolState): Promise<ToolOutcome> 
     case TEXT_EDITOR_TOOL: {
       const input = parseToolInput(TextEditorInput, call.name, call.input);
       return input.ok
-        ? runTextEditor(input.value, { confiner, policy, limits })
+        ? runTextEditor(input.value, {
+            confiner,
+            policy,
+            limits,
+            ignoreRule: (path) => ignoreRule(confiner.realRoot, path),
+          })
         : { content: input.message, isError: true };
     }
     case SEARCH_REPOSITORY_TOOL: {
