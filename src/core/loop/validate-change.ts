@@ -7,6 +7,7 @@ import type { TestReport } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 import { detectDiffTampering, detectReportTampering, type TamperFinding } from './detect-test-tampering.ts';
+import { taskText } from '../task/task-text.ts';
 import { judgeReport, scoreAtLeast, scoreReport } from './judge-report.ts';
 import { compare, runSuite, type LoopSession } from './loop-session.ts';
 
@@ -22,7 +23,7 @@ export async function validateChange(s: LoopSession, options: { relatedFirst: bo
   const base = s.request.task.baseSha;
   const changes = await workspace.changes(base);
   if (changes.length === 0) return { kind: 'no-changes' };
-  const diffFindings = detectDiffTampering(changes);
+  const diffFindings = detectDiffTampering(changes, { taskText: taskText(s.request.task) });
   if (diffFindings.length > 0) return { kind: 'tampered', findings: diffFindings };
   const baseline = s.baseline as TestReport;
   const judge = { baseline, mustFixBaselineFailures: s.request.mustFixBaselineFailures === true };

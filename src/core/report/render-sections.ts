@@ -72,7 +72,7 @@ export function renderValidation(report: LoopReport, outcomeKind: string): strin
   lines.push(
     report.tampering.length === 0
       ? '- Test integrity: no existing test was deleted, skipped or weakened.'
-      : `- Test integrity: the engine rejected ${plural(report.tampering.length, 'attempt')} during the run to remove or weaken tests: ${report.tampering.map((t) => t.detail).join('; ')}.`,
+      : `- Test integrity: the engine rejected ${plural(report.tampering.length, 'attempt')} during the run to remove or weaken tests or change how they run: ${report.tampering.map((t) => t.detail).join('; ')}.`,
   );
   const r = v?.reruns ?? null;
   if (r === null) lines.push('- Flakiness: not checked.');

@@ -136,4 +136,31 @@ describe('runLoop and test tampering', () => {
       ['renamed', 'test/math/mul.test.ts', 'test/mul.test.ts'],
     ]);
   });
+  it('rejects a test-runner config the task does not ask for, telling the model to put it back', async () => {
+    const f = createFakeLoop({
+      files: files(),
+      task: fixTask,
+      mustFixBaselineFailures: true,
+      script: [
+        createFile('vitest.config.ts', 'export default { test: { passWithNoTests: true } };'),
+        endTurn(),
+        createFile('vitest.config.ts', 'export default {};'),
+        endTurn(),
+      ],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.report.tampering.map((t) => t.kind)).toEqual(['harness-changed']);
+    const text = (f.model.requests[2]?.messages.at(-1)?.content ?? [])
+      .map((block) => (block.type === 'text' ? block.text : ''))
+      .join('\n');
+    expect(text).toContain('The engine rejected your change (round 2 of 5): it changes how the tests run.');
+    expect(text).toContain(
+      '- `vitest.config.ts` (test-runner configuration) was added, and the task does not ask for it',
+    );
+    expect(text).toContain('Put test-runner configuration, setup files and reporters back as they were');
+    expect(text).not.toContain('Put those tests back');
+    expect(f.repo.read('vitest.config.ts')).toBeNull();
+  });
 });
