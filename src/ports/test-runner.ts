@@ -44,6 +44,11 @@ export interface TestReport {
   scope?: 'all' | 'related' | 'tests';
   /** Why the run differs from what was asked (a subset widened to the whole suite, no machine-readable report, …). */
   notes?: string[];
+  /**
+   * Where the report, the exit code and the runner's own summary disagree
+   * (crossCheckReport): such a report is never trusted to pass (docs/security.md §28).
+   */
+  disagreements?: string[];
 }
 
 export interface TestCommand {

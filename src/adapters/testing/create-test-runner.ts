@@ -1,6 +1,8 @@
 import { realpathSync } from 'node:fs';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import { buildTestReport } from '../../core/testing/build-test-report.ts';
+import { crossCheckReport } from '../../core/testing/cross-check-report.ts';
+import { parseRunnerSummary } from '../../core/testing/runner-summary.ts';
 import type { ProjectFacts } from '../../core/testing/detect-test-command.ts';
 import { detectTestCommand } from '../../core/testing/detect-test-command.ts';
 import { quoteShellWord } from '../../core/testing/shell-words.ts';
@@ -98,7 +100,7 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
         notes.push('the output was longer than the sandbox keeps: its middle was cut');
       if (result.limitHit !== null && result.limitHit !== 'time')
         notes.push(`the sandbox stopped the run: ${result.limitHit} limit reached`);
-      return buildTestReport(
+      const report = buildTestReport(
         {
           runner: plan.runner,
           command: shownCommand(prepared.command, prepared.env),
@@ -117,6 +119,9 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
           notes,
         },
       );
+      const summary = parseRunnerSummary(plan.runner, `${result.stdout.text}\n${result.stderr.text}`);
+      const disagreements = crossCheckReport(report, summary);
+      return disagreements.length === 0 ? report : { ...report, disagreements };
     } finally {
       await dir.remove();
     }
