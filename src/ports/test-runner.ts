@@ -49,6 +49,11 @@ export interface TestReport {
    * (crossCheckReport): such a report is never trusted to pass (docs/security.md §28).
    */
   disagreements?: string[];
+  /**
+   * Files the run wrote in the checkout that were put back or removed after it, because
+   * only the model's own edits become the change (docs/security.md §29).
+   */
+  discarded?: string[];
 }
 
 export interface TestCommand {

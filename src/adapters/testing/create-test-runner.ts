@@ -12,6 +12,7 @@ import type { TestReport, TestRunner, TestSelection } from '../../ports/test-run
 import { loadProjectFacts, type ReadWorkspaceFile } from './load-project-facts.ts';
 import { runnerAdapters } from './registry.ts';
 import { createReportDir } from './report-dir.ts';
+import { guardWorkspace } from '../git/guard-workspace.ts';
 
 export interface CreateTestRunnerOptions {
   /** Absolute path of the checkout; tests run here. */
@@ -23,6 +24,11 @@ export interface CreateTestRunnerOptions {
   readFile: ReadWorkspaceFile;
   /** Limit for one run; defaults to `tests.timeoutMinutes`. */
   timeoutMs?: number;
+  /**
+   * Put the checkout (a git working tree) back as it was after every run, so that what
+   * tests write never becomes part of the change (docs/security.md §29). The engine sets it.
+   */
+  restoreWorkspace?: boolean;
 }
 
 /** A TestRunner that also tells what it decided. */
@@ -65,6 +71,30 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
   const workspaceRoots = roots(options.workspaceRoot);
 
   async function run(selection: TestSelection = {}): Promise<TestReport> {
+    if (options.restoreWorkspace !== true) return runOnce(selection);
+    const guard = await guardWorkspace(options.workspaceRoot);
+    let report: TestReport | undefined;
+    try {
+      report = await runOnce(selection);
+    } finally {
+      const discarded = await guard.restore();
+      if (report !== undefined && discarded.length > 0) {
+        const shown =
+          discarded.slice(0, 10).join(', ') + (discarded.length > 10 ? ` and ${discarded.length - 10} more` : '');
+        report = {
+          ...report,
+          discarded,
+          notes: [
+            ...(report.notes ?? []),
+            `the run wrote files that are not part of the change; they were put back or removed: ${shown}`,
+          ],
+        };
+      }
+    }
+    return report;
+  }
+
+  async function runOnce(selection: TestSelection): Promise<TestReport> {
     const dir = await createReportDir(options.workspaceRoot, options.sandbox.info.driver);
     try {
       const prepared = adapter.prepare({

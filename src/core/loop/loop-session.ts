@@ -151,6 +151,13 @@ export async function runSuite(s: LoopSession, selection: TestSelection | undefi
     timedOut: report.timedOut,
     outputExcerpt: report.outputTail.slice(-s.limits.auditExcerptChars),
   });
+  if (report.discarded !== undefined && report.discarded.length > 0) {
+    s.deps.audit.write({
+      kind: 'note',
+      message: 'discarded files the test command wrote',
+      data: { paths: report.discarded },
+    });
+  }
   return report;
 }
 
