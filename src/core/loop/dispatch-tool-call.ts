@@ -23,6 +23,7 @@ export async function dispatchToolCall(
   const { audit } = s.deps;
   audit.write({ kind: 'tool-call', turn, name: block.name, input: block.input });
   const outcome = await execute(s, block, turn, counters);
+  for (const path of outcome.changedPaths ?? []) s.editedPaths.add(path);
   if (outcome.refusal !== undefined) {
     audit.write({
       kind: 'tool-refused',

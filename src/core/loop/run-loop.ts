@@ -20,6 +20,7 @@ import {
   createSession,
   elapsedMs,
   noteStop,
+  ownChanges,
   pushUser,
   renderForModel,
   reportProgress,
@@ -189,8 +190,8 @@ async function succeed(s: LoopSession, final: TestReport): Promise<LoopOutcome> 
   setStep(s, 'iterations', 'done', `${s.iteration} of ${s.request.config.budgets.maxIterations} rounds`);
   setStep(s, 'verify', 'done', verifyDetail(s));
   await reportProgress(s);
+  const changes = await ownChanges(s);
   const diff = await workspace.diff(s.request.task.baseSha);
-  const changes = await workspace.changes(s.request.task.baseSha);
   audit.write({ kind: 'run-end', outcome: 'succeeded' });
   return { kind: 'succeeded', diff, changes, report: buildReport(s, final, null, null) };
 }
@@ -243,8 +244,8 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
   setStep(s, 'iterations', 'failed', reason.message);
   setStep(s, 'verify', s.verification === null ? 'skipped' : 'failed');
   await reportProgress(s);
+  const changes = await ownChanges(s);
   const diff = await workspace.diff(base);
-  const changes = await workspace.changes(base);
   audit.write({ kind: 'run-end', outcome: 'gave-up', reason: reason.message });
   return { kind: 'gave-up', diff, changes, reason, report: buildReport(s, final, reason, restoredFrom) };
 }

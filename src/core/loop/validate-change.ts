@@ -9,7 +9,7 @@ import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 import { detectDiffTampering, detectReportTampering, type TamperFinding } from './detect-test-tampering.ts';
 import { taskText } from '../task/task-text.ts';
 import { judgeReport, scoreAtLeast, scoreReport } from './judge-report.ts';
-import { compare, runSuite, type LoopSession } from './loop-session.ts';
+import { compare, ownChanges, runSuite, type LoopSession } from './loop-session.ts';
 
 export type Validation =
   | { kind: 'no-changes' }
@@ -19,9 +19,7 @@ export type Validation =
   | { kind: 'passed'; report: TestReport; comparison: BaselineComparison; changes: FileChange[] };
 
 export async function validateChange(s: LoopSession, options: { relatedFirst: boolean }): Promise<Validation> {
-  const { workspace } = s.deps;
-  const base = s.request.task.baseSha;
-  const changes = await workspace.changes(base);
+  const changes = await ownChanges(s);
   if (changes.length === 0) return { kind: 'no-changes' };
   const diffFindings = detectDiffTampering(changes, { taskText: taskText(s.request.task) });
   if (diffFindings.length > 0) return { kind: 'tampered', findings: diffFindings };
