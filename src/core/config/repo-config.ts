@@ -108,6 +108,21 @@ export const TestConfig = z.strictObject({
     .describe('Every new or changed test must pass this many reruns.'),
   onFlaky: z.enum(['drop', 'fail']).default('drop').describe('What to do with a generated test that fails a rerun.'),
   coverage: CoverageConfig.prefault({}).describe('Optional coverage requirement for generated tests.'),
+  dependencies: z
+    .array(z.string().min(1))
+    .default([
+      'node_modules',
+      '.venv',
+      'venv',
+      'vendor',
+      'bower_components',
+      '.pnp.cjs',
+      '.pnp.loader.mjs',
+      '.yarn/unplugged',
+    ])
+    .describe(
+      "Globs of ignored paths (installed dependencies, files the workflow generated) that the run's checkout and the fresh checkout that verifies a change share, read-only. Every other ignored file stays out of both.",
+    ),
 });
 
 export const SandboxConfig = z.strictObject({
@@ -259,6 +274,27 @@ export const GateConfig = z.strictObject({
     ),
 });
 
+export const PublishConfig = z.strictObject({
+  maxFiles: z
+    .number()
+    .int()
+    .min(1)
+    .default(200)
+    .describe('Most files a change may touch; a larger change is not pushed.'),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1_000)
+    .default(5_000_000)
+    .describe('Most bytes the changed files may hold together (new content); a larger change is not pushed.'),
+  maxFileBytes: z
+    .number()
+    .int()
+    .min(1_000)
+    .default(1_000_000)
+    .describe('Largest single file a change may hold; a change with a larger one is not pushed.'),
+});
+
 export const FleetConfig = z.strictObject({
   maxConcurrentRuns: z.number().int().min(1).default(2).describe('Runs at once per repository (App).'),
   maxRunsPerHour: z.number().int().min(1).default(20).describe('Runs started per hour per repository (App).'),
@@ -286,6 +322,9 @@ export const RepoConfig = z.strictObject({
     'Who the greenlight/review-gate check counts and whom it asks to review, on top of review.<tier>.',
   ),
   fleet: FleetConfig.prefault({}).describe('Rate limits the GitHub App applies per repository.'),
+  publish: PublishConfig.prefault({}).describe(
+    'Size limits of a change, checked before anything is pushed or kept on a branch.',
+  ),
 });
 
 export type RepoConfig = z.infer<typeof RepoConfig>;
@@ -294,6 +333,7 @@ export type RiskRule = z.infer<typeof RiskRule>;
 export type RiskOverride = z.infer<typeof RiskOverride>;
 export type TierReview = z.infer<typeof TierReview>;
 export type GateConfig = z.infer<typeof GateConfig>;
+export type PublishConfig = z.infer<typeof PublishConfig>;
 
 /** The configuration used when the repository has no `.github/greenlight.yml`. */
 export function defaultConfig(): RepoConfig {

@@ -16,6 +16,7 @@ export type StopCode =
   | 'time-budget'
   | 'flaky-tests'
   | 'coverage-not-raised'
+  | 'not-reproducible'
   | 'model-error';
 
 export interface StopReason {
@@ -45,6 +46,7 @@ export type IterationResult =
   | 'crashed'
   | 'flaky'
   | 'coverage-not-raised'
+  | 'not-reproducible'
   | 'not-validated';
 
 export interface IterationRecord {
@@ -87,6 +89,8 @@ export interface VerificationSummary {
   newTests: string[];
   reruns: RerunSummary | null;
   coverage: CoverageSummary | null;
+  /** Totals of the full suite on a fresh checkout of the change, once that ran (docs/security.md §28). */
+  freshCheckout?: TestTotals;
 }
 
 /** The full accounting of a run, rendered into the PR body and the CLI output. */
@@ -126,7 +130,12 @@ export interface LoopReport {
   notes: string[];
 }
 
+/**
+ * `tree`: the change as a tree object of the workspace's repository (base plus the
+ * model's edits) — for a success, the very tree the fresh-checkout run verified, which
+ * is what publishing commits. Absent only where no repository backs the run (fakes).
+ */
 export type LoopOutcome =
-  | { kind: 'succeeded'; diff: string; changes: FileChange[]; report: LoopReport }
-  | { kind: 'gave-up'; diff: string; changes: FileChange[]; report: LoopReport; reason: StopReason }
+  | { kind: 'succeeded'; diff: string; changes: FileChange[]; report: LoopReport; tree?: string }
+  | { kind: 'gave-up'; diff: string; changes: FileChange[]; report: LoopReport; reason: StopReason; tree?: string }
   | { kind: 'refused'; reason: string; report: LoopReport };

@@ -217,9 +217,7 @@ export async function ownChanges(s: LoopSession): Promise<FileChange[]> {
   const base = s.request.task.baseSha;
   const changes = await workspace.changes(base);
   const foreign = [
-    ...new Set(
-      changes.flatMap((c) => [c.path, ...(c.previousPath === undefined ? [] : [c.previousPath])]),
-    ),
+    ...new Set(changes.flatMap((c) => [c.path, ...(c.previousPath === undefined ? [] : [c.previousPath])])),
   ].filter((path) => !s.editedPaths.has(path));
   if (foreign.length === 0 || s.baseCheckpoint === '') return changes;
   await checkpoints.restorePaths(s.baseCheckpoint, foreign);

@@ -140,13 +140,17 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
         await reportProgress(s);
         const verification = await verifyChange(s, validation);
         s.verification = verification.summary;
-        if (verification.kind === 'verified') return succeed(s, verification.report);
+        if (verification.kind === 'verified') return succeed(s, verification);
         if (verification.kind === 'stop') return finish(s, verification.reason, { validate: false });
-        log.result = 'coverage-not-raised';
+        log.result = verification.code;
         setStep(s, 'verify', 'pending');
-        feedback = { kind: 'coverage', text: verification.feedback };
+        feedback =
+          verification.code === 'coverage-not-raised'
+            ? { kind: 'coverage', text: verification.feedback }
+            : { kind: 'not-reproducible', text: verification.feedback };
+        if (verification.code === 'not-reproducible') s.lastFailure = verification.feedback;
         if (iteration === max)
-          return finish(s, { code: 'coverage-not-raised', message: verification.feedback }, { validate: false });
+          return finish(s, { code: verification.code, message: stopMessage(verification) }, { validate: false });
         break;
       }
     }
@@ -185,7 +189,14 @@ function addTampering(s: LoopSession, findings: TamperFinding[]): void {
   }
 }
 
-async function succeed(s: LoopSession, final: TestReport): Promise<LoopOutcome> {
+/** Why the run stopped after a last round whose verification asked for another try. */
+function stopMessage(verification: { code: 'coverage-not-raised' | 'not-reproducible'; feedback: string }): string {
+  return verification.code === 'coverage-not-raised'
+    ? verification.feedback
+    : 'The full suite passed in the working copy but not on a fresh checkout of the change, so it is not verified.';
+}
+
+async function succeed(s: LoopSession, verified: { report: TestReport; tree: string }): Promise<LoopOutcome> {
   const { workspace, audit } = s.deps;
   setStep(s, 'iterations', 'done', `${s.iteration} of ${s.request.config.budgets.maxIterations} rounds`);
   setStep(s, 'verify', 'done', verifyDetail(s));
@@ -193,7 +204,7 @@ async function succeed(s: LoopSession, final: TestReport): Promise<LoopOutcome> 
   const changes = await ownChanges(s);
   const diff = await workspace.diff(s.request.task.baseSha);
   audit.write({ kind: 'run-end', outcome: 'succeeded' });
-  return { kind: 'succeeded', diff, changes, report: buildReport(s, final, null, null) };
+  return { kind: 'succeeded', diff, changes, report: buildReport(s, verified.report, null, null), tree: verified.tree };
 }
 
 /**
@@ -218,7 +229,7 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
         s.notes.push(
           `${reason.message} The state the model had reached passes verification, so the change is proposed.`,
         );
-        return succeed(s, verification.report);
+        return succeed(s, verification);
       }
     }
   }
@@ -246,8 +257,9 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
   await reportProgress(s);
   const changes = await ownChanges(s);
   const diff = await workspace.diff(base);
+  const tree = await checkpoints.save('result');
   audit.write({ kind: 'run-end', outcome: 'gave-up', reason: reason.message });
-  return { kind: 'gave-up', diff, changes, reason, report: buildReport(s, final, reason, restoredFrom) };
+  return { kind: 'gave-up', diff, changes, reason, report: buildReport(s, final, reason, restoredFrom), tree };
 }
 
 async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {

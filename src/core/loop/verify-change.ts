@@ -1,7 +1,10 @@
 /**
  * Verification of a change whose full suite passed: every new or changed test must
- * pass N reruns (flaky ones are dropped or fail the run, per `tests.onFlaky`), and,
- * when configured, coverage must rise. The engine decides; the model is not asked.
+ * pass N reruns (flaky ones are dropped or fail the run, per `tests.onFlaky`), when
+ * configured coverage must rise, and finally the full suite must pass again on a fresh
+ * checkout of exactly the change (docs/security.md §28), so that nothing the run left in
+ * the working copy — an ignored config, a changed dependency — can make it pass. The
+ * engine decides; the model is not asked.
  */
 import type { TestReport } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
@@ -9,13 +12,19 @@ import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 import { detectReportTampering } from './detect-test-tampering.ts';
 import { judgeReport } from './judge-report.ts';
 import type { CoverageSummary, RerunSummary, StopReason, VerificationSummary } from './loop-outcome.ts';
-import { compare, runSuite, type LoopSession } from './loop-session.ts';
+import { checkTimeBudget } from './budget-guard.ts';
+import { compare, elapsedMs, renderForModel, runSuite, type LoopSession } from './loop-session.ts';
 import { isTestPath } from './test-paths.ts';
 
 export type Verification =
-  | { kind: 'verified'; summary: VerificationSummary; report: TestReport }
+  | { kind: 'verified'; summary: VerificationSummary; report: TestReport; tree: string }
   | { kind: 'stop'; reason: StopReason; summary: VerificationSummary }
-  | { kind: 'retry'; feedback: string; summary: VerificationSummary };
+  | {
+      kind: 'retry';
+      code: 'coverage-not-raised' | 'not-reproducible';
+      feedback: string;
+      summary: VerificationSummary;
+    };
 
 interface Passed {
   report: TestReport;
@@ -47,9 +56,48 @@ export async function verifyChange(s: LoopSession, passed: Passed): Promise<Veri
     const coverage = await checkCoverage(s, state);
     summary = summarize(state, reruns, coverage.summary);
     if (coverage.summary === null) return { kind: 'stop', reason: coverage.reason, summary };
-    if (!coverage.summary.raised) return { kind: 'retry', feedback: coverage.feedback, summary };
+    if (!coverage.summary.raised)
+      return { kind: 'retry', code: 'coverage-not-raised', feedback: coverage.feedback, summary };
   }
-  return { kind: 'verified', summary, report: state.report };
+
+  if (checkTimeBudget(s.request.config.budgets, elapsedMs(s)) !== null)
+    return { kind: 'stop', reason: outOfTime(), summary };
+  const fresh = await s.deps.verifyFresh();
+  s.testMs += fresh.report.durationMs;
+  s.deps.audit.write({
+    kind: 'command',
+    command: `${s.deps.tests.command.command} [fresh checkout of ${fresh.tree.slice(0, 12)}]`,
+    exitCode: fresh.report.exitCode,
+    timedOut: fresh.report.timedOut,
+    outputExcerpt: fresh.report.outputTail.slice(-s.limits.auditExcerptChars),
+  });
+  summary = { ...summary, freshCheckout: fresh.report.totals };
+  const why = freshVerdict(s, fresh.report, state.changes);
+  if (why !== null) {
+    return {
+      kind: 'retry',
+      code: 'not-reproducible',
+      feedback:
+        `The full suite passed in the working copy, but not when the engine ran it again on a fresh checkout of exactly your change ` +
+        `(the files you wrote, plus the installed dependencies; nothing else a test run left behind): ${why}.\n\n` +
+        `${renderForModel(s, fresh.report)}\n\n` +
+        'Make the change pass on its own: what a test writes while it runs, and files git ignores, are not part of it.',
+      summary,
+    };
+  }
+  return { kind: 'verified', summary, report: fresh.report, tree: fresh.tree };
+}
+
+/** Why the fresh-checkout run does not verify the change, or null when it does. */
+function freshVerdict(s: LoopSession, report: TestReport, changes: FileChange[]): string | null {
+  const baseline = s.baseline as TestReport;
+  const judged = judgeReport(report, compare(s, report), {
+    baseline,
+    mustFixBaselineFailures: s.request.mustFixBaselineFailures === true,
+  });
+  if (judged !== null) return judged;
+  const vanished = detectReportTampering(baseline, report, changes);
+  return vanished.length === 0 ? null : vanished.map((f) => f.detail).join('; ');
 }
 
 /** New tests, and passing tests in test files the change added or modified. */

@@ -13,7 +13,8 @@ export type Feedback =
   | { kind: 'no-changes' }
   | { kind: 'tampered'; findings: TamperFinding[] }
   | { kind: 'failed'; scope: 'related' | 'full'; why: string; report: string }
-  | { kind: 'coverage'; text: string };
+  | { kind: 'coverage'; text: string }
+  | { kind: 'not-reproducible'; text: string };
 
 /** The feedback turn that starts round `iteration`. */
 export function renderFeedback(feedback: Feedback, iteration: number, maxIterations: number): string {
@@ -56,5 +57,7 @@ export function renderFeedback(feedback: Feedback, iteration: number, maxIterati
     }
     case 'coverage':
       return `The tests pass, but ${round}: ${feedback.text}`;
+    case 'not-reproducible':
+      return `The engine did not accept your change ${round}. ${feedback.text}`;
   }
 }

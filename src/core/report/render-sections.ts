@@ -62,6 +62,10 @@ export function renderValidation(report: LoopReport, outcomeKind: string): strin
     lines.push(
       `- Full test suite (${inlineCode(report.testCommand)}): passed${pre > 0 ? `, apart from ${plural(pre, 'failure')} that existed before the change` : ''}.`,
     );
+    if (v.freshCheckout !== undefined)
+      lines.push(
+        '- Fresh checkout: the engine ran the full suite again on a clean checkout of exactly this change (tracked files, plus the installed dependencies): passed.',
+      );
   } else if (outcomeKind === 'refused') {
     lines.push(`- Full test suite (${inlineCode(report.testCommand)}): no change was accepted, so none was verified.`);
   } else {
@@ -106,6 +110,7 @@ const RESULTS: Record<IterationRecord['result'], string> = {
   crashed: 'test suite crashed',
   flaky: 'flaky tests',
   'coverage-not-raised': 'coverage not raised',
+  'not-reproducible': 'failed on a fresh checkout',
   'not-validated': 'not validated (stopped)',
 };
 
