@@ -6,6 +6,7 @@
  * publish the result. Publishing itself (a branch, a pull request) is the caller's.
  */
 import { createModel } from '../adapters/model/create-model.ts';
+import { openRunCheckout, type RunCheckout } from './run-checkout.ts';
 import { createCoverageMeasurement } from './coverage-measurement.ts';
 import { createSandbox } from '../adapters/sandbox/create-sandbox.ts';
 import { createTestRunner, detectTestCommand } from '../adapters/testing/index.ts';
@@ -31,9 +32,10 @@ import { jobModel } from './job-model.ts';
 import { jobRedactor } from './open-audit-log.ts';
 
 /**
- * Run a job on a clean checkout at `task.baseSha`. The working tree ends in the
- * outcome's state: the verified change, the best state of a run that gave up, or the
- * base for a refusal.
+ * Run a job on a clean checkout at `task.baseSha`. The work happens in a worktree of
+ * the same repository (src/compose/run-checkout.ts); unless `applyResult` is false, the
+ * given checkout then ends in the outcome's state: the verified change, the best state
+ * of a run that gave up, or the base for a refusal.
  *
  * @example
  * const result = await runJob({ workspaceRoot, task, config, env: process.env, audit, progress });
@@ -56,87 +58,134 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const model = jobModel(options.model ?? createModel(config.model, env));
   requirePrice(model.model.modelId, config.model.prices);
 
-  const sandbox =
-    options.sandbox ??
-    (await createSandbox(config.sandbox, {
+  if (config.tests.installCommand !== undefined) {
+    // The install runs in the checkout itself, with network on, before any generated code exists.
+    const installer = await createSandbox(config.sandbox, {
       workspace: workspace.root,
       parentEnv: env,
       defaultTimeoutMs: config.tests.timeoutMinutes * 60_000,
-    }));
-  try {
-    await installDependencies(config.tests, sandbox, workspace, audit);
-    const tests = await createTestRunner({ workspaceRoot: workspace.root, config, sandbox, files, readFile });
-    const measureCoverage = config.tests.coverage.required
-      ? await createCoverageMeasurement(config.tests, sandbox, workspace.root)
-      : undefined;
-    await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
-    await steps.report('context', 'running');
-    const context = await buildJobContext(workspace.root, task, config, options.pullRequestBase);
-    const contextFiles = context.pack.items.map((item) => item.path);
-    await steps.report(
-      'context',
-      'done',
-      `${contextFiles.length} file(s), ${formatCount(context.pack.usedTokens)} of ${formatCount(context.pack.budgetTokens)} tokens`,
-    );
-    audit.write({
-      kind: 'note',
-      message: 'context assembled',
-      data: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
     });
-
-    const outcome = await runLoop(
-      {
-        task,
-        contextText: context.text,
-        config,
-        mustFixBaselineFailures: task.mode === 'fix' && (task.instruction ?? '').trim() === '',
-      },
-      {
-        model: model.model,
-        tools: createWorkspaceTools({ root: workspace.root, paths: config.paths, hidden: config.context.exclude }),
-        tests,
-        workspace,
-        checkpoints: new GitCheckpoints(workspace.root),
-        clock: { now: () => Date.now() },
-        audit,
-        progress: options.progress,
-        measureCoverage,
-        costOf: (usage: ModelUsage) => {
-          const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
-          return cost.priced ? cost.usd : Number.NaN;
-        },
-      },
-    );
-    const fatal = model.configurationError();
-    if (fatal !== undefined) {
-      audit.write({ kind: 'note', message: 'stopped on a configuration error', data: { error: fatal.message } });
-      throw fatal;
+    try {
+      await installDependencies(config.tests, installer, workspace, audit);
+    } finally {
+      await closeQuietly(installer);
     }
-
-    const risk = await classifyChange(
-      outcome.kind === 'refused' ? [] : outcome.changes,
-      workspace,
-      config,
-      task.baseSha,
-    );
-    const report = renderRunReport({
-      outcome,
-      task,
-      sandbox: sandbox.info,
-      riskMarkdown: renderRiskMarkdown(risk, config.review),
-    });
-    return {
-      outcome,
-      risk,
-      reportMarkdown: jobRedactor(env).redact(report),
-      sandbox: sandbox.info,
-      testCommandReason: tests.command.reason,
-      costUsd: outcome.report.costUsd,
-      context: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
-    };
-  } finally {
-    if (options.sandbox === undefined) await closeQuietly(sandbox);
   }
+  const checkout = await openRunCheckout({ repoRoot: workspace.root, base: task.baseSha, config, env });
+  audit.write({
+    kind: 'note',
+    message: 'run checkout',
+    data: { worktree: checkout.root, dependencies: checkout.dependencies.entries },
+  });
+  try {
+    const sandbox = await checkout.sandboxFor(checkout.root);
+    try {
+      return await runInCheckout(options, { checkout, sandbox, files, model, steps });
+    } catch (error) {
+      if (options.keepWork !== undefined) await options.keepWork(await new GitCheckpoints(checkout.root).save('work'));
+      throw error;
+    } finally {
+      await closeQuietly(sandbox);
+    }
+  } finally {
+    await checkout.close();
+  }
+}
+
+interface InCheckout {
+  checkout: RunCheckout;
+  sandbox: Sandbox;
+  files: string[];
+  model: ReturnType<typeof jobModel>;
+  steps: ReturnType<typeof stepReporter>;
+}
+
+/** Everything after the install, in the job's worktree. */
+async function runInCheckout(options: JobOptions, run: InCheckout): Promise<JobResult> {
+  const { config, env, audit, task } = options;
+  const { checkout, sandbox, files, model, steps } = run;
+  const work = new LocalWorkspace(checkout.root);
+  const tests = await createTestRunner({
+    workspaceRoot: work.root,
+    config,
+    sandbox,
+    files,
+    readFile: (path) => work.readFile(path),
+    restoreWorkspace: true,
+  });
+  const measureCoverage = config.tests.coverage.required
+    ? await createCoverageMeasurement(config.tests, sandbox, work.root)
+    : undefined;
+  await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
+  await steps.report('context', 'running');
+  const context = await buildJobContext(work.root, task, config, options.pullRequestBase);
+  const contextFiles = context.pack.items.map((item) => item.path);
+  await steps.report(
+    'context',
+    'done',
+    `${contextFiles.length} file(s), ${formatCount(context.pack.usedTokens)} of ${formatCount(context.pack.budgetTokens)} tokens`,
+  );
+  audit.write({
+    kind: 'note',
+    message: 'context assembled',
+    data: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
+  });
+
+  const outcome = await runLoop(
+    {
+      task,
+      contextText: context.text,
+      config,
+      mustFixBaselineFailures: task.mode === 'fix' && (task.instruction ?? '').trim() === '',
+    },
+    {
+      model: model.model,
+      tools: createWorkspaceTools({
+        root: work.root,
+        paths: config.paths,
+        hidden: config.context.exclude,
+        readOnlyRoots: [checkout.dependencies.dir],
+      }),
+      tests,
+      workspace: work,
+      checkpoints: new GitCheckpoints(work.root),
+      clock: { now: () => Date.now() },
+      audit,
+      progress: options.progress,
+      measureCoverage,
+      verifyFresh: () => checkout.verifyFresh(),
+      costOf: (usage: ModelUsage) => {
+        const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
+        return cost.priced ? cost.usd : Number.NaN;
+      },
+    },
+  );
+  const fatal = model.configurationError();
+  if (fatal !== undefined) {
+    audit.write({ kind: 'note', message: 'stopped on a configuration error', data: { error: fatal.message } });
+    throw fatal;
+  }
+
+  const risk = await classifyChange(outcome.kind === 'refused' ? [] : outcome.changes, work, config, task.baseSha);
+  if (options.applyResult !== false && outcome.kind !== 'refused' && outcome.tree !== undefined) {
+    // The checkout the job was given ends in the outcome's state (the publishers' contract).
+    await new GitCheckpoints(options.workspaceRoot).restore(outcome.tree);
+  }
+  const report = renderRunReport({
+    outcome,
+    task,
+    sandbox: sandbox.info,
+    riskMarkdown: renderRiskMarkdown(risk, config.review),
+  });
+  return {
+    outcome,
+    risk,
+    reportMarkdown: jobRedactor(env).redact(report),
+    sandbox: sandbox.info,
+    testCommandReason: tests.command.reason,
+    costUsd: outcome.report.costUsd,
+    context: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
+  };
 }
 
 async function checkCheckout(workspace: LocalWorkspace, task: TaskRequest): Promise<void> {

@@ -2,13 +2,14 @@
  * `greenlight run` on a local checkout: the same engine as the Action (`runJob`),
  * published as a local branch instead of a pull request.
  *
- * The result is committed on a NEW branch next to the user's (HEAD never moves, the
- * user's branch stays checked out), and the working tree goes back to where it was,
- * clean. A run that gave up keeps its best state the same way, marked as work in
- * progress. `dryRun` keeps nothing and returns the diff instead.
+ * The engine works in a worktree of its own (src/compose/run-checkout.ts): the user's
+ * checkout — tracked, untracked and ignored files — is never written to
+ * (docs/security.md §31). The result is committed on a NEW branch next to the user's
+ * (HEAD never moves, the user's branch stays checked out). A run that gave up keeps its
+ * best state the same way, marked as work in progress. `dryRun` keeps nothing and
+ * returns the diff instead.
  */
 import { join } from 'node:path';
-import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { git } from '../adapters/git/run-git.ts';
 import { ConfigError } from '../core/config/config-error.ts';
@@ -108,10 +109,14 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   const audit = openAuditLog(auditPath, jobRedactor(options.env));
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
-  const checkpoints = new GitCheckpoints(root);
-  const cleanUp = async () => checkpoints.restore((await git(root, ['rev-parse', `${base}^{tree}`])).trim());
-  /** Commit the working tree on `branch`; `stopped` marks it as unverified work in progress. */
-  const keep = async (paths: readonly string[], stopped: string | undefined, note: string): Promise<string> => {
+  const baseTree = (await git(root, ['rev-parse', `${base}^{tree}`])).trim();
+  /** Commit `tree` on `branch`; `stopped` marks it as unverified work in progress. */
+  const keep = async (
+    tree: string,
+    paths: readonly string[],
+    stopped: string | undefined,
+    note: string,
+  ): Promise<string> => {
     const message = commitMessage({
       subject: pullRequestTitle({ mode: task.mode, title: task.title, paths }),
       mode: task.mode,
@@ -122,6 +127,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     const commit = await commitToBranch(root, {
       branch,
       parent: base,
+      tree,
       message,
       author: { name: config.commit.authorName, email: config.commit.authorEmail },
     });
@@ -130,6 +136,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   };
   try {
     let job: JobResult;
+    let workLeft: string | null = null;
     try {
       job = await runJob({
         workspaceRoot: root,
@@ -138,18 +145,19 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
         env: options.env,
         audit,
         progress: progress.port,
+        // The user's checkout is never touched: the result goes to a branch (docs/security.md §31).
+        applyResult: false,
+        keepWork: async (tree) => {
+          workLeft = tree;
+        },
         ...(options.model === undefined ? {} : { model: options.model }),
       });
     } catch (error) {
       // An error after the model started (a key revoked mid-run, a git failure): keep its
-      // work on the branch, unverified, and give the user their clean checkout back.
-      if (!(error instanceof GreenlightError) || (await workspace.isClean())) throw error;
-      if (options.dryRun) {
-        await cleanUp();
+      // work on the branch, unverified. The user's checkout was never touched.
+      if (!(error instanceof GreenlightError) || workLeft === null || workLeft === baseTree || options.dryRun)
         throw error;
-      }
-      await keep([], error.message.split('\n')[0] ?? error.code, 'work kept on a branch after an error');
-      await cleanUp();
+      await keep(workLeft, [], error.message.split('\n')[0] ?? error.code, 'work kept on a branch after an error');
       throw new GreenlightError(
         error.code,
         `${error.message} The work done before the error is kept on branch ${branch} (not verified).`,
@@ -161,15 +169,14 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     const outcome = job.outcome;
     const diff = outcome.kind === 'refused' ? '' : outcome.diff;
     let commit: string | null = null;
-    if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0) {
+    if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0 && outcome.tree !== undefined) {
       commit = await keep(
+        outcome.tree,
         outcome.changes.map((c) => c.path),
         outcome.kind === 'gave-up' ? outcome.reason.message : undefined,
         'result committed on a branch',
       );
     }
-    // The result lives on its branch (or, for a dry run, in `diff`): the user's tree goes back to the base.
-    await cleanUp();
     await progress.step(
       'publish',
       'done',

@@ -54,7 +54,7 @@ export async function runTextEditor(input: TextEditorInput, context: TextEditorC
   }
   switch (input.command) {
     case 'view':
-      return view(target.path, target.absolute, target.exists, input.view_range, context);
+      return view(target.path, target.absolute, target.exists, input.view_range, context, target.shared === true);
     case 'create':
       return create(target.path, target.absolute, input.file_text, context);
     case 'str_replace':
@@ -95,6 +95,7 @@ async function view(
   exists: boolean,
   range: readonly [number, number] | undefined,
   context: TextEditorContext,
+  shared = false,
 ): Promise<ToolOutcome> {
   if (!exists) {
     return failed(`${path} does not exist. Use list_files or view a directory to find the right path.`);
@@ -103,7 +104,7 @@ async function view(
   if (entries !== null) {
     return { content: entries, isError: false };
   }
-  const file = await readTextFile(absolute, context.limits.maxReadBytes);
+  const file = await readTextFile(absolute, context.limits.maxReadBytes, shared);
   if (!file.ok) {
     return file.confinement === true ? refused(path, file.reason) : failed(`Cannot view ${path}: ${file.reason}.`);
   }

@@ -31,6 +31,11 @@ export interface WorkspaceToolsOptions {
   paths: { allow: readonly string[]; deny: readonly string[] };
   /** Globs never shown to the model (context.exclude). */
   hidden?: readonly string[];
+  /**
+   * Folders outside the workspace that links in it may lead to, readable but never
+   * writable: the installed dependencies linked into a run's checkout.
+   */
+  readOnlyRoots?: readonly string[];
   /** Files search and listing look at; default: git's tracked and unignored new files. */
   listFiles?: () => Promise<string[]>;
   limits?: Partial<WorkspaceToolLimits>;
@@ -61,7 +66,10 @@ export function createWorkspaceTools(options: WorkspaceToolsOptions): RepoTools 
   const limits = { ...DEFAULT_TOOL_LIMITS, ...options.limits };
   let setup: Promise<ToolState> | undefined;
   const ready = (): Promise<ToolState> => {
-    setup ??= realpath(options.root).then((realRoot) => {
+    setup ??= Promise.all([
+      realpath(options.root),
+      Promise.all((options.readOnlyRoots ?? []).map((root) => realpath(root))),
+    ]).then(([realRoot, readOnlyRoots]) => {
       const policy = createPathPolicy({
         roots: [...new Set([options.root, realRoot])],
         allow: options.paths.allow,
@@ -70,7 +78,7 @@ export function createWorkspaceTools(options: WorkspaceToolsOptions): RepoTools 
       });
       return {
         policy,
-        confiner: createPathConfiner(realRoot, policy),
+        confiner: createPathConfiner(realRoot, policy, readOnlyRoots),
         listFiles: options.listFiles ?? (() => gitListFiles(realRoot)),
         limits,
       };
