@@ -10,6 +10,7 @@ import { checkoutCommit } from '../adapters/git/checkout-commit.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { createOctokit } from '../adapters/github/create-octokit.ts';
 import { OctokitForge } from '../adapters/github/octokit-forge.ts';
+import { checkJobChange } from '../adapters/publish/check-change.ts';
 import { publishBundle } from '../adapters/publish/publish-bundle.ts';
 import { publishFix, type FixTarget } from '../adapters/publish/publish-fix.ts';
 import { publishGenerate } from '../adapters/publish/publish-generate.ts';
@@ -19,7 +20,7 @@ import type { BundleTarget } from '../core/bundle/change-bundle.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import type { JobOptions, JobResult } from '../core/job.ts';
 import type { GitAuth } from '../core/publish/git-auth-env.ts';
-import type { PublishResult, Requester } from '../core/publish/publish-types.ts';
+import type { PublishRefusal, PublishResult, Requester } from '../core/publish/publish-types.ts';
 import type { RiskAssessment } from '../core/risk/assessment.ts';
 import type { Forge, PullRequestInfo, RepoRef } from '../ports/forge.ts';
 import { classifyPullRequest, type PullRequestRange } from './classify-pull-request.ts';
@@ -64,6 +65,10 @@ export interface BundleRequest {
   baseSha: string;
   target: BundleTarget;
   requester: Requester;
+  /** Size limits the change must respect (docs/security.md §33). */
+  limits: RepoConfig['publish'];
+  /** Secret values the change may not carry (docs/security.md §29). */
+  secrets: readonly string[];
 }
 
 export interface PublishBundleRequest {
@@ -113,7 +118,8 @@ export interface ActionServices {
   ): Promise<RiskAssessment>;
   publishGenerate(request: PublishGenerateRequest): Promise<PublishResult>;
   publishFix(request: PublishFixRequest): Promise<PublishResult>;
-  writeChangeBundle(request: BundleRequest): Promise<string>;
+  /** Writes the bundle, unless the change holds a secret or is too large (then nothing is written). */
+  writeChangeBundle(request: BundleRequest): Promise<{ kind: 'written'; path: string } | PublishRefusal>;
   publishBundle(request: PublishBundleRequest): Promise<PublishedBundle>;
 }
 
@@ -170,14 +176,20 @@ export function defaultServices(): ActionServices {
         pr: fixTarget(request.pr, request.forge.repo, request.instruction),
       }),
     writeChangeBundle: async (request) => {
+      const refusal = await checkJobChange(request.root, request.job, request.baseSha, {
+        limits: request.limits,
+        secrets: request.secrets,
+      });
+      if (refusal !== null) return refusal;
       await writeChangeBundle(request.path, {
         job: request.job,
         mode: request.target.kind === 'issue' ? 'generate' : 'fix',
         target: request.target,
         baseSha: request.baseSha,
         requester: request.requester,
+        root: request.root,
       });
-      return request.path;
+      return { kind: 'written', path: request.path };
     },
     publishBundle: async (request) => {
       const { expected } = request;

@@ -24,6 +24,9 @@ import type { TaskMode } from '../core/task/task-request.ts';
 import type { Model } from '../ports/model.ts';
 import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
 import { detectTestCommand } from '../adapters/testing/index.ts';
+import { checkChange } from '../adapters/publish/check-change.ts';
+import type { PublishRefusal } from '../core/publish/publish-types.ts';
+import { secretsFromEnv } from '../core/redact/secrets-from-env.ts';
 import { checkModelCredentials } from './check-model-credentials.ts';
 import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
 import type { JobResult } from '../core/job.ts';
@@ -59,6 +62,8 @@ export interface LocalJobResult {
   auditPath: string;
   /** The change against the base (what `dryRun` would have committed). */
   diff: string;
+  /** Why the result was not kept although there was one: it holds a secret or is too large. */
+  notKept: PublishRefusal | null;
   configWarnings: ConfigIssue[];
 }
 
@@ -110,13 +115,27 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
   const baseTree = (await git(root, ['rev-parse', `${base}^{tree}`])).trim();
-  /** Commit `tree` on `branch`; `stopped` marks it as unverified work in progress. */
+  const secrets = secretsFromEnv(options.env);
+  /**
+   * Commit `tree` on `branch`; `stopped` marks it as unverified work in progress. A tree
+   * that holds a secret or is over a size limit is not kept (docs/security.md §29, §33).
+   */
   const keep = async (
     tree: string,
     paths: readonly string[],
     stopped: string | undefined,
     note: string,
-  ): Promise<string> => {
+  ): Promise<string | PublishRefusal> => {
+    const refusal = await checkChange(root, base, tree, { limits: config.publish, secrets });
+    if (refusal !== null) {
+      audit.write({
+        kind: 'note',
+        message:
+          refusal.reason === 'secrets' ? 'publish refused: secrets in the change' : 'publish refused: change too large',
+        data: refusal.reason === 'secrets' ? { findings: refusal.findings } : { problems: refusal.oversize },
+      });
+      return refusal;
+    }
     const message = commitMessage({
       subject: pullRequestTitle({ mode: task.mode, title: task.title, paths }),
       mode: task.mode,
@@ -136,7 +155,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   };
   try {
     let job: JobResult;
-    let workLeft: string | null = null;
+    const left: { tree: string | null } = { tree: null };
     try {
       job = await runJob({
         workspaceRoot: root,
@@ -148,16 +167,24 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
         // The user's checkout is never touched: the result goes to a branch (docs/security.md §31).
         applyResult: false,
         keepWork: async (tree) => {
-          workLeft = tree;
+          left.tree = tree;
         },
         ...(options.model === undefined ? {} : { model: options.model }),
       });
     } catch (error) {
       // An error after the model started (a key revoked mid-run, a git failure): keep its
       // work on the branch, unverified. The user's checkout was never touched.
+      const workLeft = left.tree;
       if (!(error instanceof GreenlightError) || workLeft === null || workLeft === baseTree || options.dryRun)
         throw error;
-      await keep(workLeft, [], error.message.split('\n')[0] ?? error.code, 'work kept on a branch after an error');
+      const kept = await keep(
+        workLeft,
+        [],
+        error.message.split('\n')[0] ?? error.code,
+        'work kept on a branch after an error',
+      );
+      if (typeof kept !== 'string')
+        throw new GreenlightError(error.code, `${error.message} ${kept.message}`, { cause: error });
       throw new GreenlightError(
         error.code,
         `${error.message} The work done before the error is kept on branch ${branch} (not verified).`,
@@ -169,18 +196,27 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     const outcome = job.outcome;
     const diff = outcome.kind === 'refused' ? '' : outcome.diff;
     let commit: string | null = null;
+    let notKept: PublishRefusal | null = null;
     if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0 && outcome.tree !== undefined) {
-      commit = await keep(
+      const kept = await keep(
         outcome.tree,
         outcome.changes.map((c) => c.path),
         outcome.kind === 'gave-up' ? outcome.reason.message : undefined,
         'result committed on a branch',
       );
+      if (typeof kept === 'string') commit = kept;
+      else notKept = kept;
     }
     await progress.step(
       'publish',
-      'done',
-      commit === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${branch}`,
+      notKept === null ? 'done' : 'failed',
+      notKept !== null
+        ? 'not kept'
+        : commit === null
+          ? options.dryRun
+            ? 'dry run: nothing kept'
+            : 'nothing to keep'
+          : `branch ${branch}`,
     );
     return {
       job,
@@ -189,6 +225,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
       originalBranch,
       auditPath,
       diff,
+      notKept,
       configWarnings: warnings,
     };
   } finally {
@@ -227,7 +264,7 @@ function rememberLast(progress: Progress) {
         await progress.update(snapshot);
       },
     } satisfies Progress,
-    async step(name: 'publish', state: 'running' | 'done', detail?: string): Promise<void> {
+    async step(name: 'publish', state: 'running' | 'done' | 'failed', detail?: string): Promise<void> {
       if (last === null) return;
       last.steps[name] = detail === undefined ? { state } : { state, detail };
       try {

@@ -121,9 +121,9 @@ export class FakeServices implements ActionServices {
     });
   }
 
-  async writeChangeBundle(request: BundleRequest): Promise<string> {
+  async writeChangeBundle(request: BundleRequest): Promise<{ kind: 'written'; path: string }> {
     this.calls.writeChangeBundle.push(request);
-    return request.path;
+    return { kind: 'written', path: request.path };
   }
 
   async publishBundle(request: PublishBundleRequest): Promise<PublishedBundle> {

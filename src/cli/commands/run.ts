@@ -57,6 +57,10 @@ function summary(result: LocalJobResult, dryRun: boolean): string[] {
     lines.push(
       `greenlight: ${what} is on branch ${result.branch} (${(result.commit ?? '').slice(0, 12)}); you are still on ${result.originalBranch}. See it with: git switch ${result.branch}`,
     );
+  } else if (result.notKept !== null) {
+    lines.push(
+      `greenlight: the result was not kept on a branch. ${result.notKept.message.replace(/^Nothing was pushed: /, '')}`,
+    );
   } else if (dryRun) {
     lines.push('greenlight: dry run, nothing was committed and the working tree is unchanged.');
   } else {
@@ -138,6 +142,7 @@ export const runCommand: CliCommand = {
             ...(outcome.kind === 'refused' ? { reason: outcome.reason } : {}),
             branch: result.branch,
             commit: result.commit,
+            ...(result.notKept === null ? {} : { notKept: result.notKept.message }),
             risk: risk.tier,
             iterations: outcome.report.iterations,
             tokens: outcome.report.totalTokens,
@@ -159,6 +164,6 @@ export const runCommand: CliCommand = {
     io.err(
       `greenlight: ${outcome.report.iterations} round(s), ${formatCount(outcome.report.totalTokens)} tokens, ${formatUsd(outcome.report.costUsd)}`,
     );
-    return outcome.kind === 'succeeded' ? 0 : 1;
+    return outcome.kind === 'succeeded' && result.notKept === null ? 0 : 1;
   },
 };
