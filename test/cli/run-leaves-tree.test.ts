@@ -85,4 +85,41 @@ describe('greenlight run leaves the working tree exactly as it was', () => {
     expect(repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
     expect(repo.git('status', '--porcelain', '--ignored')).toBe('!! node_modules/\n!! notes.conf.txt\n');
   }, 300_000);
+
+  it('keeps no branch for a change that holds a secret of the environment, and says where (docs/security.md §29)', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const repo = createShopRepo();
+    repos.push(repo);
+    installShopDependencies(repo.root);
+    const before = snapshot(repo.root);
+    const secret = 'svc_live_4f9a0c2e8b7d6a5f3e1c0b9a8d7e6f5a0b1c';
+    const harmless = "import { expect, test } from 'vitest';\ntest('one', () => { expect(1).toBe(1); });\n";
+    mockAnthropic([
+      tools(
+        create('test/one.test.ts', harmless),
+        create('test/fixtures/blob.txt', `x\ny\n${Buffer.from(secret).toString('base64')}\n`),
+      ),
+      endTurn('Added a fixture.'),
+    ]);
+
+    const err: string[] = [];
+    const code = await runCommand(['run', '--task', 'Add a fixture'], {
+      out: () => undefined,
+      err: (t) => err.push(t),
+      cwd: repo.root,
+      env: engineEnv({ SERVICE_TOKEN: secret }),
+      interactive: false,
+    });
+
+    expect(code).toBe(1);
+    const text = err.join('\n');
+    expect(text).toContain('greenlight: the result was not kept on a branch.');
+    expect(text).toContain('`test/fixtures/blob.txt:3` (a secret value this job holds (base64))');
+    expect(text).not.toContain(Buffer.from(secret).toString('base64'));
+    expect(repo.git('for-each-ref', '--format=%(refname:short)', 'refs/heads')).toBe('main\n');
+    expect(snapshot(repo.root)).toEqual(before);
+    const audit = readFileSync(/audit log: (\S+)/.exec(text)?.[1] ?? '', 'utf8');
+    expect(audit).toContain('publish refused: secrets in the change');
+    expect(audit).not.toContain(secret);
+  }, 300_000);
 });

@@ -44,7 +44,8 @@ export async function stashDependencies(root: string, patterns: readonly string[
   const entries = listed
     .split('\0')
     .map((entry) => entry.replace(/\/$/, ''))
-    .filter((entry) => entry !== '' && matches(entry))
+    // A folder holding a tracked file is listed entry by entry: caches can be entries then.
+    .filter((entry) => entry !== '' && matches(entry) && !CACHE_NAMES.has(entry.split('/').at(-1) ?? ''))
     .sort();
   const common = (await git(root, ['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim();
   const dir = join(common, 'greenlight', `deps-${randomBytes(6).toString('hex')}`);

@@ -177,6 +177,44 @@ describe('ignored paths (docs/security.md §28)', () => {
   });
 });
 
+describe('installed dependencies linked from outside the workspace (readOnlyRoots)', () => {
+  it('lets the model read through the links, never write, and refuses links anywhere else', async () => {
+    const stash = await mkdtemp(join(tmpdir(), 'greenlight-stash-'));
+    const ws = await mkdtemp(join(tmpdir(), 'greenlight-linked-'));
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: ws });
+      await writeFile(join(ws, '.gitignore'), 'node_modules/\n');
+      await mkdir(join(stash, 'dep'), { recursive: true });
+      await writeFile(join(stash, 'dep', 'index.d.ts'), 'export declare const x: number;\n');
+      await link(join(stash, 'dep', 'index.d.ts'), join(stash, 'dep', 'hard.d.ts'));
+      await mkdir(join(ws, 'node_modules'));
+      await symlink(join(stash, 'dep'), join(ws, 'node_modules', 'dep'));
+      const linked = createWorkspaceTools({
+        root: ws,
+        paths: { allow: ['**'], deny: DENY },
+        readOnlyRoots: [stash],
+      });
+      const call = (input: Record<string, unknown>) =>
+        linked.execute({ id: 'toolu_ro', name: 'str_replace_based_edit_tool', input });
+
+      const view = await call({ command: 'view', path: 'node_modules/dep/index.d.ts' });
+      expect(view.isError).toBe(false);
+      expect(view.content).toContain('export declare const x: number;');
+      // Stashed dependencies are hard links by design; that is no reason to refuse them.
+      expect((await call({ command: 'view', path: 'node_modules/dep/hard.d.ts' })).isError).toBe(false);
+      const write = await call({ command: 'create', path: 'node_modules/dep/index.d.ts', file_text: 'x' });
+      expect(write.isError).toBe(true);
+      expect(await readFile(join(stash, 'dep', 'index.d.ts'), 'utf8')).toBe('export declare const x: number;\n');
+      expect((await edit({ command: 'view', path: 'escape-dir/secret.txt' })).refusal?.reason).toContain(
+        'outside the workspace',
+      );
+    } finally {
+      await rm(stash, { recursive: true, force: true });
+      await rm(ws, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('text editor commands', () => {
   it('views a file with line numbers', async () => {
     const outcome = await edit({ command: 'view', path: 'src/add.ts' });
