@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { ConfigOverrides } from './apply-input-overrides.ts';
 import { describeFound } from '../core/config/describe-found.ts';
 import { describeSchema } from '../core/config/describe-schema.ts';
-import { DEFAULT_CONFIG_PATH } from '../core/config/parse-config.ts';
+import { DEFAULT_CONFIG_PATH } from '../core/config/default-config-path.ts';
 import { BudgetConfig, ModelConfig, TestConfig, TriggerConfig } from '../core/config/repo-config.ts';
 import { unwrapSchema } from '../core/config/schema-at-path.ts';
 import { GreenlightError } from '../ports/errors.ts';

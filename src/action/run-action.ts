@@ -1,7 +1,15 @@
 /**
- * Actions runtime entry (bundled to dist/index.js). Holds no logic: it hands the
- * runtime's environment to the Action runner and sets the exit code.
+ * Actions runtime entry (bundled to dist/index.js). Holds no logic: it checks the Node
+ * version before anything else loads, hands the runtime's environment to the Action
+ * runner and sets the exit code.
  */
-import { runAction } from './runner.ts';
+import { nodeVersionProblem } from '../core/node-version-problem.ts';
 
-process.exitCode = await runAction(process.env);
+const problem = nodeVersionProblem(process.versions.node);
+if (problem !== null) {
+  process.stdout.write(`::error::${problem}\n`);
+  process.exitCode = 1;
+} else {
+  const { runAction } = await import('./runner.ts');
+  process.exitCode = await runAction(process.env);
+}

@@ -19,11 +19,7 @@ import { neutralizeWorkflowCommands } from '../core/sandbox/neutralize-workflow-
 import type { ActionContext, FlowResult } from './action-context.ts';
 import { describeError } from './describe-error.ts';
 import { readActionInputs, readRuntimeEnv, type ActionInputs, type RuntimeEnv } from './inputs.ts';
-import { loadRunConfig } from './load-run-config.ts';
-import { runGate } from './run-gate.ts';
-import { runPublish } from './run-publish.ts';
-import { runRequested } from './run-requested.ts';
-import { defaultServices, type ActionServices } from '../compose/action-services.ts';
+import type { ActionServices } from '../compose/action-services.ts';
 import { openAuditLog } from '../compose/open-audit-log.ts';
 import type { AuditFile } from '../ports/audit.ts';
 
@@ -39,12 +35,13 @@ const stdoutIo: ActionIo = { write: (line) => process.stdout.write(`${line}\n`) 
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Runs the Action for the runtime's environment; returns the process exit code. */
-export async function runAction(
-  env: Env,
-  services: ActionServices = defaultServices(),
-  io: ActionIo = stdoutIo,
-): Promise<number> {
+/**
+ * Runs the Action for the runtime's environment; returns the process exit code.
+ * Inputs are read and masked before the engine's modules load (`services` defaults to
+ * the real adapters, imported then, as each flow is): a bad input is reported at once
+ * (docs/distribution.md, "Start-up").
+ */
+export async function runAction(env: Env, services?: ActionServices, io: ActionIo = stdoutIo): Promise<number> {
   let runtime: RuntimeEnv;
   let inputs: ActionInputs;
   try {
@@ -79,12 +76,13 @@ export async function runAction(
       : `${runtime.serverUrl}/${runtime.repo.owner}/${runtime.repo.repo}/actions/runs/${runtime.runId}`;
   let result: FlowResult;
   try {
-    const forge = services.createForge({ token: inputs.githubToken, apiUrl: runtime.apiUrl, repo: runtime.repo });
+    const real = services ?? (await import('../compose/action-services.ts')).defaultServices();
+    const forge = real.createForge({ token: inputs.githubToken, apiUrl: runtime.apiUrl, repo: runtime.repo });
     const ctx: ActionContext = {
       env,
       runtime,
       inputs,
-      services,
+      services: real,
       audit,
       redactor,
       log,
@@ -147,11 +145,15 @@ export async function runAction(
 
 async function runFlow(ctx: ActionContext): Promise<FlowResult> {
   const { inputs, runtime } = ctx;
+  const { loadRunConfig } = await import('./load-run-config.ts');
   const loaded = await loadRunConfig(ctx.forge, inputs.configPath, inputs.overrides);
   if (loaded.ok)
     for (const warning of loaded.warnings)
       ctx.log(`greenlight: ${inputs.configPath}:${warning.line}: warning: ${warning.message}`);
-  if (inputs.mode === 'publish') return runPublish(ctx, loaded, inputs.bundlePath ?? '');
+  if (inputs.mode === 'publish') {
+    const { runPublish } = await import('./run-publish.ts');
+    return runPublish(ctx, loaded, inputs.bundlePath ?? '');
+  }
   const trigger = (loaded.ok ? loaded.config : loaded.fallback).trigger;
   const route = routeEvent(
     runtime.eventName,
@@ -163,8 +165,8 @@ async function runFlow(ctx: ActionContext): Promise<FlowResult> {
     case 'ignore':
       return { outcome: { kind: 'skipped', reason: route.reason }, report: null, review: null };
     case 'gate':
-      return runGate(ctx, route, loaded);
+      return (await import('./run-gate.ts')).runGate(ctx, route, loaded);
     default:
-      return runRequested(ctx, route, loaded);
+      return (await import('./run-requested.ts')).runRequested(ctx, route, loaded);
   }
 }

@@ -17,12 +17,22 @@ export interface ParsedArgs {
 
 export interface CliCommand {
   name: string;
-  /** One line for `greenlight --help`. */
-  summary: string;
   /** Full usage text for `greenlight <name> --help`. */
   usage: string;
   options: ParseArgsOptionsConfig;
   allowPositionals?: boolean;
   /** Returns the process exit code. Throw GreenlightError('usage', …) for usage errors. */
   run(args: ParsedArgs, io: CliIo): Promise<number>;
+}
+
+/**
+ * A command as `greenlight --help` lists it. The command's module (and everything it
+ * imports) is loaded only when it runs, so `greenlight --version` and `--help` start
+ * without the engine (docs/distribution.md, "Start-up").
+ */
+export interface CliCommandEntry {
+  name: string;
+  /** One line for `greenlight --help`. */
+  summary: string;
+  load(): Promise<CliCommand>;
 }

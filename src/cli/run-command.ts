@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isGreenlightError } from '../ports/errors.ts';
-import type { CliCommand, CliIo } from './command.ts';
+import type { CliCommandEntry, CliIo } from './command.ts';
 import { commands } from './commands/index.ts';
 import { VERSION } from '../version.ts';
 
@@ -41,11 +41,12 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.out(VERSION);
     return 0;
   }
-  const command: CliCommand | undefined = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry: CliCommandEntry | undefined = commands.find((c) => c.name === first);
+  if (!entry) {
     io.err(`greenlight: unknown command '${first}' (see greenlight --help)`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return 0;

@@ -1,7 +1,8 @@
 // Every workflow greenlight ships (examples/workflows and its own .github/workflows),
 // parsed with `yaml`: no event text inside `run:` (docs/security.md §7), the Action referenced
 // consistently (`./` here, the published ref in examples), only declared inputs and
-// outputs used, the triggers and permissions each setup needs.
+// outputs used, the triggers and permissions each setup needs; third-party actions
+// pinned by commit SHA in the project's own workflows; CI and the release workflow.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,14 +139,112 @@ describe('shipped workflows', () => {
     },
   );
 
-  it('the dogfood workflows are the examples with `uses: ./`', () => {
+  it('the dogfood workflows are the examples with `uses: ./` and pinned actions', () => {
     for (const name of ['greenlight.yml', 'greenlight-gate.yml']) {
-      const mine = own.find(([f]) => f.endsWith(`/${name}`))?.[2];
+      const [, text, wf] = own.find(([f]) => f.endsWith(`/${name}`)) ?? [];
       const published = example(name);
       const local = structuredClone(published);
       for (const step of greenlightSteps(local)) step.uses = './';
+      // Each pinned action is the release of the major the example names.
+      const majors = new Map([...pinnedUses(text ?? '')].map((pin) => [pin.ref, `${pin.action}@${pin.major}`]));
+      const mine = structuredClone(wf) as Workflow;
+      for (const job of Object.values(mine.jobs))
+        for (const step of job.steps ?? []) if (step.uses) step.uses = majors.get(step.uses) ?? step.uses;
       expect(mine).toEqual(local);
     }
+  });
+});
+
+/** Every `uses:` line of a workflow's text, with the comment after it. */
+function usesLines(text: string): { value: string; comment: string }[] {
+  return [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)[ \t]*(#.*)?$/gm)].map((m) => ({
+    value: m[1] ?? '',
+    comment: (m[2] ?? '').trim(),
+  }));
+}
+
+/** The third-party actions of a workflow, pinned as `owner/repo@<sha> # vX.Y.Z`. */
+function* pinnedUses(text: string): Generator<{ ref: string; action: string; major: string; release: string }> {
+  for (const { value, comment } of usesLines(text)) {
+    const pin = /^([\w.-]+\/[\w./-]+)@([0-9a-f]{40})$/.exec(value);
+    const release = /^# (v(\d+)\.\d+\.\d+)$/.exec(comment);
+    if (pin && release) yield { ref: value, action: pin[1]!, major: `v${release[2]}`, release: release[1]! };
+  }
+}
+
+describe("the project's own workflows", () => {
+  it.each(own)('%s pins every third-party action to a full commit SHA, with its release in a comment', (_f, text) => {
+    const lines = usesLines(text).filter((u) => u.value !== './');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line.value, `${line.value} is not pinned to a 40-hex commit SHA`).toMatch(
+        /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/,
+      );
+      expect(line.comment, `${line.value} has no "# vX.Y.Z" comment`).toMatch(/^# v\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('the pin check recognizes tags, short SHAs and missing comments', () => {
+    const wf = [
+      'steps:',
+      '  - uses: actions/checkout@v4',
+      '  - uses: actions/checkout@11d5960 # v4.4.0',
+      '  - uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262',
+      '  - uses: actions/checkout@11d5960a326750d5838078e36cf38b85af677262 # v4.4.0',
+    ].join('\n');
+    expect(usesLines(wf).map((u) => u.value)).toHaveLength(4);
+    expect([...pinnedUses(wf)].map((p) => p.release)).toEqual(['v4.4.0']);
+  });
+
+  it('name one SHA per action and release across all of them', () => {
+    const seen = new Map<string, string>();
+    for (const [, text] of own)
+      for (const pin of pinnedUses(text)) {
+        const key = `${pin.action} ${pin.release}`;
+        expect(seen.get(key) ?? pin.ref, key).toBe(pin.ref);
+        seen.set(key, pin.ref);
+      }
+    expect(seen.size).toBeGreaterThan(0);
+  });
+
+  it('ci.yml runs the whole suite on pushes to main and on pull requests, with the system packages', () => {
+    const [, , ci] = own.find(([f]) => f.endsWith('/ci.yml')) ?? [];
+    expect(ci?.on).toEqual({ push: { branches: ['main'] }, pull_request: null });
+    expect(ci?.permissions).toEqual({ contents: 'read' });
+    const steps = Object.values(ci?.jobs ?? {}).flatMap((job) => job.steps ?? []);
+    expect(steps.map((s) => s.run?.trim()).filter(Boolean)).toContain('bash .ci/run');
+    // .ci/run installs the system packages the tests need (npm run setup:system), then
+    // runs npm ci and npm test.
+    const script = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    expect(script).toMatch(/^npm run (--silent )?setup:system$/m);
+    expect(script).toMatch(/^npm ci\b/m);
+    expect(script).toMatch(/^npm test$/m);
+    expect(readFileSync(join(ROOT, 'scripts/setup-system.sh'), 'utf8')).toContain('missing+=(bubblewrap)');
+    // On Debian as root, as .ci/run expects, privileged so that bubblewrap can create namespaces.
+    const job = Object.values(ci?.jobs ?? {})[0] as Job & { container?: { image?: string; options?: string } };
+    expect(job.container?.image).toMatch(/^debian:/);
+    expect(job.container?.options).toBe('--privileged');
+    // git before the checkout (else there is no .git), Debian's Node 20 for the version guard test.
+    const install = steps.findIndex((s) => /apt-get install .*\bgit nodejs npm\b/.test(s.run ?? ''));
+    expect(install).toBeGreaterThan(-1);
+    expect(install).toBeLessThan(steps.findIndex((s) => s.uses?.startsWith('actions/checkout@')));
+  });
+
+  it('release.yml releases from main after CI, checks dist/ and moves the major tag through scripts/release.ts', () => {
+    const [, text, release] = own.find(([f]) => f.endsWith('/release.yml')) ?? [];
+    expect(Object.keys(release?.on ?? {})).toEqual(['workflow_dispatch']);
+    expect(release?.permissions).toEqual({ contents: 'write', actions: 'read' });
+    const job = Object.values(release?.jobs ?? {})[0];
+    expect(job?.if).toBe("github.ref == 'refs/heads/main'");
+    const runs = (job?.steps ?? []).map((s) => s.run ?? '');
+    const at = (pattern: RegExp) => runs.findIndex((run) => pattern.test(run));
+    expect(at(/gh run list --workflow ci\.yml --commit "\$GITHUB_SHA" --status success/)).toBeGreaterThan(-1);
+    expect(at(/^node scripts\/release\.ts "\$VERSION"$/)).toBeGreaterThan(at(/gh run list/));
+    expect(at(/^npm pack$/)).toBeGreaterThan(at(/scripts\/release\.ts/));
+    expect(at(/gh release create "v\$VERSION" "greenlight-\$VERSION\.tgz" --verify-tag/)).toBeGreaterThan(
+      at(/^npm pack$/),
+    );
+    expect(text).toContain('VERSION: ${{ inputs.version }}');
   });
 });
 

@@ -4,8 +4,15 @@
  * writable workspace whose `.git` is read-only and whose git configs are sanitized,
  * private /tmp, /run and HOME, new PID/IPC/UTS/network/user namespaces (uid 65534,
  * no capabilities, no_new_privs), `--new-session` and `--die-with-parent`, a cleared
- * environment, and memory/process limits from a per-run cgroup or rlimits. When the
+ * environment, and memory/process limits from a cgroup of its own or rlimits. When the
  * run ends, its PID namespace ends with it: nothing it started survives.
+ *
+ * What does not change between the runs of one sandbox is prepared once: the hidden
+ * paths, the scratch HOME, the sanitized git configs (rewritten when a config changes)
+ * and the cgroups (a pool: a run holds its group alone, emptied and with its limits
+ * written; creating and removing groups per run cost more than a short command). Per
+ * run remain the checks that depend on the run: its working directory, its
+ * environment and limits, and the git layout.
  */
 import { realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -20,12 +27,12 @@ import { sensitivePaths } from '../../core/sandbox/sensitive-paths.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { LimitMechanism, Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
-import { createRunCgroup, probeCgroupSupport } from './cgroup-limits.ts';
-import type { CgroupSupport, RunCgroup } from './cgroup-limits.ts';
+import { createCgroupPool, probeCgroupSupport } from './cgroup-limits.ts';
+import type { CgroupSupport, LeasedCgroup } from './cgroup-limits.ts';
 import { createScratch } from './create-scratch.ts';
 import { findExecutable } from './find-executable.ts';
 import { findHiddenPaths } from './find-hidden-paths.ts';
-import { prepareGitMounts } from './prepare-git-mounts.ts';
+import { prepareGitMounts, type GitConfigCopies } from './prepare-git-mounts.ts';
 import { resolveRunCwd } from './resolve-run-cwd.ts';
 import { runProcess } from './run-process.ts';
 import type { ProcessRunner } from './run-process.ts';
@@ -92,6 +99,8 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
   );
   const keep = [...(await dnsConfigDirs()), ...toolDirsToKeep(parentEnv.PATH ?? '', hide)];
   const scratch = await createScratch(options.scratchParent);
+  const cgroupPool = memory === 'cgroup' || pids === 'cgroup' ? createCgroupPool(cgroups) : null;
+  const gitConfigCopies: GitConfigCopies = new Map();
   let closed = false;
 
   const baseEnv = buildSandboxEnv({ parentEnv, home: scratch.home, tmpdir: '/tmp', configured: options.config.env });
@@ -130,17 +139,17 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
       // Independent preparations, in parallel: they are most of the engine's per-run cost.
       const [cwdResult, gitResult, cgroupResult] = await Promise.allSettled([
         resolveRunCwd(workspace, runOptions.cwd),
-        prepareGitMounts(workspace, scratch.gitConfigs),
-        memory === 'cgroup' || pids === 'cgroup'
-          ? createRunCgroup(cgroups, {
+        prepareGitMounts(workspace, scratch.gitConfigs, gitConfigCopies),
+        cgroupPool === null
+          ? Promise.resolve<LeasedCgroup | null>(null)
+          : cgroupPool.acquire({
               maxPids: pids === 'cgroup' ? limits.maxPids + BWRAP_PROCESSES : undefined,
               memoryBytes: memory === 'cgroup' ? memoryBytes : undefined,
-            })
-          : Promise.resolve<RunCgroup | null>(null),
+            }),
       ]);
       const cgroup = cgroupResult.status === 'fulfilled' ? cgroupResult.value : null;
       if (cwdResult.status === 'rejected' || gitResult.status === 'rejected' || cgroupResult.status === 'rejected') {
-        await cgroup?.destroy();
+        await cgroup?.release();
         throw [cwdResult, gitResult, cgroupResult].find((settled) => settled.status === 'rejected')?.reason;
       }
       const cwd = cwdResult.value;
@@ -166,7 +175,7 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
           command: inner,
         });
         const launch = buildLaunchPrefix({
-          procsFiles: cgroup?.procsFiles ?? [],
+          enterFiles: cgroup?.enterFiles ?? [],
           dataBytes: memory === 'rlimit' ? memoryBytes : undefined,
         });
         const result = await runner([...launch, ...argv], {
@@ -179,7 +188,9 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
           outputKillBytes: limits.outputKillBytes,
           onKill: cgroup === null ? undefined : () => cgroup?.kill(),
         });
-        const stats = cgroup === null ? { oomKills: 0, pidsRefused: 0 } : await cgroup.stats();
+        // The counters only tell why a run failed; one that exited 0 on its own needs none.
+        const failed = result.exitCode !== 0 || result.timedOut || result.outputExceeded;
+        const stats = cgroup === null || !failed ? { oomKills: 0, pidsRefused: 0 } : await cgroup.stats();
         const out = toSandboxResult(command, result, {
           oomKilled: stats.oomKills > 0,
           pidsLimited: stats.pidsRefused > 0,
@@ -188,11 +199,12 @@ export async function createBwrapSandbox(options: BwrapSandboxOptions): Promise<
         const runWarnings = env.warnings.filter((warning) => !baseEnv.warnings.includes(warning));
         return runWarnings.length > 0 ? { ...out, warnings: runWarnings } : out;
       } finally {
-        await cgroup?.destroy();
+        await cgroup?.release();
       }
     },
     async close(): Promise<void> {
       closed = true;
+      await cgroupPool?.close();
       await scratch.dispose();
     },
   };

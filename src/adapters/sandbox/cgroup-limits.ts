@@ -1,10 +1,16 @@
 /**
- * Memory and process limits through a cgroup the engine creates per run, when the
- * machine lets it (root with a writable v1 hierarchy, or a delegated v2 subtree).
- * A cgroup limit is exact and observable: the kernel counts OOM kills and refused
- * forks, so the result can say which limit was hit. Elsewhere the drivers fall back to
- * rlimits. Every run gets its own group, removed (and emptied by SIGKILL) afterwards.
+ * Memory and process limits through cgroups the engine creates, when the machine lets
+ * it (root with a writable v1 hierarchy, or a delegated v2 subtree). A cgroup limit is
+ * exact and observable: the kernel counts OOM kills and refused forks, so the result
+ * can say which limit was hit. Elsewhere the drivers fall back to rlimits.
+ *
+ * A run never shares its group: it gets one from its sandbox's pool (`createCgroupPool`)
+ * that no other run holds, with the run's limits written, nothing inside and little
+ * memory still charged by earlier runs, and its counters count from the hand-over.
+ * Groups are reused across the runs of a sandbox because creating and removing one per
+ * run cost more than a short command itself (docs/security.md §14).
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rmdir, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { locateCgroups } from '../../core/sandbox/locate-cgroups.ts';
@@ -23,8 +29,8 @@ export interface CgroupSupport {
 }
 
 export interface RunCgroup {
-  /** `cgroup.procs` files the sandbox's first process must write its pid into. */
-  procsFiles: string[];
+  /** The files the sandbox's first process writes `0` into to enter the group (buildLaunchPrefix). */
+  enterFiles: string[];
   /** What the kernel counted during the run. */
   stats(): Promise<{ oomKills: number; pidsRefused: number }>;
   /** SIGKILL everything still in the group(s). */
@@ -96,11 +102,30 @@ async function canCreate(parent: string, file: string): Promise<boolean> {
   }
 }
 
+/** What a run's limits are; a controller without a value gets no group. */
+export interface CgroupLimits {
+  maxPids?: number;
+  memoryBytes?: number;
+}
+
+export interface CgroupCounters {
+  oomKills: number;
+  pidsRefused: number;
+}
+
 /** Create the group(s) for one run with its limits set. */
-export async function createRunCgroup(
-  support: CgroupSupport,
-  limits: { maxPids?: number; memoryBytes?: number },
-): Promise<RunCgroup> {
+export async function createRunCgroup(support: CgroupSupport, limits: CgroupLimits): Promise<RunCgroup> {
+  return (await createGroup(support, limits)).group;
+}
+
+interface Group {
+  group: RunCgroup;
+  dirs: Map<Controller, { dir: string; version: 1 | 2 }>;
+  /** Every directory, once (v2 holds both controllers in one). */
+  created: string[];
+}
+
+async function createGroup(support: CgroupSupport, limits: CgroupLimits): Promise<Group> {
   const name = `greenlight-${process.pid}-${Date.now().toString(36)}-${sequence++}`;
   const dirs = new Map<Controller, { dir: string; version: 1 | 2 }>();
   const created: string[] = [];
@@ -114,26 +139,18 @@ export async function createRunCgroup(
   };
   try {
     if (limits.maxPids !== undefined && support.pids !== null) {
-      const dir = await make(support.pids);
-      await writeFile(join(dir, 'pids.max'), String(limits.maxPids));
-      dirs.set('pids', { dir, version: support.pids.version });
+      dirs.set('pids', { dir: await make(support.pids), version: support.pids.version });
     }
     if (limits.memoryBytes !== undefined && support.memory !== null) {
       const dir = await make(support.memory);
+      dirs.set('memory', { dir, version: support.memory.version });
       if (support.memory.version === 2) {
-        await writeFile(join(dir, 'memory.max'), String(limits.memoryBytes));
         await writeFile(join(dir, 'memory.swap.max'), '0', OPTIONAL).catch(() => undefined);
         // One OOM kill takes the whole group down: a half-killed test suite is worse than none.
         await writeFile(join(dir, 'memory.oom.group'), '1', OPTIONAL).catch(() => undefined);
-      } else {
-        await writeFile(join(dir, 'memory.limit_in_bytes'), String(limits.memoryBytes));
-        // Only present with swap accounting; must not be below limit_in_bytes.
-        await writeFile(join(dir, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes), OPTIONAL).catch(
-          () => undefined,
-        );
       }
-      dirs.set('memory', { dir, version: support.memory.version });
     }
+    await writeLimits(dirs, limits);
   } catch (error) {
     for (const dir of created) await rmdir(dir).catch(() => undefined);
     throw error;
@@ -142,20 +159,19 @@ export async function createRunCgroup(
   const kill = async (): Promise<void> => {
     for (const dir of created) await killAll(dir);
   };
-  return {
-    procsFiles: created.map((dir) => join(dir, 'cgroup.procs')),
+  const group: RunCgroup = {
+    // v1: `tasks` moves one thread without the hierarchy-wide lock (build-launch-prefix.ts).
+    enterFiles: created.map((dir) =>
+      join(dir, [...dirs.values()].some((d) => d.dir === dir && d.version === 1) ? 'tasks' : 'cgroup.procs'),
+    ),
     async stats() {
       const pids = dirs.get('pids');
       const memory = dirs.get('memory');
-      const pidsEvents =
-        pids === undefined ? '' : await readFile(join(pids.dir, 'pids.events'), 'utf8').catch(() => '');
+      const pidsEvents = pids === undefined ? '' : readControl(join(pids.dir, 'pids.events'));
       const memoryEvents =
         memory === undefined
           ? ''
-          : await readFile(
-              join(memory.dir, memory.version === 2 ? 'memory.events' : 'memory.oom_control'),
-              'utf8',
-            ).catch(() => '');
+          : readControl(join(memory.dir, memory.version === 2 ? 'memory.events' : 'memory.oom_control'));
       return { pidsRefused: counter(pidsEvents, 'max'), oomKills: counter(memoryEvents, 'oom_kill') };
     },
     kill,
@@ -164,6 +180,180 @@ export async function createRunCgroup(
       for (const dir of created) await removeWhenEmpty(dir);
     },
   };
+  return { group, dirs, created };
+}
+
+async function writeLimits(dirs: Group['dirs'], limits: CgroupLimits): Promise<void> {
+  const pids = dirs.get('pids');
+  if (pids !== undefined && limits.maxPids !== undefined) {
+    await writeFile(join(pids.dir, 'pids.max'), String(limits.maxPids));
+  }
+  const memory = dirs.get('memory');
+  if (memory !== undefined && limits.memoryBytes !== undefined) {
+    if (memory.version === 2) {
+      await writeFile(join(memory.dir, 'memory.max'), String(limits.memoryBytes));
+    } else {
+      // memsw (only present with swap accounting) must never be below limit_in_bytes:
+      // raise it first when the limit goes up, lower it last when it goes down.
+      const memsw = () =>
+        writeFile(join(memory.dir, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes), OPTIONAL).catch(
+          () => undefined,
+        );
+      await memsw();
+      await writeFile(join(memory.dir, 'memory.limit_in_bytes'), String(limits.memoryBytes));
+      await memsw();
+    }
+  }
+}
+
+/** A run's group from a pool: its counters count this run only. */
+export interface LeasedCgroup {
+  enterFiles: string[];
+  stats(): Promise<CgroupCounters>;
+  kill(): Promise<void>;
+  /** Kill what is left and give the group back (or remove it when it cannot be emptied). */
+  release(): Promise<void>;
+}
+
+export interface CgroupPool {
+  /** An empty group no other run holds, with `limits` written. */
+  acquire(limits: CgroupLimits): Promise<LeasedCgroup>;
+  /** Remove every group of the pool (none may be leased). */
+  close(): Promise<void>;
+}
+
+interface Pooled extends Group {
+  limits: CgroupLimits;
+  /** The counters when the group was last handed back empty; null: read them at the next acquire. */
+  baseline: CgroupCounters | null;
+}
+
+/**
+ * The groups of one sandbox. A released group is reused only once nothing is left in
+ * it; every acquire writes the limits the run asks for when they differ from the last.
+ */
+export function createCgroupPool(support: CgroupSupport): CgroupPool {
+  const free: Pooled[] = [];
+  const all = new Set<Pooled>();
+
+  const fresh = async (limits: CgroupLimits): Promise<Pooled> => {
+    const pooled: Pooled = {
+      ...(await createGroup(support, limits)),
+      limits,
+      baseline: { oomKills: 0, pidsRefused: 0 },
+    };
+    all.add(pooled);
+    return pooled;
+  };
+  const discard = async (pooled: Pooled): Promise<void> => {
+    all.delete(pooled);
+    await pooled.group.destroy();
+  };
+
+  return {
+    async acquire(limits) {
+      let pooled = free.pop();
+      if (pooled !== undefined && !sameControllers(pooled.limits, limits)) {
+        await discard(pooled);
+        pooled = undefined;
+      }
+      if (
+        pooled !== undefined &&
+        (pooled.limits.maxPids !== limits.maxPids || pooled.limits.memoryBytes !== limits.memoryBytes)
+      ) {
+        try {
+          await writeLimits(pooled.dirs, limits);
+          pooled.limits = limits;
+        } catch {
+          // A memory limit below what the group still holds (page cache) can be refused: start afresh.
+          await discard(pooled);
+          pooled = undefined;
+        }
+      }
+      const leased = pooled ?? (await fresh(limits));
+      const baseline = leased.baseline ?? (await leased.group.stats());
+      let last: CgroupCounters | null = null;
+      // Kills the supervisor starts (at a limit) run on after the run returns; the group
+      // is handed on only once they are over, or they would kill the next run.
+      const kills = new Set<Promise<void>>();
+      let released = false;
+      return {
+        enterFiles: leased.group.enterFiles,
+        async stats() {
+          last = await leased.group.stats();
+          return {
+            oomKills: last.oomKills - baseline.oomKills,
+            pidsRefused: last.pidsRefused - baseline.pidsRefused,
+          };
+        },
+        kill() {
+          if (released) return Promise.resolve();
+          const killing: Promise<void> = leased.group.kill().finally(() => kills.delete(killing));
+          kills.add(killing);
+          return killing;
+        },
+        async release() {
+          released = true;
+          await Promise.allSettled([...kills]);
+          const leftover = !isEmpty(leased);
+          if (leftover) await leased.group.kill();
+          if ((leftover && !isEmpty(leased)) || memoryCharged(leased) > REUSE_MAX_CHARGED_BYTES) {
+            await discard(leased);
+            return;
+          }
+          // Counters read after the run ended are the next run's starting point; when none
+          // were read (a run that succeeded needs none) or something was still running
+          // then, the next acquire reads them.
+          leased.baseline = !leftover && last !== null ? last : null;
+          free.push(leased);
+        },
+      };
+    },
+    async close() {
+      free.length = 0;
+      for (const pooled of [...all]) await discard(pooled);
+    },
+  };
+}
+
+/**
+ * A group keeps the memory its runs charged to it (page cache of the files they wrote,
+ * and on a tmpfs /tmp the files in the sandbox HOME) after they end; removing it hands
+ * that to the parent. Past this much, a group is removed rather than reused, so that a
+ * run never starts with much of its memory limit taken by an earlier one.
+ */
+const REUSE_MAX_CHARGED_BYTES = 64 * 1024 * 1024;
+
+/** Bytes charged to the group's memory controller (0 without one). */
+function memoryCharged(group: Group): number {
+  const memory = group.dirs.get('memory');
+  if (memory === undefined) return 0;
+  const file = memory.version === 2 ? 'memory.current' : 'memory.usage_in_bytes';
+  return Number.parseInt(readControl(join(memory.dir, file)), 10) || 0;
+}
+
+function sameControllers(a: CgroupLimits, b: CgroupLimits): boolean {
+  return (
+    (a.maxPids === undefined) === (b.maxPids === undefined) &&
+    (a.memoryBytes === undefined) === (b.memoryBytes === undefined)
+  );
+}
+
+function isEmpty(pooled: Group): boolean {
+  return pooled.created.every((dir) => readControl(join(dir, 'cgroup.procs')).trim() === '');
+}
+
+/**
+ * A control file's text ('' when it cannot be read). Read synchronously: the kernel
+ * answers from memory in microseconds, while each step of an asynchronous read waits
+ * for a thread of the pool, which on a busy machine cost milliseconds per run.
+ */
+function readControl(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function counter(text: string, key: string): number {

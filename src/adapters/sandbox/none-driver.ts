@@ -72,7 +72,7 @@ export async function createNoneSandbox(options: NoneSandboxOptions): Promise<Sa
         configured: options.config.env,
         explicit: runOptions.env,
       });
-      const launch = buildLaunchPrefix({ procsFiles: [], dataBytes: limits.memoryMb * 1024 * 1024 });
+      const launch = buildLaunchPrefix({ enterFiles: [], dataBytes: limits.memoryMb * 1024 * 1024 });
       const result = await runner([...launch, ...command], {
         cwd,
         env: env.env,

@@ -1,5 +1,5 @@
 /** The run's working directory, resolved and checked to lie inside the workspace. */
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { GreenlightError } from '../../ports/errors.ts';
 
@@ -16,7 +16,7 @@ export async function resolveRunCwd(workspace: string, cwd: string): Promise<str
   }
   let real: string;
   try {
-    real = await realpath(cwd);
+    real = realpathSync(cwd);
   } catch (cause) {
     throw new GreenlightError('usage', `sandbox cwd ${cwd} does not exist; create it before running a command there.`, {
       cause,

@@ -75,7 +75,6 @@ function notChanged(file: string, paths: readonly string[], baseLabel: string): 
 
 export const classifyCommand: CliCommand = {
   name: 'classify',
-  summary: 'classify the risk tier of a commit range, with a reason per file',
   usage: [
     'Usage: greenlight classify [--base REF] [--head REF] [--repo DIR] [--json] [--config FILE]',
     '       greenlight classify --explain FILE [--base REF] [--head REF] [--repo DIR] [--json]',

@@ -32,7 +32,6 @@ async function readConfigText(path: string, shown: string, explicit: boolean): P
 
 export const configCommand: CliCommand = {
   name: 'config',
-  summary: 'check .github/greenlight.yml and print the effective configuration',
   usage: [
     'Usage: greenlight config [--file PATH] [--json]',
     '',

@@ -47,7 +47,6 @@ async function readText(path: string, shown: string, what: string): Promise<stri
 
 export const contextCommand: CliCommand = {
   name: 'context',
-  summary: 'show which repository context would be sent to the model for a task, and why',
   usage: [
     'Usage: greenlight context --task TEXT | --issue-file FILE [--budget N] [--json | --prompt]',
     '                          [--repo DIR] [--base REF] [--recent N] [--config FILE]',

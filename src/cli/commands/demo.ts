@@ -42,7 +42,6 @@ function print(io: CliIo, json: boolean, run: ReplayRun, source: ReplaySource, s
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'see the whole pipeline work on an example repository, no API key needed (model answers replayed)',
   usage: [
     'Usage: greenlight demo [--keep DIR] [--json] [--sandbox auto|bwrap|none]',
     '       greenlight demo --replay AUDIT.jsonl [--repo DIR] [--keep DIR] [--json]',

@@ -74,7 +74,6 @@ function summary(result: LocalJobResult, dryRun: boolean): string[] {
 
 export const runCommand: CliCommand = {
   name: 'run',
-  summary: 'run the whole engine on a local checkout and keep the result on a new branch',
   usage: [
     'Usage: greenlight run --task "TEXT" | --issue-file FILE [--mode generate|fix] [--repo DIR]',
     '                      [--dry-run] [--json] [--audit FILE]',

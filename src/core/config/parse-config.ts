@@ -12,9 +12,9 @@ import { describeSchemaIssue } from './describe-schema-issue.ts';
 import { formatConfigPath } from './format-config-path.ts';
 import { locateYamlPath, yamlPathAt } from './locate-yaml-path.ts';
 import { defaultConfig, RepoConfig } from './repo-config.ts';
+import { DEFAULT_CONFIG_PATH } from './default-config-path.ts';
 
-/** Where greenlight looks for its configuration in a repository. */
-export const DEFAULT_CONFIG_PATH = '.github/greenlight.yml';
+export { DEFAULT_CONFIG_PATH };
 
 export type ConfigResult =
   { ok: true; config: RepoConfig; warnings: ConfigIssue[] } | { ok: false; errors: ConfigIssue[] };

@@ -1,4 +1,4 @@
-/** Parses one file with the best parser for its language (TS/JS: the compiler API). */
+/** Parses one file with the best parser for its language (TS/JS: Babel's parser). */
 import type { ParsedSource } from './parsed-source.ts';
 import { parseTypeScript } from './parse-typescript.ts';
 import { parseWithPatterns } from './parse-with-patterns.ts';

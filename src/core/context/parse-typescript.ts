@@ -1,120 +1,193 @@
 /**
- * TypeScript / JavaScript symbols from a real parser (`ts.createSourceFile`: syntax
- * only, no type checking, ≈55 µs per KB): top-level declarations and class members,
- * and the signature lines that make up a skeleton.
+ * TypeScript / JavaScript symbols from a real parser (Babel's: syntax only, no type
+ * checking): top-level declarations and class members, and the signature lines that
+ * make up a skeleton. Babel's parser is about 3% of the TypeScript compiler's size,
+ * which keeps the bundles small (docs/context.md, "What is indexed").
+ *
+ * @example
+ *   parseTypeScript('src/a.ts', 'export function f(x: number) {\n  return x;\n}\n')
+ *   // → { definitions: [{ name: 'f', kind: 'function', startLine: 1, endLine: 3, exported: true }],
+ *   //     skeletonLines: [1] }
  */
-// First: the compiler needs CommonJS globals while it loads (see the module).
-import ts from 'typescript';
+import { parse, type ParserPlugin } from '@babel/parser';
+import type { ClassDeclaration, Node } from '@babel/types';
 import type { DefinitionKind, ParsedSource, SymbolDefinition } from './parsed-source.ts';
 
 /** Interfaces and type aliases up to this many lines go into skeletons whole. */
 const SHORT_TYPE_LINES = 30;
 
+/** Syntax every file may use; decorators both before and after `export`. */
+const COMMON: ParserPlugin[] = [
+  ['decorators', { allowCallParenthesized: true }],
+  'decoratorAutoAccessors',
+  'explicitResourceManagement',
+];
+
+/** Throws on input the parser cannot recover from (parse-source.ts falls back to patterns). */
 export function parseTypeScript(path: string, content: string): ParsedSource {
-  const source = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, false, scriptKind(path));
+  const program = parse(content, {
+    sourceType: 'unambiguous',
+    plugins: [...COMMON, ...languagePlugins(path)],
+    errorRecovery: true,
+    attachComment: false,
+    createParenthesizedExpressions: true,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowNewTargetOutsideFunction: true,
+    allowSuperOutsideMethod: true,
+    allowUndeclaredExports: true,
+  }).program;
+
   const definitions: SymbolDefinition[] = [];
   const skeleton = new Set<number>();
-  const lineOf = (position: number): number => source.getLineAndCharacterOfPosition(position).line + 1;
-  const span = (node: ts.Node): { startLine: number; endLine: number } => ({
-    startLine: lineOf(node.getStart(source)),
-    endLine: lineOf(node.getEnd()),
-  });
   const addLines = (from: number, to: number): void => {
     for (let line = from; line <= to; line += 1) skeleton.add(line);
   };
   /** Lines from the node's start up to (and including) the line where its body opens. */
-  const addSignature = (node: ts.Node, body: ts.Node | undefined): void => {
-    const { startLine, endLine } = span(node);
-    if (body === undefined) addLines(startLine, endLine);
-    else addLines(startLine, lineOf(body.getStart(source)));
+  const addSignature = (span: Span, body: Node | null | undefined): void => {
+    addLines(span.startLine, body ? startLine(body) : span.endLine);
   };
-  const define = (name: string, kind: DefinitionKind, node: ts.Node, exported: boolean, container?: string): void => {
-    const definition: SymbolDefinition = { name, kind, ...span(node), exported };
+  const define = (name: string, kind: DefinitionKind, span: Span, exported: boolean, container?: string): void => {
+    const definition: SymbolDefinition = { name, kind, startLine: span.startLine, endLine: span.endLine, exported };
     if (container !== undefined) definition.container = container;
     definitions.push(definition);
   };
 
-  for (const statement of source.statements) {
-    const exported = isExported(statement);
-    if (ts.isExportDeclaration(statement)) {
-      addSignature(statement, undefined);
-    } else if (ts.isFunctionDeclaration(statement) && statement.name) {
-      define(statement.name.text, 'function', statement, exported);
-      addSignature(statement, statement.body);
-    } else if (ts.isClassDeclaration(statement) && statement.name) {
-      const className = statement.name.text;
-      define(className, 'class', statement, exported);
-      const classSpan = span(statement);
-      const firstMember = statement.members[0];
-      const headerEnd = firstMember
-        ? Math.max(classSpan.startLine, span(firstMember).startLine - 1)
-        : classSpan.endLine;
-      addLines(classSpan.startLine, Math.min(headerEnd, classSpan.startLine + 2));
-      skeleton.add(classSpan.endLine);
-      for (const member of statement.members) {
-        const name =
-          member.name &&
-          (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name) || ts.isStringLiteral(member.name))
-            ? member.name.text
-            : ts.isConstructorDeclaration(member)
-              ? 'constructor'
-              : undefined;
-        if (name === undefined) continue;
-        const isMethod =
-          ts.isMethodDeclaration(member) ||
-          ts.isConstructorDeclaration(member) ||
-          ts.isGetAccessor(member) ||
-          ts.isSetAccessor(member);
-        define(name, isMethod ? 'method' : 'variable', member, exported, className);
-        const body = isMethod ? (member as ts.FunctionLikeDeclaration).body : undefined;
-        if (isMethod && body) addSignature(member, body);
-        else addLines(span(member).startLine, span(member).startLine);
+  for (const statement of program.body) {
+    // `export function f` is one declaration in the compiler's terms: its span starts at `export`.
+    let declaration: Node = statement;
+    let exported = false;
+    if (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration') {
+      if (statement.type === 'ExportNamedDeclaration' && !statement.declaration) {
+        addLines(startLine(statement), endLine(statement)); // export { a } (from '…')
+        continue;
       }
-    } else if (
-      ts.isInterfaceDeclaration(statement) ||
-      ts.isTypeAliasDeclaration(statement) ||
-      ts.isEnumDeclaration(statement)
-    ) {
-      const kind: DefinitionKind = ts.isInterfaceDeclaration(statement)
-        ? 'interface'
-        : ts.isEnumDeclaration(statement)
-          ? 'enum'
-          : 'type';
-      define(statement.name.text, kind, statement, exported);
-      const { startLine, endLine } = span(statement);
-      if (endLine - startLine < SHORT_TYPE_LINES) addLines(startLine, endLine);
-      else {
-        skeleton.add(startLine);
-        skeleton.add(endLine);
+      declaration = statement.declaration as Node;
+      exported = true;
+    }
+    const span = spanOf(statement, declaration);
+
+    switch (declaration.type) {
+      case 'ExportAllDeclaration':
+        addLines(span.startLine, span.endLine);
+        break;
+      case 'FunctionDeclaration':
+      case 'TSDeclareFunction':
+        if (!declaration.id) break;
+        define(declaration.id.name, 'function', span, exported);
+        addSignature(span, declaration.type === 'FunctionDeclaration' ? declaration.body : undefined);
+        break;
+      case 'ClassDeclaration':
+        if (!declaration.id) break;
+        defineClass(declaration, declaration.id.name, span, exported);
+        break;
+      case 'TSInterfaceDeclaration':
+      case 'TSTypeAliasDeclaration':
+      case 'TSEnumDeclaration': {
+        const kind: DefinitionKind =
+          declaration.type === 'TSInterfaceDeclaration'
+            ? 'interface'
+            : declaration.type === 'TSEnumDeclaration'
+              ? 'enum'
+              : 'type';
+        define(declaration.id.name, kind, span, exported);
+        if (span.endLine - span.startLine < SHORT_TYPE_LINES) addLines(span.startLine, span.endLine);
+        else {
+          skeleton.add(span.startLine);
+          skeleton.add(span.endLine);
+        }
+        break;
       }
-    } else if (ts.isModuleDeclaration(statement)) {
-      define(statement.name.text, 'module', statement, exported);
-      skeleton.add(span(statement).startLine);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(declaration.name)) continue;
-        const initializer = declaration.initializer;
-        const isFunction =
-          initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer));
-        define(declaration.name.text, isFunction ? 'function' : 'variable', statement, exported);
-        if (isFunction) addSignature(statement, (initializer as ts.ArrowFunction | ts.FunctionExpression).body);
-        else skeleton.add(span(statement).startLine);
-      }
-    } else if (ts.isExportAssignment(statement)) {
-      skeleton.add(span(statement).startLine);
+      case 'TSModuleDeclaration':
+        define(
+          declaration.id.type === 'Identifier' ? declaration.id.name : declaration.id.value,
+          'module',
+          span,
+          exported,
+        );
+        skeleton.add(span.startLine);
+        break;
+      case 'VariableDeclaration':
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type !== 'Identifier') continue;
+          const init = declarator.init;
+          const isFunction = init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression';
+          define(declarator.id.name, isFunction ? 'function' : 'variable', span, exported);
+          if (isFunction) addSignature(span, init.body);
+          else skeleton.add(span.startLine);
+        }
+        break;
+      case 'TSExportAssignment':
+        skeleton.add(span.startLine);
+        break;
+      default:
+        // `export default <expression>`: the compiler's export assignment.
+        if (statement.type === 'ExportDefaultDeclaration') skeleton.add(span.startLine);
     }
   }
   return { definitions, skeletonLines: [...skeleton].sort((a, b) => a - b) };
+
+  function defineClass(node: ClassDeclaration, className: string, classSpan: Span, exported: boolean): void {
+    define(className, 'class', classSpan, exported);
+    const members = node.body.body;
+    const firstMember = members[0];
+    const headerEnd = firstMember
+      ? Math.max(classSpan.startLine, spanOf(firstMember, firstMember).startLine - 1)
+      : classSpan.endLine;
+    addLines(classSpan.startLine, Math.min(headerEnd, classSpan.startLine + 2));
+    skeleton.add(classSpan.endLine);
+    for (const member of members) {
+      const name = memberName(member);
+      if (name === undefined) continue;
+      const span = spanOf(member, member);
+      const isMethod =
+        member.type === 'ClassMethod' || member.type === 'ClassPrivateMethod' || member.type === 'TSDeclareMethod';
+      define(name, isMethod ? 'method' : 'variable', span, exported, className);
+      const body = member.type === 'ClassMethod' || member.type === 'ClassPrivateMethod' ? member.body : undefined;
+      if (body) addSignature(span, body);
+      else skeleton.add(span.startLine);
+    }
+  }
 }
 
-function isExported(statement: ts.Statement): boolean {
-  const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
-  return modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+interface Span {
+  startLine: number;
+  endLine: number;
 }
 
-function scriptKind(path: string): ts.ScriptKind {
-  if (/\.tsx$/.test(path)) return ts.ScriptKind.TSX;
-  if (/\.jsx$/.test(path)) return ts.ScriptKind.JSX;
-  if (/\.[cm]?js$/.test(path)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+/** From the first decorator or `export` keyword to the end: the compiler's extent of a declaration. */
+function spanOf(outer: Node, inner: Node): Span {
+  const decorators = 'decorators' in inner && Array.isArray(inner.decorators) ? (inner.decorators as Node[]) : [];
+  const first = decorators.reduce((line, decorator) => Math.min(line, startLine(decorator)), startLine(outer));
+  return { startLine: first, endLine: endLine(outer) };
+}
+
+function startLine(node: Node): number {
+  return node.loc?.start.line ?? 1;
+}
+
+function endLine(node: Node): number {
+  return node.loc?.end.line ?? startLine(node);
+}
+
+type ClassMember = ClassDeclaration['body']['body'][number];
+
+/** Identifier, private (`#x`) and string-literal names, and `constructor`; computed names have none. */
+function memberName(member: ClassMember): string | undefined {
+  if (member.type === 'TSIndexSignature' || member.type === 'StaticBlock') return undefined;
+  if (member.type === 'ClassMethod' && member.kind === 'constructor') return 'constructor';
+  if ('computed' in member && member.computed === true) return undefined;
+  const key = member.key;
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'PrivateName') return `#${key.id.name}`;
+  if (key.type === 'StringLiteral') return key.value;
+  return undefined;
+}
+
+/** The compiler's script kinds: `.tsx` TSX, `.jsx` and `.[cm]js` JavaScript with JSX, anything else TypeScript. */
+function languagePlugins(path: string): ParserPlugin[] {
+  if (/\.tsx$/.test(path)) return ['typescript', 'jsx'];
+  if (/\.jsx$|\.[cm]?js$/.test(path)) return ['jsx', 'flow'];
+  return ['typescript'];
 }

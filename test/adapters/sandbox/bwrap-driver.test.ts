@@ -49,6 +49,40 @@ describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('
     expect(sandbox.info.warnings.includes(ROOT_WARNING)).toBe(process.geteuid?.() === 0);
   });
 
+  it("reports a limit only for the run that hit it, though the next runs reuse that run's cgroup", async (ctx) => {
+    if (sandbox.info.enforcement?.pids !== 'cgroup') ctx.skip(); // rlimits: nothing is carried over
+    const bomb = await sandbox.run(['sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do sleep 5 & done; wait'], {
+      cwd: workspace,
+      maxPids: 6,
+    });
+    expect(bomb.exitCode).not.toBe(0);
+    expect(bomb.limitHit).toBe('pids');
+    // Failed (its counters are read), succeeded (they are not), failed again.
+    for (const [command, exitCode] of [
+      ['exit 3', 3],
+      ['true', 0],
+      ['exit 4', 4],
+    ] as const) {
+      const result = await sandbox.run(['sh', '-c', command], { cwd: workspace });
+      expect(result.exitCode).toBe(exitCode);
+      expect(result.limitHit).toBeNull();
+    }
+  });
+
+  it('a run stopped at its output limit never takes the next run down with it', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const flood = await sandbox.run(['sh', '-c', 'head -c 100000000 /dev/zero | tr "\\0" y'], {
+        cwd: workspace,
+        maxOutputBytes: 10_000,
+        outputKillBytes: 200_000,
+      });
+      expect(flood.limitHit).toBe('output');
+      const next = await sandbox.run(['sh', '-c', 'sleep 0.1; echo done'], { cwd: workspace });
+      expect(next.signal).toBeNull();
+      expect(next.stdout.text).toBe('done\n');
+    }
+  });
+
   it('keeps HOME across runs but gives every run a fresh private /tmp', async () => {
     await sandbox.run(['sh', '-c', 'echo kept > "$HOME/cache"; echo gone > /tmp/scratch'], { cwd: workspace });
     const second = await sandbox.run(

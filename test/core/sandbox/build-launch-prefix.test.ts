@@ -7,9 +7,9 @@ import { buildLaunchPrefix } from '../../../src/core/sandbox/build-launch-prefix
 import { buildRlimitPrefix } from '../../../src/core/sandbox/build-rlimit-prefix.ts';
 
 describe('buildLaunchPrefix', () => {
-  it('passes data limit, count and procs files as arguments, never inside the script', () => {
+  it('passes data limit, count and the files to enter as arguments, never inside the script', () => {
     const argv = buildLaunchPrefix({
-      procsFiles: ['/sys/fs/cgroup/pids/g/cgroup.procs', '/sys/fs/cgroup/memory/g/cgroup.procs'],
+      enterFiles: ['/sys/fs/cgroup/pids/g/tasks', '/sys/fs/cgroup/memory/g/tasks'],
       dataBytes: 1_000_000,
     });
     expect(argv.slice(0, 2)).toEqual(['/bin/sh', '-c']);
@@ -18,24 +18,26 @@ describe('buildLaunchPrefix', () => {
       'greenlight-launch',
       '977',
       '2',
-      '/sys/fs/cgroup/pids/g/cgroup.procs',
-      '/sys/fs/cgroup/memory/g/cgroup.procs',
+      '/sys/fs/cgroup/pids/g/tasks',
+      '/sys/fs/cgroup/memory/g/tasks',
     ]);
   });
 
   it('really enters the listed files, sets the rlimits and execs the command (run with sh)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'greenlight-launch-'));
     try {
-      const procs = join(dir, 'cgroup.procs');
-      writeFileSync(procs, '');
-      const prefix = buildLaunchPrefix({ procsFiles: [procs], dataBytes: 512 * 1024 * 1024 });
+      const tasks = join(dir, 'tasks');
+      writeFileSync(tasks, '');
+      const prefix = buildLaunchPrefix({ enterFiles: [tasks], dataBytes: 512 * 1024 * 1024 });
       const out = execFileSync(
         prefix[0] as string,
         [...prefix.slice(1), 'sh', '-c', 'echo "$$ $(ulimit -c) $(ulimit -d)"'],
         { encoding: 'utf8' },
       );
       const [pid, core, data] = out.trim().split(' ');
-      expect(readFileSync(procs, 'utf8').trim()).toBe(pid); // exec keeps the pid that entered the group
+      // `0` is the kernel's "the writing task": the launcher itself, whose pid exec keeps.
+      expect(readFileSync(tasks, 'utf8')).toBe('0\n');
+      expect(Number(pid)).toBeGreaterThan(0);
       expect([core, data]).toEqual(['0', String(512 * 1024)]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -43,7 +45,7 @@ describe('buildLaunchPrefix', () => {
   });
 
   it('fails with 125 when a cgroup cannot be entered, before running anything', () => {
-    const prefix = buildLaunchPrefix({ procsFiles: ['/nonexistent/cgroup.procs'] });
+    const prefix = buildLaunchPrefix({ enterFiles: ['/nonexistent/tasks'] });
     try {
       execFileSync(prefix[0] as string, [...prefix.slice(1), 'echo', 'ran'], { encoding: 'utf8', stdio: 'pipe' });
       expect.unreachable();
