@@ -68,17 +68,39 @@ export async function stashDependencies(root: string, patterns: readonly string[
   };
 }
 
+/** Links made at once: the file system's thread pool, not one round trip after another. */
+const PARALLEL = 32;
+
 /** A copy of `source` at `target` made of hard links; symbolic links are copied as they are. */
 async function linkTree(source: string, target: string): Promise<void> {
   const info = await lstat(source);
-  if (info.isSymbolicLink()) {
+  if (!info.isDirectory()) {
     await mkdir(dirname(target), { recursive: true });
+    await linkOne(source, target, info.isSymbolicLink(), info.isFile());
+    return;
+  }
+  await mkdir(target, { recursive: true, mode: 0o755 });
+  const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  // Folders first, parents before children (a parent's path is a prefix of its children's).
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
+  folders.sort((a, b) => a.length - b.length);
+  for (const folder of folders) await mkdir(join(target, folder.slice(source.length)), { mode: 0o755 });
+  const rest = entries.filter((e) => !e.isDirectory());
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < rest.length) {
+      const entry = rest[next++] as Dirent;
+      const from = join(entry.parentPath, entry.name);
+      await linkOne(from, join(target, from.slice(source.length)), entry.isSymbolicLink(), entry.isFile());
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+}
+
+async function linkOne(source: string, target: string, isLink: boolean, isFile: boolean): Promise<void> {
+  if (isLink) {
     await symlink(await readlink(source), target);
-  } else if (info.isDirectory()) {
-    await mkdir(target, { recursive: true, mode: 0o755 });
-    for (const child of await readdir(source)) await linkTree(join(source, child), join(target, child));
-  } else if (info.isFile()) {
-    await mkdir(dirname(target), { recursive: true });
+  } else if (isFile) {
     await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EXDEV' && error.code !== 'EPERM' && error.code !== 'EMLINK') throw error;
       await copyFile(source, target);
