@@ -9,6 +9,7 @@ import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
 import { BUGGY_LINE, createShopRepo, FORGING_CONFIG, installShopDependencies } from '../fixtures/repos/shop-repo.ts';
 import { actionWorlds, branches, labeled, published, pushedContents, show, type ActionRun } from './action-world.ts';
 import { createFile, endReply, toolReply } from './fake-anthropic.ts';
+import { clampTest } from '../integration/job-harness.ts';
 import { requireTool } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
@@ -23,15 +24,6 @@ const replaceIn = (path: string, oldStr: string, newStr: string) => ({
   input: { command: 'str_replace', path, old_str: oldStr, new_str: newStr },
 });
 
-const clampTest = (cases: string[]) =>
-  [
-    "import assert from 'node:assert/strict';",
-    "import { test } from 'node:test';",
-    "import { clamp } from '../src/calc.js';",
-    '',
-    ...cases,
-    '',
-  ].join('\n');
 const GOOD = clampTest([
   "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",
   "test('clamp raises values below min', () => { assert.equal(clamp(-1, 0, 10), 0); });",
