@@ -23,8 +23,8 @@ export type ActionOutcome =
   | { kind: 'refused'; reason: string }
   /** The run could not do its work: invalid config, a GitHub or git error… */
   | { kind: 'failed'; what: string; why: string }
-  /** generate: a pull request was opened; fix: a commit was pushed to it. */
-  | ({ kind: 'opened' | 'updated'; pr: PullRequestRef; branch: string } & Spend)
+  /** generate: a pull request was opened; fix: a commit was pushed to it (`commitSha`, when known). */
+  | ({ kind: 'opened' | 'updated'; pr: PullRequestRef; branch: string; commitSha?: string } & Spend)
   /** No verified change; the best state is on `branch` when there was one to keep. */
   | ({ kind: 'gave-up'; reason: string; branch: string | null; pr: PullRequestRef | null } & Spend)
   /** generate/fix with `bundle_path`: the change bundle was written for a publish job. */
@@ -34,7 +34,9 @@ export type ActionOutcome =
   /** gate: the review-gate check was recomputed. */
   | { kind: 'gated'; pr: PullRequestRef; riskTier: RiskTier; state: GateState; title: string }
   /** publish: a change bundle was re-validated and published. */
-  | { kind: 'published'; pr: PullRequestRef | null; branch: string; riskTier: RiskTier; verified: boolean };
+  | { kind: 'published'; pr: PullRequestRef | null; branch: string; riskTier: RiskTier; verified: boolean }
+  /** repair: greenlight stopped repairing CI on the pull request and asked for a person (comment and label). */
+  | { kind: 'needs-human'; pr: PullRequestRef; reason: string; costUsd?: number };
 
 /** The names action.yml declares under `outputs:`. */
 export const OUTPUT_NAMES = [
@@ -67,14 +69,16 @@ export function actionOutputs(outcome: ActionOutcome, auditLog: string | null): 
   }
   if ('branch' in outcome && outcome.branch !== null) out.branch = outcome.branch;
   if ('riskTier' in outcome) out.risk_tier = outcome.riskTier;
-  if ('costUsd' in outcome) out.cost_usd = Number.isFinite(outcome.costUsd) ? outcome.costUsd.toFixed(4) : '';
+  if ('costUsd' in outcome && outcome.costUsd !== undefined)
+    out.cost_usd = Number.isFinite(outcome.costUsd) ? outcome.costUsd.toFixed(4) : '';
   if (outcome.kind === 'bundled') out.bundle_path = outcome.bundlePath;
   return out;
 }
 
 /**
  * The step's exit code: 1 when the run did not deliver what it was asked for (gave up,
- * failed), 0 otherwise — refusing an unauthorized request is the Action working. A
+ * failed), 0 otherwise — refusing an unauthorized request, or handing a pull request's
+ * CI to a person (`needs-human`), is the Action working. A
  * bundle is a success of the generate job even when the loop gave up: the publish job
  * still has to push the work so far, and it fails the run then.
  */

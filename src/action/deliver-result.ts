@@ -88,6 +88,9 @@ export async function deliverResult(
           ...common,
           pr: target.pr,
           instruction: route.kind === 'fix' ? route.instruction : '',
+          ...(route.kind === 'fix' && route.reviewId !== null
+            ? { origin: { kind: 'review' as const, reviewId: route.reviewId } }
+            : {}),
         });
   auditContentRefusal(ctx.audit, result);
   ctx.audit.write({

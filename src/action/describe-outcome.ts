@@ -91,6 +91,12 @@ export function describeOutcome(
       };
     case 'failed':
       return { kind: 'finished', result: 'failure', text: `**Stopped while ${outcome.what}.** ${outcome.why}` };
+    case 'needs-human':
+      return {
+        kind: 'finished',
+        result: 'warning',
+        text: `**A human is needed on #${outcome.pr.number}.** ${outcome.reason}${details(report, 'What was tried')}`,
+      };
     case 'refused':
     case 'skipped':
       return { kind: 'finished', result: 'warning', text: outcome.reason };

@@ -25,7 +25,8 @@ type Writes =
   | 'enableAutoMerge'
   | 'createCheckRun'
   | 'updateCheckRun'
-  | 'dispatchWorkflow';
+  | 'dispatchWorkflow'
+  | 'replyToReviewComment';
 
 /** Wraps `forge` so that every write only calls `log`. */
 export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
@@ -67,6 +68,10 @@ export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
     listReviews: (n) => forge.listReviews(n),
     listCheckRuns: (ref, name) => forge.listCheckRuns(ref, name),
     getWorkflow: (file) => forge.getWorkflow(file),
+    listReviewComments: (n, review) => forge.listReviewComments(n, review),
+    getWorkflowRun: (id) => forge.getWorkflowRun(id),
+    listWorkflowRunJobs: (id) => forge.listWorkflowRunJobs(id),
+    readJobLog: (id, maxBytes) => forge.readJobLog(id, maxBytes),
     async createComment(issue, body) {
       skipped('createComment', `comment on #${issue} (${body.length} characters)`);
       return comment(nextId++, body);
@@ -117,6 +122,10 @@ export function dryRunForge(forge: Forge, log: (line: string) => void): Forge {
     },
     async dispatchWorkflow(file, ref) {
       skipped('dispatchWorkflow', `dispatch ${file} on ${ref}`);
+    },
+    async replyToReviewComment(n, id, body) {
+      skipped('replyToReviewComment', `reply to review comment ${id} on #${n} (${body.length} characters)`);
+      return comment(nextId++, body);
     },
   };
 }

@@ -21,7 +21,7 @@ import { unwrapSchema } from '../core/config/schema-at-path.ts';
 import { GreenlightError } from '../ports/errors.ts';
 import type { RepoRef } from '../ports/forge.ts';
 
-export const ACTION_MODES = ['auto', 'generate', 'fix', 'gate', 'publish'] as const;
+export const ACTION_MODES = ['auto', 'generate', 'fix', 'gate', 'repair', 'publish'] as const;
 export type ActionMode = (typeof ACTION_MODES)[number];
 
 /** The Action's inputs (action.yml), validated. */
@@ -53,6 +53,8 @@ export interface RuntimeEnv {
   runAttempt: string | null;
   /** GITHUB_JOB: the job's id in the workflow (names the audit log of each job). */
   job: string | null;
+  /** The workflow file this run is of (from GITHUB_WORKFLOW_REF), e.g. `.github/workflows/greenlight.yml`. */
+  workflowPath: string | null;
   runnerTemp: string;
   /** File the job summary is appended to; null outside the runtime. */
   stepSummary: string | null;
@@ -202,6 +204,12 @@ export function engineEnvironment(env: Env, inputs: ActionInputs): Record<string
   return out;
 }
 
+/** `owner/repo/.github/workflows/ci.yml@refs/heads/main` → `.github/workflows/ci.yml`. */
+function workflowPathOf(ref: string | null): string | null {
+  const match = ref === null ? null : /^[^/]+\/[^/]+\/(.+?)@/.exec(ref);
+  return match?.[1] ?? null;
+}
+
 /** Reads the runtime's standard environment. */
 export function readRuntimeEnv(env: Env): RuntimeEnv {
   const repository = required(env, 'GITHUB_REPOSITORY');
@@ -219,6 +227,7 @@ export function readRuntimeEnv(env: Env): RuntimeEnv {
     runId: variable(env, 'GITHUB_RUN_ID'),
     runAttempt: variable(env, 'GITHUB_RUN_ATTEMPT'),
     job: variable(env, 'GITHUB_JOB'),
+    workflowPath: workflowPathOf(variable(env, 'GITHUB_WORKFLOW_REF')),
     runnerTemp: variable(env, 'RUNNER_TEMP') ?? tmpdir(),
     stepSummary: variable(env, 'GITHUB_STEP_SUMMARY'),
     outputFile: variable(env, 'GITHUB_OUTPUT'),

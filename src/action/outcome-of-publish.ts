@@ -56,7 +56,13 @@ export function outcomeOfPublish(
     case 'pushed-fix': {
       const pr = { number: result.prNumber, url: result.prUrl };
       if (shortfall !== null) return { kind: 'gave-up', reason: shortfall, branch: result.branch, pr, ...spend };
-      return { kind: result.kind === 'opened' ? 'opened' : 'updated', pr, branch: result.branch, ...spend };
+      return {
+        kind: result.kind === 'opened' ? 'opened' : 'updated',
+        pr,
+        branch: result.branch,
+        commitSha: result.commitSha,
+        ...spend,
+      };
     }
     case 'pushed-branch':
       return { kind: 'gave-up', reason: shortfall ?? result.reason, branch: result.branch, pr: null, ...spend };

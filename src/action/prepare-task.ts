@@ -5,10 +5,11 @@
  * buildTaskRequest sanitizes it, and only comments of people with write access count.
  */
 import { hasWriteAccess } from '../core/github/has-write-access.ts';
+import { GreenlightError } from '../ports/errors.ts';
 import type { FixRoute, GenerateRoute } from '../core/github/route-event.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
 import type { ActionContext } from './action-context.ts';
-import { buildTaskRequest, type TaskComment } from './build-task-request.ts';
+import { buildTaskRequest, type TaskComment, type TaskReviewComment } from './build-task-request.ts';
 import { isProgressComment } from './comments/render-progress-comment.ts';
 import type { Target } from './read-target.ts';
 
@@ -36,6 +37,9 @@ export async function prepareTask(
           mode: 'fix',
           pr: target.pr,
           instruction: route.kind === 'fix' ? route.instruction : '',
+          ...(route.kind === 'fix' && route.reviewId !== null
+            ? { reviewComments: await reviewComments(ctx, target.pr.number, route.reviewId) }
+            : {}),
           requester,
           baseSha,
         })
@@ -46,8 +50,36 @@ export async function prepareTask(
           requester,
           baseSha,
         });
-  ctx.audit.write({ kind: 'note', message: 'task', data: { mode: task.mode, title: task.title, baseSha } });
+  if (
+    route.kind === 'fix' &&
+    route.reviewId !== null &&
+    task.reviewThreads === undefined &&
+    task.instruction === undefined
+  )
+    throw new GreenlightError(
+      'event-invalid',
+      `review ${route.reviewId} has no comments and no text: there is nothing to address. Comment on the lines to change, or say what to change in the review.`,
+    );
+  ctx.audit.write({
+    kind: 'note',
+    message: 'task',
+    data: { mode: task.mode, title: task.title, baseSha, reviewComments: task.reviewThreads?.map((t) => t.id) },
+  });
   return task;
+}
+
+/** Every comment of the review, as the task's threads (its author was authorized as the requester). */
+async function reviewComments(ctx: ActionContext, pr: number, reviewId: number): Promise<TaskReviewComment[]> {
+  const comments = await ctx.forge.listReviewComments(pr, reviewId);
+  return comments.map((c) => ({
+    id: c.id,
+    path: c.path,
+    startLine: c.startLine,
+    line: c.line,
+    author: c.author.login,
+    diffHunk: c.diffHunk,
+    body: c.body,
+  }));
 }
 
 /** Comments of people with write access (not bots, not greenlight's own progress comments). */

@@ -63,5 +63,10 @@ export async function readTarget(
 export function headMoved(route: GenerateRoute | FixRoute, target: Target, config: RepoConfig): string | null {
   if (route.kind !== 'fix' || target.kind !== 'pr' || route.headSha === null || route.headSha === target.pr.headSha)
     return null;
-  return describeHeadMoved({ requested: route.headSha, now: target.pr.headSha, fixCommand: config.trigger.fixCommand });
+  return describeHeadMoved({
+    requested: route.headSha,
+    now: target.pr.headSha,
+    fixCommand: config.trigger.fixCommand,
+    review: route.source === 'review',
+  });
 }

@@ -7,6 +7,7 @@
  * its value to the next or ends the run as `failed while <stage>`, and the progress
  * comment says what and why.
  */
+import { answerReview } from './answer-review.ts';
 import { authorize } from '../core/github/authorize.ts';
 import type { FixRoute, GenerateRoute } from '../core/github/route-event.ts';
 import type { JobResult } from '../core/job.ts';
@@ -87,15 +88,22 @@ export async function runRequested(
   const handle = await startProgress(ctx, {
     target: number,
     subject:
-      route.kind === 'generate' ? `issue #${number}` : `\`${config.trigger.fixCommand}\` on pull request #${number}`,
+      route.kind === 'generate'
+        ? `issue #${number}`
+        : route.reviewId !== null
+          ? `review of pull request #${number}`
+          : `\`${config.trigger.fixCommand}\` on pull request #${number}`,
     maxIterations: config.budgets.maxIterations,
     react: reactionTarget(route),
     adopt: ctx.inputs.progressComment,
   });
   /** The run's last word: the outcome in the progress comment, and what the runner reports. */
-  const finish = async (outcome: ActionOutcome, job: JobResult | null): Promise<FlowResult> => {
+  const finish = async (outcome: ActionOutcome, job: JobResult | null, more = ''): Promise<FlowResult> => {
     const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
-    await handle.finish(describeOutcome(outcome, review, job?.reportMarkdown ?? null));
+    const status = describeOutcome(outcome, review, job?.reportMarkdown ?? null);
+    await handle.finish(
+      more === '' || status.kind !== 'finished' ? status : { ...status, text: `${more}\n\n${status.text}` },
+    );
     return { outcome, report: job?.reportMarkdown ?? null, review };
   };
 
@@ -130,16 +138,24 @@ export async function runRequested(
   );
   if (!delivered.ok) return finish(delivered.failed, job.value);
   handle.step('publish', delivered.value.kind === 'failed' ? 'failed' : 'done', publishDetail(delivered.value));
+  const threads = task.value.reviewThreads;
+  if (route.kind === 'fix' && route.reviewId !== null && threads !== undefined) {
+    const reviewId = route.reviewId;
+    const list = await stage(ctx, handle, 'answering the review comments', () =>
+      answerReview(ctx, { pr: route.pr, reviewId, threads, job: job.value, outcome: delivered.value }),
+    );
+    return finish(delivered.value, job.value, list.ok ? list.value : '');
+  }
   return finish(delivered.value, job.value);
 }
 
-type Staged<T> = { ok: true; value: T } | { ok: false; failed: ActionOutcome };
+export type Staged<T> = { ok: true; value: T } | { ok: false; failed: ActionOutcome };
 
 /**
  * Runs one stage of the run. An error ends the run there: it is logged, the progress
  * checklist marks the running step failed, and the outcome says which stage it was.
  */
-async function stage<T>(
+export async function stage<T>(
   ctx: ActionContext,
   handle: ProgressHandle,
   what: string,

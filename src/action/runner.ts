@@ -159,13 +159,15 @@ async function runFlow(ctx: ActionContext): Promise<FlowResult> {
     runtime.eventName,
     ctx.payload,
     { trigger },
-    { botLogin: ctx.botLogin, modeInput: inputs.mode },
+    { botLogin: ctx.botLogin, modeInput: inputs.mode, ownWorkflowPath: runtime.workflowPath },
   );
   switch (route.kind) {
     case 'ignore':
       return { outcome: { kind: 'skipped', reason: route.reason }, report: null, review: null };
     case 'gate':
       return (await import('./run-gate.ts')).runGate(ctx, route, loaded);
+    case 'repair':
+      return (await import('./run-repair.ts')).runRepair(ctx, route, loaded);
     default:
       return (await import('./run-requested.ts')).runRequested(ctx, route, loaded);
   }

@@ -1,8 +1,9 @@
 /**
  * The workflow a repository needs for the App, derived from the shipped example
- * (`examples/workflows/greenlight.yml`): the same file without the `issues` and
- * `issue_comment` triggers and the job condition that filtered them — with the App installed, the App receives those events and
- * dispatches the workflow, so triggering it directly too would handle each request
+ * (`examples/workflows/greenlight.yml`): the same file without the `issues`,
+ * `issue_comment`, `pull_request_review` and `workflow_run` triggers and the job
+ * condition that filtered them — with the App installed, the App receives those events
+ * and dispatches the workflow, so triggering it directly too would handle each request
  * twice. Pure: `scripts/write-workflow-template.ts` runs it at build time and embeds the result
  * (workflow-template.ts), so the App never reads files at run time.
  */
@@ -10,8 +11,9 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 
 const HEADER = [
   ' greenlight, started by the greenlight GitHub App: the App authorizes each request',
-  ' (label an issue `ai-generate`, comment `/fix …` on a pull request), acknowledges it',
-  ' and dispatches this workflow with the inputs below; the work runs here, in your runner.',
+  ' (label an issue `ai-generate`, comment `/fix …` on a pull request, request changes in a',
+  ' review of its pull request), acknowledges it and dispatches this workflow with the inputs',
+  ' below, as it does when CI fails on its pull request; the work runs here, in your runner.',
   ' You can also start it by hand from the Actions tab.',
   ' Add it as .github/workflows/greenlight.yml and add the ANTHROPIC_API_KEY secret.',
 ].join('\n');
@@ -22,8 +24,7 @@ export function appWorkflow(example: string): string {
   if (!isMap(on) || !on.has('workflow_dispatch')) {
     throw new Error('examples/workflows/greenlight.yml has no `on.workflow_dispatch`: the App cannot start it');
   }
-  on.delete('issues');
-  on.delete('issue_comment');
+  for (const trigger of ['issues', 'issue_comment', 'pull_request_review', 'workflow_run']) on.delete(trigger);
   // Job conditions that pre-filter those events have nothing left to filter.
   const jobs = doc.get('jobs', true);
   if (isMap(jobs)) {

@@ -8,6 +8,8 @@
  * | `issues.labeled`, `issue_comment.created` | authorize, acknowledge, dispatch the workflow (handle-trigger) |
  * | `pull_request_review.submitted/dismissed`, `pull_request.synchronize/opened/reopened/labeled` on greenlight PRs | recompute the review gate as the App (handle-gate) |
  * | `workflow_run.completed` of the greenlight workflow | free a fleet slot, dispatch what is queued |
+ * | `workflow_run.completed` failed, on a greenlight PR | dispatch a CI repair (handle-failed-run) |
+ * | `pull_request_review.submitted` requesting changes or with the fix command | dispatch a fix of its comments (handle-trigger), then the gate |
  *
  * Every delivery id is processed at most once (a DeliveryLedger: in memory, or shared
  * through Redis); a handler that fails makes the delivery fail (HTTP 500, or 503 when
@@ -28,6 +30,7 @@ import { appIdentityLoader, type AppClient, type AppIdentity } from './app-ident
 import type { AppLog } from './app-log.ts';
 import { DeliveryLog } from './delivery-log.ts';
 import { recomputeGate } from './handle-gate.ts';
+import { handleFailedRun } from './handle-failed-run.ts';
 import { handleTrigger } from './handle-trigger.ts';
 import { handleWorkflowRun } from './handle-workflow-run.ts';
 import { octokitDeliveriesApi, Redeliverer } from './redeliver-failed.ts';
@@ -215,15 +218,59 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
     const onGate = once(async (context, payload) => {
       const where = repoOf(payload);
       if (where === null) return { kind: 'ignored', reason: 'no repository or installation in the payload' };
+      if (context.name === 'pull_request_review' && asksForFix(payload)) {
+        // A review asking for changes starts a fix run, which recomputes the gate itself
+        // when it gets that far; a refused or ignored request still gets the gate below.
+        const { forge, gateSources } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
+        const outcome = await handleTrigger(
+          {
+            forge,
+            gateSources,
+            identity: await identity(),
+            scheduler: runs,
+            installationId: where.installationId,
+            repoUrl: where.repoUrl,
+            defaultBranch: where.defaultBranch ?? (await forge.getDefaultBranch()),
+            workflowFile,
+            workflowTemplate,
+            configPath,
+            log: context.log,
+          },
+          context.name,
+          payload,
+        );
+        if (!['ignored', 'refused', 'config-invalid', 'fork'].includes(outcome.kind)) return outcome;
+      }
       const pr = gateTarget(context.name, payload);
       if (pr === null) return { kind: 'ignored', reason: 'not a greenlight pull request event that changes the gate' };
       const { forge, gateSources } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
       return recomputeGate({ forge, gateSources, identity: await identity(), configPath, log: context.log }, pr);
     });
 
-    const onWorkflowRun = once(async (_context, payload) => ({
-      slotFreed: await handleWorkflowRun({ scheduler: runs, identity, workflowFile }, payload),
-    }));
+    const onWorkflowRun = once(async (context, payload) => {
+      const slotFreed = await handleWorkflowRun({ scheduler: runs, identity, workflowFile }, payload);
+      if (slotFreed) return { slotFreed };
+      const run = payload.workflow_run as { conclusion?: string | null } | undefined;
+      const where = repoOf(payload);
+      // Cheap filter first: most completed runs succeeded.
+      if (run?.conclusion !== 'failure' || where === null) return { slotFreed };
+      const { forge } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
+      const repair = await handleFailedRun(
+        {
+          forge,
+          identity: await identity(),
+          scheduler: runs,
+          installationId: where.installationId,
+          repoUrl: where.repoUrl,
+          defaultBranch: where.defaultBranch ?? (await forge.getDefaultBranch()),
+          workflowFile,
+          configPath,
+          log: context.log,
+        },
+        payload,
+      );
+      return { slotFreed, repair };
+    });
 
     app.on([...APP_EVENTS.trigger], onTrigger);
     app.on([...APP_EVENTS.gate], onGate);
@@ -247,6 +294,15 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
     },
     redeliverer: () => redeliverer,
   };
+}
+
+/** A submitted review that may ask for a fix: requesting changes, or a body that starts with a command. */
+function asksForFix(payload: Payload): boolean {
+  const review = payload.review as { state?: string; body?: string | null } | undefined;
+  return (
+    payload.action === 'submitted' &&
+    (review?.state?.toLowerCase() === 'changes_requested' || (review?.body ?? '').trimStart().startsWith('/'))
+  );
 }
 
 /** The pull request whose gate an event changes, or null. */

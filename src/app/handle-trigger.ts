@@ -1,6 +1,7 @@
 /**
- * `issues.labeled` with the trigger label and `issue_comment.created` with the fix
- * command on a pull request: decide, authorize, acknowledge and dispatch — a handful
+ * `issues.labeled` with the trigger label, `issue_comment.created` with the fix
+ * command on a pull request, and `pull_request_review.submitted` asking for changes on
+ * a greenlight pull request: decide, authorize, acknowledge and dispatch — a handful
  * of API calls, so that GitHub gets its answer in well under a second.
  *
  * 1. config from the default branch (routing needs the trigger label and command);
@@ -76,7 +77,7 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
   const config = configResult.ok ? configResult.config : defaultConfig();
   const route = routeEvent(eventName, payload, config, { botLogin: identity.botLogin, modeInput: 'auto' });
   if (route.kind === 'ignore') return { kind: 'ignored', reason: route.reason };
-  if (route.kind === 'gate') return { kind: 'ignored', reason: 'not a run request' };
+  if (route.kind === 'gate' || route.kind === 'repair') return { kind: 'ignored', reason: 'not a run request' };
 
   const thread = route.kind === 'generate' ? route.issue : route.pr;
   const [permission, pr] = await Promise.all([
@@ -97,7 +98,9 @@ export async function handleTrigger(deps: TriggerDeps, eventName: string, payloa
   const retry =
     route.kind === 'generate'
       ? `remove and re-add the ${inlineCode(config.trigger.label)} label`
-      : `comment ${inlineCode(config.trigger.fixCommand)} again`;
+      : route.reviewId !== null
+        ? `submit the review again (requesting changes, or starting with ${inlineCode(config.trigger.fixCommand)})`
+        : `comment ${inlineCode(config.trigger.fixCommand)} again`;
   if (!configResult.ok) {
     await forge.createComment(
       thread,
@@ -230,12 +233,16 @@ function runRequest(
   // The head at trigger time: the run refuses to work on anything else (docs/security.md §4).
   if (pr !== null) inputs.head_sha = pr.headSha;
   if (route.commentId !== null) inputs.comment_id = String(route.commentId);
+  if (route.reviewId !== null) inputs.review_id = String(route.reviewId);
   if (route.instruction !== '') inputs.instruction = route.instruction;
   return {
     ...base,
     kind: 'fix',
     thread: route.pr,
-    subject: `${inlineCode(fixCommand)} on pull request #${route.pr}`,
+    subject:
+      route.reviewId === null
+        ? `${inlineCode(fixCommand)} on pull request #${route.pr}`
+        : `review of pull request #${route.pr}`,
     inputs,
   };
 }

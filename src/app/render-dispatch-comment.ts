@@ -17,6 +17,8 @@ export const DISPATCH_INPUT_NAMES = [
   'comment_id',
   'instruction',
   'progress_comment',
+  'review_id',
+  'run_id',
 ] as const;
 
 export function renderDispatchComment(

@@ -12,7 +12,8 @@ export interface RunRequest {
   repoUrl: string;
   defaultBranch: string;
   workflowFile: string;
-  kind: 'generate' | 'fix';
+  /** A repair is the App's own, after a failed CI run: nobody is acknowledged, the run comments. */
+  kind: 'generate' | 'fix' | 'repair';
   /** The issue or pull request the acknowledgement is posted on. */
   thread: number;
   /** "issue #3", "`/fix` on pull request #7". */

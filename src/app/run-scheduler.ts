@@ -129,6 +129,16 @@ export class RunScheduler {
       await retry(error);
       return;
     }
+    if (request.kind === 'repair') {
+      // A repair was never acknowledged (there is no queued comment): it only starts.
+      try {
+        const outcome = await this.dispatch(forge, request, run.leaseId);
+        this.#options.log.info({ ...fields, outcome: outcome.kind }, 'dispatched a queued CI repair');
+      } catch (error) {
+        await retry(error);
+      }
+      return;
+    }
     // The "queued" comment becomes the run's progress comment: find it before the dispatch.
     let mine: CommentInfo | null = null;
     try {

@@ -19,6 +19,7 @@ import { writeChangeBundle } from '../adapters/publish/write-change-bundle.ts';
 import type { BundleTarget } from '../core/bundle/change-bundle.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import type { JobOptions, JobResult } from '../core/job.ts';
+import type { FixOrigin } from '../core/publish/commit-message.ts';
 import type { GitAuth } from '../core/publish/git-auth-env.ts';
 import type { PublishRefusal, PublishResult, Requester } from '../core/publish/publish-types.ts';
 import type { RiskAssessment } from '../core/risk/assessment.ts';
@@ -32,7 +33,8 @@ interface PublishBase {
   forge: Forge;
   config: RepoConfig;
   job: JobResult;
-  requester: Requester;
+  /** Who asked; none for a CI repair, which nobody asks for. */
+  requester?: Requester;
   auth: GitAuth;
   dryRun: boolean;
   /** The commit the job started from (its diff applies to it). */
@@ -54,6 +56,8 @@ export interface PublishFixRequest extends PublishBase {
   /** As read when the run started; `headSha` is the recorded head (the lease). */
   pr: PullRequestInfo;
   instruction: string;
+  /** A CI repair or a review rather than a `/fix` comment. */
+  origin?: FixOrigin;
 }
 
 /** What the generate job hands to the publish job of the two-job workflow. */
@@ -123,8 +127,9 @@ export interface ActionServices {
   publishBundle(request: PublishBundleRequest): Promise<PublishedBundle>;
 }
 
-function fixTarget(pr: PullRequestInfo, repo: RepoRef, instruction: string): FixTarget {
+function fixTarget(pr: PullRequestInfo, repo: RepoRef, instruction: string, origin?: FixOrigin): FixTarget {
   return {
+    ...(origin === undefined ? {} : { origin }),
     number: pr.number,
     headRef: pr.headRef,
     headSha: pr.headSha,
@@ -173,7 +178,7 @@ export function defaultServices(): ActionServices {
       publishFix({
         ...context(request),
         job: request.job,
-        pr: fixTarget(request.pr, request.forge.repo, request.instruction),
+        pr: fixTarget(request.pr, request.forge.repo, request.instruction, request.origin),
       }),
     writeChangeBundle: async (request) => {
       const refusal = await checkJobChange(request.root, request.job, request.baseSha, {

@@ -14,6 +14,7 @@ import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { git } from '../adapters/git/run-git.ts';
 import { createSandbox } from '../adapters/sandbox/create-sandbox.ts';
 import { createTestRunner } from '../adapters/testing/index.ts';
+import { withExtraCommand } from '../adapters/testing/with-extra-command.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import type { FreshRun } from '../core/loop/loop-deps.ts';
 import type { Sandbox } from '../ports/sandbox.ts';
@@ -24,8 +25,11 @@ export interface RunCheckout {
   readonly dependencies: DependencyStash;
   /** A sandbox whose workspace is `workspace` (this worktree, or a fresh one). */
   sandboxFor(workspace: string): Promise<Sandbox>;
-  /** The loop's `verifyFresh`: the full suite on a fresh checkout of this worktree's current state. */
-  verifyFresh(): Promise<FreshRun>;
+  /**
+   * The loop's `verifyFresh`: the full suite on a fresh checkout of this worktree's
+   * current state; with `extraTestCommand` (a CI repair's failing step) that as well.
+   */
+  verifyFresh(extraTestCommand?: string): Promise<FreshRun>;
   /** Removes the worktree and the stash. Never throws. */
   close(): Promise<void>;
 }
@@ -75,7 +79,7 @@ export async function openRunCheckout(options: RunCheckoutOptions): Promise<RunC
     root: work.root,
     dependencies,
     sandboxFor,
-    async verifyFresh() {
+    async verifyFresh(extraTestCommand) {
       const tree = await new GitCheckpoints(work.root).save('fresh checkout');
       const commit = (
         await git(work.root, ['commit-tree', '--no-gpg-sign', tree, '-p', base, '-F', '-'], {
@@ -89,13 +93,17 @@ export async function openRunCheckout(options: RunCheckoutOptions): Promise<RunC
         const sandbox = await sandboxFor(fresh.root);
         try {
           const workspace = new LocalWorkspace(fresh.root);
-          const tests = await createTestRunner({
-            workspaceRoot: fresh.root,
-            config,
-            sandbox,
-            files: await workspace.listFiles(),
-            readFile: (path) => workspace.readFile(path),
-          });
+          const files = await workspace.listFiles();
+          const runner = (command?: string) =>
+            createTestRunner({
+              workspaceRoot: fresh.root,
+              config: command === undefined ? config : { tests: { ...config.tests, command } },
+              sandbox,
+              files,
+              readFile: (path) => workspace.readFile(path),
+            });
+          const main = await runner();
+          const tests = extraTestCommand === undefined ? main : withExtraCommand(main, await runner(extraTestCommand));
           return { tree, report: await tests.run() };
         } finally {
           await sandbox.close?.().catch(() => undefined);

@@ -11,6 +11,8 @@ import { createCoverageMeasurement } from './coverage-measurement.ts';
 import { createSandbox } from '../adapters/sandbox/create-sandbox.ts';
 import { createTestRunner, detectTestCommand } from '../adapters/testing/index.ts';
 import { createWorkspaceTools } from '../adapters/tools/workspace-tools.ts';
+import { withExtraCommand } from '../adapters/testing/with-extra-command.ts';
+import { withReviewReports } from '../core/review/review-report-tool.ts';
 import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
@@ -105,14 +107,20 @@ async function runInCheckout(options: JobOptions, run: InCheckout): Promise<JobR
   const { config, env, audit, task } = options;
   const { checkout, sandbox, files, model, steps } = run;
   const work = new LocalWorkspace(checkout.root);
-  const tests = await createTestRunner({
-    workspaceRoot: work.root,
-    config,
-    sandbox,
-    files,
-    readFile: (path) => work.readFile(path),
-    restoreWorkspace: true,
-  });
+  const runner = (command?: string) =>
+    createTestRunner({
+      workspaceRoot: work.root,
+      config: command === undefined ? config : { tests: { ...config.tests, command } },
+      sandbox,
+      files,
+      readFile: (path) => work.readFile(path),
+      restoreWorkspace: true,
+    });
+  const mainTests = await runner();
+  const tests =
+    options.extraTestCommand === undefined || sameCommand(options.extraTestCommand, mainTests.command.command)
+      ? mainTests
+      : withExtraCommand(mainTests, await runner(options.extraTestCommand));
   const measureCoverage = config.tests.coverage.required
     ? await createCoverageMeasurement(config.tests, sandbox, work.root)
     : undefined;
@@ -131,21 +139,31 @@ async function runInCheckout(options: JobOptions, run: InCheckout): Promise<JobR
     data: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
   });
 
+  const workspaceTools = createWorkspaceTools({
+    root: work.root,
+    paths: config.paths,
+    hidden: config.context.exclude,
+    readOnlyRoots: [checkout.dependencies.dir],
+  });
+  const reviews =
+    task.reviewThreads === undefined
+      ? null
+      : withReviewReports(
+          workspaceTools,
+          task.reviewThreads.map((thread) => thread.id),
+        );
   const outcome = await runLoop(
     {
       task,
       contextText: context.text,
       config,
-      mustFixBaselineFailures: task.mode === 'fix' && (task.instruction ?? '').trim() === '',
+      // A /fix without instruction, or a CI repair: what fails now must pass at the end.
+      mustFixBaselineFailures:
+        task.mode === 'fix' && (task.instruction ?? '').trim() === '' && task.reviewThreads === undefined,
     },
     {
       model: model.model,
-      tools: createWorkspaceTools({
-        root: work.root,
-        paths: config.paths,
-        hidden: config.context.exclude,
-        readOnlyRoots: [checkout.dependencies.dir],
-      }),
+      tools: reviews?.tools ?? workspaceTools,
       tests,
       workspace: work,
       checkpoints: new GitCheckpoints(work.root),
@@ -153,7 +171,10 @@ async function runInCheckout(options: JobOptions, run: InCheckout): Promise<JobR
       audit,
       progress: options.progress,
       measureCoverage,
-      verifyFresh: () => checkout.verifyFresh(),
+      verifyFresh: () =>
+        checkout.verifyFresh(
+          tests.command.command === mainTests.command.command ? undefined : options.extraTestCommand,
+        ),
       costOf: (usage: ModelUsage) => {
         const cost = costOfUsage(model.model.modelId, usage, config.model.prices);
         return cost.priced ? cost.usd : Number.NaN;
@@ -185,8 +206,11 @@ async function runInCheckout(options: JobOptions, run: InCheckout): Promise<JobR
     testCommandReason: tests.command.reason,
     costUsd: outcome.report.costUsd,
     context: { files: contextFiles, usedTokens: context.pack.usedTokens, budgetTokens: context.pack.budgetTokens },
+    ...(reviews === null ? {} : { reviewClaims: [...reviews.claims()].map(([id, claim]) => ({ id, claim })) }),
   };
 }
+
+const sameCommand = (a: string, b: string) => a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
 
 async function checkCheckout(workspace: LocalWorkspace, task: TaskRequest): Promise<void> {
   if (!(await workspace.isClean())) {

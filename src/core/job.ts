@@ -6,6 +6,7 @@
  */
 import type { RepoConfig } from './config/repo-config.ts';
 import type { LoopOutcome } from './loop/loop-outcome.ts';
+import type { ThreadClaim } from './review/review-report-tool.ts';
 import type { RiskAssessment } from './risk/assessment.ts';
 import type { TaskRequest } from './task/task-request.ts';
 import type { AuditSink } from '../ports/audit.ts';
@@ -41,6 +42,11 @@ export interface JobOptions {
    * request changed rank high in the context. Recent commits count either way.
    */
   pullRequestBase?: string;
+  /**
+   * A CI repair: the failing CI step's plain test invocation (src/core/repair/plain-test-command.ts),
+   * run in the sandbox with every full-suite run besides the repository's test command.
+   */
+  extraTestCommand?: string;
 }
 
 /** What a job produced: the loop's outcome plus everything needed to publish it. */
@@ -56,4 +62,6 @@ export interface JobResult {
   costUsd: number;
   /** Files the repository context put in the prompt, most relevant first, and its size (set by runJob). */
   context?: { files: string[]; usedTokens: number; budgetTokens: number };
+  /** A review run: what the model reported per review comment id (`report_review_comment`), the latest report per comment. */
+  reviewClaims?: { id: number; claim: ThreadClaim }[];
 }

@@ -179,6 +179,8 @@ export interface CommitInfo {
   authorEmail: string;
   committerName: string;
   committerEmail: string;
+  /** The whole commit message (subject, body, trailers). */
+  message: string;
 }
 
 export interface FileContent {
@@ -196,6 +198,67 @@ export interface WorkflowInfo {
   path: string;
   /** `active`, `disabled_manually`, … as GitHub reports it. */
   state: string;
+}
+
+/** A workflow run, as the Actions API reports it. */
+export interface WorkflowRunInfo {
+  id: number;
+  /** The workflow's name, e.g. `CI`. */
+  name: string;
+  /** The workflow file, e.g. `.github/workflows/ci.yml`. */
+  path: string;
+  /** The commit the run tested. */
+  headSha: string;
+  /** `owner/name` of the repository the run tested (a fork's, for a fork's pull request); null when unknown. */
+  headRepoFullName: string | null;
+  /** `queued`, `in_progress`, `completed`, … */
+  status: string;
+  /** `success`, `failure`, `cancelled`, …; null until completed. */
+  conclusion: string | null;
+  htmlUrl: string;
+  /** Pull requests of this repository the run belongs to. */
+  pullRequests: number[];
+}
+
+export interface WorkflowStepInfo {
+  number: number;
+  name: string;
+  conclusion: string | null;
+}
+
+/** One job of a workflow run (its latest attempt). */
+export interface WorkflowJobInfo {
+  id: number;
+  name: string;
+  conclusion: string | null;
+  htmlUrl: string;
+  steps: WorkflowStepInfo[];
+}
+
+/** A job's log: its last `maxBytes` when it was longer (`truncated`). */
+export interface JobLog {
+  text: string;
+  truncated: boolean;
+}
+
+/** A comment on a pull request's diff (a review thread starts with one). */
+export interface ReviewCommentInfo {
+  id: number;
+  /** The review it was submitted with. */
+  reviewId: number | null;
+  /** The comment it answers, when it is a reply in an existing thread. */
+  inReplyTo: number | null;
+  path: string;
+  /** The commented lines (`startLine`…`line`) of the file at `commitId`; null when the comment is on the file, or outdated. */
+  line: number | null;
+  startLine: number | null;
+  /** `RIGHT`: lines of the new file; `LEFT`: of the old one. */
+  side: 'LEFT' | 'RIGHT' | null;
+  commitId: string;
+  diffHunk: string;
+  body: string;
+  author: Actor;
+  htmlUrl: string;
 }
 
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
@@ -242,6 +305,10 @@ export interface Forge {
     request: { reviewers: readonly string[]; teams: readonly string[] },
   ): Promise<void>;
   listReviews(prNumber: number): Promise<ReviewInfo[]>;
+  /** The comments submitted with one review, oldest first. */
+  listReviewComments(prNumber: number, reviewId: number): Promise<ReviewCommentInfo[]>;
+  /** Answers a review comment in its thread (a reply to a reply goes to the thread's first comment). */
+  replyToReviewComment(prNumber: number, commentId: number, body: string): Promise<CommentInfo>;
   enableAutoMerge(prNumber: number, method: MergeMethod): Promise<AutoMergeResult>;
 
   createCheckRun(request: NewCheckRun): Promise<CheckRunInfo>;
@@ -252,4 +319,10 @@ export interface Forge {
   /** The workflow file (`greenlight.yml` or `.github/workflows/greenlight.yml`), or null. */
   getWorkflow(workflowFile: string): Promise<WorkflowInfo | null>;
   dispatchWorkflow(workflowFile: string, ref: string, inputs: Readonly<Record<string, string>>): Promise<void>;
+  /** One workflow run of this repository. */
+  getWorkflowRun(runId: number): Promise<WorkflowRunInfo>;
+  /** The jobs of a run's latest attempt, with their steps. */
+  listWorkflowRunJobs(runId: number): Promise<WorkflowJobInfo[]>;
+  /** A job's plain-text log (GitHub redirects to a short-lived URL; the adapter follows it), its end kept. */
+  readJobLog(jobId: number, maxBytes: number): Promise<JobLog>;
 }

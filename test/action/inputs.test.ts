@@ -119,11 +119,19 @@ describe('readRuntimeEnv', () => {
       runId: null,
       runAttempt: null,
       job: null,
+      workflowPath: null,
       runnerTemp: '/rt',
       stepSummary: null,
       outputFile: null,
       anthropicBaseUrl: null,
     });
+  });
+
+  it("names the run's own workflow file from GITHUB_WORKFLOW_REF (never repaired)", () => {
+    const ref = (value: string) => readRuntimeEnv({ ...base, GITHUB_WORKFLOW_REF: value }).workflowPath;
+    expect(ref('acme/shop/.github/workflows/greenlight.yml@refs/heads/main')).toBe('.github/workflows/greenlight.yml');
+    expect(ref('acme/shop/.github/workflows/a@b.yml@refs/pull/3/merge')).toBe('.github/workflows/a');
+    expect(ref('nonsense')).toBeNull();
   });
 
   it('honours GitHub Enterprise Server and the model endpoint', () => {

@@ -251,16 +251,46 @@ describe("the project's own workflows", () => {
 describe('the single-job workflow', () => {
   const wf = example('greenlight.yml');
 
-  it("triggers on labels, new comments and dispatches with the App's inputs", () => {
-    expect(wf.on).toMatchObject({ issues: { types: ['labeled'] }, issue_comment: { types: ['created'] } });
+  it("triggers on labels, new comments, reviews, failed CI runs and dispatches with the App's inputs", () => {
+    expect(wf.on).toMatchObject({
+      issues: { types: ['labeled'] },
+      issue_comment: { types: ['created'] },
+      pull_request_review: { types: ['submitted'] },
+      workflow_run: { workflows: ['CI'], types: ['completed'] },
+    });
     const inputs = Object.keys((wf.on?.['workflow_dispatch'] as { inputs: Record<string, unknown> }).inputs);
     expect(inputs).toEqual(
-      expect.arrayContaining(['issue', 'pr', 'requester', 'head_sha', 'comment_id', 'instruction', 'progress_comment']),
+      expect.arrayContaining([
+        'issue',
+        'pr',
+        'requester',
+        'head_sha',
+        'comment_id',
+        'instruction',
+        'progress_comment',
+        'review_id',
+        'run_id',
+      ]),
     );
   });
 
-  it("can push, comment and write the gate check, holds the model key, and edits the App's comment", () => {
-    expect(wf.permissions).toEqual({ contents: 'write', issues: 'write', 'pull-requests': 'write', checks: 'write' });
+  it('lets through only the failed runs and the reviews greenlight acts on', () => {
+    const condition = wf.jobs['greenlight']?.if ?? '';
+    expect(condition).toContain(
+      "github.event_name == 'workflow_run' && github.event.workflow_run.conclusion == 'failure'",
+    );
+    expect(condition).toContain("github.event.review.state == 'changes_requested'");
+    expect(wf.concurrency?.group).toContain('github.event.workflow_run.pull_requests[0].number');
+  });
+
+  it("can push, comment and write the gate check, read failed CI runs, holds the model key, and edits the App's comment", () => {
+    expect(wf.permissions).toEqual({
+      contents: 'write',
+      issues: 'write',
+      'pull-requests': 'write',
+      checks: 'write',
+      actions: 'read',
+    });
     expect(greenlightSteps(wf)[0]?.with).toEqual({
       anthropic_api_key: '${{ secrets.ANTHROPIC_API_KEY }}',
       progress_comment: '${{ inputs.progress_comment }}',

@@ -24,6 +24,12 @@ describe('app.yml', () => {
     });
   });
 
+  it('reads no logs itself: CI repair needs only workflow_run events and the dispatch (actions: write)', () => {
+    expect(manifest.default_events).toEqual(expect.arrayContaining(['workflow_run', 'pull_request_review']));
+    expect(Object.keys(manifest.default_permissions)).not.toContain('workflows');
+    expect(APP_EVENTS.runs).toEqual(['workflow_run.completed']);
+  });
+
   it('subscribes to exactly the events the App handles', () => {
     const handled = new Set(
       Object.values(APP_EVENTS)

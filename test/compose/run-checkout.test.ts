@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRunCheckout, withPathsIn, type RunCheckout } from '../../src/compose/run-checkout.ts';
 import { RepoConfig } from '../../src/core/config/repo-config.ts';
+import { EXTRA_SUITE_ID } from '../../src/core/testing/merge-test-reports.ts';
 import { createCalcRepo, type FixtureRepo } from '../fixtures/repos/calc-repo.ts';
 import { engineEnv } from '../integration/job-harness.ts';
 import { requireTool } from '../setup/require-tool.ts';
@@ -65,6 +66,22 @@ describe('openRunCheckout (docs/security.md §28, §31)', () => {
     // The fresh worktree is gone again; the work is as it was.
     expect(repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(2);
     expect(existsSync(join(checkout.root, 'flag.local'))).toBe(true);
+  });
+  it("runs a CI repair's extra command on the fresh checkout as well, and counts its failure", async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const repo = createCalcRepo({ files: { '.gitignore': 'node_modules/\n*.local\n' } });
+    cleanups.push(() => repo.remove());
+    const checkout = await open(repo);
+    // Passes in the working copy only: the flag is ignored, so the fresh checkout lacks it.
+    writeFileSync(join(checkout.root, 'flag.local'), 'yes\n');
+
+    const fresh = await checkout.verifyFresh('test -f flag.local');
+
+    expect(fresh.report.command).toMatch(/ && (\S+ )?test -f flag\.local$/);
+    expect(fresh.report.tests.map((t) => [t.id, t.status])).toEqual([
+      ['test/add.test.js::add adds two numbers', 'passed'],
+      [EXTRA_SUITE_ID, 'failed'],
+    ]);
   });
 });
 

@@ -4,7 +4,13 @@ import { defaultConfig, RepoConfig } from '../../src/core/config/repo-config.ts'
 describe('RepoConfig defaults', () => {
   it('gives every documented default for an empty file', () => {
     const config = defaultConfig();
-    expect(config.trigger).toEqual({ label: 'ai-generate', fixCommand: '/fix', allowedBots: [] });
+    expect(config.trigger).toEqual({
+      label: 'ai-generate',
+      fixCommand: '/fix',
+      allowedBots: [],
+      fixOnChangesRequested: true,
+    });
+    expect(config.repair).toEqual({ maxAttempts: 2 });
     expect(config.budgets.maxIterations).toBe(5);
     expect(config.tests.flakinessReruns).toBe(3);
     expect(config.paths.deny).toContain('.github/workflows/**');

@@ -29,8 +29,14 @@ export interface World {
   anthropic: FakeAnthropic;
   /** actions/checkout of `ref` (default: main), with the credential header it persists. */
   checkout(ref?: string): string;
-  /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main). */
-  push(branch: string, files: Record<string, string>, message: string, from?: string): string;
+  /** Pushes `files` as a new commit on `branch` of origin (from `from`, default main), by Bob unless `author` says. */
+  push(
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+    from?: string,
+    author?: { name: string; email: string },
+  ): string;
   run(event: string, payload: unknown, options?: RunOptions): Promise<ActionRun>;
 }
 
@@ -55,6 +61,8 @@ export interface ActionRun {
 
 export interface WorldOptions {
   config?: string;
+  /** Extra or replaced files of the calc fixture. */
+  files?: Record<string, string>;
   /** The repository to start origin from (default: the calc fixture with `config`). */
   repo?: () => FixtureRepo;
 }
@@ -89,7 +97,8 @@ export function actionWorlds(): (options?: WorldOptions) => Promise<World> {
 
 async function createWorld(bundles: () => string, options: WorldOptions): Promise<World> {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'greenlight-e2e-')));
-  const source = options.repo?.() ?? createCalcRepo({ config: options.config ?? FAST_CONFIG });
+  const source =
+    options.repo?.() ?? createCalcRepo({ config: options.config ?? FAST_CONFIG, files: options.files ?? {} });
   const origin = join(dir, 'origin.git');
   execFileSync('git', ['clone', '-q', '--bare', source.root, origin]);
   source.remove();
@@ -120,7 +129,7 @@ async function createWorld(bundles: () => string, options: WorldOptions): Promis
       );
       return ws;
     },
-    push(branch, files, message, from = 'main') {
+    push(branch, files, message, from = 'main', author = { name: 'Bob', email: 'bob@example.com' }) {
       const ws = join(dir, `pusher-${++n}`);
       execFileSync('git', ['clone', '-q', '--branch', from, `file://${origin}`, ws]);
       for (const [path, content] of Object.entries(files)) {
@@ -128,7 +137,17 @@ async function createWorld(bundles: () => string, options: WorldOptions): Promis
         writeFileSync(join(ws, path), content);
       }
       git(ws, 'add', '--all');
-      git(ws, '-c', 'user.name=Bob', '-c', 'user.email=bob@example.com', 'commit', '-q', '-m', message);
+      // The test setup's GIT_AUTHOR_*/GIT_COMMITTER_* would win over -c user.*: name the author that way too.
+      execFileSync('git', ['-C', ws, 'commit', '-q', '-m', message], {
+        env: {
+          ...process.env,
+          GIT_CONFIG_GLOBAL: '/dev/null',
+          GIT_AUTHOR_NAME: author.name,
+          GIT_AUTHOR_EMAIL: author.email,
+          GIT_COMMITTER_NAME: author.name,
+          GIT_COMMITTER_EMAIL: author.email,
+        },
+      });
       git(ws, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
       return git(ws, 'rev-parse', 'HEAD').trim();
     },
@@ -172,8 +191,8 @@ async function createWorld(bundles: () => string, options: WorldOptions): Promis
         GITHUB_OUTPUT: files.output,
         GITHUB_STEP_SUMMARY: files.summary,
         ANTHROPIC_BASE_URL: anthropicUrl,
-        ...runOptions.env,
         ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+        ...runOptions.env,
       };
       const result = await execa(NODE, [join(bundles(), 'index.js')], {
         cwd: workspace,

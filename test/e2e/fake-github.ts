@@ -5,7 +5,8 @@
  * default branch, pull-request heads, changed files) from the bare repository that is
  * the workspace's `origin`, so that what the Action pushes is what GitHub shows.
  * Every request is recorded; a request it does not know is answered 404 and listed in
- * `unhandled`, which tests expect to be empty.
+ * `unhandled`, which tests expect to be empty. Job logs are served as GitHub serves
+ * them: the API redirects to a signed URL (here `/_logs/…` on the same server).
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -61,6 +62,35 @@ export interface FakeCheckRun {
   output: { title: string; summary: string };
   details_url: string | null;
 }
+export interface FakeJob {
+  id: number;
+  name: string;
+  conclusion: string;
+  steps: { number: number; name: string; conclusion: string }[];
+  /** The job's log, served behind a redirect as GitHub does. */
+  log: string;
+}
+export interface FakeRun {
+  id: number;
+  name: string;
+  path: string;
+  head_sha: string;
+  conclusion: string;
+  pull_requests: number[];
+  jobs: FakeJob[];
+}
+export interface FakeReviewComment {
+  id: number;
+  pr: number;
+  pull_request_review_id: number;
+  path: string;
+  line: number | null;
+  start_line: number | null;
+  diff_hunk: string;
+  body: string;
+  user: FakeUser;
+  in_reply_to_id?: number;
+}
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -84,6 +114,10 @@ export class FakeGitHub {
   readonly reviews = new Map<number, FakeReview[]>();
   readonly reviewRequests: { pr: number; reviewers: string[]; teams: string[] }[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
+  readonly runs = new Map<number, FakeRun>();
+  readonly reviewComments: FakeReviewComment[] = [];
+  /** Replies greenlight posted in review threads. */
+  readonly replies: { pr: number; inReplyTo: number; body: string }[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly unhandled: string[] = [];
   #server: Server | null = null;
@@ -404,18 +438,19 @@ export class FakeGitHub {
       const commits = this.#git(
         'log',
         '--reverse',
-        '--format=%H%x00%an%x00%ae%x00%cn%x00%ce',
+        '--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x1e',
         `${base}..refs/heads/${pr.headRef}`,
       )
-        .split('\n')
+        .split('\x1e')
+        .map((l) => l.replace(/^\n/, ''))
         .filter((l) => l !== '')
         .map((line) => {
-          const [sha, an, ae, cn, ce] = line.split('\0');
+          const [sha, an, ae, cn, ce, message] = line.split('\0');
           return {
             sha,
             author: null,
             committer: null,
-            commit: { author: { name: an, email: ae }, committer: { name: cn, email: ce } },
+            commit: { author: { name: an, email: ae }, committer: { name: cn, email: ce }, message },
           };
         });
       return send(200, commits);
@@ -460,6 +495,70 @@ export class FakeGitHub {
         .filter((r) => r.head_sha === m?.[1] && (name === null || r.name === name))
         .map((r) => ({ ...r, app: { id: 15368 } }));
       return send(200, { total_count: runs.length, check_runs: runs });
+    }
+    if ((m = route('GET', /^\/actions\/runs\/(\d+)$/))) {
+      const run = this.runs.get(Number(m[1]));
+      if (run === undefined) return send(404, { message: 'Not Found' });
+      const { jobs: _, pull_requests, ...fields } = run;
+      return send(200, {
+        ...fields,
+        status: 'completed',
+        html_url: this.#htmlUrl(`actions/runs/${run.id}`),
+        head_repository: { full_name: `${this.owner}/${this.repo}` },
+        pull_requests: pull_requests.map((number) => ({ number })),
+      });
+    }
+    if ((m = route('GET', /^\/actions\/runs\/(\d+)\/jobs$/))) {
+      const run = this.runs.get(Number(m[1]));
+      if (run === undefined) return send(404, { message: 'Not Found' });
+      const jobs = run.jobs.map(({ log: _, ...job }) => ({
+        ...job,
+        html_url: this.#htmlUrl(`actions/runs/${run.id}/job/${job.id}`),
+      }));
+      return send(200, { total_count: jobs.length, jobs });
+    }
+    if ((m = route('GET', /^\/actions\/jobs\/(\d+)\/logs$/))) {
+      // GitHub answers with a short-lived URL elsewhere that takes no token.
+      res.writeHead(302, { location: `${this.#url}/_logs/job-${m[1]}.txt?sig=signed` });
+      res.end();
+      return;
+    }
+    if (method === 'GET' && (m = /^\/_logs\/job-(\d+)\.txt$/.exec(url.pathname))) {
+      const id = Number(m[1]);
+      const job = [...this.runs.values()].flatMap((r) => r.jobs).find((j) => j.id === id);
+      if (job === undefined) return send(404, { message: 'BlobNotFound' });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(job.log);
+      return;
+    }
+    if ((m = route('GET', /^\/pulls\/(\d+)\/reviews\/(\d+)\/comments$/))) {
+      const [pr, review] = [Number(m[1]), Number(m[2])];
+      return send(
+        200,
+        this.reviewComments
+          .filter((c) => c.pr === pr && c.pull_request_review_id === review)
+          .map(({ pr: _, ...c }) => ({
+            ...c,
+            commit_id: this.headOf(pr),
+            side: 'RIGHT',
+            html_url: this.#htmlUrl(`pull/${pr}#discussion_r${c.id}`),
+          })),
+      );
+    }
+    if ((m = route('POST', /^\/pulls\/(\d+)\/comments\/(\d+)\/replies$/))) {
+      const [pr, inReplyTo] = [Number(m[1]), Number(m[2])];
+      if (!this.reviewComments.some((c) => c.pr === pr && c.id === inReplyTo))
+        return send(404, { message: 'Not Found' });
+      this.replies.push({ pr, inReplyTo, body: String(body?.['body'] ?? '') });
+      const id = this.#next++;
+      return send(201, {
+        id,
+        body: body?.['body'],
+        user: BOT,
+        created_at: now,
+        updated_at: now,
+        html_url: this.#htmlUrl(`pull/${pr}#discussion_r${id}`),
+      });
     }
     if (method === 'POST' && url.pathname === '/graphql')
       return send(200, { data: null, errors: [{ message: 'Auto merge is not allowed for this repository' }] });

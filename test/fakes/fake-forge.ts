@@ -19,6 +19,7 @@ import type {
   FileContent,
   Forge,
   IssueInfo,
+  JobLog,
   LabelSpec,
   MergeMethod,
   NewCheckRun,
@@ -29,9 +30,12 @@ import type {
   ReactionContent,
   ReactionTarget,
   RepoRef,
+  ReviewCommentInfo,
   ReviewInfo,
   ReviewState,
   WorkflowInfo,
+  WorkflowJobInfo,
+  WorkflowRunInfo,
 } from '../../src/ports/forge.ts';
 
 export interface FakeComment extends CommentInfo {
@@ -45,6 +49,13 @@ export interface FakeCheckRun extends CheckRunInfo {
 }
 
 export type ForgeMethod = Exclude<keyof Forge, 'repo'>;
+
+/** A reply greenlight posted in a review thread. */
+export interface FakeReviewReply {
+  pr: number;
+  inReplyTo: number;
+  body: string;
+}
 
 const ROLE_BASE: Record<string, PermissionLevel> = {
   admin: 'admin',
@@ -91,6 +102,13 @@ export class FakeForge implements Forge {
   readonly checkRuns: FakeCheckRun[] = [];
   readonly workflows = new Map<string, WorkflowInfo>();
   readonly dispatches: { workflowFile: string; ref: string; inputs: Record<string, string> }[] = [];
+  /** Review comments by pull request, oldest first. */
+  readonly reviewComments = new Map<number, ReviewCommentInfo[]>();
+  readonly reviewReplies: FakeReviewReply[] = [];
+  readonly workflowRuns = new Map<number, WorkflowRunInfo>();
+  readonly workflowJobs = new Map<number, WorkflowJobInfo[]>();
+  /** Job logs by job id. */
+  readonly jobLogs = new Map<number, string>();
   /** Every port call, in order, with its arguments. */
   readonly calls: { method: ForgeMethod; args: unknown[] }[] = [];
 
@@ -188,7 +206,7 @@ export class FakeForge implements Forge {
   addCommit(
     prNumber: number,
     login: string | null,
-    options: { committer?: string | null; name?: string; email?: string; sha?: string } = {},
+    options: { committer?: string | null; name?: string; email?: string; sha?: string; message?: string } = {},
   ): CommitInfo {
     const actor = (who: string | null): Actor | null =>
       who === null ? null : { login: who, isBot: who.endsWith('[bot]') };
@@ -203,6 +221,7 @@ export class FakeForge implements Forge {
       authorEmail: email,
       committerName: committer ?? name,
       committerEmail: committer === login ? email : `${committer ?? name}@example.com`,
+      message: options.message ?? `commit by ${name}\n`,
     };
     this.pullRequestCommits.set(prNumber, [...(this.pullRequestCommits.get(prNumber) ?? []), commit]);
     return commit;
@@ -229,6 +248,60 @@ export class FakeForge implements Forge {
       this.pullRequests.set(prNumber, { ...pr, requestedReviewers });
     }
     return review;
+  }
+
+  /** A comment of review `reviewId` on pull request `prNumber`, on `line` of `path` by default. */
+  addReviewComment(
+    prNumber: number,
+    reviewId: number,
+    init: Partial<Omit<ReviewCommentInfo, 'reviewId'>> & { body: string },
+  ): ReviewCommentInfo {
+    const id = init.id ?? this.#nextId++;
+    const comment: ReviewCommentInfo = {
+      inReplyTo: null,
+      path: 'src/a.ts',
+      line: 3,
+      startLine: null,
+      side: 'RIGHT',
+      commitId: this.#pr(prNumber).headSha,
+      diffHunk: '@@ -1,3 +1,3 @@\n a\n-b\n+c',
+      author: { login: 'bob', isBot: false },
+      htmlUrl: this.#url(`pull/${prNumber}#discussion_r${id}`),
+      ...init,
+      id,
+      reviewId,
+    };
+    this.reviewComments.set(prNumber, [...(this.reviewComments.get(prNumber) ?? []), comment]);
+    return comment;
+  }
+
+  /** A completed workflow run with its jobs and their logs. */
+  addWorkflowRun(
+    init: Partial<WorkflowRunInfo> & { id: number; headSha: string },
+    jobs: { job: Partial<WorkflowJobInfo> & { id: number; name: string }; log?: string }[] = [],
+  ): WorkflowRunInfo {
+    const run: WorkflowRunInfo = {
+      name: 'CI',
+      path: '.github/workflows/ci.yml',
+      headRepoFullName: `${this.repo.owner}/${this.repo.repo}`,
+      status: 'completed',
+      conclusion: 'failure',
+      htmlUrl: this.#url(`actions/runs/${init.id}`),
+      pullRequests: [],
+      ...init,
+    };
+    this.workflowRuns.set(run.id, run);
+    this.workflowJobs.set(
+      run.id,
+      jobs.map(({ job }) => ({
+        conclusion: 'failure',
+        htmlUrl: this.#url(`actions/runs/${run.id}/job/${job.id}`),
+        steps: [],
+        ...job,
+      })),
+    );
+    for (const { job, log } of jobs) if (log !== undefined) this.jobLogs.set(job.id, log);
+    return run;
   }
 
   /** The next call of `method` throws `error` (queue several to fail several calls). */
@@ -491,6 +564,42 @@ export class FakeForge implements Forge {
     this.#record('dispatchWorkflow', workflowFile, ref, inputs);
     if (this.#workflow(workflowFile) === null) throw this.#notFound(`workflow ${workflowFile}`);
     this.dispatches.push({ workflowFile, ref, inputs: { ...inputs } });
+  }
+
+  async listReviewComments(prNumber: number, reviewId: number): Promise<ReviewCommentInfo[]> {
+    this.#record('listReviewComments', prNumber, reviewId);
+    this.#pr(prNumber);
+    return (this.reviewComments.get(prNumber) ?? []).filter((c) => c.reviewId === reviewId).map((c) => ({ ...c }));
+  }
+
+  async replyToReviewComment(prNumber: number, commentId: number, body: string): Promise<CommentInfo> {
+    this.#record('replyToReviewComment', prNumber, commentId, body);
+    const thread = (this.reviewComments.get(prNumber) ?? []).find((c) => c.id === commentId);
+    if (thread === undefined) throw this.#notFound(`review comment ${commentId}`);
+    this.reviewReplies.push({ pr: prNumber, inReplyTo: commentId, body });
+    const at = this.#now();
+    return { id: this.#nextId++, body, author: this.#bot(), createdAt: at, updatedAt: at, htmlUrl: thread.htmlUrl };
+  }
+
+  async getWorkflowRun(runId: number): Promise<WorkflowRunInfo> {
+    this.#record('getWorkflowRun', runId);
+    const run = this.workflowRuns.get(runId);
+    if (run === undefined) throw this.#notFound(`workflow run ${runId}`);
+    return { ...run, pullRequests: [...run.pullRequests] };
+  }
+
+  async listWorkflowRunJobs(runId: number): Promise<WorkflowJobInfo[]> {
+    this.#record('listWorkflowRunJobs', runId);
+    const jobs = this.workflowJobs.get(runId);
+    if (jobs === undefined) throw this.#notFound(`workflow run ${runId}`);
+    return jobs.map((job) => ({ ...job, steps: job.steps.map((s) => ({ ...s })) }));
+  }
+
+  async readJobLog(jobId: number, maxBytes: number): Promise<JobLog> {
+    this.#record('readJobLog', jobId, maxBytes);
+    const log = this.jobLogs.get(jobId);
+    if (log === undefined) throw this.#notFound(`the log of job ${jobId}`);
+    return log.length <= maxBytes ? { text: log, truncated: false } : { text: log.slice(-maxBytes), truncated: true };
   }
 
   // ---- internals ------------------------------------------------------------------

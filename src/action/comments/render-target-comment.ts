@@ -27,10 +27,20 @@ export function renderTargetComment(refusal: TargetRefusal): string {
   }
 }
 
-/** Why a `/fix` run stops before any work: the head is no longer the one requested. */
-export function describeHeadMoved(input: { requested: string; now: string; fixCommand: string }): string {
+/** Why a `/fix` or review run stops before any work: the head is no longer the one requested (or reviewed). */
+export function describeHeadMoved(input: {
+  requested: string;
+  now: string;
+  fixCommand: string;
+  review?: boolean;
+}): string {
+  const when = input.review === true ? 'the reviewed commit' : `when \`${input.fixCommand}\` was requested`;
+  const again =
+    input.review === true
+      ? 'review the new head to have greenlight work on it'
+      : `comment \`${input.fixCommand}\` again to work on the new head`;
   return (
-    `the pull request's head moved from \`${input.requested.slice(0, 7)}\` (when \`${input.fixCommand}\` was requested) to ` +
-    `\`${input.now.slice(0, 7)}\`. greenlight only works on the commit that was requested: comment \`${input.fixCommand}\` again to work on the new head.`
+    `the pull request's head moved from \`${input.requested.slice(0, 7)}\` (${when}) to ` +
+    `\`${input.now.slice(0, 7)}\`. greenlight only works on the commit that was requested: ${again}.`
   );
 }

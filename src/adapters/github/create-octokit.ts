@@ -17,7 +17,7 @@ import { VERSION } from '../../version.ts';
  * What the Forge adapter uses of an Octokit: the REST methods, pagination and GraphQL.
  * Narrow on purpose, so that Probot's per-installation client fits too.
  */
-export type GitHubClient = Pick<InstanceType<typeof Octokit>, 'rest' | 'paginate' | 'graphql'>;
+export type GitHubClient = Pick<InstanceType<typeof Octokit>, 'rest' | 'paginate' | 'graphql' | 'request'>;
 
 export interface CreateOctokitOptions {
   token: string;

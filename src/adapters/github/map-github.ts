@@ -15,8 +15,11 @@ import type {
   PermissionLevel,
   PullRequestInfo,
   RepoRef,
+  ReviewCommentInfo,
   ReviewInfo,
   ReviewState,
+  WorkflowJobInfo,
+  WorkflowRunInfo,
 } from '../../ports/forge.ts';
 
 type User = { login: string; type?: string } | null | undefined;
@@ -121,7 +124,7 @@ export function mapCommit(data: {
   sha: string;
   author?: { login: string; type?: string } | Record<string, never> | null;
   committer?: { login: string; type?: string } | Record<string, never> | null;
-  commit: { author?: GitIdentity; committer?: GitIdentity };
+  commit: { author?: GitIdentity; committer?: GitIdentity; message?: string };
 }): CommitInfo {
   const linked = (user: { login?: string; type?: string } | null | undefined) =>
     user?.login === undefined ? null : mapActor(user as { login: string; type?: string });
@@ -133,6 +136,7 @@ export function mapCommit(data: {
     authorEmail: data.commit.author?.email ?? '',
     committerName: data.commit.committer?.name ?? '',
     committerEmail: data.commit.committer?.email ?? '',
+    message: data.commit.message ?? '',
   };
 }
 
@@ -191,5 +195,80 @@ export function mapCheckRun(data: {
     conclusion: (data.conclusion ?? null) as CheckRunConclusion | null,
     externalId: data.external_id === '' || data.external_id === undefined ? null : data.external_id,
     appId: data.app?.id ?? null,
+  };
+}
+
+export function mapWorkflowRun(data: {
+  id: number;
+  name?: string | null;
+  path: string;
+  head_sha: string;
+  head_repository?: { full_name?: string } | null;
+  status?: string | null;
+  conclusion?: string | null;
+  html_url: string;
+  pull_requests?: readonly ({ number: number } | null)[] | null;
+}): WorkflowRunInfo {
+  return {
+    id: data.id,
+    name: data.name ?? '',
+    path: data.path.replace(/@.*$/, ''),
+    headSha: data.head_sha,
+    headRepoFullName: data.head_repository?.full_name ?? null,
+    status: data.status ?? 'unknown',
+    conclusion: data.conclusion ?? null,
+    htmlUrl: data.html_url,
+    pullRequests: (data.pull_requests ?? []).flatMap((pr) => (pr === null ? [] : [pr.number])),
+  };
+}
+
+export function mapWorkflowJob(data: {
+  id: number;
+  name: string;
+  conclusion?: string | null;
+  html_url?: string | null;
+  steps?: readonly { number: number; name: string; conclusion?: string | null }[];
+}): WorkflowJobInfo {
+  return {
+    id: data.id,
+    name: data.name,
+    conclusion: data.conclusion ?? null,
+    htmlUrl: data.html_url ?? '',
+    steps: (data.steps ?? []).map((step) => ({
+      number: step.number,
+      name: step.name,
+      conclusion: step.conclusion ?? null,
+    })),
+  };
+}
+
+export function mapReviewComment(data: {
+  id: number;
+  pull_request_review_id?: number | null;
+  in_reply_to_id?: number;
+  path: string;
+  line?: number | null;
+  start_line?: number | null;
+  side?: string | null;
+  commit_id: string;
+  diff_hunk: string;
+  body: string;
+  user: User;
+  html_url: string;
+}): ReviewCommentInfo {
+  const line = data.line ?? null;
+  return {
+    id: data.id,
+    reviewId: data.pull_request_review_id ?? null,
+    inReplyTo: data.in_reply_to_id ?? null,
+    path: data.path,
+    line,
+    startLine: line === null ? null : (data.start_line ?? null),
+    side: data.side === 'LEFT' || data.side === 'RIGHT' ? data.side : null,
+    commitId: data.commit_id,
+    diffHunk: data.diff_hunk,
+    body: data.body,
+    author: mapActor(data.user),
+    htmlUrl: data.html_url,
   };
 }

@@ -14,6 +14,7 @@ import type {
   CommitInfo,
   IssueCommentInfo,
   CreatedPullRequest,
+  JobLog,
   FileContent,
   Forge,
   IssueInfo,
@@ -26,8 +27,11 @@ import type {
   ReactionContent,
   ReactionTarget,
   RepoRef,
+  ReviewCommentInfo,
   ReviewInfo,
   WorkflowInfo,
+  WorkflowJobInfo,
+  WorkflowRunInfo,
 } from '../../ports/forge.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 import type { GitHubClient } from './create-octokit.ts';
@@ -39,7 +43,11 @@ import {
   mapPermission,
   mapPullRequest,
   mapReview,
+  mapReviewComment,
+  mapWorkflowJob,
+  mapWorkflowRun,
 } from './map-github.ts';
+import { readLogTail } from './read-log-tail.ts';
 import { toGithubError } from './to-github-error.ts';
 
 /** GitHub's limits: 65536 characters for comment and PR bodies, 65535 for check output. */
@@ -357,6 +365,38 @@ export class OctokitForge implements Forge {
     );
   }
 
+  async listReviewComments(prNumber: number, reviewId: number): Promise<ReviewCommentInfo[]> {
+    return this.#call(`list the comments of review ${reviewId} on #${prNumber}`, 'pull-requests: read', async () =>
+      (
+        await this.#octokit.paginate(this.#octokit.rest.pulls.listCommentsForReview, {
+          ...this.repo,
+          pull_number: prNumber,
+          review_id: reviewId,
+          per_page: 100,
+        })
+      )
+        .map((c) =>
+          mapReviewComment({ ...c, id: Number(c.id), pull_request_review_id: numberOrNull(c.pull_request_review_id) }),
+        )
+        .sort((a, b) => a.id - b.id),
+    );
+  }
+
+  async replyToReviewComment(prNumber: number, commentId: number, body: string): Promise<CommentInfo> {
+    return this.#call(`reply to review comment ${commentId} on #${prNumber}`, 'pull-requests: write', async () =>
+      mapComment(
+        (
+          await this.#octokit.rest.pulls.createReplyForReviewComment({
+            ...this.repo,
+            pull_number: prNumber,
+            comment_id: commentId,
+            body: cut(body, MAX_BODY),
+          })
+        ).data,
+      ),
+    );
+  }
+
   async enableAutoMerge(prNumber: number, method: MergeMethod): Promise<AutoMergeResult> {
     const pr = await this.getPullRequest(prNumber);
     const mutation = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
@@ -430,7 +470,54 @@ export class OctokitForge implements Forge {
       });
     });
   }
+
+  async getWorkflowRun(runId: number): Promise<WorkflowRunInfo> {
+    return this.#call(`read workflow run ${runId}`, 'actions: read', async () =>
+      mapWorkflowRun((await this.#octokit.rest.actions.getWorkflowRun({ ...this.repo, run_id: runId })).data),
+    );
+  }
+
+  async listWorkflowRunJobs(runId: number): Promise<WorkflowJobInfo[]> {
+    return this.#call(`list the jobs of workflow run ${runId}`, 'actions: read', async () =>
+      (
+        await this.#octokit.paginate(this.#octokit.rest.actions.listJobsForWorkflowRun, {
+          ...this.repo,
+          run_id: runId,
+          filter: 'latest',
+          per_page: 100,
+        })
+      ).map(mapWorkflowJob),
+    );
+  }
+
+  async readJobLog(jobId: number, maxBytes: number): Promise<JobLog> {
+    return this.#call(`read the log of job ${jobId}`, 'actions: read', async () => {
+      // GitHub answers with a redirect to a short-lived URL that takes no token: follow it
+      // by hand, so that the token is never sent there and the log is read as a stream.
+      const answer = await this.#octokit.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
+        ...this.repo,
+        job_id: jobId,
+        request: { redirect: 'manual', parseSuccessResponseBody: false },
+      });
+      const body = answer.data as unknown as ReadableStream<Uint8Array> | null;
+      const location = (answer.headers as Record<string, string | undefined>)['location'];
+      if (answer.status >= 300 && answer.status < 400) {
+        await body?.cancel();
+        if (location === undefined)
+          throw new GreenlightError('github', `job ${jobId}'s log: a redirect without a location`);
+        const log = await fetch(location, { redirect: 'follow' });
+        if (!log.ok || log.body === null) {
+          throw new GreenlightError('github', `job ${jobId}'s log could not be downloaded (HTTP ${log.status})`);
+        }
+        return readLogTail(log.body, maxBytes);
+      }
+      return body === null ? { text: '', truncated: false } : readLogTail(body, maxBytes);
+    });
+  }
 }
+
+const numberOrNull = (value: number | bigint | null | undefined) =>
+  value === null || value === undefined ? null : Number(value);
 
 function checkFields(fields: CheckRunFields) {
   return {

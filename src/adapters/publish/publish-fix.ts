@@ -15,7 +15,7 @@ import type { JobResult } from '../../core/job.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 import { GATE_CHECK_NAME } from '../../core/gate/gate-check-run.ts';
 import { checkPublishPaths } from '../../core/publish/check-publish-paths.ts';
-import { commitMessage } from '../../core/publish/commit-message.ts';
+import { commitMessage, type FixOrigin } from '../../core/publish/commit-message.ts';
 import { compareUrl } from '../../core/publish/compare-url.ts';
 import { parseGateMemo } from '../../core/publish/gate-external-id.ts';
 import type { PublishResult } from '../../core/publish/publish-types.ts';
@@ -54,6 +54,8 @@ export interface FixTarget {
   baseRef: string;
   /** The `/fix` instruction, for the commit subject (untrusted; one line is kept). */
   instruction?: string;
+  /** A CI repair or a review instead of a `/fix` comment: the commit says so (and a repair carries its trailers). */
+  origin?: FixOrigin;
 }
 
 export interface PublishFixOptions extends PublishContext {
@@ -126,7 +128,7 @@ export async function publishFixChange(
   if (refusal !== null) return refusal;
   const subject = pullRequestTitle({
     mode: 'fix',
-    title: pr.instruction?.trim() || `address /fix on #${pr.number}`,
+    title: fixSubject(pr),
     paths: fixOnly.changes.map((c) => c.path),
   });
   const message = commitMessage({
@@ -134,6 +136,7 @@ export async function publishFixChange(
     mode: 'fix',
     prNumber: pr.number,
     serverUrl: context.serverUrl,
+    ...(pr.origin === undefined ? {} : { origin: pr.origin }),
     ...(context.requester === undefined ? {} : { requester: context.requester }),
     ...(change.kind === 'gave-up' ? { stopped: change.stop?.message ?? 'the loop gave up' } : {}),
   });
@@ -250,12 +253,28 @@ async function pushWorkInProgress(
   };
 }
 
+function fixSubject(pr: FixTarget): string {
+  switch (pr.origin?.kind) {
+    case 'repair':
+      return `repair CI of #${pr.number} (attempt ${pr.origin.attempt})`;
+    case 'review':
+      return `address review ${pr.origin.reviewId} on #${pr.number}`;
+    default:
+      return pr.instruction?.trim() || `address /fix on #${pr.number}`;
+  }
+}
+
 function headMoved(pr: FixTarget, currentHeadSha: string | undefined): PublishResult {
+  const moved = `The head of #${pr.number} moved from ${pr.headSha.slice(0, 7)}${currentHeadSha === undefined ? '' : ` to ${currentHeadSha.slice(0, 7)}`}`;
+  const next =
+    pr.origin?.kind === 'repair'
+      ? 'The new head gets its own CI run, and greenlight repairs that one if it fails.'
+      : 'Comment /fix again to work on the new head.';
   return {
     kind: 'refused',
     reason: 'head-moved',
     ...(currentHeadSha === undefined ? {} : { currentHeadSha }),
-    message: `The head of #${pr.number} moved from ${pr.headSha.slice(0, 7)}${currentHeadSha === undefined ? '' : ` to ${currentHeadSha.slice(0, 7)}`} after /fix was requested. greenlight works only on the commit that was current when it was asked and never pushes over someone else's commit, so nothing was pushed. Comment /fix again to work on the new head.`,
+    message: `${moved} after greenlight started. greenlight works only on the commit that was current when it was asked and never pushes over someone else's commit, so nothing was pushed. ${next}`,
   };
 }
 

@@ -22,6 +22,12 @@ export const TriggerConfig = z.strictObject({
     .describe(
       'Bot logins (e.g. "renovate[bot]") allowed to trigger runs. Bots are ignored otherwise; greenlight never reacts to itself.',
     ),
+  fixOnChangesRequested: z
+    .boolean()
+    .default(true)
+    .describe(
+      'A review that requests changes on a greenlight pull request starts a fix run for all of its comments. A review whose body starts with the fix command does so either way.',
+    ),
 });
 
 export const ModelPrice = z.strictObject({
@@ -295,6 +301,18 @@ export const PublishConfig = z.strictObject({
     .describe('Largest single file a change may hold; a change with a larger one is not pushed.'),
 });
 
+export const RepairConfig = z.strictObject({
+  maxAttempts: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe(
+      'Repair commits per pull request after failed CI runs (counted from their Greenlight-Repair trailers); then a human is asked. 0 turns CI repair off.',
+    ),
+});
+
 export const FleetConfig = z.strictObject({
   maxConcurrentRuns: z.number().int().min(1).default(2).describe('Runs at once per repository (App).'),
   maxRunsPerHour: z.number().int().min(1).default(20).describe('Runs started per hour per repository (App).'),
@@ -321,6 +339,7 @@ export const RepoConfig = z.strictObject({
   gate: GateConfig.prefault({}).describe(
     'Who the greenlight/review-gate check counts and whom it asks to review, on top of review.<tier>.',
   ),
+  repair: RepairConfig.prefault({}).describe('CI repair: what greenlight does when CI fails on its own pull request.'),
   fleet: FleetConfig.prefault({}).describe('Rate limits the GitHub App applies per repository.'),
   publish: PublishConfig.prefault({}).describe(
     'Size limits of a change, checked before anything is pushed or kept on a branch.',

@@ -1,7 +1,8 @@
 /**
  * The inputs of a greenlight `workflow_dispatch`: what the App records at trigger time
- * (`issue` or `pr`, `requester`, `head_sha`, `comment_id`) or what a person types in
- * the "Run workflow" form. Empty strings mean "not given", as in the form.
+ * (`issue` or `pr`, `requester`, `head_sha`, `comment_id`, and `review_id` for a review
+ * or `run_id` for a failed CI run to repair) or what a person types in the "Run
+ * workflow" form. Empty strings mean "not given", as in the form.
  */
 import { GreenlightError } from '../../ports/errors.ts';
 
@@ -11,6 +12,10 @@ export interface DispatchInputs {
   requester: string | null;
   headSha: string | null;
   commentId: number | null;
+  /** The review whose comments a fix run addresses. */
+  reviewId: number | null;
+  /** The failed workflow run a repair run reads. */
+  runId: number | null;
   instruction: string;
 }
 
@@ -46,6 +51,13 @@ export function parseDispatchInputs(inputs: RawInputs): DispatchInputs {
       `workflow_dispatch has both 'issue' (${issue}) and 'pr' (${pr}); give one: 'issue' to generate, 'pr' to fix.`,
     );
   }
+  const runId = positiveInt(inputs, 'run_id', 'a workflow run id');
+  if (runId !== null && pr === null) {
+    throw new GreenlightError(
+      'event-invalid',
+      `workflow_dispatch input 'run_id' (${runId}) needs 'pr': the pull request whose failed CI run greenlight repairs.`,
+    );
+  }
   const headSha = text(inputs, 'head_sha');
   if (headSha !== null && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(headSha)) {
     throw new GreenlightError(
@@ -66,6 +78,8 @@ export function parseDispatchInputs(inputs: RawInputs): DispatchInputs {
     requester,
     headSha,
     commentId: positiveInt(inputs, 'comment_id', 'a comment id'),
+    reviewId: positiveInt(inputs, 'review_id', 'a review id'),
+    runId,
     instruction: text(inputs, 'instruction') ?? '',
   };
 }

@@ -59,13 +59,36 @@ const PullRequestPart = z.object({
 
 export const PullRequestReviewPayload = z.object({
   pull_request: PullRequestPart,
-  review: z.object({ user: WebhookUser.nullable(), state: z.string() }),
+  review: z.object({
+    /** Required where a review starts a fix run (its comments are listed by id); the gate does without. */
+    id: z.number().int().positive().optional(),
+    user: WebhookUser.nullable(),
+    /** `approved`, `changes_requested`, `commented` or `dismissed` (lower case in webhooks). */
+    state: z.string(),
+    body: z.string().nullable().optional(),
+  }),
 });
+
+export type PullRequestReviewPayload = z.infer<typeof PullRequestReviewPayload>;
 
 export const PullRequestSynchronizePayload = z.object({
   pull_request: PullRequestPart,
   before: z.string().optional(),
   after: z.string().optional(),
+});
+
+export const WorkflowRunPayload = z.object({
+  workflow_run: z.object({
+    id: z.number().int().positive(),
+    /** `success`, `failure`, `cancelled`, …; null while the run is not completed. */
+    conclusion: z.string().nullable(),
+    head_sha: z.string().min(1),
+    /** The workflow file, e.g. `.github/workflows/ci.yml` (a reusable one may carry `@ref`). */
+    path: z.string().min(1),
+    /** Pull requests of this repository whose head is the run's head branch. */
+    pull_requests: z.array(z.object({ number: z.number().int().positive() })).default([]),
+    head_repository: z.object({ full_name: z.string() }).nullable().optional(),
+  }),
 });
 
 /** Dispatch inputs are strings for `string`/`choice` inputs and numbers for `number` inputs. */

@@ -1,12 +1,22 @@
 /**
  * The labels greenlight puts on its pull requests: `greenlight` marks a PR the review
- * gate looks after, `risk:<tier>` shows its tier. Colours go from green (low) to red
+ * gate looks after, `risk:<tier>` shows its tier, `greenlight:needs-human` says that CI
+ * repair stopped and a person must look. Colours go from green (low) to red
  * (critical) so that a PR list reads at a glance.
  */
 import type { LabelSpec } from '../../ports/forge.ts';
 import { RISK_TIERS, type RiskTier } from '../risk/tier.ts';
 
 export const GREENLIGHT_LABEL = 'greenlight';
+
+/** Put on a greenlight pull request whose CI greenlight stopped repairing; removing it allows repairs again. */
+export const NEEDS_HUMAN_LABEL = 'greenlight:needs-human';
+
+export const NEEDS_HUMAN_LABEL_SPEC: LabelSpec = {
+  name: NEEDS_HUMAN_LABEL,
+  color: 'e99695',
+  description: 'greenlight stopped repairing CI on this pull request: a human is needed',
+};
 
 const TIER_COLORS: Record<RiskTier, string> = {
   low: '0e8a16',

@@ -10,7 +10,7 @@ export function buildSystemPrompt(mode: TaskMode, testCommand: TestCommand, runT
   const goal =
     mode === 'generate'
       ? 'You implement a request from an issue in this repository: usually tests, sometimes boilerplate code with its tests.'
-      : 'You fix a pull request: make its failing tests pass, or apply the fix instruction while keeping every test passing.';
+      : 'You fix a pull request: make its failing tests or CI checks pass, or apply the fix instruction or review comments while keeping every test passing.';
   return [
     'You are greenlight, an engineer working inside a CI job on a checkout of this repository.',
     goal,

@@ -10,6 +10,20 @@ import type { SanitizedText } from '../text/sanitized-text.ts';
 
 export type TaskMode = 'generate' | 'fix';
 
+/** One comment of a review (docs/architecture.md "Review threads"): a thread to address. */
+export interface ReviewThread {
+  /** The review comment's id: the model reports on it by this id, and greenlight replies to it. */
+  id: number;
+  path: SanitizedText;
+  /** The commented lines of the file at the reviewed head; null: the whole file, or an outdated comment. */
+  startLine: number | null;
+  line: number | null;
+  author: SanitizedText;
+  /** The diff hunk GitHub shows above the comment. */
+  diffHunk: SanitizedText;
+  body: SanitizedText;
+}
+
 export interface TaskRequest {
   /** `generate` implements an issue (tests or boilerplate); `fix` works on a pull request. */
   mode: TaskMode;
@@ -17,8 +31,12 @@ export interface TaskRequest {
   title: SanitizedText;
   /** Issue / PR body and comments from users with write access. */
   body: SanitizedText;
-  /** For `fix`: the text after the fix command; absent means "make the failing tests pass". */
+  /** For `fix`: the text after the fix command (or a review's body); absent means "make the failing tests pass". */
   instruction?: SanitizedText;
+  /** For a CI repair (`fix` on greenlight's pull request): the failed run's report. */
+  ciFailure?: { runId: number; report: SanitizedText };
+  /** For a review (`fix`): every comment of the review, each one thread to address in the same change. */
+  reviewThreads?: ReviewThread[];
   /** The issue the change implements; the report says `Closes #n`. */
   issueNumber?: number;
   /** For `fix`: the pull request being fixed. */

@@ -29,6 +29,11 @@ export function truncateSanitized(text: SanitizedText, length: number): Sanitize
   return text.slice(0, length) as SanitizedText;
 }
 
+/** The last `length` characters: a suffix shows nothing the whole did not (a diff hunk ends at its commented line). */
+export function lastCharsSanitized(text: SanitizedText, length: number): SanitizedText {
+  return (text.length <= length ? text : text.slice(text.length - length)) as SanitizedText;
+}
+
 /** The parts joined by `separator`. */
 export function joinSanitized(parts: readonly SanitizedText[], separator: SanitizedText): SanitizedText {
   return parts.join(separator) as SanitizedText;

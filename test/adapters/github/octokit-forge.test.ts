@@ -180,6 +180,7 @@ describe('OctokitForge: reading', () => {
       commit: {
         author: { name, email: `${name}@example.com` },
         committer: { name: 'GitHub', email: 'noreply@github.com' },
+        message: `change by ${name}\n\nGreenlight-Repair: 1`,
       },
     });
     nock(API)
@@ -203,6 +204,7 @@ describe('OctokitForge: reading', () => {
         authorEmail: 'greenlight[bot]@example.com',
         committerName: 'GitHub',
         committerEmail: 'noreply@github.com',
+        message: 'change by greenlight[bot]\n\nGreenlight-Repair: 1',
       },
       {
         sha: 'b'.repeat(40),
@@ -212,6 +214,7 @@ describe('OctokitForge: reading', () => {
         authorEmail: 'Bob@example.com',
         committerName: 'GitHub',
         committerEmail: 'noreply@github.com',
+        message: 'change by Bob\n\nGreenlight-Repair: 1',
       },
       {
         sha: 'c'.repeat(40),
@@ -221,6 +224,7 @@ describe('OctokitForge: reading', () => {
         authorEmail: 'Ann@example.com',
         committerName: 'GitHub',
         committerEmail: 'noreply@github.com',
+        message: 'change by Ann\n\nGreenlight-Repair: 1',
       },
     ]);
   });

@@ -20,6 +20,7 @@ function commit(
     authorEmail: `${who}@example.com`,
     committerName: committer ?? who,
     committerEmail: `${committer ?? who}@example.com`,
+    message: 'a commit\n',
   };
 }
 

@@ -136,6 +136,7 @@ describe('routeEvent: issue_comment', () => {
       pr: 1,
       instruction: 'add a test for the empty input\nand keep it small',
       commentId: 492700400,
+      reviewId: null,
       requester: { login: 'Codertocat', isBot: false },
       headSha: null,
       source: 'comment',
@@ -244,6 +245,7 @@ describe('routeEvent: workflow_dispatch', () => {
       pr: 12,
       instruction: 'add tests',
       commentId: 99,
+      reviewId: null,
       requester: { login: 'octocat', isBot: false },
       headSha: SHA,
       source: 'dispatch',
@@ -378,6 +380,204 @@ describe('routeEvent: review gate', () => {
     const route = routeEvent(event, make(), config, options);
     expect(route.kind).toBe('ignore');
     expect(route.kind === 'ignore' && route.reason).toContain(reason);
+  });
+});
+
+function review(state: string, body: string | null = 'Looks off.', login = 'Codertocat'): ExamplePayload {
+  const payload = greenlightPr(webhookExample('pull_request_review', 'submitted'));
+  payload.review.state = state;
+  payload.review.body = body;
+  payload.review.user = { ...payload.review.user, login };
+  return payload;
+}
+
+describe('routeEvent: review comments', () => {
+  it('routes a review requesting changes on a greenlight PR to a fix of its comments, for the reviewer, at the reviewed head', () => {
+    expect(routeEvent('pull_request_review', review('changes_requested'), config, options)).toEqual({
+      kind: 'fix',
+      repo,
+      installationId: null,
+      pr: 2,
+      instruction: 'Looks off.',
+      commentId: null,
+      reviewId: 237895671,
+      requester: { login: 'Codertocat', isBot: false },
+      headSha: SHA,
+      source: 'review',
+    });
+  });
+
+  it('routes a review whose body starts with the fix command, whatever its state; the rest is the instruction', () => {
+    expect(routeEvent('pull_request_review', review('commented', '/fix all of these'), config, options)).toMatchObject({
+      kind: 'fix',
+      instruction: 'all of these',
+      reviewId: 237895671,
+      source: 'review',
+    });
+  });
+
+  it('leaves a review requesting changes to the gate when trigger.fixOnChangesRequested is off (the command still works)', () => {
+    const off = { trigger: { ...config.trigger, fixOnChangesRequested: false } };
+    expect(routeEvent('pull_request_review', review('changes_requested'), off, options).kind).toBe('gate');
+    expect(routeEvent('pull_request_review', review('changes_requested', '/fix'), off, options).kind).toBe('fix');
+  });
+
+  it.each([
+    ['an approval', () => review('approved'), 'gate'],
+    ['a comment review', () => review('commented'), 'gate'],
+    [
+      'a review on a pull request without the label',
+      () => {
+        const p = review('changes_requested');
+        p.pull_request.labels = [];
+        return p;
+      },
+      'ignore',
+    ],
+  ])('routes %s to the gate as before', (_name, make, kind) => {
+    expect(routeEvent('pull_request_review', make(), config, options).kind).toBe(kind);
+  });
+
+  it('always routes reviews to the gate in gate mode (the gate workflow)', () => {
+    expect(
+      routeEvent('pull_request_review', review('changes_requested'), config, { ...options, modeInput: 'gate' }).kind,
+    ).toBe('gate');
+  });
+
+  it('ignores a bot reviewer that is not allowlisted, and greenlight itself', () => {
+    for (const login of ['github-actions[bot]', 'greenlight[bot]']) {
+      const payload = review('changes_requested', 'x', login);
+      payload.review.user.type = 'Bot';
+      const route = routeEvent('pull_request_review', payload, config, options);
+      expect(route.kind).toBe('ignore');
+    }
+  });
+});
+
+function failedRun(): ExamplePayload {
+  const payload = webhookExample('workflow_run', 'completed', 2);
+  payload.workflow_run.conclusion = 'failure';
+  payload.workflow_run.head_repository = { ...payload.workflow_run.head_repository, full_name: 'octo-org/octo-repo' };
+  return payload;
+}
+
+describe('routeEvent: CI repair', () => {
+  const ownWorkflow = { ...options, ownWorkflowPath: '.github/workflows/greenlight.yml' };
+
+  it('routes a failed run of pull requests to a repair of them, at the run’s head', () => {
+    expect(routeEvent('workflow_run', failedRun(), config, ownWorkflow)).toEqual({
+      kind: 'repair',
+      repo: dispatchRepo,
+      installationId: null,
+      runId: 289782451,
+      prs: [2],
+      headSha: '3484a3fb816e0859fd6e1cea078d76385ff50625',
+      source: 'workflow_run',
+    });
+  });
+
+  it.each([
+    [
+      'a successful run (real payload)',
+      () => webhookExample('workflow_run', 'completed', 1),
+      "conclusion is 'success'",
+    ],
+    [
+      'a cancelled run',
+      () => {
+        const p = failedRun();
+        p.workflow_run.conclusion = 'cancelled';
+        return p;
+      },
+      "conclusion is 'cancelled'",
+    ],
+    ['a requested run', () => webhookExample('workflow_run', 'requested'), 'only completed runs'],
+    [
+      "greenlight's own workflow",
+      () => {
+        const p = failedRun();
+        p.workflow_run.path = '.github/workflows/greenlight.yml';
+        return p;
+      },
+      "greenlight's own workflow",
+    ],
+    [
+      "greenlight's own workflow, called with a ref",
+      () => {
+        const p = failedRun();
+        p.workflow_run.path = '.github/workflows/Greenlight.yml@refs/heads/main';
+        return p;
+      },
+      "greenlight's own workflow",
+    ],
+    [
+      "greenlight's review gate workflow",
+      () => {
+        const p = failedRun();
+        p.workflow_run.path = '.github/workflows/greenlight-gate.yml';
+        return p;
+      },
+      "greenlight's own workflow",
+    ],
+    [
+      'a run of a fork',
+      () => {
+        const p = failedRun();
+        p.workflow_run.head_repository.full_name = 'mallory/octo-repo';
+        return p;
+      },
+      'a fork',
+    ],
+    [
+      'a run of no pull request (a push to a branch)',
+      () => {
+        const p = failedRun();
+        p.workflow_run.pull_requests = [];
+        return p;
+      },
+      'belongs to no pull request',
+    ],
+  ])('ignores %s', (_name, make, reason) => {
+    const route = routeEvent('workflow_run', make(), config, ownWorkflow);
+    expect(route.kind).toBe('ignore');
+    expect(route.kind === 'ignore' && route.reason).toContain(reason);
+  });
+
+  it('routes a dispatch with pr and run_id to a repair, in auto and repair mode, but not in fix mode', () => {
+    const payload = dispatch({ pr: '7', run_id: '555', head_sha: SHA }, { login: 'greenlight[bot]', type: 'Bot' });
+    const expected = {
+      kind: 'repair',
+      repo: dispatchRepo,
+      installationId: null,
+      runId: 555,
+      prs: [7],
+      headSha: SHA,
+      source: 'dispatch',
+    };
+    expect(routeEvent('workflow_dispatch', payload, config, options)).toEqual(expected);
+    expect(routeEvent('workflow_dispatch', payload, config, { ...options, modeInput: 'repair' })).toEqual(expected);
+    expect(routeEvent('workflow_dispatch', payload, config, { ...options, modeInput: 'fix' }).kind).toBe('ignore');
+  });
+
+  it('routes a dispatch with pr and review_id to a fix of that review', () => {
+    const payload = dispatch(
+      { pr: '7', review_id: '31', requester: 'octocat' },
+      { login: 'greenlight[bot]', type: 'Bot' },
+    );
+    expect(routeEvent('workflow_dispatch', payload, config, options)).toMatchObject({
+      kind: 'fix',
+      pr: 7,
+      reviewId: 31,
+      requester: { login: 'octocat', isBot: false },
+    });
+  });
+
+  it.each([
+    [{ run_id: '5' }, "'run_id' (5) needs 'pr'"],
+    [{ pr: '7', run_id: 'latest' }, "input 'run_id' must be a workflow run id"],
+    [{ pr: '7', review_id: '-1' }, "input 'review_id' must be a review id"],
+  ])('rejects malformed inputs %j', (inputs, message) => {
+    expect(() => routeEvent('workflow_dispatch', dispatch(inputs), config, options)).toThrow(message);
   });
 });
 
