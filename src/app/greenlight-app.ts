@@ -31,7 +31,7 @@ import type { AppLog } from './app-log.ts';
 import { DeliveryLog } from './delivery-log.ts';
 import { recomputeGate } from './handle-gate.ts';
 import { handleFailedRun } from './handle-failed-run.ts';
-import { handleTrigger } from './handle-trigger.ts';
+import { handleTrigger, type TriggerDeps } from './handle-trigger.ts';
 import { handleWorkflowRun } from './handle-workflow-run.ts';
 import { octokitDeliveriesApi, Redeliverer } from './redeliver-failed.ts';
 import type { RunRequest } from './run-request.ts';
@@ -187,6 +187,27 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       };
     };
 
+    /** What a handler that may dispatch a run needs, for the installation and repository of one delivery. */
+    const runDeps = async (
+      context: AnyContext,
+      where: NonNullable<ReturnType<typeof repoOf>>,
+    ): Promise<TriggerDeps> => {
+      const { forge, gateSources } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
+      return {
+        forge,
+        gateSources,
+        identity: await identity(),
+        scheduler: runs,
+        installationId: where.installationId,
+        repoUrl: where.repoUrl,
+        defaultBranch: where.defaultBranch ?? (await forge.getDefaultBranch()),
+        workflowFile,
+        workflowTemplate,
+        configPath,
+        log: context.log,
+      };
+    };
+
     const onTrigger = once(async (context, payload) => {
       // Cheap filters first: most comments are not commands, and no call is needed to tell.
       if (context.name === 'issue_comment') {
@@ -195,24 +216,7 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       }
       const where = repoOf(payload);
       if (where === null) return { kind: 'ignored', reason: 'no repository or installation in the payload' };
-      const { forge, gateSources } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
-      return handleTrigger(
-        {
-          forge,
-          gateSources,
-          identity: await identity(),
-          scheduler: runs,
-          installationId: where.installationId,
-          repoUrl: where.repoUrl,
-          defaultBranch: where.defaultBranch ?? (await forge.getDefaultBranch()),
-          workflowFile,
-          workflowTemplate,
-          configPath,
-          log: context.log,
-        },
-        context.name,
-        payload,
-      );
+      return handleTrigger(await runDeps(context, where), context.name, payload);
     });
 
     const onGate = once(async (context, payload) => {
@@ -221,24 +225,7 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       if (context.name === 'pull_request_review' && asksForFix(payload)) {
         // A review asking for changes starts a fix run, which recomputes the gate itself
         // when it gets that far; a refused or ignored request still gets the gate below.
-        const { forge, gateSources } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
-        const outcome = await handleTrigger(
-          {
-            forge,
-            gateSources,
-            identity: await identity(),
-            scheduler: runs,
-            installationId: where.installationId,
-            repoUrl: where.repoUrl,
-            defaultBranch: where.defaultBranch ?? (await forge.getDefaultBranch()),
-            workflowFile,
-            workflowTemplate,
-            configPath,
-            log: context.log,
-          },
-          context.name,
-          payload,
-        );
+        const outcome = await handleTrigger(await runDeps(context, where), context.name, payload);
         if (!['ignored', 'refused', 'config-invalid', 'fork'].includes(outcome.kind)) return outcome;
       }
       const pr = gateTarget(context.name, payload);
@@ -254,21 +241,7 @@ export function createGreenlightApp(options: GreenlightAppOptions = {}): Greenli
       const where = repoOf(payload);
       // Cheap filter first: most completed runs succeeded.
       if (run?.conclusion !== 'failure' || where === null) return { slotFreed };
-      const { forge } = installationGitHub(context.octokit, where.repo, where.defaultBranch);
-      const repair = await handleFailedRun(
-        {
-          forge,
-          identity: await identity(),
-          scheduler: runs,
-          installationId: where.installationId,
-          repoUrl: where.repoUrl,
-          defaultBranch: where.defaultBranch ?? (await forge.getDefaultBranch()),
-          workflowFile,
-          configPath,
-          log: context.log,
-        },
-        payload,
-      );
+      const repair = await handleFailedRun(await runDeps(context, where), payload);
       return { slotFreed, repair };
     });
 
