@@ -48,7 +48,8 @@ const READERS: Partial<Record<string, Reader>> = {
     passed: (t) => count(t, /passed/),
   },
   pytest: {
-    line: /^=+ (.*?(?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|no tests ran).*?) in [\d.]+s\b.*=+ *$/gm,
+    // `=== 1 failed, 4 passed in 0.12s ===`, or under -q (common in addopts) the same without the rules.
+    line: /^(?:=+ )?(\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?)\b.*?|no tests ran) in [\d.]+s\b.*$/gm,
     exact: true,
     failed: (t) => count(t, /failed/) + count(t, /errors?/),
     passed: (t) => count(t, /passed/),

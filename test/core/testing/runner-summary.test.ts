@@ -15,6 +15,8 @@ describe('parseRunnerSummary', () => {
     ['jest', 'Tests:       4 passed, 4 total', 0, 4],
     ['pytest', '========================= 1 failed, 4 passed, 1 error in 0.12s =========================', 2, 4],
     ['pytest', '==== 5 passed, 1 warning in 0.05s (0:00:00) ====', 0, 5],
+    ['pytest', 'FAILED test_x.py::test_b - assert 0\n1 failed, 1 passed in 1.34s', 1, 1],
+    ['pytest', '2 passed, 1 xfailed in 65.10s (0:01:05)', 0, 2],
     ['node-test', 'ℹ tests 6\nℹ suites 1\nℹ pass 3\nℹ fail 3\nℹ cancelled 0', 3, 3],
     ['node-test', '# tests 2\n# pass 2\n# fail 0', 0, 2],
   ])('%s: %j', (runner, output, failed, passed) => {
