@@ -15,24 +15,27 @@
  * - this repository's own history (default; it grows with the project);
  * - any other local clone with history: `node bench/context-quality.bench.ts --repo DIR`.
  * `--write FILE` saves the mined labelled set (commit, task, files) as JSON.
+ *
+ * Then the layouts of bench/fixtures/layouts/, built in memory: a Python package in a
+ * subdirectory beside a TypeScript frontend, and a library with a vendored copy of
+ * itself (see evaluateLayouts).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assembleContext } from '../src/core/context/assemble-context.ts';
-import { buildRepoIndex } from '../src/core/context/build-repo-index.ts';
 import { isTestPath } from '../src/core/context/is-test-path.ts';
 import { splitWords } from '../src/core/context/split-words.ts';
 import { STOPWORDS } from '../src/core/context/stopwords.ts';
 import type { IndexedFile, RepoIndex } from '../src/core/context/types.ts';
 import { sanitizeUntrustedText } from '../src/core/text/sanitize-untrusted-text.ts';
 import { countTokens } from '../src/core/text/count-tokens.ts';
+import { LAYOUTS, layoutIndex } from './fixtures/layouts/index.ts';
+import { changedFiles, CODE_FILE, gitIn, indexAt } from './git-history.ts';
 
 const BUDGETS = [8_000, 20_000, 50_000] as const;
 const TARGET_POINTS_AT_20K = 15;
-const CODE = /\.(?:[cm]?[jt]sx?|py|go|java|kt|rb|rs|sh|bats|c|h|cc|cpp|hpp|cs|php|swift)$/;
 
 export interface LabelledExample {
   repository: string;
@@ -58,67 +61,25 @@ if (examples.length === 0) {
 } else {
   evaluate(examples);
 }
-
-function git(args: string[], input?: string): Buffer {
-  const result = spawnSync('git', args, { cwd: repo, input, maxBuffer: 1 << 30 });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr.toString()}`);
-  return result.stdout;
-}
+evaluateLayouts();
 
 function mineExamples(root: string, max: number): LabelledExample[] {
   const name = values.repo ? (root.split('/').at(-1) ?? root) : 'greenlight';
-  const log = git(['log', '--no-merges', '--format=%H %P', '-n', '2000']).toString().trim().split('\n');
+  const log = gitIn(root, ['log', '--no-merges', '--format=%H %P', '-n', '2000']).toString().trim().split('\n');
   const found: LabelledExample[] = [];
   for (const line of log) {
     const [commit, parent, extra] = line.split(' ');
     if (!commit || !parent || extra) continue; // root commits and merges have no single parent
-    const modified = git(['diff-tree', '--no-commit-id', '-r', '--name-status', '--no-renames', '-z', parent, commit])
-      .toString()
-      .split('\0')
-      .filter(Boolean);
-    const files: string[] = [];
-    for (let i = 0; i + 1 < modified.length; i += 2) {
-      if (modified[i] === 'M' && CODE.test(modified[i + 1]!)) files.push(modified[i + 1]!);
-    }
+    const files = changedFiles(root, parent, commit)
+      .filter((f) => f.status === 'M' && CODE_FILE.test(f.path))
+      .map((f) => f.path);
     const tests = files.filter((f) => isTestPath(f));
     if (tests.length === 0 || tests.length === files.length) continue;
-    const task = git(['log', '-1', '--format=%B', commit]).toString().trim();
+    const task = gitIn(root, ['log', '-1', '--format=%B', commit]).toString().trim();
     found.push({ repository: name, commit, parent, task, files: files.sort() });
     if (found.length >= max) break;
   }
   return found;
-}
-
-/** The tree of `commit`, read from git objects (no checkout), as a RepoIndex. */
-function indexAt(commit: string): RepoIndex {
-  const entries = git(['ls-tree', '-r', '-z', '--full-tree', commit])
-    .toString()
-    .split('\0')
-    .filter(Boolean)
-    .map((entry) => {
-      const tab = entry.indexOf('\t');
-      const [mode, type, sha] = entry.slice(0, tab).split(' ');
-      return { mode: mode!, type: type!, sha: sha!, path: entry.slice(tab + 1) };
-    })
-    .filter((e) => e.type === 'blob' && e.mode !== '120000');
-  const output = git(['cat-file', '--batch'], `${entries.map((e) => e.sha).join('\n')}\n`);
-  const blobs = new Map<string, Uint8Array>();
-  let offset = 0;
-  for (const entry of entries) {
-    const headerEnd = output.indexOf(10, offset);
-    const size = Number(output.subarray(offset, headerEnd).toString().split(' ')[2]);
-    blobs.set(entry.path, output.subarray(headerEnd + 1, headerEnd + 1 + size));
-    offset = headerEnd + 1 + size + 1;
-  }
-  return buildRepoIndex(
-    entries.map((e) => e.path),
-    (path, maxBytes) => {
-      const bytes = blobs.get(path);
-      if (!bytes) return null;
-      return bytes.length > maxBytes ? { tooLarge: true } : { bytes };
-    },
-    { maxFileBytes: 512_000, exclude: [] },
-  );
 }
 
 /** Plain BM25 (k1 1.2, b 0.75) over path + content words; whole files best-first into the budget. */
@@ -162,7 +123,7 @@ function evaluate(all: readonly LabelledExample[]): void {
   const rows: string[] = [];
   const started = performance.now();
   for (const example of all) {
-    const index = indexAt(example.parent);
+    const index = indexAt(repo, example.parent);
     const indexed = new Set(index.files.map((f) => f.path));
     const relevant = example.files.filter((f) => indexed.has(f));
     if (relevant.length === 0) continue;
@@ -205,6 +166,45 @@ function evaluate(all: readonly LabelledExample[]): void {
     `target: ≥ ${TARGET_POINTS_AT_20K} points above BM25 at 20k — ${ok ? 'met' : 'NOT MET'} (${seconds} s)\n`,
   );
   process.exitCode = ok ? 0 : 1;
+}
+
+/**
+ * The layouts of bench/fixtures/layouts/: for each task, the files that matter in the
+ * context at each budget (and BM25's), the copies that must stay out, and how many of
+ * the first 10 files belong to the other side of a mixed repository. Every expected
+ * file in at 20k, no copy in, and none of the other side in the first 10 is the target.
+ */
+function evaluateLayouts(): void {
+  process.stdout.write('\nlayouts built in bench/fixtures/layouts/ (files in the context: greenlight / BM25):\n');
+  let ok = true;
+  for (const layout of LAYOUTS) {
+    const index = layoutIndex(layout);
+    process.stdout.write(`  ${layout.name}: ${layout.shape}\n`);
+    for (const c of layout.cases) {
+      const cells: string[] = [];
+      const notes: string[] = [];
+      BUDGETS.forEach((budget) => {
+        const pack = assembleContext(index, sanitizeUntrustedText(c.task), { budgetTokens: budget });
+        const ours = new Set(pack.items.map((i) => i.path));
+        const baseline = bm25Pack(index, c.task, budget);
+        const found = c.files.filter((f) => ours.has(f)).length;
+        cells.push(`${found}/${c.files.length} ${c.files.filter((f) => baseline.has(f)).length}/${c.files.length}`);
+        if (budget !== 20_000) return;
+        const copies = (c.absent ?? []).filter((f) => ours.has(f));
+        const other = c.area === undefined ? [] : pack.items.slice(0, 10).filter((i) => !i.path.startsWith(c.area!));
+        if (found < c.files.length || copies.length > 0 || other.length > 0) ok = false;
+        if (c.absent !== undefined) notes.push(`copies in: ${copies.length}`);
+        if (c.area !== undefined) notes.push(`outside ${c.area} in the first 10: ${other.length}`);
+      });
+      process.stdout.write(
+        `    ${BUDGETS.map((b, k) => `@${b / 1000}k ${cells[k]}`).join('  ')}  ${notes.join(', ')}  ${c.task.slice(0, 60)}\n`,
+      );
+    }
+  }
+  process.stdout.write(
+    `target: every file in at 20k, no copy in, none of the other side in the first 10 — ${ok ? 'met' : 'NOT MET'}\n`,
+  );
+  if (!ok) process.exitCode = 1;
 }
 
 function pct(value: number): string {

@@ -9,6 +9,7 @@
 #   pytest          python3-pytest   the pytest runner tests (/usr/bin/python3 -m pytest)
 #   redis-server    redis-server     the App's shared-state tests
 #   chromium        chromium         the browser tests
+#   script          bsdutils         the CLI's live status line on a pseudo-terminal
 #   git             git              everything
 #   cargo           cargo            the cargo runner tests; only when no cargo exists (rustup's counts)
 set -euo pipefail
@@ -20,6 +21,7 @@ have bwrap || missing+=(bubblewrap)
 /usr/bin/python3 -c 'import pytest' >/dev/null 2>&1 || missing+=(python3-pytest)
 have redis-server || missing+=(redis-server)
 have chromium || missing+=(chromium)
+have script || missing+=(bsdutils)
 have git || missing+=(git)
 have cargo || [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" ] || missing+=(cargo)
 

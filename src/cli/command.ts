@@ -6,7 +6,7 @@ export interface CliIo {
   err(text: string): void;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  /** stdout is a terminal: live progress may redraw lines. */
+  /** stderr, where progress goes, is a terminal that can redraw a line (progress/is-interactive.ts). */
   interactive: boolean;
 }
 

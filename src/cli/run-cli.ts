@@ -3,6 +3,7 @@
  * anything else loads, then wires real stdio to `runCommand`, which is imported only then.
  */
 import { nodeVersionProblem } from '../core/node-version-problem.ts';
+import { isInteractive } from './progress/is-interactive.ts';
 
 const problem = nodeVersionProblem(process.versions.node);
 if (problem !== null) {
@@ -15,6 +16,6 @@ if (problem !== null) {
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     cwd: process.cwd(),
     env: process.env,
-    interactive: Boolean(process.stdout.isTTY),
+    interactive: isInteractive(process.stderr, process.env),
   });
 }

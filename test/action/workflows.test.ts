@@ -7,31 +7,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import {
+  expectConcurrencyCheckoutAndAuditLog,
+  expectDeclaredInputsAndOutputs,
+  expectNoEventTextInRun,
+  greenlightSteps,
+  isGreenlight,
+  UNTRUSTED,
+  type Job,
+  type Workflow,
+} from './workflow-checks.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-interface Step {
-  uses?: string;
-  run?: string;
-  id?: string;
-  if?: string;
-  with?: Record<string, unknown>;
-  name?: string;
-}
-interface Job {
-  if?: string;
-  permissions?: Record<string, string> | string;
-  steps?: Step[];
-  needs?: string | string[];
-  outputs?: Record<string, string>;
-}
-interface Workflow {
-  name?: string;
-  on?: Record<string, unknown>;
-  permissions?: unknown;
-  concurrency?: { group?: string };
-  jobs: Record<string, Job>;
-}
 
 function load(dir: string): [string, string, Workflow][] {
   return readdirSync(join(ROOT, dir))
@@ -46,22 +33,11 @@ function load(dir: string): [string, string, Workflow][] {
 const examples = load('examples/workflows');
 const own = load('.github/workflows');
 const shipped = [...examples, ...own];
-const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
-};
 const example = (name: string) =>
   examples.find(([file]) => file.endsWith(`/${name}`))?.[2] ??
   (() => {
     throw new Error(`no ${name}`);
   })();
-
-const isGreenlight = (uses: string | undefined) => uses === './' || /^greenlight-bot\/greenlight@/.test(uses ?? '');
-const greenlightSteps = (wf: Workflow) =>
-  Object.values(wf.jobs).flatMap((job) => (job.steps ?? []).filter((s) => isGreenlight(s.uses)));
-
-/** Event text, or text a requester controls, inside `${{ }}`. */
-const UNTRUSTED = /\$\{\{[^}]*\b(?:github\.event\.|github\.head_ref|inputs\.|github\.event\[)[^}]*\}\}/;
 
 describe('shipped workflows', () => {
   it('ships the three examples and the dogfood copies', () => {
@@ -83,10 +59,7 @@ describe('shipped workflows', () => {
   });
 
   it.each(shipped)('%s puts no event text inside run: (docs/security.md §7)', (_file, _text, wf) => {
-    const runs = Object.values(wf.jobs).flatMap((job) =>
-      (job.steps ?? []).map((s) => s.run).filter((r): r is string => r !== undefined),
-    );
-    for (const run of runs) expect(run).not.toMatch(UNTRUSTED);
+    expectNoEventTextInRun(wf);
   });
 
   it.each(examples)('%s uses the published Action ref', (_file, _text, wf) => {
@@ -110,33 +83,12 @@ describe('shipped workflows', () => {
 
   it.each(shipped.filter(([, , wf]) => greenlightSteps(wf).length > 0))(
     '%s passes only declared inputs and reads only declared outputs',
-    (_file, text, wf) => {
-      for (const step of greenlightSteps(wf)) {
-        for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(key);
-        expect(step.id).toBe('greenlight');
-      }
-      for (const [, output] of text.matchAll(/steps\.greenlight\.outputs\.([a-z_]+)/g))
-        expect(Object.keys(action.outputs)).toContain(output);
-    },
+    (_file, text, wf) => expectDeclaredInputsAndOutputs(text, wf),
   );
 
   it.each(shipped.filter(([, , wf]) => greenlightSteps(wf).length > 0))(
     '%s has a concurrency group, pins checkout credentials off and uploads the audit log',
-    (_file, _text, wf) => {
-      expect(wf.concurrency?.group).toMatch(/^greenlight-/);
-      for (const job of Object.values(wf.jobs)) {
-        const steps = job.steps ?? [];
-        if (!steps.some((s) => isGreenlight(s.uses))) continue;
-        const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
-        expect(checkout?.with).toMatchObject({ 'persist-credentials': false, 'fetch-depth': 0 });
-        const upload = steps.find(
-          (s) =>
-            s.uses?.startsWith('actions/upload-artifact@') &&
-            String(s.with?.['path']).includes('steps.greenlight.outputs.audit_log'),
-        );
-        expect(upload?.if).toContain('always()');
-      }
-    },
+    (_file, _text, wf) => expectConcurrencyCheckoutAndAuditLog(wf),
   );
 
   it('the dogfood workflows are the examples with `uses: ./` and pinned actions', () => {

@@ -1,10 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand as main } from '../../src/cli/run-command.ts';
 import type { ContextPack } from '../../src/core/context/types.ts';
+import { pythonSubdirectory } from '../../bench/fixtures/layouts/python-subdirectory.ts';
+import { vendoredCopy } from '../../bench/fixtures/layouts/vendored-copy.ts';
+import type { Layout } from '../../bench/fixtures/layouts/layout.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'greenlight-cli-context-'));
@@ -37,8 +41,9 @@ describe('greenlight context on this repository', () => {
       signal: 'defines-symbol',
       detail: expect.stringMatching(/^defines tierRank \(line \d+\)$/),
     });
+    // This repository is the fixture and grows: the test must be near the top, not at a fixed rank.
     const test = items
-      .slice(1, 4)
+      .slice(1, 6)
       .find((i) => i.reasons.some((r) => r.signal === 'test-of' && r.detail.includes('src/core/risk/tier.ts')));
     expect(test?.path).toMatch(/^test\//);
   });
@@ -95,6 +100,52 @@ describe('greenlight context --issue-file', () => {
     );
     const { analysis } = await pack(['--issue-file', file, '--budget', '4000']);
     expect(analysis.identifiers).toEqual(['tierRank']);
+  });
+});
+
+/** `layout` committed to a new git repository under the scratch directory. */
+function checkout(layout: Layout): string {
+  const root = join(scratch, layout.name);
+  for (const [path, text] of Object.entries(layout.tree)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'layout');
+  return root;
+}
+
+describe('greenlight context on real layouts (git checkouts of bench/fixtures/layouts)', () => {
+  it('a Python package in backend/: `from app import crud` is followed, and the frontend does not dominate', async () => {
+    const repo = checkout(pythonSubdirectory);
+    const { task } = pythonSubdirectory.cases[0]!;
+    const { items } = await pack(['--task', task, '--repo', repo, '--budget', '20000']);
+    const paths = items.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(pythonSubdirectory.cases[0]!.files));
+    const crud = items.find((i) => i.path === 'backend/app/crud.py')!;
+    expect(crud.reasons).toContainEqual(
+      expect.objectContaining({ signal: 'imported-by', detail: 'imported by backend/tests/crud/test_user.py' }),
+    );
+    expect(paths.slice(0, 10).filter((p) => !p.startsWith('backend/'))).toEqual([]);
+  });
+
+  it('a vendored copy under docs/: the original is in, the copy is out, and the report says why', async () => {
+    const repo = checkout(vendoredCopy);
+    const { task } = vendoredCopy.cases[0]!;
+    const { items } = await pack(['--task', task, '--repo', repo, '--budget', '20000']);
+    expect(items.map((i) => i.path)).toEqual(expect.arrayContaining(vendoredCopy.cases[0]!.files));
+    expect(items.map((i) => i.path)).not.toContain('docs/resources/js/csvkit.js');
+    const report = await run(['--task', task, '--repo', repo, '--budget', '20000']);
+    expect(report.code).toBe(0);
+    expect(report.out).toMatch(
+      /Ranked lower as copies or bundles:\n.*docs\/resources\/js\/csvkit\.js — a copy of csvkit\.js \(\d+% of its lines as in it\): ranked below it; left out: csvkit\.js is in the context/,
+    );
   });
 });
 

@@ -41,6 +41,8 @@ export const SYSTEM_TOOLS = {
   'redis-server': 'redis-server',
   /** `chromium` on PATH (Debian installs `/usr/bin/chromium`). */
   chromium: 'chromium',
+  /** `script` (util-linux) on PATH: runs the CLI on a pseudo-terminal. */
+  script: 'bsdutils',
 } as const;
 
 export type SystemTool = keyof typeof SYSTEM_TOOLS;

@@ -47,6 +47,7 @@ import {
   mapWorkflowJob,
   mapWorkflowRun,
 } from './map-github.ts';
+import { ensureRepoLabels } from './ensure-repo-labels.ts';
 import { readLogTail } from './read-log-tail.ts';
 import { toGithubError } from './to-github-error.ts';
 
@@ -61,15 +62,6 @@ function cut(text: string, max: number): string {
 }
 
 const statusOf = (error: unknown) => (error as { status?: unknown } | null)?.status;
-
-function alreadyExists(error: unknown): boolean {
-  const errors = (error as { response?: { data?: { errors?: unknown } } } | null)?.response?.data?.errors;
-  return (
-    statusOf(error) === 422 &&
-    Array.isArray(errors) &&
-    errors.some((e) => (e as { code?: unknown } | null)?.code === 'already_exists')
-  );
-}
 
 /** `.github/workflows/greenlight.yml` and `greenlight.yml` both name the workflow file. */
 const workflowId = (file: string) => file.replace(/^\.github\/workflows\//, '');
@@ -300,24 +292,7 @@ export class OctokitForge implements Forge {
   }
 
   async ensureLabels(labels: readonly LabelSpec[]): Promise<void> {
-    const existing = await this.#call(
-      'list labels',
-      'issues: read',
-      async () =>
-        new Set(
-          (
-            await this.#octokit.paginate(this.#octokit.rest.issues.listLabelsForRepo, { ...this.repo, per_page: 100 })
-          ).map((l) => l.name.toLowerCase()),
-        ),
-    );
-    for (const label of labels.filter((l) => !existing.has(l.name.toLowerCase()))) {
-      try {
-        await this.#octokit.rest.issues.createLabel({ ...this.repo, ...label });
-      } catch (error) {
-        // Another run created it in the meantime: that is the state we wanted.
-        if (!alreadyExists(error)) throw toGithubError(error, `create the label '${label.name}'`, 'issues: write');
-      }
-    }
+    await ensureRepoLabels(this.#octokit, this.repo, labels);
   }
 
   async addLabels(issueNumber: number, labels: readonly string[]): Promise<void> {

@@ -26,6 +26,11 @@ export const commands: readonly CliCommandEntry[] = [
     load: async () => (await import('./context.ts')).contextCommand,
   },
   {
+    name: 'init',
+    summary: 'set a repository up for the Action: workflow, review gate, config, labels',
+    load: async () => (await import('./init.ts')).initCommand,
+  },
+  {
     name: 'demo',
     summary: 'see the whole pipeline work on an example repository, no API key needed (model answers replayed)',
     load: async () => (await import('./demo.ts')).demoCommand,

@@ -1,8 +1,9 @@
 /**
- * Progress of `greenlight run` on stderr. On a terminal: a line per finished step that
- * stays, and one live status line (step, round, tests, tokens, cost) redrawn in place.
- * Elsewhere (CI logs, pipes): plain lines only, one per finished step and one when a
- * round starts (with tests, tokens and cost so far).
+ * Progress of `greenlight run` on stderr. On a terminal (is-interactive.ts): a line per
+ * finished step that stays, and one live status line (step, round, the latest test
+ * run's counts, tokens, cost) redrawn at every update. Elsewhere (CI logs, pipes): plain
+ * lines only, one per finished step, one when a round starts and one when a run of that
+ * round's tests ends. The counts always say which run they are (render-progress.ts).
  */
 import { renderProgressLine } from '../../core/report/render-progress.ts';
 import type { Progress, ProgressSnapshot, StepName, StepState } from '../../ports/progress.ts';
@@ -20,6 +21,7 @@ export function createTerminalProgress(write: (line: string) => void, interactiv
   const seen = new Map<StepName, StepState>();
   let liveShown = false;
   let round = 0;
+  let tests = '';
   return {
     async update(snapshot: ProgressSnapshot): Promise<void> {
       const lines: string[] = [];
@@ -36,10 +38,15 @@ export function createTerminalProgress(write: (line: string) => void, interactiv
         liveShown = true;
         return;
       }
-      if (snapshot.iteration !== round && snapshot.steps.iterations.state === 'running') {
-        round = snapshot.iteration;
-        lines.push(renderProgressLine(snapshot));
-      }
+      // Plain lines: one when a round starts, and one when a run of that round's tests
+      // ends, so that a log shows each round's own counts under its own number.
+      const running = snapshot.steps.iterations.state === 'running';
+      const counts = JSON.stringify(snapshot.tests ?? null);
+      const roundStarted = running && snapshot.iteration !== round;
+      const roundTested = running && counts !== tests && snapshot.tests?.round === snapshot.iteration;
+      if (roundStarted) round = snapshot.iteration;
+      tests = counts;
+      if (roundStarted || roundTested) lines.push(renderProgressLine(snapshot));
       if (lines.length > 0) write(lines.join('\n'));
     },
   };

@@ -9,13 +9,14 @@
 import { countTokens } from '../text/count-tokens.ts';
 import type { SanitizedText } from '../text/sanitized-text.ts';
 import { analyzeTask } from './analyze-task.ts';
+import { centralFiles } from './central-files.ts';
 import { buildRepoMap } from './build-repo-map.ts';
 import { detectConventions } from './detect-conventions.ts';
 import { fitBudget } from './fit-budget.ts';
 import { indexCache } from './index-cache.ts';
-import { rankFiles } from './rank-files.ts';
+import { rankFiles, type RankedFile } from './rank-files.ts';
 import { renderContextForPrompt, renderConventions } from '../prompt/render-context-for-prompt.ts';
-import type { ContextPack, RecentChange, RepoIndex, SkipReason } from './types.ts';
+import type { ContextPack, DemotedFile, RecentChange, RepoIndex, SkipReason } from './types.ts';
 
 export interface AssembleOptions {
   budgetTokens: number;
@@ -32,6 +33,9 @@ const EXAMPLE_MAX = 1_500;
 /** Files named in the map as picked. */
 const MAP_FOCUS = 12;
 const MAP_SLACK = 60;
+/** Copies and bundles are listed when they rank this high, at most this many. */
+const DEMOTED_WINDOW = 100;
+const MAX_DEMOTED_LISTED = 10;
 
 /**
  * `task` is sanitized text (`SanitizedText`), so instructions hidden in an issue cannot
@@ -63,7 +67,11 @@ export function assembleContext(index: RepoIndex, task: SanitizedText, options: 
   const frame = countTokens(renderContextForPrompt({ items: [], map: { text: '', tokens: 0 }, conventions }));
   // Items are counted one by one; joining them costs a little, so keep a 1% margin.
   const itemBudget = Math.max(0, budget - frame - mapTokens - Math.ceil(budget * 0.01));
-  const fitted = fitBudget(cache, ranking.files, { budget: itemBudget, terms: ranking.scannedTerms });
+  const fitted = fitBudget(cache, ranking.files, {
+    budget: itemBudget,
+    terms: ranking.scannedTerms,
+    fill: (picked) => centralFiles(cache, picked, ranking.focus),
+  });
   const map = buildRepoMap(
     index,
     fitted.items.slice(0, MAP_FOCUS).map((i) => i.path),
@@ -83,11 +91,26 @@ export function assembleContext(index: RepoIndex, task: SanitizedText, options: 
     map,
     conventions,
     omitted: fitted.omitted,
+    demoted: demotedFiles(index, ranking.files, new Set(fitted.items.map((i) => i.path))),
     analysis,
     stats: { indexedFiles: index.files.length, skippedFiles: countSkipped(index), candidates: ranking.files.length },
   };
   pack.usedTokens = countTokens(renderContextForPrompt(pack));
   return pack;
+}
+
+/** Copies and bundles among the best-ranked files, as the report lists them. */
+function demotedFiles(index: RepoIndex, ranked: readonly RankedFile[], picked: ReadonlySet<string>): DemotedFile[] {
+  const demoted: DemotedFile[] = [];
+  for (const file of ranked.slice(0, DEMOTED_WINDOW)) {
+    const reason = file.reasons.find((r) => r.signal === 'copy' || r.signal === 'bundle');
+    if (reason === undefined) continue;
+    const entry: DemotedFile = { path: file.path, detail: reason.detail, included: picked.has(file.path) };
+    if (file.copyOf !== undefined) entry.original = index.files[file.copyOf]!.path;
+    demoted.push(entry);
+    if (demoted.length >= MAX_DEMOTED_LISTED) break;
+  }
+  return demoted;
 }
 
 function countSkipped(index: RepoIndex): Partial<Record<SkipReason, number>> {

@@ -19,27 +19,6 @@ function jsImports(content: string): string[] {
 const IMPORTS: Partial<Record<Language, (content: string) => string[]>> = {
   typescript: jsImports,
   javascript: jsImports,
-  python: (content) => {
-    const found: string[] = [];
-    for (const m of content.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
-      const base = m[1]!;
-      if (/^\.+$/.test(base)) {
-        for (const name of m[2]!.replace(/[()]/g, '').split(',')) {
-          const clean = name.trim().split(/\s+/)[0];
-          if (clean && clean !== '*') found.push(`${base}${clean}`);
-        }
-      } else {
-        found.push(base);
-      }
-    }
-    for (const m of content.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm)) {
-      for (const name of m[1]!.split(',')) {
-        const clean = name.trim().split(/\s+/)[0];
-        if (clean) found.push(clean);
-      }
-    }
-    return found;
-  },
   go: (content) => {
     const found: string[] = [];
     for (const m of content.matchAll(/^import[ \t]+(?:[\w.]+[ \t]+)?"([^"]+)"/gm)) found.push(m[1]!);
@@ -66,7 +45,45 @@ const IMPORTS: Partial<Record<Language, (content: string) => string[]>> = {
   cpp: (content) => [...content.matchAll(/^[ \t]*#[ \t]*include[ \t]+"([^"]+)"/gm)].map((m) => m[1]!),
 };
 
+export interface ExtractImportsOptions {
+  /**
+   * Python: `from X import a, b` yields `X.a` and `X.b` instead of `X` — a name may be a
+   * submodule (`from app import crud` imports `app/crud.py`), and a resolver that
+   * finds no module `X.a` falls back to `X`. Relative imports always name what they import.
+   */
+  importedNames?: boolean;
+}
+
 /** Import specifiers as written, deduplicated, in order of appearance. */
-export function extractImports(language: Language, content: string): string[] {
+export function extractImports(language: Language, content: string, options: ExtractImportsOptions = {}): string[] {
+  if (language === 'python') return [...new Set(pythonImports(content, options.importedNames === true))];
   return [...new Set(IMPORTS[language]?.(content) ?? [])];
+}
+
+function pythonImports(content: string, importedNames: boolean): string[] {
+  const found: string[] = [];
+  for (const m of content.matchAll(
+    /^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|(?:[^\n#\\]|\\\r?\n)+)/gm,
+  )) {
+    const base = m[1]!;
+    const relativeOnly = /^\.+$/.test(base);
+    if (!relativeOnly && !importedNames) {
+      found.push(base);
+      continue;
+    }
+    const names = m[2]!
+      .replace(/[()\\]/g, ' ')
+      .split(',')
+      .map((name) => name.trim().split(/\s+/)[0])
+      .filter((name): name is string => name !== undefined && /^\w+$/.test(name));
+    if (names.length === 0) found.push(base);
+    for (const name of names) found.push(relativeOnly ? `${base}${name}` : `${base}.${name}`);
+  }
+  for (const m of content.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm)) {
+    for (const name of m[1]!.split(',')) {
+      const clean = name.trim().split(/\s+/)[0];
+      if (clean) found.push(clean);
+    }
+  }
+  return found;
 }

@@ -17,6 +17,8 @@ export interface FitOptions {
   budget: number;
   /** Terms to excerpt around (lower case). */
   terms: readonly string[];
+  /** Files to fill the room left once the ranked files are in, given those picked (central-files.ts). */
+  fill?: (picked: readonly number[]) => readonly RankedFile[];
 }
 
 /** Below this many tokens left, nothing useful fits any more. */
@@ -28,16 +30,22 @@ const MAX_DEFINITION_LINES = 120;
 /** Files scoring below this share of the best are not worth their tokens. */
 const MIN_RELATIVE_SCORE = 0.04;
 /**
- * Depth first, then breadth: the best 3 files may take 40% of the budget each (whole
- * files), the next 5 10%, the rest 4% (3% as an excerpt); bigger files become excerpts
- * or skeletons of that size. Measured on the retrieval benchmark, this covers 8–10 points more of the
- * files that matter at 20k tokens than letting every file take a quarter of the budget.
+ * Depth first, then breadth: the best 3 files may take 25% of the budget each as whole
+ * files (10% as excerpts), the next 7 6% (4%), the rest 3% (2%); bigger files become
+ * excerpts or skeletons of that size. A change touches several files, and a file the
+ * model sees in part it can open whole with its editor tool, while a file it never sees
+ * it must first find: on real histories (bench/history-recall.ts, dev split) this holds
+ * 10 points more of the files a change touched at 20k tokens than 40% / 10% / 4%, and 8.5
+ * points more on this repository's (bench/context-quality.bench.ts).
  */
 const SHARES = [
-  { upToRank: 3, whole: 0.4, excerpt: 0.2 },
-  { upToRank: 8, whole: 0.1, excerpt: 0.1 },
-  { upToRank: Infinity, whole: 0.04, excerpt: 0.03 },
+  { upToRank: 3, whole: 0.25, excerpt: 0.1 },
+  { upToRank: 10, whole: 0.06, excerpt: 0.04 },
+  { upToRank: Infinity, whole: 0.03, excerpt: 0.02 },
 ] as const;
+type Share = (typeof SHARES)[number];
+/** Fill only when at least this much of the budget is left. */
+const FILL_MIN_TOKENS = 300;
 const MAX_OMITTED_LISTED = 20;
 /** Stop growing an excerpt after this many regions in a row did not fit. */
 const MAX_MISSES = 8;
@@ -63,14 +71,10 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
           'gi',
         )
       : null;
-  for (const candidate of ranked) {
-    if (candidate.score < best * MIN_RELATIVE_SCORE) break;
+  const picked = new Set<number>();
+  /** Puts `candidate` in whole, as an excerpt or as a skeleton within `share`; null when nothing fits. */
+  const place = (candidate: RankedFile, share: Share): ContextItem | null => {
     const file = cache.index.files[candidate.index]!;
-    if (remaining < MIN_ITEM_TOKENS) {
-      if (omitted.length >= MAX_OMITTED_LISTED) break;
-      omitted.push({ path: file.path, score: candidate.score, tokens: countTokens(file.content) });
-      continue;
-    }
     const lines = cache.lines(candidate.index);
     const totalLines = lines.length - (lines.at(-1) === '' ? 1 : 0);
     const base = {
@@ -81,47 +85,70 @@ export function fitBudget(cache: IndexCache, ranked: readonly RankedFile[], opti
       reasons: candidate.reasons,
       totalLines,
     };
-    const share = SHARES.find((s) => items.length < s.upToRank)!;
-    const wholeLimit = options.budget * share.whole;
     const attempt = (kind: ContextItemKind, text: string, ranges?: LineRange[]): ContextItem => {
       const item: ContextItem = { ...base, kind, tokens: 0, text };
       if (ranges) item.ranges = ranges;
       item.tokens = countTokens(renderItem(item));
       return item;
     };
-    let chosen: ContextItem | null = null;
     const whole = attempt('whole', file.content);
-    if (whole.tokens <= remaining && whole.tokens <= Math.max(wholeLimit, MIN_ITEM_TOKENS * 4)) chosen = whole;
-    if (chosen === null) {
-      const cap = Math.min(remaining, Math.max(EXCERPT_MIN, options.budget * share.excerpt));
-      const relatedOnly = candidate.reasons.every((r) =>
-        ['imported-by', 'types', 'imports', 'config'].includes(r.signal),
-      );
-      const testOnly = file.isTest && candidate.anchors.length === 0;
-      const tryExcerpt = (): ContextItem | null => {
-        const found = testOnly ? [] : excerptRegions(candidate.anchors, lines, totalLines, termPattern);
-        // Nothing to centre on: the head of the file (imports, first definitions).
-        const regions = found.length > 0 ? found : [{ start: 1, end: Math.max(1, totalLines) }];
-        return growExcerpt(regions, lines, cap, (ranges) => attempt('excerpt', numberLines(lines, ranges), ranges));
-      };
-      const trySkeleton = (): ContextItem | null => {
-        const skeleton = cache.parsed(candidate.index).skeletonLines;
-        if (skeleton.length === 0) return null;
-        const ranges = toRanges(skeleton);
-        const full = attempt('skeleton', numberLines(lines, ranges), ranges);
-        if (full.tokens <= cap) return full;
-        // Signatures in file order, as many as fit: a partial skeleton is still a map of the file.
-        return growExcerpt(ranges, lines, cap, (some) => attempt('skeleton', numberLines(lines, some), some), false);
-      };
-      chosen = relatedOnly ? (trySkeleton() ?? tryExcerpt()) : (tryExcerpt() ?? trySkeleton());
-    }
-    if (chosen === null) {
-      if (omitted.length < MAX_OMITTED_LISTED)
-        omitted.push({ path: file.path, score: candidate.score, tokens: whole.tokens });
+    if (whole.tokens <= remaining && whole.tokens <= Math.max(options.budget * share.whole, MIN_ITEM_TOKENS * 4))
+      return whole;
+    const cap = Math.min(remaining, Math.max(EXCERPT_MIN, options.budget * share.excerpt));
+    const relatedOnly = candidate.reasons.every((r) =>
+      ['imported-by', 'types', 'imports', 'config', 'central'].includes(r.signal),
+    );
+    const testOnly = file.isTest && candidate.anchors.length === 0;
+    const tryExcerpt = (): ContextItem | null => {
+      const found = testOnly ? [] : excerptRegions(candidate.anchors, lines, totalLines, termPattern);
+      // Nothing to centre on: the head of the file (imports, first definitions).
+      const regions = found.length > 0 ? found : [{ start: 1, end: Math.max(1, totalLines) }];
+      return growExcerpt(regions, lines, cap, (ranges) => attempt('excerpt', numberLines(lines, ranges), ranges));
+    };
+    const trySkeleton = (): ContextItem | null => {
+      const skeleton = cache.parsed(candidate.index).skeletonLines;
+      if (skeleton.length === 0) return null;
+      const ranges = toRanges(skeleton);
+      const full = attempt('skeleton', numberLines(lines, ranges), ranges);
+      if (full.tokens <= cap) return full;
+      // Signatures in file order, as many as fit: a partial skeleton is still a map of the file.
+      return growExcerpt(ranges, lines, cap, (some) => attempt('skeleton', numberLines(lines, some), some), false);
+    };
+    return relatedOnly ? (trySkeleton() ?? tryExcerpt()) : (tryExcerpt() ?? trySkeleton());
+  };
+  const accept = (candidate: RankedFile, item: ContextItem): void => {
+    items.push(item);
+    picked.add(candidate.index);
+    remaining -= item.tokens;
+  };
+  for (const candidate of ranked) {
+    if (candidate.score < best * MIN_RELATIVE_SCORE) break;
+    // A copy adds nothing once its original is in: it never takes the budget twice.
+    if (candidate.copyOf !== undefined && picked.has(candidate.copyOf)) continue;
+    const file = cache.index.files[candidate.index]!;
+    if (remaining < MIN_ITEM_TOKENS) {
+      if (omitted.length >= MAX_OMITTED_LISTED) break;
+      omitted.push({ path: file.path, score: candidate.score, tokens: countTokens(file.content) });
       continue;
     }
-    items.push(chosen);
-    remaining -= chosen.tokens;
+    // Copies, bundles and code in another language than the task's take the smallest share wherever they rank.
+    const demoted = candidate.reasons.some((r) => r.score < 0);
+    const chosen = place(candidate, demoted ? SHARES.at(-1)! : SHARES.find((s) => items.length < s.upToRank)!);
+    if (chosen === null) {
+      if (omitted.length < MAX_OMITTED_LISTED)
+        omitted.push({ path: file.path, score: candidate.score, tokens: countTokens(file.content) });
+      continue;
+    }
+    accept(candidate, chosen);
+  }
+  // Room left after every file that matched: central code, in the smallest share each.
+  if (options.fill !== undefined && remaining >= FILL_MIN_TOKENS) {
+    for (const candidate of options.fill([...picked])) {
+      if (remaining < MIN_ITEM_TOKENS) break;
+      if (picked.has(candidate.index)) continue;
+      const chosen = place(candidate, SHARES.at(-1)!);
+      if (chosen !== null) accept(candidate, chosen);
+    }
   }
   return { items, omitted, tokens: options.budget - remaining };
 }

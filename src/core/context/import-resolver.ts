@@ -2,8 +2,8 @@
  * Resolves import specifiers to indexed files, per language:
  * - TS/JS: relative specifiers with extension and `index` resolution, `.js` written
  *   for a `.ts` source (TS ESM), and the common `@/` / `~/` aliases for `src/`.
- * - Python: relative (`.mod`, `..pkg.mod`) and absolute module names, with `src/`-style
- *   layouts (the module map strips a leading `src/`, `lib/` or `python/`).
+ * - Python: relative (`.mod`, `..pkg.mod`) and absolute module names below the package
+ *   roots of the checkout, in any subdirectory (python-modules.ts).
  * - Go: import paths under the module path from `go.mod` (every non-test `.go` file of
  *   the package directory), else by directory suffix.
  * - Java/Kotlin: fully qualified class names by path suffix.
@@ -12,6 +12,7 @@
  * Unresolvable specifiers (packages from a registry) resolve to nothing.
  */
 import { baseName, dirName, joinPath } from './path-parts.ts';
+import { createPythonImportResolver, type PythonImportResolver } from './python-modules.ts';
 import type { IndexedFile } from './types.ts';
 
 export type ImportResolver = (importer: number, specifier: string) => number[];
@@ -27,7 +28,7 @@ const JS_TO_TS: readonly [RegExp, string[]][] = [
 export function createImportResolver(files: readonly IndexedFile[]): ImportResolver {
   const byPath = new Map(files.map((file, i) => [file.path, i]));
   const lookup = (path: string): number | undefined => byPath.get(path);
-  let pythonModules: Map<string, number> | undefined;
+  let python: PythonImportResolver | undefined;
   let goModules: { root: string; module: string }[] | undefined;
   let goPackages: Map<string, number[]> | undefined;
   let byBaseName: Map<string, number[]> | undefined;
@@ -52,23 +53,9 @@ export function createImportResolver(files: readonly IndexedFile[]): ImportResol
         if (base === null) return [];
         return firstFound(lookup, tsCandidates(base));
       }
-      case 'python': {
-        pythonModules ??= buildPythonModules(files);
-        const relative = /^(\.+)(.*)$/.exec(specifier);
-        if (relative) {
-          let packageDir = dir;
-          for (let up = 1; up < relative[1]!.length; up += 1) packageDir = dirName(packageDir);
-          const rest = relative[2]!.replace(/\./g, '/');
-          const base = rest === '' ? packageDir : joinPath(packageDir, rest);
-          return firstFound(lookup, [`${base}.py`, `${base}/__init__.py`]);
-        }
-        const parts = specifier.split('.');
-        for (let length = parts.length; length > 0; length -= 1) {
-          const hit = pythonModules.get(parts.slice(0, length).join('.'));
-          if (hit !== undefined) return [hit];
-        }
-        return [];
-      }
+      case 'python':
+        python ??= createPythonImportResolver(files, lookup);
+        return python(importer, specifier);
       case 'go': {
         goModules ??= files
           .filter((f) => baseName(f.path) === 'go.mod')
@@ -139,21 +126,6 @@ function tsCandidates(base: string): string[] {
   for (const ext of TS_EXTENSIONS) candidates.push(`${base}${ext}`);
   for (const ext of TS_EXTENSIONS) candidates.push(`${base}/index${ext}`);
   return candidates;
-}
-
-function buildPythonModules(files: readonly IndexedFile[]): Map<string, number> {
-  const modules = new Map<string, number>();
-  const add = (name: string, index: number): void => {
-    if (name !== '' && !modules.has(name)) modules.set(name, index);
-  };
-  files.forEach((file, index) => {
-    if (file.language !== 'python') return;
-    const withoutExtension = file.path.replace(/\.pyi?$/, '').replace(/\/__init__$/, '');
-    add(withoutExtension.replace(/\//g, '.'), index);
-    const stripped = withoutExtension.replace(/^(?:src|lib|python)\//, '');
-    add(stripped.replace(/\//g, '.'), index);
-  });
-  return modules;
 }
 
 function firstFound(lookup: (path: string) => number | undefined, candidates: readonly string[]): number[] {

@@ -4,6 +4,7 @@
  * one index, and nothing leaks once the index is dropped).
  */
 import { extractImports } from './extract-imports.ts';
+import { distinctLines, findCopyOf, type CopyOf } from './find-copies.ts';
 import { createImportResolver, type ImportResolver } from './import-resolver.ts';
 import { pathVocabulary, type PathVocabulary } from './lexical-scores.ts';
 import type { ParsedSource } from './parsed-source.ts';
@@ -24,10 +25,12 @@ export interface IndexCache {
   readonly testFiles: readonly number[];
   /** Parses (once) and returns the symbols of file `i`. */
   parsed(i: number): ParsedSource;
-  /** Import specifiers of file `i` (extracted once). */
+  /** Import specifiers of file `i` (extracted once; Python names what `from … import` imports). */
   imports(i: number): readonly string[];
   /** Lines of file `i` (split once). */
   lines(i: number): readonly string[];
+  /** The original that file `i` is a copy of, or null (computed once per file, on demand). */
+  copyOf(i: number): CopyOf | null;
 }
 
 const caches = new WeakMap<RepoIndex, IndexCache>();
@@ -52,7 +55,17 @@ function createCache(index: RepoIndex): IndexCache {
   const parsed = new Map<number, ParsedSource>();
   const lines = new Map<number, readonly string[]>();
   const imports = new Map<number, readonly string[]>();
-  return {
+  const copies = new Map<number, CopyOf | null>();
+  const lineSets = new Map<number, Set<number>>();
+  const lineSet = (i: number): Set<number> => {
+    let result = lineSets.get(i);
+    if (result === undefined) {
+      result = distinctLines(files[i]!.content);
+      lineSets.set(i, result);
+    }
+    return result;
+  };
+  const cache: IndexCache = {
     index,
     byPath,
     get paths() {
@@ -94,7 +107,7 @@ function createCache(index: RepoIndex): IndexCache {
     imports(i) {
       let result = imports.get(i);
       if (result === undefined) {
-        result = extractImports(files[i]!.language, files[i]!.content);
+        result = extractImports(files[i]!.language, files[i]!.content, { importedNames: true });
         imports.set(i, result);
       }
       return result;
@@ -107,5 +120,14 @@ function createCache(index: RepoIndex): IndexCache {
       }
       return result;
     },
+    copyOf(i) {
+      let result = copies.get(i);
+      if (result === undefined) {
+        result = findCopyOf(files, i, cache.byBaseName.get(baseName(files[i]!.path)) ?? [], lineSet);
+        copies.set(i, result);
+      }
+      return result;
+    },
   };
+  return cache;
 }

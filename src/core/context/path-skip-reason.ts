@@ -32,7 +32,8 @@ const VENDORED =
 // Build output (`dist/`) is often committed for Actions; `build/` and `out/` are left
 // alone because many projects keep build scripts there.
 const GENERATED_DIRECTORY = /(?:^|\/)(?:__generated__|generated|dist|coverage|\.next)\//;
-const GENERATED_NAME = /(?:\.gen\.|\.generated\.|_pb2(?:_grpc)?\.py$|\.pb\.go$|\.min\.(?:js|css)$|\.map$|\.snap$)/;
+const GENERATED_NAME =
+  /(?:\.gen\.|\.generated\.|_pb2(?:_grpc)?\.py$|\.pb\.go$|[.-]min\.(?:[cm]?js|css|json|html|svg)$|\.map$|\.snap$)/;
 // Binary by extension: skipped without reading (the NUL sniff catches the rest).
 const BINARY_EXTENSION =
   /\.(?:png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|wasm|woff2?|ttf|otf|eot|mp[34]|mov|avi|webm|ogg|wav|flac|sqlite|db|pyc|bin|dat|psd|ai|sketch)$/i;

@@ -16,15 +16,19 @@
  * | a test that imports a top source (found among tests mentioning its file name) | 0.35 × its score, at most 4 |
  * | imports a top file | 0.2 × its score, at most 2 |
  * | manifest/config governing a top file (package.json, tsconfig, pyproject, go.mod, …) | 1.5 |
+ * | a copy of another file (find-copies.ts) / a built bundle, unless the task names it | score × 0.3 of the lower of the two / × 0.5 |
  *
  * "Top files" are the 20 best by the direct signals (first four rows and recent changes);
  * relations add to them only once (one hop), so the ranking stays explainable.
  */
+import type { CodeFamily } from './code-family.ts';
+import { demoteCopies, focusLanguage } from './demote-files.ts';
 import { indexCache, type IndexCache } from './index-cache.ts';
 import type { ImportResolver } from './import-resolver.ts';
 import { lexicalScores, scanTerms, type TermScan } from './lexical-scores.ts';
 import { baseName, dirName } from './path-parts.ts';
 import { splitWords } from './split-words.ts';
+import { round, Scoreboard, sortedIndexes, strongestFirst } from './scoreboard.ts';
 import type { TestPairs } from './test-pairs.ts';
 import type { LineRange, Reason, ReasonSignal, RecentChange, RepoIndex, TaskAnalysis } from './types.ts';
 
@@ -66,7 +70,6 @@ const FOUND_PART_WEIGHT = 0.3;
 const MAX_DIRECTORY_FILES = 30;
 /** Identifiers with no scanned word part are looked up by scanning every file, at most this often. */
 const MAX_FULL_SCANS = 3;
-
 export interface RankedFile {
   index: number;
   path: string;
@@ -74,12 +77,16 @@ export interface RankedFile {
   reasons: Reason[];
   /** Regions to show first when the file must be cut: definitions, frame lines. */
   anchors: LineRange[];
+  /** Index of the file this one copies (find-copies.ts); it ranks below it. */
+  copyOf?: number;
 }
 
 export interface Ranking {
   files: RankedFile[];
   /** Terms whose occurrences were counted, for excerpting around matching lines. */
   scannedTerms: string[];
+  /** The language family the task is about (code-family.ts), when the evidence says so. */
+  focus: CodeFamily | null;
 }
 
 const TYPE_FILE = /(?:\.d\.ts$|\.pyi$|(?:^|\/)(?:types?|typings|interfaces?|models?|schemas?)(?:\.[^/]+$|\/))/;
@@ -126,6 +133,8 @@ export function rankFiles(index: RepoIndex, analysis: TaskAnalysis, recent: read
     else board.add(i, 'recently-changed', 'changed in recent commits', WEIGHTS.recentLog);
   }
 
+  const focus = focusLanguage(cache, board);
+
   const direct = Float64Array.from(board.scores);
   const order = sortedIndexes(
     direct,
@@ -142,6 +151,7 @@ export function rankFiles(index: RepoIndex, analysis: TaskAnalysis, recent: read
     board,
   );
   scoreConfig(cache, seeds.slice(0, 5), board);
+  const copies = demoteCopies(cache, board);
 
   const rounded = board.scores.map(round);
   const best = sortedIndexes(
@@ -159,10 +169,19 @@ export function rankFiles(index: RepoIndex, analysis: TaskAnalysis, recent: read
     }
     const path = round(pathPoints(i));
     if (path > 0) reasons.push({ signal: 'path-match', detail: 'path matches task terms', score: path });
-    reasons.sort((a, b) => b.score - a.score || (a.detail < b.detail ? -1 : 1));
-    return { index: i, path: files[i]!.path, score: rounded[i]!, reasons, anchors: board.anchorsOf(i) };
+    reasons.sort(strongestFirst);
+    const ranked: RankedFile = {
+      index: i,
+      path: files[i]!.path,
+      score: rounded[i]!,
+      reasons,
+      anchors: board.anchorsOf(i),
+    };
+    const original = copies.get(i);
+    if (original !== undefined) ranked.copyOf = original;
+    return ranked;
   });
-  return { files: ranked, scannedTerms: lexical.scannedTerms };
+  return { files: ranked, scannedTerms: lexical.scannedTerms, focus };
 }
 
 function scoreMentionedPaths(cache: IndexCache, analysis: TaskAnalysis, board: Scoreboard): void {
@@ -433,54 +452,8 @@ function scoreConfig(cache: IndexCache, seeds: readonly number[], board: Scorebo
   }
 }
 
-/** Per-file scores with the reasons that make them up. */
-class Scoreboard {
-  readonly scores: Float64Array;
-  private readonly reasons = new Map<number, Reason[]>();
-  private readonly anchors = new Map<number, LineRange[]>();
-
-  constructor(size: number) {
-    this.scores = new Float64Array(size);
-  }
-
-  add(i: number, signal: ReasonSignal, detail: string, points: number): void {
-    if (!(points > 0)) return;
-    this.scores[i]! += points;
-    const list = this.reasons.get(i) ?? [];
-    const same = list.find((r) => r.signal === signal && r.detail === detail);
-    if (same) same.score += points;
-    else list.push({ signal, detail, score: points });
-    this.reasons.set(i, list);
-  }
-
-  anchor(i: number, range: LineRange): void {
-    const list = this.anchors.get(i) ?? [];
-    list.push(range);
-    this.anchors.set(i, list);
-  }
-
-  reasonsOf(i: number): Reason[] {
-    return (this.reasons.get(i) ?? [])
-      .map((r) => ({ ...r, score: round(r.score) }))
-      .sort((a, b) => b.score - a.score || (a.detail < b.detail ? -1 : 1));
-  }
-
-  anchorsOf(i: number): LineRange[] {
-    return this.anchors.get(i) ?? [];
-  }
-}
-
-function sortedIndexes(scores: Float64Array, paths: readonly string[]): number[] {
-  return [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || (paths[a]! < paths[b]! ? -1 : 1));
-}
-
 function max(values: Float64Array): number {
   let best = 0;
   for (const v of values) if (v > best) best = v;
   return best;
-}
-
-/** Scores are rounded so that floating-point noise never reorders equal files. */
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

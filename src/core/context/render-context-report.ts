@@ -23,9 +23,13 @@ export function renderContextReport(pack: ContextPack, task: string): string {
       `terms ${list(a.terms.slice(0, 8).map((t) => t.term))}`,
   );
   out.push('');
-  if (pack.items.length === 0) {
-    out.push('No file matched the task. Name a file, a function or an error message to get a useful context.');
-  } else {
+  const matched = pack.items.some((i) => i.reasons.some((r) => r.signal !== 'central'));
+  if (!matched) {
+    out.push(
+      `No file matched the task. Name a file, a function or an error message to get a useful context.${pack.items.length > 0 ? ' The budget holds central files of the repository instead:' : ''}`,
+    );
+  }
+  if (pack.items.length > 0) {
     const width = Math.min(PATH_WIDTH_LIMIT, Math.max(4, ...pack.items.map((i) => i.path.length)));
     out.push(
       `${'rank'.padStart(4)}  ${'path'.padEnd(width)}  ${'kind'.padEnd(8)}  ${'tokens'.padStart(6)}  ${'score'.padStart(6)}  reasons`,
@@ -34,7 +38,9 @@ export function renderContextReport(pack: ContextPack, task: string): string {
       const kind = item.kind === 'excerpt' && item.ranges ? `excerpt` : item.kind;
       const reasons = item.reasons
         .slice(0, MAX_REASONS)
-        .map((r) => `${r.detail} (+${r.score.toFixed(1)})`)
+        .map((r) =>
+          r.signal === 'central' ? r.detail : `${r.detail} (${r.score < 0 ? '' : '+'}${r.score.toFixed(1)})`,
+        )
         .join('; ');
       const more = item.reasons.length > MAX_REASONS ? `; +${item.reasons.length - MAX_REASONS} more` : '';
       out.push(
@@ -53,6 +59,17 @@ export function renderContextReport(pack: ContextPack, task: string): string {
       '',
       `Scored but over budget: ${pack.omitted.map((o) => `${o.path} (${format(o.tokens)} tokens)`).join(', ')}`,
     );
+  }
+  if (pack.demoted.length > 0) {
+    out.push('', 'Ranked lower as copies or bundles:');
+    for (const d of pack.demoted) {
+      const fate = d.included
+        ? 'in the context as a small item'
+        : d.original !== undefined && pack.items.some((i) => i.path === d.original)
+          ? `left out: ${d.original} is in the context`
+          : 'left out';
+      out.push(`  ${d.path} — ${d.detail}; ${fate}`);
+    }
   }
   out.push('', `Repository map (${format(pack.map.tokens)} tokens):`, indent(pack.map.text));
   const c = pack.conventions;

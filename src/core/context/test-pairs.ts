@@ -76,6 +76,8 @@ export function createTestPairs(files: readonly IndexedFile[]): TestPairs {
   };
   files.forEach((file, index) => {
     if (!isCode(file.language)) return;
+    // A package marker in a test folder (`tests/crud/__init__.py`) tests nothing by its name.
+    if (file.isTest && baseName(file.path) === '__init__.py') return;
     if (file.isTest) push(testsByStem, `${family(file.language)}:${testSubject(file.path)}`, index);
     else for (const stem of sourceStems(file.path)) push(sourcesByStem, `${family(file.language)}:${stem}`, index);
   });

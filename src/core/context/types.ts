@@ -102,9 +102,16 @@ export type ReasonSignal =
   | 'source-of'
   | 'types'
   | 'config'
-  | 'recently-changed';
+  | 'recently-changed'
+  | 'copy'
+  | 'bundle'
+  | 'other-language'
+  | 'central';
 
-/** Why a file was picked: a signal, a human-readable detail, and its share of the score. */
+/**
+ * Why a file was picked: a signal, a human-readable detail, and its share of the score
+ * (negative for a demotion: a copy or a bundle ranked lower).
+ */
 export interface Reason {
   signal: ReasonSignal;
   detail: string;
@@ -159,6 +166,17 @@ export interface OmittedFile {
   tokens: number;
 }
 
+/** A file ranked lower because it copies another file or is a built bundle (find-copies.ts). */
+export interface DemotedFile {
+  path: string;
+  /** For a copy: the file it copies. */
+  original?: string;
+  /** Why, as the report says it. */
+  detail: string;
+  /** In the context after all (a small item), or left out. */
+  included: boolean;
+}
+
 export interface ContextPack {
   budgetTokens: number;
   /** Tokens of everything rendered: map, conventions, items and framing. */
@@ -167,6 +185,8 @@ export interface ContextPack {
   map: RepoMap;
   conventions: Conventions;
   omitted: OmittedFile[];
+  /** Copies and bundles among the best-ranked files, and whether they made it in. */
+  demoted: DemotedFile[];
   analysis: TaskAnalysis;
   stats: {
     indexedFiles: number;

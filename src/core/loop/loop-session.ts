@@ -4,7 +4,7 @@
  * `runLoop` call; nothing here outlives it.
  */
 import type { ChatMessage, ContentBlock, ModelUsage } from '../../ports/model.ts';
-import type { ProgressSnapshot, StepName, StepState } from '../../ports/progress.ts';
+import type { ProgressSnapshot, StepName, StepState, TestCounts } from '../../ports/progress.ts';
 import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import { totalTokens } from '../cost/add-usage.ts';
@@ -145,10 +145,13 @@ export async function runSuite(s: LoopSession, selection: TestSelection | undefi
   if (checkTimeBudget(s.request.config.budgets, elapsedMs(s)) !== null) return null;
   const report = await s.deps.tests.run(selection);
   s.testMs += report.durationMs;
-  if (selection === undefined) {
-    const t = report.totals;
-    s.lastTests = { passed: t.passed, failed: t.failed + t.errored, total: t.total };
-  }
+  // The live status shows the run that just ended, whatever its scope, with its round:
+  // counts from an earlier round or a subset are never shown as the current suite's.
+  s.lastTests = testCounts(
+    s,
+    report,
+    selection === undefined ? 'full' : (selection.tests ?? []).length > 0 ? 'selected' : 'related',
+  );
   const scope =
     selection === undefined ? '' : ` [${[...(selection.tests ?? []), ...(selection.changedFiles ?? [])].join(' ')}]`;
   s.deps.audit.write({
@@ -165,7 +168,14 @@ export async function runSuite(s: LoopSession, selection: TestSelection | undefi
       data: { paths: report.discarded },
     });
   }
+  await reportProgress(s);
   return report;
+}
+
+/** The progress counts of `report`, a run of `scope` in the current round. */
+export function testCounts(s: LoopSession, report: TestReport, scope: NonNullable<TestCounts['scope']>): TestCounts {
+  const t = report.totals;
+  return { passed: t.passed, failed: t.failed + t.errored, total: t.total, round: s.iteration, scope };
 }
 
 /** `current` against the baseline; a related or named-test run is a subset, so unrun tests are not `removed`. */

@@ -26,6 +26,7 @@ import {
   reportProgress,
   runSuite,
   setStep,
+  testCounts,
   totalTokens,
   type LoopSession,
 } from './loop-session.ts';
@@ -200,6 +201,9 @@ async function succeed(s: LoopSession, verified: { report: TestReport; tree: str
   const { workspace, audit } = s.deps;
   setStep(s, 'iterations', 'done', `${s.iteration} of ${s.request.config.budgets.maxIterations} rounds`);
   setStep(s, 'verify', 'done', verifyDetail(s));
+  // The last runs were reruns of the new tests: the run ends showing the verified full
+  // suite, the one run on the fresh checkout of the change.
+  s.lastTests = testCounts(s, verified.report, 'full');
   await reportProgress(s);
   const changes = await ownChanges(s);
   const diff = await workspace.diff(s.request.task.baseSha);

@@ -105,7 +105,46 @@ describe('assembleContext', () => {
     );
     expect(pack.analysis.paths).toEqual([]);
     expect(pack.analysis.identifiers).toEqual(['closeLedger']);
-    expect(pack.items.map((i) => i.path)).not.toContain('src/shipping/labels.ts');
+    // The budget has room for the whole small repository: labels.ts may come in as fill, never as named.
+    const labels = pack.items.find((i) => i.path === 'src/shipping/labels.ts');
+    expect(labels?.reasons.map((r) => r.signal) ?? []).not.toContain('mentioned-path');
+    expect(pack.items.find((i) => i.path === 'src/shipping/tracker.ts')?.reasons.map((r) => r.signal) ?? []).toEqual(
+      expect.not.arrayContaining(['defines-symbol', 'uses-symbol']),
+    );
+  });
+
+  it('fills the room a vague task leaves with central code, nearest to what matched first', () => {
+    const pack = assembleContext(makeIndex(FIXTURE_REPO), sanitizeUntrustedText('the ledger memo'), {
+      budgetTokens: 8_000,
+    });
+    const matched = pack.items.filter((i) => i.reasons.some((r) => r.signal !== 'central'));
+    const fill = pack.items.filter((i) => i.reasons.every((r) => r.signal === 'central'));
+    expect(matched.map((i) => i.path)).toContain('src/billing/types.ts');
+    expect(fill.length).toBeGreaterThan(0);
+    // Fill comes after every matched file, scores nothing, and says why it is there.
+    expect(Math.min(...fill.map((i) => i.rank))).toBeGreaterThan(Math.max(...matched.map((i) => i.rank)));
+    expect(fill.every((i) => i.score === 0)).toBe(true);
+    expect(fill.map((i) => i.reasons[0]!.detail)).toEqual(fill.map(() => expect.stringMatching(/^(?:central|fill): /)));
+    expect(pack.items.map((i) => i.path)).not.toContain('docs/shipping.md');
+    expect(pack.usedTokens).toBeLessThanOrEqual(8_000);
+  });
+
+  it('ranks a built bundle below the sources, and says why', () => {
+    const tree = {
+      ...FIXTURE_REPO,
+      'public/ledger.bundle.js': `function closeLedger(entries) {\n  return entries.reduce((a, e) => a + e.amount, 0);\n}\n${'// ledger\n'.repeat(40)}`,
+    };
+    const pack = assembleContext(makeIndex(tree), sanitizeUntrustedText('closeLedger returns NaN for refunds'), {
+      budgetTokens: 8_000,
+    });
+    const bundle = pack.items.find((i) => i.path === 'public/ledger.bundle.js')!;
+    expect(bundle.rank).toBeGreaterThan(pack.items.find((i) => i.path === 'src/billing/ledger.ts')!.rank);
+    expect(bundle.reasons).toContainEqual(
+      expect.objectContaining({ signal: 'bundle', detail: 'a built bundle: ranked lower than sources' }),
+    );
+    expect(pack.demoted).toEqual([
+      { path: 'public/ledger.bundle.js', detail: 'a built bundle: ranked lower than sources', included: true },
+    ]);
   });
 
   it('lists what scored but did not fit', () => {

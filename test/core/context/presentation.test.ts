@@ -123,7 +123,11 @@ describe('detectConventions', () => {
 describe('renderContextReport', () => {
   it('says so when nothing matched', () => {
     const pack = assembleContext(makeIndex(FIXTURE_REPO), sanitizeUntrustedText('qwertyuiop'), { budgetTokens: 2_000 });
-    expect(renderContextReport(pack, 'qwertyuiop')).toContain('No file matched the task.');
+    const report = renderContextReport(pack, 'qwertyuiop');
+    expect(report).toContain('No file matched the task.');
+    // The room is filled with central code, each row saying why, without points it did not score.
+    expect(report).toContain('The budget holds central files of the repository instead:');
+    expect(report).toMatch(/ {2}src\/billing\/ledger\.ts +whole +\d+ +0\.0 {2}central: [^(\n]*\n/);
   });
 
   it('shows excerpt line ranges under the row', () => {

@@ -23,6 +23,8 @@ const index = makeIndex({
   'lib/shop/cart.rb': '',
   'spec/shop/cart_spec.rb': '',
   'docs/tier.md': '',
+  'shop/__init__.py': '',
+  'tests/__init__.py': '',
 });
 const pairs = createTestPairs(index.files);
 const at = (path: string): number => index.files.findIndex((f) => f.path === path);
@@ -64,6 +66,7 @@ describe('createTestPairs', () => {
     ['java', 'src/main/java/com/acme/Ledger.java', ['src/test/java/com/acme/LedgerTest.java']],
     ['ruby spec', 'lib/shop/cart.rb', ['spec/shop/cart_spec.rb']],
     ['docs are not sources', 'docs/tier.md', []],
+    ['a package marker in tests/ tests no package marker', 'shop/__init__.py', []],
   ])('tests of a source: %s', (_name, source, tests) => {
     expect(names(pairs.testsOf(at(source)))).toEqual(tests);
   });

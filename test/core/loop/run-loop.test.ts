@@ -249,9 +249,34 @@ describe('runLoop', () => {
       },
       iteration: 1,
       maxIterations: 5,
-      tests: { passed: 2, failed: 0, total: 2 },
+      tests: { passed: 2, failed: 0, total: 2, round: 1, scope: 'full' },
     });
     expect(f.progress.last?.tokens).toBeGreaterThan(0);
+  });
+
+  it('reports the counts of every test run as it ends, with its round and what ran', async () => {
+    const f = createFakeLoop({
+      files: repoFiles(BUGGY_ADD),
+      script: [
+        createFile('src/add.test.ts', ADD_TEST),
+        endTurn(),
+        strReplace('src/add.ts', 'a - b', 'a + b'),
+        endTurn(),
+      ],
+    });
+    await runLoop(f.request, f.deps);
+
+    const runs = f.progress.snapshots
+      .map((p) => (p.tests === undefined ? null : `${p.iteration}: ${JSON.stringify(p.tests)}`))
+      .filter((line, k, all) => line !== null && line !== all[k - 1]);
+    // The baseline, then round 1's own failing run before round 2 starts: never a
+    // round shown with the counts of the one before without saying so.
+    expect(runs[0]).toBe('0: {"passed":1,"failed":0,"total":1,"round":0,"scope":"full"}');
+    const roundOne = runs.filter((r) => r!.startsWith('1: ') && r!.includes('"round":1'));
+    expect(roundOne.length).toBeGreaterThan(0);
+    expect(roundOne.some((r) => r!.includes('"failed":1'))).toBe(true);
+    const firstOfRoundTwo = f.progress.snapshots.find((p) => p.iteration === 2)!;
+    expect(firstOfRoundTwo.tests).toMatchObject({ round: 1, failed: 1 });
   });
 
   it('keeps running when the progress reporter fails', async () => {

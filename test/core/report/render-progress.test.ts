@@ -47,6 +47,46 @@ describe('progress rendering', () => {
     expect(text.split('\n')).toContain(line);
   });
 
+  it.each<[string, NonNullable<ProgressSnapshot['tests']>, string, string]>([
+    [
+      'this round, whole suite',
+      { passed: 12, failed: 1, total: 13, round: 2, scope: 'full' },
+      'tests 12/13 passing',
+      '(13 total)',
+    ],
+    [
+      'this round, related tests',
+      { passed: 3, failed: 1, total: 4, round: 2, scope: 'related' },
+      'related tests 3/4 passing',
+      '(4 total, related tests)',
+    ],
+    [
+      'the previous round',
+      { passed: 3, failed: 1, total: 4, round: 1, scope: 'related' },
+      'related tests 3/4 passing in round 1',
+      '(4 total, related tests in round 1)',
+    ],
+    [
+      'the baseline',
+      { passed: 10, failed: 1, total: 11, round: 0, scope: 'full' },
+      'tests 10/11 passing before any change',
+      '(11 total before any change)',
+    ],
+    [
+      'reruns of picked tests',
+      { passed: 2, failed: 0, total: 2, round: 2, scope: 'selected' },
+      'selected tests 2/2 passing',
+      '(2 total, selected tests)',
+    ],
+  ])('says which run the counts are from: %s', (_name, tests, line, figures) => {
+    expect(renderProgressLine({ ...snapshot, tests })).toBe(
+      `iterations … · round 2/5 · ${line} · 45,210 tokens · $0.1234`,
+    );
+    expect(renderProgressChecklist({ ...snapshot, tests })).toContain(
+      `Tests: ${tests.passed} passed, ${tests.failed} failing ${figures} · round 2 of 5`,
+    );
+  });
+
   it('renders a one-line form for terminals', () => {
     expect(renderProgressLine(snapshot)).toBe(
       'iterations … · round 2/5 · tests 12/13 passing · 45,210 tokens · $0.1234',
