@@ -11,6 +11,14 @@ import type { Workspace } from '../ports/workspace.ts';
 
 const EXCERPT = 2_000;
 
+/**
+ * An install writes a package tree into the workspace: tens of thousands of files are its
+ * normal work (this repository's node_modules holds about 26,000 entries), where a test
+ * writing as many is an attack (docs/security.md §33). It may create ten times
+ * `sandbox.maxFiles`; the disk limit stays `sandbox.maxDiskMb`.
+ */
+export const INSTALL_FILES_FACTOR = 10;
+
 export async function installDependencies(
   config: RepoConfig['tests'],
   sandbox: Sandbox,
@@ -23,6 +31,7 @@ export async function installDependencies(
     cwd: workspace.root,
     network: true,
     timeoutMs: config.installTimeoutMinutes * 60_000,
+    maxFiles: sandbox.info.limits.maxFiles * INSTALL_FILES_FACTOR,
   });
   const output = `${result.stdout.text}\n${result.stderr.text}`.trim();
   audit.write({
@@ -32,14 +41,21 @@ export async function installDependencies(
     timedOut: result.timedOut,
     outputExcerpt: output.slice(-EXCERPT),
   });
-  if (result.exitCode !== 0 || result.timedOut) {
-    const why = result.timedOut
-      ? `timed out after ${config.installTimeoutMinutes} min`
-      : `exited with ${result.exitCode ?? result.signal ?? 'no code'}`;
+  // A write limit counts even when the command got to finish before the engine's watch looked.
+  const wroteTooMuch = result.limitHit === 'files' || result.limitHit === 'disk';
+  if (result.exitCode !== 0 || result.timedOut || wroteTooMuch) {
+    const why = wroteTooMuch
+      ? `was ${result.limitDetail ?? `stopped at the ${result.limitHit} limit`} (an install may create ${INSTALL_FILES_FACTOR} times sandbox.maxFiles)`
+      : result.timedOut
+        ? `timed out after ${config.installTimeoutMinutes} min`
+        : `exited with ${result.exitCode ?? result.signal ?? 'no code'}`;
     const tail = output.split('\n').slice(-3).join(' | ').slice(-300);
     throw new GreenlightError(
       'install-failed',
-      `tests.installCommand \`${command}\` ${why}${tail === '' ? '' : `: ${tail}`}. Fix the command in .github/greenlight.yml, or install dependencies in the workflow before greenlight runs.`,
+      `tests.installCommand \`${command}\` ${why}${tail === '' ? '' : `: ${tail}`}. ` +
+        (wroteTooMuch
+          ? 'Raise sandbox.maxFiles or sandbox.maxDiskMb in .github/greenlight.yml, or install dependencies in the workflow before greenlight runs.'
+          : 'Fix the command in .github/greenlight.yml, or install dependencies in the workflow before greenlight runs.'),
     );
   }
   if (!(await workspace.isClean())) {

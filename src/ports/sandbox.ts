@@ -14,6 +14,10 @@ export interface SandboxRunOptions {
   timeoutMs?: number;
   memoryMb?: number;
   maxPids?: number;
+  /** Megabytes the command may write (docs/security.md §33); a single file may not exceed it either. */
+  maxDiskMb?: number;
+  /** Files and directories the command may create or change in the workspace. */
+  maxFiles?: number;
   /** Bytes kept per stream; the rest is cut (head and tail kept, the cut marked). */
   maxOutputBytes?: number;
   /**
@@ -34,7 +38,7 @@ export interface CapturedOutput {
   truncated: boolean;
 }
 
-export type SandboxLimit = 'time' | 'memory' | 'pids' | 'output';
+export type SandboxLimit = 'time' | 'memory' | 'pids' | 'output' | 'disk' | 'files';
 
 export interface SandboxResult {
   command: readonly string[];
@@ -43,6 +47,8 @@ export interface SandboxResult {
   timedOut: boolean;
   /** The limit that stopped the command, if any. */
   limitHit: SandboxLimit | null;
+  /** What the limit was and what the command did, naming the setting (e.g. `sandbox.maxFiles`). */
+  limitDetail?: string;
   durationMs: number;
   stdout: CapturedOutput;
   stderr: CapturedOutput;
@@ -58,9 +64,24 @@ export interface SandboxInfo {
   driver: SandboxDriverName;
   /** 'off' when generated code runs; 'on' only for installation. */
   networkIsolation: boolean;
-  limits: { timeoutMs: number; memoryMb: number; maxPids: number; maxOutputBytes: number };
-  /** How the memory and process limits are enforced (time and output are always enforced by the engine). */
-  enforcement?: { memory: LimitMechanism; pids: LimitMechanism };
+  limits: {
+    timeoutMs: number;
+    memoryMb: number;
+    maxPids: number;
+    maxOutputBytes: number;
+    maxDiskMb: number;
+    maxFiles: number;
+  };
+  /**
+   * How the memory and process limits are enforced (time and output are always enforced by
+   * the engine), and what bounds writes (docs/security.md §33), in words for the report.
+   */
+  enforcement?: { memory: LimitMechanism; pids: LimitMechanism; disk?: string };
+  /**
+   * Who sandboxed commands run as, for the report: e.g. the unprivileged user a root engine
+   * hands them to (docs/security.md §30). Absent when nothing is worth saying.
+   */
+  identity?: string;
   /** Loud warnings (e.g. the `none` driver), shown in every report. */
   warnings: string[];
 }

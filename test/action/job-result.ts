@@ -61,7 +61,7 @@ export function jobResult(kind: JobKind = 'succeeded', tier: RiskTier = 'low'): 
     sandbox: {
       driver: 'bwrap',
       networkIsolation: true,
-      limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1 },
+      limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1, maxDiskMb: 1, maxFiles: 1 },
       warnings: [],
     },
     testCommandReason: 'using `npm test` from package.json',

@@ -77,6 +77,26 @@ describe('runJob preconditions and preparation', () => {
     expect(error.message).toContain(message);
   });
 
+  it.runIf(haveBwrap)(
+    'lets tests.installCommand create ten times sandbox.maxFiles, and names the limit past that',
+    async () => {
+      const install = (files: number) =>
+        `tests:\n  installCommand: mkdir -p node_modules/dep && cd node_modules/dep && seq ${files} | xargs touch\nsandbox:\n  driver: bwrap\n  maxFiles: 100\n`;
+      const fits = calcRepo({ config: install(900) });
+      mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
+      expect((await runOn(fits)).result.outcome.kind).not.toBe('failed');
+      expect(existsSync(join(fits.root, 'node_modules/dep/900'))).toBe(true);
+
+      const error = await failure(runOn(calcRepo({ config: install(3000) })));
+      expect(isGreenlightError(error, 'install-failed')).toBe(true);
+      expect(error.message).toContain('was stopped at the file limit');
+      expect(error.message).toContain(
+        'more than sandbox.maxFiles (1,000) (an install may create 10 times sandbox.maxFiles)',
+      );
+      expect(error.message).toContain('Raise sandbox.maxFiles or sandbox.maxDiskMb');
+    },
+  );
+
   it('sanitizes the task: a payload hidden in an HTML comment never reaches the model', async (test) => {
     test.skip(!haveBwrap, 'needs bubblewrap');
     const repo = calcRepo();

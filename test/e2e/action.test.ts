@@ -22,6 +22,7 @@ import {
 } from './action-world.ts';
 import { createFile, endReply, toolReply } from './fake-anthropic.ts';
 import { requireTool } from '../setup/require-tool.ts';
+import { findLeaks, lootTest, plant } from '../integration/sandbox-attack-kit.ts';
 
 const haveBwrap = await requireTool('bwrap');
 
@@ -557,5 +558,38 @@ describe('the bundled Action after the pull request opened', () => {
     expect(progress).toContain('### ✅ greenlight — review of pull request #7');
     expect(progress).toContain('**Review comments:** 2 of 2 addressed.');
     expect(w.github.unhandled).toEqual([]);
+  }, 180_000);
+});
+
+describe('the bundled Action against a model that writes attacks', () => {
+  it('docs/security.md §30 and §32: planted home, root-only and environment secrets reach no output; the host socket receives nothing', async (test) => {
+    test.skip(!haveBwrap, 'needs bubblewrap');
+    const p = await plant();
+    try {
+      const w = await world();
+      w.github.addIssue(3, 'Add tests for clamp');
+      w.anthropic.script([toolReply(createFile('test/loot.test.js', lootTest(p))), endReply('Added tests.')]);
+
+      const run = await w.run('issues', labeled(3), {
+        env: { HOME: p.home, GREENLIGHT_ATTACK_CANARY: p.env['GREENLIGHT_ATTACK_CANARY'] ?? '' },
+      });
+
+      // The attack ran and passed (it found nothing, and its own sockets worked), so a pull request opened.
+      expect(run.outputs['outcome'], run.stdout).toBe('opened');
+      const branchLogs = branches(w)
+        .map((branch) => execFileSync('git', ['-C', w.origin, 'log', '-p', branch], { encoding: 'utf8' }))
+        .join('\n');
+      expect(branchLogs).toContain('steal()');
+      const leaks = findLeaks(p, {
+        branches: branchLogs,
+        'PR body, comments, job summary, audit log, log': published(w, run),
+        'model requests': w.anthropic.bodies.join('\n'),
+      });
+      expect(leaks).toEqual([]);
+      expect(p.canary).toEqual({ bytes: 0, connections: 0 });
+      expect(w.github.unhandled).toEqual([]);
+    } finally {
+      await p.dispose();
+    }
   }, 180_000);
 });

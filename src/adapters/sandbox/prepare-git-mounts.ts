@@ -68,7 +68,8 @@ export async function prepareGitMounts(
     if (copy?.signature !== signature) {
       const sanitized = sanitizeGitConfig(readFileSync(target, 'utf8'));
       const source = copy?.source ?? join(outDir, `config-${copies.size}`);
-      writeFileSync(source, sanitized.text, { mode: 0o600 });
+      // Readable by the sandbox's own user too (the systemd-run driver; bwrap when the engine is root); nothing secret is left in it.
+      writeFileSync(source, sanitized.text, { mode: 0o644 });
       copy = { signature, source, removed: sanitized.removed };
       copies.set(target, copy);
     }

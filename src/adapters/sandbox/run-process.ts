@@ -22,6 +22,8 @@ export interface RunProcessOptions {
   killGraceMs?: number;
   /** Extra cleanup whenever the engine kills (a cgroup, a systemd unit); errors are ignored. */
   onKill?: () => Promise<void> | void;
+  /** Aborting it kills the process at once, like a limit (the caller knows which one). */
+  signal?: AbortSignal;
 }
 
 export interface ProcessResult {
@@ -128,6 +130,14 @@ export const runProcess: ProcessRunner = (argv, options) => {
         timers.push(setTimeout(killNow, options.killGraceMs ?? 2_000));
       }, options.timeoutMs),
     );
+
+    if (options.signal !== undefined) {
+      const abort = (): void => {
+        if (!exited) killNow();
+      };
+      if (options.signal.aborted) abort();
+      else options.signal.addEventListener('abort', abort, { once: true });
+    }
 
     child.on('error', (error: NodeJS.ErrnoException) => {
       // Spawn failure (ENOENT, EACCES): report it the way a shell would.

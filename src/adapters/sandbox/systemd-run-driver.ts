@@ -4,14 +4,20 @@
  * system user (`greenlight-sandbox`, created on first use) with the properties built by
  * `buildSystemdRunArgv`. The workspace (not `.git`) is handed to that user for the run
  * and handed back to the engine afterwards, so tests can write there, and what they
- * create belongs to the engine again when the engine looks at the result.
+ * create belongs to the engine again when the engine looks at the result. What the run
+ * writes there is counted by the engine (`watchWrites`), and host sockets it would see
+ * are made inaccessible, as in the bwrap driver.
  * Every process goes through an injected runner, so the whole driver is unit-tested
  * with a fake here; `.github/workflows/sandbox-hosted.yml` runs it for real.
  */
-import { chmod, realpath } from 'node:fs/promises';
+import { chmod, readFile, realpath, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { buildSandboxEnv } from '../../core/sandbox/build-sandbox-env.ts';
 import { buildSystemdRunArgv, stateDirectoryPath, unitPath } from '../../core/sandbox/build-systemd-run-argv.ts';
+import { isWithin } from '../../core/sandbox/plan-bwrap-mounts.ts';
+import { gitSystemConfig, SANDBOX_GIT_CONFIG, trustWorkspaceGit } from '../../core/sandbox/trust-workspace-git.ts';
 import { parseSystemdRunTrailer } from '../../core/sandbox/parse-systemd-run-trailer.ts';
 import { assertRunnable, buildSandboxInfo } from '../../core/sandbox/build-sandbox-info.ts';
 import { resolveLimits } from '../../core/sandbox/resolve-limits.ts';
@@ -20,12 +26,15 @@ import { GreenlightError } from '../../ports/errors.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import type { Sandbox, SandboxInfo, SandboxResult, SandboxRunOptions } from '../../ports/sandbox.ts';
 import { createScratch } from './create-scratch.ts';
+import { createSocketFinder } from './find-host-sockets.ts';
 import { findHiddenPaths } from './find-hidden-paths.ts';
 import { prepareGitMounts } from './prepare-git-mounts.ts';
 import { resolveRunCwd } from './resolve-run-cwd.ts';
 import { runProcess } from './run-process.ts';
 import type { ProcessRunner, ProcessResult } from './run-process.ts';
 import { toSandboxResult } from './to-sandbox-result.ts';
+import { sandboxHome } from './sandbox-home.ts';
+import { CLOCK_SLACK_MS, watchWrites } from './watch-writes.ts';
 
 export interface SystemdRunSandboxOptions {
   config: RepoConfig['sandbox'];
@@ -47,8 +56,11 @@ export interface SystemdRunSandboxOptions {
   unitId?: () => string;
 }
 
-/** Name of the sandbox user and group, and of its StateDirectory (its HOME, kept across runs). */
+/** Name of the sandbox user and group. */
 export const SANDBOX_USER = 'greenlight-sandbox';
+
+/** What a unit sees of the host's homes and temp dirs: nothing (ProtectHome=tmpfs and the private tmpfs mounts). */
+const UNIT_PRIVATE = ['/home', '/root', '/run/user', '/tmp', '/var/tmp'];
 
 /** Extra time the engine grants beyond RuntimeMaxSec before it stops the unit itself. */
 const OUTER_GRACE_MS = 5_000;
@@ -68,7 +80,7 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
   const unitId = options.unitId ?? (() => randomBytes(6).toString('hex'));
   const helperEnv = { PATH: parentEnv.PATH ?? '/usr/bin:/bin' };
   const owner = options.owner ?? `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`;
-  // PrivateTmp covers /tmp and /var/tmp, ProtectHome=tmpfs covers /home, /root and /run/user.
+  // The private tmpfs mounts cover /tmp and /var/tmp, ProtectHome=tmpfs covers /home, /root and /run/user.
   const hide = await findHiddenPaths(
     sensitivePaths({ home: parentEnv.HOME, env: parentEnv, execPath: process.execPath, isRoot, extra: options.hide }),
     ['/tmp', '/var/tmp', '/home', '/root', '/run/user'],
@@ -77,7 +89,16 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
   // The sanitized git configs are bound into the unit and read by the sandbox user.
   await chmod(scratch.root, 0o755);
   await chmod(scratch.gitConfigs, 0o755);
-  const home = stateDirectoryPath(SANDBOX_USER);
+  const trustFile = join(scratch.gitConfigs, 'system');
+  await writeFile(trustFile, gitSystemConfig(await readFile('/etc/gitconfig', 'utf8').catch(() => ''), workspace), {
+    mode: 0o644,
+  });
+  const home = sandboxHome(parentEnv.HOME);
+  const findSockets = createSocketFinder();
+  // What the unit shows of the host, for the sockets to hide: everything but the private places, plus the binds.
+  const unitShows = (path: string): boolean =>
+    isWithin(path, workspace) ||
+    ![...UNIT_PRIVATE, home, ...hide.map((hidden) => hidden.path)].some((dir) => isWithin(path, dir));
   let closed = false;
 
   const baseEnv = buildSandboxEnv({ parentEnv, home, tmpdir: '/tmp', configured: options.config.env });
@@ -86,7 +107,7 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
     networkIsolation: true,
     config: options.config,
     defaultTimeoutMs: options.defaultTimeoutMs,
-    enforcement: { memory: 'systemd', pids: 'systemd' },
+    enforcement: { memory: 'systemd', pids: 'systemd', disk: 'watched, file-size rlimit, sized tmpfs' },
     warnings: [...baseEnv.warnings],
   });
   const privileged = (argv: string[]): string[] => (sudo === undefined ? argv : [sudo, '-n', '--', ...argv]);
@@ -100,6 +121,7 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
     }
   };
   let userReady = false;
+  let userIds: { uid: number; gid: number } | undefined;
   const ensureUser = async (): Promise<void> => {
     if (userReady) return;
     const exists = await runner(['id', '-u', SANDBOX_USER], { ...HELPER, cwd: '/', env: helperEnv });
@@ -111,7 +133,7 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
           '--user-group',
           '--no-create-home',
           '--home-dir',
-          home,
+          stateDirectoryPath(SANDBOX_USER),
           '--shell',
           '/usr/sbin/nologin',
           SANDBOX_USER,
@@ -119,6 +141,14 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
         `create the ${SANDBOX_USER} user`,
       );
     }
+    // Its HOME tmpfs is made its own when its ids are known; otherwise world-writable with the sticky bit.
+    const [uid, gid] = await Promise.all(
+      ['-u', '-g'].map(async (flag) => {
+        const answer = await runner(['id', flag, SANDBOX_USER], { ...HELPER, cwd: '/', env: helperEnv });
+        return answer.exitCode === 0 ? Number(answer.stdout.text.trim()) : Number.NaN;
+      }),
+    );
+    if (Number.isInteger(uid) && Number.isInteger(gid)) userIds = { uid: uid as number, gid: gid as number };
     userReady = true;
   };
   // Everything but .git (which stays the engine's, read-only inside) changes hands for the run.
@@ -150,7 +180,7 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
         configured: options.config.env,
         explicit: runOptions.env,
       });
-      trustGitDir(env.env, workspace);
+      trustWorkspaceGit(env.env);
       const git = await prepareGitMounts(workspace, scratch.gitConfigs);
       for (const overlay of git.overlays) await chmod(overlay.source, 0o644);
       await ensureUser();
@@ -164,15 +194,19 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
         user: SANDBOX_USER,
         workspace,
         cwd,
-        stateDirectory: SANDBOX_USER,
+        home,
+        ...(userIds === undefined ? {} : { homeOwner: userIds }),
         network: runOptions.network === true,
         env: env.env,
         hide,
         readOnly: git.readOnly,
-        overlays: git.overlays,
+        overlays: [...git.overlays, { source: trustFile, target: SANDBOX_GIT_CONFIG }],
+        sockets: findSockets(unitShows),
         timeoutMs: limits.timeoutMs,
         memoryMb: limits.memoryMb,
         maxPids: limits.maxPids,
+        maxDiskMb: limits.maxDiskMb,
+        maxFiles: limits.maxFiles,
         command,
       });
       const stopUnit = async (): Promise<void> => {
@@ -183,6 +217,17 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
         });
       };
       let raw: ProcessResult;
+      const stop = new AbortController();
+      // The hand-over just changed every entry's ctime: let the clock pass it before counting from now.
+      await sleep(CLOCK_SLACK_MS);
+      const writes = watchWrites({
+        dirs: [workspace],
+        skip: [`${workspace}/.git`],
+        maxBytes: limits.maxDiskMb * 1024 * 1024,
+        maxFiles: limits.maxFiles,
+        onExceeded: () => stop.abort(),
+      });
+      let verdict;
       try {
         raw = await runner(argv, {
           cwd,
@@ -192,13 +237,17 @@ export async function createSystemdRunSandbox(options: SystemdRunSandboxOptions)
           maxOutputBytes: limits.maxOutputBytes,
           outputKillBytes: limits.outputKillBytes,
           onKill: stopUnit,
+          signal: stop.signal,
         });
       } finally {
+        verdict = writes.stop();
         await helper(handOver(owner), 'hand the workspace back to greenlight');
       }
       const out = toSandboxResult(command, withUnitResult(raw), {
         unitResult: parseSystemdRunTrailer(raw.stderr.text).result,
         heuristics: { memory: false, pids: true },
+        limits,
+        writes: verdict,
       });
       const runWarnings = env.warnings.filter((warning) => !baseEnv.warnings.includes(warning));
       return runWarnings.length > 0 ? { ...out, warnings: runWarnings } : out;
@@ -222,17 +271,4 @@ function withUnitResult(raw: ProcessResult): ProcessResult {
     return { ...raw, stderr, exitCode: Number(trailer.status) };
   }
   return { ...raw, stderr };
-}
-
-/**
- * `.git` stays the engine's while the workspace belongs to the sandbox user, and git
- * refuses a repository owned by someone else ("dubious ownership"). Trust exactly this
- * workspace, in command scope (where git honours safe.directory), unless the caller
- * already uses GIT_CONFIG_COUNT.
- */
-function trustGitDir(env: Record<string, string>, workspace: string): void {
-  if (env.GIT_CONFIG_COUNT !== undefined) return;
-  env.GIT_CONFIG_COUNT = '1';
-  env.GIT_CONFIG_KEY_0 = 'safe.directory';
-  env.GIT_CONFIG_VALUE_0 = workspace;
 }

@@ -129,7 +129,7 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
       if (result.stdout.truncated || result.stderr.truncated)
         notes.push('the output was longer than the sandbox keeps: its middle was cut');
       if (result.limitHit !== null && result.limitHit !== 'time')
-        notes.push(`the sandbox stopped the run: ${result.limitHit} limit reached`);
+        notes.push(`the sandbox stopped the run: ${result.limitDetail ?? `${result.limitHit} limit reached`}`);
       const report = buildTestReport(
         {
           runner: plan.runner,

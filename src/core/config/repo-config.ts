@@ -140,6 +140,22 @@ export const SandboxConfig = z.strictObject({
     ),
   memoryMb: z.number().int().min(128).default(4096).describe('Memory limit per command.'),
   maxPids: z.number().int().min(16).default(1024).describe('Process/thread limit per command.'),
+  maxDiskMb: z
+    .number()
+    .int()
+    .min(16)
+    .default(2048)
+    .describe(
+      'Megabytes one command may write: in the workspace, in its private /tmp and HOME, and in any single file. Past it the command is stopped and the report names this limit.',
+    ),
+  maxFiles: z
+    .number()
+    .int()
+    .min(100)
+    .default(20_000)
+    .describe(
+      'Files and directories one command may create or change in the workspace; past it the command is stopped.',
+    ),
   maxOutputBytes: z
     .number()
     .int()

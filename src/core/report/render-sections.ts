@@ -168,8 +168,9 @@ export function renderSandbox(sandbox: SandboxInfo | string): string {
     '',
     `Generated code ran under ${inlineCode(sandbox.driver)} with network ${sandbox.networkIsolation ? 'off' : '**on**'}; ` +
       `limits: ${formatDuration(l.timeoutMs)} per command, ${formatCount(l.memoryMb)} MB memory, ${formatCount(l.maxPids)} processes, ` +
-      `${formatCount(l.maxOutputBytes)} bytes of output per stream.`,
+      `${formatCount(l.maxDiskMb)} MB and ${formatCount(l.maxFiles)} files written, ${formatCount(l.maxOutputBytes)} bytes of output per stream.`,
   ];
+  if (sandbox.identity !== undefined) lines.push('', sandbox.identity);
   for (const warning of sandbox.warnings) lines.push('', `> [!WARNING]\n> ${warning.replace(/\n/g, '\n> ')}`);
   return lines.join('\n');
 }

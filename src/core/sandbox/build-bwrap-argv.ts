@@ -1,46 +1,29 @@
 /**
- * The exact bubblewrap command line for one sandboxed run. Pure, so the mount order
- * (which decides what the child can see) is unit-tested; the bwrap driver only fills
- * in facts it checked on disk (which hidden paths exist, where the git dirs are).
- *
- * Mount order matters: later mounts cover earlier ones. The host root comes first,
- * read-only; then private /tmp and /run and the hidden paths; then what must stay
- * visible below them (DNS config for installs, the sandbox HOME, the workspace); then
- * the read-only git dirs and the sanitized git configs on top of the workspace.
+ * The exact bubblewrap command line for one sandboxed run: the mounts of
+ * `planBwrapMounts`, then the namespaces and the identity. Pure, so every flag is
+ * unit-tested; the bwrap driver only fills in facts it checked on disk (which system
+ * paths and hidden paths exist, where the git dirs are, which host sockets would show).
  */
+import { planBwrapMounts, type MountOp, type MountPlan } from './plan-bwrap-mounts.ts';
 
-export interface HiddenPath {
-  path: string;
-  /** A directory gets an empty tmpfs; anything else gets /dev/null bound over it. */
-  kind: 'dir' | 'file';
-}
+export type { HiddenPath, SandboxIdentity, SystemEntry } from './plan-bwrap-mounts.ts';
 
-export interface BwrapPlan {
+export interface BwrapPlan extends MountPlan {
   bwrap: string;
-  workspace: string;
   cwd: string;
-  /** Host directory bound read-write as the sandbox HOME (same path inside). */
-  home: string;
   /** Network namespace shared with the host (installs only). */
   network: boolean;
   env: Readonly<Record<string, string>>;
-  hide: readonly HiddenPath[];
-  /** Host paths bound read-only again after the hiding (e.g. /run/systemd/resolve for DNS). */
-  keep: readonly string[];
-  /** Paths inside the workspace (or git dirs elsewhere) re-bound read-only: `.git`. */
-  readOnly: readonly string[];
-  /** Files shown in place of others, read-only: sanitized git configs. */
-  overlays: ReadonlyArray<{ source: string; target: string }>;
-  /** uid/gid inside the user namespace; an unprivileged one, so `sudo` has nothing to gain. */
-  uid: number;
-  gid: number;
   /** The command, already wrapped by any rlimit prefix. */
   command: readonly string[];
 }
 
-/** Unprivileged ids used inside the sandbox: nobody/nogroup. */
+/** Unprivileged ids used inside a user namespace (the engine is not root): nobody/nogroup. */
 export const SANDBOX_UID = 65534;
 export const SANDBOX_GID = 65534;
+
+/** Capabilities bwrap keeps for `setpriv` when the engine is root; setpriv drops them all. */
+const ID_CHANGE_CAPS = ['CAP_SETUID', 'CAP_SETGID', 'CAP_SETPCAP'];
 
 /** Build argv for `bwrap` (argv[0] is the bwrap binary). */
 export function buildBwrapArgv(plan: BwrapPlan): string[] {
@@ -48,34 +31,63 @@ export function buildBwrapArgv(plan: BwrapPlan): string[] {
   const add = (...parts: string[]): void => {
     argv.push(...parts);
   };
-
-  add('--ro-bind', '/', '/');
-  add('--dev', '/dev');
-  add('--proc', '/proc');
-  add('--tmpfs', '/tmp');
-  add('--tmpfs', '/run');
-  add('--tmpfs', '/var/tmp');
-  for (const hidden of plan.hide) {
-    if (hidden.path === '/tmp' || hidden.path === '/run' || hidden.path === '/var/tmp') continue;
-    if (hidden.kind === 'dir') add('--tmpfs', hidden.path);
-    else add('--ro-bind', '/dev/null', hidden.path);
-  }
-  for (const path of plan.keep) add('--ro-bind-try', path, path);
-  add('--bind', plan.home, plan.home);
-  add('--bind', plan.workspace, plan.workspace);
-  for (const path of plan.readOnly) add('--ro-bind', path, path);
-  for (const overlay of plan.overlays) add('--ro-bind', overlay.source, overlay.target);
+  for (const op of planBwrapMounts(plan)) add(...renderMount(op));
   add('--chdir', plan.cwd);
 
-  add('--unshare-all');
-  if (plan.network) add('--share-net');
-  add('--unshare-user', '--uid', String(plan.uid), '--gid', String(plan.gid));
+  const { identity } = plan;
+  let command = [...plan.command];
+  if (identity.kind === 'userns') {
+    add('--unshare-all');
+    if (plan.network) add('--share-net');
+    add('--unshare-user', '--uid', String(identity.uid), '--gid', String(identity.gid));
+  } else {
+    // Every namespace but the user namespace: one made by root maps the sandbox to root.
+    add('--unshare-ipc', '--unshare-pid', '--unshare-uts', '--unshare-cgroup-try');
+    if (!plan.network) add('--unshare-net');
+    command = [
+      identity.setpriv,
+      `--reuid=${identity.uid}`,
+      `--regid=${identity.gid}`,
+      '--clear-groups',
+      '--inh-caps=-all',
+      '--bounding-set=-all',
+      '--',
+      ...command,
+    ];
+  }
   add('--hostname', 'greenlight-sandbox');
   add('--new-session', '--die-with-parent', '--cap-drop', 'ALL');
+  if (identity.kind === 'setpriv') for (const cap of ID_CHANGE_CAPS) add('--cap-add', cap);
   add('--clearenv');
   for (const [name, value] of Object.entries(plan.env).sort(([a], [b]) => a.localeCompare(b))) {
     add('--setenv', name, value);
   }
-  add('--', ...plan.command);
+  add('--', ...command);
   return argv;
+}
+
+function renderMount(op: MountOp): string[] {
+  switch (op.op) {
+    case 'bind':
+    case 'ro-bind':
+    case 'ro-bind-try':
+      return [`--${op.op}`, op.source, op.target];
+    case 'symlink':
+      return ['--symlink', op.target, op.path];
+    case 'dev':
+    case 'proc':
+      return [`--${op.op}`, op.path];
+    case 'tmpfs':
+      return [
+        ...(op.sizeBytes === undefined ? [] : ['--size', String(op.sizeBytes)]),
+        '--tmpfs',
+        op.path,
+        // --chmod (bwrap ≥ 0.5) rather than --perms, which only newer versions accept before --tmpfs.
+        ...(op.mode === undefined ? [] : ['--chmod', op.mode, op.path]),
+      ];
+    case 'dir':
+      return ['--dir', op.path, '--chmod', op.mode, op.path];
+    case 'remount-ro':
+      return ['--remount-ro', op.path];
+  }
 }

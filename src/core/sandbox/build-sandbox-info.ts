@@ -15,6 +15,7 @@ export interface SandboxInfoInput {
   config: RepoConfig['sandbox'];
   defaultTimeoutMs?: number;
   enforcement: NonNullable<SandboxInfo['enforcement']>;
+  identity?: string;
   warnings: string[];
 }
 
@@ -27,8 +28,11 @@ export function buildSandboxInfo(input: SandboxInfoInput): SandboxInfo {
       memoryMb: input.config.memoryMb,
       maxPids: input.config.maxPids,
       maxOutputBytes: input.config.maxOutputBytes,
+      maxDiskMb: input.config.maxDiskMb,
+      maxFiles: input.config.maxFiles,
     },
     enforcement: input.enforcement,
+    ...(input.identity === undefined ? {} : { identity: input.identity }),
     warnings: input.warnings,
   };
 }

@@ -2,7 +2,8 @@
  * The exact `systemd-run` command line for one sandboxed run on a machine where systemd
  * is PID 1 (GitHub-hosted runners). The command runs as a transient service under a
  * dedicated unprivileged user, with its own mount namespace (read-only system, hidden
- * homes, private /tmp), no network, no new privileges, and cgroup limits. Pure, so each
+ * homes, a fresh tmpfs HOME, private sized /tmp, host sockets made inaccessible), no
+ * network, no new privileges, cgroup limits and a file-size rlimit. Pure, so each
  * property is unit-tested here, where systemd is not running; the hosted workflow
  * `.github/workflows/sandbox-hosted.yml` proves them on a real runner.
  */
@@ -19,16 +20,26 @@ export interface SystemdRunPlan {
   user: string;
   workspace: string;
   cwd: string;
-  /** HOME inside the unit: a StateDirectory, owned by the user, kept across runs. */
-  stateDirectory: string;
+  /**
+   * HOME inside the unit: an empty tmpfs at this path (the engine's own home path), owned by
+   * the sandbox user when its ids are known (else world-writable with the sticky bit).
+   */
+  home: string;
+  homeOwner?: { uid: number; gid: number };
   network: boolean;
   env: Readonly<Record<string, string>>;
   hide: readonly HiddenPath[];
   readOnly: readonly string[];
   overlays: ReadonlyArray<{ source: string; target: string }>;
+  /** Host unix sockets the unit would see: made inaccessible (docs/security.md §32). */
+  sockets: readonly string[];
   timeoutMs: number;
   memoryMb: number;
   maxPids: number;
+  /** Size of each private tmpfs and the file-size rlimit (docs/security.md §33). */
+  maxDiskMb: number;
+  /** Inodes of each private tmpfs. */
+  maxFiles: number;
   command: readonly string[];
 }
 
@@ -53,10 +64,9 @@ export function buildSystemdRunArgv(plan: SystemdRunPlan): string[] {
   p('AmbientCapabilities=');
   p('UMask=0022');
 
-  // What it sees: read-only system, no homes, private /tmp and devices, only its own processes.
+  // What it sees: read-only system, no homes, private devices, only its own processes.
   p('ProtectSystem=strict');
   p('ProtectHome=tmpfs');
-  p('PrivateTmp=yes');
   p('PrivateDevices=yes');
   p('PrivateIPC=yes');
   p('ProtectProc=invisible');
@@ -76,7 +86,15 @@ export function buildSystemdRunArgv(plan: SystemdRunPlan): string[] {
     if (hidden.kind === 'dir') p(`TemporaryFileSystem=${unitPath(hidden.path)}:ro`);
     else p(`InaccessiblePaths=-${unitPath(hidden.path)}`);
   }
-  p(`StateDirectory=${plan.stateDirectory}`);
+  // Private, sized /tmp, /var/tmp and HOME (instead of PrivateTmp=, which is disk-backed and
+  // unbounded), each fresh for the run: nothing one run leaves there can steer the next.
+  const sized = `size=${plan.maxDiskMb}M,nr_inodes=${plan.maxFiles}`;
+  p(`TemporaryFileSystem=/tmp:mode=1777,${sized}`);
+  p(`TemporaryFileSystem=/var/tmp:mode=1777,${sized}`);
+  const owner =
+    plan.homeOwner === undefined ? 'mode=1777' : `mode=0700,uid=${plan.homeOwner.uid},gid=${plan.homeOwner.gid}`;
+  p(`TemporaryFileSystem=${unitPath(plan.home)}:${owner},${sized}`);
+  for (const socket of plan.sockets) p(`InaccessiblePaths=-${unitPath(socket)}`);
   // A bind is writable even under ProtectSystem=strict and shows through ProtectHome=tmpfs.
   p(`BindPaths=${unitPath(plan.workspace)}`);
   for (const path of plan.readOnly) p(`BindReadOnlyPaths=${unitPath(path)}`);
@@ -89,6 +107,7 @@ export function buildSystemdRunArgv(plan: SystemdRunPlan): string[] {
   p(`TasksMax=${plan.maxPids}`);
   p(`RuntimeMaxSec=${Math.max(1, Math.ceil(plan.timeoutMs / 1000))}`);
   p('LimitCORE=0');
+  p(`LimitFSIZE=${plan.maxDiskMb * 1024 * 1024}`);
   p('KillMode=control-group');
   p('TimeoutStopSec=5');
 

@@ -10,7 +10,9 @@ export type DescribeFormat = 'text' | 'markdown';
 /**
  * @example
  * describeSandbox(info)
- * // 'sandbox: bwrap, network off; limits: time 15 min, memory 4096 MB (cgroup), 1024 processes (cgroup), output 4 MB per stream'
+ * // 'sandbox: bwrap, network off; limits: time 15 min, memory 4096 MB (cgroup), 1024 processes (cgroup),
+ * //  writes 2048 MB and 20000 files (watched), output 4 MB per stream'
+ * // plus a line on who commands run as, when the driver says (e.g. a root engine's unprivileged user)
  * describeSandbox(info, 'markdown') // '**Sandbox:** `bwrap` · network off · …' plus a > [!WARNING] block per warning
  */
 export function describeSandbox(info: SandboxInfo, format: DescribeFormat = 'text'): string {
@@ -18,19 +20,26 @@ export function describeSandbox(info: SandboxInfo, format: DescribeFormat = 'tex
   const network = info.networkIsolation ? 'network off' : 'network NOT isolated';
   const memory = `memory ${limits.memoryMb} MB${mechanism(info.enforcement?.memory)}`;
   const pids = `${limits.maxPids} processes${mechanism(info.enforcement?.pids)}`;
+  const writes = `writes ${limits.maxDiskMb} MB and ${limits.maxFiles} files${info.enforcement?.disk === undefined ? '' : ` (${info.enforcement.disk})`}`;
   const parts = [
     `time ${formatDuration(limits.timeoutMs)}`,
     memory,
     pids,
+    writes,
     `output ${formatBytes(limits.maxOutputBytes)} per stream`,
   ];
   if (format === 'markdown') {
     const line = `**Sandbox:** \`${info.driver}\` · ${network} · ${parts.join(' · ')}`;
+    const identity = info.identity === undefined ? '' : `\n\n${oneLine(info.identity)}`;
     const warnings = info.warnings.map((warning) => `\n\n> [!WARNING]\n> ${oneLine(warning)}`);
-    return line + warnings.join('');
+    return line + identity + warnings.join('');
   }
   const line = `sandbox: ${info.driver}, ${network}; limits: ${parts.join(', ')}`;
-  return [line, ...info.warnings.map((warning) => `WARNING: ${oneLine(warning)}`)].join('\n');
+  return [
+    line,
+    ...(info.identity === undefined ? [] : [oneLine(info.identity)]),
+    ...info.warnings.map((warning) => `WARNING: ${oneLine(warning)}`),
+  ].join('\n');
 }
 
 function mechanism(value: LimitMechanism | undefined): string {

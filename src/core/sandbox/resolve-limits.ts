@@ -8,6 +8,8 @@ export interface ResolvedLimits {
   maxPids: number;
   maxOutputBytes: number;
   outputKillBytes: number;
+  maxDiskMb: number;
+  maxFiles: number;
 }
 
 /** How many times the kept output a stream may reach before the command is killed. */
@@ -21,6 +23,8 @@ export function resolveLimits(defaults: SandboxInfo['limits'], options: SandboxR
   const timeoutMs = positive('timeoutMs', options.timeoutMs ?? defaults.timeoutMs);
   const memoryMb = positive('memoryMb', options.memoryMb ?? defaults.memoryMb);
   const maxPids = positive('maxPids', options.maxPids ?? defaults.maxPids);
+  const maxDiskMb = positive('maxDiskMb', options.maxDiskMb ?? defaults.maxDiskMb);
+  const maxFiles = positive('maxFiles', options.maxFiles ?? defaults.maxFiles);
   const maxOutputBytes = positive('maxOutputBytes', options.maxOutputBytes ?? defaults.maxOutputBytes);
   const outputKillBytes = positive('outputKillBytes', options.outputKillBytes ?? maxOutputBytes * OUTPUT_KILL_FACTOR);
   if (outputKillBytes < maxOutputBytes) {
@@ -29,7 +33,7 @@ export function resolveLimits(defaults: SandboxInfo['limits'], options: SandboxR
       `outputKillBytes (${outputKillBytes}) must be at least maxOutputBytes (${maxOutputBytes}).`,
     );
   }
-  return { timeoutMs, memoryMb, maxPids, maxOutputBytes, outputKillBytes };
+  return { timeoutMs, memoryMb, maxPids, maxOutputBytes, outputKillBytes, maxDiskMb, maxFiles };
 }
 
 function positive(name: string, value: number): number {

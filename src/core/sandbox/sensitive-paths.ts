@@ -12,7 +12,7 @@ export interface SensitivePathsInput {
   home: string | undefined;
   /** The engine's environment: RUNNER_TEMP, GITHUB_ENV and friends point at job files. */
   env: Readonly<Record<string, string | undefined>>;
-  /** The engine's Node binary: inside a runner it is `<runner>/externals/nodeXX/bin/node`. */
+  /** The engine's Node binary (its real path): inside a runner it is `<runner>/externals/nodeXX/bin/node`. */
   execPath: string;
   /** The engine runs as root: everything only root may read must be hidden too. */
   isRoot: boolean;
@@ -78,6 +78,8 @@ const HOST_SECRETS = [
   '/run/user',
   '/etc/docker',
   '/etc/containers/auth.json',
+  // npm's global config as Debian's npm places it: registry tokens.
+  '/etc/npmrc',
 ];
 
 // Readable only by root; a sandbox whose user namespace maps to root could read them.
@@ -121,6 +123,10 @@ export function sensitivePaths(input: SensitivePathsInput): string[] {
     const value = input.env[name];
     if (value !== undefined && value.startsWith('/')) out.add(trimSlash(value));
   }
+  const nodePrefix = /^(\/.+)\/bin\/node$/.exec(input.execPath)?.[1];
+  // npm's global config beside the engine's Node (`<prefix>/etc/npmrc`): an nvm or fnm
+  // installation is shown to the sandbox (tool-dirs-to-keep.ts), its registry tokens are not.
+  if (nodePrefix !== undefined) out.add(`${nodePrefix}/etc/npmrc`);
   const runnerRoot = runnerRootOf(input.execPath);
   if (runnerRoot !== null) for (const rel of RUNNER_SECRETS) out.add(`${runnerRoot}/${rel}`);
   for (const path of input.extra ?? []) if (path.startsWith('/')) out.add(trimSlash(path));

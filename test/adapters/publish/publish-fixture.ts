@@ -147,7 +147,7 @@ export function jobFor(diff: string, options: JobOptions = {}): JobResult {
     sandbox: {
       driver: 'bwrap',
       networkIsolation: true,
-      limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1 },
+      limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1, maxDiskMb: 1, maxFiles: 1 },
       warnings: [],
     },
     testCommandReason: 'npm test',

@@ -1,10 +1,11 @@
 /**
- * docs/security.md §8–16 under a REAL sandbox: each test runs one hostile program and asserts
- * that it was contained (failed, found nothing, or was stopped) and which limit the
- * result names. bwrap here; the hosted workflow runs the same file under systemd-run.
+ * docs/security.md §8–16 and §30, §32, §33 under a REAL sandbox: each test runs one hostile
+ * program and asserts that it was contained (failed, found nothing, or was stopped) and
+ * which limit the result names. bwrap here; the hosted workflow runs the same file under
+ * systemd-run, and under bwrap with greenlight as root.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -240,6 +241,95 @@ describe.runIf(ready)(`adversarial programs under the ${driverUnderTest()} drive
     expect(result.stdout.text).toContain('started');
     expect(result.limitHit).toBeNull();
     expect(hostProcessesWith(`sleep\0${marker}`)).toEqual([]);
+  });
+
+  it("30: the engine's home is an empty private directory, a root-only file stays unreadable, and nothing runs as root", async () => {
+    const { planted } = fx;
+    const script = [
+      'echo "uid=$(id -u)"',
+      'ls -A "$HOME"; echo "home=$HOME"',
+      'echo probe > "$HOME/.written" && echo "home writable"',
+      ...[...planted.homeFiles, ...(planted.rootOnly === null ? [] : [planted.rootOnly])].map(
+        (path) => `cat "${path}" 2>&1`,
+      ),
+      `ls -la "${planted.home}" "${planted.home}/.config" 2>&1`,
+      `grep -rs canary "${planted.home}" /home /root 2>&1 | head -5`,
+    ].join('; ');
+    const result = await fx.sandbox.run(sh(script), { cwd: fx.workspace });
+    const text = output(result);
+    expect(text).toMatch(/^uid=[1-9]\d*$/m);
+    expect(text).toContain('home writable');
+    expect(text).not.toMatch(/^\.written|^\.bashrc|^\.profile/m);
+    for (const secret of planted.secrets) expect(text).not.toContain(secret);
+    expect(result.limitHit).toBeNull();
+    if (planted.rootOnly === null) console.warn('no root-only file: neither root nor passwordless sudo here');
+  });
+
+  it('32: host unix-socket canaries receive nothing, while the sandbox may still make and use its own sockets', async () => {
+    const { canaries } = fx.planted;
+    const script = [
+      'import os, socket, tempfile',
+      `for path in ${JSON.stringify(canaries.map((canary) => canary.path))}:`,
+      '    try:',
+      '        s = socket.socket(socket.AF_UNIX); s.settimeout(2); s.connect(path); s.sendall(b"exfiltrated"); s.close()',
+      '        print("CONNECTED", path)',
+      '    except OSError as error:',
+      '        print("refused", path, error.__class__.__name__)',
+      'own = os.path.join(tempfile.gettempdir(), "own.sock")',
+      'server = socket.socket(socket.AF_UNIX); server.bind(own); server.listen(1)',
+      'client = socket.socket(socket.AF_UNIX); client.connect(own); peer, _ = server.accept()',
+      'client.sendall(b"ping"); print("own socket:", peer.recv(4).decode())',
+      'a, b = socket.socketpair(); a.sendall(b"pair"); print("socket pair:", b.recv(4).decode())',
+    ].join('\n');
+    const result = await fx.sandbox.run(['python3', '-c', script], { cwd: fx.workspace });
+    const text = output(result);
+    expect(text).not.toContain('CONNECTED');
+    expect(text).toContain('own socket: ping');
+    expect(text).toContain('socket pair: pair');
+    expect(canaries.map(({ connections, bytes }) => ({ connections, bytes }))).toEqual(
+      canaries.map(() => ({ connections: 0, bytes: 0 })),
+    );
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('33: a program that writes 30,000 files is stopped at the file limit, and the result names it', async () => {
+    const script = [
+      'import os',
+      'os.makedirs("many", exist_ok=True)',
+      'for i in range(30000):',
+      '    open(os.path.join("many", "f%d" % i), "w").close()',
+      'print("wrote them all")',
+    ].join('\n');
+    try {
+      // Half the default limit: the engine looks every 100 ms, and on a loaded machine an empty-file loop
+      // can write thousands between two looks; the margin keeps the proof about the limit, not the load.
+      const result = await fx.sandbox.run(['python3', '-c', script], {
+        cwd: fx.workspace,
+        timeoutMs: 60_000,
+        maxFiles: 10_000,
+      });
+      expect(result.stdout.text).not.toContain('wrote them all');
+      expect(result.exitCode === 0).toBe(false);
+      expect(result.limitHit).toBe('files');
+      expect(result.limitDetail).toContain('more than sandbox.maxFiles (10,000)');
+      expect(readdirSync(join(fx.workspace, 'many')).length).toBeLessThan(30_000);
+    } finally {
+      rmSync(join(fx.workspace, 'many'), { recursive: true, force: true });
+    }
+  });
+
+  it('33: a program that writes a 3 GiB file is stopped at the disk limit, and the file never grows past it', async () => {
+    try {
+      const result = await fx.sandbox.run(sh('head -c 3221225472 /dev/zero > big.bin; echo "head=$?"'), {
+        cwd: fx.workspace,
+        maxDiskMb: 64,
+      });
+      expect(result.limitHit).toBe('disk');
+      expect(result.limitDetail).toContain('sandbox.maxDiskMb');
+      expect(statSync(join(fx.workspace, 'big.bin')).size).toBeLessThanOrEqual(64 * 1024 * 1024);
+    } finally {
+      rmSync(join(fx.workspace, 'big.bin'), { force: true });
+    }
   });
 
   it('16: workflow commands printed by the child are plain text once rendered for a log', async () => {

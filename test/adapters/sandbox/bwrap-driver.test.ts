@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBwrapSandbox, ROOT_WARNING } from '../../../src/adapters/sandbox/bwrap-driver.ts';
+import { createBwrapSandbox } from '../../../src/adapters/sandbox/bwrap-driver.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
 import { isGreenlightError } from '../../../src/ports/errors.ts';
 import type { Sandbox } from '../../../src/ports/sandbox.ts';
 import { requireTool } from '../../setup/require-tool.ts';
 
+const isRoot = process.geteuid?.() === 0;
 let root: string;
 let workspace: string;
 let sandbox: Sandbox;
@@ -46,7 +47,60 @@ describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('
     expect(sandbox.info.driver).toBe('bwrap');
     expect(sandbox.info.networkIsolation).toBe(true);
     expect(sandbox.info.enforcement?.memory).not.toBe('none');
-    expect(sandbox.info.warnings.includes(ROOT_WARNING)).toBe(process.geteuid?.() === 0);
+    expect(sandbox.info.warnings.filter((warning) => /root/.test(warning))).toEqual([]);
+    // As root, the report says who the commands run as instead.
+    if (isRoot)
+      expect(sandbox.info.identity).toMatch(
+        /^greenlight runs as root, so sandboxed commands run as the unprivileged user greenlight-sandbox \(uid \d+\), not as root/,
+      );
+    else expect(sandbox.info.identity).toBeUndefined();
+  });
+
+  it('runs commands as an unprivileged user that owns what it writes, and gives the workspace back on close', async (ctx) => {
+    if (!isRoot) ctx.skip(); // an unprivileged engine's sandbox is its own user, in a user namespace
+    const ws = join(root, 'handed');
+    mkdirSync(ws);
+    git(ws, 'init', '-q');
+    writeFileSync(join(ws, 'kept.txt'), 'kept\n');
+    git(ws, 'add', '.');
+    git(ws, 'commit', '-q', '-m', 'kept');
+    const box = await createBwrapSandbox({
+      config: defaultConfig().sandbox,
+      workspace: ws,
+      parentEnv: { PATH: process.env.PATH },
+    });
+    const result = await box.run(
+      ['sh', '-c', 'id -u; id -un; echo new > new.txt; echo more >> kept.txt; git status --porcelain'],
+      { cwd: ws },
+    );
+    const [uid, name, ...status] = result.stdout.text.trim().split('\n');
+    expect(Number(uid)).toBeGreaterThan(0);
+    expect(name).toBe('greenlight-sandbox');
+    expect(status).toEqual([' M kept.txt', '?? new.txt']);
+    expect(lstatSync(join(ws, 'new.txt')).uid).toBe(Number(uid));
+    await box.close?.();
+    for (const path of ['new.txt', 'kept.txt', '.']) {
+      expect(lstatSync(join(ws, path)).uid, path).toBe(0);
+      expect(lstatSync(join(ws, path)).gid, path).toBe(0);
+    }
+  });
+
+  it('as root, refuses a workspace its user could not enter, saying which directory to open', async (ctx) => {
+    if (!isRoot) ctx.skip();
+    const closed = mkdtempSync(join('/var/lib', 'greenlight-closed-'));
+    try {
+      mkdirSync(join(closed, 'ws'));
+      const error = await createBwrapSandbox({
+        config: defaultConfig().sandbox,
+        workspace: join(closed, 'ws'),
+        parentEnv: { PATH: process.env.PATH },
+      }).catch((caught: unknown) => caught);
+      expect(isGreenlightError(error, 'sandbox-unavailable')).toBe(true);
+      expect((error as Error).message).toContain(`cannot enter ${closed} (mode 700)`);
+      expect((error as Error).message).toContain(`chmod o+x ${closed}`);
+    } finally {
+      rmSync(closed, { recursive: true, force: true });
+    }
   });
 
   it("reports a limit only for the run that hit it, though the next runs reuse that run's cgroup", async (ctx) => {
@@ -83,13 +137,32 @@ describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('
     }
   });
 
-  it('keeps HOME across runs but gives every run a fresh private /tmp', async () => {
-    await sandbox.run(['sh', '-c', 'echo kept > "$HOME/cache"; echo gone > /tmp/scratch'], { cwd: workspace });
-    const second = await sandbox.run(
-      ['sh', '-c', 'cat "$HOME/cache"; cat /tmp/scratch 2>/dev/null || echo "no scratch"'],
+  it('gives every run a fresh, empty, writable HOME and /tmp: nothing one run leaves there steers the next', async () => {
+    const first = await sandbox.run(
+      ['sh', '-c', 'ls -A "$HOME"; echo planted > "$HOME/.npmrc" && echo gone > /tmp/scratch && echo wrote'],
       { cwd: workspace },
     );
-    expect(second.stdout.text).toBe('kept\nno scratch\n');
+    expect(first.stdout.text).toBe('wrote\n');
+    const second = await sandbox.run(
+      [
+        'sh',
+        '-c',
+        'cat "$HOME/.npmrc" 2>/dev/null || echo "no npmrc"; cat /tmp/scratch 2>/dev/null || echo "no scratch"',
+      ],
+      { cwd: workspace },
+    );
+    expect(second.stdout.text).toBe('no npmrc\nno scratch\n');
+  });
+
+  it('bounds the private tmpfs mounts by sandbox.maxDiskMb and names the limit when one fills up', async (ctx) => {
+    if (sandbox.info.enforcement?.disk?.includes('sized tmpfs') !== true) ctx.skip(); // bubblewrap older than 0.7
+    const result = await sandbox.run(['sh', '-c', 'head -c 40000000 /dev/zero > "$HOME/fill"'], {
+      cwd: workspace,
+      maxDiskMb: 16,
+    });
+    expect(result.exitCode).not.toBe(0);
+    expect(result.limitHit).toBe('disk');
+    expect(result.limitDetail).toContain('sandbox.maxDiskMb');
   });
 
   it('hides extra paths (a directory becomes empty, a file reads as empty) yet shows the workspace inside them', async () => {
@@ -165,10 +238,10 @@ describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('
       workspace,
       parentEnv: { PATH: process.env.PATH },
       cgroups: 'off',
-      isRoot: true,
+      prlimit: null,
     });
     try {
-      expect(rlimited.info.enforcement).toEqual({ memory: 'rlimit', pids: 'none' });
+      expect(rlimited.info.enforcement).toMatchObject({ memory: 'rlimit', pids: 'none' });
       expect(rlimited.info.warnings).toContainEqual(expect.stringContaining('process limit is NOT enforced'));
       const result = await rlimited.run(['python3', '-c', 'b = bytearray(10 * 1024 ** 3)'], {
         cwd: workspace,
@@ -190,6 +263,8 @@ describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('
       cgroups: 'off',
       isRoot: false,
       prlimit: '/usr/bin/prlimit',
+      features: { tmpfsSize: true },
+      procNetUnix: '/nonexistent',
       runner: async (argv) => {
         commands.push([...argv]);
         return {
@@ -204,11 +279,11 @@ describe.runIf((await requireTool('bwrap')) && (await requireTool('python3')))('
       },
     });
     try {
-      expect(unprivileged.info.enforcement).toEqual({ memory: 'rlimit', pids: 'rlimit' });
-      await unprivileged.run(['npm', 'test'], { cwd: workspace, maxPids: 99, memoryMb: 512 });
+      expect(unprivileged.info.enforcement).toMatchObject({ memory: 'rlimit', pids: 'rlimit' });
+      await unprivileged.run(['npm', 'test'], { cwd: workspace, maxPids: 99, memoryMb: 512, maxDiskMb: 100 });
       expect(commands[0]?.slice(-5)).toEqual(['/usr/bin/prlimit', '--nproc=99', '--', 'npm', 'test']);
-      // The data limit is set by the launcher in front of bwrap: 512 MiB in KiB.
-      expect(commands[0]?.slice(3, 6)).toEqual(['greenlight-launch', String(512 * 1024), '0']);
+      // The data and file-size limits are set by the launcher in front of bwrap: 512 MiB in KiB, 100 MiB in blocks.
+      expect(commands[0]?.slice(3, 7)).toEqual(['greenlight-launch', String(512 * 1024), String(100 * 2048), '0']);
     } finally {
       await unprivileged.close?.();
     }

@@ -23,7 +23,7 @@ function harness(bwrap: ProbeResult, systemd: ProbeResult) {
         info: {
           driver,
           networkIsolation: driver !== 'none',
-          limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1 },
+          limits: { timeoutMs: 1, memoryMb: 1, maxPids: 1, maxOutputBytes: 1, maxDiskMb: 1, maxFiles: 1 },
           warnings: [],
         },
         run: () => Promise.reject(new Error('fake')),

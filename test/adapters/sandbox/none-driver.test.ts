@@ -40,9 +40,34 @@ describe('the none driver', () => {
     expect(sandbox.info).toMatchObject({
       driver: 'none',
       networkIsolation: false,
-      enforcement: { memory: 'rlimit', pids: 'none' },
+      enforcement: { memory: 'rlimit', pids: 'none', disk: 'watched, file-size rlimit' },
     });
     expect(sandbox.info.warnings[0]).toBe(NONE_DRIVER_WARNING);
+    // It says what it cannot do: the home, the user, sockets, the network.
+    for (const gap of ['own user', 'whole home directory', 'unix socket', 'network']) {
+      expect(NONE_DRIVER_WARNING).toContain(gap);
+    }
+  });
+
+  it('stops a file at sandbox.maxDiskMb (the file-size rlimit) and names the limit', async () => {
+    const result = await sandbox.run(['sh', '-c', 'head -c 40000000 /dev/zero > big.bin'], {
+      cwd: workspace,
+      maxDiskMb: 16,
+    });
+    expect(result.limitHit).toBe('disk');
+    expect(result.limitDetail).toContain('sandbox.maxDiskMb');
+    rmSync(join(workspace, 'big.bin'), { force: true });
+  });
+
+  it('stops a command that creates more files than sandbox.maxFiles, in the workspace or its temp dir', async () => {
+    const result = await sandbox.run(
+      ['sh', '-c', 'mkdir many && i=0; while [ $i -lt 3000 ]; do : > many/f$i; : > "$TMPDIR/t$i"; i=$((i+1)); done'],
+      { cwd: workspace, maxFiles: 500 },
+    );
+    expect(result.limitHit).toBe('files');
+    expect(result.limitDetail).toContain('more than sandbox.maxFiles (500)');
+    expect(result.exitCode).toBeNull();
+    rmSync(join(workspace, 'many'), { recursive: true, force: true });
   });
 
   it('gives children only the allowlisted environment, a scratch HOME and TMPDIR', async () => {

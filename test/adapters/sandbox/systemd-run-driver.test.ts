@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +48,10 @@ function fakeHost(answer: (options: RunProcessOptions) => Promise<ProcessResult>
   const runner = async (argv: readonly string[], options: RunProcessOptions): Promise<ProcessResult> => {
     calls.push([...argv]);
     if (argv.includes('/usr/bin/systemd-run')) return answer(options);
-    if (argv[0] === 'id') return result(userExists ? 0 : 1);
+    if (argv[0] === 'id' && argv[1] === '-u' && !calls.some((call) => call.includes('useradd'))) {
+      return result(userExists ? 0 : 1, userExists ? '998\n' : '');
+    }
+    if (argv[0] === 'id') return result(0, argv[1] === '-u' ? '998\n' : '997\n');
     return result(0);
   };
   return { calls, runner };
@@ -73,7 +78,7 @@ describe('the systemd-run driver (fake process runner)', () => {
     expect(sandbox.info).toMatchObject({
       driver: 'systemd-run',
       networkIsolation: true,
-      enforcement: { memory: 'systemd', pids: 'systemd' },
+      enforcement: { memory: 'systemd', pids: 'systemd', disk: 'watched, file-size rlimit, sized tmpfs' },
       warnings: [],
     });
     await sandbox.close?.();
@@ -88,7 +93,10 @@ describe('the systemd-run driver (fake process runner)', () => {
     expect(first.stderr.text).toBe('child says hi\n');
 
     const commands = host.calls.map((argv) => argv.join(' '));
-    expect(commands.filter((line) => line.startsWith('id -u'))).toEqual([`id -u ${SANDBOX_USER}`]);
+    expect(commands.filter((line) => line.startsWith('id -u'))).toEqual([
+      `id -u ${SANDBOX_USER}`,
+      `id -u ${SANDBOX_USER}`,
+    ]);
     expect(commands).toContain(
       `/usr/bin/sudo -n -- useradd --system --user-group --no-create-home --home-dir /var/lib/${SANDBOX_USER} --shell /usr/sbin/nologin ${SANDBOX_USER}`,
     );
@@ -112,9 +120,10 @@ describe('the systemd-run driver (fake process runner)', () => {
         `--property=WorkingDirectory=${workspace}`,
         '--property=RuntimeMaxSec=60',
         '--setenv=DATABASE_URL=postgres://db',
-        '--setenv=GIT_CONFIG_KEY_0=safe.directory',
-        `--setenv=GIT_CONFIG_VALUE_0=${workspace}`,
-        `--setenv=HOME=/var/lib/${SANDBOX_USER}`,
+        '--setenv=GIT_CONFIG_SYSTEM=/run/greenlight/gitconfig',
+        '--setenv=HOME=/home/runner',
+        '--property=TemporaryFileSystem=/home/runner:mode=0700,uid=998,gid=997,size=2048M,nr_inodes=20000',
+        '--property=LimitFSIZE=2147483648',
       ]),
     );
     expect(unit.join(' ')).not.toContain('GITHUB_TOKEN');
@@ -125,6 +134,10 @@ describe('the systemd-run driver (fake process runner)', () => {
     );
     const source = overlay?.slice('--property=BindReadOnlyPaths='.length).split(':')[0] ?? '';
     expect(readFileSync(source, 'utf8')).not.toContain('extraheader');
+    // git inside trusts exactly this workspace, through a system config of its own.
+    const trust = unit.find((part) => part.endsWith(':/run/greenlight/gitconfig'));
+    const trustSource = trust?.slice('--property=BindReadOnlyPaths='.length).split(':')[0] ?? '';
+    expect(readFileSync(trustSource, 'utf8')).toContain(`[safe]\n\tdirectory = "${workspace}"\n`);
     await sandbox.close?.();
   });
 
@@ -160,6 +173,52 @@ describe('the systemd-run driver (fake process runner)', () => {
       '/usr/bin/sudo -n -- /usr/bin/systemctl kill --signal=SIGKILL greenlight-abc123.service',
     );
     await sandbox.close?.();
+  });
+
+  it('makes host sockets it would show inaccessible: here, one a host process listens on inside the workspace', async () => {
+    const path = join(workspace, 'host.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    try {
+      const host = fakeHost(() => result(0, '', trailer('success', 'exited', '0')), true);
+      const sandbox = await create(host.runner);
+      await sandbox.run(['true'], { cwd: workspace });
+      expect(host.calls.find((argv) => argv.includes('/usr/bin/systemd-run'))).toContain(
+        `--property=InaccessiblePaths=-${path}`,
+      );
+      await sandbox.close?.();
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('stops the unit when the command writes more than sandbox.maxDiskMb into the workspace, and names the limit', async () => {
+    const host = fakeHost(async (options) => {
+      writeFileSync(join(workspace, 'big.bin'), Buffer.alloc(20 * 1024 * 1024, 1));
+      for (let waited = 0; options.signal?.aborted !== true && waited < 5_000; waited += 10) await sleep(10);
+      await options.onKill?.();
+      return result(null, '', '', { signal: 'SIGKILL' });
+    }, true);
+    const sandbox = await createSystemdRunSandbox({
+      config: { ...defaultConfig().sandbox, maxDiskMb: 16 },
+      workspace,
+      isRoot: false,
+      runner: host.runner,
+      owner: '1001:121',
+      unitId: () => 'abc123',
+      parentEnv: { PATH: '/usr/bin:/bin', HOME: '/home/runner' },
+    });
+    try {
+      const out = await sandbox.run(['sh', '-c', 'write a lot'], { cwd: workspace });
+      expect(out.limitHit).toBe('disk');
+      expect(out.limitDetail).toContain('more than sandbox.maxDiskMb (16 MB)');
+      expect(host.calls.map((argv) => argv.join(' '))).toContain(
+        '/usr/bin/sudo -n -- /usr/bin/systemctl kill --signal=SIGKILL greenlight-abc123.service',
+      );
+    } finally {
+      rmSync(join(workspace, 'big.bin'), { force: true });
+      await sandbox.close?.();
+    }
   });
 
   it('hands the workspace back even when running the unit throws', async () => {

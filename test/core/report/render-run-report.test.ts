@@ -10,7 +10,14 @@ import { ADD_TEST, BUGGY_ADD, repoFiles } from '../loop/fixture.ts';
 const bwrap: SandboxInfo = {
   driver: 'bwrap',
   networkIsolation: true,
-  limits: { timeoutMs: 900_000, memoryMb: 4096, maxPids: 1024, maxOutputBytes: 4_000_000 },
+  limits: {
+    timeoutMs: 900_000,
+    memoryMb: 4096,
+    maxPids: 1024,
+    maxOutputBytes: 4_000_000,
+    maxDiskMb: 2048,
+    maxFiles: 20_000,
+  },
   warnings: [],
 };
 const risk =
@@ -70,6 +77,16 @@ describe('renderRunReport', () => {
 
     expect(body).toMatchSnapshot();
     expect(body).not.toContain('### Files changed');
+  });
+
+  it('says in the Sandbox section who the commands ran as, when the driver says it (a root engine)', async () => {
+    const f = createFakeLoop({ files: repoFiles(), script: [createFile('src/add.test.ts', ADD_TEST), endTurn()] });
+    const outcome = await runLoop(f.request, f.deps);
+    const identity =
+      'greenlight runs as root, so sandboxed commands run as the unprivileged user greenlight-sandbox (uid 65520), not as root.';
+    const body = renderRunReport({ outcome, task: f.request.task, sandbox: { ...bwrap, identity } });
+
+    expect(body).toContain(`4,000,000 bytes of output per stream.\n\n${identity}\n`);
   });
 
   it('renders untrusted titles and test names as inert code', async () => {

@@ -11,12 +11,14 @@ describe('buildLaunchPrefix', () => {
     const argv = buildLaunchPrefix({
       enterFiles: ['/sys/fs/cgroup/pids/g/tasks', '/sys/fs/cgroup/memory/g/tasks'],
       dataBytes: 1_000_000,
+      fileBytes: 1_000_000,
     });
     expect(argv.slice(0, 2)).toEqual(['/bin/sh', '-c']);
     expect(argv[2]).not.toContain('/sys/fs/cgroup');
     expect(argv.slice(3)).toEqual([
       'greenlight-launch',
       '977',
+      '1954',
       '2',
       '/sys/fs/cgroup/pids/g/tasks',
       '/sys/fs/cgroup/memory/g/tasks',
@@ -28,17 +30,23 @@ describe('buildLaunchPrefix', () => {
     try {
       const tasks = join(dir, 'tasks');
       writeFileSync(tasks, '');
-      const prefix = buildLaunchPrefix({ enterFiles: [tasks], dataBytes: 512 * 1024 * 1024 });
+      const prefix = buildLaunchPrefix({ enterFiles: [tasks], dataBytes: 512 * 1024 * 1024, fileBytes: 4096 });
       const out = execFileSync(
         prefix[0] as string,
-        [...prefix.slice(1), 'sh', '-c', 'echo "$$ $(ulimit -c) $(ulimit -d)"'],
-        { encoding: 'utf8' },
+        [
+          ...prefix.slice(1),
+          'sh',
+          '-c',
+          `echo "$$ $(ulimit -c) $(ulimit -d)"; head -c 10000 /dev/zero > ${join(dir, 'big')}; wc -c < ${join(dir, 'big')}`,
+        ],
+        { encoding: 'utf8', stdio: 'pipe' },
       );
-      const [pid, core, data] = out.trim().split(' ');
+      const [pid, core, data, written] = out.trim().split(/\s+/);
       // `0` is the kernel's "the writing task": the launcher itself, whose pid exec keeps.
       expect(readFileSync(tasks, 'utf8')).toBe('0\n');
       expect(Number(pid)).toBeGreaterThan(0);
       expect([core, data]).toEqual(['0', String(512 * 1024)]);
+      expect(written).toBe('4096'); // no file grows past the file-size limit
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

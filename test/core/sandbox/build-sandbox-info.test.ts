@@ -4,20 +4,29 @@ import { assertRunnable, buildSandboxInfo, DEFAULT_TIMEOUT_MS } from '../../../s
 
 describe('buildSandboxInfo', () => {
   it('reports the configured limits, the default time limit and the enforcement', () => {
-    const config = { ...defaultConfig().sandbox, memoryMb: 512, maxPids: 64 };
+    const config = { ...defaultConfig().sandbox, memoryMb: 512, maxPids: 64, maxDiskMb: 100, maxFiles: 500 };
     expect(
       buildSandboxInfo({
         driver: 'bwrap',
         networkIsolation: true,
         config,
-        enforcement: { memory: 'cgroup', pids: 'rlimit' },
+        enforcement: { memory: 'cgroup', pids: 'rlimit', disk: 'watched' },
+        identity: 'runs as greenlight-sandbox',
         warnings: ['w'],
       }),
     ).toEqual({
       driver: 'bwrap',
       networkIsolation: true,
-      limits: { timeoutMs: DEFAULT_TIMEOUT_MS, memoryMb: 512, maxPids: 64, maxOutputBytes: config.maxOutputBytes },
-      enforcement: { memory: 'cgroup', pids: 'rlimit' },
+      limits: {
+        timeoutMs: DEFAULT_TIMEOUT_MS,
+        memoryMb: 512,
+        maxPids: 64,
+        maxOutputBytes: config.maxOutputBytes,
+        maxDiskMb: 100,
+        maxFiles: 500,
+      },
+      enforcement: { memory: 'cgroup', pids: 'rlimit', disk: 'watched' },
+      identity: 'runs as greenlight-sandbox',
       warnings: ['w'],
     });
   });

@@ -10,18 +10,22 @@ const plan: SystemdRunPlan = {
   user: 'greenlight-sandbox',
   workspace: '/home/runner/work/r/r',
   cwd: '/home/runner/work/r/r',
-  stateDirectory: 'greenlight-sandbox',
+  home: '/home/runner',
+  homeOwner: { uid: 998, gid: 997 },
   network: false,
-  env: { PATH: '/usr/bin:/bin', HOME: '/var/lib/greenlight-sandbox', CI: 'true' },
+  env: { PATH: '/usr/bin:/bin', HOME: '/home/runner', CI: 'true' },
   hide: [
     { path: '/etc/docker', kind: 'dir' },
     { path: '/run/docker.sock', kind: 'file' },
   ],
   readOnly: ['/home/runner/work/r/r/.git'],
   overlays: [{ source: '/tmp/greenlight-sandbox-x/git/config-0', target: '/home/runner/work/r/r/.git/config' }],
+  sockets: ['/run/dbus/system_bus_socket'],
   timeoutMs: 90_500,
   memoryMb: 4096,
   maxPids: 1024,
+  maxDiskMb: 2048,
+  maxFiles: 20_000,
   command: ['sh', '-c', 'echo $HOME ${CI}'],
 };
 
@@ -47,7 +51,6 @@ describe('buildSystemdRunArgv', () => {
       '--property=UMask=0022',
       '--property=ProtectSystem=strict',
       '--property=ProtectHome=tmpfs',
-      '--property=PrivateTmp=yes',
       '--property=PrivateDevices=yes',
       '--property=PrivateIPC=yes',
       '--property=ProtectProc=invisible',
@@ -63,7 +66,10 @@ describe('buildSystemdRunArgv', () => {
       '--property=PrivateNetwork=yes',
       '--property=TemporaryFileSystem=/etc/docker:ro',
       '--property=InaccessiblePaths=-/run/docker.sock',
-      '--property=StateDirectory=greenlight-sandbox',
+      '--property=TemporaryFileSystem=/tmp:mode=1777,size=2048M,nr_inodes=20000',
+      '--property=TemporaryFileSystem=/var/tmp:mode=1777,size=2048M,nr_inodes=20000',
+      '--property=TemporaryFileSystem=/home/runner:mode=0700,uid=998,gid=997,size=2048M,nr_inodes=20000',
+      '--property=InaccessiblePaths=-/run/dbus/system_bus_socket',
       '--property=BindPaths=/home/runner/work/r/r',
       '--property=BindReadOnlyPaths=/home/runner/work/r/r/.git',
       '--property=BindReadOnlyPaths=/tmp/greenlight-sandbox-x/git/config-0:/home/runner/work/r/r/.git/config',
@@ -73,10 +79,11 @@ describe('buildSystemdRunArgv', () => {
       '--property=TasksMax=1024',
       '--property=RuntimeMaxSec=91',
       '--property=LimitCORE=0',
+      '--property=LimitFSIZE=2147483648',
       '--property=KillMode=control-group',
       '--property=TimeoutStopSec=5',
       '--setenv=CI=true',
-      '--setenv=HOME=/var/lib/greenlight-sandbox',
+      '--setenv=HOME=/home/runner',
       '--setenv=PATH=/usr/bin:/bin',
       '--',
       'sh',
@@ -89,6 +96,12 @@ describe('buildSystemdRunArgv', () => {
     const argv = buildSystemdRunArgv({ ...plan, sudo: undefined, network: true });
     expect(argv[0]).toBe('/usr/bin/systemd-run');
     expect(argv).not.toContain('--property=PrivateNetwork=yes');
+  });
+
+  it('gives HOME to everyone, sticky, when the sandbox user’s ids are unknown', () => {
+    expect(buildSystemdRunArgv({ ...plan, homeOwner: undefined })).toContain(
+      '--property=TemporaryFileSystem=/home/runner:mode=1777,size=2048M,nr_inodes=20000',
+    );
   });
 
   it('escapes $ so the service manager passes the command through unexpanded', () => {
@@ -109,7 +122,7 @@ describe('buildSystemdRunArgv', () => {
     },
   );
 
-  it('names the StateDirectory path', () => {
+  it('names the sandbox account’s home in passwd', () => {
     expect(stateDirectoryPath('greenlight-sandbox')).toBe('/var/lib/greenlight-sandbox');
   });
 });

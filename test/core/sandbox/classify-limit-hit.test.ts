@@ -53,6 +53,17 @@ describe('classifyLimitHit', () => {
       },
       'pids',
     ],
+    ['the write watch', { ...base, writeLimit: 'files' }, 'files'],
+    ['the write watch, even after an exit 0', { ...base, succeeded: true, writeLimit: 'disk' }, 'disk'],
+    ['the write watch beats the clock', { ...base, timedOut: true, writeLimit: 'disk' }, 'disk'],
+    ['the file-size rlimit (SIGXFSZ)', { ...base, signal: 'SIGXFSZ' }, 'disk'],
+    ['a full temp dir: ENOSPC', { ...base, outputTail: 'Error: ENOSPC: no space left on device, write' }, 'disk'],
+    [
+      'a child stopped at the file-size rlimit',
+      { ...base, outputTail: 'File size limit exceeded (core dumped)' },
+      'disk',
+    ],
+    ['disk messages after a success are not a hit', { ...base, succeeded: true, outputTail: 'ENOSPC' }, null],
   ])('%s', (_name, evidence, expected) => {
     expect(classifyLimitHit(evidence)).toBe(expected);
   });

@@ -5,8 +5,15 @@ import type { SandboxInfo } from '../../../src/ports/sandbox.ts';
 const bwrap: SandboxInfo = {
   driver: 'bwrap',
   networkIsolation: true,
-  limits: { timeoutMs: 900_000, memoryMb: 4096, maxPids: 1024, maxOutputBytes: 4_000_000 },
-  enforcement: { memory: 'cgroup', pids: 'rlimit' },
+  limits: {
+    timeoutMs: 900_000,
+    memoryMb: 4096,
+    maxPids: 1024,
+    maxOutputBytes: 4_000_000,
+    maxDiskMb: 2048,
+    maxFiles: 20_000,
+  },
+  enforcement: { memory: 'cgroup', pids: 'rlimit', disk: 'watched' },
   warnings: [],
 };
 const none: SandboxInfo = {
@@ -14,29 +21,43 @@ const none: SandboxInfo = {
   driver: 'none',
   networkIsolation: false,
   enforcement: { memory: 'rlimit', pids: 'none' },
+  identity: undefined,
   warnings: ['sandbox.driver is "none": no isolation.\nInstall bubblewrap.'],
 };
 
 describe('describeSandbox', () => {
   it('renders one text line with driver, network and limits', () => {
     expect(describeSandbox(bwrap)).toBe(
-      'sandbox: bwrap, network off; limits: time 15 min, memory 4096 MB (cgroup), 1024 processes (rlimit), output 4 MB per stream',
+      'sandbox: bwrap, network off; limits: time 15 min, memory 4096 MB (cgroup), 1024 processes (rlimit), writes 2048 MB and 20000 files (watched), output 4 MB per stream',
+    );
+  });
+
+  it('says who commands run as when the driver says it, in text and markdown', () => {
+    const root = { ...bwrap, identity: 'greenlight runs as root: commands run as greenlight-sandbox (uid 65520).' };
+    expect(describeSandbox(root).split('\n')).toEqual([
+      describeSandbox(bwrap),
+      'greenlight runs as root: commands run as greenlight-sandbox (uid 65520).',
+    ]);
+    expect(describeSandbox(root, 'markdown')).toContain(
+      'output 4 MB per stream\n\ngreenlight runs as root: commands run as greenlight-sandbox (uid 65520).',
     );
   });
 
   it('keeps every warning, loud, in text and markdown', () => {
     expect(describeSandbox(none)).toBe(
-      'sandbox: none, network NOT isolated; limits: time 15 min, memory 4096 MB (rlimit), 1024 processes (NOT enforced), output 4 MB per stream\n' +
+      'sandbox: none, network NOT isolated; limits: time 15 min, memory 4096 MB (rlimit), 1024 processes (NOT enforced), writes 2048 MB and 20000 files, output 4 MB per stream\n' +
         'WARNING: sandbox.driver is "none": no isolation. Install bubblewrap.',
     );
     expect(describeSandbox(none, 'markdown')).toBe(
-      '**Sandbox:** `none` · network NOT isolated · time 15 min · memory 4096 MB (rlimit) · 1024 processes (NOT enforced) · output 4 MB per stream' +
+      '**Sandbox:** `none` · network NOT isolated · time 15 min · memory 4096 MB (rlimit) · 1024 processes (NOT enforced) · writes 2048 MB and 20000 files · output 4 MB per stream' +
         '\n\n> [!WARNING]\n> sandbox.driver is "none": no isolation. Install bubblewrap.',
     );
   });
 
   it('omits the mechanism when the driver does not report it', () => {
-    expect(describeSandbox({ ...bwrap, enforcement: undefined })).toContain('memory 4096 MB, 1024 processes,');
+    expect(describeSandbox({ ...bwrap, enforcement: undefined })).toContain(
+      'memory 4096 MB, 1024 processes, writes 2048 MB and 20000 files,',
+    );
   });
 
   it.each([

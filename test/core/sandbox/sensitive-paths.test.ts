@@ -33,6 +33,16 @@ describe('sensitivePaths', () => {
     );
   });
 
+  it("hides npm's global config, system-wide and beside the engine's Node", () => {
+    const nvm = sensitivePaths({
+      home: '/home/dev',
+      env: {},
+      execPath: '/home/dev/.nvm/versions/node/v24.1.0/bin/node',
+      isRoot: false,
+    });
+    expect(nvm).toEqual(expect.arrayContaining(['/etc/npmrc', '/home/dev/.nvm/versions/node/v24.1.0/etc/npmrc']));
+  });
+
   it('adds root-only files only when the engine is root', () => {
     expect(hosted).not.toContain('/etc/shadow');
     const root = sensitivePaths({ home: '/root', env: {}, execPath: '/usr/bin/node', isRoot: true });
