@@ -41,6 +41,8 @@ tests:
     required: true
     command: npx vitest run --coverage
     report: coverage/lcov.info
+verify:
+  requireFailBeforeFix: true
 sandbox:
   env: [DATABASE_URL]
 paths:
@@ -88,6 +90,8 @@ const EXAMPLES: Readonly<Record<string, unknown>> = {
   'trigger.allowedBots': ['renovate[bot]', 'dependabot[bot]'],
   'model.provider': 'openai-compatible',
   'model.baseUrl': 'http://localhost:11434/v1',
+  'model.region': 'us-east-1',
+  'model.project': 'my-gcp-project',
   'model.prices': { 'my-local-model': { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 } },
   'budgets.maxIterations': 8,
   'budgets.maxCostUsd': 2.5,
@@ -98,6 +102,8 @@ const EXAMPLES: Readonly<Record<string, unknown>> = {
   'tests.coverage.command': 'npx vitest run --coverage',
   'tests.coverage.report': 'coverage/lcov.info',
   'tests.coverage.minDeltaPercent': 1,
+  'verify.requireFailBeforeFix': true,
+  'verify.bugLabels': ['bug', 'regression'],
   'sandbox.env': ['DATABASE_URL'],
   'sandbox.networkAllowlist': ['postgres.internal'],
   'paths.allow': ['src/**', 'test/**'],

@@ -11,6 +11,7 @@ import type { TierReview } from '../core/config/repo-config.ts';
 import type { Redactor } from '../core/redact/create-redactor.ts';
 import type { ActionInputs, RuntimeEnv } from './inputs.ts';
 import type { ActionServices } from '../compose/action-services.ts';
+import type { Evidence } from '../core/evidence/evidence.ts';
 
 export interface ActionContext {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -29,6 +30,8 @@ export interface ActionContext {
   /** greenlight's own login, which never triggers it. */
   readonly botLogin: string;
   readonly auth: GitAuth;
+  /** The evidence record of the run so far, built from the audit log as written (docs/architecture.md "The evidence record"). */
+  readonly readEvidence: () => Promise<Evidence>;
 }
 
 /** What a flow (generate/fix, gate, publish) ended with, for outputs and the job summary. */

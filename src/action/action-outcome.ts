@@ -48,11 +48,16 @@ export const OUTPUT_NAMES = [
   'cost_usd',
   'bundle_path',
   'audit_log',
+  'evidence',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 /** Step outputs for an outcome; every declared output is set ('' when it does not apply). */
-export function actionOutputs(outcome: ActionOutcome, auditLog: string | null): Record<OutputName, string> {
+export function actionOutputs(
+  outcome: ActionOutcome,
+  auditLog: string | null,
+  evidence: string | null = null,
+): Record<OutputName, string> {
   const out: Record<OutputName, string> = {
     outcome: outcome.kind,
     pr_number: '',
@@ -62,6 +67,7 @@ export function actionOutputs(outcome: ActionOutcome, auditLog: string | null): 
     cost_usd: '',
     bundle_path: '',
     audit_log: auditLog ?? '',
+    evidence: evidence ?? '',
   };
   if ('pr' in outcome && outcome.pr !== null) {
     out.pr_number = String(outcome.pr.number);

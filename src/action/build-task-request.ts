@@ -35,7 +35,7 @@ export interface TaskReviewComment {
 export type TaskSource =
   | {
       mode: 'generate';
-      issue: { number: number; title: string; body: string };
+      issue: { number: number; title: string; body: string; labels?: readonly string[] };
       comments: readonly TaskComment[];
       requester: string;
       baseSha: string;
@@ -131,6 +131,7 @@ export function buildTaskRequest(source: TaskSource): TaskRequest {
     title: bounded(source.issue.title, 500),
     body,
     issueNumber: source.issue.number,
+    ...(source.issue.labels === undefined ? {} : { labels: [...source.issue.labels] }),
     requester: source.requester,
     baseSha: source.baseSha,
   };

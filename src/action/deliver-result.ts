@@ -12,6 +12,7 @@ import type { ActionContext } from './action-context.ts';
 import { loopShortfall, outcomeOfPublish } from './outcome-of-publish.ts';
 import type { Target } from './read-target.ts';
 import { auditContentRefusal, jobSecrets } from './publish-secrets.ts';
+import { recordCommit } from './record-commit.ts';
 import { requesterOf } from './requester-of.ts';
 
 /** Publishes the job's result, or writes it to a change bundle for the publish job. */
@@ -49,6 +50,7 @@ export async function deliverResult(
         target.kind === 'issue'
           ? { kind: 'issue', number: target.issue.number, title: target.issue.title }
           : { kind: 'pull-request', number: target.pr.number, headRef: target.pr.headRef, headSha: target.pr.headSha },
+      evidence: await ctx.readEvidence(),
     });
     if (written.kind === 'refused') {
       auditContentRefusal(ctx.audit, written);
@@ -76,6 +78,7 @@ export async function deliverResult(
     detailsUrl: ctx.runUrl,
     runId: ctx.runtime.runId,
     secrets: jobSecrets(ctx),
+    evidence: recordCommit(ctx),
   };
   const result =
     target.kind === 'issue'

@@ -16,6 +16,8 @@ export interface JobSummaryInput {
   eventName: string;
   mode: string;
   auditLog: string | null;
+  /** Where the evidence record was written, when the engine ran. */
+  evidence?: string | null;
   runUrl: string | null;
 }
 
@@ -34,6 +36,11 @@ export function renderJobSummary(input: JobSummaryInput): string {
         : `${inlineCode(input.auditLog)} (step output \`audit_log\`; the example workflows upload it with \`actions/upload-artifact\`)`,
     ],
   ];
+  if (input.evidence !== undefined && input.evidence !== null)
+    rows.push([
+      'evidence',
+      `${inlineCode(input.evidence)} (step output \`evidence\`: the evidence record as JSON, built from the audit log)`,
+    ]);
   if (input.runUrl !== null) rows.push(['run', input.runUrl]);
   parts.push(['### Audit', '', '| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n'));
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;

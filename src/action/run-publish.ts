@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { outcomeOfBundle } from './outcome-of-publish.ts';
 import { describeOutcome } from './describe-outcome.ts';
 import { isProgressComment, renderPublishNote } from './comments/render-progress-comment.ts';
+import { recordCommit } from './record-commit.ts';
 import { requesterOf } from './requester-of.ts';
 import { authorize } from '../core/github/authorize.ts';
 import { routeEvent } from '../core/github/route-event.ts';
@@ -85,6 +86,7 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
       detailsUrl: ctx.runUrl,
       runId: ctx.runtime.runId,
       secrets: jobSecrets(ctx),
+      evidence: recordCommit(ctx),
     });
   } catch (error) {
     const why = describeError(error);

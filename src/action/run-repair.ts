@@ -10,6 +10,7 @@
  * commit with `Greenlight-Repair` trailers on the head, leased on it. An attempt without
  * a verified change also hands the pull request to a person.
  */
+import { renderEvidence } from '../core/evidence/render-evidence.ts';
 import { isGreenlightWorkflow, type RepairRoute } from '../core/github/route-event.ts';
 import { compareUrl } from '../core/publish/compare-url.ts';
 import { failureFingerprint, renderCiFailure } from '../core/repair/ci-failure.ts';
@@ -25,6 +26,7 @@ import type { LoadedConfig } from './load-run-config.ts';
 import { loopShortfall, outcomeOfPublish } from './outcome-of-publish.ts';
 import { prepareWorkspace } from './prepare-task.ts';
 import { failingCiCommand, readCiFailure } from './read-ci-failure.ts';
+import { recordCommit } from './record-commit.ts';
 import { repairTarget } from './repair-target.ts';
 import { stage } from './run-requested.ts';
 import { startProgress } from './start-progress.ts';
@@ -101,9 +103,15 @@ export async function runRepair(ctx: ActionContext, route: RepairRoute, loaded: 
     react: null,
     adopt: ctx.inputs.progressComment,
   });
+  /** Once the engine ran (`report` set), the progress comment ends with the evidence record, as a /fix's does. */
   const finish = async (outcome: ActionOutcome, report: string | null): Promise<FlowResult> => {
     const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
-    await handle.finish(describeOutcome(outcome, review, report));
+    const status = describeOutcome(outcome, review, report);
+    await handle.finish(
+      report === null || status.kind !== 'finished'
+        ? status
+        : { ...status, text: `${status.text}\n\n${renderEvidence(await ctx.readEvidence())}` },
+    );
     return { outcome, report, review };
   };
 
@@ -156,6 +164,7 @@ export async function runRepair(ctx: ActionContext, route: RepairRoute, loaded: 
         pr,
         instruction: '',
         origin: { kind: 'repair', attempt: decision.attempt, runUrl: run.htmlUrl, fingerprint },
+        evidence: recordCommit(ctx),
       }),
     ),
   );

@@ -7,13 +7,14 @@
  * its value to the next or ends the run as `failed while <stage>`, and the progress
  * comment says what and why.
  */
-import { answerReview } from './answer-review.ts';
+import { renderEvidence } from '../core/evidence/render-evidence.ts';
 import { authorize } from '../core/github/authorize.ts';
 import type { FixRoute, GenerateRoute } from '../core/github/route-event.ts';
 import type { JobResult } from '../core/job.ts';
 import type { ReactionTarget } from '../ports/forge.ts';
 import type { ActionContext, FlowResult } from './action-context.ts';
 import type { ActionOutcome } from './action-outcome.ts';
+import { answerReview } from './answer-review.ts';
 import { renderConfigComment } from './comments/render-config-comment.ts';
 import { deliverResult, publishDetail } from './deliver-result.ts';
 import { describeError } from './describe-error.ts';
@@ -97,13 +98,19 @@ export async function runRequested(
     react: reactionTarget(route),
     adopt: ctx.inputs.progressComment,
   });
-  /** The run's last word: the outcome in the progress comment, and what the runner reports. */
+  /**
+   * The run's last word: the outcome in the progress comment (after `more`, the review
+   * threads' list), and what the runner reports. When the engine ran, the comment ends
+   * with the evidence record, unless a pull-request body (or the publish job) carries it.
+   */
   const finish = async (outcome: ActionOutcome, job: JobResult | null, more = ''): Promise<FlowResult> => {
     const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
-    const status = describeOutcome(outcome, review, job?.reportMarkdown ?? null);
-    await handle.finish(
-      more === '' || status.kind !== 'finished' ? status : { ...status, text: `${more}\n\n${status.text}` },
-    );
+    let status = describeOutcome(outcome, review, job?.reportMarkdown ?? null);
+    const inBody = route.kind === 'generate' && (outcome.kind === 'opened' || outcome.kind === 'updated');
+    if (status.kind === 'finished' && more !== '') status = { ...status, text: `${more}\n\n${status.text}` };
+    if (job !== null && status.kind === 'finished' && !inBody && outcome.kind !== 'bundled')
+      status = { ...status, text: `${status.text}\n\n${renderEvidence(await ctx.readEvidence())}` };
+    await handle.finish(status);
     return { outcome, report: job?.reportMarkdown ?? null, review };
   };
 

@@ -8,10 +8,13 @@
  */
 import { join } from 'node:path';
 import { dryRunForge } from './dry-run-forge.ts';
-import { appendStepSummary, readEventFile, writeStepOutputs } from './runtime-files.ts';
+import { appendStepSummary, readEventFile, writeJsonFile, writeStepOutputs } from './runtime-files.ts';
 import { actionOutputs, exitCodeOf } from './action-outcome.ts';
 import { renderJobSummary } from './render-job-summary.ts';
 import { maskCommands, workflowCommand } from './workflow-command.ts';
+import { buildEvidence } from '../core/evidence/build-evidence.ts';
+import { EVIDENCE_SCHEMA_ID } from '../core/evidence/evidence-json-schema.ts';
+import { EVIDENCE_FILE } from '../core/evidence/render-evidence.ts';
 import { routeEvent } from '../core/github/route-event.ts';
 import { createRedactor } from '../core/redact/create-redactor.ts';
 import { secretsFromEnv } from '../core/redact/secrets-from-env.ts';
@@ -70,13 +73,20 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
     return 1;
   }
 
+  let real = services;
+  /** The evidence record so far, from the audit log as written (docs/architecture.md "The evidence record"). */
+  const readEvidence = async () => {
+    if (real === undefined) throw new Error('the audit log is read through the services, which did not load');
+    const log = await real.readAuditLog(auditPath);
+    return buildEvidence(log.records, { truncatedTail: log.truncatedTail });
+  };
   const runUrl =
     runtime.runId === null
       ? null
       : `${runtime.serverUrl}/${runtime.repo.owner}/${runtime.repo.repo}/actions/runs/${runtime.runId}`;
   let result: FlowResult;
   try {
-    const real = services ?? (await import('../compose/action-services.ts')).defaultServices();
+    real ??= (await import('../compose/action-services.ts')).defaultServices();
     const forge = real.createForge({ token: inputs.githubToken, apiUrl: runtime.apiUrl, repo: runtime.repo });
     const ctx: ActionContext = {
       env,
@@ -91,6 +101,7 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
       payload: readEventFile(runtime.eventPath),
       botLogin: ACTIONS_BOT_LOGIN,
       auth: { serverUrl: runtime.serverUrl, token: inputs.githubToken },
+      readEvidence,
     };
     audit.write({
       kind: 'note',
@@ -119,7 +130,16 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
   else log(`greenlight: ${outcome.kind}${reason === undefined ? '' : `: ${reason}`}`);
 
   try {
-    if (runtime.outputFile !== null) writeStepOutputs(runtime.outputFile, actionOutputs(outcome, auditPath));
+    // The evidence record of a run that changed something: built from the audit log as
+    // written and closed, so that anyone holding the log can rebuild the same record.
+    const evidence = real === undefined ? null : await readEvidence();
+    let evidencePath: string | null = null;
+    if (evidence !== null && (evidence.run !== null || evidence.commit !== null)) {
+      evidencePath = join(runtime.runnerTemp, EVIDENCE_FILE);
+      writeJsonFile(evidencePath, { $schema: EVIDENCE_SCHEMA_ID, ...evidence });
+    }
+    if (runtime.outputFile !== null)
+      writeStepOutputs(runtime.outputFile, actionOutputs(outcome, auditPath, evidencePath));
     if (runtime.stepSummary !== null && outcome.kind !== 'skipped') {
       appendStepSummary(
         runtime.stepSummary,
@@ -131,6 +151,7 @@ export async function runAction(env: Env, services?: ActionServices, io: ActionI
             eventName: runtime.eventName,
             mode: inputs.mode,
             auditLog: auditPath,
+            evidence: evidencePath,
             runUrl,
           }),
         ),

@@ -1,7 +1,8 @@
 /**
  * The files through which a step talks to the Actions runtime, and the only module of
  * the Action that touches the disk: the event payload (`GITHUB_EVENT_PATH`), the step
- * outputs (`GITHUB_OUTPUT`) and the job summary (`GITHUB_STEP_SUMMARY`). Each failure is
+ * outputs (`GITHUB_OUTPUT`), the job summary (`GITHUB_STEP_SUMMARY`) and the evidence
+ * record (`greenlight-evidence.json` under `RUNNER_TEMP`). Each failure is
  * a GreenlightError naming the file and the variable.
  *
  * Step outputs use the runtime's heredoc form (`name<<DELIMITER\nvalue\nDELIMITER`),
@@ -9,7 +10,7 @@
  * contains it is refused rather than allowed to inject another output.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { GreenlightError } from '../ports/errors.ts';
 
 /** The text appended for `outputs` (exported for tests). */
@@ -90,5 +91,14 @@ export function appendStepSummary(file: string, markdown: string): void {
       `Cannot write the job summary to ${file} (GITHUB_STEP_SUMMARY): ${(error as Error).message}.`,
       { cause: error },
     );
+  }
+}
+
+/** Writes `value` as two-space JSON to `path` (replacing it), readable by its owner only. */
+export function writeJsonFile(path: string, value: unknown): void {
+  try {
+    writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
+  } catch (error) {
+    throw new GreenlightError('internal', `Cannot write ${path}: ${(error as Error).message}.`, { cause: error });
   }
 }

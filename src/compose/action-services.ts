@@ -6,6 +6,7 @@
  * wires the real adapters: Octokit (github.com or GHES through GITHUB_API_URL), `runJob`,
  * the workspace's git and the publisher.
  */
+import { readAuditLog, type AuditLog } from '../adapters/audit/read-audit-log.ts';
 import { checkoutCommit } from '../adapters/git/checkout-commit.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { createOctokit } from '../adapters/github/create-octokit.ts';
@@ -18,10 +19,11 @@ import { stripPersistedCredentials } from '../adapters/publish/strip-persisted-c
 import { writeChangeBundle } from '../adapters/publish/write-change-bundle.ts';
 import type { BundleTarget } from '../core/bundle/change-bundle.ts';
 import type { RepoConfig } from '../core/config/repo-config.ts';
+import type { Evidence } from '../core/evidence/evidence.ts';
 import type { JobOptions, JobResult } from '../core/job.ts';
 import type { FixOrigin } from '../core/publish/commit-message.ts';
 import type { GitAuth } from '../core/publish/git-auth-env.ts';
-import type { PublishRefusal, PublishResult, Requester } from '../core/publish/publish-types.ts';
+import type { PublishedCommit, PublishRefusal, PublishResult, Requester } from '../core/publish/publish-types.ts';
 import type { RiskAssessment } from '../core/risk/assessment.ts';
 import type { Forge, PullRequestInfo, RepoRef } from '../ports/forge.ts';
 import { classifyPullRequest, type PullRequestRange } from './classify-pull-request.ts';
@@ -45,6 +47,8 @@ interface PublishBase {
   runId: string | null;
   /** Secret values to keep out of what is published (the token always is). */
   secrets: readonly string[];
+  /** Records each commit kept and returns the evidence section (see PublishContext). */
+  evidence?: (commit: PublishedCommit) => Promise<string>;
 }
 
 export interface PublishGenerateRequest extends PublishBase {
@@ -73,6 +77,8 @@ export interface BundleRequest {
   limits: RepoConfig['publish'];
   /** Secret values the change may not carry (docs/security.md §29). */
   secrets: readonly string[];
+  /** The job's evidence record so far, carried in the manifest to the publish job. */
+  evidence?: Evidence;
 }
 
 export interface PublishBundleRequest {
@@ -93,6 +99,7 @@ export interface PublishBundleRequest {
   detailsUrl: string | null;
   runId: string | null;
   secrets: readonly string[];
+  evidence?: (commit: PublishedCommit) => Promise<string>;
 }
 
 export interface PublishedBundle {
@@ -125,6 +132,8 @@ export interface ActionServices {
   /** Writes the bundle, unless the change holds a secret or is too large (then nothing is written). */
   writeChangeBundle(request: BundleRequest): Promise<{ kind: 'written'; path: string } | PublishRefusal>;
   publishBundle(request: PublishBundleRequest): Promise<PublishedBundle>;
+  /** The audit log at `path`, read back (the evidence record is built from it). */
+  readAuditLog(path: string): Promise<AuditLog>;
 }
 
 function fixTarget(pr: PullRequestInfo, repo: RepoRef, instruction: string, origin?: FixOrigin): FixTarget {
@@ -153,6 +162,7 @@ function context(request: PublishGenerateRequest | PublishFixRequest | PublishBu
     botLogin: request.botLogin,
     secrets: request.secrets,
     ...(request.detailsUrl === null ? {} : { detailsUrl: request.detailsUrl }),
+    ...(request.evidence === undefined ? {} : { evidence: request.evidence }),
   };
 }
 
@@ -193,6 +203,7 @@ export function defaultServices(): ActionServices {
         baseSha: request.baseSha,
         requester: request.requester,
         root: request.root,
+        ...(request.evidence === undefined ? {} : { evidence: request.evidence }),
       });
       return { kind: 'written', path: request.path };
     },
@@ -218,5 +229,6 @@ export function defaultServices(): ActionServices {
         reason: manifest.outcome.stop?.message ?? null,
       };
     },
+    readAuditLog,
   };
 }

@@ -14,6 +14,7 @@ import type { CoverageMeasurement, CoverageRequest } from '../core/loop/loop-dep
 import { coverageDelta } from '../core/testing/coverage/coverage-delta.ts';
 import type { CoverageReport } from '../core/testing/coverage/coverage-report.ts';
 import { parseCoverage } from '../core/testing/coverage/parse-coverage.ts';
+import type { AuditSink } from '../ports/audit.ts';
 import type { Sandbox } from '../ports/sandbox.ts';
 
 export type MeasureCoverage = (request: CoverageRequest) => Promise<CoverageMeasurement>;
@@ -27,6 +28,7 @@ export async function createCoverageMeasurement(
   config: RepoConfig['tests'],
   sandbox: Sandbox,
   root: string,
+  audit: AuditSink,
 ): Promise<MeasureCoverage> {
   const { command, report } = config.coverage;
   if (command === undefined || report === undefined) {
@@ -52,6 +54,15 @@ export async function createCoverageMeasurement(
       cwd: root,
       network: false,
       timeoutMs: config.timeoutMinutes * 60_000,
+    });
+    audit.write({
+      kind: 'command',
+      command,
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      outputExcerpt: `${result.stdout.text}\n${result.stderr.text}`.trim().slice(-2_000),
+      durationMs: result.durationMs,
+      purpose: 'coverage',
     });
     try {
       const text = await readFile(absolute, 'utf8').catch(() => {

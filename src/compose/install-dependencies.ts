@@ -40,6 +40,8 @@ export async function installDependencies(
     exitCode: result.exitCode,
     timedOut: result.timedOut,
     outputExcerpt: output.slice(-EXCERPT),
+    durationMs: result.durationMs,
+    purpose: 'install',
   });
   // A write limit counts even when the command got to finish before the engine's watch looked.
   const wroteTooMuch = result.limitHit === 'files' || result.limitHit === 'disk';

@@ -19,6 +19,7 @@ import { costOfUsage, requirePrice } from '../core/cost/cost-of-usage.ts';
 import { GreenlightError } from '../ports/errors.ts';
 import { runLoop } from '../core/loop/run-loop.ts';
 import { formatCount } from '../core/report/format.ts';
+import { riskRecord } from '../core/evidence/risk-record.ts';
 import { renderRunReport } from '../core/report/render-run-report.ts';
 import { renderRiskMarkdown } from '../core/risk/render-risk-markdown.ts';
 import type { TaskRequest } from '../core/task/task-request.ts';
@@ -53,7 +54,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const { task } = options; // sanitized where it was built: TaskRequest holds only SanitizedText
   const workspace = await LocalWorkspace.open(options.workspaceRoot);
   await checkCheckout(workspace, task);
-  if (options.model === undefined) checkModelCredentials(config.model, env);
+  if (options.model === undefined) checkModelCredentials(config.model, env, workspace.root);
   const files = await workspace.listFiles();
   const readFile = (path: string) => workspace.readFile(path);
   await detectTestCommand({ config, files, readFile }); // no test command: refuse before building anything
@@ -81,6 +82,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   });
   try {
     const sandbox = await checkout.sandboxFor(checkout.root);
+    audit.write({ kind: 'sandbox', info: sandbox.info });
     try {
       return await runInCheckout(options, { checkout, sandbox, files, model, steps });
     } catch (error) {
@@ -122,7 +124,7 @@ async function runInCheckout(options: JobOptions, run: InCheckout): Promise<JobR
       ? mainTests
       : withExtraCommand(mainTests, await runner(options.extraTestCommand));
   const measureCoverage = config.tests.coverage.required
-    ? await createCoverageMeasurement(config.tests, sandbox, work.root)
+    ? await createCoverageMeasurement(config.tests, sandbox, work.root, audit)
     : undefined;
   await steps.report('understand', 'done', `tests: \`${tests.command.command}\``);
   await steps.report('context', 'running');
@@ -188,6 +190,7 @@ async function runInCheckout(options: JobOptions, run: InCheckout): Promise<JobR
   }
 
   const risk = await classifyChange(outcome.kind === 'refused' ? [] : outcome.changes, work, config, task.baseSha);
+  audit.write(riskRecord(risk, 'job'));
   if (options.applyResult !== false && outcome.kind !== 'refused' && outcome.tree !== undefined) {
     // The checkout the job was given ends in the outcome's state (the publishers' contract).
     await new GitCheckpoints(options.workspaceRoot).restore(outcome.tree);

@@ -86,7 +86,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   await requireClean(root, workspace);
   const { config, warnings } = await loadConfig(workspace);
   // Refuse what runJob would refuse before any file (an audit log, a branch) exists.
-  if (options.model === undefined) checkModelCredentials(config.model, options.env);
+  if (options.model === undefined) checkModelCredentials(config.model, options.env, root);
   await detectTestCommand({ config, files: await workspace.listFiles(), readFile: (path) => workspace.readFile(path) });
   const base = await workspace.headSha();
   const branch = await freeBranchName(root, localBranchName(config, options.task, now()));

@@ -19,6 +19,7 @@ const ROUND_RESULTS: Record<IterationRecord['result'], string> = {
   flaky: 'flaky tests',
   'coverage-not-raised': 'coverage not raised',
   'not-reproducible': 'failed on a fresh checkout',
+  'not-reproduced': 'no test fails without the fix',
   'not-validated': 'not validated',
 };
 

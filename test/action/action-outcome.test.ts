@@ -16,7 +16,11 @@ describe('actionOutputs', () => {
       cost_usd: '',
       bundle_path: '',
       audit_log: '/tmp/audit.jsonl',
+      evidence: '',
     });
+    expect(actionOutputs({ kind: 'skipped', reason: 'x' }, null, '/tmp/greenlight-evidence.json').evidence).toBe(
+      '/tmp/greenlight-evidence.json',
+    );
   });
 
   it.each<[ActionOutcome, Partial<Record<string, string>>]>([

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { inputVariable } from '../../src/action/inputs.ts';
 import { runAction } from '../../src/action/runner.ts';
+import { readAuditLog, type AuditLog } from '../../src/adapters/audit/read-audit-log.ts';
 import type {
   ActionServices,
   BundleRequest,
@@ -133,6 +134,11 @@ export class FakeServices implements ActionServices {
     if (this.bundleAnswer instanceof Error) throw this.bundleAnswer;
     if (this.bundleAnswer === null) throw new Error('FakeServices: no bundleAnswer');
     return this.bundleAnswer;
+  }
+
+  /** The real reader: the runner builds the evidence record from what it wrote. */
+  async readAuditLog(path: string): Promise<AuditLog> {
+    return readAuditLog(path);
   }
 
   #answer(

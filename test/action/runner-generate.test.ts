@@ -50,6 +50,8 @@ describe('Action runner: generate', () => {
       title: 'Add tests for clamp',
       body: 'Cover clamp in src/calc.js.',
       issueNumber: 3,
+      // Compared with verify.bugLabels only, never sent to the model.
+      labels: h.forge.issues.get(3)?.labels,
       requester: 'alice',
       baseSha: BASE_SHA,
     });

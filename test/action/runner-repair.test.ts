@@ -94,6 +94,40 @@ describe('Action runner: CI repair', () => {
     expect(h.forge.callsOf('readJobLog')).toEqual([[31, 1_000_000]]);
   });
 
+  it('ends the repair comment with the evidence record, whose commit is the one the publish step kept', async () => {
+    const { h, head } = setup();
+    // The publisher calls the hook as the real one does when it keeps a commit.
+    const publishFix = h.services.publishFix.bind(h.services);
+    h.services.publishFix = async (request) => {
+      const result = await publishFix(request);
+      if (result.kind === 'pushed-fix')
+        await request.evidence?.({
+          sha: result.commitSha,
+          parent: request.pr.headSha,
+          branch: result.branch,
+          pushed: true,
+          role: 'fix',
+          risk: result.risk,
+        });
+      return result;
+    };
+    const run = await h.run('workflow_run', failedRun(head), { env: OWN_WORKFLOW });
+    expect(run.outputs['outcome']).toBe('updated');
+    const record = JSON.parse(readFileSync(run.outputs['evidence'] ?? '', 'utf8')) as Record<string, unknown>;
+    expect(record['commit']).toEqual({
+      sha: fakeSha('commit'),
+      parent: head,
+      branch: 'greenlight/issue-3-clamp',
+      pushed: true,
+      role: 'fix',
+    });
+    const progress = h.forge.commentsOn(7)[0]?.body ?? '';
+    const evidence = progress.slice(progress.indexOf('### Evidence'));
+    expect(evidence).toContain(`| Commit | \`${fakeSha('commit').slice(0, 12)}\` on \`greenlight/issue-3-clamp\``);
+    // The record is the comment's last part.
+    expect(progress.trimEnd().endsWith("| Risk | `low` (the publish step's own classification) |")).toBe(true);
+  });
+
   it('at the cap: one needs-a-human comment and the label (created), and no model call', async () => {
     const { h, head } = setup({ repairs: 2 });
     const run = await h.run('workflow_run', failedRun(head), { env: OWN_WORKFLOW });

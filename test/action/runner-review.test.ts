@@ -90,6 +90,10 @@ describe('Action runner: a review requesting changes', () => {
     expect(progress).toContain(
       '- ⚠️ [comment](https://github.com/acme/shop/pull/7#discussion_r102) on `src/money.js` lines 6–8: not done',
     );
+    // The list of comments comes before the outcome; the evidence record is the comment's last part.
+    const evidenceAt = progress.indexOf('### Evidence');
+    expect(progress.indexOf('**Review comments:**')).toBeLessThan(evidenceAt);
+    expect(progress.slice(evidenceAt)).not.toContain('**Review comments:**');
     expect(h.forge.reactions).toEqual([{ target: { kind: 'issue', number: 7 }, content: 'eyes' }]);
   });
 

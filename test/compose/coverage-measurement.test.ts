@@ -7,6 +7,7 @@ import { createSandbox } from '../../src/adapters/sandbox/create-sandbox.ts';
 import { createCoverageMeasurement } from '../../src/compose/coverage-measurement.ts';
 import { defaultConfig } from '../../src/core/config/repo-config.ts';
 import type { Sandbox } from '../../src/ports/sandbox.ts';
+import { MemoryAuditSink } from '../fakes/memory-audit-sink.ts';
 import { requireTool } from '../setup/require-tool.ts';
 
 // A real node:test project measured with Node's own lcov reporter, under bwrap.
@@ -59,10 +60,12 @@ describe.runIf(await requireTool('bwrap'))('createCoverageMeasurement', () => {
       'test/grade.test.js':
         'import { test } from "node:test";\nimport assert from "node:assert";\nimport { grade } from "../src/grade.js";\ntest("A", () => assert.equal(grade(95), "A"));\n',
     });
+    const audit = new MemoryAuditSink();
     const measure = await createCoverageMeasurement(
       testsConfig({ command: COVERAGE_COMMAND, report: 'coverage/lcov.info' }),
       await sandboxFor(root),
       root,
+      audit,
     );
     writeFileSync(
       join(root, 'test/grade-more.test.js'),
@@ -72,6 +75,12 @@ describe.runIf(await requireTool('bwrap'))('createCoverageMeasurement', () => {
     expect(m.beforePercent).toBeLessThan(100);
     expect(m.afterPercent).toBe(100);
     expect(existsSync(join(root, 'coverage/lcov.info'))).toBe(false);
+    // Both measurements are in the audit log, for the evidence record.
+    const commands = audit.events.filter((e) => e.kind === 'command');
+    expect(commands).toHaveLength(2);
+    for (const c of commands)
+      expect(c).toMatchObject({ command: COVERAGE_COMMAND, purpose: 'coverage', exitCode: 0, timedOut: false });
+    expect(commands.every((c) => typeof c.durationMs === 'number' && c.durationMs > 0)).toBe(true);
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })).toBe(
       '?? test/grade-more.test.js\n',
     );
@@ -80,10 +89,20 @@ describe.runIf(await requireTool('bwrap'))('createCoverageMeasurement', () => {
   it('refuses a required coverage without a command or a report path', async () => {
     const root = project({ 'a.txt': 'x\n' });
     await expect(
-      createCoverageMeasurement(testsConfig({ report: 'lcov.info' }), await sandboxFor(root), root),
+      createCoverageMeasurement(
+        testsConfig({ report: 'lcov.info' }),
+        await sandboxFor(root),
+        root,
+        new MemoryAuditSink(),
+      ),
     ).rejects.toThrow(/tests\.coverage\.command/);
     await expect(
-      createCoverageMeasurement(testsConfig({ command: 'true', report: '../lcov.info' }), await sandboxFor(root), root),
+      createCoverageMeasurement(
+        testsConfig({ command: 'true', report: '../lcov.info' }),
+        await sandboxFor(root),
+        root,
+        new MemoryAuditSink(),
+      ),
     ).rejects.toThrow(/inside the repository/);
   });
 
@@ -94,6 +113,7 @@ describe.runIf(await requireTool('bwrap'))('createCoverageMeasurement', () => {
         testsConfig({ command: 'true', report: 'coverage/lcov.info' }),
         await sandboxFor(root),
         root,
+        new MemoryAuditSink(),
       ),
     ).rejects.toThrow(/wrote no report at coverage\/lcov\.info/);
   });

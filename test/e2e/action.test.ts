@@ -1,17 +1,21 @@
-// End to end: the BUNDLED Action run as the Actions runtime runs it (see action-world.ts),
-// against local HTTP servers standing in for GitHub and Anthropic, with a real workspace
-// whose `origin` is a local bare repository, the real engine, sandbox (bwrap) and test runner.
+// End to end: the BUNDLED Action against local stand-ins for GitHub and Anthropic
+// (test/e2e/world.ts): the real engine, sandbox (bwrap), test runner, git and publisher.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Evidence } from '../../src/core/evidence/evidence.ts';
 import { GATE_CHECK_NAME } from '../../src/core/gate/gate-check-run.ts';
 import { parseGateMemo } from '../../src/core/publish/gate-external-id.ts';
 import { webhookExample } from '../fakes/webhook-example.ts';
 import { CALC_JS, FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
+import { createFile, endReply, toolReply } from './fake-anthropic.ts';
+import { requireTool } from '../setup/require-tool.ts';
+import { findLeaks, lootTest, plant } from '../integration/sandbox-attack-kit.ts';
 import {
-  actionWorlds,
   branches,
+  bundledAction,
+  clampTest,
   fixComment,
   labeled,
   MODEL_KEY,
@@ -19,22 +23,11 @@ import {
   show,
   TOKEN,
   type World,
-} from './action-world.ts';
-import { createFile, endReply, toolReply } from './fake-anthropic.ts';
-import { requireTool } from '../setup/require-tool.ts';
-import { findLeaks, lootTest, plant } from '../integration/sandbox-attack-kit.ts';
+} from './world.ts';
 
 const haveBwrap = await requireTool('bwrap');
+const { world } = bundledAction();
 
-const clampTest = (cases: string[]) =>
-  [
-    "import assert from 'node:assert/strict';",
-    "import { test } from 'node:test';",
-    "import { clamp } from '../src/calc.js';",
-    '',
-    ...cases,
-    '',
-  ].join('\n');
 const GOOD = clampTest([
   "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",
   "test('clamp raises values below min', () => { assert.equal(clamp(-1, 0, 10), 0); });",
@@ -44,9 +37,6 @@ const WRONG = clampTest([
   "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",
   "test('clamp lowers values above max', () => { assert.equal(clamp(15, 0, 10), 15); });",
 ]);
-
-const newWorld = actionWorlds();
-const world = (config: string = FAST_CONFIG, files: Record<string, string> = {}) => newWorld({ config, files });
 
 describe('the bundled Action, end to end', () => {
   it('label → a verified pull request with its tier, labels and review gate; event text reaches no shell', async (test) => {
@@ -72,6 +62,13 @@ describe('the bundled Action, end to end', () => {
     expect(show(w, `${run.outputs['branch']}:test/clamp.test.js`)).toBe(GOOD);
     expect(pr?.labels.sort()).toEqual(['greenlight', 'risk:low']);
     expect(pr?.body).toContain('Closes #3');
+    // The body ends with the evidence record, about the commit the pull request holds.
+    const head = w.github.headOf(pr?.number ?? 0);
+    const evidence = pr?.body.slice(pr.body.indexOf('### Evidence')) ?? '';
+    expect(evidence).toContain(`| Commit | \`${head.slice(0, 12)}\` on \`${run.outputs['branch']}\``);
+    expect(evidence).toContain('| Passes on the code before |');
+    expect(pr?.body.trimEnd().endsWith('</details>')).toBe(true);
+    expect(run.outputs['evidence']).toMatch(/greenlight-evidence\.json$/);
     const gate = w.github.checkRuns.filter(
       (r) => r.name === GATE_CHECK_NAME && r.head_sha === w.github.headOf(pr?.number ?? 0),
     );
@@ -278,6 +275,23 @@ describe('the bundled Action, end to end', () => {
     const pr = w.github.pulls.get(Number(publish.outputs['pr_number']));
     expect(pr?.labels.sort()).toEqual(['greenlight', 'risk:low']);
     expect(show(w, `${pr?.headRef}:test/clamp.test.js`)).toBe(GOOD);
+    // The pull request's evidence: the generate job's record (carried in the bundle) with the publish job's commit.
+    const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8')) as { evidence: Evidence };
+    expect(manifest.evidence.commit).toBeNull();
+    const record = JSON.parse(readFileSync(publish.outputs['evidence'] ?? '', 'utf8')) as Evidence;
+    expect(record.commit).toMatchObject({
+      sha: w.github.headOf(pr?.number ?? 0),
+      role: 'pull-request',
+      pushed: true,
+    });
+    expect(record.commands).toEqual(manifest.evidence.commands);
+    expect(record.tokens).toEqual(manifest.evidence.tokens);
+    expect(record.auditLog.carried).toEqual({
+      source: 'change-bundle',
+      records: manifest.evidence.auditLog.records,
+    });
+    expect(pr?.body).toContain(`| Commit | \`${record.commit?.sha.slice(0, 12)}\``);
+    expect(pr?.body).toContain(`Commands the engine ran (${manifest.evidence.commands.length})`);
     expect(w.anthropic.bodies).toHaveLength(2);
     const comments = w.github.commentsOn(3);
     expect(comments).toHaveLength(1);
@@ -416,6 +430,17 @@ describe('the bundled Action after the pull request opened', () => {
     const progress = w.github.commentsOn(7).map((c) => c.body);
     expect(progress).toHaveLength(1);
     expect(progress[0]).toContain('### ✅ greenlight — CI repair 1 of 2 on pull request #7');
+    // …ending with the evidence record of the repair commit, which greenlight-evidence.json holds too.
+    const evidence = progress[0]?.slice(progress[0].indexOf('### Evidence')) ?? '';
+    expect(evidence).toContain(`| Commit | \`${newHead.slice(0, 12)}\` on \`greenlight/issue-3-clamp\``);
+    const record = JSON.parse(readFileSync(run.outputs['evidence'] ?? '', 'utf8')) as Evidence;
+    expect(record.commit).toEqual({
+      sha: newHead,
+      parent: head,
+      branch: 'greenlight/issue-3-clamp',
+      pushed: true,
+      role: 'fix',
+    });
     expect(w.github.unhandled).toEqual([]);
   }, 180_000);
 

@@ -92,7 +92,23 @@ describe('runJob on a real repository, sandbox and test runner, with the Anthrop
         'run-end',
       ]),
     );
-    expect(audit.events.at(-1)).toEqual({ kind: 'run-end', outcome: 'succeeded' });
+    // The loop's end, then the job's classification of the change for the evidence record.
+    expect(audit.events.slice(-2)).toEqual([
+      { kind: 'run-end', outcome: 'succeeded' },
+      {
+        kind: 'risk',
+        source: 'job',
+        tier: 'low',
+        files: [
+          {
+            path: 'test/clamp.test.js',
+            tier: 'low',
+            rule: result.risk.files[0]?.rule,
+            reason: result.risk.files[0]?.reason,
+          },
+        ],
+      },
+    ]);
   });
 
   it('green after two rounds of failures, each failure report fed back to the model', async () => {
@@ -303,7 +319,7 @@ describe('runJob on a real repository, sandbox and test runner, with the Anthrop
     expect(read(repo.root, 'test/clamp.test.js')).toBe(firstRound);
     expect(result.outcome.diff).toContain('+++ b/test/clamp.test.js');
     expect(audit.ofKind('note').find((n) => n.message === 'model call failed')?.data).toMatchObject({ turn: 3 });
-    expect(audit.events.at(-1)).toMatchObject({ kind: 'run-end', outcome: 'gave-up' });
+    expect(audit.events.slice(-2)).toMatchObject([{ kind: 'run-end', outcome: 'gave-up' }, { kind: 'risk' }]);
     expect(result.reportMarkdown).toContain('## greenlight: gave up (model-error)');
   });
 

@@ -12,8 +12,28 @@ import {
 import { ModelError } from '../../ports/model-error.ts';
 import { StreamIdleTimeoutError } from './idle-timeout-fetch.ts';
 
+/** How errors name the service and say what to do about credentials; the Anthropic API's by default. */
+export interface ServiceWording {
+  /** Mid-sentence name: "the Anthropic API", "Amazon Bedrock". */
+  name: string;
+  /** What to do when credentials are missing or rejected, as a sentence. */
+  credentials: string;
+  /** The variable that points greenlight at another endpoint. */
+  endpointVariable: string;
+  /** Recognizes the message of a credential lookup that found nothing (it arrives as a connection error). */
+  credentialLookupFailed?: RegExp;
+}
+
+export const ANTHROPIC_WORDING: ServiceWording = {
+  name: 'the Anthropic API',
+  credentials: 'Set ANTHROPIC_API_KEY to a valid API key.',
+  endpointVariable: 'ANTHROPIC_BASE_URL',
+};
+
 export interface AnthropicErrorContext {
   model: string;
+  /** Default: the Anthropic API's. */
+  service?: ServiceWording;
   /** Base URL in use, shown when the endpoint itself may be the problem. */
   baseURL: string;
   maxRetries: number;
@@ -30,11 +50,13 @@ export function toAnthropicModelError(error: unknown, context: AnthropicErrorCon
   if (error instanceof ModelError) {
     return error;
   }
+  const service = context.service ?? ANTHROPIC_WORDING;
+  const Name = capitalized(service.name);
   const idle = findCause(error, StreamIdleTimeoutError);
   if (idle !== undefined) {
     return new ModelError(
       'timeout',
-      `The Anthropic API stopped sending data for ${Math.round(idle.idleMs / 1000)} s in the middle of a response. The run can be retried; if it keeps happening, check the network path to ${context.baseURL}.`,
+      `${Name} stopped sending data for ${Math.round(idle.idleMs / 1000)} s in the middle of a response. The run can be retried; if it keeps happening, check the network path to ${context.baseURL}.`,
       { cause: error },
     );
   }
@@ -48,54 +70,66 @@ export function toAnthropicModelError(error: unknown, context: AnthropicErrorCon
   if (error instanceof APIConnectionTimeoutError) {
     return new ModelError(
       'timeout',
-      `The Anthropic API did not answer within ${Math.round(context.timeoutMs / 1000)} s${retried(context)}. Try again later, or raise the model timeout.`,
+      `${Name} did not answer within ${Math.round(context.timeoutMs / 1000)} s${retried(context)}. Try again later, or raise the model timeout.`,
       { cause: error },
     );
   }
   if (error instanceof APIConnectionError) {
+    if (service.credentialLookupFailed?.test(error.message) === true) {
+      return new ModelError(
+        'auth',
+        `No credentials for ${service.name}: ${causeMessage(error)}. ${service.credentials}`,
+        {
+          cause: error,
+        },
+      );
+    }
     return new ModelError(
       'other',
-      `Could not reach the Anthropic API at ${context.baseURL}${retried(context)}: ${causeMessage(error)}. Check the network, proxy settings and ANTHROPIC_BASE_URL.`,
+      `Could not reach ${service.name} at ${context.baseURL}${retried(context)}: ${causeMessage(error)}. Check the network, proxy settings and ${service.endpointVariable}.`,
       { cause: error },
     );
   }
   if (error instanceof APIError) {
-    return fromApiError(error, context);
+    return fromApiError(error, context, service);
   }
   if (error instanceof AnthropicError) {
     if (/authentication method|apiKey|authToken|credential/i.test(error.message)) {
       return new ModelError(
         'auth',
-        `No Anthropic credentials were found: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment. (${error.message})`,
+        service === ANTHROPIC_WORDING
+          ? `No Anthropic credentials were found: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment. (${error.message})`
+          : `No credentials for ${service.name} were found (${error.message}). ${service.credentials}`,
         { cause: error },
       );
     }
     if (/stream ended|request ended without sending|stream has ended/i.test(error.message)) {
-      return interrupted(error);
+      return interrupted(error, service.name);
     }
     if (error.cause instanceof SyntaxError || /JSON|Unexpected event order/i.test(error.message)) {
       return new ModelError(
         'bad-response',
-        `The Anthropic API sent a response greenlight cannot read (${error.message}). If you use a proxy (ANTHROPIC_BASE_URL), check that it passes server-sent events through unchanged.`,
+        `${Name} sent a response greenlight cannot read (${error.message}). If you use a proxy (${service.endpointVariable}), check that it passes server-sent events through unchanged.`,
         { cause: error },
       );
     }
     if (error.cause !== undefined) {
       // Lower-level failures while reading the body (socket reset, "terminated").
-      return interrupted(error);
+      return interrupted(error, service.name);
     }
     return new ModelError('other', `Anthropic SDK error: ${error.message}`, { cause: error });
   }
   if (error instanceof SyntaxError) {
-    return new ModelError('bad-response', `The Anthropic API sent malformed data (${error.message}).`, {
+    return new ModelError('bad-response', `${Name} sent malformed data (${error.message}).`, {
       cause: error,
     });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new ModelError('other', `Unexpected error while calling the Anthropic API: ${message}`, { cause: error });
+  return new ModelError('other', `Unexpected error while calling ${service.name}: ${message}`, { cause: error });
 }
 
-function fromApiError(error: APIError, context: AnthropicErrorContext): ModelError {
+function fromApiError(error: APIError, context: AnthropicErrorContext, service: ServiceWording): ModelError {
+  const Name = capitalized(service.name);
   const status = error.status;
   const detail = error.apiMessage ?? error.message;
   const options = status === undefined ? { cause: error } : { cause: error, status };
@@ -104,41 +138,43 @@ function fromApiError(error: APIError, context: AnthropicErrorContext): ModelErr
     if (error.type === 'overloaded_error') {
       return new ModelError(
         'overloaded',
-        `The Anthropic API was overloaded and stopped in the middle of a response (${detail}). Try again in a few minutes.`,
+        `${Name} was overloaded and stopped in the middle of a response (${detail}). Try again in a few minutes.`,
         options,
       );
     }
     if (error.type === 'rate_limit_error') {
       return new ModelError(
         'rate-limited',
-        `The Anthropic API rate limit stopped a response midway (${detail}). Wait, or lower the number of concurrent runs.`,
+        `${Name} rate limit stopped a response midway (${detail}). Wait, or lower the number of concurrent runs.`,
         options,
       );
     }
     return new ModelError(
       'stream-interrupted',
-      `The Anthropic API reported an error in the middle of a response (${detail}). The run can be retried.`,
+      `${Name} reported an error in the middle of a response (${detail}). The run can be retried.`,
       options,
     );
   }
   if (status === 401) {
     return new ModelError(
       'auth',
-      `The Anthropic API rejected the credentials (401: ${detail}). Set ANTHROPIC_API_KEY to a valid API key.`,
+      `${Name} rejected the credentials (401: ${detail}). Set ANTHROPIC_API_KEY to a valid API key.`,
       options,
     );
   }
   if (status === 403) {
     return new ModelError(
       'auth',
-      `The API key may not use this model or endpoint (403: ${detail}). Check the key's workspace and permissions, or set ANTHROPIC_API_KEY to another key.`,
+      service === ANTHROPIC_WORDING
+        ? `The API key may not use this model or endpoint (403: ${detail}). Check the key's workspace and permissions, or set ANTHROPIC_API_KEY to another key.`
+        : `The credentials may not use this model or endpoint of ${service.name} (403: ${detail}). ${service.credentials}`,
       options,
     );
   }
   if (status === 404) {
     return new ModelError(
       'model-not-found',
-      `The Anthropic API does not know the model "${context.model}" (404: ${detail}). Set model.name in .github/greenlight.yml to a model id your key can use (for example claude-sonnet-4-6).`,
+      `${Name} does not know the model "${context.model}" (404: ${detail}). Set model.name in .github/greenlight.yml to a model id ${service === ANTHROPIC_WORDING ? 'your key can use (for example claude-sonnet-4-6)' : `that ${service.name} serves in this region`}.`,
       options,
     );
   }
@@ -152,40 +188,44 @@ function fromApiError(error: APIError, context: AnthropicErrorContext): ModelErr
   if (status === 429) {
     return new ModelError(
       'rate-limited',
-      `The Anthropic API kept rate-limiting requests (429: ${detail})${retried(context)}. Wait, or lower the number of concurrent runs (fleet.maxConcurrentRuns).`,
+      `${Name} kept rate-limiting requests (429: ${detail})${retried(context)}. Wait, or lower the number of concurrent runs (fleet.maxConcurrentRuns).`,
       options,
     );
   }
   if (status === 529 || error.type === 'overloaded_error') {
     return new ModelError(
       'overloaded',
-      `The Anthropic API was overloaded (${status}: ${detail})${retried(context)}. Try again in a few minutes.`,
+      `${Name} was overloaded (${status}: ${detail})${retried(context)}. Try again in a few minutes.`,
       options,
     );
   }
   if (status === 408 || status === 504) {
     return new ModelError(
       'timeout',
-      `The request to the Anthropic API timed out (${status}: ${detail})${retried(context)}. Try again later.`,
+      `The request to ${service.name} timed out (${status}: ${detail})${retried(context)}. Try again later.`,
       options,
     );
   }
   if (status >= 500) {
     return new ModelError(
       'other',
-      `The Anthropic API failed (${status}: ${detail})${retried(context)}. Try again later.`,
+      `${Name} failed (${status}: ${detail})${retried(context)}. Try again later.`,
       options,
     );
   }
-  return new ModelError('other', `The Anthropic API rejected the request (${status}: ${detail}).`, options);
+  return new ModelError('other', `${Name} rejected the request (${status}: ${detail}).`, options);
 }
 
-function interrupted(error: Error): ModelError {
+function interrupted(error: Error, name: string): ModelError {
   return new ModelError(
     'stream-interrupted',
-    `The response stream from the Anthropic API ended before the message was complete (${causeMessage(error)}). The run can be retried.`,
+    `The response stream from ${name} ended before the message was complete (${causeMessage(error)}). The run can be retried.`,
     { cause: error },
   );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function retried(context: AnthropicErrorContext): string {

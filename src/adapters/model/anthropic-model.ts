@@ -7,7 +7,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { Model, ModelRequest, ModelResponse } from '../../ports/model.ts';
 import { toAnthropicParams } from './anthropic-params.ts';
 import { fromAnthropicMessage } from './anthropic-message.ts';
-import { toAnthropicModelError } from './anthropic-error.ts';
+import { toAnthropicModelError, type ServiceWording } from './anthropic-error.ts';
 import { idleTimeoutFetch } from './idle-timeout-fetch.ts';
 
 /**
@@ -42,6 +42,13 @@ export interface AnthropicModelOptions {
   fetch?: typeof fetch;
   /** A ready client (e.g. AnthropicBedrock, AnthropicVertex); the options above are then ignored. */
   client?: MessagesClient;
+  /**
+   * Builds the client on the first request instead (once): the Bedrock and Vertex
+   * clients are imported only by the runs that use them (docs/distribution.md "Start-up").
+   */
+  loadClient?: () => Promise<MessagesClient>;
+  /** How errors name the service and its credentials; the Anthropic API's by default. */
+  service?: ServiceWording;
   /** Reported as `Model.provider`. Default "anthropic". */
   provider?: string;
   /** Clock for `durationMs`; injectable for tests. */
@@ -63,17 +70,27 @@ const DEFAULT_MAX_RETRIES = 2;
 export function createAnthropicModel(options: AnthropicModelOptions): Model {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client: MessagesClient =
+  const fetch = idleTimeoutFetch(options.fetch ?? globalThis.fetch, options.streamIdleTimeoutMs ?? DEFAULT_IDLE_MS);
+  let client: MessagesClient | undefined =
     options.client ??
-    new Anthropic({
-      // `undefined` lets the SDK read its environment variables itself.
-      ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
-      ...(options.apiKey === undefined && options.authToken !== undefined ? { authToken: options.authToken } : {}),
-      ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-      timeout: timeoutMs,
-      maxRetries,
-      fetch: idleTimeoutFetch(options.fetch ?? globalThis.fetch, options.streamIdleTimeoutMs ?? DEFAULT_IDLE_MS),
-    });
+    (options.loadClient !== undefined
+      ? undefined
+      : new Anthropic({
+          // `undefined` lets the SDK read its environment variables itself.
+          ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+          ...(options.apiKey === undefined && options.authToken !== undefined ? { authToken: options.authToken } : {}),
+          ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
+          timeout: timeoutMs,
+          maxRetries,
+          fetch,
+        }));
+  let loading: Promise<MessagesClient> | undefined;
+  const getClient = async (): Promise<MessagesClient> => {
+    if (client !== undefined) return client;
+    loading ??= (options.loadClient as () => Promise<MessagesClient>)();
+    client = await loading;
+    return client;
+  };
   const now = options.now ?? Date.now;
   const modelId = options.model;
 
@@ -84,16 +101,17 @@ export function createAnthropicModel(options: AnthropicModelOptions): Model {
       const started = now();
       try {
         const params = toAnthropicParams(request, modelId);
-        const stream = client.messages.stream(params, signal === undefined ? {} : { signal });
+        const stream = (await getClient()).messages.stream(params, signal === undefined ? {} : { signal });
         const message = await stream.finalMessage();
         return fromAnthropicMessage(message, now() - started);
       } catch (error) {
         throw toAnthropicModelError(error, {
           model: modelId,
-          baseURL: client.baseURL,
+          baseURL: client?.baseURL ?? options.baseURL ?? '(no client)',
           maxRetries,
           timeoutMs,
           aborted: signal?.aborted === true,
+          ...(options.service === undefined ? {} : { service: options.service }),
         });
       }
     },

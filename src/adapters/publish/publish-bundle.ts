@@ -68,6 +68,12 @@ export async function publishBundle(options: PublishBundleOptions): Promise<Publ
     reportMarkdown: manifest.reportMarkdown,
     claimedTier: manifest.claimedTier,
   };
+  // The publish job's evidence record continues the generate job's, carried in the manifest.
+  const hook = options.evidence;
+  const context: PublishContext =
+    hook === undefined || manifest.evidence === undefined
+      ? options
+      : { ...options, evidence: (commit) => hook({ ...commit, carried: manifest.evidence }) };
   if (expected.mode === 'generate') {
     const target: GenerateTarget = {
       issue: expected.issue,
@@ -75,9 +81,9 @@ export async function publishBundle(options: PublishBundleOptions): Promise<Publ
       baseSha: manifest.baseSha,
       ...(expected.runId === undefined ? {} : { runId: expected.runId }),
     };
-    return { manifest, result: await publishGenerateChange(options, target, change) };
+    return { manifest, result: await publishGenerateChange(context, target, change) };
   }
-  return { manifest, result: await publishFixChange(options, expected.pr, change) };
+  return { manifest, result: await publishFixChange(context, expected.pr, change) };
 }
 
 function checkTarget(manifest: BundleManifest, expected: BundleExpectation): void {

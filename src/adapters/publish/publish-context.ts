@@ -4,7 +4,7 @@
  */
 import type { JobResult } from '../../core/job.ts';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
-import type { Requester } from '../../core/publish/publish-types.ts';
+import type { PublishedCommit, Requester } from '../../core/publish/publish-types.ts';
 import type { RiskTier } from '../../core/risk/tier.ts';
 import type { Forge } from '../../ports/forge.ts';
 
@@ -28,6 +28,12 @@ export interface PublishContext {
   detailsUrl?: string;
   /** Other secret values to keep out of the PR body (the token always is). */
   secrets?: readonly string[];
+  /**
+   * Told of every commit the publish step keeps (pushed, or made for a dry run), before
+   * anything is written about it; returns the evidence section a pull-request body ends
+   * with (docs/architecture.md "The evidence record").
+   */
+  evidence?: (commit: PublishedCommit) => Promise<string>;
 }
 
 /** A change ready to publish. */

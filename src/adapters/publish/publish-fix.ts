@@ -160,8 +160,11 @@ export async function publishFixChange(
     };
   }
   if (current.headSha !== pr.headSha) return headMoved(pr, current.headSha);
-  if (context.dryRun)
+  const kept = { sha: commit, parent: pr.headSha, branch: pr.headRef, risk, role: 'fix' as const };
+  if (context.dryRun) {
+    await context.evidence?.({ ...kept, pushed: false });
     return { kind: 'dry-run', branch: pr.headRef, commitSha: commit, risk, gate: null, prNumber: pr.number };
+  }
 
   const pushed = await pushBranch(root, auth, { branch: pr.headRef, commit, lease: pr.headSha });
   if (!pushed.ok) {
@@ -170,6 +173,7 @@ export async function publishFixChange(
     }
     throw pushRejectedError({ root, branch: pr.headRef, commit, localBranch, reason: pushed.reason }, redactor);
   }
+  await context.evidence?.({ ...kept, pushed: true });
 
   const memo = await previousMemo(forge, pr.headSha);
   const requesters = unique([
@@ -216,7 +220,11 @@ async function pushWorkInProgress(
   const { root, config } = context;
   const branch = `greenlight/fix-pr-${pr.number}-wip`;
   const localBranch = await keepCommit(root, branch, commit);
-  if (context.dryRun) return { kind: 'dry-run', branch, commitSha: commit, risk, gate: null, prNumber: pr.number };
+  const kept = { sha: commit, parent: pr.headSha, branch, risk, role: 'work-in-progress' as const };
+  if (context.dryRun) {
+    await context.evidence?.({ ...kept, pushed: false });
+    return { kind: 'dry-run', branch, commitSha: commit, risk, gate: null, prNumber: pr.number };
+  }
   const remote = await readRemoteBranch(root, auth, branch);
   if (remote !== null)
     await ensureOwnBranch(auth, {
@@ -242,6 +250,7 @@ async function pushWorkInProgress(
       redactor,
     );
   }
+  await context.evidence?.({ ...kept, pushed: true });
   return {
     kind: 'pushed-branch',
     branch,

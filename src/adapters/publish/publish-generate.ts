@@ -156,7 +156,10 @@ export async function publishGenerateChange(
     existing = null;
   }
   const localBranch = await keepCommit(root, branch, commit);
+  const kept = { sha: commit, parent: target.baseSha, branch, risk };
+  const role = change.kind === 'gave-up' ? 'work-in-progress' : 'pull-request';
   if (context.dryRun) {
+    await context.evidence?.({ ...kept, pushed: false, role });
     return {
       kind: 'dry-run',
       branch,
@@ -193,6 +196,7 @@ export async function publishGenerateChange(
     );
   }
 
+  const evidence = await context.evidence?.({ ...kept, pushed: true, role });
   if (change.kind === 'gave-up') {
     return {
       kind: 'pushed-branch',
@@ -211,6 +215,7 @@ export async function publishGenerateChange(
     risk,
     claimedTier: change.claimedTier,
     review: config.review,
+    ...(evidence === undefined ? {} : { evidence }),
   });
   let pr: { number: number; htmlUrl: string; labels: readonly string[] };
   if (existing !== null) {

@@ -15,6 +15,7 @@ import {
   type BundleManifest,
   type BundleTarget,
 } from '../../core/bundle/change-bundle.ts';
+import type { Evidence } from '../../core/evidence/evidence.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 import type { Requester } from '../../core/publish/publish-types.ts';
 import { VERSION } from '../../version.ts';
@@ -37,6 +38,8 @@ export interface ChangeBundleInput {
   root?: string;
   /** Default: now. */
   createdAt?: Date;
+  /** The job's evidence record, carried to the publish job. */
+  evidence?: Evidence;
 }
 
 /**
@@ -70,6 +73,7 @@ export async function writeChangeBundle(dir: string, input: ChangeBundleInput): 
     patch: { bytes: patch.byteLength, sha256: createHash('sha256').update(patch).digest('hex') },
     greenlightVersion: VERSION,
     createdAt: (input.createdAt ?? new Date()).toISOString(),
+    ...(input.evidence === undefined ? {} : { evidence: input.evidence }),
   });
   await mkdir(dir, { recursive: true });
   if ((await readdir(dir)).length > 0) {

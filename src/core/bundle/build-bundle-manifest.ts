@@ -3,6 +3,7 @@
  * patch and writes the files.
  */
 import { GreenlightError } from '../../ports/errors.ts';
+import type { Evidence } from '../evidence/evidence.ts';
 import type { LoopOutcome } from '../loop/loop-outcome.ts';
 import type { Requester } from '../publish/publish-types.ts';
 import type { RiskTier } from '../risk/tier.ts';
@@ -22,6 +23,8 @@ export interface BundleManifestInput {
   greenlightVersion: string;
   /** ISO 8601. */
   createdAt: string;
+  /** The job's evidence record, from its audit log. */
+  evidence?: Evidence;
 }
 
 export function buildBundleManifest(input: BundleManifestInput): BundleManifest {
@@ -54,5 +57,6 @@ export function buildBundleManifest(input: BundleManifestInput): BundleManifest 
     model: report.model,
     patch: { file: BUNDLE_PATCH_FILE, ...input.patch },
     files: outcome.changes.map((change) => ({ path: change.path, status: change.status })),
+    ...(input.evidence === undefined ? {} : { evidence: input.evidence }),
   };
 }

@@ -5,12 +5,15 @@
  *
  * - `change.patch`: `git diff --binary` of the change against `baseSha` (bytes);
  * - `manifest.json`: this schema — mode, target, base, the report, test results,
- *   usage and cost, the tier the job claims, and the patch's size and SHA-256.
+ *   usage and cost, the tier the job claims, the patch's size and SHA-256, and the
+ *   job's evidence record (built from its audit log), which the publish job completes
+ *   with the commit it makes and its own classification.
  *
  * Nothing in a bundle is trusted: the patch must apply to the recorded base, the
  * paths are checked again, and the tier is recomputed (`claimedTier` is only shown).
  */
 import { z } from 'zod';
+import { Evidence } from '../evidence/evidence.ts';
 import { RISK_TIERS } from '../risk/tier.ts';
 import { DEFAULT_BUNDLE_LIMITS } from './bundle-limits.ts';
 
@@ -84,6 +87,8 @@ export const BundleManifest = z
         }),
       )
       .max(DEFAULT_BUNDLE_LIMITS.files),
+    /** The job's evidence record so far (no commit yet): docs/architecture.md "The evidence record". */
+    evidence: Evidence.optional(),
   })
   .superRefine((manifest, ctx) => {
     const expected = manifest.mode === 'generate' ? 'issue' : 'pull-request';

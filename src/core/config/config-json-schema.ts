@@ -48,8 +48,9 @@ function keywordRank(key: string): number {
  * Puts every schema node's keywords in one fixed order, so the committed file only
  * changes when the schema does. `properties` keeps declaration order (it is the order
  * users read the fields in); `default` and `enum` values are data and stay as they are.
+ * The evidence record's schema is ordered the same way.
  */
-function ordered(node: unknown): unknown {
+export function ordered(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(ordered);
   if (node === null || typeof node !== 'object') return node;
   const entries = Object.entries(node as Record<string, unknown>).sort(

@@ -41,13 +41,31 @@ export const ModelConfig = z.strictObject({
   provider: z
     .enum(['anthropic', 'openai-compatible', 'bedrock', 'vertex'])
     .default('anthropic')
-    .describe('Model provider. openai-compatible serves local models (Ollama, vLLM) through the same engine.'),
+    .describe(
+      "Model provider: the Anthropic API, Claude on Amazon Bedrock or Google Vertex AI (credentials from the cloud's standard environment), or an OpenAI-compatible endpoint for local models (Ollama, vLLM).",
+    ),
   name: z.string().min(1).default('claude-sonnet-4-6').describe('Model id sent to the provider.'),
   baseUrl: z
     .string()
     .url()
     .optional()
-    .describe('Provider endpoint. For anthropic, ANTHROPIC_BASE_URL is honoured when this is unset.'),
+    .describe(
+      "Provider endpoint. When unset: ANTHROPIC_BASE_URL (anthropic), ANTHROPIC_BEDROCK_BASE_URL (bedrock), ANTHROPIC_VERTEX_BASE_URL (vertex), OPENAI_BASE_URL (openai-compatible), else the provider's public endpoint.",
+    ),
+  region: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'a region name such as us-east-1, us-east5 or global')
+    .optional()
+    .describe(
+      'bedrock: the AWS region (else AWS_REGION, then AWS_DEFAULT_REGION). vertex: the Google Cloud location, such as us-east5 or global (else CLOUD_ML_REGION).',
+    ),
+  project: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "vertex: the Google Cloud project (else ANTHROPIC_VERTEX_PROJECT_ID, then GOOGLE_CLOUD_PROJECT, then the credentials' own project).",
+    ),
   maxOutputTokens: z.number().int().min(256).max(128_000).default(16_000).describe('Output tokens per model turn.'),
   prices: z
     .record(z.string(), ModelPrice)
@@ -128,6 +146,21 @@ export const TestConfig = z.strictObject({
     ])
     .describe(
       "Globs of ignored paths (installed dependencies, files the workflow generated) that the run's checkout and the fresh checkout that verifies a change share, read-only. Every other ignored file stays out of both.",
+    ),
+});
+
+export const VerifyConfig = z.strictObject({
+  requireFailBeforeFix: z
+    .boolean()
+    .default(false)
+    .describe(
+      "A fix (a /fix, or an issue with one of bugLabels) must add or change a test that fails on the base, with the change's non-test files reverted, and passes with the change; otherwise verification fails and the model is told why. Fixes of review comments and CI repairs are checked and reported but never refused for it. Recommended for bug reports.",
+    ),
+  bugLabels: z
+    .array(z.string().min(1))
+    .default(['bug'])
+    .describe(
+      "Issue labels (any case) that make a generate run a bug fix: its new tests are then expected to fail on the base, as a /fix's are. Other generate runs write tests for existing code, which are expected to pass there.",
     ),
 });
 
@@ -344,6 +377,9 @@ export const RepoConfig = z.strictObject({
   budgets: BudgetConfig.prefault({}).describe('Limits per run; a run stops when any is spent (fail closed).'),
   context: ContextConfig.prefault({}).describe('Repository context given to the model.'),
   tests: TestConfig.prefault({}).describe("How the project's tests run and what counts as passing."),
+  verify: VerifyConfig.prefault({}).describe(
+    "What verification proves beyond a green suite: that a fix's new tests fail without it.",
+  ),
   sandbox: SandboxConfig.prefault({}).describe('Isolation of generated code while tests run.'),
   paths: PathsConfig.prefault({}).describe('Files the model may edit.'),
   branch: BranchConfig.prefault({}).describe('Branch names of generate runs.'),
@@ -369,6 +405,7 @@ export type RiskOverride = z.infer<typeof RiskOverride>;
 export type TierReview = z.infer<typeof TierReview>;
 export type GateConfig = z.infer<typeof GateConfig>;
 export type PublishConfig = z.infer<typeof PublishConfig>;
+export type VerifyConfig = z.infer<typeof VerifyConfig>;
 
 /** The configuration used when the repository has no `.github/greenlight.yml`. */
 export function defaultConfig(): RepoConfig {

@@ -61,8 +61,14 @@ export async function converse(s: LoopSession): Promise<TurnEnd> {
       };
     }
     modelCalls += 1;
-    account(s, turn, response);
-    s.deps.audit.write({ kind: 'model-response', turn, response });
+    const cost = account(s, turn, response);
+    s.deps.audit.write({
+      kind: 'model-response',
+      turn,
+      response,
+      iteration: s.iteration,
+      costUsd: Number.isFinite(cost) ? cost : null,
+    });
     s.messages.push({ role: 'assistant', content: response.content });
 
     const toolUses = response.content.filter((b) => b.type === 'tool_use');
@@ -109,7 +115,8 @@ function estimateInput(s: LoopSession, request: ModelRequest): number {
   return tokensOf(s, text) + s.limits.requestOverheadTokens;
 }
 
-function account(s: LoopSession, turn: number, response: ModelResponse): void {
+/** Adds the call to the session's accounting; returns its cost (NaN for an unpriced model). */
+function account(s: LoopSession, turn: number, response: ModelResponse): number {
   const u = response.usage;
   const cost = s.deps.costOf(u);
   s.usage = addUsage(s.usage, u);
@@ -126,6 +133,7 @@ function account(s: LoopSession, turn: number, response: ModelResponse): void {
     stopReason: response.stopReason,
     toolCalls: 0,
   });
+  return cost;
 }
 
 /**

@@ -90,7 +90,7 @@ async function runTests(s: LoopSession, input: unknown, counters: DispatchCounte
     return { content: 'The wall-time budget is used up; end your turn.', isError: true };
   }
   counters.runTests += 1;
-  const report = await runSuite(s, parsed.selection);
+  const report = await runSuite(s, parsed.selection, 'model');
   if (report === null) return { content: 'The wall-time budget is used up; end your turn.', isError: true };
   return { content: renderForModel(s, report), isError: false };
 }

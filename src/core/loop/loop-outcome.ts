@@ -2,6 +2,7 @@
  * What a loop run produced, as a value: `succeeded`, `gave-up` (best state kept) or
  * `refused`, always with the full accounting in `report`.
  */
+import type { BeforeFixRecord } from '../../ports/audit.ts';
 import type { ModelUsage, StopReason as ModelStopReason } from '../../ports/model.ts';
 import type { TestTotals } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
@@ -17,6 +18,7 @@ export type StopCode =
   | 'flaky-tests'
   | 'coverage-not-raised'
   | 'not-reproducible'
+  | 'not-reproduced'
   | 'model-error';
 
 export interface StopReason {
@@ -47,6 +49,7 @@ export type IterationResult =
   | 'flaky'
   | 'coverage-not-raised'
   | 'not-reproducible'
+  | 'not-reproduced'
   | 'not-validated';
 
 export interface IterationRecord {
@@ -91,6 +94,8 @@ export interface VerificationSummary {
   coverage: CoverageSummary | null;
   /** Totals of the full suite on a fresh checkout of the change, once that ran (docs/security.md §28). */
   freshCheckout?: TestTotals;
+  /** The new or changed tests against the base (docs/architecture.md "Proof that a fix reproduces the bug"); null when not run. */
+  beforeFix: BeforeFixRecord | null;
 }
 
 /** The full accounting of a run, rendered into the PR body and the CLI output. */

@@ -3,6 +3,7 @@
  * the suite with time and audit accounting, progress updates). One session per
  * `runLoop` call; nothing here outlives it.
  */
+import type { CommandPurpose } from '../../ports/audit.ts';
 import type { ChatMessage, ContentBlock, ModelUsage } from '../../ports/model.ts';
 import type { ProgressSnapshot, StepName, StepState, TestCounts } from '../../ports/progress.ts';
 import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
@@ -138,10 +139,15 @@ export function pushUser(s: LoopSession, blocks: ContentBlock[]): void {
 }
 
 /**
- * Run the suite (or a subset), account its time and write the audit record. Returns
- * null without running when the wall-time budget is already spent.
+ * Run the suite (or a subset), account its time and write the audit record, with what
+ * the run was for (`purpose`), its duration and totals. Returns null without running
+ * when the wall-time budget is already spent.
  */
-export async function runSuite(s: LoopSession, selection: TestSelection | undefined): Promise<TestReport | null> {
+export async function runSuite(
+  s: LoopSession,
+  selection: TestSelection | undefined,
+  purpose: CommandPurpose,
+): Promise<TestReport | null> {
   if (checkTimeBudget(s.request.config.budgets, elapsedMs(s)) !== null) return null;
   const report = await s.deps.tests.run(selection);
   s.testMs += report.durationMs;
@@ -160,6 +166,9 @@ export async function runSuite(s: LoopSession, selection: TestSelection | undefi
     exitCode: report.exitCode,
     timedOut: report.timedOut,
     outputExcerpt: report.outputTail.slice(-s.limits.auditExcerptChars),
+    durationMs: report.durationMs,
+    purpose,
+    tests: { ...report.totals },
   });
   if (report.discarded !== undefined && report.discarded.length > 0) {
     s.deps.audit.write({

@@ -9,6 +9,7 @@ import type { TestReport } from '../../ports/test-runner.ts';
 import { buildCachedPrefix } from '../prompt/cached-prefix.ts';
 import { renderFirstTurn } from '../prompt/first-turn.ts';
 import { renderFeedback, type Feedback } from '../prompt/render-feedback.ts';
+import { reproductionRequired } from './check-before-fix.ts';
 import { converse } from './converse.ts';
 import type { TamperFinding } from './detect-test-tampering.ts';
 import { scoreReport } from './judge-report.ts';
@@ -57,12 +58,13 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     task: task.title,
     model: deps.model.modelId,
     base: task.baseSha,
+    provider: deps.model.provider,
   });
 
   setStep(s, 'baseline', 'running');
   await reportProgress(s);
   s.baseCheckpoint = await deps.checkpoints.save('baseline');
-  const baseline = await runSuite(s, undefined);
+  const baseline = await runSuite(s, undefined, 'baseline');
   if (baseline === null) return finish(s, timeStop(s), { validate: false });
   s.baseline = baseline;
   s.baseDiff = await deps.workspace.diff(task.baseSha);
@@ -80,6 +82,7 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
     task,
     baseline,
     mustFixBaselineFailures: request.mustFixBaselineFailures === true,
+    requireReproduction: reproductionRequired(task, config.verify),
     renderReport: (report) => renderForModel(s, report),
   });
   pushUser(s, [{ type: 'text', text: firstTurn }]);
@@ -143,15 +146,14 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
         s.verification = verification.summary;
         if (verification.kind === 'verified') return succeed(s, verification);
         if (verification.kind === 'stop') return finish(s, verification.reason, { validate: false });
-        log.result = verification.code;
+        log.result = verification.result;
         setStep(s, 'verify', 'pending');
-        feedback =
-          verification.code === 'coverage-not-raised'
-            ? { kind: 'coverage', text: verification.feedback }
-            : { kind: 'not-reproducible', text: verification.feedback };
-        if (verification.code === 'not-reproducible') s.lastFailure = verification.feedback;
-        if (iteration === max)
-          return finish(s, { code: verification.code, message: stopMessage(verification) }, { validate: false });
+        feedback = {
+          kind: verification.result === 'not-reproducible' ? 'not-reproducible' : 'not-verified',
+          text: verification.feedback,
+        };
+        if (verification.result === 'not-reproducible') s.lastFailure = verification.feedback;
+        if (iteration === max) return finish(s, verification.stop, { validate: false });
         break;
       }
     }
@@ -190,13 +192,6 @@ function addTampering(s: LoopSession, findings: TamperFinding[]): void {
   }
 }
 
-/** Why the run stopped after a last round whose verification asked for another try. */
-function stopMessage(verification: { code: 'coverage-not-raised' | 'not-reproducible'; feedback: string }): string {
-  return verification.code === 'coverage-not-raised'
-    ? verification.feedback
-    : 'The full suite passed in the working copy but not on a fresh checkout of the change, so it is not verified.';
-}
-
 async function succeed(s: LoopSession, verified: { report: TestReport; tree: string }): Promise<LoopOutcome> {
   const { workspace, audit } = s.deps;
   setStep(s, 'iterations', 'done', `${s.iteration} of ${s.request.config.budgets.maxIterations} rounds`);
@@ -207,8 +202,10 @@ async function succeed(s: LoopSession, verified: { report: TestReport; tree: str
   await reportProgress(s);
   const changes = await ownChanges(s);
   const diff = await workspace.diff(s.request.task.baseSha);
+  const report = buildReport(s, verified.report, null, null);
+  auditAccounting(s, report);
   audit.write({ kind: 'run-end', outcome: 'succeeded' });
-  return { kind: 'succeeded', diff, changes, report: buildReport(s, verified.report, null, null), tree: verified.tree };
+  return { kind: 'succeeded', diff, changes, report, tree: verified.tree };
 }
 
 /**
@@ -250,7 +247,7 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
   let final = s.best?.report ?? null;
   if (s.best?.provisional === true) {
     // The best state was only scored from a related run: report real full-suite figures.
-    final = (await runSuite(s, undefined)) ?? final;
+    final = (await runSuite(s, undefined, 'full')) ?? final;
     if (final !== null && final === s.best.report)
       s.notes.push(
         'The final test figures are estimated from a related-test run (no time was left for the full suite).',
@@ -262,8 +259,10 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
   const changes = await ownChanges(s);
   const diff = await workspace.diff(base);
   const tree = await checkpoints.save('result');
+  const report = buildReport(s, final, reason, restoredFrom);
+  auditAccounting(s, report);
   audit.write({ kind: 'run-end', outcome: 'gave-up', reason: reason.message });
-  return { kind: 'gave-up', diff, changes, reason, report: buildReport(s, final, reason, restoredFrom), tree };
+  return { kind: 'gave-up', diff, changes, reason, report, tree };
 }
 
 async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {
@@ -274,8 +273,23 @@ async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {
   setStep(s, 'iterations', 'failed', 'refused');
   setStep(s, 'verify', 'skipped');
   await reportProgress(s);
+  const report = buildReport(s, s.baseline, null, null);
+  auditAccounting(s, report);
   audit.write({ kind: 'run-end', outcome: 'refused', reason });
-  return { kind: 'refused', reason, report: buildReport(s, s.baseline, null, null) };
+  return { kind: 'refused', reason, report };
+}
+
+/** Each round's result and the test totals before and after, for the evidence record. */
+function auditAccounting(s: LoopSession, report: LoopReport): void {
+  for (const round of report.iterationLog) {
+    const { iteration, modelCalls, toolCalls, result, tests } = round;
+    s.deps.audit.write({ kind: 'round', iteration, modelCalls, toolCalls, result, tests });
+  }
+  s.deps.audit.write({
+    kind: 'test-totals',
+    before: s.baseline === null ? null : report.tests.baseline,
+    after: report.tests.final,
+  });
 }
 
 function buildReport(

@@ -27,7 +27,7 @@ export async function validateChange(s: LoopSession, options: { relatedFirst: bo
   const judge = { baseline, mustFixBaselineFailures: s.request.mustFixBaselineFailures === true };
 
   if (options.relatedFirst) {
-    const related = await runSuite(s, { changedFiles: changes.map((c) => c.path) });
+    const related = await runSuite(s, { changedFiles: changes.map((c) => c.path) }, 'related');
     if (related === null) return { kind: 'out-of-time' };
     // Tests not selected are not failures: judge only what ran, and only when it ran something.
     if (related.crashed || !related.structured || related.totals.total > 0) {
@@ -42,7 +42,7 @@ export async function validateChange(s: LoopSession, options: { relatedFirst: bo
     }
   }
 
-  const full = await runSuite(s, undefined);
+  const full = await runSuite(s, undefined, 'full');
   if (full === null) return { kind: 'out-of-time' };
   const comparison = compare(s, full);
   const reportFindings = detectReportTampering(baseline, full, changes);

@@ -1,17 +1,27 @@
 /**
  * Verification of a change whose full suite passed: every new or changed test must
- * pass N reruns (flaky ones are dropped or fail the run, per `tests.onFlaky`), when
- * configured coverage must rise, and finally the full suite must pass again on a fresh
- * checkout of exactly the change (docs/security.md §28), so that nothing the run left in
- * the working copy — an ignored config, a changed dependency — can make it pass. The
- * engine decides; the model is not asked.
+ * pass N reruns (flaky ones are dropped or fail the run, per `tests.onFlaky`), the new
+ * tests are run against the base (`checkBeforeFix`; a fix must reproduce its bug when
+ * `verify.requireFailBeforeFix` says so), when configured coverage must rise, and finally
+ * the full suite must pass again on a fresh checkout of exactly the change
+ * (docs/security.md §28), so that nothing the run left in the working copy — an ignored
+ * config, a changed dependency — can make it pass. The engine decides; the model is not
+ * asked. The summary goes to the audit log.
  */
+import type { BeforeFixRecord } from '../../ports/audit.ts';
 import type { TestReport } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
+import { beforeFixFeedback, checkBeforeFix } from './check-before-fix.ts';
 import { detectReportTampering } from './detect-test-tampering.ts';
 import { judgeReport } from './judge-report.ts';
-import type { CoverageSummary, RerunSummary, StopReason, VerificationSummary } from './loop-outcome.ts';
+import type {
+  CoverageSummary,
+  IterationResult,
+  RerunSummary,
+  StopReason,
+  VerificationSummary,
+} from './loop-outcome.ts';
 import { checkTimeBudget } from './budget-guard.ts';
 import { compare, elapsedMs, renderForModel, runSuite, type LoopSession } from './loop-session.ts';
 import { isTestPath } from './test-paths.ts';
@@ -19,12 +29,8 @@ import { isTestPath } from './test-paths.ts';
 export type Verification =
   | { kind: 'verified'; summary: VerificationSummary; report: TestReport; tree: string }
   | { kind: 'stop'; reason: StopReason; summary: VerificationSummary }
-  | {
-      kind: 'retry';
-      code: 'coverage-not-raised' | 'not-reproducible';
-      feedback: string;
-      summary: VerificationSummary;
-    };
+  /** Not verified, but the model can still fix it: `feedback` goes back, `stop` ends the run on the last round. */
+  | { kind: 'retry'; feedback: string; summary: VerificationSummary; result: IterationResult; stop: StopReason };
 
 interface Passed {
   report: TestReport;
@@ -33,31 +39,61 @@ interface Passed {
 }
 
 export async function verifyChange(s: LoopSession, passed: Passed): Promise<Verification> {
+  const verification = await verify(s, passed);
+  const { newTests, fixedFailures, reruns, coverage } = verification.summary;
+  s.deps.audit.write({ kind: 'verification', newTests, fixedFailures, reruns, coverage });
+  return verification;
+}
+
+async function verify(s: LoopSession, passed: Passed): Promise<Verification> {
   const config = s.request.config.tests;
   let state = passed;
-  let summary = summarize(state, null, null);
+  let summary = summarize(state, null, null, null);
 
   const rerunIds = testsToRerun(state);
   const reruns: RerunSummary = { count: config.flakinessReruns, tests: rerunIds, flaky: [], droppedFiles: [] };
   if (config.flakinessReruns > 0 && rerunIds.length > 0) {
     const flaky = await rerun(s, rerunIds, config.flakinessReruns);
-    if (flaky === null) return { kind: 'stop', reason: outOfTime(), summary: summarize(state, reruns, null) };
+    if (flaky === null) return { kind: 'stop', reason: outOfTime(), summary: summarize(state, reruns, null, null) };
     reruns.flaky = flaky;
     if (flaky.length > 0) {
       const dropped = await dropFlaky(s, state, flaky, reruns);
       if (dropped.kind === 'stop')
-        return { kind: 'stop', reason: dropped.reason, summary: summarize(state, reruns, null) };
+        return { kind: 'stop', reason: dropped.reason, summary: summarize(state, reruns, null, null) };
       state = dropped.state;
     }
   }
-  summary = summarize(state, reruns, null);
+  summary = summarize(state, reruns, null, null);
+
+  const beforeFix = await checkBeforeFix(s, state);
+  if (beforeFix === null) return { kind: 'stop', reason: outOfTime(), summary };
+  summary = summarize(state, reruns, null, beforeFix);
+  if (beforeFix.required && !beforeFix.met) {
+    const feedback = beforeFixFeedback(beforeFix);
+    return {
+      kind: 'retry',
+      feedback,
+      summary,
+      result: 'not-reproduced',
+      stop: {
+        code: 'not-reproduced',
+        message: `No new or changed test fails without the fix (verify.requireFailBeforeFix): ${feedback}`,
+      },
+    };
+  }
 
   if (config.coverage.required) {
     const coverage = await checkCoverage(s, state);
-    summary = summarize(state, reruns, coverage.summary);
+    summary = summarize(state, reruns, coverage.summary, beforeFix);
     if (coverage.summary === null) return { kind: 'stop', reason: coverage.reason, summary };
     if (!coverage.summary.raised)
-      return { kind: 'retry', code: 'coverage-not-raised', feedback: coverage.feedback, summary };
+      return {
+        kind: 'retry',
+        feedback: coverage.feedback,
+        summary,
+        result: 'coverage-not-raised',
+        stop: { code: 'coverage-not-raised', message: coverage.feedback },
+      };
   }
 
   if (checkTimeBudget(s.request.config.budgets, elapsedMs(s)) !== null)
@@ -70,13 +106,21 @@ export async function verifyChange(s: LoopSession, passed: Passed): Promise<Veri
     exitCode: fresh.report.exitCode,
     timedOut: fresh.report.timedOut,
     outputExcerpt: fresh.report.outputTail.slice(-s.limits.auditExcerptChars),
+    durationMs: fresh.report.durationMs,
+    purpose: 'fresh-checkout',
+    tests: { ...fresh.report.totals },
   });
   summary = { ...summary, freshCheckout: fresh.report.totals };
   const why = freshVerdict(s, fresh.report, state.changes);
   if (why !== null) {
     return {
       kind: 'retry',
-      code: 'not-reproducible',
+      result: 'not-reproducible',
+      stop: {
+        code: 'not-reproducible',
+        message:
+          'The full suite passed in the working copy but not on a fresh checkout of the change, so it is not verified.',
+      },
       feedback:
         `The full suite passed in the working copy, but not when the engine ran it again on a fresh checkout of exactly your change ` +
         `(the files you wrote, plus the installed dependencies; nothing else a test run left behind): ${why}.\n\n` +
@@ -115,7 +159,7 @@ function testsToRerun(state: Passed): string[] {
 async function rerun(s: LoopSession, ids: string[], times: number): Promise<string[] | null> {
   const flaky = new Set<string>();
   for (let i = 0; i < times; i += 1) {
-    const report = await runSuite(s, { tests: ids });
+    const report = await runSuite(s, { tests: ids }, 'rerun');
     if (report === null) return null;
     const byId = new Map(report.tests.map((t) => [t.id, t]));
     for (const id of ids) if (byId.get(id)?.status !== 'passed') flaky.add(id);
@@ -178,7 +222,7 @@ async function dropFlaky(
       },
     };
   }
-  const report = await runSuite(s, undefined);
+  const report = await runSuite(s, undefined, 'full');
   if (report === null) return { kind: 'stop', reason: outOfTime() };
   const comparison = compare(s, report);
   const why =
@@ -235,7 +279,12 @@ async function checkCoverage(
   return { summary, feedback };
 }
 
-function summarize(state: Passed, reruns: RerunSummary | null, coverage: CoverageSummary | null): VerificationSummary {
+function summarize(
+  state: Passed,
+  reruns: RerunSummary | null,
+  coverage: CoverageSummary | null,
+  beforeFix: BeforeFixRecord | null,
+): VerificationSummary {
   return {
     fullSuitePassed: true,
     preExistingFailures: [...state.comparison.byCategory['still-failing']].sort(),
@@ -243,6 +292,7 @@ function summarize(state: Passed, reruns: RerunSummary | null, coverage: Coverag
     newTests: [...state.comparison.byCategory['new-passing']].sort(),
     reruns,
     coverage,
+    beforeFix,
   };
 }
 

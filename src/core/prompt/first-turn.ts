@@ -14,6 +14,8 @@ export interface FirstTurnInput {
   baseline: TestReport;
   /** A `/fix` without instruction: what fails at baseline must pass at the end. */
   mustFixBaselineFailures: boolean;
+  /** `verify.requireFailBeforeFix` applies: the fix must come with a test that reproduces the bug. */
+  requireReproduction?: boolean;
   /** The report as the model sees it (`renderWithPreExisting` within the run's budget). */
   renderReport: (report: TestReport) => string;
 }
@@ -36,6 +38,14 @@ export function renderFirstTurn(input: FirstTurnInput): string {
     parts.push(input.renderReport(baseline));
   } else {
     parts.push(`Before any change, the test suite passes (${plural(baseline.totals.passed, 'test')}).`);
+  }
+  if (input.requireReproduction === true) {
+    parts.push(
+      '',
+      'This is a bug fix, and this repository requires proof: add or change a test that reproduces the bug. ' +
+        'The engine runs your new and changed tests against the code before your fix (your changes to non-test files reverted); ' +
+        'at least one of them must fail there and pass with your fix.',
+    );
   }
   return parts.join('\n');
 }

@@ -13,7 +13,9 @@ export type Feedback =
   | { kind: 'no-changes' }
   | { kind: 'tampered'; findings: TamperFinding[] }
   | { kind: 'failed'; scope: 'related' | 'full'; why: string; report: string }
-  | { kind: 'coverage'; text: string }
+  /** The suite passes but verification asks for more (coverage, a test that reproduces the bug). */
+  | { kind: 'not-verified'; text: string }
+  /** The suite passed in the working copy but not on a fresh checkout of the change. */
   | { kind: 'not-reproducible'; text: string };
 
 /** The feedback turn that starts round `iteration`. */
@@ -55,7 +57,7 @@ export function renderFeedback(feedback: Feedback, iteration: number, maxIterati
         'Find the cause, fix it (in the code or in your new tests, never by deleting or skipping tests), then end your turn.',
       ].join('\n');
     }
-    case 'coverage':
+    case 'not-verified':
       return `The tests pass, but ${round}: ${feedback.text}`;
     case 'not-reproducible':
       return `The engine did not accept your change ${round}. ${feedback.text}`;

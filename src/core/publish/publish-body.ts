@@ -2,7 +2,8 @@
  * The pull-request body the publish step posts: the run report, redacted (docs/security.md
  * §26), and — when the publish step's own classification differs from the tier the
  * report claims — a warning on top and the publish step's risk section at the end, so
- * a reader never sees only the lower claim (docs/security.md §20). Cut to GitHub's limit.
+ * a reader never sees only the lower claim (docs/security.md §20), then the evidence
+ * section. Cut to GitHub's limit: the report loses its end, the risk and evidence never.
  */
 import type { RepoConfig } from '../config/repo-config.ts';
 import type { Redactor } from '../redact/create-redactor.ts';
@@ -23,6 +24,8 @@ export interface PublishBodyInput {
   review: RepoConfig['review'];
   /** Optional text in front of the report (e.g. where a work-in-progress branch is). */
   preface?: string;
+  /** The evidence section the body ends with; never cut (docs/architecture.md "The evidence record"). */
+  evidence?: string;
 }
 
 export function publishBody(input: PublishBodyInput): string {
@@ -42,7 +45,8 @@ export function publishBody(input: PublishBodyInput): string {
     : '';
   const note = "\n\n…(the report was cut to fit GitHub's limit; the full report is in the job summary)";
   let body = input.redactor.redact(parts.join('\n\n'));
-  const redactedTail = tail === '' ? '' : `\n\n${input.redactor.redact(tail)}`;
+  const ending = [tail, input.evidence?.trim() ?? ''].filter((part) => part !== '').join('\n\n');
+  const redactedTail = ending === '' ? '' : `\n\n${input.redactor.redact(ending)}`;
   if (body.length + redactedTail.length > MAX_BODY) {
     body = body.slice(0, Math.max(0, MAX_BODY - redactedTail.length - note.length)) + note;
   }

@@ -29,6 +29,25 @@ export interface SecretFinding {
   what: string;
 }
 
+/** A commit the publish step made, as the evidence record describes it (docs/architecture.md "The evidence record"). */
+export interface PublishedCommit {
+  sha: string;
+  /** The commit it was made on: the base, or the pull request's recorded head. */
+  parent: string;
+  branch: string;
+  /** false for a dry run: the commit exists only on the runner. */
+  pushed: boolean;
+  role: 'pull-request' | 'fix' | 'work-in-progress';
+  /** The publish step's own classification of what the branch now holds. */
+  risk: RiskAssessment;
+  /**
+   * For a change bundle: the generate job's evidence record from its manifest, which
+   * the publish job's record continues (its own log has no engine run). Not trusted
+   * for anything but being shown: it is checked against the evidence schema.
+   */
+  carried?: unknown;
+}
+
 /** What the publish step did with the pull request and branch. */
 export type PublishResult =
   /** A new pull request. */

@@ -6,6 +6,7 @@ import type { SandboxInfo } from '../../ports/sandbox.ts';
 import type { LoopOutcome } from '../loop/loop-outcome.ts';
 import type { TaskRequest } from '../task/task-request.ts';
 import { formatCount, formatDuration, formatUsd, inlineCode, plural } from './format.ts';
+import { renderBeforeFix } from './render-before-fix.ts';
 import {
   renderFiles,
   renderIterations,
@@ -36,6 +37,8 @@ export function renderRunReport(input: RunReportInput): string {
   const sections = [`## ${headline(outcome)}`, `${taskLine(task)}\n\n${summary(outcome)}`];
   if (outcome.kind !== 'refused') sections.push(renderFiles(outcome.changes));
   sections.push(renderTests(report), renderValidation(report, outcome.kind));
+  const beforeFix = report.verification?.beforeFix ?? null;
+  if (beforeFix !== null) sections.push(renderBeforeFix(beforeFix));
   if (outcome.kind === 'gave-up' && report.lastFailure !== null) {
     sections.push(`<details><summary>Last test failure report</summary>\n\n${fence(report.lastFailure)}\n\n</details>`);
   }

@@ -111,6 +111,7 @@ const RESULTS: Record<IterationRecord['result'], string> = {
   flaky: 'flaky tests',
   'coverage-not-raised': 'coverage not raised',
   'not-reproducible': 'failed on a fresh checkout',
+  'not-reproduced': 'no test fails without the fix',
   'not-validated': 'not validated (stopped)',
 };
 

@@ -16,6 +16,7 @@ export interface UntrustedTask {
   instruction?: string;
   issueNumber?: number;
   pullRequestNumber?: number;
+  labels?: readonly string[];
   requester?: string;
   baseSha: string;
 }

@@ -41,6 +41,11 @@ export interface TaskRequest {
   issueNumber?: number;
   /** For `fix`: the pull request being fixed. */
   pullRequestNumber?: number;
+  /**
+   * Names of the issue's labels. Only compared with `verify.bugLabels` (a bug report's
+   * fix must prove it reproduces the bug); never sent to the model.
+   */
+  labels?: readonly string[];
   /** Login of the person who asked; never counts as a reviewer. */
   requester?: string;
   /** Commit the run starts from: baseline tests, diffs and checkpoints are against it. */

@@ -81,6 +81,7 @@ describe('the cached prompt prefix', () => {
       task: 'Add tests for add()',
       model: 'fake-model',
       base: f.repo.baseSha,
+      provider: f.model.provider,
     });
     expect(f.audit.events.at(-1)).toEqual({ kind: 'run-end', outcome: 'succeeded' });
   });

@@ -27,6 +27,16 @@ describe('runLoop', () => {
       reruns: { count: 3, tests: ['src/add.test.ts::adds'], flaky: [], droppedFiles: [] },
       coverage: null,
       freshCheckout: { passed: 2, failed: 0, errored: 0, skipped: 0, total: 2 },
+      // Tests for existing code: expected to pass on the base, which a tests-only change
+      // shows without another run.
+      beforeFix: {
+        expectation: 'pass',
+        required: false,
+        reverted: [],
+        tests: [{ id: 'src/add.test.ts::adds', origin: 'new', before: 'passed' }],
+        timedOut: false,
+        met: true,
+      },
     });
     expect(outcome.kind === 'succeeded' && outcome.tree).toBe('cp-3');
     // baseline (full), related, full, then three reruns of the new test (the fresh checkout runs apart)

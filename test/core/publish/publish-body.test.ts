@@ -64,4 +64,29 @@ describe('publishBody', () => {
     expect(body).toContain('the report was cut');
     expect(body).toContain('### Risk (publish step): `critical`');
   });
+
+  it('ends with the evidence section, redacted, which a cut never reaches', () => {
+    const evidence = `### Evidence\n\n| Commit | \`abc\` |\n| Token | ${TOKEN} |`;
+    const short = publishBody({
+      reportMarkdown: '## Report\n',
+      redactor,
+      risk: critical,
+      claimedTier: 'critical',
+      review,
+      evidence,
+    });
+    expect(short).toBe('## Report\n\n### Evidence\n\n| Commit | `abc` |\n| Token | [REDACTED] |\n');
+    const long = publishBody({
+      reportMarkdown: 'x'.repeat(200_000),
+      redactor,
+      risk: critical,
+      claimedTier: 'low',
+      review,
+      evidence,
+    });
+    expect(long.length).toBeLessThanOrEqual(MAX_BODY + 1);
+    expect(long).toContain('the report was cut');
+    expect(long.endsWith('### Evidence\n\n| Commit | `abc` |\n| Token | [REDACTED] |\n')).toBe(true);
+    expect(long.indexOf('### Risk (publish step)')).toBeLessThan(long.indexOf('### Evidence'));
+  });
 });
