@@ -11,6 +11,7 @@ import type { ActionOutcome } from './action-outcome.ts';
 import type { ActionContext } from './action-context.ts';
 import { loopShortfall, outcomeOfPublish } from './outcome-of-publish.ts';
 import type { Target } from './read-target.ts';
+import { auditContentRefusal, jobSecrets } from './publish-secrets.ts';
 import { recordCommit } from './record-commit.ts';
 import { requesterOf } from './requester-of.ts';
 
@@ -37,22 +38,28 @@ export async function deliverResult(
         riskTier: job.risk.tier,
         costUsd: job.costUsd,
       };
-    const path = await ctx.services.writeChangeBundle({
+    const written = await ctx.services.writeChangeBundle({
       path: resolve(root, bundlePath),
       root,
       job,
       requester,
       baseSha,
+      limits: config.publish,
+      secrets: jobSecrets(ctx),
       target:
         target.kind === 'issue'
           ? { kind: 'issue', number: target.issue.number, title: target.issue.title }
           : { kind: 'pull-request', number: target.pr.number, headRef: target.pr.headRef, headSha: target.pr.headSha },
       evidence: await ctx.readEvidence(),
     });
-    ctx.log(`greenlight: wrote the change bundle ${path}`);
+    if (written.kind === 'refused') {
+      auditContentRefusal(ctx.audit, written);
+      return { kind: 'failed', what: 'writing the change bundle', why: written.message };
+    }
+    ctx.log(`greenlight: wrote the change bundle ${written.path}`);
     return {
       kind: 'bundled',
-      bundlePath: path,
+      bundlePath: written.path,
       verified: shortfall === null,
       riskTier: job.risk.tier,
       costUsd: job.costUsd,
@@ -70,7 +77,7 @@ export async function deliverResult(
     botLogin: ctx.botLogin,
     detailsUrl: ctx.runUrl,
     runId: ctx.runtime.runId,
-    secrets: ctx.inputs.anthropicApiKey === null ? [] : [ctx.inputs.anthropicApiKey],
+    secrets: jobSecrets(ctx),
     evidence: recordCommit(ctx),
   };
   const result =
@@ -88,6 +95,7 @@ export async function deliverResult(
             ? { origin: { kind: 'review' as const, reviewId: route.reviewId } }
             : {}),
         });
+  auditContentRefusal(ctx.audit, result);
   ctx.audit.write({
     kind: 'note',
     message: 'published',

@@ -44,6 +44,8 @@ export function outcomeOfPublish(
         return { kind: 'refused', reason: result.message };
       case 'head-moved':
       case 'forbidden-paths':
+      case 'secrets':
+      case 'too-large':
         return { kind: 'failed', what: 'publishing', why: result.message };
     }
   }

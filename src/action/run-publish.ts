@@ -7,6 +7,7 @@
  * authorized again here; the result goes into the progress comment the generate job
  * of the same run started.
  */
+import { auditContentRefusal, jobSecrets } from './publish-secrets.ts';
 import { resolve } from 'node:path';
 import { outcomeOfBundle } from './outcome-of-publish.ts';
 import { describeOutcome } from './describe-outcome.ts';
@@ -84,7 +85,7 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
       botLogin: ctx.botLogin,
       detailsUrl: ctx.runUrl,
       runId: ctx.runtime.runId,
-      secrets: ctx.inputs.anthropicApiKey === null ? [] : [ctx.inputs.anthropicApiKey],
+      secrets: jobSecrets(ctx),
       evidence: recordCommit(ctx),
     });
   } catch (error) {
@@ -100,6 +101,7 @@ export async function runPublish(ctx: ActionContext, loaded: LoadedConfig, bundl
     );
     return { outcome: { kind: 'failed', what: 'publishing the change bundle', why }, report: null, review: null };
   }
+  auditContentRefusal(ctx.audit, published.result);
   const outcome = outcomeOfBundle(published);
   const review = 'riskTier' in outcome ? config.review[outcome.riskTier] : null;
   ctx.audit.write({ kind: 'note', message: 'published bundle', data: { target: number, outcome } });

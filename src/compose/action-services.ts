@@ -11,6 +11,7 @@ import { checkoutCommit } from '../adapters/git/checkout-commit.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { createOctokit } from '../adapters/github/create-octokit.ts';
 import { OctokitForge } from '../adapters/github/octokit-forge.ts';
+import { checkJobChange } from '../adapters/publish/check-change.ts';
 import { publishBundle } from '../adapters/publish/publish-bundle.ts';
 import { publishFix, type FixTarget } from '../adapters/publish/publish-fix.ts';
 import { publishGenerate } from '../adapters/publish/publish-generate.ts';
@@ -22,7 +23,7 @@ import type { Evidence } from '../core/evidence/evidence.ts';
 import type { JobOptions, JobResult } from '../core/job.ts';
 import type { FixOrigin } from '../core/publish/commit-message.ts';
 import type { GitAuth } from '../core/publish/git-auth-env.ts';
-import type { PublishedCommit, PublishResult, Requester } from '../core/publish/publish-types.ts';
+import type { PublishedCommit, PublishRefusal, PublishResult, Requester } from '../core/publish/publish-types.ts';
 import type { RiskAssessment } from '../core/risk/assessment.ts';
 import type { Forge, PullRequestInfo, RepoRef } from '../ports/forge.ts';
 import { classifyPullRequest, type PullRequestRange } from './classify-pull-request.ts';
@@ -75,6 +76,10 @@ export interface BundleRequest {
   baseSha: string;
   target: BundleTarget;
   requester: Requester;
+  /** Size limits the change must respect (docs/security.md §33). */
+  limits: RepoConfig['publish'];
+  /** Secret values the change may not carry (docs/security.md §29). */
+  secrets: readonly string[];
   /** The job's evidence record so far, carried in the manifest to the publish job. */
   evidence?: Evidence;
 }
@@ -127,7 +132,8 @@ export interface ActionServices {
   ): Promise<RiskAssessment>;
   publishGenerate(request: PublishGenerateRequest): Promise<PublishResult>;
   publishFix(request: PublishFixRequest): Promise<PublishResult>;
-  writeChangeBundle(request: BundleRequest): Promise<string>;
+  /** Writes the bundle, unless the change holds a secret or is too large (then nothing is written). */
+  writeChangeBundle(request: BundleRequest): Promise<{ kind: 'written'; path: string } | PublishRefusal>;
   publishBundle(request: PublishBundleRequest): Promise<PublishedBundle>;
   /**
    * `greenlight doctor`'s checks that apply to the Action (Node, git, the model key, the
@@ -197,15 +203,21 @@ export function defaultServices(): ActionServices {
         pr: fixTarget(request.pr, request.forge.repo, request.instruction, request.origin),
       }),
     writeChangeBundle: async (request) => {
+      const refusal = await checkJobChange(request.root, request.job, request.baseSha, {
+        limits: request.limits,
+        secrets: request.secrets,
+      });
+      if (refusal !== null) return refusal;
       await writeChangeBundle(request.path, {
         job: request.job,
         mode: request.target.kind === 'issue' ? 'generate' : 'fix',
         target: request.target,
         baseSha: request.baseSha,
         requester: request.requester,
+        root: request.root,
         ...(request.evidence === undefined ? {} : { evidence: request.evidence }),
       });
-      return request.path;
+      return { kind: 'written', path: request.path };
     },
     checkMachine: async ({ root, config, env }) =>
       runDoctor(await createDoctorHost({ repo: root, env }), { surface: 'action', config }),

@@ -1,10 +1,9 @@
 /**
- * Record the working tree as one commit on a NEW branch, without checking anything
- * out: the tree is written through a temporary index (as a checkpoint is), the commit
- * with `git commit-tree`, the branch with `git update-ref` that refuses to overwrite.
- * HEAD, the index and the user's branch never move.
+ * Record a tree (the job's result, `outcome.tree`) as one commit on a NEW branch,
+ * without checking anything out: the commit with `git commit-tree`, the branch with
+ * `git update-ref` that refuses to overwrite. HEAD, the index, the working tree and the
+ * user's branch never move.
  */
-import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { git, runGit } from '../adapters/git/run-git.ts';
 import { GreenlightError } from '../ports/errors.ts';
 
@@ -13,13 +12,15 @@ export interface CommitToBranchOptions {
   branch: string;
   /** Parent commit. */
   parent: string;
+  /** The tree to commit (an object of this repository). */
+  tree: string;
   message: string;
   author: { name: string; email: string };
 }
 
 /** Returns the new commit's id. */
 export async function commitToBranch(root: string, options: CommitToBranchOptions): Promise<string> {
-  const tree = await new GitCheckpoints(root).save('commit');
+  const { tree } = options;
   const { name, email } = options.author;
   const env = { GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: email };
   const commit = (

@@ -1,10 +1,12 @@
 /**
  * `tests.coverage.required`: measure line coverage once on the unchanged tree, and
  * again whenever the loop verifies a change, by running the configured coverage
- * command in the sandbox (network off) and reading the report it writes. The report
- * is removed after each reading so that it never becomes part of the change.
+ * command in the sandbox (network off) and reading the report it writes. Afterwards
+ * the checkout is put back as it was (report included), so that nothing the command
+ * wrote becomes part of the change (docs/security.md §29).
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
+import { guardWorkspace } from '../adapters/git/guard-workspace.ts';
 import { dirname, join, normalize } from 'node:path';
 import type { RepoConfig } from '../core/config/repo-config.ts';
 import { GreenlightError } from '../ports/errors.ts';
@@ -47,6 +49,7 @@ export async function createCoverageMeasurement(
     await rm(absolute, { force: true });
     // Reporters such as node:test's do not create the report's folder themselves.
     await mkdir(dirname(absolute), { recursive: true });
+    const guard = await guardWorkspace(root);
     const result = await sandbox.run(['sh', '-c', command], {
       cwd: root,
       network: false,
@@ -71,6 +74,7 @@ export async function createCoverageMeasurement(
       return parseCoverage(text, [root]);
     } finally {
       await rm(absolute, { force: true });
+      await guard.restore();
     }
   };
   const before = await measure();

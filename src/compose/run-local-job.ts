@@ -2,13 +2,14 @@
  * `greenlight run` on a local checkout: the same engine as the Action (`runJob`),
  * published as a local branch instead of a pull request.
  *
- * The result is committed on a NEW branch next to the user's (HEAD never moves, the
- * user's branch stays checked out), and the working tree goes back to where it was,
- * clean. A run that gave up keeps its best state the same way, marked as work in
- * progress. `dryRun` keeps nothing and returns the diff instead.
+ * The engine works in a worktree of its own (src/compose/run-checkout.ts): the user's
+ * checkout — tracked, untracked and ignored files — is never written to
+ * (docs/security.md §31). The result is committed on a NEW branch next to the user's
+ * (HEAD never moves, the user's branch stays checked out). A run that gave up keeps its
+ * best state the same way, marked as work in progress. `dryRun` keeps nothing and
+ * returns the diff instead.
  */
 import { join } from 'node:path';
-import { GitCheckpoints } from '../adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../adapters/git/local-workspace.ts';
 import { git } from '../adapters/git/run-git.ts';
 import { ConfigError } from '../core/config/config-error.ts';
@@ -24,6 +25,9 @@ import type { Model } from '../ports/model.ts';
 import type { Progress, ProgressSnapshot } from '../ports/progress.ts';
 import type { TestReport } from '../ports/test-runner.ts';
 import { detectTestCommand } from '../adapters/testing/index.ts';
+import { checkChange } from '../adapters/publish/check-change.ts';
+import type { PublishRefusal } from '../core/publish/publish-types.ts';
+import { secretsFromEnv } from '../core/redact/secrets-from-env.ts';
 import { checkModelCredentials } from './check-model-credentials.ts';
 import { commitToBranch, freeBranchName } from './commit-to-branch.ts';
 import type { JobResult } from '../core/job.ts';
@@ -61,6 +65,8 @@ export interface LocalJobResult {
   auditPath: string;
   /** The change against the base (what `dryRun` would have committed). */
   diff: string;
+  /** Why the result was not kept although there was one: it holds a secret or is too large. */
+  notKept: PublishRefusal | null;
   configWarnings: ConfigIssue[];
 }
 
@@ -111,10 +117,28 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   const audit = openAuditLog(auditPath, jobRedactor(options.env));
   options.onAuditLog?.(auditPath);
   const progress = rememberLast(options.progress);
-  const checkpoints = new GitCheckpoints(root);
-  const cleanUp = async () => checkpoints.restore((await git(root, ['rev-parse', `${base}^{tree}`])).trim());
-  /** Commit the working tree on `branch`; `stopped` marks it as unverified work in progress. */
-  const keep = async (paths: readonly string[], stopped: string | undefined, note: string): Promise<string> => {
+  const baseTree = (await git(root, ['rev-parse', `${base}^{tree}`])).trim();
+  const secrets = secretsFromEnv(options.env);
+  /**
+   * Commit `tree` on `branch`; `stopped` marks it as unverified work in progress. A tree
+   * that holds a secret or is over a size limit is not kept (docs/security.md §29, §33).
+   */
+  const keep = async (
+    tree: string,
+    paths: readonly string[],
+    stopped: string | undefined,
+    note: string,
+  ): Promise<string | PublishRefusal> => {
+    const refusal = await checkChange(root, base, tree, { limits: config.publish, secrets });
+    if (refusal !== null) {
+      audit.write({
+        kind: 'note',
+        message:
+          refusal.reason === 'secrets' ? 'publish refused: secrets in the change' : 'publish refused: change too large',
+        data: refusal.reason === 'secrets' ? { findings: refusal.findings } : { problems: refusal.oversize },
+      });
+      return refusal;
+    }
     const message = commitMessage({
       subject: pullRequestTitle({ mode: task.mode, title: task.title, paths }),
       mode: task.mode,
@@ -125,6 +149,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     const commit = await commitToBranch(root, {
       branch,
       parent: base,
+      tree,
       message,
       author: { name: config.commit.authorName, email: config.commit.authorEmail },
     });
@@ -133,6 +158,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
   };
   try {
     let job: JobResult;
+    const left: { tree: string | null } = { tree: null };
     try {
       job = await runJob({
         workspaceRoot: root,
@@ -141,19 +167,28 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
         env: options.env,
         audit,
         progress: progress.port,
+        // The user's checkout is never touched: the result goes to a branch (docs/security.md §31).
+        applyResult: false,
+        keepWork: async (tree) => {
+          left.tree = tree;
+        },
         ...(options.model === undefined ? {} : { model: options.model }),
         ...(options.onBaseline === undefined ? {} : { onBaseline: options.onBaseline }),
       });
     } catch (error) {
       // An error after the model started (a key revoked mid-run, a git failure): keep its
-      // work on the branch, unverified, and give the user their clean checkout back.
-      if (!(error instanceof GreenlightError) || (await workspace.isClean())) throw error;
-      if (options.dryRun) {
-        await cleanUp();
+      // work on the branch, unverified. The user's checkout was never touched.
+      const workLeft = left.tree;
+      if (!(error instanceof GreenlightError) || workLeft === null || workLeft === baseTree || options.dryRun)
         throw error;
-      }
-      await keep([], error.message.split('\n')[0] ?? error.code, 'work kept on a branch after an error');
-      await cleanUp();
+      const kept = await keep(
+        workLeft,
+        [],
+        error.message.split('\n')[0] ?? error.code,
+        'work kept on a branch after an error',
+      );
+      if (typeof kept !== 'string')
+        throw new GreenlightError(error.code, `${error.message} ${kept.message}`, { cause: error });
       throw new GreenlightError(
         error.code,
         `${error.message} The work done before the error is kept on branch ${branch} (not verified).`,
@@ -166,20 +201,28 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
     if (!preflight) await progress.step('publish', 'running');
     const diff = outcome.kind === 'refused' ? '' : outcome.diff;
     let commit: string | null = null;
-    if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0) {
-      commit = await keep(
+    let notKept: PublishRefusal | null = null;
+    if (!options.dryRun && outcome.kind !== 'refused' && outcome.changes.length > 0 && outcome.tree !== undefined) {
+      const kept = await keep(
+        outcome.tree,
         outcome.changes.map((c) => c.path),
         outcome.kind === 'gave-up' ? outcome.reason.message : undefined,
         'result committed on a branch',
       );
+      if (typeof kept === 'string') commit = kept;
+      else notKept = kept;
     }
-    // The result lives on its branch (or, for a dry run, in `diff`): the user's tree goes back to the base.
-    await cleanUp();
     if (!preflight)
       await progress.step(
         'publish',
-        'done',
-        commit === null ? (options.dryRun ? 'dry run: nothing kept' : 'nothing to keep') : `branch ${branch}`,
+        notKept === null ? 'done' : 'failed',
+        notKept !== null
+          ? 'not kept'
+          : commit === null
+            ? options.dryRun
+              ? 'dry run: nothing kept'
+              : 'nothing to keep'
+            : `branch ${branch}`,
       );
     return {
       job,
@@ -188,6 +231,7 @@ export async function runLocalJob(options: LocalJobOptions): Promise<LocalJobRes
       originalBranch,
       auditPath,
       diff,
+      notKept,
       configWarnings: warnings,
     };
   } finally {
@@ -226,7 +270,7 @@ function rememberLast(progress: Progress) {
         await progress.update(snapshot);
       },
     } satisfies Progress,
-    async step(name: 'publish', state: 'running' | 'done', detail?: string): Promise<void> {
+    async step(name: 'publish', state: 'running' | 'done' | 'failed', detail?: string): Promise<void> {
       if (last === null) return;
       last.steps[name] = detail === undefined ? { state } : { state, detail };
       try {

@@ -12,7 +12,7 @@ import type { TaskRequest } from './task/task-request.ts';
 import type { AuditSink } from '../ports/audit.ts';
 import type { Model } from '../ports/model.ts';
 import type { Progress } from '../ports/progress.ts';
-import type { Sandbox, SandboxInfo } from '../ports/sandbox.ts';
+import type { SandboxInfo } from '../ports/sandbox.ts';
 import type { TestReport } from '../ports/test-runner.ts';
 
 export interface JobOptions {
@@ -27,7 +27,17 @@ export interface JobOptions {
   progress: Progress;
   /** Injected for tests and the demo; built from `config.model` and `env` when absent. */
   model?: Model;
-  sandbox?: Sandbox;
+  /**
+   * Whether `workspaceRoot` ends in the outcome's state (default true). `greenlight run`
+   * says false: the user's checkout is never touched, the result goes to a branch from
+   * `outcome.tree` (docs/security.md §31).
+   */
+  applyResult?: boolean;
+  /**
+   * Called with the tree of the work so far (base plus whatever the run's checkout holds)
+   * when an error stops the job after it began working, before that checkout goes.
+   */
+  keepWork?: (tree: string) => Promise<void>;
   /**
    * For `fix`: the pull request's base (a commit or ref), so that the files the pull
    * request changed rank high in the context. Recent commits count either way.

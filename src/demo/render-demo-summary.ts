@@ -18,6 +18,7 @@ const ROUND_RESULTS: Record<IterationRecord['result'], string> = {
   crashed: 'test suite crashed',
   flaky: 'flaky tests',
   'coverage-not-raised': 'coverage not raised',
+  'not-reproducible': 'failed on a fresh checkout',
   'not-reproduced': 'no test fails without the fix',
   'not-validated': 'not validated',
 };

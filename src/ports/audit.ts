@@ -28,7 +28,9 @@ export type CommandPurpose =
   /** New or changed tests against the base code (docs/architecture.md "Proof that a fix reproduces the bug"). */
   | 'before-fix'
   /** `tests.coverage.command`. */
-  | 'coverage';
+  | 'coverage'
+  /** The full suite on a fresh checkout of exactly the change, last (docs/security.md §28). */
+  | 'fresh-checkout';
 
 /** What the fail-before-fix check found for one test. */
 export interface BeforeFixTestRecord {

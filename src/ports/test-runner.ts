@@ -44,6 +44,16 @@ export interface TestReport {
   scope?: 'all' | 'related' | 'tests';
   /** Why the run differs from what was asked (a subset widened to the whole suite, no machine-readable report, …). */
   notes?: string[];
+  /**
+   * Where the report, the exit code and the runner's own summary disagree
+   * (crossCheckReport): such a report is never trusted to pass (docs/security.md §28).
+   */
+  disagreements?: string[];
+  /**
+   * Files the run wrote in the checkout that were put back or removed after it, because
+   * only the model's own edits become the change (docs/security.md §29).
+   */
+  discarded?: string[];
 }
 
 export interface TestCommand {

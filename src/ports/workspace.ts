@@ -15,6 +15,8 @@ export interface FileChange {
   newMode?: string;
   binary: boolean;
   addedLines: string[];
+  /** Line numbers of `addedLines` in the new file, in the same order (when the diff gave them). */
+  addedAt?: number[];
   removedLines: string[];
 }
 

@@ -22,7 +22,7 @@ import type {
 import type { RepoConfig } from '../../src/core/config/repo-config.ts';
 import type { DoctorReport } from '../../src/core/doctor/doctor-check.ts';
 import type { JobOptions, JobResult } from '../../src/core/job.ts';
-import type { PublishResult } from '../../src/core/publish/publish-types.ts';
+import type { PublishRefusal, PublishResult } from '../../src/core/publish/publish-types.ts';
 import type { RiskAssessment } from '../../src/core/risk/assessment.ts';
 import type { AuditRecord } from '../../src/ports/audit.ts';
 import type { Forge, RepoRef } from '../../src/ports/forge.ts';
@@ -50,6 +50,8 @@ export class FakeServices implements ActionServices {
   /** What publishGenerate/publishFix answer; default: opened / pushed-fix for the job's tier. */
   publishAnswer: PublishResult | Error | null = null;
   bundleAnswer: PublishedBundle | Error | null = null;
+  /** What writeChangeBundle answers instead of writing, e.g. a refusal for a secret. */
+  bundleRefusal: PublishRefusal | null = null;
   classification: RiskAssessment | Error = { tier: 'low', files: [], overridesApplied: [] };
   head = BASE_SHA;
   /** Snapshots the fake engine reports before it returns. */
@@ -135,9 +137,9 @@ export class FakeServices implements ActionServices {
     });
   }
 
-  async writeChangeBundle(request: BundleRequest): Promise<string> {
+  async writeChangeBundle(request: BundleRequest): Promise<{ kind: 'written'; path: string } | PublishRefusal> {
     this.calls.writeChangeBundle.push(request);
-    return request.path;
+    return this.bundleRefusal ?? { kind: 'written', path: request.path };
   }
 
   async publishBundle(request: PublishBundleRequest): Promise<PublishedBundle> {

@@ -212,6 +212,29 @@ describe('Action runner: generate', () => {
     expect(h.forge.commentsOn(3)[0]?.body).toContain('the publish job validates and pushes it');
   });
 
+  it('writes no bundle for a change that holds a secret, says where, and audits it (docs/security.md §29)', async () => {
+    const h = setup();
+    h.services.bundleRefusal = {
+      kind: 'refused',
+      reason: 'secrets',
+      message: 'Nothing was pushed: the change holds what looks like a secret at `a.txt:2` (a github token).',
+      findings: [{ path: 'a.txt', line: 2, what: 'a github token' }],
+    };
+    const run = await h.run('issues', labeledEvent(3), {
+      inputs: { bundle_path: 'b' },
+      env: { DEPLOY_TOKEN: 'dt_0123456789abcdef' },
+    });
+    expect(h.services.calls.writeChangeBundle[0]?.secrets).toEqual(expect.arrayContaining(['dt_0123456789abcdef']));
+    expect(run.code).toBe(1);
+    expect(run.outputs['outcome']).toBe('failed');
+    expect(h.forge.commentsOn(3)[0]?.body).toContain('`a.txt:2` (a github token)');
+    expect(run.audit.map((r) => r.event)).toContainEqual({
+      kind: 'note',
+      message: 'publish refused: secrets in the change',
+      data: { findings: [{ path: 'a.txt', line: 2, what: 'a github token' }] },
+    });
+  });
+
   it('writes no bundle for a job that was refused by the model', async () => {
     const h = setup();
     h.services.job = jobResult('refused');

@@ -234,11 +234,11 @@ describe('greenlight run', () => {
       auditLog: join(dir, 'audit.jsonl'),
     });
     expect(summary.costUsd).toBeGreaterThan(0);
-    // calc-repo's config: maxIterations 3, flakinessReruns 1; 2 model calls, baseline + related + full + 1 rerun
+    // calc-repo's config: maxIterations 3, flakinessReruns 1; 2 model calls, baseline + related + full + 1 rerun + fresh checkout
     expect(summary.budgets).toMatchObject({
       rounds: { used: 1, max: 3 },
       modelCalls: { used: 2, max: 30 },
-      testRuns: { used: 4, max: 11 },
+      testRuns: { used: 5, max: 11 },
       testMinutes: { max: null },
       tokens: { used: 6_800, max: 2_000_000 },
       costUsd: { used: summary.costUsd },

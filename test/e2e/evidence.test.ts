@@ -118,6 +118,8 @@ describe('proof that a fix reproduces the bug, and the evidence record, through 
       ['full', 0],
       ['rerun', 0],
       ['before-fix', 1],
+      // The verdict: the full suite on a fresh checkout of exactly the change (docs/security.md §28).
+      ['fresh-checkout', 0],
     ]);
     expect(file.commands.every((c) => c.durationMs !== null && c.durationMs > 0)).toBe(true);
     expect(file.testMinutes).toBeGreaterThan(0);

@@ -58,6 +58,7 @@ export function createFakeLoop(options: FakeLoopOptions) {
     audit,
     progress,
     costOf: fakeCostOf,
+    verifyFresh: async () => ({ tree: await checkpoints.save('fresh checkout'), report: await tests.runFresh() }),
     ...options.deps,
   };
   const config = options.config === undefined ? defaultConfig() : RepoConfig.parse(options.config);

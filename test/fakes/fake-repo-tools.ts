@@ -64,6 +64,12 @@ export class FakeRepoTools implements RepoTools {
         return this.strReplace(path, input.old_str, input.new_str);
       case 'insert':
         return this.insert(path, input.insert_line, input.insert_text);
+      case 'delete':
+        // Not a command of the real editor: it stands for any tool that can delete, so that
+        // loop tests can show what the engine does with deletions the model made.
+        if (this.repo.read(path) === null) return error(`${path} does not exist.`);
+        this.repo.delete(path);
+        return { content: `Deleted ${path}.`, isError: false, changedPaths: [path] };
       default:
         return error(`Unknown command ${JSON.stringify(input.command)}; use view, create, str_replace or insert.`);
     }

@@ -31,6 +31,8 @@ export interface FakeTestRunnerOptions {
   structured?: boolean;
   /** Last word on a report, e.g. to simulate a runner bug. */
   transform?: (report: TestReport, selection: TestSelection | undefined, run: number) => TestReport;
+  /** Last word on the fresh-checkout run's report (`runFresh`), e.g. a suite that only passed in the working copy. */
+  fresh?: (report: TestReport) => TestReport;
 }
 
 const DECLARATION = /^\s*(?:(?:it|test)(\.skip|\.only)?\(\s*(['"`])(.+?)\2|def\s+(test\w*)\s*\()/;
@@ -52,9 +54,24 @@ export class FakeTestRunner implements TestRunner {
     this.runs.push(selection === undefined ? undefined : structuredClone(selection));
     const durationMs = this.options.durationMs ?? 1_000;
     this.options.clock?.advance(durationMs);
+    const report = this.evaluateRun(selection, durationMs, true);
+    return this.options.transform?.(report, selection, this.runs.length) ?? report;
+  }
+
+  /**
+   * The whole suite as the repository's files say, for the loop's fresh-checkout run: not
+   * recorded in `runs`, no time on the clock, flaky tests not counted as executed, no
+   * `transform`; `fresh` (an option) has the last word.
+   */
+  async runFresh(): Promise<TestReport> {
+    const report = this.evaluateRun(undefined, 0, false);
+    return this.options.fresh?.(report) ?? report;
+  }
+
+  private evaluateRun(selection: TestSelection | undefined, durationMs: number, counted: boolean): TestReport {
     const files = this.selectFiles(selection);
     const crashed = files.some((f) => (this.repo.read(f) ?? '').includes('@crash'));
-    let tests = crashed ? [] : files.flatMap((f) => this.evaluate(f));
+    let tests = crashed ? [] : files.flatMap((f) => this.evaluate(f, counted));
     if (selection?.tests !== undefined) {
       const wanted = new Set(selection.tests);
       tests = tests.filter((t) => wanted.has(t.id) || (t.file !== null && wanted.has(t.file)));
@@ -83,7 +100,7 @@ export class FakeTestRunner implements TestRunner {
         ? 'SyntaxError: Unexpected token (fake crash)'
         : `${totals.passed} passed, ${totals.failed} failed`,
     };
-    return this.options.transform?.(report, selection, this.runs.length) ?? report;
+    return report;
   }
 
   private testFiles(): string[] {
@@ -104,15 +121,15 @@ export class FakeTestRunner implements TestRunner {
     );
   }
 
-  private evaluate(file: string): TestCaseResult[] {
+  private evaluate(file: string, counted: boolean): TestCaseResult[] {
     const results: TestCaseResult[] = [];
     (this.repo.read(file) ?? '').split('\n').forEach((line, index) => {
       const m = DECLARATION.exec(line);
       if (m === null) return;
       const name = m[3] ?? m[4] ?? '';
       const id = `${file}::${name}`;
-      const run = (this.executions.get(id) ?? 0) + 1;
-      this.executions.set(id, run);
+      const run = (this.executions.get(id) ?? 0) + (counted ? 1 : 0);
+      if (counted) this.executions.set(id, run);
       const result: TestCaseResult = { id, name, file, status: 'passed', line: index + 1, durationMs: 1 };
       const failure = m[1] === '.skip' ? 'skip' : this.failure(line, run);
       if (failure === 'skip') result.status = 'skipped';

@@ -34,6 +34,11 @@ export function strReplace(path: string, oldStr: string, newStr: string): Script
   return toolUse(EDITOR_TOOL, { command: 'str_replace', path, old_str: oldStr, new_str: newStr });
 }
 
+/** A deletion through the fake tools (the real editor cannot delete; see FakeRepoTools). */
+export function deleteFile(path: string): ScriptedReply {
+  return toolUse(EDITOR_TOOL, { command: 'delete', path });
+}
+
 export function viewFile(path: string): ScriptedReply {
   return toolUse(EDITOR_TOOL, { command: 'view', path });
 }

@@ -43,6 +43,7 @@ export async function diffChanges(
       newMode: entry.newMode,
       binary: isBinary,
       addedLines: patchLines?.added ?? [],
+      addedAt: patchLines?.addedAt ?? [],
       removedLines: patchLines?.removed ?? [],
     };
   });

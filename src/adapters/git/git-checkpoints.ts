@@ -52,15 +52,25 @@ export class GitCheckpoints implements Checkpoints {
    * checkpoint does not have are removed. Repeated until the tree matches.
    */
   async restore(id: string): Promise<void> {
+    await this.restoreListing(id);
+  }
+
+  /** `restore`, returning the paths it put back or removed, sorted. */
+  async restoreListing(id: string): Promise<string[]> {
     const tree = await this.verifyTree(id);
+    const touched = new Set<string>();
     for (let pass = 0; pass < MAX_RESTORE_PASSES; pass += 1) {
       const diff = await this.diffAgainst(tree);
-      if (diff.differing.length === 0 && diff.extra.length === 0) return;
+      if (diff.differing.length === 0 && diff.extra.length === 0) return [...touched].sort();
       if (diff.differing.length > 0) {
         await this.checkout(tree, diff.differing);
+        for (const path of diff.differing) touched.add(path);
         continue;
       }
-      for (const path of diff.extra) await this.remove(path);
+      for (const path of diff.extra) {
+        await this.remove(path);
+        touched.add(path);
+      }
     }
     const left = await this.diffAgainst(tree);
     if (left.differing.length > 0 || left.extra.length > 0) {
@@ -69,6 +79,7 @@ export class GitCheckpoints implements Checkpoints {
         `could not restore checkpoint ${tree.slice(0, 12)} in ${this.root}: ${[...left.differing, ...left.extra].slice(0, 5).join(', ')} still differ.`,
       );
     }
+    return [...touched].sort();
   }
 
   async restorePaths(id: string, paths: readonly string[]): Promise<void> {

@@ -8,9 +8,11 @@ import { unquotePath } from './unquote-path.ts';
 export interface PatchLines {
   added: string[];
   removed: string[];
+  /** The line number in the new file of each of `added`, in the same order. */
+  addedAt: number[];
 }
 
-const HUNK = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /** Strips `a/` or `b/` and git's trailing tab (added when a name has a space). */
 function headerPath(raw: string): string | undefined {
@@ -40,6 +42,7 @@ export function parsePatchLines(patch: string): Map<string, PatchLines> {
   let pending: { diffLine: string; minus?: string; plus?: string; renameTo?: string; lines: PatchLines } | undefined;
   let removedLeft = 0;
   let addedLeft = 0;
+  let nextLine = 0;
 
   const settle = () => {
     if (!pending) return;
@@ -48,6 +51,7 @@ export function parsePatchLines(patch: string): Map<string, PatchLines> {
     if (existing) {
       // A type change comes as a deletion and an addition of the same path.
       existing.added.push(...pending.lines.added);
+      existing.addedAt.push(...pending.lines.addedAt);
       existing.removed.push(...pending.lines.removed);
       current = existing;
     } else {
@@ -67,6 +71,8 @@ export function parsePatchLines(patch: string): Map<string, PatchLines> {
       }
       if (line.startsWith('+') && addedLeft > 0) {
         target?.added.push(line.slice(1));
+        target?.addedAt.push(nextLine);
+        nextLine += 1;
         addedLeft -= 1;
         continue;
       }
@@ -76,7 +82,7 @@ export function parsePatchLines(patch: string): Map<string, PatchLines> {
     }
     if (line.startsWith('diff --git ')) {
       settle();
-      pending = { diffLine: line, lines: { added: [], removed: [] } };
+      pending = { diffLine: line, lines: { added: [], removed: [], addedAt: [] } };
       continue;
     }
     if (line.startsWith('\\')) continue;
@@ -90,7 +96,8 @@ export function parsePatchLines(patch: string): Map<string, PatchLines> {
     if (hunk) {
       settle();
       removedLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
-      addedLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      nextLine = Number(hunk[2]);
+      addedLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
     }
   }
   settle();

@@ -42,6 +42,11 @@ export interface ChangeToPublish {
   stop?: { code: string; message: string };
   /** `git diff --binary` against the base. */
   patch: string | Uint8Array;
+  /**
+   * The change as a tree of this repository, when the job ran here: the tree its final
+   * verification tested (docs/security.md §28), published as it is instead of the patch.
+   */
+  tree?: string;
   reportMarkdown: string;
   /** The tier the producer claims; it may raise the publish step's own, never lower it. */
   claimedTier: RiskTier;
@@ -55,6 +60,7 @@ export function changeFromJob(job: JobResult): ChangeToPublish | null {
     kind: outcome.kind,
     ...(outcome.kind === 'gave-up' ? { stop: { code: outcome.reason.code, message: outcome.reason.message } } : {}),
     patch: outcome.diff,
+    ...(outcome.tree === undefined ? {} : { tree: outcome.tree }),
     reportMarkdown: job.reportMarkdown,
     claimedTier: job.risk.tier,
   };

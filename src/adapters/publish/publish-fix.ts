@@ -25,7 +25,8 @@ import type { RiskAssessment } from '../../core/risk/assessment.ts';
 import type { RiskTier } from '../../core/risk/tier.ts';
 import type { Forge } from '../../ports/forge.ts';
 import { classifyRange } from './classify-range.ts';
-import { applyPatchToTree, commitTree } from './commit-patch.ts';
+import { checkChange } from './check-change.ts';
+import { applyPatchToTree, commitTree, treeOnBase } from './commit-patch.ts';
 import { ensureOwnBranch } from './ensure-own-branch.ts';
 import { faithfulPatch } from './faithful-patch.ts';
 import { finishPullRequest } from './finish-pull-request.ts';
@@ -68,7 +69,7 @@ export async function publishFix(options: PublishFixOptions): Promise<PublishRes
     return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to push.' };
   }
   const patch =
-    typeof change.patch === 'string'
+    change.tree === undefined && typeof change.patch === 'string'
       ? await faithfulPatch(options.root, options.pr.headSha, change.patch)
       : change.patch;
   return publishFixChange(options, options.pr, { ...change, patch });
@@ -92,7 +93,10 @@ export async function publishFixChange(
   const auth: GitAuth = { serverUrl: context.serverUrl, token: context.token };
 
   await ensureCommit(root, auth, pr.headSha);
-  const applied = await applyPatchToTree(root, pr.headSha, change.patch);
+  const applied =
+    change.tree === undefined
+      ? await applyPatchToTree(root, pr.headSha, change.patch)
+      : await treeOnBase(root, pr.headSha, change.tree);
   if (!applied.ok) {
     throw new GreenlightError(
       'git',
@@ -116,6 +120,12 @@ export async function publishFixChange(
       message: `Nothing was pushed: ${violations.map((v) => `\`${v.path}\` ${v.reason}`).join('; ')}.`,
     };
   }
+  const refusal = await checkChange(root, applied.baseTree, applied.tree, {
+    limits: config.publish,
+    secrets: [context.token, ...(context.secrets ?? [])],
+    changes: fixOnly.changes,
+  });
+  if (refusal !== null) return refusal;
   const subject = pullRequestTitle({
     mode: 'fix',
     title: fixSubject(pr),

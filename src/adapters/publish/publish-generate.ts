@@ -8,7 +8,10 @@
  * - The tier is the publish step's own classification of the commit; a tier claimed
  *   by the job can only raise it (docs/security.md §20).
  * - `.github/workflows/**` and paths outside `paths.allow`/inside `paths.deny` are
- *   refused before anything is pushed (docs/security.md §19).
+ *   refused before anything is pushed (docs/security.md §19), and so is a change that
+ *   holds a secret or is over a `publish.*` size limit (docs/security.md §29, §33).
+ * - A job that ran in this repository hands over the tree it verified, and that tree is
+ *   what is committed (docs/security.md §28); a bundle's patch is applied instead.
  * - A re-run updates the branch and its open pull request instead of failing, but
  *   only when every commit on the branch is greenlight's: other people's commits are
  *   never overwritten.
@@ -31,7 +34,8 @@ import { createRedactor } from '../../core/redact/create-redactor.ts';
 import type { RiskAssessment } from '../../core/risk/assessment.ts';
 import { maxTier } from '../../core/risk/tier.ts';
 import { classifyRange } from './classify-range.ts';
-import { applyPatchToTree, commitTree } from './commit-patch.ts';
+import { checkChange } from './check-change.ts';
+import { applyPatchToTree, commitTree, treeOnBase } from './commit-patch.ts';
 import { ensureOwnBranch } from './ensure-own-branch.ts';
 import { faithfulPatch } from './faithful-patch.ts';
 import { finishPullRequest } from './finish-pull-request.ts';
@@ -68,7 +72,9 @@ export async function publishGenerate(options: PublishGenerateOptions): Promise<
     return { kind: 'refused', reason: 'no-changes', message: 'The run was refused, so there is nothing to publish.' };
   }
   const patch =
-    typeof change.patch === 'string' ? await faithfulPatch(options.root, options.baseSha, change.patch) : change.patch;
+    change.tree === undefined && typeof change.patch === 'string'
+      ? await faithfulPatch(options.root, options.baseSha, change.patch)
+      : change.patch;
   return publishGenerateChange(options, options, { ...change, patch });
 }
 
@@ -88,7 +94,10 @@ export async function publishGenerateChange(
     ...(target.runId === undefined ? {} : { run: target.runId }),
   });
 
-  const applied = await applyPatchToTree(root, target.baseSha, change.patch);
+  const applied =
+    change.tree === undefined
+      ? await applyPatchToTree(root, target.baseSha, change.patch)
+      : await treeOnBase(root, target.baseSha, change.tree);
   if (!applied.ok) {
     throw new GreenlightError(
       'git',
@@ -115,6 +124,12 @@ export async function publishGenerateChange(
       message: `Nothing was pushed: ${violations.map((v) => `\`${v.path}\` ${v.reason}`).join('; ')}.`,
     };
   }
+  const refusal = await checkChange(root, applied.baseTree, applied.tree, {
+    limits: config.publish,
+    secrets: [context.token, ...(context.secrets ?? [])],
+    changes: classified.changes,
+  });
+  if (refusal !== null) return refusal;
   const risk = raisedBy(classified.risk, change);
   const title = pullRequestTitle({
     mode: 'generate',

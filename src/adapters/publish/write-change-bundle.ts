@@ -19,6 +19,8 @@ import type { Evidence } from '../../core/evidence/evidence.ts';
 import { GreenlightError } from '../../ports/errors.ts';
 import type { Requester } from '../../core/publish/publish-types.ts';
 import { VERSION } from '../../version.ts';
+import { DIFF_FLAGS } from '../git/diff-changes.ts';
+import { git, runGitBytes } from '../git/run-git.ts';
 import { faithfulPatch } from './faithful-patch.ts';
 
 export interface ChangeBundleInput {
@@ -29,8 +31,9 @@ export interface ChangeBundleInput {
   baseSha: string;
   requester?: Requester;
   /**
-   * The job's checkout. When given and it still holds the job's final state, the patch
-   * is read from it as raw bytes (see faithfulPatch); otherwise the job's diff text is used.
+   * The job's repository. With it, the patch is the exact diff from the base to the tree
+   * the job verified (`outcome.tree`), or read from the checkout as raw bytes when the job
+   * has no tree (see faithfulPatch); without it, the job's diff text is used.
    */
   root?: string;
   /** Default: now. */
@@ -40,7 +43,8 @@ export interface ChangeBundleInput {
 }
 
 /**
- * Writes the bundle into `dir` (created when missing; it must be empty) and returns its manifest.
+ * Writes the bundle into `dir` (created when missing; it must be empty) and returns its
+ * manifest. Check the change first (checkJobChange): this writes whatever it is given.
  * @example await writeChangeBundle(join(env.RUNNER_TEMP, 'greenlight-bundle'), { job, mode: 'generate',
  *   target: { kind: 'issue', number: 12, title }, baseSha })
  */
@@ -51,9 +55,12 @@ export async function writeChangeBundle(dir: string, input: ChangeBundleInput): 
       `the job was refused (${input.job.outcome.reason}); there is no change to bundle.`,
     );
   }
-  const diff = input.job.outcome.diff;
-  const faithful = input.root === undefined ? diff : await faithfulPatch(input.root, input.baseSha, diff);
-  const patch = typeof faithful === 'string' ? Buffer.from(faithful, 'utf8') : Buffer.from(faithful);
+  const { diff, tree } = input.job.outcome;
+  const root = input.root;
+  const patch =
+    root !== undefined && tree !== undefined
+      ? await exactPatch(root, input.baseSha, tree)
+      : Buffer.from(await textPatch(root, input.baseSha, diff));
   const manifest = buildBundleManifest({
     outcome: input.job.outcome,
     claimedTier: input.job.risk.tier,
@@ -78,4 +85,22 @@ export async function writeChangeBundle(dir: string, input: ChangeBundleInput): 
   await writeFile(join(dir, BUNDLE_PATCH_FILE), patch);
   await writeFile(join(dir, BUNDLE_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/** `git diff --binary` from `base` to `tree`, byte for byte. */
+async function exactPatch(root: string, base: string, tree: string): Promise<Buffer> {
+  const baseTree = (await git(root, ['rev-parse', '--verify', '--end-of-options', `${base}^{tree}`])).trim();
+  const result = await runGitBytes(root, ['diff', ...DIFF_FLAGS, '--binary', baseTree, tree, '--']);
+  if (result.exitCode !== 0)
+    throw new GreenlightError(
+      'git',
+      `git diff failed in ${root}: ${result.stderr.trim() || `exit ${result.exitCode}`}.`,
+    );
+  return result.stdout;
+}
+
+/** The job's diff text, read again as raw bytes from the checkout when that is lossless (faithfulPatch). */
+async function textPatch(root: string | undefined, base: string, diff: string): Promise<Uint8Array> {
+  const faithful = root === undefined ? diff : await faithfulPatch(root, base, diff);
+  return typeof faithful === 'string' ? Buffer.from(faithful, 'utf8') : faithful;
 }

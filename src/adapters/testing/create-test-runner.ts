@@ -2,8 +2,10 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepoConfig } from '../../core/config/repo-config.ts';
 import { buildTestReport, type ParsedTests } from '../../core/testing/build-test-report.ts';
+import { crossCheckReport } from '../../core/testing/cross-check-report.ts';
 import { detectTestCommand, directoryFacts, type ProjectFacts } from '../../core/testing/detect-test-command.ts';
 import { isUnder } from '../../core/testing/find-test-packages.ts';
+import { parseRunnerSummary } from '../../core/testing/runner-summary.ts';
 import { quoteShellWord } from '../../core/testing/shell-words.ts';
 import type { TestPlan } from '../../core/testing/test-plan.ts';
 import type { Sandbox } from '../../ports/sandbox.ts';
@@ -11,6 +13,7 @@ import type { TestCommand, TestReport, TestRunner, TestSelection } from '../../p
 import { loadProjectFacts, type ReadWorkspaceFile } from './load-project-facts.ts';
 import { runnerAdapters } from './registry.ts';
 import { createReportDir } from './report-dir.ts';
+import { guardWorkspace } from '../git/guard-workspace.ts';
 
 export interface CreateTestRunnerOptions {
   /** Absolute path of the checkout; tests run here (or in the plan's directory under it). */
@@ -24,6 +27,11 @@ export interface CreateTestRunnerOptions {
   timeoutMs?: number;
   /** The facts and plan a caller already has (`loadTestFacts`, `detectTestCommand`); detected otherwise. */
   resolved?: { facts: ProjectFacts; plan: TestPlan };
+  /**
+   * Put the checkout (a git working tree) back as it was after every run, so that what
+   * tests write never becomes part of the change (docs/security.md §29). The engine sets it.
+   */
+  restoreWorkspace?: boolean;
 }
 
 /** A TestRunner that also tells what it decided. */
@@ -122,6 +130,30 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
   const files = local.files;
 
   async function run(selection: TestSelection = {}): Promise<TestReport> {
+    if (options.restoreWorkspace !== true) return runOnce(selection);
+    const guard = await guardWorkspace(options.workspaceRoot);
+    let report: TestReport | undefined;
+    try {
+      report = await runOnce(selection);
+    } finally {
+      const discarded = await guard.restore();
+      if (report !== undefined && discarded.length > 0) {
+        const shown =
+          discarded.slice(0, 10).join(', ') + (discarded.length > 10 ? ` and ${discarded.length - 10} more` : '');
+        report = {
+          ...report,
+          discarded,
+          notes: [
+            ...(report.notes ?? []),
+            `the run wrote files that are not part of the change; they were put back or removed: ${shown}`,
+          ],
+        };
+      }
+    }
+    return report;
+  }
+
+  async function runOnce(selection: TestSelection): Promise<TestReport> {
     const dir = await createReportDir(cwd, options.sandbox.info.driver);
     try {
       const prepared = adapter.prepare({
@@ -157,7 +189,7 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
         notes.push('the output was longer than the sandbox keeps: its middle was cut');
       if (result.limitHit !== null && result.limitHit !== 'time')
         notes.push(`the sandbox stopped the run: ${result.limitDetail ?? `${result.limitHit} limit reached`}`);
-      return buildTestReport(
+      const report = buildTestReport(
         {
           runner: plan.runner,
           command: shownCommand(prepared.command, prepared.env, directory),
@@ -176,6 +208,15 @@ export async function createTestRunner(options: CreateTestRunnerOptions): Promis
           notes,
         },
       );
+      const summary = parseRunnerSummary(plan.runner, `${result.stdout.text}\n${result.stderr.text}`);
+      const disagreements = crossCheckReport(report, summary);
+      // A command the sandbox stopped at a limit (files, disk, memory, processes, output) may
+      // still exit 0 before the stop lands: whatever it reported, that run passes nothing.
+      if (result.limitHit !== null && result.limitHit !== 'time')
+        disagreements.push(
+          `the sandbox stopped the run at its ${result.limitHit} limit, so its result is not a pass (${result.limitDetail ?? 'limit reached'})`,
+        );
+      return disagreements.length === 0 ? report : { ...report, disagreements };
     } finally {
       await dir.remove();
     }

@@ -15,6 +15,8 @@ export type Confined =
       /** Relative path of the real file ('' for the root). */ path: string;
       absolute: string;
       exists: boolean;
+      /** Reached through a link into one of the read-only roots (reads only). */
+      shared?: boolean;
     }
   | { ok: false; path: string; reason: string };
 
@@ -24,8 +26,16 @@ export interface PathConfiner {
   resolve(raw: unknown, access: PathAccess): Promise<Confined>;
 }
 
-/** Creates a confiner for `realRoot`, which must already be a realpath. */
-export function createPathConfiner(realRoot: string, policy: PathPolicy): PathConfiner {
+/**
+ * Creates a confiner for `realRoot`, which must already be a realpath. `readOnlyRoots`
+ * are real folders outside the workspace that links inside it may lead to for reading
+ * only: the installed dependencies a run's checkout links to (src/adapters/git/dependency-stash.ts).
+ */
+export function createPathConfiner(
+  realRoot: string,
+  policy: PathPolicy,
+  readOnlyRoots: readonly string[] = [],
+): PathConfiner {
   return {
     realRoot,
     async resolve(raw, access) {
@@ -56,6 +66,19 @@ export function createPathConfiner(realRoot: string, policy: PathPolicy): PathCo
         return { ok: false, path: wanted, reason: 'the path is a symbolic link whose target does not exist' };
       }
       if (resolvedPrefix !== realRoot && !resolvedPrefix.startsWith(`${realRoot}${sep}`)) {
+        if (
+          access === 'read' &&
+          readOnlyRoots.some((r) => resolvedPrefix === r || resolvedPrefix.startsWith(`${r}${sep}`))
+        ) {
+          // The policy already accepted the path as named in the workspace (`node_modules/x/index.d.ts`).
+          return {
+            ok: true,
+            path: wanted,
+            absolute: join(resolvedPrefix, ...segments.slice(existing)),
+            exists: existing === segments.length,
+            shared: true,
+          };
+        }
         return {
           ok: false,
           path: wanted,

@@ -12,8 +12,12 @@ export type TextFile =
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads `absolute`, which the caller has already confined. */
-export async function readTextFile(absolute: string, maxBytes: number): Promise<TextFile> {
+/**
+ * Reads `absolute`, which the caller has already confined. `linksAllowed`: the file lies
+ * in a read-only folder the engine filled itself (installed dependencies, stashed as
+ * hard links), where a link cannot have been planted.
+ */
+export async function readTextFile(absolute: string, maxBytes: number, linksAllowed = false): Promise<TextFile> {
   const stats = await stat(absolute);
   if (stats.isDirectory()) {
     return { ok: false, reason: 'the path is a directory' };
@@ -21,7 +25,7 @@ export async function readTextFile(absolute: string, maxBytes: number): Promise<
   if (!stats.isFile()) {
     return { ok: false, reason: 'the path is not a regular file' };
   }
-  if (stats.nlink > 1) {
+  if (stats.nlink > 1 && !linksAllowed) {
     return {
       ok: false,
       reason: 'the file is hard-linked to another path, which may be outside the workspace',

@@ -2,7 +2,7 @@
  * The commands of Anthropic's text editor tool (text_editor_20250728): view, create,
  * str_replace, insert. Every path goes through the confiner first.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ToolOutcome } from '../../ports/repo-tools.ts';
 import {
@@ -34,6 +34,11 @@ export interface TextEditorContext {
   confiner: PathConfiner;
   policy: PathPolicy;
   limits: TextEditorLimits;
+  /**
+   * The git ignore rule that matches a relative path (`.gitignore:2:*.conf*`), or null.
+   * Writes to ignored paths are refused (docs/security.md §28).
+   */
+  ignoreRule?: (path: string) => Promise<string | null>;
 }
 
 /** Runs one text editor command. */
@@ -43,11 +48,15 @@ export async function runTextEditor(input: TextEditorInput, context: TextEditorC
   if (!target.ok) {
     return refused(target.path, target.reason);
   }
+  if (access === 'write') {
+    const rule = await context.ignoreRule?.(target.path);
+    if (rule !== undefined && rule !== null) return refused(target.path, ignoredReason(rule));
+  }
   switch (input.command) {
     case 'view':
-      return view(target.path, target.absolute, target.exists, input.view_range, context);
+      return view(target.path, target.absolute, target.exists, input.view_range, context, target.shared === true);
     case 'create':
-      return create(target.path, target.absolute, input.file_text, context.limits);
+      return create(target.path, target.absolute, input.file_text, context);
     case 'str_replace':
       return edit(target.path, target.absolute, context.limits, (text) =>
         replaceUnique(text, input.old_str, input.new_str ?? ''),
@@ -68,6 +77,14 @@ export function refused(path: string, reason: string): ToolOutcome {
   };
 }
 
+/**
+ * Why an ignored path is refused. The rule is named so that the model (and whoever
+ * reads the audit log) knows exactly which line of which ignore file matched.
+ */
+function ignoredReason(rule: string): string {
+  return `git ignores this path (${rule}): an ignored file never appears in the change, so it could change how the tests run without review. Write to a tracked or a new, not ignored path`;
+}
+
 function failed(message: string): ToolOutcome {
   return { content: message, isError: true };
 }
@@ -78,6 +95,7 @@ async function view(
   exists: boolean,
   range: readonly [number, number] | undefined,
   context: TextEditorContext,
+  shared = false,
 ): Promise<ToolOutcome> {
   if (!exists) {
     return failed(`${path} does not exist. Use list_files or view a directory to find the right path.`);
@@ -86,7 +104,7 @@ async function view(
   if (entries !== null) {
     return { content: entries, isError: false };
   }
-  const file = await readTextFile(absolute, context.limits.maxReadBytes);
+  const file = await readTextFile(absolute, context.limits.maxReadBytes, shared);
   if (!file.ok) {
     return file.confinement === true ? refused(path, file.reason) : failed(`Cannot view ${path}: ${file.reason}.`);
   }
@@ -163,7 +181,8 @@ function sortByName<T extends { name: string }>(entries: T[]): T[] {
   return [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-async function create(path: string, absolute: string, text: string, limits: TextEditorLimits): Promise<ToolOutcome> {
+async function create(path: string, absolute: string, text: string, context: TextEditorContext): Promise<ToolOutcome> {
+  const { limits } = context;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > limits.maxWriteBytes) {
     return failed(
@@ -175,6 +194,15 @@ async function create(path: string, absolute: string, text: string, limits: Text
     return written.confinement === true
       ? refused(path, written.reason)
       : failed(`Cannot create ${path}: ${written.reason}.`);
+  }
+  if (written.created) {
+    // A pattern such as `build/` matches a folder only once it exists: a file created in a
+    // new folder can turn out ignored after it was written. Then it goes again, refused.
+    const rule = await context.ignoreRule?.(path);
+    if (rule !== undefined && rule !== null) {
+      await rm(absolute, { force: true });
+      return refused(path, ignoredReason(rule));
+    }
   }
   return {
     content: written.created

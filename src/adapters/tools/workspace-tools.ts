@@ -1,13 +1,14 @@
 /**
  * RepoTools on a local checkout: Anthropic's text editor tool plus read-only
  * search_repository and list_files, every path confined to the workspace
- * (docs/security.md §18). Refusals and bad input are error results for the model, never
+ * (docs/security.md §18), and no writes to paths git ignores (docs/security.md §28). Refusals and bad input are error results for the model, never
  * exceptions; `refusal` is set so the loop can put it in the audit log.
  */
 import { realpath } from 'node:fs/promises';
 import type { ToolSpec } from '../../ports/model.ts';
 import type { RepoTools, ToolCall, ToolOutcome } from '../../ports/repo-tools.ts';
 import { createPathPolicy, type PathPolicy } from '../../core/tools/path-policy.ts';
+import { ignoreRule } from '../git/ignore-rule.ts';
 import { git } from '../git/run-git.ts';
 import { createPathConfiner, type PathConfiner } from './confine-path.ts';
 import { listFiles } from './list-files.ts';
@@ -30,6 +31,11 @@ export interface WorkspaceToolsOptions {
   paths: { allow: readonly string[]; deny: readonly string[] };
   /** Globs never shown to the model (context.exclude). */
   hidden?: readonly string[];
+  /**
+   * Folders outside the workspace that links in it may lead to, readable but never
+   * writable: the installed dependencies linked into a run's checkout.
+   */
+  readOnlyRoots?: readonly string[];
   /** Files search and listing look at; default: git's tracked and unignored new files. */
   listFiles?: () => Promise<string[]>;
   limits?: Partial<WorkspaceToolLimits>;
@@ -60,7 +66,10 @@ export function createWorkspaceTools(options: WorkspaceToolsOptions): RepoTools 
   const limits = { ...DEFAULT_TOOL_LIMITS, ...options.limits };
   let setup: Promise<ToolState> | undefined;
   const ready = (): Promise<ToolState> => {
-    setup ??= realpath(options.root).then((realRoot) => {
+    setup ??= Promise.all([
+      realpath(options.root),
+      Promise.all((options.readOnlyRoots ?? []).map((root) => realpath(root))),
+    ]).then(([realRoot, readOnlyRoots]) => {
       const policy = createPathPolicy({
         roots: [...new Set([options.root, realRoot])],
         allow: options.paths.allow,
@@ -69,7 +78,7 @@ export function createWorkspaceTools(options: WorkspaceToolsOptions): RepoTools 
       });
       return {
         policy,
-        confiner: createPathConfiner(realRoot, policy),
+        confiner: createPathConfiner(realRoot, policy, readOnlyRoots),
         listFiles: options.listFiles ?? (() => gitListFiles(realRoot)),
         limits,
       };
@@ -105,7 +114,12 @@ async function dispatch(call: ToolCall, state: ToolState): Promise<ToolOutcome> 
     case TEXT_EDITOR_TOOL: {
       const input = parseToolInput(TextEditorInput, call.name, call.input);
       return input.ok
-        ? runTextEditor(input.value, { confiner, policy, limits })
+        ? runTextEditor(input.value, {
+            confiner,
+            policy,
+            limits,
+            ignoreRule: (path) => ignoreRule(confiner.realRoot, path),
+          })
         : { content: input.message, isError: true };
     }
     case SEARCH_REPOSITORY_TOOL: {

@@ -58,6 +58,10 @@ function summary(result: LocalJobResult, dryRun: boolean): string[] {
     lines.push(
       `greenlight: ${what} is on branch ${result.branch} (${(result.commit ?? '').slice(0, 12)}); you are still on ${result.originalBranch}. See it with: git switch ${result.branch}`,
     );
+  } else if (result.notKept !== null) {
+    lines.push(
+      `greenlight: the result was not kept on a branch. ${result.notKept.message.replace(/^Nothing was pushed: /, '')}`,
+    );
   } else if (dryRun) {
     lines.push('greenlight: dry run, nothing was committed and the working tree is unchanged.');
   } else {
@@ -79,11 +83,13 @@ export const runCommand: CliCommand = {
     "files through tools, the project's tests run in the sandbox, failures go back to the",
     'model until the engine itself verifies the change (or a budget runs out).',
     '',
-    'The result is committed on a new branch named by branch.template ({number} is',
-    '"local" without an issue); your branch stays checked out and your working tree is',
-    'left clean. A run that gave up keeps its best state on a branch too, marked as work',
-    'in progress, and exits with 1. The report (the pull-request body) goes to stdout;',
-    'progress, the branch name and the audit log path go to stderr.',
+    'The engine works in a worktree of its own and never writes to your checkout. The',
+    'result is committed on a new branch named by branch.template ({number} is "local"',
+    'without an issue); your branch stays checked out. A run that gave up keeps its best',
+    'state on a branch too, marked as work in progress, and exits with 1; so does a result',
+    'that holds a secret or is over a publish.* limit, which is not kept. The report (the',
+    'pull-request body) goes to stdout; progress, the branch name and the audit log path',
+    'go to stderr.',
     '',
     `Settings come from ${DEFAULT_CONFIG_PATH} (defaults when absent); the model key from`,
     'ANTHROPIC_API_KEY (ANTHROPIC_BASE_URL is honoured), or with model.provider bedrock or',
@@ -139,6 +145,7 @@ export const runCommand: CliCommand = {
             ...(outcome.kind === 'refused' ? { reason: outcome.reason } : {}),
             branch: result.branch,
             commit: result.commit,
+            ...(result.notKept === null ? {} : { notKept: result.notKept.message }),
             risk: risk.tier,
             iterations: outcome.report.iterations,
             tokens: outcome.report.totalTokens,
@@ -163,6 +170,6 @@ export const runCommand: CliCommand = {
       `greenlight: ${r.iterations} of ${r.budgets.maxIterations} round(s), ${r.turns.length} of ${r.budgets.maxModelCalls} model calls, ` +
         `${r.testRuns} of ${r.budgets.maxTestRuns} test runs, ${formatCount(r.totalTokens)} tokens, ${formatUsd(r.costUsd)} of ${formatUsd(r.budgets.maxCostUsd)}`,
     );
-    return outcome.kind === 'succeeded' ? 0 : 1;
+    return outcome.kind === 'succeeded' && result.notKept === null ? 0 : 1;
   },
 };

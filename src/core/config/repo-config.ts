@@ -99,7 +99,7 @@ export const BudgetConfig = z.strictObject({
     .max(1_000)
     .optional()
     .describe(
-      "Test-suite runs in the whole run: the baseline, the engine's own runs, verification reruns and the model's run_tests calls. Default: 1 + 3 per round + tests.flakinessReruns.",
+      "Test-suite runs in the whole run: the baseline, the engine's own runs, verification reruns, the fail-before-fix run, the run on a fresh checkout of the change and the model's run_tests calls. Default: 1 + 3 per round + tests.flakinessReruns.",
     ),
   maxTokens: z.number().int().min(1_000).default(2_000_000).describe('Total model tokens (input + output) per run.'),
   maxCostUsd: z
@@ -176,6 +176,21 @@ export const TestConfig = z.strictObject({
     .describe('Every new or changed test must pass this many reruns.'),
   onFlaky: z.enum(['drop', 'fail']).default('drop').describe('What to do with a generated test that fails a rerun.'),
   coverage: CoverageConfig.prefault({}).describe('Optional coverage requirement for generated tests.'),
+  dependencies: z
+    .array(z.string().min(1))
+    .default([
+      'node_modules',
+      '.venv',
+      'venv',
+      'vendor',
+      'bower_components',
+      '.pnp.cjs',
+      '.pnp.loader.mjs',
+      '.yarn/unplugged',
+    ])
+    .describe(
+      "Globs of ignored paths (installed dependencies, files the workflow generated) that the run's checkout and the fresh checkout that verifies a change share, read-only. Every other ignored file stays out of both.",
+    ),
 });
 
 export const VerifyConfig = z.strictObject({
@@ -358,6 +373,27 @@ export const GateConfig = z.strictObject({
     ),
 });
 
+export const PublishConfig = z.strictObject({
+  maxFiles: z
+    .number()
+    .int()
+    .min(1)
+    .default(200)
+    .describe('Most files a change may touch; a larger change is not pushed.'),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1_000)
+    .default(5_000_000)
+    .describe('Most bytes the changed files may hold together (new content); a larger change is not pushed.'),
+  maxFileBytes: z
+    .number()
+    .int()
+    .min(1_000)
+    .default(1_000_000)
+    .describe('Largest single file a change may hold; a change with a larger one is not pushed.'),
+});
+
 export const RepairConfig = z.strictObject({
   maxAttempts: z
     .number()
@@ -401,6 +437,9 @@ export const RepoConfig = z.strictObject({
   ),
   repair: RepairConfig.prefault({}).describe('CI repair: what greenlight does when CI fails on its own pull request.'),
   fleet: FleetConfig.prefault({}).describe('Rate limits the GitHub App applies per repository.'),
+  publish: PublishConfig.prefault({}).describe(
+    'Size limits of a change, checked before anything is pushed or kept on a branch.',
+  ),
 });
 
 export type RepoConfig = z.infer<typeof RepoConfig>;
@@ -409,6 +448,7 @@ export type RiskRule = z.infer<typeof RiskRule>;
 export type RiskOverride = z.infer<typeof RiskOverride>;
 export type TierReview = z.infer<typeof TierReview>;
 export type GateConfig = z.infer<typeof GateConfig>;
+export type PublishConfig = z.infer<typeof PublishConfig>;
 export type VerifyConfig = z.infer<typeof VerifyConfig>;
 
 /** The configuration used when the repository has no `.github/greenlight.yml`. */

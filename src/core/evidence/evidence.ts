@@ -27,10 +27,10 @@ export const EvidenceCommand = z.strictObject({
   at: z.string().describe('When the command ended (ISO 8601).'),
   command: z.string().describe('The command line, or the test command with the tests it was narrowed to.'),
   purpose: z
-    .enum(['install', 'baseline', 'related', 'full', 'model', 'rerun', 'before-fix', 'coverage'])
+    .enum(['install', 'baseline', 'related', 'full', 'model', 'rerun', 'before-fix', 'coverage', 'fresh-checkout'])
     .nullable()
     .describe(
-      'Why the engine ran it: install, baseline (the suite before any change), related or full (after a round), model (the model asked), rerun (flakiness), before-fix (new tests against the base), coverage.',
+      'Why the engine ran it: install, baseline (the suite before any change), related or full (after a round), model (the model asked), rerun (flakiness), before-fix (new tests against the base), coverage, fresh-checkout (the full suite on a fresh checkout of exactly the change, last).',
     ),
   exitCode: z.number().int().nullable().describe('null when the command was killed by a signal.'),
   timedOut: z.boolean(),

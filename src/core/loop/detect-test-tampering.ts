@@ -1,12 +1,14 @@
 /**
  * Finds a change that makes tests pass by removing them: a deleted test file, a removed
  * test case, an added skip or focus marker, fewer assertions in an existing test file
- * (from the diff), and a baseline test that vanished or became skipped in the full run
- * (from the reports). A rename is not a deletion. The engine never accepts a state with
- * a finding.
+ * (from the diff), a change to the test harness — runner configuration, setup files,
+ * reporters (test-harness-files.ts) — that the task does not ask for, and a baseline test
+ * that vanished or became skipped in the full run (from the reports). A rename is not a
+ * deletion. The engine never accepts a state with a finding.
  */
 import type { TestReport } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
+import { harnessRole, taskNamesFile } from './test-harness-files.ts';
 import { isTestFileName, isTestPath } from './test-paths.ts';
 
 export type TamperKind =
@@ -16,7 +18,8 @@ export type TamperKind =
   | 'focus-added'
   | 'assertions-removed'
   | 'test-vanished'
-  | 'test-now-skipped';
+  | 'test-now-skipped'
+  | 'harness-changed';
 
 export interface TamperFinding {
   kind: TamperKind;
@@ -59,9 +62,17 @@ const FOCUS_MARKERS: readonly RegExp[] = [
 const ASSERTIONS =
   /\bexpect\s*\(|\bassert\w*\b|\bt\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)\b|\brequire\.\w+\s*\(|\.should\b|\bassert_eq!|\bassert!/g;
 
+export interface DiffTamperingOptions {
+  /** The task's text: a harness file it names may change (see taskNamesFile). */
+  taskText?: string;
+}
+
 /** Findings from the diff alone (cheap: no test run needed). */
-export function detectDiffTampering(changes: readonly FileChange[]): TamperFinding[] {
-  const findings: TamperFinding[] = [];
+export function detectDiffTampering(
+  changes: readonly FileChange[],
+  options: DiffTamperingOptions = {},
+): TamperFinding[] {
+  const findings: TamperFinding[] = harnessFindings(changes, options.taskText ?? '');
   // A test moved to another file is not removed: match removed names against every
   // name added anywhere in the change.
   const addedNames = changes.filter((c) => isTestPath(c.path)).flatMap((c) => declaredNames(c.addedLines));
@@ -153,6 +164,23 @@ export function detectReportTampering(
       findings.push({ kind: 'test-vanished', path, detail: `baseline test \`${test.id}\` no longer runs` });
     } else if (match.status === 'skipped') {
       findings.push({ kind: 'test-now-skipped', path, detail: `baseline test \`${test.id}\` is now skipped` });
+    }
+  }
+  return findings;
+}
+
+/** Changes to how tests run or report, unless the task names the file. */
+function harnessFindings(changes: readonly FileChange[], taskText: string): TamperFinding[] {
+  const findings: TamperFinding[] = [];
+  for (const change of changes) {
+    for (const path of new Set([change.path, change.previousPath ?? change.path])) {
+      const role = harnessRole({ ...change, path });
+      if (role === null || taskNamesFile(taskText, path)) continue;
+      findings.push({
+        kind: 'harness-changed',
+        path,
+        detail: `\`${path}\` (${role}) was ${change.status === 'added' ? 'added' : change.status === 'deleted' ? 'deleted' : 'changed'}, and the task does not ask for it: it decides how the tests run and what they report`,
+      });
     }
   }
   return findings;

@@ -23,6 +23,7 @@ export async function dispatchToolCall(
   const { audit } = s.deps;
   audit.write({ kind: 'tool-call', turn, name: block.name, input: block.input });
   const outcome = await execute(s, block, turn, counters);
+  for (const path of outcome.changedPaths ?? []) s.editedPaths.add(path);
   if (outcome.refusal !== undefined) {
     audit.write({
       kind: 'tool-refused',
@@ -88,9 +89,9 @@ async function runTests(s: LoopSession, input: unknown, counters: DispatchCounte
   if (checkTimeBudget(s.request.config.budgets, elapsedMs(s)) !== null) {
     return { content: 'The wall-time budget is used up; end your turn.', isError: true };
   }
-  // The engine keeps what it needs to validate and verify the change: one full run and the reruns.
-  // The full validation run, the reruns of new tests and the fail-before-fix run (verify-change.ts).
-  const reserve = 2 + s.request.config.tests.flakinessReruns;
+  // The engine keeps what it needs to validate and verify the change (verify-change.ts): the full
+  // validation run, the reruns of new tests, the fail-before-fix run and the fresh-checkout run.
+  const reserve = 3 + s.request.config.tests.flakinessReruns;
   if (testRunsLeft(s) <= reserve) {
     return {
       content:

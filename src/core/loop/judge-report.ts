@@ -1,7 +1,8 @@
 /**
  * The engine's verdict on one test report against the baseline, and the score used
  * to pick the best state. Baseline failures are never blamed on the change; without
- * per-test results the whole command must succeed (fail closed).
+ * per-test results the whole command must succeed (fail closed); a report that
+ * disagrees with the exit code or the runner's own summary never passes.
  */
 import type { TestReport } from '../../ports/test-runner.ts';
 import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
@@ -13,6 +14,8 @@ export interface JudgeOptions {
 
 /** A sentence saying why the report is not acceptable, or null when it is. */
 export function judgeReport(report: TestReport, comparison: BaselineComparison, options: JudgeOptions): string | null {
+  if (report.disagreements !== undefined && report.disagreements.length > 0)
+    return `the test report cannot be trusted: ${report.disagreements.join('; ')}`;
   if (report.crashed)
     return `the test suite could not run (exit code ${report.exitCode ?? 'none'}${report.timedOut ? ', timed out' : ''})`;
   if (!report.structured) {
@@ -35,10 +38,11 @@ export function judgeReport(report: TestReport, comparison: BaselineComparison, 
 
 /**
  * Higher is better, compared element by element: fewer baseline tests broken, then
- * more tests passing, then fewer failing. Crashed runs are never candidates (null).
+ * more tests passing, then fewer failing. Crashed runs, and reports that disagree with
+ * the runner's own summary, are never candidates (null).
  */
 export function scoreReport(report: TestReport, comparison: BaselineComparison): number[] | null {
-  if (report.crashed) return null;
+  if (report.crashed || (report.disagreements?.length ?? 0) > 0) return null;
   if (!report.structured) return [report.exitCode === 0 ? 0 : -1, 0, 0];
   return [
     0 - comparison.byCategory['newly-failing'].length,

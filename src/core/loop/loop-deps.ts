@@ -22,6 +22,13 @@ export interface CoverageMeasurement {
   afterPercent: number;
 }
 
+/** A full-suite run on a fresh checkout of the change (see `LoopDeps.verifyFresh`). */
+export interface FreshRun {
+  /** The tree that was checked out and tested: exactly what is published when verification succeeds. */
+  tree: string;
+  report: TestReport;
+}
+
 export interface LoopDeps {
   model: Model;
   tools: RepoTools;
@@ -44,6 +51,13 @@ export interface LoopDeps {
    * Pre-existing failures are taken out before and named after it by the loop.
    */
   renderReport?: (report: TestReport, budgetChars: number) => string;
+  /**
+   * The last step of verification (docs/security.md §28): the full suite on a fresh
+   * checkout of the working tree as it is now — the files of the change, nothing else
+   * a run left behind, ignored or not — with the installed dependencies. The change is
+   * only verified when this run passes too.
+   */
+  verifyFresh(): Promise<FreshRun>;
   /** Needed when `tests.coverage.required`; without it such a run cannot succeed. */
   measureCoverage?: (request: CoverageRequest) => Promise<CoverageMeasurement>;
   /**

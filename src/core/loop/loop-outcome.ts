@@ -21,6 +21,7 @@ export type StopCode =
   | 'test-run-budget'
   | 'flaky-tests'
   | 'coverage-not-raised'
+  | 'not-reproducible'
   | 'not-reproduced'
   | 'model-error';
 
@@ -51,6 +52,7 @@ export type IterationResult =
   | 'crashed'
   | 'flaky'
   | 'coverage-not-raised'
+  | 'not-reproducible'
   | 'not-reproduced'
   | 'not-validated';
 
@@ -94,6 +96,8 @@ export interface VerificationSummary {
   newTests: string[];
   reruns: RerunSummary | null;
   coverage: CoverageSummary | null;
+  /** Totals of the full suite on a fresh checkout of the change, once that ran (docs/security.md §28). */
+  freshCheckout?: TestTotals;
   /** The new or changed tests against the base (docs/architecture.md "Proof that a fix reproduces the bug"); null when not run. */
   beforeFix: BeforeFixRecord | null;
 }
@@ -139,9 +143,14 @@ export interface LoopReport {
   notes: string[];
 }
 
+/**
+ * `tree`: the change as a tree object of the workspace's repository (base plus the
+ * model's edits) — for a success, the very tree the fresh-checkout run verified, which
+ * is what publishing commits. Absent only where no repository backs the run (fakes).
+ */
 export type LoopOutcome =
-  | { kind: 'succeeded'; diff: string; changes: FileChange[]; report: LoopReport }
-  | { kind: 'gave-up'; diff: string; changes: FileChange[]; report: LoopReport; reason: StopReason }
+  | { kind: 'succeeded'; diff: string; changes: FileChange[]; report: LoopReport; tree?: string }
+  | { kind: 'gave-up'; diff: string; changes: FileChange[]; report: LoopReport; reason: StopReason; tree?: string }
   | {
       kind: 'refused';
       reason: string;

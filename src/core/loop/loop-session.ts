@@ -7,6 +7,7 @@ import type { CommandPurpose } from '../../ports/audit.ts';
 import type { ChatMessage, ContentBlock, ModelUsage } from '../../ports/model.ts';
 import type { ProgressSnapshot, StepName, StepState, TestCounts } from '../../ports/progress.ts';
 import type { TestReport, TestSelection } from '../../ports/test-runner.ts';
+import type { FileChange } from '../../ports/workspace.ts';
 import { totalTokens } from '../cost/add-usage.ts';
 import type { CachedPrefix } from '../prompt/cached-prefix.ts';
 import { checkTimeBudget } from './budget-guard.ts';
@@ -43,6 +44,11 @@ export interface LoopSession {
   readonly messages: ChatMessage[];
   baseline: TestReport | null;
   baseCheckpoint: string;
+  /**
+   * Paths the model's tools wrote: the only files that may differ from the base in the
+   * change (docs/security.md §29). Anything else is put back before a diff is taken.
+   */
+  editedPaths: Set<string>;
   /** `workspace.diff(base)` at the start (empty for a clean checkout). */
   baseDiff: string;
   iteration: number;
@@ -93,6 +99,7 @@ export function createSession(request: LoopRequest, deps: LoopDeps, prefix: Cach
     messages: [],
     baseline: null,
     baseCheckpoint: '',
+    editedPaths: new Set(),
     baseDiff: '',
     iteration: 0,
     turns: [],
@@ -191,6 +198,13 @@ export async function runSuite(
     purpose,
     tests: { ...report.totals },
   });
+  if (report.discarded !== undefined && report.discarded.length > 0) {
+    s.deps.audit.write({
+      kind: 'note',
+      message: 'discarded files the test command wrote',
+      data: { paths: report.discarded },
+    });
+  }
   await reportProgress(s);
   return report;
 }
@@ -248,6 +262,24 @@ export function stopReason(s: LoopSession): StopReason {
       message: `The wall-time budget of ${s.request.config.budgets.maxMinutes} min was used up.`,
     }
   );
+}
+
+/**
+ * Puts back every changed path the model's tools did not write (files a test run or
+ * anything else left behind), so that the change is the model's own edits only
+ * (docs/security.md §29). Returns the changes that remain.
+ */
+export async function ownChanges(s: LoopSession): Promise<FileChange[]> {
+  const { workspace, checkpoints, audit } = s.deps;
+  const base = s.request.task.baseSha;
+  const changes = await workspace.changes(base);
+  const foreign = [
+    ...new Set(changes.flatMap((c) => [c.path, ...(c.previousPath === undefined ? [] : [c.previousPath])])),
+  ].filter((path) => !s.editedPaths.has(path));
+  if (foreign.length === 0 || s.baseCheckpoint === '') return changes;
+  await checkpoints.restorePaths(s.baseCheckpoint, foreign);
+  audit.write({ kind: 'note', message: 'discarded changes the model did not make', data: { paths: foreign.sort() } });
+  return workspace.changes(base);
 }
 
 export function noteStop(s: LoopSession, reason: StopReason): void {

@@ -23,6 +23,7 @@ import {
   createSession,
   elapsedMs,
   noteStop,
+  ownChanges,
   pushUser,
   renderForModel,
   reportProgress,
@@ -159,11 +160,15 @@ export async function runLoop(request: LoopRequest, deps: LoopDeps): Promise<Loo
         await reportProgress(s);
         const verification = await verifyChange(s, validation);
         s.verification = verification.summary;
-        if (verification.kind === 'verified') return succeed(s, verification.report);
+        if (verification.kind === 'verified') return succeed(s, verification);
         if (verification.kind === 'stop') return finish(s, verification.reason, { validate: false });
         log.result = verification.result;
         setStep(s, 'verify', 'pending');
-        feedback = { kind: 'not-verified', text: verification.feedback };
+        feedback = {
+          kind: verification.result === 'not-reproducible' ? 'not-reproducible' : 'not-verified',
+          text: verification.feedback,
+        };
+        if (verification.result === 'not-reproducible') s.lastFailure = verification.feedback;
         if (iteration === max) return finish(s, verification.stop, { validate: false });
         break;
       }
@@ -203,19 +208,20 @@ function addTampering(s: LoopSession, findings: TamperFinding[]): void {
   }
 }
 
-async function succeed(s: LoopSession, final: TestReport): Promise<LoopOutcome> {
+async function succeed(s: LoopSession, verified: { report: TestReport; tree: string }): Promise<LoopOutcome> {
   const { workspace, audit } = s.deps;
   setStep(s, 'iterations', 'done', `${s.iteration} of ${s.request.config.budgets.maxIterations} rounds`);
   setStep(s, 'verify', 'done', verifyDetail(s));
-  // The last runs were reruns of the new tests: the run ends showing the verified full suite.
-  s.lastTests = testCounts(s, final, 'full');
+  // The last runs were reruns of the new tests: the run ends showing the verified full
+  // suite, the one run on the fresh checkout of the change.
+  s.lastTests = testCounts(s, verified.report, 'full');
   await reportProgress(s);
+  const changes = await ownChanges(s);
   const diff = await workspace.diff(s.request.task.baseSha);
-  const changes = await workspace.changes(s.request.task.baseSha);
-  const report = buildReport(s, final, null, null);
+  const report = buildReport(s, verified.report, null, null);
   auditAccounting(s, report);
   audit.write({ kind: 'run-end', outcome: 'succeeded' });
-  return { kind: 'succeeded', diff, changes, report };
+  return { kind: 'succeeded', diff, changes, report, tree: verified.tree };
 }
 
 /**
@@ -240,7 +246,7 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
         s.notes.push(
           `${reason.message} The state the model had reached passes verification, so the change is proposed.`,
         );
-        return succeed(s, verification.report);
+        return succeed(s, verification);
       }
     }
   }
@@ -266,12 +272,13 @@ async function finish(s: LoopSession, reason: StopReason, options: { validate: b
   setStep(s, 'iterations', 'failed', reason.message);
   setStep(s, 'verify', s.verification === null ? 'skipped' : 'failed');
   await reportProgress(s);
+  const changes = await ownChanges(s);
   const diff = await workspace.diff(base);
-  const changes = await workspace.changes(base);
+  const tree = await checkpoints.save('result');
   const report = buildReport(s, final, reason, restoredFrom);
   auditAccounting(s, report);
   audit.write({ kind: 'run-end', outcome: 'gave-up', reason: reason.message });
-  return { kind: 'gave-up', diff, changes, reason, report };
+  return { kind: 'gave-up', diff, changes, reason, report, tree };
 }
 
 async function refuse(s: LoopSession, reason: string): Promise<LoopOutcome> {

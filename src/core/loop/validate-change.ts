@@ -7,8 +7,9 @@ import type { TestReport } from '../../ports/test-runner.ts';
 import type { FileChange } from '../../ports/workspace.ts';
 import type { BaselineComparison } from '../testing/compare-to-baseline.ts';
 import { detectDiffTampering, detectReportTampering, type TamperFinding } from './detect-test-tampering.ts';
+import { taskText } from '../task/task-text.ts';
 import { judgeReport, scoreAtLeast, scoreReport } from './judge-report.ts';
-import { compare, runSuite, testRunsLeft, type LoopSession } from './loop-session.ts';
+import { compare, ownChanges, runSuite, testRunsLeft, type LoopSession } from './loop-session.ts';
 
 export type Validation =
   | { kind: 'no-changes' }
@@ -19,18 +20,17 @@ export type Validation =
   | { kind: 'passed'; report: TestReport; comparison: BaselineComparison; changes: FileChange[] };
 
 export async function validateChange(s: LoopSession, options: { relatedFirst: boolean }): Promise<Validation> {
-  const { workspace } = s.deps;
-  const base = s.request.task.baseSha;
-  const changes = await workspace.changes(base);
+  const changes = await ownChanges(s);
   if (changes.length === 0) return { kind: 'no-changes' };
-  const diffFindings = detectDiffTampering(changes);
+  const diffFindings = detectDiffTampering(changes, { taskText: taskText(s.request.task) });
   if (diffFindings.length > 0) return { kind: 'tampered', findings: diffFindings };
   const baseline = s.baseline as TestReport;
   const judge = { baseline, mustFixBaselineFailures: s.request.mustFixBaselineFailures === true };
 
-  // The related run only saves time when the full run, the verification reruns and the
-  // fail-before-fix run can still follow it within the test-run budget; otherwise the full suite runs directly.
-  if (options.relatedFirst && testRunsLeft(s) >= 3 + s.request.config.tests.flakinessReruns) {
+  // The related run only saves time when the full run, the verification reruns, the fail-before-fix
+  // run and the fresh-checkout run can still follow it within the test-run budget; otherwise the
+  // full suite runs directly.
+  if (options.relatedFirst && testRunsLeft(s) >= 4 + s.request.config.tests.flakinessReruns) {
     const related = await runSuite(s, { changedFiles: changes.map((c) => c.path) }, 'related');
     if (related === null) return { kind: 'out-of-budget' };
     // Tests not selected are not failures: judge only what ran, and only when it ran something.

@@ -2,8 +2,11 @@
  * Verification of a change whose full suite passed: every new or changed test must
  * pass N reruns (flaky ones are dropped or fail the run, per `tests.onFlaky`), the new
  * tests are run against the base (`checkBeforeFix`; a fix must reproduce its bug when
- * `verify.requireFailBeforeFix` says so), and, when configured, coverage must rise. The
- * engine decides; the model is not asked. The summary goes to the audit log.
+ * `verify.requireFailBeforeFix` says so), when configured coverage must rise, and finally
+ * the full suite must pass again on a fresh checkout of exactly the change
+ * (docs/security.md §28), so that nothing the run left in the working copy — an ignored
+ * config, a changed dependency — can make it pass. The engine decides; the model is not
+ * asked. The summary goes to the audit log.
  */
 import type { BeforeFixRecord } from '../../ports/audit.ts';
 import type { TestReport } from '../../ports/test-runner.ts';
@@ -19,11 +22,20 @@ import type {
   StopReason,
   VerificationSummary,
 } from './loop-outcome.ts';
-import { compare, runSuite, stopReason, type LoopSession } from './loop-session.ts';
+import { checkTimeBudget } from './budget-guard.ts';
+import {
+  compare,
+  elapsedMs,
+  renderForModel,
+  runSuite,
+  stopReason,
+  testRunsLeft,
+  type LoopSession,
+} from './loop-session.ts';
 import { isTestPath } from './test-paths.ts';
 
 export type Verification =
-  | { kind: 'verified'; summary: VerificationSummary; report: TestReport }
+  | { kind: 'verified'; summary: VerificationSummary; report: TestReport; tree: string }
   | { kind: 'stop'; reason: StopReason; summary: VerificationSummary }
   /** Not verified, but the model can still fix it: `feedback` goes back, `stop` ends the run on the last round. */
   | { kind: 'retry'; feedback: string; summary: VerificationSummary; result: IterationResult; stop: StopReason };
@@ -91,7 +103,61 @@ async function verify(s: LoopSession, passed: Passed): Promise<Verification> {
         stop: { code: 'coverage-not-raised', message: coverage.feedback },
       };
   }
-  return { kind: 'verified', summary, report: state.report };
+
+  // The fresh-checkout run is a test run like any other: it needs time and a run left in the budget.
+  const time = checkTimeBudget(s.request.config.budgets, elapsedMs(s));
+  if (time !== null) s.budgetStop = time;
+  else if (testRunsLeft(s) === 0)
+    s.budgetStop = {
+      code: 'test-run-budget',
+      message: `All ${s.budgets.maxTestRuns} test runs of the budget were used (budgets.maxTestRuns) before the change could be verified on a fresh checkout.`,
+    };
+  if (s.budgetStop !== null) return { kind: 'stop', reason: outOfBudget(s), summary };
+  s.testRuns += 1;
+  const fresh = await s.deps.verifyFresh();
+  s.testMs += fresh.report.durationMs;
+  s.deps.audit.write({
+    kind: 'command',
+    command: `${s.deps.tests.command.command} [fresh checkout of ${fresh.tree.slice(0, 12)}]`,
+    exitCode: fresh.report.exitCode,
+    timedOut: fresh.report.timedOut,
+    outputExcerpt: fresh.report.outputTail.slice(-s.limits.auditExcerptChars),
+    durationMs: fresh.report.durationMs,
+    purpose: 'fresh-checkout',
+    tests: { ...fresh.report.totals },
+  });
+  summary = { ...summary, freshCheckout: fresh.report.totals };
+  const why = freshVerdict(s, fresh.report, state.changes);
+  if (why !== null) {
+    return {
+      kind: 'retry',
+      result: 'not-reproducible',
+      stop: {
+        code: 'not-reproducible',
+        message:
+          'The full suite passed in the working copy but not on a fresh checkout of the change, so it is not verified.',
+      },
+      feedback:
+        `The full suite passed in the working copy, but not when the engine ran it again on a fresh checkout of exactly your change ` +
+        `(the files you wrote, plus the installed dependencies; nothing else a test run left behind): ${why}.\n\n` +
+        `${renderForModel(s, fresh.report)}\n\n` +
+        'Make the change pass on its own: what a test writes while it runs, and files git ignores, are not part of it.',
+      summary,
+    };
+  }
+  return { kind: 'verified', summary, report: fresh.report, tree: fresh.tree };
+}
+
+/** Why the fresh-checkout run does not verify the change, or null when it does. */
+function freshVerdict(s: LoopSession, report: TestReport, changes: FileChange[]): string | null {
+  const baseline = s.baseline as TestReport;
+  const judged = judgeReport(report, compare(s, report), {
+    baseline,
+    mustFixBaselineFailures: s.request.mustFixBaselineFailures === true,
+  });
+  if (judged !== null) return judged;
+  const vanished = detectReportTampering(baseline, report, changes);
+  return vanished.length === 0 ? null : vanished.map((f) => f.detail).join('; ');
 }
 
 /** New tests, and passing tests in test files the change added or modified. */

@@ -14,7 +14,9 @@ export type Feedback =
   | { kind: 'tampered'; findings: TamperFinding[] }
   | { kind: 'failed'; scope: 'related' | 'full'; why: string; report: string }
   /** The suite passes but verification asks for more (coverage, a test that reproduces the bug). */
-  | { kind: 'not-verified'; text: string };
+  | { kind: 'not-verified'; text: string }
+  /** The suite passed in the working copy but not on a fresh checkout of the change. */
+  | { kind: 'not-reproducible'; text: string };
 
 /** The feedback turn that starts round `iteration`. */
 export function renderFeedback(feedback: Feedback, iteration: number, maxIterations: number): string {
@@ -22,13 +24,29 @@ export function renderFeedback(feedback: Feedback, iteration: number, maxIterati
   switch (feedback.kind) {
     case 'no-changes':
       return `You ended your turn without changing any file ${round}. Make the change with the tools, then end your turn.`;
-    case 'tampered':
+    case 'tampered': {
+      const harness = feedback.findings.some((f) => f.kind === 'harness-changed');
+      const tests = feedback.findings.some((f) => f.kind !== 'harness-changed');
+      const what = [tests ? 'deletes, skips or weakens existing tests' : '', harness ? 'changes how the tests run' : '']
+        .filter((part) => part !== '')
+        .join(' and ');
       return [
-        `The engine rejected your change ${round}: it deletes, skips or weakens existing tests.`,
+        `The engine rejected your change ${round}: it ${what}.`,
         ...feedback.findings.map((f) => `- ${f.detail}`),
-        'Put those tests back as they were (compare with the base commit) and reach the goal without removing, skipping or ' +
-          'weakening any test. A test that fails because of a real bug needs a fix in the code, not in the test.',
+        ...(tests
+          ? [
+              'Put those tests back as they were (compare with the base commit) and reach the goal without removing, skipping or ' +
+                'weakening any test. A test that fails because of a real bug needs a fix in the code, not in the test.',
+            ]
+          : []),
+        ...(harness
+          ? [
+              'Put test-runner configuration, setup files and reporters back as they were: the task does not ask for them. ' +
+                'Keep fixtures and helpers in your own test files.',
+            ]
+          : []),
       ].join('\n');
+    }
     case 'failed': {
       const what = feedback.scope === 'related' ? 'the tests related to your change' : 'the full test suite';
       return [
@@ -41,5 +59,7 @@ export function renderFeedback(feedback: Feedback, iteration: number, maxIterati
     }
     case 'not-verified':
       return `The tests pass, but ${round}: ${feedback.text}`;
+    case 'not-reproducible':
+      return `The engine did not accept your change ${round}. ${feedback.text}`;
   }
 }

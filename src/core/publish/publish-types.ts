@@ -20,6 +20,15 @@ export interface PathViolation {
   reason: string;
 }
 
+/** Where a change holds what looks like a secret (docs/security.md §29): never the value. */
+export interface SecretFinding {
+  path: string;
+  /** Line in the new file; null for a binary file. */
+  line: number | null;
+  /** What was found: `a secret value this job holds (base64)`, `a github token`, … */
+  what: string;
+}
+
 /** A commit the publish step made, as the evidence record describes it (docs/architecture.md "The evidence record"). */
 export interface PublishedCommit {
   sha: string;
@@ -74,7 +83,11 @@ export type RefusalReason =
   /** `/fix`: the pull request's head is no longer the commit the run started from. */
   | 'head-moved'
   /** `/fix`: the pull request is closed or merged. */
-  | 'pr-closed';
+  | 'pr-closed'
+  /** The change holds a secret the job holds, or a credential's shape (docs/security.md §29). */
+  | 'secrets'
+  /** The change is over a `publish.*` size limit (docs/security.md §33). */
+  | 'too-large';
 
 export interface PublishRefusal {
   kind: 'refused';
@@ -82,6 +95,10 @@ export interface PublishRefusal {
   message: string;
   /** For `forbidden-paths`. */
   violations?: PathViolation[];
+  /** For `secrets`. */
+  findings?: SecretFinding[];
+  /** For `too-large`: one sentence per limit exceeded. */
+  oversize?: string[];
   /** For `head-moved`: the head now on GitHub, when known. */
   currentHeadSha?: string;
 }

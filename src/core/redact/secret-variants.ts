@@ -1,9 +1,10 @@
 /**
- * The spellings of a secret value that can show up in output: the value itself, its
- * URL-encoded and JSON-escaped forms, and its base64 / base64url forms. A secret
- * inside a larger base64 blob (an `Authorization: Basic` header, a git extraheader)
- * encodes differently depending on its byte offset modulo 3, so each of the three
- * alignments contributes the run of characters that depends on the secret alone.
+ * The spellings of a secret value that can show up in output or in a change: the value
+ * itself, its URL-encoded and JSON-escaped forms, its base64 / base64url forms, its
+ * bytes in hex, and the value reversed. A secret inside a larger base64 blob (an
+ * `Authorization: Basic` header, a git extraheader) encodes differently depending on
+ * its byte offset modulo 3, so each of the three alignments contributes the run of
+ * characters that depends on the secret alone.
  */
 
 /** Base64 variants shorter than this are not used: they would match by chance. */
@@ -13,12 +14,22 @@ export const MIN_VARIANT_LENGTH = 8;
 // of unrelated data before it.
 const SKIP_CHARS = [0, 2, 3] as const;
 
-/** All variants worth searching for, longest first, duplicates removed. */
-export function secretVariants(secret: string): string[] {
-  const variants = new Set<string>([secret]);
-  const uriEncoded = encodeURIComponent(secret);
-  variants.add(uriEncoded);
-  variants.add(JSON.stringify(secret).slice(1, -1));
+export type SecretSpelling = 'as is' | 'URL-encoded' | 'JSON-escaped' | 'base64' | 'base64url' | 'hex' | 'reversed';
+
+export interface SecretVariant {
+  text: string;
+  spelling: SecretSpelling;
+}
+
+/** All variants worth searching for, with how each is spelled, longest first, each text once. */
+export function secretSpellings(secret: string): SecretVariant[] {
+  const variants = new Map<string, SecretSpelling>();
+  const add = (text: string, spelling: SecretSpelling): void => {
+    if (text.length > 0 && !variants.has(text)) variants.set(text, spelling);
+  };
+  add(secret, 'as is');
+  add(encodeURIComponent(secret), 'URL-encoded');
+  add(JSON.stringify(secret).slice(1, -1), 'JSON-escaped');
   const bytes = new TextEncoder().encode(secret);
   for (const [offset, skip] of SKIP_CHARS.entries()) {
     const padded = new Uint8Array(offset + bytes.length);
@@ -26,11 +37,20 @@ export function secretVariants(secret: string): string[] {
     const determined = Math.floor((padded.length * 8) / 6);
     const core = toBase64(padded).slice(skip, determined);
     if (core.length >= MIN_VARIANT_LENGTH) {
-      variants.add(core);
-      variants.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+      add(core, 'base64');
+      add(core.replace(/\+/g, '-').replace(/\//g, '_'), 'base64url');
     }
   }
-  return [...variants].filter((variant) => variant.length > 0).sort((a, b) => b.length - a.length);
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  add(hex, 'hex');
+  add(hex.toUpperCase(), 'hex');
+  add([...secret].reverse().join(''), 'reversed');
+  return [...variants].map(([text, spelling]) => ({ text, spelling })).sort((a, b) => b.text.length - a.text.length);
+}
+
+/** All variants worth searching for, longest first, duplicates removed. */
+export function secretVariants(secret: string): string[] {
+  return secretSpellings(secret).map((variant) => variant.text);
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

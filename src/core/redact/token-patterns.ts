@@ -9,6 +9,12 @@ export interface TokenPattern {
   regex: RegExp;
   /** Capture group holding the secret; the whole match when unset. */
   group?: number;
+  /**
+   * Found by what surrounds it (a header name, `user:pass@`, a JWT's shape) rather than by
+   * a shape only credentials have: common in test fixtures (`Authorization: Bearer test`),
+   * so the publish scan (TOKEN_SHAPES) leaves it out; redaction keeps it.
+   */
+  contextual?: true;
 }
 
 export const TOKEN_PATTERNS: readonly TokenPattern[] = [
@@ -31,15 +37,25 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
     name: 'authorization',
     regex: /\b((?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:bearer|basic|token|digest)\s+)([^\s"',;]+)/dgi,
     group: 2,
+    contextual: true,
   },
   {
     name: 'api-key-header',
     regex: /\b(x-api-key|x-auth-token|private-token)(["']?\s*:\s*["']?)([^\s"',;]{8,})/dgi,
     group: 3,
+    contextual: true,
   },
-  { name: 'url-credentials', regex: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:)([^\s@/]+)@/dgi, group: 2 },
-  { name: 'jwt', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  {
+    name: 'url-credentials',
+    regex: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:)([^\s@/]+)@/dgi,
+    group: 2,
+    contextual: true,
+  },
+  { name: 'jwt', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, contextual: true },
   { name: 'slack-token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
   { name: 'npm-token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g },
   { name: 'google-api-key', regex: /\bAIza[0-9A-Za-z_-]{35}\b/g },
 ];
+
+/** The shapes only credentials have: what the publish scan looks for besides the job's own secrets. */
+export const TOKEN_SHAPES: readonly TokenPattern[] = TOKEN_PATTERNS.filter((pattern) => pattern.contextual !== true);

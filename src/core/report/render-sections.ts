@@ -63,6 +63,10 @@ export function renderValidation(report: LoopReport, outcomeKind: string): strin
     lines.push(
       `- Full test suite (${inlineCode(report.testCommand)}): passed${pre > 0 ? `, apart from ${plural(pre, 'failure')} that existed before the change` : ''}.`,
     );
+    if (v.freshCheckout !== undefined)
+      lines.push(
+        '- Fresh checkout: the engine ran the full suite again on a clean checkout of exactly this change (tracked files, plus the installed dependencies): passed.',
+      );
   } else if (outcomeKind === 'refused') {
     lines.push(`- Full test suite (${inlineCode(report.testCommand)}): no change was accepted, so none was verified.`);
   } else {
@@ -73,7 +77,7 @@ export function renderValidation(report: LoopReport, outcomeKind: string): strin
   lines.push(
     report.tampering.length === 0
       ? '- Test integrity: no existing test was deleted, skipped or weakened.'
-      : `- Test integrity: the engine rejected ${plural(report.tampering.length, 'attempt')} during the run to remove or weaken tests: ${report.tampering.map((t) => t.detail).join('; ')}.`,
+      : `- Test integrity: the engine rejected ${plural(report.tampering.length, 'attempt')} during the run to remove or weaken tests or change how they run: ${report.tampering.map((t) => t.detail).join('; ')}.`,
   );
   const r = v?.reruns ?? null;
   if (r === null) lines.push('- Flakiness: not checked.');
@@ -107,6 +111,7 @@ const RESULTS: Record<IterationRecord['result'], string> = {
   crashed: 'test suite crashed',
   flaky: 'flaky tests',
   'coverage-not-raised': 'coverage not raised',
+  'not-reproducible': 'failed on a fresh checkout',
   'not-reproduced': 'no test fails without the fix',
   'not-validated': 'not validated (stopped)',
 };

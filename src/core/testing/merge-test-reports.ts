@@ -27,6 +27,12 @@ export function mergeTestReports(first: TestReport, second: TestReport): TestRep
   }
   const tests = [...byId.values()];
   const notes = [...(first.notes ?? []), ...(second.notes ?? []).map((n) => `CI command: ${n}`)];
+  // Either command's report disagreeing with its own runner makes the whole one untrustworthy.
+  const disagreements = [
+    ...(first.disagreements ?? []),
+    ...(second.disagreements ?? []).map((d) => `CI command: ${d}`),
+  ];
+  const discarded = [...new Set([...(first.discarded ?? []), ...(second.discarded ?? [])])].sort();
   return {
     ...first,
     command: `${first.command} && ${second.command}`,
@@ -38,5 +44,7 @@ export function mergeTestReports(first: TestReport, second: TestReport): TestRep
     tests,
     outputTail: `${first.outputTail}\n--- ${second.command} ---\n${second.outputTail}`,
     ...(notes.length === 0 ? {} : { notes }),
+    ...(disagreements.length === 0 ? {} : { disagreements }),
+    ...(discarded.length === 0 ? {} : { discarded }),
   };
 }

@@ -75,6 +75,7 @@ describe('changesBetween', () => {
         newMode: '100644',
         binary: false,
         addedLines: ['hi'],
+        addedAt: [1],
         removedLines: [],
       },
       {
@@ -84,6 +85,7 @@ describe('changesBetween', () => {
         newMode: '120000',
         binary: false,
         addedLines: ['../src/app.ts'],
+        addedAt: [1],
         removedLines: [],
       },
       {
@@ -93,6 +95,7 @@ describe('changesBetween', () => {
         newMode: '120000',
         binary: false,
         addedLines: ['../README.md'],
+        addedAt: [1],
         removedLines: ['# Intro'],
       },
       {
@@ -103,6 +106,7 @@ describe('changesBetween', () => {
         newMode: '100644',
         binary: false,
         addedLines: ['last line'],
+        addedAt: [21],
         removedLines: [],
       },
       {
@@ -112,6 +116,7 @@ describe('changesBetween', () => {
         newMode: '100644',
         binary: true,
         addedLines: [],
+        addedAt: [],
         removedLines: [],
       },
       {
@@ -121,6 +126,7 @@ describe('changesBetween', () => {
         newMode: '000000',
         binary: false,
         addedLines: [],
+        addedAt: [],
         removedLines: ['bye'],
       },
       {
@@ -130,6 +136,7 @@ describe('changesBetween', () => {
         newMode: '100644',
         binary: false,
         addedLines: [],
+        addedAt: [],
         removedLines: ['-- comment'],
       },
       {
@@ -139,6 +146,7 @@ describe('changesBetween', () => {
         newMode: '100644',
         binary: false,
         addedLines: ['const b = 3;', 'const c = 4;'],
+        addedAt: [2, 3],
         removedLines: ['const b = 2;'],
       },
       {
@@ -148,6 +156,7 @@ describe('changesBetween', () => {
         newMode: '100755',
         binary: false,
         addedLines: [],
+        addedAt: [],
         removedLines: [],
       },
     ]);
@@ -168,6 +177,7 @@ describe('changesBetween', () => {
         newMode: '160000',
         binary: false,
         addedLines: [`Subproject commit ${base}`],
+        addedAt: [1],
         removedLines: [],
       },
     ]);
@@ -186,6 +196,7 @@ describe('changesBetween', () => {
         newMode: '100644',
         binary: false,
         addedLines: ['class AddUsers < ActiveRecord::Migration[7.1]', 'end'],
+        addedAt: [1, 2],
         removedLines: [],
       },
     ]);
@@ -245,6 +256,7 @@ describe('LocalWorkspace', () => {
         newMode: '100644',
         binary: false,
         addedLines: ['a2'],
+        addedAt: [1],
         removedLines: ['a'],
       },
       {
@@ -254,6 +266,7 @@ describe('LocalWorkspace', () => {
         newMode: '100644',
         binary: false,
         addedLines: ['new'],
+        addedAt: [1],
         removedLines: [],
       },
       {
@@ -264,6 +277,7 @@ describe('LocalWorkspace', () => {
         newMode: '100644',
         binary: false,
         addedLines: [],
+        addedAt: [],
         removedLines: [],
       },
     ]);

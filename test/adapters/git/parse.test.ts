@@ -52,6 +52,26 @@ describe('parseRawNumstat', () => {
 });
 
 describe('parsePatchLines', () => {
+  it('numbers added lines as they are in the new file, hunk by hunk', () => {
+    const patch = [
+      'diff --git a/a.txt b/a.txt',
+      '--- a/a.txt',
+      '+++ b/a.txt',
+      '@@ -2,0 +3,2 @@',
+      '+three',
+      '+four',
+      '@@ -9 +11 @@',
+      '-old',
+      '+eleven',
+      '',
+    ].join('\n');
+    expect(parsePatchLines(patch).get('a.txt')).toEqual({
+      added: ['three', 'four', 'eleven'],
+      addedAt: [3, 4, 11],
+      removed: ['old'],
+    });
+  });
+
   it('uses hunk counts, so content that looks like headers stays content', () => {
     const patch = [
       'diff --git a/q.sql b/q.sql',
@@ -89,11 +109,11 @@ describe('parsePatchLines', () => {
       '',
     ].join('\n');
     expect(Object.fromEntries(parsePatchLines(patch))).toEqual({
-      'q.sql': { added: ['++ new comment'], removed: ['-- old comment', 'diff --git a/x b/x', 'last'] },
-      'mode.sh': { added: [], removed: [] },
-      'café x.txt': { added: ['hello'], removed: [] },
-      'gone.txt': { added: [], removed: ['bye'] },
-      'with space.txt': { added: ['b'], removed: ['a'] },
+      'q.sql': { added: ['++ new comment'], addedAt: [1], removed: ['-- old comment', 'diff --git a/x b/x', 'last'] },
+      'mode.sh': { added: [], addedAt: [], removed: [] },
+      'café x.txt': { added: ['hello'], addedAt: [1], removed: [] },
+      'gone.txt': { added: [], addedAt: [], removed: ['bye'] },
+      'with space.txt': { added: ['b'], addedAt: [1], removed: ['a'] },
     });
   });
 });

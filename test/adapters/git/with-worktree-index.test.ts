@@ -115,9 +115,11 @@ describe('a same-size edit in the same second as the indexed stat data', () => {
     const { r, base } = repo();
     await sameSecondEdit(r.root, 'src/pair.ts', AFTER);
 
+    // greenlight run commits the tree of the job's result, saved as a checkpoint is.
     const commit = await commitToBranch(r.root, {
       branch: 'greenlight/issue-local-pair',
       parent: base,
+      tree: await new GitCheckpoints(r.root).save('result'),
       message: 'fix: swap the pair\n',
       author: { name: 'greenlight[bot]', email: 'greenlight[bot]@users.noreply.github.com' },
     });

@@ -8,6 +8,7 @@ import {
   type BundleExpectation,
   type PublishBundleOptions,
 } from '../../../src/adapters/publish/publish-bundle.ts';
+import { checkJobChange } from '../../../src/adapters/publish/check-change.ts';
 import { readChangeBundle } from '../../../src/adapters/publish/read-change-bundle.ts';
 import { writeChangeBundle } from '../../../src/adapters/publish/write-change-bundle.ts';
 import type { BundleManifest } from '../../../src/core/bundle/change-bundle.ts';
@@ -106,6 +107,55 @@ async function bundleError(promise: Promise<unknown>): Promise<string> {
   }
   throw new Error('expected bundle-invalid');
 }
+
+describe('the publish job checks a bundle’s content again (docs/security.md §29, §33)', () => {
+  it('refuses a bundle whose patch carries the publish job’s own token or a credential shape, naming file and line', async () => {
+    repo = publishRepo();
+    const { dir } = await bundleOf({ 'test/add.test.js': ADD_TEST });
+    // A generate job (or whoever controls the artifact) slipped a secret in after its own check.
+    tamper(dir, (patch) => ({
+      patch: `${patch}diff --git a/test/fixtures/t.txt b/test/fixtures/t.txt\nnew file mode 100644\n--- /dev/null\n+++ b/test/fixtures/t.txt\n@@ -0,0 +1,2 @@\n+ok\n+${TOKEN}\n`,
+    }));
+    const forge = new FakeForge();
+
+    const { result } = await publishBundle(options(forge, publishClone(), dir));
+
+    expect(result).toMatchObject({
+      kind: 'refused',
+      reason: 'secrets',
+      findings: [{ path: 'test/fixtures/t.txt', line: 2, what: 'a secret value this job holds' }],
+    });
+    expect(repo.remoteGit('for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
+    expect(forge.calls).toEqual([]);
+  });
+
+  it('refuses a bundle over the publish job’s size limits', async () => {
+    repo = publishRepo();
+    const { dir } = await bundleOf({ 'docs/a.md': 'a'.repeat(2_000) });
+    const forge = new FakeForge();
+    const publish = {
+      ...options(forge, publishClone(), dir),
+      config: RepoConfig.parse({ publish: { maxFileBytes: 1_000 } }),
+    };
+    const { result } = await publishBundle(publish);
+    expect(result).toMatchObject({ kind: 'refused', reason: 'too-large' });
+    expect(forge.calls).toEqual([]);
+  });
+
+  it('the generate job writes no bundle for a change with a secret (checkJobChange)', async () => {
+    repo = publishRepo();
+    repo.write('test/fixtures/k.txt', 'AKIAIOSFODNN7EXAMPLE\n');
+    const job = await repo.takeJob();
+    const refusal = await checkJobChange(repo.root, job, repo.base, {
+      limits: RepoConfig.parse({}).publish,
+      secrets: [],
+    });
+    expect(refusal).toMatchObject({
+      reason: 'secrets',
+      findings: [{ path: 'test/fixtures/k.txt', line: 1, what: 'an aws access key id' }],
+    });
+  });
+});
 
 describe('change bundles', () => {
   it('round-trips: written by the generate job, re-validated and published by a fresh publish job, binary files intact', async () => {

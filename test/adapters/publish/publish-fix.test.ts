@@ -109,6 +109,22 @@ describe('publishFix', () => {
     expect(s.forge.pullRequests.get(7)?.labels).toEqual(['greenlight', 'risk:medium']);
   });
 
+  it('refuses a fix that holds a secret before anything is pushed, naming file and line (docs/security.md §29)', async () => {
+    const s = setup();
+    const secret = 'deploy-key-0123456789abcdefghijklmnop';
+    const job = await fixWith(s, { 'test/feature.test.js': `test('f', () => {});\nconst k = '${secret}';\n` });
+
+    const result = await publishFix(options(s, job, { secrets: [secret] }));
+
+    expect(result).toMatchObject({
+      kind: 'refused',
+      reason: 'secrets',
+      findings: [{ path: 'test/feature.test.js', line: 2 }],
+    });
+    expect(repo.remoteBranch('feature')).toBe(s.head);
+    expect(s.forge.calls).toEqual([]);
+  });
+
   it('refuses when GitHub shows the head moved since /fix was requested, and pushes nothing', async () => {
     const s = setup();
     const job = await fixWith(s, { 'test/feature.test.js': "test('f', () => {});\n" });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { GitCheckpoints } from '../../../src/adapters/git/git-checkpoints.ts';
 import { LocalWorkspace } from '../../../src/adapters/git/local-workspace.ts';
 import { publishGenerate, type PublishGenerateOptions } from '../../../src/adapters/publish/publish-generate.ts';
 import { stripPersistedCredentials } from '../../../src/adapters/publish/strip-persisted-credentials.ts';
@@ -49,6 +50,8 @@ async function changeWith(
   for (const [path, content] of Object.entries(files)) repo.write(path, content);
   return jobFor(await repo.takeDiff(), job);
 }
+
+const saveTree = (root: string): Promise<string> => new GitCheckpoints(root).save('result');
 
 function opened(result: PublishResult) {
   if (result.kind !== 'opened' && result.kind !== 'updated')
@@ -206,6 +209,112 @@ describe('publishGenerate', () => {
     });
     expect(repo.remoteGit('for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
     expect(forge.calls).toEqual([]);
+  });
+
+  describe('refuses a change that holds a secret, before anything is pushed (docs/security.md §29)', () => {
+    const SECRET = 'svc_live_4f9a0c2e8b7d6a5f3e1c0b9a8d7e6f5a0b1c';
+    it.each([
+      ['the value', SECRET, 'a secret value this job holds'],
+      ['its base64', Buffer.from(SECRET).toString('base64'), 'a secret value this job holds (base64)'],
+      ['its hex', Buffer.from(SECRET).toString('hex'), 'a secret value this job holds (hex)'],
+      ['it reversed', [...SECRET].reverse().join(''), 'a secret value this job holds (reversed)'],
+      ['a truncated copy', `token = "${SECRET.slice(0, 20)}"`, 'a secret value this job holds (truncated)'],
+      ['the token it pushes with', TOKEN, 'a secret value this job holds'],
+      ['a GitHub token shape', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'a github token'],
+      ['a private key', '-----BEGIN RSA PRIVATE KEY-----', 'a private key'],
+    ])('%s', async (_name, value, what) => {
+      repo = publishRepo();
+      const forge = new FakeForge();
+      const job = await changeWith({ 'test/add.test.js': ADD_TEST, 'test/fixtures/data.txt': `one\ntwo\n${value}\n` });
+
+      const result = await publishGenerate(options(forge, job, {}, { secrets: [SECRET] }));
+
+      expect(result).toMatchObject({
+        kind: 'refused',
+        reason: 'secrets',
+        findings: [{ path: 'test/fixtures/data.txt', line: 3, what }],
+      });
+      expect(result.kind === 'refused' && result.message).toContain(`\`test/fixtures/data.txt:3\` (${what})`);
+      expect(result.kind === 'refused' && result.message).not.toContain(value.slice(0, 12));
+      expect(repo.remoteGit('for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
+      expect(forge.calls).toEqual([]);
+    });
+
+    it('finds a secret in a binary file, and leaves test-fixture shapes such as a sample bearer token alone', async () => {
+      repo = publishRepo();
+      const fine = await changeWith({
+        'test/client.test.js':
+          "const headers = { Authorization: 'Bearer test-token-123' };\nconst url = 'postgres://u:p@localhost/db';\n",
+      });
+      expect((await publishGenerate(options(new FakeForge(), fine, {}, { secrets: [SECRET] }))).kind).toBe('opened');
+      const binary = await changeWith({
+        'assets/blob.bin': Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(SECRET)]),
+      });
+      expect(await publishGenerate(options(new FakeForge(), binary, {}, { secrets: [SECRET] }))).toMatchObject({
+        reason: 'secrets',
+        findings: [{ path: 'assets/blob.bin', line: null }],
+      });
+    });
+  });
+
+  it.each([
+    [
+      'publish.maxFiles',
+      { maxFiles: 2 },
+      { 'test/a.test.js': 'a\n', 'test/b.test.js': 'b\n', 'test/c.test.js': 'c\n' },
+      'the change touches 3 files, more than publish.maxFiles (2)',
+    ],
+    [
+      'publish.maxBytes',
+      { maxBytes: 1_000 },
+      { 'docs/a.md': 'a'.repeat(600), 'docs/b.md': 'b'.repeat(600) },
+      'its files hold 1,200 bytes, more than publish.maxBytes (1,000)',
+    ],
+    [
+      'publish.maxFileBytes',
+      { maxFileBytes: 1_000 },
+      { 'docs/big.md': 'x'.repeat(1_500) },
+      '`docs/big.md` is 1,500 bytes, more than publish.maxFileBytes (1,000)',
+    ],
+  ])(
+    'refuses a change over %s before anything is pushed (docs/security.md §33)',
+    async (_name, limits, files, problem) => {
+      repo = publishRepo();
+      const forge = new FakeForge();
+      const result = await publishGenerate(options(forge, await changeWith(files), { publish: limits }));
+      expect(result).toMatchObject({ kind: 'refused', reason: 'too-large', oversize: [problem] });
+      expect(result.kind === 'refused' && result.message).toMatch(
+        /^Nothing was pushed: .*Raise the limit in \.github\/greenlight\.yml/,
+      );
+      expect(repo.remoteGit('for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
+      expect(forge.calls).toEqual([]);
+    },
+  );
+
+  it('applies the same checks to the work-in-progress branch of a run that gave up', async () => {
+    repo = publishRepo();
+    const job = await changeWith(
+      { 'test/fixtures/key.txt': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789\n' },
+      { kind: 'gave-up' },
+    );
+    expect(await publishGenerate(options(new FakeForge(), job))).toMatchObject({ kind: 'refused', reason: 'secrets' });
+    expect(repo.remoteGit('for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
+  });
+
+  it('commits the tree the job verified as it is, whatever its diff text says (docs/security.md §28)', async () => {
+    repo = publishRepo();
+    repo.write('test/add.test.js', ADD_TEST);
+    const tree = await saveTree(repo.root);
+    const job = jobFor('not a patch at all', { changes: [] });
+    if (job.outcome.kind === 'refused') throw new Error('unreachable');
+    job.outcome.tree = tree;
+    repo.git('reset', '-q', '--hard');
+    repo.git('clean', '-q', '-fd');
+
+    const result = opened(await publishGenerate(options(new FakeForge(), job)));
+
+    expect(runGitSync(repo.remote, 'show', `${result.branch}:test/add.test.js`)).toBe(ADD_TEST);
+    expect(runGitSync(repo.remote, 'rev-parse', `${result.branch}^{tree}`).trim()).toBe(tree);
   });
 
   it('refuses paths outside paths.allow', async () => {

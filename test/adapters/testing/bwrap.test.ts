@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../src/adapters/sandbox/create-sandbox.ts';
+import { createTestRunner } from '../../../src/adapters/testing/index.ts';
 import { defaultConfig } from '../../../src/core/config/repo-config.ts';
 import { requireTool } from '../../setup/require-tool.ts';
 import { createProject, parentEnv, runnerFor, type Project, type RunnerFixture } from './project.ts';
@@ -57,5 +59,29 @@ describe.runIf(await requireTool('bwrap'))('test runner under the bwrap sandbox'
     ]);
     expect(existsSync(join(project.root, '.greenlight-tmp'))).toBe(false);
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: project.root, encoding: 'utf8' })).toBe('');
+  });
+
+  it('with restoreWorkspace, puts back what the tests wrote and says so (docs/security.md §29)', async () => {
+    project.write(
+      'src/writer.test.js',
+      `import { mkdirSync, writeFileSync } from 'node:fs';\nimport { it } from 'vitest';\nit('writes', () => { mkdirSync('out', { recursive: true }); writeFileSync('out/fixture.txt', 'x'); writeFileSync('src/math.js', 'export const add = () => 0;'); });\n`,
+    );
+    const restoring = await createTestRunner({
+      workspaceRoot: project.root,
+      config: defaultConfig(),
+      sandbox: fixture.sandbox,
+      files: project.files(),
+      readFile: (path) => readFile(join(project.root, path), 'utf8').catch(() => null),
+      restoreWorkspace: true,
+    });
+    const report = await restoring.run({ tests: ['src/writer.test.js'] });
+    expect(report.discarded).toEqual(['out/fixture.txt', 'src/math.js']);
+    expect(report.notes).toContain(
+      'the run wrote files that are not part of the change; they were put back or removed: out/fixture.txt, src/math.js',
+    );
+    expect(readFileSync(join(project.root, 'src/math.js'), 'utf8')).toBe('export const add = (a, b) => a + b;\n');
+    expect(existsSync(join(project.root, 'out'))).toBe(false);
+    // The new test file itself (an edit in progress) stays.
+    expect(existsSync(join(project.root, 'src/writer.test.js'))).toBe(true);
   });
 });

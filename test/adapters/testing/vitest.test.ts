@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeReport } from '../../../src/core/loop/judge-report.ts';
+import { compareToBaseline } from '../../../src/core/testing/compare-to-baseline.ts';
+import { BUGGY_LINE, CART_TEST, CART_TS, FORGING_CONFIG } from '../../fixtures/repos/shop-repo.ts';
 import { createProject, runnerFor, stable, type Project, type RunnerFixture } from './project.ts';
 
 const MATH_TEST = `import { describe, expect, it } from 'vitest';
@@ -121,5 +124,39 @@ describe('vitest adapter (real project)', () => {
     expect(report.scope).toBe('tests');
     expect(report.command).toMatch(/ src\/other\.test\.js$/);
     expect(report.tests.map((t) => t.id)).toEqual(['src/other.test.js::one']);
+  });
+});
+
+describe('vitest adapter: a report the code under test rewrote (docs/security.md §28)', () => {
+  it('is caught by the runner’s own summary and the exit code, and never judged passing', async () => {
+    const project = createProject(
+      {
+        'package.json': JSON.stringify({ name: 'p', type: 'module', scripts: { test: 'vitest run' } }),
+        'src/cart.ts': CART_TS.replace('line.price * line.qty', BUGGY_LINE.replace('sum + ', '')),
+        'test/cart.test.ts': CART_TEST,
+        'vitest.config.ts': FORGING_CONFIG,
+      },
+      ['vitest'],
+    );
+    const fixture = await runnerFor(project);
+    try {
+      const report = await fixture.runner.run();
+      // The forged report and exit code alone would read as a green run.
+      expect(report.exitCode).toBe(0);
+      expect(report.totals).toMatchObject({ failed: 0, errored: 0, passed: 5 });
+      expect(report.disagreements).toEqual([
+        "the command exited 0 although vitest's own summary counts 4 failing test(s)",
+        "vitest's own summary counts 4 failing test(s), but its machine-readable report lists 0",
+      ]);
+      const baseline = { ...report, disagreements: [] };
+      const verdict = judgeReport(report, compareToBaseline(baseline, report), {
+        baseline,
+        mustFixBaselineFailures: false,
+      });
+      expect(verdict).toMatch(/^the test report cannot be trusted: the command exited 0 although/);
+    } finally {
+      await fixture.close();
+      project.remove();
+    }
   });
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await write('.github/workflows/ci.yml', 'on: push\n');
   await write('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
   await write('big.txt', Array.from({ length: 3000 }, (_, i) => `line ${i + 1} ${'x'.repeat(30)}`).join('\n'));
-  await write('.gitignore', 'ignored/\n');
+  await write('.gitignore', 'ignored/\n*.conf*\n!keep.conf\nbuild/\n');
   await write('ignored/build.js', 'add(1, 2)\n');
   await symlink(join(outside, 'secret.txt'), join(root, 'escape-file'));
   await symlink(outside, join(root, 'escape-dir'));
@@ -140,6 +140,78 @@ describe('confinement (docs/security.md §18)', () => {
 
     expect(virtual.content).toContain('# demo');
     expect(absolute.content).toBe(virtual.content);
+  });
+});
+
+describe('ignored paths (docs/security.md §28)', () => {
+  it('refuses to create an ignored file, naming the rule, and writes nothing', async () => {
+    const outcome = await edit({ command: 'create', path: 'vitest.config.ts', file_text: 'export default {};' });
+    expect(outcome).toMatchObject({ isError: true, refusal: { path: 'vitest.config.ts' } });
+    expect(outcome.content).toContain('git ignores this path (.gitignore:2:*.conf*)');
+    await expect(readFile(join(root, 'vitest.config.ts'), 'utf8')).rejects.toThrow();
+  });
+
+  it('refuses to edit a file inside an ignored folder and leaves it as it was', async () => {
+    const outcome = await edit({ command: 'str_replace', path: 'ignored/build.js', old_str: 'add', new_str: 'sub' });
+    expect(outcome.refusal?.reason).toContain('.gitignore:1:ignored/');
+    expect(await readFile(join(root, 'ignored/build.js'), 'utf8')).toBe('add(1, 2)\n');
+  });
+
+  it('refuses a file in a new folder that an ignore rule for folders matches once it exists, and removes it again', async () => {
+    const outcome = await edit({ command: 'create', path: 'build/out.js', file_text: 'x' });
+    expect(outcome.refusal?.reason).toContain('.gitignore:4:build/');
+    await expect(readFile(join(root, 'build/out.js'), 'utf8')).rejects.toThrow();
+  });
+
+  it('allows a path that a negated rule un-ignores, and a tracked file that a rule would match', async () => {
+    expect((await edit({ command: 'create', path: 'keep.conf', file_text: 'a=1\n' })).isError).toBe(false);
+    await write('tracked.conf.txt', 'one\n');
+    execFileSync('git', ['add', '--force', 'tracked.conf.txt'], { cwd: root });
+    const outcome = await edit({ command: 'str_replace', path: 'tracked.conf.txt', old_str: 'one', new_str: 'two' });
+    expect(outcome.isError).toBe(false);
+    expect(await readFile(join(root, 'tracked.conf.txt'), 'utf8')).toBe('two\n');
+  });
+
+  it('still lets the model read ignored files', async () => {
+    expect((await edit({ command: 'view', path: 'ignored/build.js' })).isError).toBe(false);
+  });
+});
+
+describe('installed dependencies linked from outside the workspace (readOnlyRoots)', () => {
+  it('lets the model read through the links, never write, and refuses links anywhere else', async () => {
+    const stash = await mkdtemp(join(tmpdir(), 'greenlight-stash-'));
+    const ws = await mkdtemp(join(tmpdir(), 'greenlight-linked-'));
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: ws });
+      await writeFile(join(ws, '.gitignore'), 'node_modules/\n');
+      await mkdir(join(stash, 'dep'), { recursive: true });
+      await writeFile(join(stash, 'dep', 'index.d.ts'), 'export declare const x: number;\n');
+      await link(join(stash, 'dep', 'index.d.ts'), join(stash, 'dep', 'hard.d.ts'));
+      await mkdir(join(ws, 'node_modules'));
+      await symlink(join(stash, 'dep'), join(ws, 'node_modules', 'dep'));
+      const linked = createWorkspaceTools({
+        root: ws,
+        paths: { allow: ['**'], deny: DENY },
+        readOnlyRoots: [stash],
+      });
+      const call = (input: Record<string, unknown>) =>
+        linked.execute({ id: 'toolu_ro', name: 'str_replace_based_edit_tool', input });
+
+      const view = await call({ command: 'view', path: 'node_modules/dep/index.d.ts' });
+      expect(view.isError).toBe(false);
+      expect(view.content).toContain('export declare const x: number;');
+      // Stashed dependencies are hard links by design; that is no reason to refuse them.
+      expect((await call({ command: 'view', path: 'node_modules/dep/hard.d.ts' })).isError).toBe(false);
+      const write = await call({ command: 'create', path: 'node_modules/dep/index.d.ts', file_text: 'x' });
+      expect(write.isError).toBe(true);
+      expect(await readFile(join(stash, 'dep', 'index.d.ts'), 'utf8')).toBe('export declare const x: number;\n');
+      expect((await edit({ command: 'view', path: 'escape-dir/secret.txt' })).refusal?.reason).toContain(
+        'outside the workspace',
+      );
+    } finally {
+      await rm(stash, { recursive: true, force: true });
+      await rm(ws, { recursive: true, force: true });
+    }
   });
 });
 

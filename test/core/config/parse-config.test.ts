@@ -343,7 +343,7 @@ describe('parseConfig: unknown keys', () => {
 
   it('lists the top-level keys when nothing is close', () => {
     expect(errorsOf(yaml('colour: green'))[0]?.message).toBe(
-      'unknown key `colour`; the keys allowed at the top level are $schema, trigger, model, budgets, context, tests, verify, sandbox, paths, branch, commit, risk, review, gate, repair, fleet',
+      'unknown key `colour`; the keys allowed at the top level are $schema, trigger, model, budgets, context, tests, verify, sandbox, paths, branch, commit, risk, review, gate, repair, fleet, publish',
     );
   });
 });

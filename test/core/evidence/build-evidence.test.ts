@@ -86,8 +86,9 @@ describe('buildEvidence', () => {
     expect(evidence.reruns).toEqual(r.verification?.reruns);
     expect(evidence.failBeforeFix).toEqual(r.verification?.beforeFix);
     expect(evidence.failBeforeFix?.met).toBe(true);
-    // One command per test run the runner saw, each with what it was for.
-    expect(evidence.commands).toHaveLength(f.tests.runs.length);
+    // One command per test run the runner saw, each with what it was for, and the
+    // fresh checkout's run last (the fake runs it apart from f.tests.runs).
+    expect(evidence.commands).toHaveLength(f.tests.runs.length + 1);
     expect(evidence.commands.map((c) => c.purpose)).toEqual([
       'baseline',
       'related',
@@ -96,6 +97,7 @@ describe('buildEvidence', () => {
       'rerun',
       'rerun',
       'before-fix',
+      'fresh-checkout',
     ]);
     expect(evidence.testMinutes * 60_000).toBeCloseTo(r.testMs, 0);
     expect(evidence.commit).toBeNull();
@@ -260,7 +262,7 @@ describe('renderEvidence', () => {
       '| `src/add.ts` | medium | `source` | source \\| code |',
     ])
       expect(text).toContain(row);
-    expect(text).toContain('<details><summary>Commands the engine ran (7)</summary>');
+    expect(text).toContain('<details><summary>Commands the engine ran (8)</summary>');
     expect(text).toContain('| `npm test [src/add.test.ts::adds]` | before-fix | 1 | 1.0 s | 0/1 passed |');
   });
 });

@@ -168,6 +168,51 @@ describe('detectDiffTampering', () => {
   });
 });
 
+describe('detectDiffTampering: the test harness (docs/security.md §28)', () => {
+  it.each<[string, FileChange]>([
+    ['a new vitest config', change('vitest.config.ts', 'added', [], ['export default {};'])],
+    ['a jest config in a package', change('packages/api/jest.config.cjs', 'modified', ['a'], ['b'])],
+    ['a vitest workspace', change('vitest.workspace.ts', 'added', [], ['export default [];'])],
+    ['a karma config', change('karma.conf.js', 'modified', ['a'], ['b'])],
+    ['a mocharc', change('.mocharc.yml', 'added', [], ['spec: test'])],
+    ['pytest.ini', change('pytest.ini', 'modified', ['a'], ['b'])],
+    ['a conftest', change('tests/conftest.py', 'modified', [], ['def pytest_runtest_makereport(item, call): ...'])],
+    ['a setup file by name', change('src/setupTests.ts', 'added', [], ['x'])],
+    ['vitest.setup', change('vitest.setup.mts', 'added', [], ['x'])],
+    ['setup in a test folder', change('test/helpers/setup.ts', 'added', [], ['x'])],
+    ['a reporter', change('scripts/junit-reporter.js', 'added', [], ['x'])],
+    ['the test script', change('package.json', 'modified', ['    "test": "vitest run",'], ['    "test": "true",'])],
+    ['pytest options in pyproject', change('pyproject.toml', 'modified', [], ['addopts = "-p no:cacheprovider"'])],
+    ['a cargo runner', change('.cargo/config.toml', 'added', [], ['[target.x86_64-unknown-linux-gnu]'])],
+    ['a deleted jest config', change('jest.config.js', 'deleted', ['module.exports = {};'], [])],
+    ['a config moved away', change('old/vitest.config.ts', 'renamed', [], [], 'vitest.config.ts')],
+  ])('%s is tampering', (_name, c) => {
+    const findings = detectDiffTampering([c]);
+    expect(findings.map((f) => f.kind)).toContain('harness-changed');
+    expect(findings.find((f) => f.kind === 'harness-changed')?.detail).toContain('the task does not ask for it');
+  });
+
+  it.each<[string, FileChange]>([
+    ['a source file named like a config', change('src/config.ts', 'modified', ['a'], ['b'])],
+    ['setup.ts outside a test folder', change('src/setup.ts', 'modified', ['a'], ['b'])],
+    [
+      'package.json without test keys',
+      change('package.json', 'modified', ['  "version": "1.0.0",'], ['  "version": "1.0.1",']),
+    ],
+    ['pyproject dependencies', change('pyproject.toml', 'modified', [], ['requests = "^2"'])],
+    ['a test file', change('test/cart.test.ts', 'added', [], ["it('x', () => {});"])],
+  ])('%s is not', (_name, c) => {
+    expect(detectDiffTampering([c])).toEqual([]);
+  });
+
+  it('accepts a harness change the task names, by path or by file name', () => {
+    const config = change('vitest.config.ts', 'modified', ['a'], ['b']);
+    expect(detectDiffTampering([config], { taskText: 'Raise the coverage threshold in vitest.config.ts' })).toEqual([]);
+    expect(detectDiffTampering([config], { taskText: 'Update VITEST.CONFIG.TS' })).toEqual([]);
+    expect(detectDiffTampering([config], { taskText: 'Add tests for the cart' })).toHaveLength(1);
+  });
+});
+
 const test = (file: string, name: string, status: TestCaseResult['status']): TestCaseResult => ({
   id: `${file}::${name}`,
   name,

@@ -124,3 +124,23 @@ describe('scoreReport', () => {
     expect(scoreReport(report([], { crashed: true }), compareToBaseline(baseline, report([])))).toBeNull();
   });
 });
+
+describe('a report that disagrees with the runner’s own summary (docs/security.md §28)', () => {
+  const forged = report(
+    [
+      ['a', 'passed'],
+      ['old', 'passed'],
+    ],
+    { disagreements: ["the command exited 0 although vitest's own summary counts 2 failing test(s)"] },
+  );
+
+  it('never passes, and says why', () => {
+    expect(judge(forged)).toBe(
+      "the test report cannot be trusted: the command exited 0 although vitest's own summary counts 2 failing test(s)",
+    );
+  });
+
+  it('is never a candidate for the best state', () => {
+    expect(scoreReport(forged, compareToBaseline(baseline, forged))).toBeNull();
+  });
+});

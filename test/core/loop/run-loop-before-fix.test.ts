@@ -49,12 +49,14 @@ describe('the fail-before-fix check', () => {
     // The new test alone, against the base's add (reverted for the run, then the fix put back).
     expect(f.tests.runs.at(-1)).toEqual({ tests: [ADDS] });
     expect(f.repo.read('src/add.ts')).toBe(FIXED_ADD);
-    expect(f.checkpoints.calls.slice(-3)).toEqual([
+    expect(f.checkpoints.calls.slice(-4)).toEqual([
       expect.stringMatching(/^save before-fix-head -> cp-\d+$/),
       'restorePaths cp-1 src/add.ts',
       expect.stringMatching(/^restore cp-\d+$/),
+      // Then the final run on a fresh checkout of the change (docs/security.md §28).
+      expect.stringMatching(/^save fresh checkout -> cp-\d+$/),
     ]);
-    const command = f.audit.ofKind('command').at(-1);
+    const command = f.audit.ofKind('command').at(-2);
     expect(command).toMatchObject({ purpose: 'before-fix', exitCode: 1, tests: { failed: 1, total: 1 } });
     expect(f.audit.ofKind('before-fix')).toEqual([{ kind: 'before-fix', ...outcome.report.verification?.beforeFix }]);
   });

@@ -210,7 +210,7 @@ describe('model calls and test runs are bounded for the whole run', () => {
       .filter((r) => r.name === 'run_tests' && r.isError)
       .map((r) => r.output);
     expect(refusals[0]).toBe(
-      "run_tests is not available: 2 of the run's 7 test runs are used, and the engine keeps the last 5 to validate and verify your change. End your turn and the engine will run the tests.",
+      "run_tests is not available: 1 of the run's 7 test runs are used, and the engine keeps the last 6 to validate and verify your change. End your turn and the engine will run the tests.",
     );
     const body = renderRunReport({ outcome, task: f.request.task, sandbox: 'none' });
     expect(body).toContain('| Test runs | 7 | 7 |');
@@ -218,8 +218,9 @@ describe('model calls and test runs are bounded for the whole run', () => {
   });
 
   it('keeps the runs verification needs: a change that passes is verified within the budget', async () => {
-    // 1 baseline + 1 run_tests of the model's (its second is refused) + 1 full run + 3 reruns = 6;
-    // the 7th is kept for the fail-before-fix run, which a change of test files alone does not need.
+    // 1 baseline + 1 full run + 3 reruns + the fresh-checkout run = 6 (the model's run_tests are
+    // refused: the last 6 are kept); the 7th is kept for the fail-before-fix run, which a change
+    // of test files alone does not need. The fake runner counts the fresh-checkout run apart.
     const f = createFakeLoop({
       files: repoFiles(),
       config: { budgets: { maxTestRuns: 7 } },
@@ -229,6 +230,6 @@ describe('model calls and test runs are bounded for the whole run', () => {
 
     expect(outcome.kind).toBe('succeeded');
     expect(outcome.report.testRuns).toBe(6);
-    expect(f.tests.runs).toHaveLength(6);
+    expect(f.tests.runs).toHaveLength(5);
   });
 });

@@ -3,19 +3,25 @@ import { runLoop } from '../../../src/core/loop/run-loop.ts';
 import { createFakeLoop } from '../../fakes/create-fake-loop.ts';
 import type { ScriptStep } from '../../fakes/fake-model.ts';
 import type { MemoryRepo } from '../../fakes/memory-repo.ts';
-import { createFile, endTurn, strReplace } from '../../fakes/model-script.ts';
+import { EDITOR_TOOL } from '../../fakes/fake-repo-tools.ts';
+import { createFile, deleteFile, endTurn, strReplace, toolUses } from '../../fakes/model-script.ts';
 import { ADD_TEST, BUGGY_ADD, repoFiles } from './fixture.ts';
 
 const fixTask = { mode: 'fix' as const, title: 'Make CI green', body: '', pullRequestNumber: 7 };
 const files = (): Record<string, string> => ({ ...repoFiles(BUGGY_ADD), 'src/add.test.ts': ADD_TEST });
 
-/** A script step that deletes a file directly, as a model with a shell would. */
-const deleteFile =
-  (repo: MemoryRepo, path: string): ScriptStep =>
-  () => {
-    repo.delete(path);
-    return endTurn('Removed the failing test.');
-  };
+/** A round in which the model deletes a file with a tool that can delete. */
+const deleteRound = (path: string): ScriptStep[] => [deleteFile(path), endTurn('Removed the failing test.')];
+
+/** A tool call that moves a file: its content created at `to`, then `from` deleted. */
+const moveFile =
+  (r: MemoryRepo, from: string, to: string, ...more: { name: string; input: unknown }[]): ScriptStep =>
+  () =>
+    toolUses([
+      { name: EDITOR_TOOL, input: { command: 'create', path: to, file_text: r.read(from) ?? '' } },
+      { name: EDITOR_TOOL, input: { command: 'delete', path: from } },
+      ...more,
+    ]);
 
 describe('runLoop and test tampering', () => {
   it('refuses when the model deletes a failing test twice in a row, and restores the tree', async () => {
@@ -23,7 +29,7 @@ describe('runLoop and test tampering', () => {
       files: files(),
       task: fixTask,
       mustFixBaselineFailures: true,
-      script: (repo) => [deleteFile(repo, 'src/add.test.ts'), deleteFile(repo, 'src/add.test.ts')],
+      script: [...deleteRound('src/add.test.ts'), ...deleteRound('src/add.test.ts')],
     });
     const outcome = await runLoop(f.request, f.deps);
 
@@ -38,7 +44,7 @@ describe('runLoop and test tampering', () => {
     ]);
     // the tampered state never reached the test runner: only the baseline ran
     expect(f.tests.runs).toEqual([undefined]);
-    const feedback = f.model.requests[1]?.messages.at(-1)?.content[0];
+    const feedback = f.model.requests[2]?.messages.at(-1)?.content.at(-1);
     expect(feedback?.type === 'text' && feedback.text).toContain(
       'The engine rejected your change (round 2 of 5): it deletes, skips or weakens existing tests.\n- test file `src/add.test.ts` was deleted',
     );
@@ -92,14 +98,8 @@ describe('runLoop and test tampering', () => {
   });
 
   it('catches a baseline test that stopped running although the diff shows no removal', async () => {
-    const move = (r: MemoryRepo, from: string, to: string): ScriptStep[] => [
-      () => {
-        r.write(to, r.read(from) ?? '');
-        r.delete(from);
-        return createFile('src/add.test.ts', ADD_TEST);
-      },
-      endTurn(),
-    ];
+    const addTest = { name: EDITOR_TOOL, input: { command: 'create', path: 'src/add.test.ts', file_text: ADD_TEST } };
+    const move = (r: MemoryRepo, from: string, to: string): ScriptStep[] => [moveFile(r, from, to, addTest), endTurn()];
     // test/mul.ts is still in a test folder (a rename, not a deletion), but the runner no longer picks it up
     const f = createFakeLoop({
       files: repoFiles(),
@@ -119,14 +119,11 @@ describe('runLoop and test tampering', () => {
   });
 
   it('a renamed test file is not a deleted one', async () => {
-    const move =
-      (r: MemoryRepo): ScriptStep =>
-      () => {
-        r.write('test/math/mul.test.ts', r.read('test/mul.test.ts') ?? '');
-        r.delete('test/mul.test.ts');
-        return createFile('src/add.test.ts', ADD_TEST);
-      };
-    const f = createFakeLoop({ files: repoFiles(), script: (r) => [move(r), endTurn()] });
+    const addTest = { name: EDITOR_TOOL, input: { command: 'create', path: 'src/add.test.ts', file_text: ADD_TEST } };
+    const f = createFakeLoop({
+      files: repoFiles(),
+      script: (r) => [moveFile(r, 'test/mul.test.ts', 'test/math/mul.test.ts', addTest), endTurn()],
+    });
     const outcome = await runLoop(f.request, f.deps);
 
     expect(outcome.kind).toBe('succeeded');
@@ -135,5 +132,32 @@ describe('runLoop and test tampering', () => {
       ['added', 'src/add.test.ts', undefined],
       ['renamed', 'test/math/mul.test.ts', 'test/mul.test.ts'],
     ]);
+  });
+  it('rejects a test-runner config the task does not ask for, telling the model to put it back', async () => {
+    const f = createFakeLoop({
+      files: files(),
+      task: fixTask,
+      mustFixBaselineFailures: true,
+      script: [
+        createFile('vitest.config.ts', 'export default { test: { passWithNoTests: true } };'),
+        endTurn(),
+        createFile('vitest.config.ts', 'export default {};'),
+        endTurn(),
+      ],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.report.tampering.map((t) => t.kind)).toEqual(['harness-changed']);
+    const text = (f.model.requests[2]?.messages.at(-1)?.content ?? [])
+      .map((block) => (block.type === 'text' ? block.text : ''))
+      .join('\n');
+    expect(text).toContain('The engine rejected your change (round 2 of 5): it changes how the tests run.');
+    expect(text).toContain(
+      '- `vitest.config.ts` (test-runner configuration) was added, and the task does not ask for it',
+    );
+    expect(text).toContain('Put test-runner configuration, setup files and reporters back as they were');
+    expect(text).not.toContain('Put those tests back');
+    expect(f.repo.read('vitest.config.ts')).toBeNull();
   });
 });

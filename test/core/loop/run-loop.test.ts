@@ -26,6 +26,7 @@ describe('runLoop', () => {
       newTests: ['src/add.test.ts::adds'],
       reruns: { count: 3, tests: ['src/add.test.ts::adds'], flaky: [], droppedFiles: [] },
       coverage: null,
+      freshCheckout: { passed: 2, failed: 0, errored: 0, skipped: 0, total: 2 },
       // Tests for existing code: expected to pass on the base, which a tests-only change
       // shows without another run.
       beforeFix: {
@@ -37,7 +38,8 @@ describe('runLoop', () => {
         met: true,
       },
     });
-    // baseline (full), related, full, then three reruns of the new test
+    expect(outcome.kind === 'succeeded' && outcome.tree).toBe('cp-3');
+    // baseline (full), related, full, then three reruns of the new test (the fresh checkout runs apart)
     expect(f.tests.runs).toEqual([
       undefined,
       { changedFiles: ['src/add.test.ts'] },

@@ -148,6 +148,30 @@ describe('createRedactor', () => {
   });
 });
 
+describe('createRedactor: hex and reversed copies, and find', () => {
+  it('redacts the hex form (either case) and a reversed copy of a secret', () => {
+    const redactor = createRedactor({ secrets: [PASSWORD] });
+    const hex = Buffer.from(PASSWORD).toString('hex');
+    expect(redactor.redact(`h=${hex} H=${hex.toUpperCase()} r=${[...PASSWORD].reverse().join('')}`)).toBe(
+      'h=[REDACTED] H=[REDACTED] r=[REDACTED]',
+    );
+  });
+
+  it('finds where secrets are and what they are, merging overlaps, without their values', () => {
+    const text = `a ${PASSWORD} b ${b64(PASSWORD)} c ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8`;
+    expect(createRedactor({ secrets: [PASSWORD] }).find(text)).toEqual([
+      { start: 2, end: 2 + PASSWORD.length, what: 'a secret value this job holds' },
+      expect.objectContaining({ what: 'a secret value this job holds (base64)' }),
+      expect.objectContaining({ what: 'a github token' }),
+    ]);
+  });
+
+  it('looks only for the token shapes it is given', () => {
+    const redactor = createRedactor({ secrets: [], patterns: [] });
+    expect(redactor.find('ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8')).toEqual([]);
+  });
+});
+
 describe('secretVariants and toBase64', () => {
   it('encodes like Buffer without padding', () => {
     for (const text of ['', 'a', 'ab', 'abc', 'abcd', PASSWORD]) {

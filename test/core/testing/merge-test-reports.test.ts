@@ -46,4 +46,19 @@ describe('mergeTestReports', () => {
     expect(merged.crashed).toBe(true);
     expect(merged.structured).toBe(false);
   });
+
+  it("keeps either command's disagreement with its own runner, so the merged report is never trusted", () => {
+    const clean = report([testCase('a.test.ts::a', 'passed')], { discarded: ['coverage/'] });
+    const forged = report([testCase('b.test.ts::b', 'passed')], {
+      command: 'npx vitest run',
+      disagreements: ['the report says 1 passed, the runner printed 1 failed'],
+      discarded: ['coverage/', 'out.json'],
+    });
+    const second = mergeTestReports(clean, forged);
+    expect(second.disagreements).toEqual(['CI command: the report says 1 passed, the runner printed 1 failed']);
+    expect(second.discarded).toEqual(['coverage/', 'out.json']);
+    const first = mergeTestReports({ ...forged, command: 'npm test' }, clean);
+    expect(first.disagreements).toEqual(['the report says 1 passed, the runner printed 1 failed']);
+    expect(mergeTestReports(clean, clean)).not.toHaveProperty('disagreements');
+  });
 });
