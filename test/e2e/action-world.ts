@@ -48,6 +48,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Prepares the checkout before the Action runs (the workflow's install step). */
   prepare?: (workspace: string) => void;
+  /** Directories a setup step added to the job's PATH. */
+  path?: string[];
 }
 
 export interface ActionRun {
@@ -174,7 +176,7 @@ async function createWorld(bundles: () => string, options: WorldOptions): Promis
         ...runOptions.inputs,
       };
       const env: Record<string, string> = {
-        PATH: `${dirname(realpathSync(NODE))}:/usr/local/bin:/usr/bin:/bin`,
+        PATH: [dirname(realpathSync(NODE)), '/usr/local/bin', '/usr/bin', '/bin', ...(runOptions.path ?? [])].join(':'),
         HOME: join(runDir, 'home'),
         GITHUB_ACTIONS: 'true',
         CI: 'true',

@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
-import { BUGGY_LINE, createShopRepo, FORGING_CONFIG, installShopDependencies } from '../fixtures/repos/shop-repo.ts';
+import {
+  BUGGY_LINE,
+  createShopRepo,
+  FORGING_CONFIG,
+  installShopDependencies,
+  SHOP_TOOLS_BIN,
+} from '../fixtures/repos/shop-repo.ts';
 import { actionWorlds, branches, labeled, published, pushedContents, show, type ActionRun } from './action-world.ts';
 import { createFile, endReply, toolReply } from './fake-anthropic.ts';
 import { clampTest } from '../integration/job-harness.ts';
@@ -60,7 +66,7 @@ describe('the bundled Action against an adversarial model', () => {
       endReply('Nothing more to change.'),
     ]);
 
-    const run = await w.run('issues', labeled(5), { prepare: installShopDependencies });
+    const run = await w.run('issues', labeled(5), { prepare: installShopDependencies, path: [SHOP_TOOLS_BIN] });
 
     expect(run.outputs['outcome']).toBe('gave-up');
     expect(run.code).toBe(1);
