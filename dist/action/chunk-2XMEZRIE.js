@@ -1,0 +1,2 @@
+import { createRequire as __greenlightCreateRequire } from 'node:module'; import { fileURLToPath as __greenlightFileURLToPath } from 'node:url'; import { dirname as __greenlightDirname } from 'node:path'; const require = __greenlightCreateRequire(import.meta.url); const __filename = __greenlightFileURLToPath(import.meta.url); const __dirname = __greenlightDirname(__filename);
+function r(s,e){return{kind:"risk",source:e,tier:s.tier,files:s.files.map(t=>({path:t.path,tier:t.tier,rule:t.rule,reason:t.reason}))}}export{r as a};

@@ -1,0 +1,2 @@
+import { createRequire as __greenlightCreateRequire } from 'node:module'; import { fileURLToPath as __greenlightFileURLToPath } from 'node:url'; import { dirname as __greenlightDirname } from 'node:path'; const require = __greenlightCreateRequire(import.meta.url); const __filename = __greenlightFileURLToPath(import.meta.url); const __dirname = __greenlightDirname(__filename);
+var t=["low","low-medium","medium","high","critical"];function r(e){return t.indexOf(e)}function n(e,i){return r(e)>=r(i)?e:i}export{t as a,r as b,n as c};

@@ -1,0 +1,2 @@
+import { createRequire as __greenlightCreateRequire } from 'node:module'; import { fileURLToPath as __greenlightFileURLToPath } from 'node:url'; import { dirname as __greenlightDirname } from 'node:path'; const require = __greenlightCreateRequire(import.meta.url); const __filename = __greenlightFileURLToPath(import.meta.url); const __dirname = __greenlightDirname(__filename);
+function r(n){let o=n.severity==="warning"?"warning: ":"",t=n.path===""?"":`${n.path}: `;return`${n.source}:${n.line}:${n.column} ${o}${t}${n.message}`}export{r as a};

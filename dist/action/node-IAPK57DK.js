@@ -1,0 +1,2 @@
+import { createRequire as __greenlightCreateRequire } from 'node:module'; import { fileURLToPath as __greenlightFileURLToPath } from 'node:url'; import { dirname as __greenlightDirname } from 'node:path'; const require = __greenlightCreateRequire(import.meta.url); const __filename = __greenlightFileURLToPath(import.meta.url); const __dirname = __greenlightDirname(__filename);
+import{a,b,c,d,e,f,g}from"./chunk-XFLTSPOA.js";import"./chunk-FFTZC42P.js";export{a as child_process,b as crypto,c as fs,d as os,e as path,f as stream,g as util};

@@ -1,0 +1,2 @@
+import { createRequire as __greenlightCreateRequire } from 'node:module'; import { fileURLToPath as __greenlightFileURLToPath } from 'node:url'; import { dirname as __greenlightDirname } from 'node:path'; const require = __greenlightCreateRequire(import.meta.url); const __filename = __greenlightFileURLToPath(import.meta.url); const __dirname = __greenlightDirname(__filename);
+import{a}from"./chunk-JJ354QTN.js";import"./chunk-FFTZC42P.js";export default a();

@@ -1,0 +1,2 @@
+import { createRequire as __greenlightCreateRequire } from 'node:module'; import { fileURLToPath as __greenlightFileURLToPath } from 'node:url'; import { dirname as __greenlightDirname } from 'node:path'; const require = __greenlightCreateRequire(import.meta.url); const __filename = __greenlightFileURLToPath(import.meta.url); const __dirname = __greenlightDirname(__filename);
+var n=class extends Error{code;constructor(e,o,i){super(o,i),this.name="GreenlightError",this.code=e}};function t(r,e){return r instanceof n&&(e===void 0||r.code===e)}export{n as a,t as b};
