@@ -27,7 +27,6 @@ import type { Forge } from '../../ports/forge.ts';
 import { classifyRange } from './classify-range.ts';
 import { checkChange } from './check-change.ts';
 import { applyPatchToTree, commitTree, treeOnBase } from './commit-patch.ts';
-import { ensureOwnBranch } from './ensure-own-branch.ts';
 import { faithfulPatch } from './faithful-patch.ts';
 import { finishPullRequest } from './finish-pull-request.ts';
 import { keepCommit } from './keep-commit.ts';
@@ -36,6 +35,7 @@ import { raisedBy } from './publish-generate.ts';
 import { runGit } from '../git/run-git.ts';
 import { pushBranch } from './push-branch.ts';
 import { pushRejectedError } from './push-rejected-error.ts';
+import { pushOwnBranch } from './push-own-branch.ts';
 import { ensureCommit, fetchBranch, readRemoteBranch } from './remote-git.ts';
 import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
@@ -225,31 +225,14 @@ async function pushWorkInProgress(
     await context.evidence?.({ ...kept, pushed: false });
     return { kind: 'dry-run', branch, commitSha: commit, risk, gate: null, prNumber: pr.number };
   }
-  const remote = await readRemoteBranch(root, auth, branch);
-  if (remote !== null)
-    await ensureOwnBranch(auth, {
-      root,
-      branch,
-      remote,
-      base: pr.headSha,
-      authorEmail: config.commit.authorEmail,
-      commit,
-      localBranch,
-    });
-  const pushed = await pushBranch(root, auth, { branch, commit, lease: remote });
-  if (!pushed.ok) {
-    throw pushRejectedError(
-      {
-        root,
-        branch,
-        commit,
-        localBranch,
-        reason: pushed.reason,
-        moved: pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward',
-      },
-      redactor,
-    );
-  }
+  await pushOwnBranch(auth, redactor, {
+    root,
+    branch,
+    base: pr.headSha,
+    authorEmail: config.commit.authorEmail,
+    commit,
+    localBranch,
+  });
   await context.evidence?.({ ...kept, pushed: true });
   return {
     kind: 'pushed-branch',

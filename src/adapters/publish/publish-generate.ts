@@ -36,14 +36,11 @@ import { maxTier } from '../../core/risk/tier.ts';
 import { classifyRange } from './classify-range.ts';
 import { checkChange } from './check-change.ts';
 import { applyPatchToTree, commitTree, treeOnBase } from './commit-patch.ts';
-import { ensureOwnBranch } from './ensure-own-branch.ts';
 import { faithfulPatch } from './faithful-patch.ts';
 import { finishPullRequest } from './finish-pull-request.ts';
 import { keepCommit } from './keep-commit.ts';
 import { changeFromJob, type ChangeToPublish, type PublishContext } from './publish-context.ts';
-import { pushBranch } from './push-branch.ts';
-import { pushRejectedError } from './push-rejected-error.ts';
-import { readRemoteBranch } from './remote-git.ts';
+import { pushOwnBranch } from './push-own-branch.ts';
 import type { GitAuth } from '../../core/publish/git-auth-env.ts';
 
 export interface GenerateTarget {
@@ -170,31 +167,14 @@ export async function publishGenerateChange(
     };
   }
 
-  const remote = await readRemoteBranch(root, auth, branch);
-  if (remote !== null)
-    await ensureOwnBranch(auth, {
-      root,
-      branch,
-      remote,
-      base: target.baseSha,
-      authorEmail: config.commit.authorEmail,
-      commit,
-      localBranch,
-    });
-  const pushed = await pushBranch(root, auth, { branch, commit, lease: remote });
-  if (!pushed.ok) {
-    throw pushRejectedError(
-      {
-        root,
-        branch,
-        commit,
-        localBranch,
-        reason: pushed.reason,
-        moved: pushed.rejection === 'stale' || pushed.rejection === 'non-fast-forward',
-      },
-      redactor,
-    );
-  }
+  await pushOwnBranch(auth, redactor, {
+    root,
+    branch,
+    base: target.baseSha,
+    authorEmail: config.commit.authorEmail,
+    commit,
+    localBranch,
+  });
 
   const evidence = await context.evidence?.({ ...kept, pushed: true, role });
   if (change.kind === 'gave-up') {
