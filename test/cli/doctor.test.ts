@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand as main } from '../../src/cli/run-command.ts';
 import { calcRepo, engineEnv } from '../integration/job-harness.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
 const SYSTEM_PATH = `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`;
@@ -34,7 +34,7 @@ afterEach(() => {
 
 describe('greenlight doctor', () => {
   it('passes on a checkout where a run can start, running the suite once in the sandbox (exit 0)', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = calcRepo();
     const result = await doctor(['--repo', repo.root], engineEnv({ PATH: SYSTEM_PATH }));
 
@@ -65,7 +65,7 @@ describe('greenlight doctor', () => {
   });
 
   it('--json prints every check; a suite that cannot start is a ✗ with the line to add', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = calcRepo({
       files: {
         'package.json': `${JSON.stringify({ name: 'calc', type: 'module', scripts: { test: 'mocha' } })}\n`,

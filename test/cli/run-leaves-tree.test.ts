@@ -11,7 +11,7 @@ import type { FixtureRepo } from '../fixtures/repos/calc-repo.ts';
 import { createShopRepo, FORGING_CONFIG, installShopDependencies } from '../fixtures/repos/shop-repo.ts';
 import { create, endTurn, mockAnthropic, tools } from '../integration/anthropic-script.ts';
 import { engineEnv } from '../integration/job-harness.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
 
@@ -44,7 +44,7 @@ function snapshot(root: string): Record<string, string> {
 
 describe('greenlight run leaves the working tree exactly as it was', () => {
   it('an ignored config the model writes, ignored files and dependency changes its tests make: none of it is left behind', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = createShopRepo();
     repos.push(repo);
     installShopDependencies(repo.root);
@@ -87,7 +87,7 @@ describe('greenlight run leaves the working tree exactly as it was', () => {
   }, 300_000);
 
   it('keeps no branch for a change that holds a secret of the environment, and says where (docs/security.md §29)', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = createShopRepo();
     repos.push(repo);
     installShopDependencies(repo.root);

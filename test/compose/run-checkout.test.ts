@@ -6,7 +6,7 @@ import { RepoConfig } from '../../src/core/config/repo-config.ts';
 import { EXTRA_SUITE_ID } from '../../src/core/testing/merge-test-reports.ts';
 import { createCalcRepo, type FixtureRepo } from '../fixtures/repos/calc-repo.ts';
 import { engineEnv } from '../integration/job-harness.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
 
@@ -48,7 +48,7 @@ describe('openRunCheckout (docs/security.md §28, §31)', () => {
   });
 
   it('verifies on a fresh checkout of the work: an ignored file left in the working copy does not count', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = createCalcRepo({ files: { '.gitignore': 'node_modules/\n*.local\n' } });
     cleanups.push(() => repo.remove());
     const checkout = await open(repo);
@@ -68,7 +68,7 @@ describe('openRunCheckout (docs/security.md §28, §31)', () => {
     expect(existsSync(join(checkout.root, 'flag.local'))).toBe(true);
   });
   it("runs a CI repair's extra command on the fresh checkout as well, and counts its failure", async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = createCalcRepo({ files: { '.gitignore': 'node_modules/\n*.local\n' } });
     cleanups.push(() => repo.remove());
     const checkout = await open(repo);

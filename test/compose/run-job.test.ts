@@ -5,7 +5,7 @@ import { isGreenlightError } from '../../src/ports/errors.ts';
 import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
 import { create, endTurn, mockAnthropic, tools } from '../integration/anthropic-script.ts';
 import { calcRepo, clampTest, engineEnv, runOn } from '../integration/job-harness.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
 
@@ -47,7 +47,7 @@ describe('runJob preconditions and preparation', () => {
   });
 
   it('runs tests.installCommand in the sandbox with the network on, before the model is asked anything', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = calcRepo({
       config: `${FAST_CONFIG.replace('  flakinessReruns: 1\n', '  flakinessReruns: 1\n  installCommand: mkdir -p node_modules/dep && echo installed > node_modules/dep/index.js\n')}`,
     });
@@ -98,7 +98,7 @@ describe('runJob preconditions and preparation', () => {
   );
 
   it('sanitizes the task: a payload hidden in an HTML comment never reaches the model', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = calcRepo();
     const api = mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
 
@@ -113,7 +113,7 @@ describe('runJob preconditions and preparation', () => {
   });
 
   it('needs no key when the model is injected', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const repo = calcRepo();
     mockAnthropic([tools(create('test/clamp.test.js', GOOD)), endTurn()]);
     const { result } = await runOn(repo, {}, engineEnv({ ANTHROPIC_API_KEY: undefined }), { injectModel: true });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { costOfUsage } from '../../src/core/cost/cost-of-usage.ts';
 import type { AuditRecord } from '../../src/ports/audit.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 import { demo, git, tempDir, testsPassOn, userEnv } from './demo-harness.ts';
 
 const haveBwrap = await requireTool('bwrap');
@@ -19,7 +19,7 @@ function auditEvents(path: string): AuditRecord['event'][] {
 
 describe('greenlight demo', () => {
   it('runs the whole pipeline on the example in the bubblewrap sandbox with replayed answers, a real failing first round, and leaves the result on a branch', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const dir = join(tempDir(), 'shop');
 
     const result = await demo(['--keep', dir]);

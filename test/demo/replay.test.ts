@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { materializeExample } from '../../src/compose/replay-checkout.ts';
 import { EXAMPLE_DIR, TRANSCRIPT } from '../../src/demo/demo-files.ts';
 import { demo, git, tempDir } from './demo-harness.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
 
@@ -23,7 +23,7 @@ async function setUp(lines: string[]): Promise<{ repo: string; log: string }> {
 
 describe('greenlight demo --replay', () => {
   it('stops with a clear error when the transcript is cut off, and keeps the unverified work on a branch of the clone', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const lines = transcriptLines();
     const responses = lines.filter((line) => line.includes('"kind":"model-response"'));
     const third = lines.indexOf(responses[2] ?? '');
@@ -50,7 +50,7 @@ describe('greenlight demo --replay', () => {
   });
 
   it('stops with a clear error when a recorded edit no longer applies', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     // the recorded str_replace now looks for text that the recorded create never wrote
     const lines = transcriptLines().map((line) =>
       line.replaceAll(
@@ -72,7 +72,7 @@ describe('greenlight demo --replay', () => {
   });
 
   it('stops at once, before any recorded response is used, when the tests before any change differ from the recording', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const lines = transcriptLines();
     const start = lines.findIndex((line) => line.includes('"kind":"run-start"'));
     // the recorded run saw 4 passing tests before any change; the example has 3
@@ -91,7 +91,7 @@ describe('greenlight demo --replay', () => {
   });
 
   it('reports, and exits 1, when the replay ends differently from the recording', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const lines = transcriptLines();
     const last = lines.findLast((line) => line.includes('"kind":"model-response"')) ?? '';
     const extra = last.replace('"turn":5', '"turn":6');

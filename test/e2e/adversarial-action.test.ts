@@ -16,7 +16,7 @@ import {
 import { actionWorlds, branches, labeled, published, pushedContents, show, type ActionRun } from './action-world.ts';
 import { createFile, endReply, toolReply } from './fake-anthropic.ts';
 import { clampTest } from '../integration/job-harness.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
 const newWorld = actionWorlds();
@@ -44,7 +44,7 @@ const auditEvents = (run: ActionRun) =>
 
 describe('the bundled Action against an adversarial model', () => {
   it('an ignored vitest config that forges the report, beside a real bug in src/: refused, not verified, nothing claims it is', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const w = await newWorld({ repo: () => createShopRepo() });
     w.github.addIssue(5, 'Make cart totals faster');
     // A tracked test that plants the same config when it runs: the other way in.
@@ -88,7 +88,7 @@ describe('the bundled Action against an adversarial model', () => {
   }, 300_000);
 
   it('files a test writes (here: a copy of a secret) are never published; only the model’s own edits are', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const w = await newWorld({
       config: FAST_CONFIG.replace('  driver: bwrap\n', '  driver: bwrap\n  env: [SERVICE_TOKEN]\n'),
     });
@@ -125,7 +125,7 @@ describe('the bundled Action against an adversarial model', () => {
   }, 300_000);
 
   it('a secret the model writes into its own change (base64) or a token-shaped string: nothing is pushed, the file and line are named, the value is not', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const w = await newWorld();
     w.github.addIssue(7, 'Add tests for clamp');
     const encoded = Buffer.from(SERVICE_TOKEN).toString('base64');
@@ -161,7 +161,7 @@ describe('the bundled Action against an adversarial model', () => {
   }, 300_000);
 
   it('a change over publish.maxFiles is not pushed, and the comment says which limit', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const w = await newWorld();
     w.github.addIssue(8, 'Document every function');
     const pages = Array.from({ length: 201 }, (_, i) =>

@@ -10,12 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
 import { FakeBedrock } from '../fakes/cloud/fake-bedrock.ts';
 import { FakeVertex } from '../fakes/cloud/fake-vertex.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 import { buildEvidence } from '../../src/core/evidence/build-evidence.ts';
 import { calcRepo, clampTest, engineEnv, runOn } from './job-harness.ts';
 
 const haveBwrap = await requireTool('bwrap');
-beforeEach((test) => test.skip(!haveBwrap, 'needs bubblewrap'));
+beforeEach((test) => skipWithout(test, haveBwrap, 'bubblewrap'));
 
 const GOOD = clampTest([
   "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",

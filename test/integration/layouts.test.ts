@@ -12,11 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { create, endTurn, mockAnthropic, tools } from './anthropic-script.ts';
 import { calcRepo, engineEnv, runOn } from './job-harness.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
 const havePytest = await requireTool('pytest');
-beforeEach((test) => test.skip(!haveBwrap, 'needs bubblewrap'));
+beforeEach((test) => skipWithout(test, haveBwrap, 'bubblewrap'));
 
 /** The engine's PATH here: this Node, then the system's — no pnpm, no pyenv shims (their HOME is not the sandbox's). */
 const SYSTEM_PATH = `${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`;
@@ -158,7 +158,7 @@ const PYPROJECT = '[project]\nname = "app"\nversion = "0.1.0"\n\n[tool.pytest.in
 
 describe('a Python package in backend/ beside a JavaScript frontend', () => {
   it("runs pytest in backend/ for a backend task, not the frontend's browser tests", async (test) => {
-    test.skip(!havePytest, 'needs pytest');
+    skipWithout(test, havePytest, 'pytest');
     const repo = calcRepo({
       files: {
         'package.json': json({
@@ -215,7 +215,7 @@ describe('a pure-Python pytest project', () => {
     });
 
   it('runs python3 -m pytest at the root', async (test) => {
-    test.skip(!havePytest, 'needs pytest');
+    skipWithout(test, havePytest, 'pytest');
     const repo = pythonOnly();
     mockAnthropic([tools(create('tests/test_clamp.py', TEST_CLAMP_PY)), endTurn()]);
 
@@ -227,7 +227,7 @@ describe('a pure-Python pytest project', () => {
   });
 
   it('a suite that collects no tests stops in preflight, with zero model calls and the lines to add', async (test) => {
-    test.skip(!havePytest, 'needs pytest');
+    skipWithout(test, havePytest, 'pytest');
     const repo = pythonOnly({ 'tests/test_calc.py': null, 'tests/conftest.py': '' });
     const api = mockAnthropic([]);
 

@@ -14,12 +14,12 @@ import {
   tools,
   view,
 } from './anthropic-script.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 import { calcRepo, clampTest, runOn } from './job-harness.ts';
 
 // Every test here runs the engine in the bubblewrap sandbox.
 const haveBwrap = await requireTool('bwrap');
-beforeEach((test) => test.skip(!haveBwrap, 'needs bubblewrap'));
+beforeEach((test) => skipWithout(test, haveBwrap, 'bubblewrap'));
 
 const PASSING = [
   "test('clamp keeps values inside the range', () => { assert.equal(clamp(5, 0, 10), 5); });",

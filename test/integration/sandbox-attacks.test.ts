@@ -15,11 +15,11 @@ import { FAST_CONFIG, type FixtureRepo } from '../fixtures/repos/calc-repo.ts';
 import { create, endTurn, mockAnthropic, tools, type Conversation } from './anthropic-script.ts';
 import { calcRepo, engineEnv } from './job-harness.ts';
 import { findLeaks, lootTest, plant, type Planted } from './sandbox-attack-kit.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 
 const haveBwrap = await requireTool('bwrap');
 const isRoot = process.geteuid?.() === 0;
-beforeEach((test) => test.skip(!haveBwrap, 'needs bubblewrap'));
+beforeEach((test) => skipWithout(test, haveBwrap, 'bubblewrap'));
 
 async function greenlightRun(repo: FixtureRepo, env: Record<string, string | undefined>) {
   const out: string[] = [];

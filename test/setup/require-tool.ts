@@ -9,7 +9,7 @@
  *
  *   const haveRedis = await requireTool('redis-server');
  *   it('shares delivery ids', async (test) => {
- *     test.skip(!haveRedis, 'needs redis-server');
+ *     skipWithout(test, haveRedis, 'redis-server');
  *     …
  *   });
  *
@@ -26,6 +26,19 @@ import { expect, inject } from 'vitest';
 import { findExecutable } from '../../src/adapters/sandbox/find-executable.ts';
 import { probeBwrap } from '../../src/adapters/sandbox/probe-drivers.ts';
 import { runProcess } from '../../src/adapters/sandbox/run-process.ts';
+
+/** The part of vitest's test context that skips the running test. */
+interface Skippable {
+  skip(condition: boolean, note?: string): void;
+}
+
+/**
+ * Skips the running test, naming the tool it needs, when `have` (a `requireTool` answer) is
+ * false. Under CI=true `requireTool` has already thrown instead, so nothing is skipped there.
+ */
+export function skipWithout(test: Skippable, have: boolean, tool: string): void {
+  test.skip(!have, `needs ${tool}`);
+}
 
 /** The tools a suite may need, each with the Debian package `npm run setup:system` installs it from. */
 export const SYSTEM_TOOLS = {
