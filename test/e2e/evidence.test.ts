@@ -1,4 +1,4 @@
-// End to end through the bundled Action (test/e2e/world.ts): a `/fix` on a pull request
+// End to end through the bundled Action (test/e2e/action-world.ts): a `/fix` on a pull request
 // whose `clamp` ignores its maximum. Proof that a fix reproduces the bug (its new test
 // against the base), and the evidence record in the comment and in greenlight-evidence.json,
 // which must be exactly what the audit log says.
@@ -9,12 +9,13 @@ import { buildEvidence } from '../../src/core/evidence/build-evidence.ts';
 import { Evidence } from '../../src/core/evidence/evidence.ts';
 import { EVIDENCE_SCHEMA_ID } from '../../src/core/evidence/evidence-json-schema.ts';
 import { FAST_CONFIG } from '../fixtures/repos/calc-repo.ts';
-import { requireTool } from '../setup/require-tool.ts';
+import { requireTool, skipWithout } from '../setup/require-tool.ts';
 import { createFile, endReply, toolReply } from './fake-anthropic.ts';
-import { branches, bundledAction, clampTest, fixComment, show, type World } from './world.ts';
+import { clampTest } from '../integration/job-harness.ts';
+import { actionWorlds, branches, fixComment, show, type World } from './action-world.ts';
 
 const haveBwrap = await requireTool('bwrap');
-const { world } = bundledAction();
+const world = actionWorlds();
 
 const BUGGY_CALC = `export function add(a, b) {
   return a + b;
@@ -49,7 +50,7 @@ const NOT_REPRODUCING_ID = 'test/clamp.test.js::clamp keeps values inside the ra
 async function fixWorld(
   config = FAST_CONFIG,
 ): Promise<{ w: World; head: string; comment: ReturnType<typeof fixComment> }> {
-  const w = await world(config, { 'src/calc.js': BUGGY_CALC });
+  const w = await world({ config, files: { 'src/calc.js': BUGGY_CALC } });
   const head = w.push('fix/clamp', { 'README.md': '# calc\n\nclamp is broken above max.\n' }, 'docs: clamp bug');
   w.github.addPull({ number: 7, headRef: 'fix/clamp', title: 'clamp ignores max', labels: [] });
   const body = '/fix clamp ignores max';
@@ -70,7 +71,7 @@ const progressOn = (w: World, issue: number) =>
 
 describe('proof that a fix reproduces the bug, and the evidence record, through the bundled Action', () => {
   it('a fix whose new test fails on the base: "yes"; greenlight-evidence.json is exactly what the audit log says', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const { w, head, comment } = await fixWorld();
     w.anthropic.script([toolReply(createFile('test/clamp.test.js', REPRODUCING), FIX), endReply('Fixed clamp.')]);
 
@@ -142,7 +143,7 @@ describe('proof that a fix reproduces the bug, and the evidence record, through 
   }, 180_000);
 
   it('a fix whose new test passes on the base is reported as "no", and still pushed by default', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const { w, comment } = await fixWorld();
     w.anthropic.script([toolReply(createFile('test/clamp.test.js', NOT_REPRODUCING), FIX), endReply()]);
 
@@ -158,7 +159,7 @@ describe('proof that a fix reproduces the bug, and the evidence record, through 
   }, 180_000);
 
   it('with verify.requireFailBeforeFix the same fix is refused: the model is told, nothing lands on the pull request', async (test) => {
-    test.skip(!haveBwrap, 'needs bubblewrap');
+    skipWithout(test, haveBwrap, 'bubblewrap');
     const config = `${FAST_CONFIG.replace('maxIterations: 3', 'maxIterations: 2')}verify:\n  requireFailBeforeFix: true\n`;
     const { w, head, comment } = await fixWorld(config);
     w.anthropic.script([
