@@ -105,14 +105,18 @@ async function verify(s: LoopSession, passed: Passed): Promise<Verification> {
   }
 
   // The fresh-checkout run is a test run like any other: it needs time and a run left in the budget.
-  const time = checkTimeBudget(s.request.config.budgets, elapsedMs(s));
-  if (time !== null) s.budgetStop = time;
-  else if (testRunsLeft(s) === 0)
-    s.budgetStop = {
-      code: 'test-run-budget',
-      message: `All ${s.budgets.maxTestRuns} test runs of the budget were used (budgets.maxTestRuns) before the change could be verified on a fresh checkout.`,
-    };
-  if (s.budgetStop !== null) return { kind: 'stop', reason: outOfBudget(s), summary };
+  const spent =
+    checkTimeBudget(s.request.config.budgets, elapsedMs(s)) ??
+    (testRunsLeft(s) === 0
+      ? {
+          code: 'test-run-budget' as const,
+          message: `All ${s.budgets.maxTestRuns} test runs of the budget were used (budgets.maxTestRuns) before the change could be verified on a fresh checkout.`,
+        }
+      : null);
+  if (spent !== null) {
+    s.budgetStop = spent;
+    return { kind: 'stop', reason: outOfBudget(s), summary };
+  }
   s.testRuns += 1;
   const fresh = await s.deps.verifyFresh();
   s.testMs += fresh.report.durationMs;

@@ -217,6 +217,26 @@ describe('model calls and test runs are bounded for the whole run', () => {
     expect(body).toContain(`| Model calls | ${outcome.report.turns.length} | 1,000 |`);
   });
 
+  it('counts the fresh-checkout run: with none left for it, the change is not verified', async () => {
+    // 1 baseline + 1 full run + 3 reruns = 5: nothing is left for the run on a fresh checkout.
+    const f = createFakeLoop({
+      files: repoFiles(),
+      config: { budgets: { maxTestRuns: 5 } },
+      script: [createFile('src/add.test.ts', ADD_TEST), endTurn()],
+    });
+    const outcome = await runLoop(f.request, f.deps);
+
+    expect(f.tests.runs).toHaveLength(5);
+    expect(outcome.report.testRuns).toBe(5);
+    expect(outcome.kind).toBe('gave-up');
+    if (outcome.kind !== 'gave-up') return;
+    expect(outcome.reason).toEqual({
+      code: 'test-run-budget',
+      message:
+        'While verifying the change: All 5 test runs of the budget were used (budgets.maxTestRuns) before the change could be verified on a fresh checkout.',
+    });
+  });
+
   it('keeps the runs verification needs: a change that passes is verified within the budget', async () => {
     // 1 baseline + 1 full run + 3 reruns + the fresh-checkout run = 6 (the model's run_tests are
     // refused: the last 6 are kept); the 7th is kept for the fail-before-fix run, which a change
